@@ -1,0 +1,18 @@
+import { Command } from 'commander';
+import { VERSION } from '../version.js';
+import { registerExport } from './export.js';
+import { registerMerge } from './merge.js';
+import { registerRun } from './run.js';
+import { registerTop } from './top.js';
+
+export function buildProgram(): Command {
+  const program = new Command('ciprof')
+    .description('Profile a Node test suite in CI and tell the pull request where the CPU time went')
+    .version(VERSION)
+    .enablePositionalOptions();
+  registerRun(program);
+  registerMerge(program);
+  registerExport(program);
+  registerTop(program);
+  return program;
+}

@@ -1,0 +1,84 @@
+/**
+ * What `ciprof run` reports at the end: profile.json on disk, a short text on stderr,
+ * the same as JSON on stdout with --json.
+ */
+import { formatFrame, functionTable, idleValue, topBySelf } from '../profile/aggregate.js';
+import type { Profile } from '../profile/model.js';
+import type { GatherResult } from './gather.js';
+
+export interface TopFunction {
+  name: string;
+  file: string;
+  line: number;
+  selfMs: number;
+  totalMs: number;
+  selfPct: number;
+}
+
+export interface RunSummary {
+  ciprofVersion: string;
+  command: string[];
+  exitCode: number;
+  wallMs: number;
+  /** Sampled time across all threads, idle excluded. */
+  cpuMs: number;
+  idleMs: number;
+  samples: number;
+  intervalUs: number;
+  processes: number;
+  threads: number;
+  lostThreads: number;
+  meta: Record<string, string>;
+  top: TopFunction[];
+  profile?: string;
+  storedAs?: string;
+  warnings: string[];
+}
+
+const ms = (ns: number): number => Math.round(ns / 1e4) / 100;
+
+export function summarize(
+  profile: Profile,
+  gathered: Pick<GatherResult, 'processes' | 'threads' | 'lost'>,
+  base: Pick<RunSummary, 'ciprofVersion' | 'command' | 'exitCode' | 'wallMs' | 'intervalUs' | 'warnings'>,
+  topN = 10,
+): RunSummary {
+  const table = functionTable(profile);
+  const idle = idleValue(table);
+  const cpu = table.total - idle;
+  return {
+    ...base,
+    cpuMs: ms(cpu),
+    idleMs: ms(idle),
+    samples: table.totalSamples,
+    processes: gathered.processes,
+    threads: gathered.threads.length,
+    lostThreads: gathered.lost.length,
+    meta: profile.meta,
+    top: topBySelf(table, topN).map((s) => ({
+      name: s.frame.name,
+      file: s.frame.file,
+      line: s.frame.line,
+      selfMs: ms(s.self),
+      totalMs: ms(s.total),
+      selfPct: cpu > 0 ? Math.round((s.self / cpu) * 1000) / 10 : 0,
+    })),
+  };
+}
+
+export function formatSummaryText(s: RunSummary): string {
+  const lines: string[] = [];
+  const lost = s.lostThreads ? `, ${s.lostThreads} lost (killed before writing)` : '';
+  lines.push(
+    `ciprof: ${s.processes} process(es), ${s.threads} thread(s) profiled${lost}; wall ${(s.wallMs / 1000).toFixed(2)} s, CPU ${(s.cpuMs / 1000).toFixed(2)} s (+${(s.idleMs / 1000).toFixed(2)} s idle), ${s.samples} samples`,
+  );
+  if (s.top.length) {
+    lines.push('ciprof: top functions by self CPU time:');
+    const width = Math.max(...s.top.map((t) => t.selfMs.toFixed(1).length));
+    for (const t of s.top) {
+      lines.push(`  ${t.selfMs.toFixed(1).padStart(width)} ms ${t.selfPct.toFixed(1).padStart(5)}%  ${formatFrame(t)}`);
+    }
+  }
+  if (s.profile) lines.push(`ciprof: profile written to ${s.profile}${s.storedAs ? ` (stored as ${s.storedAs})` : ''}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,72 @@
+/**
+ * The embedded default store: a directory, zero set-up.
+ *   <root>/<jobKey>/<commit>/<time>-<pid>.pb.gz    the profile (gzipped pprof)
+ *   <root>/<jobKey>/index.jsonl                    one line per stored profile, append-only
+ * Writes go to a temp name then rename, so concurrent jobs never see half a file.
+ */
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { sanitizeJobKey } from '../ci/context.js';
+import type { ProfileStore, StoredProfile } from './store.js';
+
+const COMMIT_RE = /^[0-9a-f]{4,64}$/i;
+
+export class LocalStore implements ProfileStore {
+  readonly kind = 'local';
+
+  constructor(readonly root: string) {}
+
+  async put(entry: Omit<StoredProfile, 'id' | 'createdAt'>, pprofGzip: Buffer): Promise<StoredProfile> {
+    const jobKey = sanitizeJobKey(entry.jobKey);
+    const commit = this.checkCommit(entry.commit);
+    const dir = path.join(this.root, jobKey, commit);
+    mkdirSync(dir, { recursive: true });
+    const createdAt = new Date().toISOString();
+    const name = `${createdAt.replace(/[:.]/g, '-')}-${process.pid}.pb.gz`;
+    const file = path.join(dir, name);
+    writeFileSync(`${file}.tmp`, pprofGzip);
+    renameSync(`${file}.tmp`, file);
+    const stored: StoredProfile = { id: file, jobKey, commit, createdAt, ...(entry.branch ? { branch: entry.branch } : {}) };
+    appendFileSync(path.join(this.root, jobKey, 'index.jsonl'), `${JSON.stringify({ ...stored, id: path.relative(this.root, file) })}\n`);
+    return stored;
+  }
+
+  async find(jobKey: string, commit: string): Promise<StoredProfile[]> {
+    const key = sanitizeJobKey(jobKey);
+    const dir = path.join(this.root, key, this.checkCommit(commit));
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir)
+      .filter((f) => f.endsWith('.pb.gz'))
+      .map((f) => {
+        const file = path.join(dir, f);
+        return { id: file, jobKey: key, commit, createdAt: statSync(file).mtime.toISOString() };
+      })
+      .sort((a, b) => b.id.localeCompare(a.id));
+  }
+
+  async get(entry: StoredProfile): Promise<Buffer> {
+    return readFileSync(entry.id);
+  }
+
+  /** Every commit with a profile for this job key, from the index (oldest first). */
+  commits(jobKey: string): string[] {
+    const index = path.join(this.root, sanitizeJobKey(jobKey), 'index.jsonl');
+    if (!existsSync(index)) return [];
+    const seen = new Set<string>();
+    for (const line of readFileSync(index, 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      try {
+        seen.add((JSON.parse(line) as StoredProfile).commit);
+      } catch {
+        // a torn last line from a killed writer: skip it
+      }
+    }
+    return [...seen];
+  }
+
+  private checkCommit(commit: string): string {
+    // The commit becomes a directory name: refuse anything that is not a hex object id.
+    if (!COMMIT_RE.test(commit)) throw new Error(`local store: "${commit}" is not a commit id`);
+    return commit.toLowerCase();
+  }
+}

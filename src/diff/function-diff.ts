@@ -1,0 +1,191 @@
+/**
+ * Base vs head, per function. A row is reported only when it has enough samples, a
+ * large enough absolute (ms) and relative (%) change, and survives the exact
+ * conditional binomial test on its sample counts after Benjamini-Hochberg correction
+ * over every function tested. Everything else is "within noise" and only counted.
+ *
+ * Time is compared in absolute terms (ms), not as a share of the suite: a function
+ * that is as slow as before is unchanged even when the rest of the suite changed.
+ */
+import { functionTable, type FunctionTable } from '../profile/aggregate.js';
+import { functionKey, GC_FRAME, IDLE_FRAME, PROGRAM_FRAME, type FunctionFrame, type Profile } from '../profile/model.js';
+import { benjaminiHochberg, poissonRatioTest } from './stats.js';
+
+export interface DiffThresholds {
+  /** Samples (base + head, self) a function needs before it can be reported. */
+  minSamples: number;
+  /** Minimum absolute self-time change, ms. */
+  minMs: number;
+  /** Minimum relative self-time change, % of the base. */
+  minPct: number;
+  /** False discovery rate for the Benjamini-Hochberg corrected test. */
+  alpha: number;
+}
+
+export const DEFAULT_THRESHOLDS: DiffThresholds = { minSamples: 20, minMs: 20, minPct: 10, alpha: 0.01 };
+
+export interface SideStats {
+  selfNs: number;
+  totalNs: number;
+  selfSamples: number;
+  totalSamples: number;
+}
+
+export type DeltaStatus = 'regression' | 'improvement' | 'noise' | 'too-small';
+
+export interface FunctionDelta {
+  key: string;
+  frame: FunctionFrame;
+  base: SideStats;
+  head: SideStats;
+  selfDeltaNs: number;
+  totalDeltaNs: number;
+  /** Relative self change, % of base self (Infinity when new). */
+  selfDeltaPct: number;
+  /** Share of suite CPU (idle excluded), %. */
+  baseSelfSharePct: number;
+  headSelfSharePct: number;
+  pValue: number;
+  qValue: number;
+  status: DeltaStatus;
+  onlyIn?: 'base' | 'head';
+}
+
+export interface SuiteTotals {
+  /** Sampled non-idle time, ns. */
+  cpuNs: number;
+  idleNs: number;
+  samples: number;
+  wallMs?: number;
+  processes?: number;
+  threads?: number;
+}
+
+export type Verdict = 'regression' | 'improvement' | 'no-change';
+
+export interface ProfileDiff {
+  base: SuiteTotals;
+  head: SuiteTotals;
+  suite: { deltaNs: number; deltaPct: number; pValue: number; significant: boolean };
+  thresholds: DiffThresholds;
+  /** Every function seen on either side, most changed (|self delta|) first. */
+  functions: FunctionDelta[];
+  regressions: FunctionDelta[];
+  improvements: FunctionDelta[];
+  /** Functions tested and found within noise, or too small to test. */
+  withinNoise: number;
+  verdict: Verdict;
+}
+
+const isIdle = (f: FunctionFrame): boolean => f.name === IDLE_FRAME && f.file === '';
+/** V8 pseudo-frames say where time went, not what code to change: never reported as rows. */
+const isPseudo = (f: FunctionFrame): boolean => f.file === '' && (f.name === IDLE_FRAME || f.name === PROGRAM_FRAME || f.name === GC_FRAME || f.name === '(root)');
+
+const num = (meta: Record<string, string>, k: string): number | undefined => {
+  const v = Number(meta[k]);
+  return meta[k] !== undefined && Number.isFinite(v) ? v : undefined;
+};
+
+export function suiteTotals(profile: Profile, table: FunctionTable = functionTable(profile)): SuiteTotals {
+  const idle = table.stats.filter((s) => isIdle(s.frame)).reduce((a, s) => a + s.self, 0);
+  const idleSamples = table.stats.filter((s) => isIdle(s.frame)).reduce((a, s) => a + s.selfSamples, 0);
+  return {
+    cpuNs: table.total - idle,
+    idleNs: idle,
+    samples: table.totalSamples - idleSamples,
+    wallMs: num(profile.meta, 'wall_ms'),
+    processes: num(profile.meta, 'processes'),
+    threads: num(profile.meta, 'threads'),
+  };
+}
+
+const emptySide: SideStats = { selfNs: 0, totalNs: 0, selfSamples: 0, totalSamples: 0 };
+
+export function diffProfiles(base: Profile, head: Profile, overrides: Partial<DiffThresholds> = {}): ProfileDiff {
+  const thresholds = { ...DEFAULT_THRESHOLDS, ...overrides };
+  const bt = functionTable(base);
+  const ht = functionTable(head);
+  const baseTotals = suiteTotals(base, bt);
+  const headTotals = suiteTotals(head, ht);
+
+  const rows = new Map<string, FunctionDelta>();
+  const side = (s: { self: number; total: number; selfSamples: number; totalSamples: number }): SideStats => ({
+    selfNs: s.self,
+    totalNs: s.total,
+    selfSamples: s.selfSamples,
+    totalSamples: s.totalSamples,
+  });
+  for (const s of bt.stats) rows.set(functionKey(s.frame), newRow(s.frame, side(s), emptySide));
+  for (const s of ht.stats) {
+    const key = functionKey(s.frame);
+    const row = rows.get(key);
+    if (row) row.head = side(s);
+    else rows.set(key, newRow(s.frame, emptySide, side(s)));
+  }
+
+  // Exposure: samples per ns actually achieved on each side, so a different interval
+  // or a loaded machine that sampled late does not look like a change.
+  const baseRate = baseTotals.cpuNs > 0 ? baseTotals.samples / baseTotals.cpuNs : 0;
+  const headRate = headTotals.cpuNs > 0 ? headTotals.samples / headTotals.cpuNs : 0;
+
+  const tested: FunctionDelta[] = [];
+  for (const row of rows.values()) {
+    row.selfDeltaNs = row.head.selfNs - row.base.selfNs;
+    row.totalDeltaNs = row.head.totalNs - row.base.totalNs;
+    row.selfDeltaPct = row.base.selfNs > 0 ? (row.selfDeltaNs / row.base.selfNs) * 100 : row.head.selfNs > 0 ? Infinity : 0;
+    row.baseSelfSharePct = baseTotals.cpuNs > 0 ? (row.base.selfNs / baseTotals.cpuNs) * 100 : 0;
+    row.headSelfSharePct = headTotals.cpuNs > 0 ? (row.head.selfNs / headTotals.cpuNs) * 100 : 0;
+    if (row.base.totalSamples === 0) row.onlyIn = 'head';
+    else if (row.head.totalSamples === 0) row.onlyIn = 'base';
+    if (isPseudo(row.frame) || row.base.selfSamples + row.head.selfSamples < thresholds.minSamples || baseRate === 0 || headRate === 0) continue;
+    row.pValue = poissonRatioTest(row.base.selfSamples, baseRate, row.head.selfSamples, headRate);
+    tested.push(row);
+  }
+  const q = benjaminiHochberg(tested.map((r) => r.pValue));
+  tested.forEach((r, i) => {
+    r.qValue = q[i]!;
+    const bigEnough = Math.abs(r.selfDeltaNs) >= thresholds.minMs * 1e6 && Math.abs(r.selfDeltaPct) >= thresholds.minPct;
+    r.status = bigEnough && r.qValue <= thresholds.alpha ? (r.selfDeltaNs > 0 ? 'regression' : 'improvement') : 'noise';
+  });
+
+  const functions = [...rows.values()].sort((a, b) => Math.abs(b.selfDeltaNs) - Math.abs(a.selfDeltaNs));
+  const regressions = functions.filter((r) => r.status === 'regression');
+  const improvements = functions.filter((r) => r.status === 'improvement');
+
+  const suiteDelta = headTotals.cpuNs - baseTotals.cpuNs;
+  const suiteP = baseRate > 0 && headRate > 0 ? poissonRatioTest(baseTotals.samples, baseRate, headTotals.samples, headRate) : 1;
+  const suitePct = baseTotals.cpuNs > 0 ? (suiteDelta / baseTotals.cpuNs) * 100 : 0;
+  return {
+    base: baseTotals,
+    head: headTotals,
+    suite: {
+      deltaNs: suiteDelta,
+      deltaPct: suitePct,
+      pValue: suiteP,
+      significant: suiteP <= thresholds.alpha && Math.abs(suiteDelta) >= thresholds.minMs * 1e6 && Math.abs(suitePct) >= thresholds.minPct,
+    },
+    thresholds,
+    functions,
+    regressions,
+    improvements,
+    withinNoise: functions.filter((r) => !isPseudo(r.frame) && r.status !== 'regression' && r.status !== 'improvement').length,
+    verdict: regressions.length > 0 ? 'regression' : improvements.length > 0 ? 'improvement' : 'no-change',
+  };
+}
+
+function newRow(frame: FunctionFrame, base: SideStats, head: SideStats): FunctionDelta {
+  return {
+    key: functionKey(frame),
+    frame,
+    base,
+    head,
+    selfDeltaNs: 0,
+    totalDeltaNs: 0,
+    selfDeltaPct: 0,
+    baseSelfSharePct: 0,
+    headSelfSharePct: 0,
+    pValue: 1,
+    qValue: 1,
+    status: 'too-small',
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * The few statistical functions the verdicts rest on, written out so their behaviour is
+ * known exactly: the regularized incomplete beta function (Numerical Recipes' Lentz
+ * continued fraction), the binomial CDF built on it, the exact conditional binomial
+ * test for two Poisson counts, and Benjamini-Hochberg adjustment.
+ */
+
+function logGamma(x: number): number {
+  // Lanczos approximation (g = 7, n = 9), accurate to ~1e-15 for x > 0.
+  const c = [
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012,
+    9.9843695780195716e-6, 1.5056327351493116e-7,
+  ];
+  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+  x -= 1;
+  let a = c[0]!;
+  const t = x + 7.5;
+  for (let i = 1; i < 9; i++) a += c[i]! / (x + i);
+  return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
+}
+
+function betaContinuedFraction(a: number, b: number, x: number): number {
+  const MAX_ITER = 500;
+  const EPS = 3e-16;
+  const FPMIN = 1e-300;
+  const qab = a + b;
+  const qap = a + 1;
+  const qam = a - 1;
+  let c = 1;
+  let d = 1 - (qab * x) / qap;
+  if (Math.abs(d) < FPMIN) d = FPMIN;
+  d = 1 / d;
+  let h = d;
+  for (let m = 1; m <= MAX_ITER; m++) {
+    const m2 = 2 * m;
+    let aa = (m * (b - m) * x) / ((qam + m2) * (a + m2));
+    d = 1 + aa * d;
+    if (Math.abs(d) < FPMIN) d = FPMIN;
+    c = 1 + aa / c;
+    if (Math.abs(c) < FPMIN) c = FPMIN;
+    d = 1 / d;
+    h *= d * c;
+    aa = (-(a + m) * (qab + m) * x) / ((a + m2) * (qap + m2));
+    d = 1 + aa * d;
+    if (Math.abs(d) < FPMIN) d = FPMIN;
+    c = 1 + aa / c;
+    if (Math.abs(c) < FPMIN) c = FPMIN;
+    d = 1 / d;
+    const del = d * c;
+    h *= del;
+    if (Math.abs(del - 1) < EPS) break;
+  }
+  return h;
+}
+
+/** I_x(a, b), the regularized incomplete beta function. */
+export function regularizedBeta(x: number, a: number, b: number): number {
+  if (x <= 0) return 0;
+  if (x >= 1) return 1;
+  const lnFront = logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x);
+  if (x < (a + 1) / (a + b + 2)) return (Math.exp(lnFront) * betaContinuedFraction(a, b, x)) / a;
+  return 1 - (Math.exp(lnFront) * betaContinuedFraction(b, a, 1 - x)) / b;
+}
+
+/** P(X <= k) for X ~ Binomial(n, p). */
+export function binomialCdf(k: number, n: number, p: number): number {
+  if (k < 0) return 0;
+  if (k >= n) return 1;
+  return regularizedBeta(1 - p, n - k, k + 1);
+}
+
+/**
+ * Exact conditional test for two Poisson counts: given k1 + k2 events, under "same rate"
+ * k2 ~ Binomial(k1 + k2, p0) with p0 = exposure2 / (exposure1 + exposure2). Two-sided
+ * p-value by doubling the smaller tail.
+ */
+export function poissonRatioTest(k1: number, exposure1: number, k2: number, exposure2: number): number {
+  const n = Math.round(k1 + k2);
+  if (n === 0 || exposure1 <= 0 || exposure2 <= 0) return 1;
+  const p0 = exposure2 / (exposure1 + exposure2);
+  const k = Math.round(k2);
+  const lower = binomialCdf(k, n, p0);
+  const upper = 1 - binomialCdf(k - 1, n, p0);
+  return Math.min(1, 2 * Math.min(lower, upper));
+}
+
+/** Benjamini-Hochberg adjusted p-values (q-values), in the input order. */
+export function benjaminiHochberg(pValues: readonly number[]): number[] {
+  const m = pValues.length;
+  const order = pValues.map((p, i) => [p, i] as const).sort((a, b) => a[0] - b[0]);
+  const q = new Array<number>(m);
+  let running = 1;
+  for (let r = m - 1; r >= 0; r--) {
+    const [p, i] = order[r]!;
+    running = Math.min(running, (p * m) / (r + 1));
+    q[i] = running;
+  }
+  return q;
+}

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import * as path from 'node:path';
 import { detectCi } from '../ci/detect.js';
 import { localGitFacts } from '../ci/git.js';
+import { setupAttribution } from '../collect/attribution.js';
 import { profileCommand } from '../collect/profile-command.js';
 import { formatSummaryText } from '../collect/summary.js';
 import { parsePositiveInt, warn } from './io.js';
@@ -38,8 +39,12 @@ export function registerRun(program: Command): void {
       const ci = detectCi(env, { git });
       const repoRoot = git.root ?? process.cwd();
       const storeDir = flags.store ? path.resolve(flags.storeDir ?? process.env.CIPROF_STORE_DIR ?? path.join(repoRoot, '.ciprof', 'store')) : undefined;
+      // Per-test attribution: recognise the runner and add its hook; otherwise one notice.
+      const { attribution, notice } = setupAttribution(command, { env: process.env, cwd: process.cwd(), repoRoot, warn });
+      if (notice && !flags.quiet) process.stderr.write(`ciprof: ${notice}\n`);
       const result = await profileCommand({
         command,
+        attribution,
         outDir: path.resolve(flags.out),
         intervalUs,
         ci,

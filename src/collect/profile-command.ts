@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { contextMeta, type CiContext } from '../ci/context.js';
 import { encodePprofGzip } from '../profile/gzip.js';
+import type { Profile } from '../profile/model.js';
+import type { TestStat } from '../profile/tests.js';
 import { LocalStore } from '../store/local.js';
 import { VERSION } from '../version.js';
 import { agentPath } from './agent-path.js';
@@ -29,7 +31,17 @@ export interface ProfileCommandOptions {
   cwd?: string;
   warn: (line: string) => void;
   /** Extra environment and labeling for per-test attribution. */
-  attribution?: { env: NodeJS.ProcessEnv; labelerFor: GatherOptions['labelerFor']; finish?: () => void };
+  attribution?: {
+    env: NodeJS.ProcessEnv;
+    labelerFor: GatherOptions['labelerFor'];
+    finish?: () => void;
+    /** The command with the runner's hook added (mocha's --require); defaults to `command`. */
+    command?: string[];
+    /** Reads the hooks' records from the raw directory before gathering. */
+    prepare?: (rawDir: string) => void;
+    /** Per-test table for profile.json and the summary. */
+    tests?: (profile: Profile) => TestStat[];
+  };
 }
 
 export interface ProfileCommandResult {
@@ -47,7 +59,8 @@ export async function profileCommand(opts: ProfileCommandOptions): Promise<Profi
     env = {
       ...baseEnv,
       ...opts.attribution?.env,
-      NODE_OPTIONS: withPreload(baseEnv.NODE_OPTIONS, agentPath()),
+      // The runner hook (if any) already sits in attribution.env's NODE_OPTIONS.
+      NODE_OPTIONS: withPreload(opts.attribution?.env.NODE_OPTIONS ?? baseEnv.NODE_OPTIONS, agentPath()),
       CIPROF_RAW_DIR: rawDir,
       CIPROF_INTERVAL_US: String(opts.intervalUs),
     };
@@ -57,7 +70,7 @@ export async function profileCommand(opts: ProfileCommandOptions): Promise<Profi
     env = baseEnv;
   }
 
-  const result = await runCommand(opts.command, { env, cwd: opts.cwd });
+  const result = await runCommand((rawDir && opts.attribution?.command) || opts.command, { env, cwd: opts.cwd });
   if (result.spawnError) {
     opts.warn(result.spawnError);
     return { exitCode: result.exitCode };
@@ -65,6 +78,11 @@ export async function profileCommand(opts: ProfileCommandOptions): Promise<Profi
   if (!rawDir) return { exitCode: result.exitCode };
 
   try {
+    try {
+      opts.attribution?.prepare?.(rawDir);
+    } catch (err) {
+      opts.warn(`per-test attribution off: ${(err as Error).message}`);
+    }
     const gathered = gatherRawProfiles(rawDir, { repoRoot: opts.repoRoot, labelerFor: opts.attribution?.labelerFor });
     opts.attribution?.finish?.();
     for (const w of gathered.warnings) opts.warn(w);
@@ -103,6 +121,13 @@ export async function profileCommand(opts: ProfileCommandOptions): Promise<Profi
       warnings: gathered.warnings,
     });
     summary.profile = profilePath;
+    if (opts.attribution?.tests) {
+      try {
+        summary.tests = opts.attribution.tests(profile);
+      } catch (err) {
+        opts.warn(`per-test table not computed: ${(err as Error).message}`);
+      }
+    }
     if (opts.storeDir && opts.ci.commit && gathered.threads.length > 0) {
       try {
         const stored = await new LocalStore(opts.storeDir).put({ jobKey: opts.ci.jobKey, commit: opts.ci.commit, branch: opts.ci.branch }, gz);

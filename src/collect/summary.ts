@@ -4,6 +4,7 @@
  */
 import { formatFrame, functionTable, idleValue, topBySelf } from '../profile/aggregate.js';
 import type { Profile } from '../profile/model.js';
+import type { TestStat } from '../profile/tests.js';
 import type { GatherResult } from './gather.js';
 
 export interface TopFunction {
@@ -33,6 +34,8 @@ export interface RunSummary {
   profile?: string;
   storedAs?: string;
   warnings: string[];
+  /** Per-test table (per-test attribution), slowest first. */
+  tests?: TestStat[];
 }
 
 const ms = (ns: number): number => Math.round(ns / 1e4) / 100;
@@ -77,6 +80,14 @@ export function formatSummaryText(s: RunSummary): string {
     const width = Math.max(...s.top.map((t) => t.selfMs.toFixed(1).length));
     for (const t of s.top) {
       lines.push(`  ${t.selfMs.toFixed(1).padStart(width)} ms ${t.selfPct.toFixed(1).padStart(5)}%  ${formatFrame(t)}`);
+    }
+  }
+  if (s.tests?.length) {
+    lines.push(`ciprof: slowest tests (of ${s.tests.length}), wall / CPU:`);
+    for (const t of s.tests.slice(0, 5)) {
+      const wall = t.wallMs === null ? '      ?' : `${t.wallMs.toFixed(1).padStart(7)}`;
+      const hot = t.top[0] ? `  [${t.top[0].name} ${t.top[0].selfMs.toFixed(1)} ms]` : '';
+      lines.push(`  ${wall} ms / ${t.cpuMs.toFixed(1).padStart(7)} ms  ${t.file} > ${t.name}${hot}`);
     }
   }
   if (s.profile) lines.push(`ciprof: profile written to ${s.profile}${s.storedAs ? ` (stored as ${s.storedAs})` : ''}`);

@@ -1,0 +1,98 @@
+/**
+ * Per-test numbers from a labelled profile (samples carrying `test_file`/`test_name`):
+ * CPU time, samples and top self functions of each test. Pure: the run summary, the
+ * per-test diff, the PR comment and the HTML report all call it on a Profile.
+ */
+import { IDLE_FRAME, countValueIndex, timeValueIndex, type FunctionFrame, type Profile, type Sample } from './model.js';
+
+export const TEST_FILE_LABEL = 'test_file';
+export const TEST_NAME_LABEL = 'test_name';
+
+export interface TestSelfFunction {
+  name: string;
+  file: string;
+  line: number;
+  selfMs: number;
+}
+
+export interface TestStat {
+  file: string;
+  name: string;
+  /** Wall time from the runner hooks (sum over runs/retries); null when unknown (only the profile was given, or the process died mid-test). */
+  wallMs: number | null;
+  /** Sampled CPU time in the test, idle excluded. */
+  cpuMs: number;
+  samples: number;
+  status?: string;
+  top: TestSelfFunction[];
+}
+
+export interface TestWall {
+  file: string;
+  name: string;
+  wallMs: number | null;
+  status: string;
+}
+
+export const testKey = (file: string, name: string): string => `${file}\u0000${name}`;
+
+const round2 = (ns: number): number => Math.round(ns / 1e4) / 100;
+
+/** Samples of each test, keyed by testKey(file, name). Samples without test_name are skipped. */
+export function samplesByTest(profile: Profile): Map<string, { file: string; name: string; samples: Sample[] }> {
+  const out = new Map<string, { file: string; name: string; samples: Sample[] }>();
+  for (const s of profile.samples) {
+    const name = s.labels[TEST_NAME_LABEL];
+    if (name === undefined) continue;
+    const file = String(s.labels[TEST_FILE_LABEL] ?? '');
+    const key = testKey(file, String(name));
+    let entry = out.get(key);
+    if (!entry) out.set(key, (entry = { file, name: String(name), samples: [] }));
+    entry.samples.push(s);
+  }
+  return out;
+}
+
+/** Self time (ns) by function id over some samples, idle excluded. */
+export function selfByFunction(profile: Profile, samples: readonly Sample[]): Map<number, number> {
+  const vi = timeValueIndex(profile);
+  const self = new Map<number, number>();
+  for (const s of samples) {
+    const leaf = s.stack[0];
+    if (leaf === undefined || profile.functions[leaf]?.name === IDLE_FRAME) continue;
+    self.set(leaf, (self.get(leaf) ?? 0) + (s.values[vi] ?? 0));
+  }
+  return self;
+}
+
+function frameOut(f: FunctionFrame | undefined, ns: number): TestSelfFunction {
+  return { name: f?.name ?? '?', file: f?.file ?? '', line: f?.line ?? 0, selfMs: round2(ns) };
+}
+
+/**
+ * One row per test seen in the profile or in `walls`, slowest first (wall when known,
+ * else CPU). `topN` self functions per test.
+ */
+export function testStats(profile: Profile, options: { walls?: ReadonlyMap<string, TestWall>; topN?: number } = {}): TestStat[] {
+  const topN = options.topN ?? 3;
+  const ci = countValueIndex(profile);
+  const rows = new Map<string, TestStat>();
+  for (const [key, { file, name, samples }] of samplesByTest(profile)) {
+    const self = selfByFunction(profile, samples);
+    let cpu = 0;
+    for (const v of self.values()) cpu += v;
+    const count = ci >= 0 ? samples.reduce((a, s) => a + (s.values[ci] ?? 0), 0) : samples.length;
+    const top = [...self.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, topN)
+      .map(([id, ns]) => frameOut(profile.functions[id], ns));
+    rows.set(key, { file, name, wallMs: null, cpuMs: round2(cpu), samples: count, top });
+  }
+  for (const [key, w] of options.walls ?? []) {
+    const row = rows.get(key) ?? { file: w.file, name: w.name, wallMs: null, cpuMs: 0, samples: 0, top: [] };
+    row.wallMs = w.wallMs === null ? null : Math.round(w.wallMs * 100) / 100;
+    row.status = w.status;
+    rows.set(key, row);
+  }
+  return [...rows.values()].sort((a, b) => (b.wallMs ?? b.cpuMs) - (a.wallMs ?? a.cpuMs) || b.cpuMs - a.cpuMs);
+}

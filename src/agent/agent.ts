@@ -14,6 +14,7 @@
  */
 import * as fs from 'node:fs';
 import * as inspector from 'node:inspector';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { BroadcastChannel, isMainThread, threadId, Worker } from 'node:worker_threads';
 import type { AgentThreadInfo } from './protocol.js';
@@ -49,8 +50,20 @@ class ThreadProfiler {
 
   start(): void {
     if (this.seq === 0) {
-      this.session.connect();
-      this.post('Profiler.enable');
+      try {
+        this.session.connect();
+        this.post('Profiler.enable');
+      } catch (err) {
+        // `node --test` runs its orchestrating parent without an inspector (so that
+        // --inspect reaches the test files' processes). Nothing to profile there: say
+        // so in a marker the collector reports, instead of a warning in the test output.
+        if (/without a V8::Inspector/.test(errorText(err))) {
+          const info = JSON.stringify({ pid: process.pid, threadId, argv: process.argv.slice(1, 4), execArgv: process.execArgv });
+          fs.writeFileSync(path.join(this.rawDir, `${process.pid}-${threadId}.noinspector`), info);
+          throw new NoInspector();
+        }
+        throw err;
+      }
       this.post('Profiler.setSamplingInterval', { interval: this.intervalUs });
       fs.writeFileSync(path.join(this.rawDir, `${process.pid}-${threadId}.start`), '');
     }
@@ -103,11 +116,20 @@ class ThreadProfiler {
   }
 }
 
+class NoInspector extends Error {}
+
+/** Inspector errors arrive as plain objects ({ code, message }), not Error instances. */
+function errorText(err: unknown): string {
+  if (err instanceof Error) return err.message;
+  if (err && typeof err === 'object' && 'message' in err) return String((err as { message: unknown }).message);
+  return JSON.stringify(err);
+}
+
 function safely(what: string, fn: () => void): void {
   try {
     fn();
   } catch (err) {
-    warn(`${what} failed: ${(err as Error).message}`);
+    if (!(err instanceof NoInspector)) warn(`${what} failed: ${errorText(err)}`);
   }
 }
 
@@ -116,17 +138,43 @@ function safely(what: string, fn: () => void): void {
  * profile, then let the signal do what it would have done: if the program has its own
  * handler we keep profiling in a new segment; otherwise re-raise for the default death.
  */
-function installSignalFlush(profiler: ThreadProfiler, signal: NodeJS.Signals): void {
-  const onSignal = (): void => {
+function installSignalFlush(profiler: ThreadProfiler, signals: NodeJS.Signals[]): void {
+  const handlers = new Map<NodeJS.Signals, () => void>();
+  /** Flush and step aside so the next delivery of `signal` gets the default action. */
+  const stepAside = (signal: NodeJS.Signals): void => {
     safely(`flush on ${signal}`, () => profiler.flush('signal'));
-    if (process.listenerCount(signal) > 1) {
-      safely('profiler restart', () => profiler.start());
-      return;
-    }
-    process.removeListener(signal, onSignal);
-    process.kill(process.pid, signal);
+    process.removeListener(signal, handlers.get(signal)!);
   };
-  process.on(signal, onSignal);
+  for (const signal of signals) {
+    const onSignal = (): void => {
+      if (process.listenerCount(signal) > 1) {
+        safely(`flush on ${signal}`, () => profiler.flush('signal'));
+        safely('profiler restart', () => profiler.start());
+        return;
+      }
+      stepAside(signal);
+      process.kill(process.pid, signal);
+    };
+    handlers.set(signal, onSignal);
+    process.on(signal, onSignal);
+  }
+
+  // A listener turns a signal into an event, handled only if the event loop is still
+  // alive. A process that signals itself and then lets its loop drain (npm re-raising
+  // its child's signal does exactly that) would exit 0 instead of dying by the signal.
+  // So self-signals are made synchronous again: flush, remove our listener, then kill.
+  const originalKill = process.kill.bind(process);
+  process.kill = function kill(pid: number, signal?: string | number): true {
+    const name = typeof signal === 'number' ? signalName(signal) : ((signal ?? 'SIGTERM') as NodeJS.Signals);
+    if (pid === process.pid && name && handlers.has(name) && process.listeners(name).length === 1 && process.listeners(name)[0] === handlers.get(name)) {
+      stepAside(name);
+    }
+    return originalKill(pid, signal);
+  };
+}
+
+function signalName(num: number): NodeJS.Signals | undefined {
+  return (Object.keys(os.constants.signals) as NodeJS.Signals[]).find((k) => os.constants.signals[k] === num);
 }
 
 /**
@@ -182,8 +230,7 @@ function main(): void {
   profiler.start();
   process.on('exit', () => safely('flush at exit', () => profiler.flush('exit')));
   if (isMainThread) {
-    installSignalFlush(profiler, 'SIGTERM');
-    installSignalFlush(profiler, 'SIGINT');
+    installSignalFlush(profiler, ['SIGTERM', 'SIGINT']);
   } else {
     listenForFlushRequests(profiler);
   }

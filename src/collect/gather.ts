@@ -30,6 +30,8 @@ export interface GatherResult {
   processes: number;
   /** "<pid>-<tid>" of threads that started profiling and never wrote (SIGKILL, terminate timeout). */
   lost: string[];
+  /** Processes Node ran without an inspector (the `node --test` parent): nothing to profile. */
+  unprofilable: { pid: number; argv: string[] }[];
   warnings: string[];
 }
 
@@ -44,6 +46,7 @@ export function gatherRawProfiles(rawDir: string, options: GatherOptions): Gathe
   const warnings: string[] = [];
   const started = new Set<string>();
   const threads = new Map<string, ThreadRecord>();
+  const unprofilable: GatherResult['unprofilable'] = [];
   let entries: string[] = [];
   try {
     entries = readdirSync(rawDir).sort();
@@ -55,6 +58,15 @@ export function gatherRawProfiles(rawDir: string, options: GatherOptions): Gathe
   for (const name of entries) {
     if (name.endsWith('.start')) {
       started.add(name.slice(0, -'.start'.length));
+      continue;
+    }
+    if (name.endsWith('.noinspector')) {
+      try {
+        const info = JSON.parse(readFileSync(path.join(rawDir, name), 'utf8')) as { pid: number; argv: string[] };
+        unprofilable.push({ pid: info.pid, argv: info.argv });
+      } catch {
+        unprofilable.push({ pid: Number(name.split('-')[0]), argv: [] });
+      }
       continue;
     }
     if (!name.endsWith('.cpuprofile')) continue;
@@ -112,6 +124,7 @@ export function gatherRawProfiles(rawDir: string, options: GatherOptions): Gathe
     threads: records,
     processes: new Set(records.map((t) => t.pid)).size,
     lost,
+    unprofilable,
     warnings,
   };
 }

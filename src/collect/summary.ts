@@ -29,6 +29,8 @@ export interface RunSummary {
   processes: number;
   threads: number;
   lostThreads: number;
+  /** Processes Node ran without an inspector (the `node --test` parent): not profiled, by Node's design. */
+  unprofiledProcesses: number;
   meta: Record<string, string>;
   top: TopFunction[];
   profile?: string;
@@ -42,7 +44,7 @@ const ms = (ns: number): number => Math.round(ns / 1e4) / 100;
 
 export function summarize(
   profile: Profile,
-  gathered: Pick<GatherResult, 'processes' | 'threads' | 'lost'>,
+  gathered: Pick<GatherResult, 'processes' | 'threads' | 'lost' | 'unprofilable'>,
   base: Pick<RunSummary, 'ciprofVersion' | 'command' | 'exitCode' | 'wallMs' | 'intervalUs' | 'warnings'>,
   topN = 10,
 ): RunSummary {
@@ -57,6 +59,7 @@ export function summarize(
     processes: gathered.processes,
     threads: gathered.threads.length,
     lostThreads: gathered.lost.length,
+    unprofiledProcesses: gathered.unprofilable.length,
     meta: profile.meta,
     top: topBySelf(table, topN).map((s) => ({
       name: s.frame.name,
@@ -75,6 +78,9 @@ export function formatSummaryText(s: RunSummary): string {
   lines.push(
     `ciprof: ${s.processes} process(es), ${s.threads} thread(s) profiled${lost}; wall ${(s.wallMs / 1000).toFixed(2)} s, CPU ${(s.cpuMs / 1000).toFixed(2)} s (+${(s.idleMs / 1000).toFixed(2)} s idle), ${s.samples} samples`,
   );
+  if (s.unprofiledProcesses) {
+    lines.push(`ciprof: ${s.unprofiledProcesses} process(es) ran without an inspector and were not profiled (node --test's orchestrating parent does; its test files' processes are profiled)`);
+  }
   if (s.top.length) {
     lines.push('ciprof: top functions by self CPU time:');
     const width = Math.max(...s.top.map((t) => t.selfMs.toFixed(1).length));

@@ -1,0 +1,124 @@
+/**
+ * `ciprof run` never changes the outcome: exit codes, death by signal, stdout, stdin
+ * pass through, and a profiling failure only warns.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readProfileFile } from '../../src/profile/read.js';
+import { CLI, FIXTURES, hasNode22, NODE22, runCli } from '../helpers/cli.js';
+
+const plain = join(FIXTURES, 'plain');
+const tmp = (): string => mkdtempSync(join(tmpdir(), 'ciprof-pass-'));
+
+describe('exit status pass-through', () => {
+  it.each([0, 1, 2, 42])('exit code %i', (code) => {
+    const r = runCli(['run', '--no-store', '-q', '--out', tmp(), '--', 'node', 'main.js'], { cwd: plain, env: { FIXTURE_EXIT: String(code) } });
+    expect(r.status).toBe(code);
+  });
+
+  it('a command that kills itself with SIGTERM gives 143, and its profile is still written', () => {
+    const out = tmp();
+    const r = runCli(['run', '--no-store', '-q', '--out', out, '--', 'node', 'main.js'], { cwd: plain, env: { FIXTURE_SIGTERM_SELF: '1' } });
+    expect(r.status).toBe(143);
+    const names = readProfileFile(join(out, 'profile.pb.gz')).functions.map((f) => f.name);
+    expect(names).toContain('hotA');
+    expect(names).toContain('hotB');
+  });
+
+  it('SIGTERM sent to ciprof is forwarded: the command ends by it, ciprof exits 143, the profile is written', async () => {
+    const out = tmp();
+    const script = join(tmp(), 'busy.js');
+    writeFileSync(script, "const { hotA } = require(process.argv[2]); setInterval(() => hotA(1e6), 5); console.log('ready');");
+    const child = spawn(process.execPath, [CLI, 'run', '--no-store', '-q', '--out', out, '--', 'node', script, join(FIXTURES, 'lib/hot.js')], {
+      env: { ...process.env, NODE_OPTIONS: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    await new Promise((r) => setTimeout(r, 300));
+    child.kill('SIGTERM');
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    expect(code).toBe(143);
+    expect(readProfileFile(join(out, 'profile.pb.gz')).functions.map((f) => f.name)).toContain('hotA');
+  });
+
+  it('npm test: the exit status is what plain npm gives (failure, death by signal re-raised by npm)', () => {
+    const project = tmp();
+    const scripts = { fails: 'node -e "process.exit(4)"', killed: 'node -e "process.kill(process.pid, 15)"' };
+    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'p', private: true, scripts }));
+    for (const script of Object.keys(scripts)) {
+      const plainRun = spawnSync('npm', ['run', '-s', script], { cwd: project, env: { ...process.env, NODE_OPTIONS: '' } });
+      const r = runCli(['run', '--no-store', '-q', '--out', tmp(), '--', 'npm', 'run', '-s', script], { cwd: project });
+      expect(r.status, script).toBe(plainRun.status ?? 128 + 15);
+    }
+  });
+
+  it('command not found: 127 and one line naming it', () => {
+    const r = runCli(['run', '--no-store', '-q', '--out', tmp(), '--', 'no-such-command-xyz']);
+    expect(r.status).toBe(127);
+    expect(r.stderr.trim()).toBe('ciprof: warning: command not found: no-such-command-xyz');
+  });
+});
+
+describe('stdio pass-through', () => {
+  it('stdout is the command output only (the summary goes to stderr), stdin reaches the command', () => {
+    const r = runCli(['run', '--no-store', '--out', tmp(), '--', 'node', '-e', 'process.stdin.pipe(process.stdout)'], { input: 'hello from stdin\n' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('hello from stdin\n');
+    expect(r.stderr).toMatch(/ciprof: 1 process\(es\), 1 thread\(s\) profiled/);
+  });
+
+  it('--json puts the summary on stdout after the command output', () => {
+    const r = runCli(['run', '--no-store', '-q', '--json', '--out', tmp(), '--', 'node', '-e', 'console.log("out")']);
+    expect(r.stdout.startsWith('out\n')).toBe(true);
+    const summary = JSON.parse(r.stdout.slice(4));
+    expect(summary).toMatchObject({ exitCode: 0, processes: 1, threads: 1, lostThreads: 0 });
+  });
+
+  it('a shell command line as one argument runs through the shell', () => {
+    const r = runCli(['run', '--no-store', '-q', '--out', tmp(), '--', 'node -e "process.exit(5)" || exit 9']);
+    expect(r.status).toBe(9);
+  });
+});
+
+describe('fail open', () => {
+  it('an unwritable output directory warns in one line and keeps the exit code', () => {
+    const blocker = join(tmp(), 'file');
+    writeFileSync(blocker, 'not a directory');
+    const r = runCli(['run', '--no-store', '-q', '--out', join(blocker, 'out'), '--', 'node', '-e', 'process.exit(7)']);
+    expect(r.status).toBe(7);
+    expect(r.stderr).toMatch(/^ciprof: warning: profile not written: .*ENOTDIR.*$/m);
+  });
+
+  it('the user NODE_OPTIONS are kept', () => {
+    const r = runCli(['run', '--no-store', '-q', '--out', tmp(), '--', 'node', '-e', 'console.log(process.env.NODE_OPTIONS)'], {
+      env: { NODE_OPTIONS: '--max-old-space-size=300' },
+    });
+    expect(r.stdout).toMatch(/^--max-old-space-size=300 --require .*agent\.cjs\n$/);
+  });
+
+  it('profiles are stored in the local store under the job key and commit', () => {
+    const store = tmp();
+    const r = runCli(['run', '--store-dir', store, '--job-key', 'unit', '-q', '--out', tmp(), '--', 'node', '-e', '1']);
+    expect(r.status).toBe(0);
+    const index = readFileSync(join(store, 'unit', 'index.jsonl'), 'utf8').trim().split('\n');
+    const entry = JSON.parse(index[0]!);
+    expect(entry.commit).toMatch(/^[0-9a-f]{40}$/);
+    expect(existsSync(join(store, entry.id))).toBe(true);
+  });
+});
+
+describe.runIf(hasNode22 || process.env.CI)('another Node.js major (22, from the npm registry)', () => {
+  it('profiles a Node 22 command with a worker, and ciprof itself runs on Node 22', () => {
+    const out = tmp();
+    const r = runCli(['run', '--no-store', '-q', '--out', out, '--', NODE22, 'main.js'], { cwd: plain, node: NODE22, env: { FIXTURE_EXIT: '3' } });
+    expect(r.status).toBe(3);
+    const summary = JSON.parse(readFileSync(join(out, 'profile.json'), 'utf8'));
+    expect(summary).toMatchObject({ processes: 1, threads: 2, lostThreads: 0 });
+    expect(summary.meta['node.version']).toMatch(/^v22\./);
+    const names = readProfileFile(join(out, 'profile.pb.gz')).functions.map((f) => f.name);
+    expect(names).toEqual(expect.arrayContaining(['hotA', 'hotB']));
+  });
+});

@@ -1,17 +1,15 @@
 // Bundles the CLI, the Action entry and the preload agent into dist/ with esbuild.
 // dist/ is committed: the Action runs it as is, and `npx ciprof` needs no install step.
-// `node scripts/build.mjs --check` rebuilds into a temp dir and fails if dist/ differs.
+// `node scripts/build.mjs --check` rebuilds into a staging dir and fails if dist/ differs.
+// The build always goes to a staging dir first and files are renamed into dist/ one by
+// one, so a test that runs dist/cli.js during a rebuild never finds it missing or half written.
 import { build } from 'esbuild';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 const check = process.argv.includes('--check');
-const outdir = check ? mkdtempSync(join(tmpdir(), 'ciprof-dist-')) : 'dist';
-if (!check) {
-  rmSync(outdir, { recursive: true, force: true });
-  mkdirSync(outdir);
-}
+mkdirSync('.cache', { recursive: true });
+const outdir = mkdtempSync(join('.cache', 'dist-staging-'));
 
 // ESM bundles still contain CommonJS dependencies that call require() on builtins.
 const requireShim =
@@ -19,7 +17,9 @@ const requireShim =
   'const require = __ciprofCreateRequire(import.meta.url);';
 
 const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
-const common = { define: { __CIPROF_VERSION__: JSON.stringify(version) }, bundle: true, platform: 'node', target: 'node20', legalComments: 'none', logLevel: 'warning' };
+// The PR comment template travels inside the bundle: the Action runs dist/ without templates/.
+const commentTemplate = readFileSync('templates/comment.md', 'utf8');
+const common = { define: { __CIPROF_VERSION__: JSON.stringify(version), __CIPROF_COMMENT_TEMPLATE__: JSON.stringify(commentTemplate) }, bundle: true, platform: 'node', target: 'node20', legalComments: 'none', logLevel: 'warning' };
 
 await build({
   ...common,
@@ -39,26 +39,26 @@ for (const register of (existsSync('src/collect/runners') ? readdirSync('src/col
   });
 }
 
+const listFiles = (dir, rel = '') =>
+  existsSync(join(dir, rel))
+    ? readdirSync(join(dir, rel), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(dir, join(rel, e.name)) : [join(rel, e.name)]))
+    : [];
+const built = listFiles(outdir);
+const committed = listFiles('dist');
 if (check) {
-  const diff = [];
-  const walk = (dir, rel = '') => {
-    for (const entry of readdirSync(join(dir, rel), { withFileTypes: true })) {
-      const r = join(rel, entry.name);
-      if (entry.isDirectory()) walk(dir, r);
-      else {
-        let committed = null;
-        try {
-          committed = readFileSync(join('dist', r));
-        } catch {}
-        if (!committed || !committed.equals(readFileSync(join(dir, r)))) diff.push(r);
-      }
-    }
-  };
-  walk(outdir);
+  const stale = built.filter((r) => !existsSync(join('dist', r)) || !readFileSync(join('dist', r)).equals(readFileSync(join(outdir, r))));
+  stale.push(...committed.filter((r) => !built.includes(r)));
   rmSync(outdir, { recursive: true, force: true });
-  if (diff.length) {
-    console.error(`dist/ is stale (${diff.join(', ')}): run npm run build and commit dist/`);
+  if (stale.length) {
+    console.error(`dist/ is stale (${stale.join(', ')}): run npm run build and commit dist/`);
     process.exit(1);
   }
   console.log('dist/ is up to date');
+} else {
+  for (const r of built) {
+    mkdirSync(dirname(join('dist', r)), { recursive: true });
+    renameSync(join(outdir, r), join('dist', r));
+  }
+  for (const r of committed.filter((f) => !built.includes(f))) rmSync(join('dist', r));
+  rmSync(outdir, { recursive: true, force: true });
 }

@@ -19,7 +19,25 @@ const requireShim =
 const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
 // The PR comment template travels inside the bundle: the Action runs dist/ without templates/.
 const commentTemplate = readFileSync('templates/comment.md', 'utf8');
-const common = { define: { __CIPROF_VERSION__: JSON.stringify(version), __CIPROF_COMMENT_TEMPLATE__: JSON.stringify(commentTemplate) }, bundle: true, platform: 'node', target: 'node20', legalComments: 'none', logLevel: 'warning' };
+// The HTML report's page script is bundled first and inlined, with the page skeleton, into
+// the Node bundles as string constants: `ciprof report` and the Action then need no file
+// beside dist/. Options match REPORT_UI_BUILD_OPTIONS in src/render/ui-bundle.ts.
+const reportUi = await build({
+  entryPoints: ['src/report-ui/main.ts'],
+  bundle: true,
+  format: 'iife',
+  target: 'chrome100',
+  minify: true,
+  legalComments: 'none',
+  platform: 'browser',
+  write: false,
+  logLevel: 'warning',
+});
+const reportDefines = {
+  __CIPROF_REPORT_UI__: JSON.stringify(reportUi.outputFiles[0].text),
+  __CIPROF_REPORT_TEMPLATE__: JSON.stringify(readFileSync('templates/report.html', 'utf8')),
+};
+const common = { define: { __CIPROF_VERSION__: JSON.stringify(version), ...reportDefines, __CIPROF_COMMENT_TEMPLATE__: JSON.stringify(commentTemplate) }, bundle: true, platform: 'node', target: 'node20', legalComments: 'none', logLevel: 'warning' };
 
 await build({
   ...common,

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { VERSION } from '../version.js';
 import { registerExport } from './export.js';
 import { registerMerge } from './merge.js';
+import { registerReport } from './report.js';
 import { registerRun } from './run.js';
 import { registerTop } from './top.js';
 
@@ -14,5 +15,6 @@ export function buildProgram(): Command {
   registerMerge(program);
   registerExport(program);
   registerTop(program);
+  registerReport(program);
   return program;
 }

@@ -1,0 +1,25 @@
+import type { Command } from 'commander';
+import { writeReport } from '../render/report.js';
+import { fail } from './io.js';
+import { loadProfileOrFail } from './load.js';
+
+/** `ciprof report [profile] [--base <profile>] -o report.html`: the self-contained HTML report. */
+export function registerReport(program: Command): void {
+  program
+    .command('report')
+    .description('write a self-contained HTML report (flame graph, sandwich, tables; diff colours with --base)')
+    .argument('[profile]', 'head profile (pprof or .cpuprofile)', '.ciprof/profile.pb.gz')
+    .option('--base <profile>', 'base profile: colour frames slower/faster/within noise')
+    .option('-o, --output <file>', 'output HTML file', 'report.html')
+    .option('--title <text>', 'page title')
+    .action((file: string, flags: { base?: string; output: string; title?: string }) => {
+      const head = loadProfileOrFail(file);
+      const base = flags.base ? loadProfileOrFail(flags.base) : undefined;
+      try {
+        const r = writeReport(head, base, { output: flags.output, title: flags.title });
+        process.stderr.write(`ciprof: report written to ${r.path} (${(r.bytes / 1024).toFixed(0)} KB, ${r.nodes} frames)\n`);
+      } catch (err) {
+        fail(`cannot write the report: ${(err as Error).message}`);
+      }
+    });
+}

@@ -1,0 +1,58 @@
+/**
+ * The HTML report: one self-contained file (no network, works from file://) with the
+ * flame graph, diff colouring, sandwich view and tables. Front doors (`ciprof report`,
+ * `ciprof run`, the Action) call writeReport or renderReport; the data comes from the
+ * core model and diffProfiles, never from re-reading pprof.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { diffProfiles, type DiffThresholds, type ProfileDiff } from '../diff/function-diff.js';
+import type { Profile } from '../profile/model.js';
+import { buildReportData } from './report-data.js';
+import { fillTemplate, jsonForScript } from './report-html.js';
+import { reportTemplate, reportUiScript } from './ui-bundle.js';
+
+export interface ReportOptions {
+  /** Output file; writeReport creates its directory. */
+  output: string;
+  title?: string;
+  /** A diff already computed (the PR comment's), so the report shows the same verdicts. */
+  diff?: ProfileDiff;
+  thresholds?: Partial<DiffThresholds>;
+}
+
+export interface ReportResult {
+  path: string;
+  bytes: number;
+  /** Sizes, to keep the report's weight visible (bench, tests). */
+  scriptBytes: number;
+  dataBytes: number;
+  nodes: number;
+  functions: number;
+}
+
+export function renderReport(head: Profile, base?: Profile, options: Omit<ReportOptions, 'output'> = {}): { html: string } & Omit<ReportResult, 'path' | 'bytes'> {
+  const diff = base ? (options.diff ?? diffProfiles(base, head, options.thresholds)) : undefined;
+  const data = buildReportData(head, base, diff, options.title ?? defaultTitle(head));
+  // Always gzipped: the page inflates it with DecompressionStream, which needs no network.
+  const blob = gzipSync(data.blob, { level: 9 }).toString('base64');
+  const dataJson = jsonForScript({ meta: data.meta, blob });
+  const script = reportUiScript();
+  const html = fillTemplate(reportTemplate(), { title: data.meta.title, dataJson, script });
+  return { html, scriptBytes: Buffer.byteLength(script), dataBytes: Buffer.byteLength(dataJson), nodes: data.stats.nodes, functions: data.stats.functions };
+}
+
+export function writeReport(head: Profile, base: Profile | undefined, options: ReportOptions): ReportResult {
+  const { html, ...rest } = renderReport(head, base, options);
+  mkdirSync(path.dirname(path.resolve(options.output)), { recursive: true });
+  writeFileSync(options.output, html);
+  return { path: options.output, bytes: Buffer.byteLength(html), ...rest };
+}
+
+function defaultTitle(head: Profile): string {
+  const parts = ['ciprof'];
+  if (head.meta.job_key) parts.push(head.meta.job_key);
+  if (head.meta.commit) parts.push(head.meta.commit.slice(0, 8));
+  return parts.join(' · ');
+}

@@ -1,0 +1,79 @@
+/** Reads the embedded data block back into typed arrays (see wire.ts for the format). */
+import { unzigzag, VarintReader, WIRE_VERSION, type WireHeader } from './wire.js';
+
+export interface ReportMetaView {
+  title: string;
+  head: Record<string, string>;
+  base?: Record<string, string>;
+  valueType: string;
+  diff?: {
+    verdict: string;
+    suite: { deltaNs: number; deltaPct: number; pValue: number; significant: boolean };
+    baseCpuNs: number;
+    headCpuNs: number;
+    thresholds: { minSamples: number; minMs: number; minPct: number; alpha: number };
+    regressions: number;
+    improvements: number;
+  };
+}
+
+export interface Side {
+  /** Leaf node of each sample. */
+  node: Int32Array;
+  /** Test index per sample, -1 for none. */
+  test: Int32Array;
+  /** Nanoseconds. */
+  value: Float64Array;
+}
+
+export interface Data {
+  meta: ReportMetaView;
+  strings: string[];
+  fnName: Int32Array;
+  fnFile: Int32Array;
+  fnLine: Int32Array;
+  fnStatus: Uint8Array;
+  /** Call tree over both sides; parent < child; node 0 is the root (func -1). */
+  parent: Int32Array;
+  func: Int32Array;
+  head: Side;
+  base: Side | null;
+  tests: { file: string; name: string }[];
+}
+
+function base64Bytes(b64: string): Uint8Array<ArrayBuffer> {
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+async function gunzip(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
+  // A Blob stream is local: no request is made, so this works from file:// and under CSP.
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+export async function decodeReport(raw: { meta: ReportMetaView; blob: string }): Promise<Data> {
+  const bytes = await gunzip(base64Bytes(raw.blob));
+  const headerLen = new DataView(bytes.buffer, bytes.byteOffset).getUint32(0, true);
+  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + headerLen))) as WireHeader;
+  if (header.v !== WIRE_VERSION) throw new Error(`report data version ${header.v}, page expects ${WIRE_VERSION}`);
+  const r = new VarintReader(bytes, 4 + headerLen);
+  const nf = header.functions;
+  const fnName = r.array(new Int32Array(nf));
+  const fnFile = r.array(new Int32Array(nf));
+  const fnLine = r.array(new Int32Array(nf));
+  const fnStatus = r.array(new Uint8Array(nf));
+  const parent = r.array(new Int32Array(header.nodes), (gap, i) => (gap === 0 ? -1 : i - gap));
+  const func = r.array(new Int32Array(header.nodes), (f) => f - 1);
+  const side = (n: number): Side => ({
+    node: r.array(new Int32Array(n), (d, _i, prev) => prev + unzigzag(d)),
+    test: r.array(new Int32Array(n), (t) => t - 1),
+    value: r.array(new Float64Array(n), (us) => us * 1000),
+  });
+  const head = side(header.headSamples);
+  const base = header.baseSamples >= 0 ? side(header.baseSamples) : null;
+  const tests = header.tests.map(([f, n]) => ({ file: header.strings[f] ?? '', name: header.strings[n] ?? '' }));
+  return { meta: raw.meta, strings: header.strings, fnName, fnFile, fnLine, fnStatus, parent, func, head, base, tests };
+}

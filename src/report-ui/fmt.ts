@@ -1,0 +1,28 @@
+/** Number formatting shared by the tooltip, the tables and the header. */
+export function ms(ns: number): string {
+  const v = ns / 1e6;
+  if (Math.abs(v) >= 1000) return `${(v / 1000).toFixed(2)} s`;
+  if (Math.abs(v) >= 100) return `${v.toFixed(0)} ms`;
+  if (Math.abs(v) >= 10) return `${v.toFixed(1)} ms`;
+  return `${v.toFixed(2)} ms`;
+}
+
+export function signedMs(ns: number): string {
+  return `${ns > 0 ? '+' : ns < 0 ? '−' : '±'}${ms(Math.abs(ns))}`;
+}
+
+export function pct(part: number, whole: number): string {
+  if (!whole) return '0%';
+  const p = (part / whole) * 100;
+  return `${p >= 10 ? p.toFixed(1) : p.toFixed(2)}%`;
+}
+
+export function signedPct(p: number): string {
+  if (!Number.isFinite(p)) return p > 0 ? 'new' : '—';
+  return `${p > 0 ? '+' : p < 0 ? '−' : '±'}${Math.abs(p).toFixed(1)}%`;
+}
+
+/** Percentage points, for the normalized (share of suite) diff. */
+export function signedPp(p: number): string {
+  return `${p > 0 ? '+' : p < 0 ? '−' : '±'}${Math.abs(p).toFixed(2)} pp`;
+}

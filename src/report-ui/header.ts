@@ -1,0 +1,43 @@
+/** The header: which commit, job and run this is, and the suite totals. Text nodes only. */
+import type { Data } from './decode.js';
+import { ms, signedMs, signedPct } from './fmt.js';
+
+export function renderHeader(data: Data, el: { title: HTMLElement; facts: HTMLElement }, totals: { head: number; base: number | null; idleHead: number; idleBase: number | null }): void {
+  const m = data.meta;
+  const h = m.head;
+  el.title.textContent = m.title;
+  document.title = m.title;
+  const facts: [string, string, string?][] = [];
+  const short = (c: string | undefined): string | undefined => (c && /^[0-9a-f]{40}$/.test(c) ? c.slice(0, 10) : c);
+  if (h.commit) facts.push(['commit', short(h.commit)!]);
+  if (h.branch) facts.push(['branch', h.branch]);
+  const baseCommit = m.base?.commit ?? h.base_commit;
+  if (baseCommit) facts.push(['base commit', short(baseCommit)!]);
+  if (m.base?.branch) facts.push(['base branch', m.base.branch]);
+  if (h.job_key) facts.push(['job', h.job_key]);
+  if (h.processes) facts.push(['processes profiled', h.processes]);
+  if (h.threads) facts.push(['threads', h.threads + (h.lost_threads && h.lost_threads !== '0' ? ` (${h.lost_threads} lost)` : '')]);
+  if (h.wall_ms) facts.push(['wall', ms(Number(h.wall_ms) * 1e6)]);
+  const kind = m.valueType === 'wall' ? 'wall' : 'CPU';
+  if (data.base && totals.base !== null && m.diff) {
+    const d = m.diff;
+    facts.push([`suite ${kind}`, `${ms(d.baseCpuNs)} → ${ms(d.headCpuNs)} (${signedMs(d.suite.deltaNs)}, ${signedPct(d.suite.deltaPct)})`]);
+    const verdict = d.verdict === 'regression' ? `${d.regressions} slower function(s)` : d.verdict === 'improvement' ? `${d.improvements} faster function(s)` : 'no significant change';
+    facts.push(['verdict', verdict, `verdict-${d.verdict}`]);
+  } else {
+    facts.push([`sampled ${kind}`, ms(totals.head - totals.idleHead)]);
+  }
+  if (totals.idleHead > 0) facts.push(['idle', ms(totals.idleHead)]);
+  if (h.command) facts.push(['command', h.command]);
+  el.facts.replaceChildren(
+    ...facts.map(([k, v, cls]) => {
+      const span = document.createElement('span');
+      span.append(`${k}: `);
+      const b = document.createElement('b');
+      b.textContent = v;
+      if (cls) b.className = cls;
+      span.append(b);
+      return span;
+    }),
+  );
+}

@@ -1,0 +1,545 @@
+/**
+ * The report page: reads the embedded data, lays out the call tree and wires the views
+ * (flame graph, sandwich, functions, tests) to one small state. Every profile string
+ * reaches the page through textContent or canvas fillText only.
+ */
+import { diffColor, NOISE_COLOR, plainColor } from './colors.js';
+import { FlameChart } from './chart.js';
+import { decodeReport, type Data } from './decode.js';
+import { ms, pct, signedMs, signedPct, signedPp } from './fmt.js';
+import { renderHeader } from './header.js';
+import { buildSandwich } from './sandwich.js';
+import { SortableTable, type Column } from './table.js';
+import { functionTotals, layoutTree, valuesFromSamples, widthsFor, type FlameTree, type Values } from './tree.js';
+import { STATUS_IMPROVEMENT, STATUS_NOISE, STATUS_REGRESSION } from './wire.js';
+
+type Tab = 'flame' | 'sandwich' | 'functions' | 'tests';
+
+interface FnRow {
+  f: number;
+  name: string;
+  loc: string;
+  self: number;
+  total: number;
+  baseSelf: number;
+  baseTotal: number;
+  /** Self delta: ns, or percentage points of the suite when normalized. */
+  delta: number;
+  deltaPct: number;
+  status: number;
+}
+
+interface TestRow {
+  t: number;
+  file: string;
+  name: string;
+  head: number;
+  base: number;
+  delta: number;
+}
+
+const STATUS_TEXT = ['', 'within noise', 'slower', 'faster'];
+const STATUS_CLS = ['st-none', 'st-noise', 'st-regression', 'st-improvement'];
+
+const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
+const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...kids: (Node | string)[]): HTMLElementTagNameMap[K] => {
+  const e = Object.assign(document.createElement(tag), props);
+  e.append(...kids);
+  return e;
+};
+
+class App {
+  readonly diff: boolean;
+  tab: Tab = 'flame';
+  testFilter = -1;
+  normalized = false;
+  searchText = '';
+  matchFlags: Uint8Array | null = null;
+  matchedFrames = 0;
+  matchShare = 0;
+  selected = -1;
+  tree!: FlameTree;
+  fnTotals!: { head: { self: Float64Array; total: Float64Array }; base: { self: Float64Array; total: Float64Array } | null };
+  firstPaintMs = -1;
+
+  readonly main: FlameChart;
+  readonly callers: FlameChart;
+  readonly callees: FlameChart;
+  readonly fnTable: SortableTable<FnRow>;
+  readonly testTable: SortableTable<TestRow>;
+  private readonly views = new Map<Tab, HTMLElement>();
+  private readonly tabButtons = new Map<Tab, HTMLButtonElement>();
+  private readonly tooltip = $('tooltip');
+  private readonly info = el('span', { className: 'info' });
+  private readonly chip = el('span', { className: 'chip' });
+  readonly search = el('input', { type: 'search', placeholder: 'Search functions (regex)  /', spellcheck: false });
+  private readonly fnFilter = el('input', { type: 'text', placeholder: 'Filter functions', spellcheck: false });
+  private readonly sandwichTitle = el('div', { className: 'empty' });
+  callersTree: FlameTree | null = null;
+  calleesTree: FlameTree | null = null;
+
+  constructor(readonly data: Data) {
+    this.diff = data.base !== null;
+    const hooks = (which: () => FlameTree | null, inSandwich: boolean) => ({
+      color: (n: number) => this.colorOf(which()!, n),
+      label: (n: number) => this.labelOf(which()!, n),
+      matches: () => this.matchFlags,
+      selectedFunc: () => (inSandwich ? -1 : this.selected),
+      onHover: (n: number, ev: MouseEvent | null) => this.hover(which(), n, ev),
+      onClick: (n: number) => {
+        const t = which()!;
+        if (inSandwich) {
+          if (t.func[n]! >= 0) this.select(t.func[n]!);
+        } else if (n === 0) this.main.resetView();
+        else {
+          this.main.zoomTo(n);
+          this.selected = t.func[n]!;
+          this.refreshSandwich();
+        }
+      },
+    });
+    const views = $('views');
+    const flame = this.view('flame', 'Flame graph');
+    this.main = new FlameChart(flame, hooks(() => this.tree, false));
+    const sandwich = this.view('sandwich', 'Sandwich');
+    const sw = el('div', { className: 'sandwich' });
+    const top = el('div', { className: 'half' }, el('h2', { textContent: 'Callers (who calls it, merged; the function is the bottom row)' }));
+    const bottom = el('div', { className: 'half' }, el('h2', { textContent: 'Callees (what it calls, merged)' }));
+    sw.append(this.sandwichTitle, top, bottom);
+    sandwich.append(sw);
+    this.callers = new FlameChart(top, hooks(() => this.callersTree, true), true);
+    this.callees = new FlameChart(bottom, hooks(() => this.calleesTree, true));
+    const fnView = this.view('functions', 'Functions');
+    this.fnTable = new SortableTable<FnRow>(this.fnColumns(), 0, (r, ev) => {
+      if ((ev.target as HTMLElement).closest('td')?.cellIndex === 0 && ev.altKey) this.select(r.f, 'sandwich');
+      else this.select(r.f, 'flame');
+    });
+    fnView.append(this.fnTable.el);
+    this.testTable = new SortableTable<TestRow>(this.testColumns(), this.diff ? 4 : 2, (r) => this.setTestFilter(r.t));
+    if (data.tests.length) this.view('tests', 'Tests').append(this.testTable.el);
+    views.append(...this.views.values());
+    this.toolbar();
+    this.keys();
+    this.recompute();
+    const idle = this.idle();
+    renderHeader(data, { title: $('title'), facts: $('facts') }, { head: this.tree.head.sum, base: this.tree.base?.sum ?? null, idleHead: idle.head, idleBase: idle.base });
+    this.showTab('flame');
+  }
+
+  private view(tab: Tab, label: string): HTMLElement {
+    const v = el('section', { className: 'view' });
+    v.dataset.view = tab;
+    this.views.set(tab, v);
+    const b = el('button', { className: 'tab', textContent: label });
+    b.dataset.tab = tab;
+    b.addEventListener('click', () => this.showTab(tab));
+    this.tabButtons.set(tab, b);
+    $('tabs').append(b);
+    return v;
+  }
+
+  showTab(tab: Tab): void {
+    this.tab = tab;
+    for (const [t, v] of this.views) v.classList.toggle('active', t === tab);
+    for (const [t, b] of this.tabButtons) b.setAttribute('aria-selected', String(t === tab));
+    if (tab === 'flame') this.main.requestDraw();
+    if (tab === 'sandwich') {
+      this.callers.requestDraw();
+      this.callees.requestDraw();
+    }
+    this.fnFilter.style.display = tab === 'functions' ? '' : 'none';
+  }
+
+  private toolbar(): void {
+    const bar = $('toolbar');
+    this.search.addEventListener('input', () => this.setSearch(this.search.value));
+    this.fnFilter.addEventListener('input', () => this.renderFnTable());
+    const reset = el('button', { className: 'small', textContent: 'Reset zoom', title: 'Esc' });
+    reset.addEventListener('click', () => this.main.resetView());
+    bar.append(this.search, this.fnFilter, reset);
+    if (this.diff) {
+      const box = el('input', { type: 'checkbox' });
+      box.addEventListener('change', () => {
+        this.normalized = box.checked;
+        this.recompute(true);
+      });
+      const legend = el('span', { className: 'legend info' });
+      for (const [c, t] of [
+        [diffColor(STATUS_REGRESSION, 1), 'slower'],
+        [diffColor(STATUS_IMPROVEMENT, 1), 'faster'],
+        [NOISE_COLOR, 'within noise'],
+      ] as const) {
+        const sw = el('span');
+        sw.style.background = c;
+        legend.append(sw, t);
+      }
+      bar.append(el('label', { className: 'info' }, box, ' normalized to suite total'), legend, el('span', { className: 'info', textContent: '· width = base + head' }));
+    }
+    this.chip.style.display = 'none';
+    bar.append(this.chip, this.info);
+  }
+
+  private keys(): void {
+    document.addEventListener('keydown', (ev) => {
+      const inInput = ev.target instanceof HTMLInputElement;
+      if (ev.key === '/' && !inInput) {
+        ev.preventDefault();
+        if (this.tab !== 'flame' && this.tab !== 'sandwich') this.showTab('flame');
+        this.search.focus();
+        this.search.select();
+      } else if (ev.key === 'Escape') {
+        if (inInput) (ev.target as HTMLInputElement).blur();
+        this.main.resetView();
+      }
+    });
+  }
+
+  /** Rebuilds values and layout: on start, test filter change, normalization toggle. */
+  recompute(keepView = false): void {
+    const d = this.data;
+    const head = valuesFromSamples(d.parent, d.head, this.testFilter);
+    const base = d.base ? valuesFromSamples(d.parent, d.base, this.testFilter) : null;
+    const w = widthsFor(head, base, this.normalized ? 'normalized' : 'sum');
+    const nf = d.fnName.length;
+    this.tree = layoutTree(d.parent, d.func, head, base, w, nf);
+    this.fnTotals = { head: functionTotals(this.tree, head, nf), base: base ? functionTotals(this.tree, base, nf) : null };
+    this.main.setTree(this.tree, keepView);
+    this.setSearch(this.searchText);
+    this.refreshSandwich();
+    this.renderFnTable();
+    this.renderTestTable();
+  }
+
+  private idle(): { head: number; base: number | null } {
+    let f = -1;
+    for (let i = 0; i < this.data.fnName.length; i++) if (this.name(i) === '(idle)' && this.file(i) === '') f = i;
+    if (f < 0) return { head: 0, base: this.diff ? 0 : null };
+    return { head: this.fnTotals.head.self[f]!, base: this.fnTotals.base ? this.fnTotals.base.self[f]! : null };
+  }
+
+  name(f: number): string {
+    return this.data.strings[this.data.fnName[f]!] ?? '';
+  }
+  file(f: number): string {
+    return this.data.strings[this.data.fnFile[f]!] ?? '';
+  }
+  loc(f: number): string {
+    const file = this.file(f);
+    return file ? `${file}:${this.data.fnLine[f]}` : '';
+  }
+
+  private labelOf(t: FlameTree, n: number): string {
+    const f = t.func[n]!;
+    if (f < 0) return `all (${ms(t.head.sum)}${t.base ? ` head, ${ms(t.base.sum)} base` : ''})`;
+    return this.name(f);
+  }
+
+  /** Change of a frame in [-1, 1], absolute or as a share of each side's suite. */
+  private change(t: FlameTree, n: number): number {
+    if (!t.base) return 0;
+    let h = t.head.total[n]!;
+    let b = t.base.total[n]!;
+    if (this.normalized) {
+      h /= this.tree.head.sum || 1;
+      b /= this.tree.base!.sum || 1;
+    }
+    const m = Math.max(h, b);
+    return m > 0 ? (h - b) / m : 0;
+  }
+
+  private colorOf(t: FlameTree, n: number): string {
+    const f = t.func[n]!;
+    if (!this.diff) return f < 0 ? plainColor('all', '') : plainColor(this.name(f), this.file(f));
+    return diffColor(f < 0 ? STATUS_NOISE : this.data.fnStatus[f]!, this.change(t, n));
+  }
+
+  private hover(t: FlameTree | null, n: number, ev: MouseEvent | null): void {
+    const tip = this.tooltip;
+    if (!t || n < 0 || !ev) {
+      tip.style.display = 'none';
+      return;
+    }
+    const f = t.func[n]!;
+    const suite = this.tree.head.sum;
+    const lines: [string, string][] = [];
+    const name = f < 0 ? 'all' : this.name(f);
+    const loc = f < 0 ? '' : this.loc(f);
+    const headLabel = this.diff ? 'head ' : '';
+    lines.push([`${headLabel}total`, `${ms(t.head.total[n]!)} (${pct(t.head.total[n]!, suite)} of suite)`]);
+    lines.push([`${headLabel}self`, `${ms(t.head.self[n]!)} (${pct(t.head.self[n]!, suite)})`]);
+    if (t.base) {
+      const bs = this.tree.base!.sum;
+      lines.push(['base total', `${ms(t.base.total[n]!)} (${pct(t.base.total[n]!, bs)} of suite)`]);
+      lines.push(['base self', ms(t.base.self[n]!)]);
+      const dt = t.head.total[n]! - t.base.total[n]!;
+      const dpp = ((t.head.total[n]! / (suite || 1)) - t.base.total[n]! / (bs || 1)) * 100;
+      lines.push(['Δ total', this.normalized ? signedPp(dpp) : `${signedMs(dt)} (${signedPct(t.base.total[n]! > 0 ? (dt / t.base.total[n]!) * 100 : dt > 0 ? Infinity : 0)})`]);
+      if (f >= 0) lines.push(['status (self)', STATUS_TEXT[this.data.fnStatus[f]!] || 'not tested (too few samples)']);
+      if (t.base.total[n] === 0) lines.push(['', 'only in head']);
+      else if (t.head.total[n] === 0) lines.push(['', 'only in base']);
+    }
+    tip.replaceChildren(
+      el('div', { className: 'name', textContent: name }),
+      ...(loc ? [el('div', { className: 'loc', textContent: loc })] : []),
+      ...lines.map(([k, v]) => el('div', { textContent: k ? `${k}: ${v}` : v })),
+    );
+    tip.style.display = 'block';
+    const x = Math.min(ev.clientX + 14, window.innerWidth - tip.offsetWidth - 8);
+    const y = ev.clientY + 16 + tip.offsetHeight > window.innerHeight ? ev.clientY - tip.offsetHeight - 8 : ev.clientY + 16;
+    tip.style.left = `${Math.max(0, x)}px`;
+    tip.style.top = `${Math.max(0, y)}px`;
+  }
+
+  setSearch(text: string): void {
+    this.searchText = text;
+    const nf = this.data.fnName.length;
+    if (!text) {
+      this.matchFlags = null;
+      this.matchedFrames = 0;
+      this.matchShare = 0;
+      this.info.textContent = '';
+    } else {
+      let re: RegExp;
+      try {
+        re = new RegExp(text, 'i');
+      } catch {
+        re = new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
+      }
+      const flags = new Uint8Array(nf);
+      for (let f = 0; f < nf; f++) if (re.test(this.name(f))) flags[f] = 1;
+      this.matchFlags = flags;
+      // Count visible frames; share counts nested matches once (outermost match only).
+      const t = this.tree;
+      let frames = 0;
+      let share = 0;
+      let insideUntil = -1;
+      for (let p = 0; p < t.n; p++) {
+        const i = t.order[p]!;
+        const f = t.func[i]!;
+        if (f < 0 || !flags[f] || t.w[i]! <= 0) continue;
+        frames++;
+        if (p >= insideUntil) {
+          share += t.head.total[i]!;
+          insideUntil = t.skip[p]!;
+        }
+      }
+      this.matchedFrames = frames;
+      this.matchShare = t.head.sum > 0 ? share / t.head.sum : 0;
+      this.info.textContent = `${frames} matching frame(s), ${(this.matchShare * 100).toFixed(1)}% of ${this.diff ? 'head ' : ''}total (${ms(share)})`;
+    }
+    this.main.requestDraw();
+    this.callers.requestDraw();
+    this.callees.requestDraw();
+  }
+
+  select(f: number, goto?: 'flame' | 'sandwich'): void {
+    this.selected = f;
+    this.refreshSandwich();
+    if (goto === 'flame') {
+      this.showTab('flame');
+      let best = -1;
+      for (let i = 1; i < this.tree.n; i++) if (this.tree.func[i] === f && (best < 0 || this.tree.w[i]! > this.tree.w[best]!)) best = i;
+      if (best >= 0) this.main.zoomTo(best);
+    } else if (goto === 'sandwich') this.showTab('sandwich');
+    this.main.requestDraw();
+  }
+
+  private refreshSandwich(): void {
+    const f = this.selected;
+    if (f < 0) {
+      this.sandwichTitle.textContent = 'Click a frame in the flame graph (or a row of the Functions table) to see its callers and callees here.';
+      return;
+    }
+    const s = buildSandwich(this.tree, f);
+    const nf = this.data.fnName.length;
+    const mode = this.normalized ? 'normalized' : 'sum';
+    const lay = (t: typeof s.callers): FlameTree => layoutTree(t.parent, t.func, t.head, t.base, widthsFor(t.head, t.base, mode), nf);
+    this.callersTree = lay(s.callers);
+    this.calleesTree = lay(s.callees);
+    this.callers.setTree(this.callersTree);
+    this.callees.setTree(this.calleesTree);
+    const h = this.fnTotals.head;
+    const loc = this.loc(f);
+    let text = `${this.name(f)}${loc ? `  ${loc}` : ''} — total ${ms(h.total[f]!)} (${pct(h.total[f]!, this.tree.head.sum)}), self ${ms(h.self[f]!)}`;
+    if (this.fnTotals.base) text += ` · base total ${ms(this.fnTotals.base.total[f]!)}, self ${ms(this.fnTotals.base.self[f]!)}`;
+    this.sandwichTitle.textContent = text;
+  }
+
+  setTestFilter(t: number): void {
+    this.testFilter = t;
+    this.chip.replaceChildren();
+    if (t >= 0) {
+      const test = this.data.tests[t]!;
+      const clear = el('button', { textContent: '✕', title: 'Show all tests' });
+      clear.addEventListener('click', () => this.setTestFilter(-1));
+      this.chip.append(`test: ${test.file} › ${test.name} `, clear);
+      this.chip.style.display = '';
+    } else this.chip.style.display = 'none';
+    this.recompute();
+    this.showTab('flame');
+  }
+
+  private fnColumns(): Column<FnRow>[] {
+    const cols: Column<FnRow>[] = [
+      { label: 'Function', key: (r) => r.name, text: (r) => r.name, left: true },
+      { label: 'Location', key: (r) => r.loc, text: (r) => r.loc, left: true },
+      { label: this.diff ? 'Head self' : 'Self', key: (r) => r.self, text: (r) => ms(r.self) },
+      { label: 'Self %', key: (r) => r.self, text: (r) => pct(r.self, this.tree.head.sum) },
+      { label: this.diff ? 'Head total' : 'Total', key: (r) => r.total, text: (r) => ms(r.total), title: 'Recursion counted once' },
+      { label: 'Total %', key: (r) => r.total, text: (r) => pct(r.total, this.tree.head.sum) },
+    ];
+    if (this.diff) {
+      cols.push(
+        { label: 'Base self', key: (r) => r.baseSelf, text: (r) => ms(r.baseSelf) },
+        { label: 'Δ self', key: (r) => Math.abs(r.delta), text: (r) => (this.normalized ? signedPp(r.delta) : signedMs(r.delta)), cls: (r) => STATUS_CLS[r.status]! },
+        { label: 'Δ %', key: (r) => (Number.isFinite(r.deltaPct) ? r.deltaPct : 1e9), text: (r) => signedPct(r.deltaPct), cls: (r) => STATUS_CLS[r.status]! },
+        { label: 'Status', key: (r) => r.status, text: (r) => STATUS_TEXT[r.status]!, cls: (r) => STATUS_CLS[r.status]! },
+      );
+    }
+    return cols;
+  }
+
+  private renderFnTable(): void {
+    const { head, base } = this.fnTotals;
+    const q = this.fnFilter.value.toLowerCase();
+    const hs = this.tree.head.sum || 1;
+    const bs = this.tree.base?.sum || 1;
+    const rows: FnRow[] = [];
+    for (let f = 0; f < this.data.fnName.length; f++) {
+      const bt = base ? base.total[f]! : 0;
+      if (head.total[f] === 0 && bt === 0) continue;
+      const name = this.name(f);
+      const loc = this.loc(f);
+      if (q && !name.toLowerCase().includes(q) && !loc.toLowerCase().includes(q)) continue;
+      const bself = base ? base.self[f]! : 0;
+      const delta = this.normalized ? (head.self[f]! / hs - bself / bs) * 100 : head.self[f]! - bself;
+      const dAbs = head.self[f]! - bself;
+      rows.push({ f, name, loc, self: head.self[f]!, total: head.total[f]!, baseSelf: bself, baseTotal: bt, delta, deltaPct: bself > 0 ? (dAbs / bself) * 100 : dAbs > 0 ? Infinity : 0, status: this.data.fnStatus[f]! });
+    }
+    this.fnTable.setColumns(this.fnColumns(), 0);
+    this.fnTable.setRows(rows);
+  }
+
+  private testColumns(): Column<TestRow>[] {
+    const cols: Column<TestRow>[] = [
+      { label: 'Test file', key: (r) => r.file, text: (r) => r.file, left: true },
+      { label: 'Test', key: (r) => r.name, text: (r) => r.name, left: true },
+      { label: this.diff ? 'Head' : 'Time', key: (r) => r.head, text: (r) => ms(r.head) },
+    ];
+    if (this.diff) {
+      cols.push(
+        { label: 'Base', key: (r) => r.base, text: (r) => ms(r.base) },
+        { label: 'Δ', key: (r) => Math.abs(r.delta), text: (r) => signedMs(r.delta), cls: (r) => (r.delta > 0 ? 'st-regression' : r.delta < 0 ? 'st-improvement' : '') },
+        { label: 'Δ %', key: (r) => r.delta / (r.base || 1), text: (r) => signedPct(r.base > 0 ? (r.delta / r.base) * 100 : r.delta > 0 ? Infinity : 0) },
+      );
+    }
+    return cols;
+  }
+
+  private renderTestTable(): void {
+    const d = this.data;
+    if (!d.tests.length) return;
+    const sum = (side: Data['head'] | null): Float64Array => {
+      const out = new Float64Array(d.tests.length);
+      if (side) for (let i = 0; i < side.test.length; i++) if (side.test[i]! >= 0) out[side.test[i]!]! += side.value[i]!;
+      return out;
+    };
+    const h = sum(d.head);
+    const b = sum(d.base);
+    this.testTable.setRows(d.tests.map((t, i) => ({ t: i, file: t.file, name: t.name, head: h[i]!, base: b[i]!, delta: h[i]! - b[i]! })));
+  }
+}
+
+function hook(app: App): void {
+  // Read-only view of what is on screen, for the browser tests and the benchmark.
+  const frame = (t: FlameTree, d: { node: number; x: number; y: number; w: number; h: number; color: string; matched: boolean }) => {
+    const f = t.func[d.node]!;
+    return {
+      node: d.node,
+      name: f < 0 ? 'all' : app.name(f),
+      file: f < 0 ? '' : app.file(f),
+      depth: t.depth[d.node]!,
+      parentName: t.parent[d.node]! >= 0 && t.func[t.parent[d.node]!]! >= 0 ? app.name(t.func[t.parent[d.node]!]!) : d.node === 0 ? null : 'all',
+      x: d.x,
+      y: d.y,
+      w: d.w,
+      h: d.h,
+      color: d.color,
+      matched: d.matched,
+      status: f < 0 ? 0 : app.data.fnStatus[f]!,
+      headTotal: t.head.total[d.node]!,
+      headSelf: t.head.self[d.node]!,
+      baseTotal: t.base ? t.base.total[d.node]! : null,
+    };
+  };
+  const kidsOf = (t: FlameTree | null) => {
+    if (!t) return [];
+    const out: { name: string; headTotal: number; baseTotal: number | null }[] = [];
+    for (let k = t.kidsStart[0]!; k < t.kidsStart[1]!; k++) {
+      const c = t.kids[k]!;
+      out.push({ name: app.name(t.func[c]!), headTotal: t.head.total[c]!, baseTotal: t.base ? t.base.total[c]! : null });
+    }
+    return out;
+  };
+  const api = {
+    ready: true,
+    state: () => ({
+      tab: app.tab,
+      x0: app.main.x0,
+      x1: app.main.x1,
+      rootWidth: app.tree.w[0]!,
+      search: app.searchText,
+      matchedFrames: app.matchedFrames,
+      matchShare: app.matchShare,
+      selected: app.selected >= 0 ? app.name(app.selected) : null,
+      testFilter: app.testFilter >= 0 ? app.data.tests[app.testFilter]! : null,
+      diff: app.diff,
+      normalized: app.normalized,
+      headSum: app.tree.head.sum,
+      baseSum: app.tree.base ? app.tree.base.sum : null,
+      nodes: app.tree.n,
+      lastDrawMs: app.main.lastDrawMs,
+      firstPaintMs: app.firstPaintMs,
+    }),
+    frames: () => app.main.drawn.map((d) => frame(app.tree, d)),
+    sandwich: () => {
+      const s = app.selected;
+      if (s < 0) return null;
+      const c = app.callersTree;
+      const e = app.calleesTree;
+      return {
+        name: app.name(s),
+        total: app.fnTotals.head.total[s]!,
+        self: app.fnTotals.head.self[s]!,
+        callersRootTotal: c ? c.head.total[0]! : 0,
+        calleesRootTotal: e ? e.head.total[0]! : 0,
+        callers: kidsOf(c),
+        callees: kidsOf(e),
+      };
+    },
+    functions: () => app.fnTable.shown.map((r) => ({ name: r.name, loc: r.loc, self: r.self, total: r.total, baseSelf: r.baseSelf, delta: r.delta, status: r.status })),
+    tests: () => app.testTable.shown.map((r) => ({ file: r.file, name: r.name, head: r.head, base: r.base, delta: r.delta })),
+  };
+  Object.defineProperty(window, '__ciprof', { value: Object.freeze(api), configurable: false, writable: false });
+}
+
+async function boot(): Promise<void> {
+  try {
+    const raw = JSON.parse($('ciprof-data').textContent ?? '{}') as Parameters<typeof decodeReport>[0];
+    const data = await decodeReport(raw);
+    const app = new App(data);
+    app.main.draw();
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        app.firstPaintMs = performance.now();
+        hook(app);
+      }, 0),
+    );
+  } catch (err) {
+    const e = $('error');
+    e.style.display = 'block';
+    e.textContent = `Could not read the report data: ${(err as Error).message}`;
+  }
+}
+
+void boot();

@@ -1,0 +1,110 @@
+/**
+ * The report's data format, shared by the writer (Node) and the page (browser), so the
+ * two cannot drift. Kept free of Node and DOM imports.
+ *
+ * Layout of the (gzipped, base64) blob: a u32 little-endian byte length, a UTF-8 JSON
+ * header (string table, counts, tests), then unsigned LEB128 varints, array after array,
+ * in the order of WIRE_ARRAYS. Varints plus gzip keep a 100k-node tree to a few hundred
+ * KB: most ids and deltas are small, and fixed-width ints compress worse.
+ */
+
+export const WIRE_VERSION = 1;
+
+/** Per-function diff status, from diffProfiles (the same significance as the PR comment). */
+export const STATUS_NONE = 0; // no base, or too few samples to test
+export const STATUS_NOISE = 1;
+export const STATUS_REGRESSION = 2;
+export const STATUS_IMPROVEMENT = 3;
+
+export interface WireHeader {
+  v: number;
+  strings: string[];
+  functions: number;
+  /** Call-tree nodes; node 0 is the synthetic root (func -1). */
+  nodes: number;
+  headSamples: number;
+  /** -1 when there is no base profile. */
+  baseSamples: number;
+  /** [file string index, name string index] per test. */
+  tests: [number, number][];
+  /** Unit of the sample values in the blob. */
+  valueUnit: 'us';
+}
+
+/**
+ * Arrays in blob order. Signed values are zigzag-encoded; "delta" arrays are stored as
+ * the difference from the previous element (or from the index, for parents).
+ */
+export const WIRE_ARRAYS = [
+  'fnName', // string index
+  'fnFile', // string index
+  'fnLine',
+  'fnStatus',
+  'nodeParentGap', // node index minus parent index (root: 0 means "no parent")
+  'nodeFunc', // function index + 1 (0 for the root)
+  // then per side (head, then base when present):
+  'sampleNodeDelta', // zigzag(node - previous node)
+  'sampleTest', // test index + 1 (0: no test label)
+  'sampleValue', // microseconds, rounded
+] as const;
+
+export const zigzag = (n: number): number => (n >= 0 ? n * 2 : -n * 2 - 1);
+export const unzigzag = (n: number): number => (n % 2 === 0 ? n / 2 : -(n + 1) / 2);
+
+/** Growable byte buffer writing unsigned LEB128 varints (values up to 2^53). */
+export class VarintWriter {
+  private buf = new Uint8Array(1 << 16);
+  length = 0;
+
+  write(value: number): void {
+    if (this.length + 10 > this.buf.length) {
+      const next = new Uint8Array(this.buf.length * 2);
+      next.set(this.buf.subarray(0, this.length));
+      this.buf = next;
+    }
+    let v = value;
+    // Division, not bit shifts: JS bit operators truncate to 32 bits.
+    while (v >= 0x80) {
+      this.buf[this.length++] = (v % 0x80) | 0x80;
+      v = Math.floor(v / 0x80);
+    }
+    this.buf[this.length++] = v;
+  }
+
+  bytes(): Uint8Array {
+    return this.buf.subarray(0, this.length);
+  }
+}
+
+export class VarintReader {
+  pos: number;
+  constructor(
+    private readonly buf: Uint8Array,
+    start: number,
+  ) {
+    this.pos = start;
+  }
+
+  read(): number {
+    let result = 0;
+    let mul = 1;
+    for (;;) {
+      const b = this.buf[this.pos++];
+      if (b === undefined) throw new Error('report data truncated');
+      result += (b & 0x7f) * mul;
+      if (b < 0x80) return result;
+      mul *= 0x80;
+    }
+  }
+
+  /** Reads n varints into a typed array; `map` turns the stored value back into the real one. */
+  array<T extends Int32Array | Float64Array | Uint8Array>(out: T, map?: (v: number, i: number, prev: number) => number): T {
+    let prev = 0;
+    for (let i = 0; i < out.length; i++) {
+      const v = this.read();
+      prev = map ? map(v, i, prev) : v;
+      out[i] = prev;
+    }
+    return out;
+  }
+}

@@ -1,10 +1,13 @@
 import { Command } from 'commander';
 import { VERSION } from '../version.js';
+import { registerComment } from './comment.js';
+import { registerDiff } from './diff.js';
 import { registerExport } from './export.js';
 import { registerMerge } from './merge.js';
 import { registerReport } from './report.js';
 import { registerRun } from './run.js';
 import { registerTop } from './top.js';
+import { registerUpload } from './upload.js';
 
 export function buildProgram(): Command {
   const program = new Command('ciprof')
@@ -16,5 +19,8 @@ export function buildProgram(): Command {
   registerExport(program);
   registerTop(program);
   registerReport(program);
+  registerUpload(program);
+  registerDiff(program);
+  registerComment(program);
   return program;
 }

@@ -1,0 +1,73 @@
+/**
+ * Turns the Action's inputs into one settings object (the actions/checkout pattern), so
+ * the rest of the Action never calls core.getInput and the parsing is tested alone.
+ */
+import * as core from '@actions/core';
+import { DEFAULT_THRESHOLDS, type DiffThresholds } from '../diff/function-diff.js';
+
+export type ActionMode = 'collect' | 'report' | 'all';
+
+export interface ActionSettings {
+  mode: ActionMode;
+  /** Shell command line for the tests (needed unless mode is report). */
+  run: string;
+  workingDirectory: string;
+  githubToken: string;
+  comment: boolean;
+  /** Base ref/commit/file; empty = the PR's base branch (merge-base). */
+  base: string;
+  failOnRegression: boolean;
+  thresholds: DiffThresholds;
+  uploadArtifact: boolean;
+  jobKey: string;
+  /** A saved diff.json to publish instead of diffing (mode report in a workflow_run job). */
+  reportFile: string;
+  /** Where ciprof writes profile.pb.gz, diff.json, comment.md, report.html. */
+  outDir: string;
+}
+
+function bool(name: string, fallback: boolean): boolean {
+  const raw = core.getInput(name).trim().toLowerCase();
+  if (raw === '') return fallback;
+  if (['true', 'yes', '1', 'on'].includes(raw)) return true;
+  if (['false', 'no', '0', 'off'].includes(raw)) return false;
+  throw new Error(`input ${name} must be true or false, got "${raw}"`);
+}
+
+function num(name: string, fallback: number, check: (n: number) => boolean): number {
+  const raw = core.getInput(name).trim();
+  if (raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || !check(n)) throw new Error(`input ${name} is not valid: "${raw}"`);
+  return n;
+}
+
+export function readSettings(): ActionSettings {
+  const mode = (core.getInput('mode').trim() || 'all') as ActionMode;
+  if (!['collect', 'report', 'all'].includes(mode)) throw new Error(`input mode must be collect, report or all, got "${mode}"`);
+  const run = core.getInput('run');
+  const reportFile = core.getInput('report-file').trim();
+  if (mode !== 'report' && !run.trim()) throw new Error(`input run (the test command) is required in mode ${mode}`);
+  const settings: ActionSettings = {
+    mode,
+    run,
+    workingDirectory: core.getInput('working-directory').trim() || '.',
+    githubToken: core.getInput('github-token').trim(),
+    comment: bool('comment', true),
+    base: core.getInput('base').trim(),
+    failOnRegression: bool('fail-on-regression', false),
+    thresholds: {
+      minMs: num('min-ms', DEFAULT_THRESHOLDS.minMs, (n) => n >= 0),
+      minPct: num('min-pct', DEFAULT_THRESHOLDS.minPct, (n) => n >= 0),
+      alpha: num('alpha', DEFAULT_THRESHOLDS.alpha, (n) => n > 0 && n < 1),
+      minSamples: num('min-samples', DEFAULT_THRESHOLDS.minSamples, (n) => n >= 0),
+    },
+    uploadArtifact: bool('upload-artifact', true),
+    jobKey: core.getInput('job-key').trim(),
+    reportFile,
+    outDir: core.getInput('out-dir').trim() || '.ciprof',
+  };
+  // Mask before anything could print it.
+  if (settings.githubToken) core.setSecret(settings.githubToken);
+  return settings;
+}

@@ -1,0 +1,96 @@
+/**
+ * The diff stage of the pipeline, shared by `ciprof diff` and the Action: find the base
+ * profile (a file, or the store via baseline resolution), diff, fold the changed call
+ * paths, and return one DiffReport that renderers and publishers consume.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { resolveBaseline } from '../baseline/resolve.js';
+import type { CommitHistory } from '../baseline/history.js';
+import type { CiContext } from '../ci/context.js';
+import { changedPaths } from '../diff/call-tree-diff.js';
+import { DIFF_REPORT_SCHEMA, type BaselineProvenance, type DiffReport } from '../diff/diff-report.js';
+import { diffProfiles, type DiffThresholds } from '../diff/function-diff.js';
+import { significantTestChanges } from '../diff/test-significance.js';
+import type { Profile } from '../profile/model.js';
+import { parseProfileBytes, readProfileFile } from '../profile/read.js';
+import type { ProfileStore } from '../store/store.js';
+import { VERSION } from '../version.js';
+
+export interface DiffStageOptions {
+  headFile: string;
+  /** A profile file, a commit or a ref. */
+  base: string;
+  ci: CiContext;
+  store: ProfileStore;
+  history: CommitHistory;
+  thresholds?: Partial<DiffThresholds>;
+  links?: DiffReport['links'];
+  maxWalk?: number;
+}
+
+export interface DiffStageResult {
+  report: DiffReport;
+  base?: Profile;
+  head: Profile;
+}
+
+const isFile = (p: string): boolean => {
+  try {
+    return existsSync(p) && statSync(p).isFile();
+  } catch {
+    return false;
+  }
+};
+
+export async function diffStage(opts: DiffStageOptions): Promise<DiffStageResult> {
+  const head = readProfileFile(opts.headFile);
+  // The head profile's own metadata knows which commit it measured; the env may be a later checkout.
+  const headCommit = head.meta.commit ?? opts.ci.commit;
+  let base: Profile | undefined;
+  let provenance: BaselineProvenance;
+
+  if (isFile(opts.base)) {
+    base = readProfileFile(opts.base);
+    provenance = { source: 'file', found: true, file: opts.base, commit: base.meta.commit, reason: `profile file ${opts.base} given as the base` };
+  } else {
+    const found = await resolveBaseline({
+      store: opts.store,
+      history: opts.history,
+      jobKey: opts.ci.jobKey,
+      base: opts.base,
+      head: headCommit ?? 'HEAD',
+      fallbackCommit: opts.ci.baseCommit,
+      maxWalk: opts.maxWalk,
+    });
+    if (found.found) {
+      const bytes = await opts.store.get(found.stored);
+      const parsed = parseProfileBytes(`${opts.store.kind}:${found.stored.id}`, bytes);
+      if (parsed.kind !== 'pprof') throw new Error(`${opts.store.kind} store returned a non-pprof profile for ${found.commit}`);
+      base = parsed.profile;
+      provenance = { source: 'store', found: true, commit: found.commit, wanted: found.wanted, distance: found.distance, reason: found.reason, store: opts.store.kind };
+    } else {
+      provenance = { source: 'store', found: false, wanted: found.wanted, reason: found.reason, store: opts.store.kind };
+    }
+  }
+
+  const diff = base ? diffProfiles(base, head, opts.thresholds) : undefined;
+  const paths = base && diff ? changedPaths(base, head, diff, { minDeltaNs: diff.thresholds.minMs * 1e6 }) : [];
+  const report: DiffReport = {
+    schema: DIFF_REPORT_SCHEMA,
+    ciprofVersion: VERSION,
+    jobKey: opts.ci.jobKey,
+    provider: opts.ci.provider,
+    repository: opts.ci.repository,
+    serverUrl: opts.ci.serverUrl ?? (opts.ci.provider === 'github' ? 'https://github.com' : undefined),
+    pr: opts.ci.pr,
+    head: { commit: headCommit, profile: opts.headFile },
+    base: provenance,
+    diff,
+    changedPaths: paths,
+    links: { run: opts.ci.runUrl, summary: opts.ci.provider === 'github' ? opts.ci.runUrl : undefined, ...opts.links },
+  };
+  // Per-test section only when the profiles carry test labels (runner adapters).
+  const tests = base && diff ? significantTestChanges(base, head, diff.base, diff.head, diff.thresholds) : undefined;
+  if (tests) report.tests = tests;
+  return { report, base, head };
+}

@@ -1,0 +1,27 @@
+/** Opens the store a front door asked for. One place, so new stores (Pyroscope) add one case. */
+import * as path from 'node:path';
+import type { CiContext } from '../ci/context.js';
+import { GithubArtifactStore } from '../store/github-artifacts.js';
+import { LocalStore } from '../store/local.js';
+import type { ProfileStore } from '../store/store.js';
+
+export type StoreKind = 'local' | 'github';
+
+export interface OpenStoreOptions {
+  kind: StoreKind;
+  ci: CiContext;
+  /** Local store root. */
+  storeDir: string;
+  githubToken?: string;
+}
+
+export function defaultStoreDir(repoRoot: string, env: Readonly<Record<string, string | undefined>> = process.env): string {
+  return path.resolve(env.CIPROF_STORE_DIR ?? path.join(repoRoot, '.ciprof', 'store'));
+}
+
+export function openStore(opts: OpenStoreOptions): ProfileStore {
+  if (opts.kind === 'local') return new LocalStore(opts.storeDir);
+  if (!opts.githubToken) throw new Error('the github store needs a token (GITHUB_TOKEN or the github-token input)');
+  if (!opts.ci.repository) throw new Error('the github store needs the repository (GITHUB_REPOSITORY)');
+  return new GithubArtifactStore({ token: opts.githubToken, repository: opts.ci.repository, baseBranch: opts.ci.baseBranch });
+}

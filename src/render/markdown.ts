@@ -1,0 +1,273 @@
+/**
+ * The PR comment and the job summary, from templates/comment.md. Every string that came
+ * from a profile or from git goes through escape.ts; numbers and our own words do not.
+ *
+ * The comment must fit GitHub's 65,536-character limit: we render, and while it is too
+ * long, render again with fewer rows and a shorter tree, then add a note pointing at the
+ * full job summary. The summary uses the same sections with every reported row.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { ChangedPathNode } from '../diff/call-tree-diff.js';
+import type { DiffReport } from '../diff/diff-report.js';
+import type { FunctionDelta, SuiteTotals } from '../diff/function-diff.js';
+import type { FunctionFrame } from '../profile/model.js';
+import { VERSION } from '../version.js';
+import { codeLine, encodePathSegments, escapeMarkdown, fenceFor, safeUrl } from './escape.js';
+
+declare const __CIPROF_COMMENT_TEMPLATE__: string | undefined;
+
+/** GitHub's limit for an issue/PR comment body, in characters. */
+export const GITHUB_COMMENT_LIMIT = 65_536;
+/** GitHub's limit for one step's job summary, in bytes. */
+export const JOB_SUMMARY_LIMIT_BYTES = 1024 * 1024;
+
+export function commentMarker(jobKey: string): string {
+  // The job key is sanitized to [A-Za-z0-9._-]; "--" cannot appear inside an HTML comment.
+  return `<!-- ciprof:${jobKey.replace(/-{2,}/g, '-')} -->`;
+}
+
+function loadTemplate(): string {
+  // The bundle carries the template (scripts/build.mjs defines it); from source, read the file.
+  if (typeof __CIPROF_COMMENT_TEMPLATE__ === 'string') return __CIPROF_COMMENT_TEMPLATE__;
+  const file = fileURLToPath(new URL('../../templates/comment.md', import.meta.url));
+  if (existsSync(file)) return readFileSync(file, 'utf8');
+  return '{{marker}}\n### {{verdict}}\n\n{{baseline}}\n\n{{totals}}\n\n{{regressions}}\n\n{{improvements}}\n\n{{tests}}\n\n{{call_tree}}\n\n{{links}}\n\n{{truncation}}\n\n{{footer}}\n';
+}
+
+export interface RenderLimits {
+  /** Rows per table (regressions, improvements). */
+  rows: number;
+  /** Lines of the changed-paths tree. */
+  treeLines: number;
+  /** Also list the largest within-noise rows (the job summary does). */
+  noiseRows: number;
+}
+
+export const COMMENT_LIMITS: RenderLimits = { rows: 10, treeLines: 40, noiseRows: 0 };
+export const SUMMARY_LIMITS: RenderLimits = { rows: 1000, treeLines: 200, noiseRows: 50 };
+
+const fmtMs = (ns: number): string => {
+  const ms = ns / 1e6;
+  if (Math.abs(ms) >= 10_000) return `${(ms / 1000).toFixed(1)} s`;
+  if (Math.abs(ms) >= 1000) return `${(ms / 1000).toFixed(2)} s`;
+  return `${ms.toFixed(Math.abs(ms) >= 100 ? 0 : 1)} ms`;
+};
+const signed = (s: string, v: number): string => (v > 0 ? `+${s}` : v < 0 ? `−${s.replace(/^-/, '')}` : s);
+const fmtDeltaMs = (ns: number): string => signed(fmtMs(ns), ns);
+const fmtPct = (p: number): string => (!Number.isFinite(p) ? 'new' : signed(`${Math.abs(p) >= 100 ? p.toFixed(0) : p.toFixed(1)}%`, p));
+const fmtQ = (q: number): string => (q >= 0.001 ? q.toFixed(3) : q === 0 ? '< 1e-300' : q.toExponential(1));
+const pctOf = (delta: number, base: number): number => (base > 0 ? (delta / base) * 100 : delta > 0 ? Infinity : 0);
+const short = (c: string | undefined): string => (c ? c.slice(0, 12) : 'unknown');
+
+function isRepoFile(file: string): boolean {
+  return file !== '' && !file.startsWith('/') && !/^[a-z][a-z0-9+.-]*:/i.test(file) && !file.split('/').includes('..') && !file.startsWith('node_modules/');
+}
+
+function commitUrl(report: DiffReport, commit: string | undefined): string | undefined {
+  if (!commit || !report.repository || !report.serverUrl) return undefined;
+  return safeUrl(`${report.serverUrl.replace(/\/$/, '')}/${encodePathSegments(report.repository)}/commit/${encodeURIComponent(commit)}`);
+}
+
+/** `name` and a `file:line` link to the file at the head commit (GitHub's blob URL layout, also GitLab's `/-/blob/`). */
+function frameCell(report: DiffReport, frame: FunctionFrame): string {
+  const name = `**${escapeMarkdown(frame.name || '(anonymous)')}**`;
+  if (!frame.file) return name;
+  const where = escapeMarkdown(`${frame.file}:${frame.line}`);
+  const head = report.head.commit;
+  if (!isRepoFile(frame.file) || !head || !report.repository || !report.serverUrl) return `${name}<br>${where}`;
+  const blob = report.provider === 'gitlab' ? '-/blob' : 'blob';
+  const url = safeUrl(
+    `${report.serverUrl.replace(/\/$/, '')}/${encodePathSegments(report.repository)}/${blob}/${encodeURIComponent(head)}/${encodePathSegments(frame.file)}${frame.line > 0 ? `#L${frame.line}` : ''}`,
+  );
+  return url ? `${name}<br>[${where}](${url})` : `${name}<br>${where}`;
+}
+
+function functionTableMd(report: DiffReport, title: string, rows: FunctionDelta[], limit: number): string {
+  if (rows.length === 0) return '';
+  const shown = rows.slice(0, limit);
+  const lines = [
+    `#### ${title} (${rows.length})`,
+    '',
+    '| function | self base → head | self Δ | total Δ | q-value |',
+    '|---|---:|---:|---:|---:|',
+  ];
+  for (const r of shown) {
+    lines.push(
+      `| ${frameCell(report, r.frame)} | ${fmtMs(r.base.selfNs)} → ${fmtMs(r.head.selfNs)} | ${fmtDeltaMs(r.selfDeltaNs)} (${fmtPct(r.selfDeltaPct)}) | ${fmtDeltaMs(r.totalDeltaNs)} (${fmtPct(pctOf(r.totalDeltaNs, r.base.totalNs))}) | ${fmtQ(r.qValue)} |`,
+    );
+  }
+  if (rows.length > shown.length) lines.push('', `_…and ${rows.length - shown.length} more in the job summary._`);
+  return lines.join('\n');
+}
+
+function totalsMd(base: SuiteTotals, head: SuiteTotals, suite: NonNullable<DiffReport['diff']>['suite']): string {
+  const lines = ['| suite | base | head | change |', '|---|---:|---:|---:|'];
+  lines.push(`| CPU time | ${fmtMs(base.cpuNs)} | ${fmtMs(head.cpuNs)} | ${fmtDeltaMs(suite.deltaNs)} (${fmtPct(suite.deltaPct)})${suite.significant ? '' : ', within noise'} |`);
+  if (base.wallMs !== undefined && head.wallMs !== undefined) {
+    const d = (head.wallMs - base.wallMs) * 1e6;
+    // Wall time has no sample count behind it: shown, never judged.
+    lines.push(`| wall time | ${fmtMs(base.wallMs * 1e6)} | ${fmtMs(head.wallMs * 1e6)} | ${fmtDeltaMs(d)} (${fmtPct(pctOf(d, base.wallMs * 1e6))}), not tested |`);
+  }
+  if (base.processes !== undefined && head.processes !== undefined) {
+    lines.push(`| processes / threads | ${base.processes} / ${base.threads ?? '?'} | ${head.processes} / ${head.threads ?? '?'} | ${head.processes - base.processes >= 0 ? '+' : '−'}${Math.abs(head.processes - base.processes)} |`);
+  }
+  return lines.join('\n');
+}
+
+function verdictMd(report: DiffReport): string {
+  const d = report.diff;
+  if (!d) return '⚪ ciprof: no baseline to compare with';
+  const noise = `${d.withinNoise} function${d.withinNoise === 1 ? '' : 's'} within noise`;
+  if (d.verdict === 'regression')
+    return `🔴 ciprof: slower — ${d.regressions.length} function${d.regressions.length === 1 ? '' : 's'} regressed${d.improvements.length ? `, ${d.improvements.length} improved` : ''} (${noise})`;
+  if (d.verdict === 'improvement') return `🟢 ciprof: faster — ${d.improvements.length} function${d.improvements.length === 1 ? '' : 's'} improved (${noise})`;
+  return `⚪ ciprof: no significant change in CPU time (${noise})`;
+}
+
+function baselineMd(report: DiffReport): string {
+  const b = report.base;
+  const reason = escapeMarkdown(b.reason);
+  if (!b.found) return `No base profile was found: ${reason}. This run's profile is stored, so later PRs can compare with it.`;
+  if (b.source === 'file') return `Base: the profile file ${escapeMarkdown(b.file ?? '')}${b.commit ? ` (commit ${escapeMarkdown(short(b.commit))})` : ''}.`;
+  const url = commitUrl(report, b.commit);
+  const commit = url ? `[\`${short(b.commit)}\`](${url})` : `\`${short(b.commit)}\``;
+  const back = b.distance === 0 ? 'the merge-base itself' : `${b.distance} commit${b.distance === 1 ? '' : 's'} before the merge-base`;
+  return `Base: commit ${commit} (${back}) from the ${escapeMarkdown(b.store ?? 'profile')} store — ${reason}. Head: \`${short(report.head.commit)}\`.`;
+}
+
+/** The changed paths as a ```diff block: `+` slower, `-` faster, indented by depth. */
+function callTreeMd(nodes: ChangedPathNode[], maxLines: number): string {
+  if (nodes.length === 0) return '';
+  const lines: string[] = [];
+  let cut = false;
+  const walk = (n: ChangedPathNode, depth: number): void => {
+    if (lines.length >= maxLines) {
+      cut = true;
+      return;
+    }
+    const d = n.headNs - n.baseNs;
+    const sign = d > 0 ? '+' : d < 0 ? '-' : ' ';
+    const where = n.frame.file ? ` ${n.frame.file}:${n.frame.line}` : '';
+    if (n.elided) lines.push(codeLine(`${sign} ${'  '.repeat(depth)}… ${n.elided} frame${n.elided === 1 ? '' : 's'} with the same change`));
+    lines.push(codeLine(`${sign} ${'  '.repeat(depth)}${n.frame.name || '(anonymous)'}${where}  ${fmtMs(n.baseNs)} → ${fmtMs(n.headNs)} (${fmtDeltaMs(d).replace('−', '-')})${n.reported ? '  ◀' : ''}`));
+    for (const c of n.children) walk(c, depth + 1);
+  };
+  for (const n of nodes) walk(n, 0);
+  const body = lines.join('\n');
+  const fence = fenceFor(body);
+  return [
+    '#### Changed call paths (total time; ◀ = reported function)',
+    '',
+    `${fence}diff`,
+    body,
+    ...(cut ? ['  … (tree pruned; full tree in the HTML report)'] : []),
+    fence,
+  ].join('\n');
+}
+
+const testName = (t: { file: string; name: string }): string => `${escapeMarkdown(t.name)}<br><sub>${escapeMarkdown(t.file)}</sub>`;
+
+/** "Tests that got slower, and why": each slower test with the functions whose self time moved most within it. */
+export function renderSlowerTests(report: DiffReport, limit: number): string {
+  const t = report.tests;
+  if (!t) return '';
+  const out: string[] = [];
+  const table = (title: string, rows: NonNullable<DiffReport['tests']>['slower']): void => {
+    if (!rows.length) return;
+    out.push(`#### ${title} (${rows.length})`, '', '| test | base → head | Δ | q-value | why (self time within the test) |', '|---|---:|---:|---:|---|');
+    for (const r of rows.slice(0, limit)) {
+      const why = r.functions
+        .filter((f) => f.deltaMs !== 0)
+        .map((f) => `${escapeMarkdown(f.name || '(anonymous)')} ${f.deltaMs > 0 ? '+' : '−'}${Math.abs(f.deltaMs).toFixed(1)} ms`)
+        .join('<br>');
+      const pct = Number.isFinite(r.deltaPct) ? r.deltaPct * 100 : Infinity;
+      out.push(`| ${testName(r)} | ${r.baseMs.toFixed(1)} ms → ${r.headMs.toFixed(1)} ms | ${signed(`${Math.abs(r.deltaMs).toFixed(1)} ms`, r.deltaMs)} (${fmtPct(pct)}) | ${fmtQ(r.qValue)} | ${why} |`);
+    }
+    if (rows.length > limit) out.push('', `_…and ${rows.length - limit} more in the job summary._`);
+    out.push('');
+  };
+  table('Tests that got slower, and why', t.slower);
+  table('Tests that got faster', t.faster);
+  if (t.added.length || t.removed.length) out.push(`_${t.added.length} test(s) only in head, ${t.removed.length} only in base (not compared)._`);
+  return out.join('\n').trim();
+}
+
+function linksMd(report: DiffReport): string {
+  const parts: string[] = [];
+  const report_ = safeUrl(report.links.report);
+  const summary = safeUrl(report.links.summary);
+  const run = safeUrl(report.links.run);
+  if (report_) parts.push(`[HTML report](${report_})`);
+  if (summary) parts.push(`[job summary](${summary})`);
+  if (run && run !== summary) parts.push(`[CI run](${run})`);
+  return parts.length ? `📊 ${parts.join(' · ')}` : '';
+}
+
+function footerMd(report: DiffReport): string {
+  const t = report.diff?.thresholds;
+  const th = t ? ` · a row needs ≥ ${t.minSamples} samples, ≥ ${t.minMs} ms and ≥ ${t.minPct}% change, Benjamini-Hochberg q ≤ ${t.alpha}` : '';
+  return `<sub>ciprof ${escapeMarkdown(report.ciprofVersion || VERSION)} · job ${escapeMarkdown(report.jobKey)}${th}</sub>`;
+}
+
+function fill(template: string, values: Record<string, string>): string {
+  return `${template
+    .replace(/\{\{(\w+)\}\}/g, (_m, k: string) => values[k] ?? '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
+}
+
+function renderWith(report: DiffReport, limits: RenderLimits, truncation: string): string {
+  const d = report.diff;
+  let improvements = d ? functionTableMd(report, 'Faster', d.improvements, limits.rows) : '';
+  if (d && limits.noiseRows > 0) {
+    const noise = d.functions.filter((r) => r.status === 'noise').slice(0, limits.noiseRows);
+    const table = functionTableMd(report, 'Largest changes within noise', noise, limits.noiseRows);
+    if (table) improvements += `\n\n<details><summary>Within noise: the ${noise.length} largest changes (not significant)</summary>\n\n${table}\n\n</details>`;
+  }
+  return fill(loadTemplate(), {
+    marker: commentMarker(report.jobKey),
+    verdict: verdictMd(report),
+    baseline: baselineMd(report),
+    totals: d ? totalsMd(d.base, d.head, d.suite) : '',
+    regressions: d ? functionTableMd(report, 'Slower', d.regressions, limits.rows) : '',
+    improvements,
+    tests: renderSlowerTests(report, limits.rows),
+    call_tree: callTreeMd(report.changedPaths, limits.treeLines),
+    links: linksMd(report),
+    truncation,
+    footer: footerMd(report),
+  });
+}
+
+/**
+ * Renders within `maxLength` (a measure of the text: characters for the comment, bytes
+ * for the summary), shrinking tables first, then cutting with a note as the last resort.
+ */
+function renderBounded(report: DiffReport, start: RenderLimits, maxLength: number, measure: (s: string) => number): string {
+  const summary = safeUrl(report.links.summary);
+  const note = `> [!NOTE]\n> Shortened to fit the size limit; ${summary ? `the [job summary](${summary})` : 'the job summary'} has the full tables.`;
+  let limits = start;
+  let out = renderWith(report, limits, '');
+  while (measure(out) > maxLength && (limits.rows > 1 || limits.treeLines > 5 || limits.noiseRows > 0)) {
+    limits = { rows: Math.max(1, Math.floor(limits.rows / 2)), treeLines: Math.max(5, Math.floor(limits.treeLines / 2)), noiseRows: Math.floor(limits.noiseRows / 2) };
+    out = renderWith(report, limits, note);
+  }
+  if (measure(out) <= maxLength) return out;
+  // Still too long (absurdly long names): cut hard, keeping the marker and the note.
+  const tail = `\n\n${note}\n`;
+  let cutAt = maxLength - measure(tail) - 16;
+  while (cutAt > 0 && measure(out.slice(0, cutAt)) + measure(tail) > maxLength) cutAt = Math.floor(cutAt * 0.9);
+  // Never cut inside a surrogate pair or an HTML entity.
+  let head = out.slice(0, cutAt).replace(/&[#a-z0-9]*$/i, '');
+  if (/[\uD800-\uDBFF]$/.test(head)) head = head.slice(0, -1);
+  return `${head}${tail}`;
+}
+
+export function renderComment(report: DiffReport, limits: RenderLimits = COMMENT_LIMITS, maxChars = GITHUB_COMMENT_LIMIT): string {
+  return renderBounded(report, limits, maxChars, (s) => s.length);
+}
+
+export function renderJobSummary(report: DiffReport, limits: RenderLimits = SUMMARY_LIMITS, maxBytes = JOB_SUMMARY_LIMIT_BYTES - 1024): string {
+  return renderBounded(report, limits, maxBytes, (s) => Buffer.byteLength(s, 'utf8'));
+}

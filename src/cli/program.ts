@@ -8,6 +8,7 @@ import { registerReport } from './report.js';
 import { registerRun } from './run.js';
 import { registerTop } from './top.js';
 import { registerUpload } from './upload.js';
+import { registerUpload } from './upload.js';
 
 export function buildProgram(): Command {
   const program = new Command('ciprof')
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerMerge(program);
   registerExport(program);
   registerTop(program);
+  registerUpload(program);
   registerReport(program);
   registerUpload(program);
   registerDiff(program);

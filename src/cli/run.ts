@@ -6,8 +6,12 @@ import { setupAttribution } from '../collect/attribution.js';
 import { profileCommand } from '../collect/profile-command.js';
 import { formatSummaryText } from '../collect/summary.js';
 import { parsePositiveInt, warn } from './io.js';
+import { addPyroscopeUploadOptions } from './pyroscope-flags.js';
+import { uploadAfterRun } from './upload.js';
+import { resolvePyroscopeSettings, type PyroscopeFlags, type PyroscopeSettings } from '../pyroscope/settings.js';
 
-interface RunFlags {
+interface RunFlags extends PyroscopeFlags {
+  upload?: boolean;
   out: string;
   intervalUs: string;
   json?: boolean;
@@ -19,7 +23,7 @@ interface RunFlags {
 }
 
 export function registerRun(program: Command): void {
-  program
+  const run = program
     .command('run')
     .description('run a test command with every Node process and worker profiled; write one merged pprof profile')
     .argument('<command...>', 'the test command, after --')
@@ -38,6 +42,15 @@ export function registerRun(program: Command): void {
       const git = localGitFacts(process.cwd());
       const ci = detectCi(env, { git });
       const repoRoot = git.root ?? process.cwd();
+      // Checked before the tests run so a typo is seen early; a bad setting only skips the upload.
+      let pyroscope: PyroscopeSettings | undefined;
+      if (flags.upload) {
+        try {
+          pyroscope = resolvePyroscopeSettings(flags, { repository: ci.repository, repoRoot, warn });
+        } catch (err) {
+          warn(`Pyroscope upload disabled: ${(err as Error).message}`);
+        }
+      }
       const storeDir = flags.store ? path.resolve(flags.storeDir ?? process.env.CIPROF_STORE_DIR ?? path.join(repoRoot, '.ciprof', 'store')) : undefined;
       // Per-test attribution: recognise the runner and add its hook; otherwise one notice.
       const { attribution, notice } = setupAttribution(command, { env: process.env, cwd: process.cwd(), repoRoot, warn });
@@ -57,6 +70,9 @@ export function registerRun(program: Command): void {
         if (!flags.quiet) process.stderr.write(`${formatSummaryText(result.summary)}\n`);
         if (flags.json) process.stdout.write(`${JSON.stringify(result.summary, null, 2)}\n`);
       }
+      if (pyroscope && result.profilePath) await uploadAfterRun(result.profilePath, pyroscope);
       process.exitCode = result.exitCode;
     });
+  run.option('--upload', 'after the run, send the profile to Grafana Pyroscope (fails open; see ciprof upload --help)');
+  addPyroscopeUploadOptions(run);
 }

@@ -46,7 +46,8 @@ export function resolvePyroscopeSettings(flags: PyroscopeFlags, ctx: SettingsCon
   const { server, auth } = splitServerUrl(rawServer, resolveAuth(flags, env));
   const protocol = (flags.protocol ?? 'push').toLowerCase();
   if (protocol !== 'push' && protocol !== 'ingest') throw new Error(`--protocol must be push or ingest, got "${flags.protocol}"`);
-  const keep = flags.labels === undefined ? DEFAULT_KEPT_SAMPLE_LABELS : flags.labels.split(',').map((s) => s.trim()).filter((s) => s && s !== 'none');
+  // pid/thread are never kept: one series per process per upload is the cardinality blow-up we avoid.
+  const keep = flags.labels === undefined ? DEFAULT_KEPT_SAMPLE_LABELS : flags.labels.split(',').map((s) => s.trim()).filter((s) => s && s !== 'none' && s !== 'pid' && s !== 'thread');
   let deadlineMs = DEFAULT_RETRY.deadlineMs;
   if (flags.pyroscopeTimeout !== undefined) {
     const s = Number(flags.pyroscopeTimeout);

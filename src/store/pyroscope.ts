@@ -134,15 +134,16 @@ export class PyroscopeStore implements ProfileStore {
       add(time, 1);
       if (counts !== time && counts.samples.length) add(counts, 0);
     }
-    const totalNs = out.samples.reduce((a, s) => a + s.values[1]!, 0);
-    const totalCount = out.samples.reduce((a, s) => a + s.values[0]!, 0);
-    // Period: as returned; else estimated from the two totals; else V8's default 1 ms.
-    if (!out.period) out.period = totalCount > 0 ? Math.round(totalNs / totalCount) : 1_000_000;
-    if (totalCount === 0) for (const s of out.samples) s.values[0] = Math.round(s.values[1]! / out.period);
     out.timeNanos = time.timeNanos;
     out.durationNanos = time.durationNanos;
     out.meta = { commit, job_key: jobKey, source: 'pyroscope', 'pyroscope.selector': selector };
-    return out.build();
+    const profile = out.build();
+    const totalNs = profile.samples.reduce((a, s) => a + s.values[1]!, 0);
+    const totalCount = profile.samples.reduce((a, s) => a + s.values[0]!, 0);
+    // Period: as returned; else estimated from the two totals; else V8's default 1 ms.
+    if (!profile.period) profile.period = totalCount > 0 ? Math.round(totalNs / totalCount) : 1_000_000;
+    if (totalCount === 0) for (const s of profile.samples) s.values[0] = Math.round(s.values[1]! / profile.period);
+    return profile;
   }
 }
 

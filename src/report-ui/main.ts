@@ -10,7 +10,7 @@ import { ms, pct, signedMs, signedPct, signedPp } from './fmt.js';
 import { renderHeader } from './header.js';
 import { buildSandwich } from './sandwich.js';
 import { SortableTable, type Column } from './table.js';
-import { functionTotals, layoutTree, valuesFromSamples, widthsFor, type FlameTree, type Values } from './tree.js';
+import { functionTotals, layoutTree, valuesFromSamples, widthsFor, type FlameTree } from './tree.js';
 import { STATUS_IMPROVEMENT, STATUS_NOISE, STATUS_REGRESSION } from './wire.js';
 
 type Tab = 'flame' | 'sandwich' | 'functions' | 'tests';
@@ -110,7 +110,7 @@ class App {
     this.callers = new FlameChart(top, hooks(() => this.callersTree, true), true);
     this.callees = new FlameChart(bottom, hooks(() => this.calleesTree, true));
     const fnView = this.view('functions', 'Functions');
-    this.fnTable = new SortableTable<FnRow>(this.fnColumns(), 0, (r, ev) => {
+    this.fnTable = new SortableTable<FnRow>(this.fnColumns(), 2, (r, ev) => {
       if ((ev.target as HTMLElement).closest('td')?.cellIndex === 0 && ev.altKey) this.select(r.f, 'sandwich');
       else this.select(r.f, 'flame');
     });
@@ -416,7 +416,7 @@ class App {
       const dAbs = head.self[f]! - bself;
       rows.push({ f, name, loc, self: head.self[f]!, total: head.total[f]!, baseSelf: bself, baseTotal: bt, delta, deltaPct: bself > 0 ? (dAbs / bself) * 100 : dAbs > 0 ? Infinity : 0, status: this.data.fnStatus[f]! });
     }
-    this.fnTable.setColumns(this.fnColumns(), 0);
+    this.fnTable.setColumns(this.fnColumns());
     this.fnTable.setRows(rows);
   }
 
@@ -456,6 +456,7 @@ function hook(app: App): void {
     const f = t.func[d.node]!;
     return {
       node: d.node,
+      parent: t.parent[d.node]!,
       name: f < 0 ? 'all' : app.name(f),
       file: f < 0 ? '' : app.file(f),
       depth: t.depth[d.node]!,

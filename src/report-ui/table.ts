@@ -31,9 +31,10 @@ export class SortableTable<R> {
     this.note.className = 'empty';
   }
 
-  setColumns(columns: Column<R>[], sortCol: number): void {
+  /** Column labels change with the mode (absolute/normalized); the sort stays. */
+  setColumns(columns: Column<R>[]): void {
     this.columns = columns;
-    this.sortCol = Math.min(sortCol, columns.length - 1);
+    this.sortCol = Math.min(this.sortCol, columns.length - 1);
   }
 
   setRows(rows: R[]): void {

@@ -8,6 +8,7 @@ import { resolveAuth, splitServerUrl, type PyroscopeAuth } from './auth.js';
 import { DEFAULT_RETRY, type RetryPolicy } from './http.js';
 import { DEFAULT_KEPT_SAMPLE_LABELS, defaultAppName, parseUserLabels, sanitizeAppName } from './labels.js';
 import type { PyroscopeProtocol } from './upload.js';
+import { parseWindow, type PyroscopeStoreOptions } from '../store/pyroscope.js';
 
 export interface PyroscopeFlags {
   server?: string;
@@ -63,4 +64,10 @@ export function resolvePyroscopeSettings(flags: PyroscopeFlags, ctx: SettingsCon
     keepSampleLabels: keep,
     retry: { ...DEFAULT_RETRY, deadlineMs, attemptTimeoutMs: Math.min(DEFAULT_RETRY.attemptTimeoutMs, deadlineMs) },
   };
+}
+
+/** Options for the Pyroscope baseline store (`diff --store pyroscope`): connection flags plus `--window`. */
+export function resolvePyroscopeStoreOptions(flags: PyroscopeFlags & { window?: string }, ctx: SettingsContext): PyroscopeStoreOptions {
+  const s = resolvePyroscopeSettings(flags, ctx);
+  return { server: s.server, app: s.app, auth: s.auth, windowMs: parseWindow(flags.window ?? '30d'), retry: s.retry };
 }

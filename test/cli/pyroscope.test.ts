@@ -4,7 +4,7 @@
  * and `ciprof upload` sends what `run` wrote. Spawned asynchronously: the fake server
  * lives in this process and must keep answering while the CLI runs.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -21,10 +21,10 @@ interface Ran {
   stderr: string;
 }
 
-function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Ran> {
+function cli(args: string[], env: NodeJS.ProcessEnv = {}, cwd = ROOT): Promise<Ran> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
-      cwd: ROOT,
+      cwd,
       // No CI context from the machine running the tests; CIPROF_* set per test only.
       env: { ...process.env, NODE_OPTIONS: '', CI: '', GITHUB_ACTIONS: '', CIPROF_PYROSCOPE_TOKEN: '', CIPROF_PYROSCOPE_BASIC_AUTH: '', CIPROF_PYROSCOPE_URL: '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -104,5 +104,31 @@ describe('ciprof upload', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/^ciprof: error: Pyroscope rejected the upload: .*answered HTTP 401: unauthenticated: invalid token/);
     expect(r.stderr).not.toContain('bad-token-77');
+  });
+});
+
+describe('ciprof diff --store pyroscope', () => {
+  it('finds the base commit\'s profile in Pyroscope, walking back to the nearest ancestor', async () => {
+    const repo = join(tmp, 'repo');
+    const git = (...a: string[]): string => execFileSync('git', a, { cwd: repo, encoding: 'utf8' }).trim();
+    execFileSync('git', ['init', '-q', repo]);
+    git('-c', 'user.email=t@t', '-c', 'user.name=t', 'commit', '-q', '--allow-empty', '-m', 'base');
+    const base = git('rev-parse', 'HEAD');
+    git('-c', 'user.email=t@t', '-c', 'user.name=t', 'commit', '-q', '--allow-empty', '-m', 'no profile here');
+    const next = git('rev-parse', 'HEAD');
+    const work = 'let x=0; const t=Date.now(); while (Date.now()-t<150) x+=Math.sqrt(x+1)';
+    const env = { CIPROF_JOB_KEY: 'unit' };
+    // Base profile uploaded from the base commit (commit label forced through the file's metadata).
+    git('checkout', '-q', base);
+    expect((await cli(['run', '--no-store', '--quiet', '--out', join(repo, 'base'), '--upload', '--server', server.url, '--app', 'shop', '--', 'node', '-e', work], env, repo)).code).toBe(0);
+    git('checkout', '-q', next);
+    expect((await cli(['run', '--no-store', '--quiet', '--out', join(repo, 'head'), '--', 'node', '-e', work], env, repo)).code).toBe(0);
+    const r = await cli(['diff', '--base', next, '--head', join(repo, 'head', 'profile.pb.gz'), '--store', 'pyroscope', '--server', server.url, '--app', 'shop', '--json'], env, repo);
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(JSON.stringify(report)).toContain(base);
+    expect(report.base).toMatchObject({ found: true, commit: base, wanted: next, distance: 1, store: 'pyroscope' });
+    const queries = server.requests.filter((q) => q.path === '/querier.v1.QuerierService/SelectMergeProfile');
+    expect(queries.length).toBeGreaterThanOrEqual(2); // next (nothing), then base (time + samples)
   });
 });

@@ -14,11 +14,14 @@ import { publishReport } from '../publish/publish.js';
 import { renderComment } from '../render/markdown.js';
 import { formatDiffText } from '../render/text.js';
 import { EXIT_USAGE, fail, parsePositiveInt, warn } from './io.js';
+import { addPyroscopeConnectionOptions } from './pyroscope-flags.js';
+import { resolvePyroscopeStoreOptions, type PyroscopeFlags } from '../pyroscope/settings.js';
 
 /** Exit code of `--fail-on-regression`: distinct from a test failure (1) and usage errors (2). */
 export const EXIT_REGRESSION = 3;
 
-interface DiffFlags {
+interface DiffFlags extends PyroscopeFlags {
+  window?: string;
   base?: string;
   head: string;
   json?: boolean;
@@ -48,7 +51,7 @@ export function parseThresholds(flags: Pick<DiffFlags, 'minMs' | 'minPct' | 'alp
 }
 
 export function registerDiff(program: Command): void {
-  program
+  const diff = program
     .command('diff')
     .description('compare this run with a base profile (a file, a commit, or a ref via its merge-base) and report what got slower')
     .option('--base <file|commit|ref>', 'base profile file, commit, or ref (default: the PR/upstream base branch)')
@@ -61,14 +64,14 @@ export function registerDiff(program: Command): void {
     .option('--min-samples <n>', 'samples a function needs before it can be reported', String(DEFAULT_THRESHOLDS.minSamples))
     .option('--max-walk <n>', 'how many first-parent commits to walk back for a stored baseline', String(DEFAULT_MAX_WALK))
     .option('--fail-on-regression', `exit ${EXIT_REGRESSION} when a regression is reported`)
-    .option('--store <kind>', 'where baselines are stored: local | github', 'local')
+    .option('--store <kind>', 'where baselines are stored: local | github | pyroscope', 'local')
     .option('--store-dir <dir>', 'local store directory (default: <repo root>/.ciprof/store)')
     .option('--job-key <key>', 'job key to look up (default: from CI env)')
     .option('--publish', 'also publish: job summary, PR comment / MR note (fails open)')
     .action(async (flags: DiffFlags) => {
       const thresholds = parseThresholds(flags);
       const maxWalk = parsePositiveInt('--max-walk', flags.maxWalk);
-      if (flags.store !== 'local' && flags.store !== 'github') fail('--store must be local or github', EXIT_USAGE);
+      if (flags.store !== 'local' && flags.store !== 'github' && flags.store !== 'pyroscope') fail('--store must be local, github or pyroscope', EXIT_USAGE);
       const env = flags.jobKey ? { ...process.env, CIPROF_JOB_KEY: flags.jobKey } : process.env;
       const git = localGitFacts(process.cwd());
       const ci = detectCi(env, { git });
@@ -82,6 +85,7 @@ export function registerDiff(program: Command): void {
           ci,
           storeDir: flags.storeDir ? path.resolve(flags.storeDir) : defaultStoreDir(repoRoot),
           githubToken: env.CIPROF_GITHUB_TOKEN ?? env.GITHUB_TOKEN,
+          pyroscope: flags.store === 'pyroscope' ? resolvePyroscopeStoreOptions(flags, { repository: ci.repository, repoRoot, warn }) : undefined,
         });
         result = await diffStage({ headFile: flags.head, base, ci, store, history: new LocalGitHistory(process.cwd()), thresholds, maxWalk });
       } catch (err) {
@@ -103,4 +107,5 @@ export function registerDiff(program: Command): void {
       }
       if (flags.failOnRegression && report.diff?.verdict === 'regression') process.exitCode = EXIT_REGRESSION;
     });
+  addPyroscopeConnectionOptions(diff).option('--window <duration>', 'with --store pyroscope: how far back to look for the base profile', '30d');
 }

@@ -8,7 +8,6 @@ import { registerReport } from './report.js';
 import { registerRun } from './run.js';
 import { registerTop } from './top.js';
 import { registerUpload } from './upload.js';
-import { registerUpload } from './upload.js';
 
 export function buildProgram(): Command {
   const program = new Command('ciprof')
@@ -19,7 +18,6 @@ export function buildProgram(): Command {
   registerMerge(program);
   registerExport(program);
   registerTop(program);
-  registerUpload(program);
   registerReport(program);
   registerUpload(program);
   registerDiff(program);

@@ -3,9 +3,10 @@ import * as path from 'node:path';
 import type { CiContext } from '../ci/context.js';
 import { GithubArtifactStore } from '../store/github-artifacts.js';
 import { LocalStore } from '../store/local.js';
+import { createPyroscopeStore, type PyroscopeStoreOptions } from '../store/pyroscope.js';
 import type { ProfileStore } from '../store/store.js';
 
-export type StoreKind = 'local' | 'github';
+export type StoreKind = 'local' | 'github' | 'pyroscope';
 
 export interface OpenStoreOptions {
   kind: StoreKind;
@@ -13,6 +14,8 @@ export interface OpenStoreOptions {
   /** Local store root. */
   storeDir: string;
   githubToken?: string;
+  /** Required for kind 'pyroscope' (resolvePyroscopeStoreOptions). */
+  pyroscope?: PyroscopeStoreOptions;
 }
 
 export function defaultStoreDir(repoRoot: string, env: Readonly<Record<string, string | undefined>> = process.env): string {
@@ -21,6 +24,10 @@ export function defaultStoreDir(repoRoot: string, env: Readonly<Record<string, s
 
 export function openStore(opts: OpenStoreOptions): ProfileStore {
   if (opts.kind === 'local') return new LocalStore(opts.storeDir);
+  if (opts.kind === 'pyroscope') {
+    if (!opts.pyroscope) throw new Error('the pyroscope store needs --server (or CIPROF_PYROSCOPE_URL)');
+    return createPyroscopeStore(opts.pyroscope);
+  }
   if (!opts.githubToken) throw new Error('the github store needs a token (GITHUB_TOKEN or the github-token input)');
   if (!opts.ci.repository) throw new Error('the github store needs the repository (GITHUB_REPOSITORY)');
   return new GithubArtifactStore({ token: opts.githubToken, repository: opts.ci.repository, baseBranch: opts.ci.baseBranch });

@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { encodePprofGzip } from '../profile/gzip.js';
-import { mergeProfiles } from '../profile/merge.js';
-import { fail } from './io.js';
-import { loadProfiles } from './load.js';
+import { mergeProfileFiles } from '../profile/merge-files.js';
+import { fail, warn } from './io.js';
 
 export function registerMerge(program: Command): void {
   program
@@ -13,10 +12,11 @@ export function registerMerge(program: Command): void {
     .requiredOption('-o, --output <file>', 'output file (gzipped pprof)')
     .option('--strict', 'exit 1 if any input could not be read (default: skip it with a warning)')
     .action((files: string[], flags: { output: string; strict?: boolean }) => {
-      const { profiles, failed } = loadProfiles(files);
-      if (profiles.length === 0) fail(`none of the ${files.length} input file(s) could be read`);
-      writeFileSync(flags.output, encodePprofGzip(mergeProfiles(profiles)));
-      process.stderr.write(`ciprof: merged ${profiles.length} profile(s) into ${flags.output}${failed ? `, skipped ${failed}` : ''}\n`);
-      if (failed && flags.strict) process.exitCode = 1;
+      const { profile, merged, errors } = mergeProfileFiles(files);
+      for (const e of errors) warn(`skipped ${e.message}`);
+      if (merged === 0) fail(`none of the ${files.length} input file(s) could be read`);
+      writeFileSync(flags.output, encodePprofGzip(profile));
+      process.stderr.write(`ciprof: merged ${merged} profile(s) into ${flags.output}${errors.length ? `, skipped ${errors.length}` : ''}\n`);
+      if (errors.length && flags.strict) process.exitCode = 1;
     });
 }

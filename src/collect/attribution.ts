@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { AgentThreadInfo } from '../agent/protocol.js';
 import type { Profile } from '../profile/model.js';
-import { testStats, type TestStat } from '../profile/tests.js';
+import { testStats, type TestStat, type TestWall } from '../profile/tests.js';
 import { distFile } from './agent-path.js';
 import { withPreload } from './node-options.js';
 import { makeLabelerFor, readTestRecords, testWalls, type ThreadLabeler } from './test-labeler.js';
@@ -69,6 +69,8 @@ export interface Attribution {
   prepare: (rawDir: string) => void;
   labelerFor: (info: AgentThreadInfo) => ThreadLabeler | undefined;
   tests: (profile: Profile) => TestStat[];
+  /** Every recorded test's wall time, embedded in the profile so it is self-contained. */
+  walls: () => ReadonlyMap<string, TestWall> | undefined;
   finish: () => void;
 }
 
@@ -132,6 +134,7 @@ export function setupAttribution(command: string[], opts: { env: NodeJS.ProcessE
         }
       },
       tests: (profile) => testStats(profile, { walls }),
+      walls: () => walls,
       finish: () => {
         labeler = undefined;
       },

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { contextMeta, type CiContext } from '../ci/context.js';
 import { encodePprofGzip } from '../profile/gzip.js';
 import type { Profile } from '../profile/model.js';
-import type { TestStat } from '../profile/tests.js';
+import { testWallsMeta, type TestStat, type TestWall } from '../profile/tests.js';
 import { LocalStore } from '../store/local.js';
 import { VERSION } from '../version.js';
 import { agentPath } from './agent-path.js';
@@ -41,6 +41,7 @@ export interface ProfileCommandOptions {
     prepare?: (rawDir: string) => void;
     /** Per-test table for profile.json and the summary. */
     tests?: (profile: Profile) => TestStat[];
+    walls?: () => ReadonlyMap<string, TestWall> | undefined;
   };
 }
 
@@ -100,6 +101,8 @@ export async function profileCommand(opts: ProfileCommandOptions): Promise<Profi
       lost_threads: String(gathered.lost.length),
       wall_ms: String(Math.round(result.wallMs)),
     };
+    const walls = opts.attribution?.walls?.();
+    if (walls) Object.assign(profile.meta, testWallsMeta(walls));
     profile.period = opts.intervalUs * 1000;
     if (gathered.threads.length === 0) {
       opts.warn('no Node.js process wrote a profile (was the command a Node program?)');

@@ -9,7 +9,7 @@
  * verdict layer; this module only orders by change and applies the caller's minimums.
  */
 import type { Profile } from '../profile/model.js';
-import { samplesByTest, selfByFunction, testKey } from '../profile/tests.js';
+import { readTestWalls, samplesByTest, selfByFunction, testKey } from '../profile/tests.js';
 
 export interface FunctionChange {
   name: string;
@@ -74,6 +74,8 @@ interface Side {
 
 function sides(profile: Profile): Map<string, Side> {
   const out = new Map<string, Side>();
+  // Tests recorded by the runner hooks exist even when no sample landed in them.
+  for (const [key, w] of readTestWalls(profile)) out.set(key, { file: w.file, name: w.name, self: new Map(), totalNs: 0, samples: 0 });
   for (const [key, entry] of samplesByTest(profile)) {
     const self = new Map<string, { name: string; file: string; line: number; ns: number }>();
     let totalNs = 0;

@@ -67,48 +67,63 @@ export function checkCpuProfile(value: unknown): asserts value is V8CpuProfile {
 }
 
 export function addCpuProfile(builder: ProfileBuilder, cpu: V8CpuProfile, options: CpuProfileImportOptions): CpuProfileImportStats {
-  const byId = new Map<number, V8Node>();
-  for (const n of cpu.nodes) byId.set(n.id, n);
-  const parentOf = new Map<number, number>();
+  // Node ids are small dense integers in every V8 profile: index arrays by them.
+  let maxId = 0;
+  for (const n of cpu.nodes) if (n.id > maxId) maxId = n.id;
+  if (maxId > cpu.nodes.length * 4 + 1024) throw new Error(`V8 CPU profile node ids are not dense (max ${maxId} for ${cpu.nodes.length} nodes)`);
+  const byId: (V8Node | undefined)[] = new Array(maxId + 1);
+  for (const n of cpu.nodes) byId[n.id] = n;
+  const parentOf = new Int32Array(maxId + 1).fill(-1);
   for (const n of cpu.nodes) {
-    if (n.children) for (const c of n.children) parentOf.set(c, n.id);
-    else if (n.parent !== undefined) parentOf.set(n.id, n.parent);
+    if (n.children) for (const c of n.children) if (c >= 0 && c <= maxId) parentOf[c] = n.id;
   }
+  for (const n of cpu.nodes) if (!n.children && n.parent !== undefined && parentOf[n.id] === -1) parentOf[n.id] = n.parent;
 
-  const stacks = new Map<number, number[]>();
+  // V8 node id -> our call-trie node (-1: not resolved yet). Only nodes that carry
+  // samples (and their ancestors) are resolved, walking up iteratively: deep recursion
+  // in the profiled code must not overflow ours.
+  const trieNodes = new Int32Array(maxId + 1).fill(-1);
+  // One function lookup per distinct (script, position) in this profile: the same
+  // function appears under many call paths, and building its key string is not free.
+  const frameIds = new Map<string, number>();
   const pathCache = new Map<string, string>();
-  const stackOf = (id: number): number[] => {
-    const cached = stacks.get(id);
-    if (cached) return cached;
-    // Walk up iteratively: deep recursion in the profiled code must not overflow ours.
-    const chain: number[] = [];
-    let cur: number | undefined = id;
-    while (cur !== undefined && !stacks.has(cur)) {
-      chain.push(cur);
-      cur = parentOf.get(cur);
+  const functionOf = (frame: V8CallFrame): number => {
+    const key = `${frame.scriptId ?? frame.url}:${frame.lineNumber}:${frame.columnNumber ?? -1}:${frame.functionName}`;
+    let fid = frameIds.get(key);
+    if (fid === undefined) {
+      let file = pathCache.get(frame.url);
+      if (file === undefined) {
+        file = normalizeScriptPath(frame.url, options.repoRoot);
+        pathCache.set(frame.url, file);
+      }
+      const line = frame.lineNumber >= 0 ? frame.lineNumber + 1 : 0;
+      fid = builder.functionId(frame.functionName || '(anonymous)', file, line);
+      frameIds.set(key, fid);
     }
-    let tail: number[] = cur === undefined ? [] : stacks.get(cur)!;
+    return fid;
+  };
+  const chain: number[] = [];
+  const trieNodeOf = (id: number): number => {
+    const cached = trieNodes[id]!;
+    if (cached >= 0) return cached;
+    chain.length = 0;
+    let cur = id;
+    while (cur >= 0 && trieNodes[cur]! < 0) {
+      chain.push(cur);
+      cur = parentOf[cur]!;
+    }
+    let parent = cur >= 0 ? trieNodes[cur]! : 0;
     for (let i = chain.length - 1; i >= 0; i--) {
       const nodeId = chain[i]!;
-      const node = byId.get(nodeId)!;
-      const frame = node.callFrame;
-      let stack: number[];
-      if (!parentOf.has(nodeId) && frame.functionName === '(root)') {
-        stack = []; // the synthetic root is no frame
-      } else {
-        let file = pathCache.get(frame.url);
-        if (file === undefined) {
-          file = normalizeScriptPath(frame.url, options.repoRoot);
-          pathCache.set(frame.url, file);
-        }
-        const line = frame.lineNumber >= 0 ? frame.lineNumber + 1 : 0;
-        const fid = builder.functionId(frame.functionName || '(anonymous)', file, line);
-        stack = [fid, ...tail];
+      const frame = byId[nodeId]!.callFrame;
+      if (parentOf[nodeId] === -1 && frame.functionName === '(root)') {
+        trieNodes[nodeId] = 0; // the synthetic root is no frame
+        continue;
       }
-      stacks.set(nodeId, stack);
-      tail = stack;
+      parent = builder.childNode(parent, functionOf(frame));
+      trieNodes[nodeId] = parent;
     }
-    return stacks.get(id)!;
+    return trieNodes[id]!;
   };
 
   const baseLabels = options.labels ?? {};
@@ -117,11 +132,11 @@ export function addCpuProfile(builder: ProfileBuilder, cpu: V8CpuProfile, option
   const timeIdx = builder.sampleTypes.findIndex((t) => t.unit === 'nanoseconds');
   const values = new Array<number>(builder.sampleTypes.length).fill(0);
   const emit = (nodeId: number, count: number, ns: number, labels: Labels): void => {
-    if (!byId.has(nodeId)) return;
+    if (nodeId < 0 || nodeId > maxId || !byId[nodeId]) return;
     values.fill(0);
     if (countIdx >= 0) values[countIdx] = count;
     if (timeIdx >= 0) values[timeIdx] = ns;
-    builder.addSample(stackOf(nodeId), values, labels);
+    builder.addSampleAt(trieNodeOf(nodeId), values, labels);
     stats.samples += count;
     stats.totalNs += ns;
   };

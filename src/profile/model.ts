@@ -72,13 +72,23 @@ function labelsKey(labels: Labels): string {
  * Builds a profile with deduplicated functions and samples aggregated by
  * (stack, labels). Every importer and the merger go through it, so the invariants
  * (no duplicate function, no duplicate stack+labels) hold for every profile we write.
+ *
+ * Stacks are interned in a call trie (node = parent node + function), so importers can
+ * name a stack by one number and never build or join arrays per sample: merging
+ * hundreds of profiles is dominated by JSON parsing, not by stack bookkeeping.
  */
 export class ProfileBuilder {
   readonly functions: FunctionFrame[] = [];
-  readonly samples: Sample[] = [];
   private readonly functionIds = new Map<string, number>();
-  private readonly sampleIds = new Map<string, number>();
+  /** Trie node 0 is the root (empty stack). */
+  private readonly trieParent: number[] = [-1];
+  private readonly trieFunction: number[] = [-1];
+  private readonly trieChild = new Map<number, number>();
+  private readonly trieChildWide = new Map<string, number>();
+  /** Per label set: trie node -> index into `sampleRows`. */
+  private readonly sampleIndex = new Map<string, Map<number, number>>();
   private readonly labelInterning = new Map<string, Labels>();
+  private readonly sampleRows: { node: number; values: number[]; labels: Labels }[] = [];
   timeNanos = 0;
   durationNanos = 0;
   meta: ProfileMeta = {};
@@ -88,6 +98,14 @@ export class ProfileBuilder {
     readonly periodType: ValueType = CPU_NANOS,
     public period = 1_000_000,
   ) {}
+
+  /** Index of a sample type, added (0 in every existing sample) when new. */
+  sampleTypeIndex(t: ValueType): number {
+    const i = this.sampleTypes.findIndex((x) => x.type === t.type && x.unit === t.unit);
+    if (i >= 0) return i;
+    this.sampleTypes.push(t);
+    return this.sampleTypes.length - 1;
+  }
 
   functionId(name: string, file: string, line: number): number {
     const key = `${name}\u0000${file}\u0000${line}`;
@@ -100,32 +118,78 @@ export class ProfileBuilder {
     return id;
   }
 
+  /** The trie node for `fn` called from the stack `parent` (0 = from the root). */
+  childNode(parent: number, fn: number): number {
+    // parent < 2^32 and fn < 2^20 keep the numeric key below 2^53; beyond, a string key.
+    const wide = fn >= 0x100000;
+    const key = parent * 0x100000 + fn;
+    let node = wide ? this.trieChildWide.get(`${parent}:${fn}`) : this.trieChild.get(key);
+    if (node === undefined) {
+      node = this.trieParent.length;
+      this.trieParent.push(parent);
+      this.trieFunction.push(fn);
+      if (wide) this.trieChildWide.set(`${parent}:${fn}`, node);
+      else this.trieChild.set(key, node);
+    }
+    return node;
+  }
+
+  /** The trie node of a leaf-first stack. */
+  stackNode(stack: readonly number[]): number {
+    let node = 0;
+    for (let i = stack.length - 1; i >= 0; i--) node = this.childNode(node, stack[i]!);
+    return node;
+  }
+
   /** Adds values to the sample with this stack and labels, creating it if new. */
   addSample(stack: readonly number[], values: readonly number[], labels: Labels = {}): void {
+    this.addSampleAt(this.stackNode(stack), values, labels);
+  }
+
+  /** As addSample, for a stack already interned with childNode/stackNode. */
+  addSampleAt(node: number, values: readonly number[], labels: Labels = {}): void {
     const lk = labelsKey(labels);
-    const key = `${stack.join(',')}|${lk}`;
-    const existing = this.sampleIds.get(key);
+    let byNode = this.sampleIndex.get(lk);
+    if (!byNode) {
+      byNode = new Map();
+      this.sampleIndex.set(lk, byNode);
+      this.labelInterning.set(lk, Object.freeze({ ...labels }));
+    }
+    const existing = byNode.get(node);
     if (existing !== undefined) {
-      const target = this.samples[existing]!.values;
-      for (let i = 0; i < values.length; i++) target[i]! += values[i]!;
+      const target = this.sampleRows[existing]!.values;
+      for (let i = 0; i < values.length; i++) target[i] = (target[i] ?? 0) + values[i]!;
       return;
     }
-    let interned = this.labelInterning.get(lk);
-    if (!interned) {
-      interned = Object.freeze({ ...labels });
-      this.labelInterning.set(lk, interned);
-    }
-    this.sampleIds.set(key, this.samples.length);
-    this.samples.push({ stack: stack.slice(), values: values.slice(), labels: interned });
+    byNode.set(node, this.sampleRows.length);
+    this.sampleRows.push({ node, values: values.slice(), labels: this.labelInterning.get(lk)! });
+  }
+
+  get sampleCount(): number {
+    return this.sampleRows.length;
   }
 
   build(): Profile {
+    const stacks = new Map<number, number[]>();
+    const stackOf = (node: number): number[] => {
+      let stack = stacks.get(node);
+      if (!stack) {
+        stack = [];
+        for (let n = node; n > 0; n = this.trieParent[n]!) stack.push(this.trieFunction[n]!);
+        stacks.set(node, stack);
+      }
+      return stack;
+    };
     return {
       sampleTypes: this.sampleTypes,
       periodType: this.periodType,
       period: this.period,
       functions: this.functions,
-      samples: this.samples,
+      samples: this.sampleRows.map((r) => {
+        // A sample type added after this row was created (merge of mixed inputs): pad with 0.
+        while (r.values.length < this.sampleTypes.length) r.values.push(0);
+        return { stack: stackOf(r.node), values: r.values, labels: r.labels };
+      }),
       timeNanos: this.timeNanos,
       durationNanos: this.durationNanos,
       meta: this.meta,

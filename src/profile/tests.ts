@@ -36,6 +36,39 @@ export interface TestWall {
 
 export const testKey = (file: string, name: string): string => `${file}\u0000${name}`;
 
+/**
+ * Every recorded test travels in the profile's metadata as `test:<file>:<name>` =
+ * `<wallMs>|<status>` (file and name URI-encoded, so ':' and '=' stay unambiguous).
+ * A test that ran in under one sampling interval has no sample, yet it ran: its
+ * presence must not depend on sampling luck, or the diff calls it added or removed.
+ */
+const TEST_META_PREFIX = 'test:';
+
+export function testWallsMeta(walls: ReadonlyMap<string, TestWall>): Record<string, string> {
+  const meta: Record<string, string> = {};
+  for (const w of walls.values()) {
+    meta[`${TEST_META_PREFIX}${encodeURIComponent(w.file)}:${encodeURIComponent(w.name)}`] = `${w.wallMs === null ? '' : Math.round(w.wallMs * 100) / 100}|${w.status}`;
+  }
+  return meta;
+}
+
+export function readTestWalls(profile: Pick<Profile, 'meta'>): Map<string, TestWall> {
+  const out = new Map<string, TestWall>();
+  for (const [k, v] of Object.entries(profile.meta)) {
+    if (!k.startsWith(TEST_META_PREFIX)) continue;
+    const [file, name] = k.slice(TEST_META_PREFIX.length).split(':');
+    if (file === undefined || name === undefined) continue;
+    try {
+      const [ms, status] = v.split('|');
+      const w: TestWall = { file: decodeURIComponent(file), name: decodeURIComponent(name), wallMs: ms ? Number(ms) : null, status: status ?? '' };
+      out.set(testKey(w.file, w.name), w);
+    } catch {
+      // a malformed entry from a foreign writer: skip it
+    }
+  }
+  return out;
+}
+
 const round2 = (ns: number): number => Math.round(ns / 1e4) / 100;
 
 /** Samples of each test, keyed by testKey(file, name). Samples without test_name are skipped. */
@@ -88,7 +121,7 @@ export function testStats(profile: Profile, options: { walls?: ReadonlyMap<strin
       .map(([id, ns]) => frameOut(profile.functions[id], ns));
     rows.set(key, { file, name, wallMs: null, cpuMs: round2(cpu), samples: count, top });
   }
-  for (const [key, w] of options.walls ?? []) {
+  for (const [key, w] of options.walls ?? readTestWalls(profile)) {
     const row = rows.get(key) ?? { file: w.file, name: w.name, wallMs: null, cpuMs: 0, samples: 0, top: [] };
     row.wallMs = w.wallMs === null ? null : Math.round(w.wallMs * 100) / 100;
     row.status = w.status;

@@ -12,6 +12,6 @@ it('puts the test that slowed down first, with the function that slowed it', () 
   expect(d.slower[0]?.functions[0]?.name).toBe('hotB');
   expect(d.slower[0]!.deltaMs).toBeGreaterThan(100);
   expect(d.slower.map((t) => t.name)).not.toContain('a burns hotA');
-  expect(d.added).toEqual([]);
+  expect(d.added, JSON.stringify(d.added)).toEqual([]);
   expect(d.removed).toEqual([]);
 });

@@ -3,7 +3,7 @@
  * From flags first, then CIPROF_PYROSCOPE_* environment variables (so secrets need not
  * sit on a command line). In GitHub Actions each secret is masked in the log.
  */
-import * as core from '@actions/core';
+import { maskSecret } from '../ci/mask.js';
 
 export interface PyroscopeAuth {
   /** `user:password` */
@@ -30,7 +30,7 @@ export function resolveAuth(flags: AuthFlags, env: NodeJS.ProcessEnv = process.e
   };
   if (env.GITHUB_ACTIONS === 'true') {
     for (const secret of [auth.token, auth.basicAuth, auth.basicAuth?.split(':').slice(1).join(':')]) {
-      if (secret) core.setSecret(secret);
+      if (secret) maskSecret(secret);
     }
   }
   return auth;

@@ -157,19 +157,42 @@ export function buildReportData(head: Profile, base?: Profile, diff?: ProfileDif
         out.valueUs.push(v);
       } else out.valueUs[at]! += v;
     }
-    // Sorted by node so the node deltas are small and compress well.
-    const order = out.node.map((_, i) => i).sort((a, b) => out.node[a]! - out.node[b]! || out.test[a]! - out.test[b]!);
-    return { node: order.map((i) => out.node[i]!), test: order.map((i) => out.test[i]!), valueUs: order.map((i) => Math.round(out.valueUs[i]!)) };
+    return out;
   };
 
-  const headSide = addSide(head);
-  const baseSide = base ? addSide(base) : undefined;
+  const headRaw = addSide(head);
+  const baseRaw = base ? addSide(base) : undefined;
+
+  // Renumber the tree in pre-order: the page rebuilds parents from depths, and samples
+  // sorted by pre-order node have small, compressible deltas.
+  const n = nodeParent.length;
+  const newId = new Int32Array(n);
+  const preFunc: number[] = [];
+  const preDepth: number[] = [];
+  const stack: [number, number][] = [[0, 0]];
+  while (stack.length) {
+    const [id, depth] = stack.pop()!;
+    newId[id] = preFunc.length;
+    preFunc.push(nodeFunc[id]!);
+    preDepth.push(depth);
+    const kids = childIds.get(id);
+    if (kids) {
+      const list = [...kids.values()];
+      for (let k = list.length - 1; k >= 0; k--) stack.push([list[k]!, depth + 1]);
+    }
+  }
+  const finish = (raw: SideSamples): SideSamples => {
+    const order = raw.node.map((_, i) => i).sort((a, b) => newId[raw.node[a]!]! - newId[raw.node[b]!]! || raw.test[a]! - raw.test[b]!);
+    return { node: order.map((i) => newId[raw.node[i]!]!), test: order.map((i) => raw.test[i]!), valueUs: order.map((i) => Math.round(raw.valueUs[i]!)) };
+  };
+  const headSide = finish(headRaw);
+  const baseSide = baseRaw ? finish(baseRaw) : undefined;
 
   const header: WireHeader = {
     v: WIRE_VERSION,
     strings,
     functions: fnName.length,
-    nodes: nodeParent.length,
+    nodes: n,
     headSamples: headSide.node.length,
     baseSamples: baseSide ? baseSide.node.length : -1,
     tests,
@@ -177,13 +200,13 @@ export function buildReportData(head: Profile, base?: Profile, diff?: ProfileDif
   };
   const w = new VarintWriter();
   for (const arr of [fnName, fnFile, fnLine, fnStatus]) for (const v of arr) w.write(v);
-  for (let i = 0; i < nodeParent.length; i++) w.write(nodeParent[i]! < 0 ? 0 : i - nodeParent[i]!);
-  for (const f of nodeFunc) w.write(f + 1);
+  for (let i = 0; i < n; i++) w.write(zigzag(preDepth[i]! - (i > 0 ? preDepth[i - 1]! : 0)));
+  for (const f of preFunc) w.write(f + 1);
   for (const side of baseSide ? [headSide, baseSide] : [headSide]) {
     let prev = 0;
-    for (const n of side.node) {
-      w.write(zigzag(n - prev));
-      prev = n;
+    for (const node of side.node) {
+      w.write(zigzag(node - prev));
+      prev = node;
     }
     for (const t of side.test) w.write(t + 1);
     for (const v of side.valueUs) w.write(Math.max(0, v));
@@ -212,6 +235,6 @@ export function buildReportData(head: Profile, base?: Profile, diff?: ProfileDif
   return {
     meta,
     blob,
-    stats: { functions: fnName.length, nodes: nodeParent.length, samples: headSide.node.length + (baseSide?.node.length ?? 0), tests: tests.length },
+    stats: { functions: fnName.length, nodes: n, samples: headSide.node.length + (baseSide?.node.length ?? 0), tests: tests.length },
   };
 }

@@ -33,7 +33,7 @@ export interface Data {
   fnFile: Int32Array;
   fnLine: Int32Array;
   fnStatus: Uint8Array;
-  /** Call tree over both sides; parent < child; node 0 is the root (func -1). */
+  /** Call tree over both sides, pre-order (so parent < child); node 0 is the root (func -1). */
   parent: Int32Array;
   func: Int32Array;
   head: Side;
@@ -54,6 +54,18 @@ async function gunzip(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
+/** Pre-order depths to parents: a node's parent is the last node one level up. */
+function parentsFromDepths(depth: Int32Array): Int32Array {
+  const parent = new Int32Array(depth.length);
+  const lastAt: number[] = [];
+  for (let i = 0; i < depth.length; i++) {
+    const d = depth[i]!;
+    parent[i] = d === 0 ? -1 : lastAt[d - 1]!;
+    lastAt[d] = i;
+  }
+  return parent;
+}
+
 export async function decodeReport(raw: { meta: ReportMetaView; blob: string }): Promise<Data> {
   const bytes = await gunzip(base64Bytes(raw.blob));
   const headerLen = new DataView(bytes.buffer, bytes.byteOffset).getUint32(0, true);
@@ -65,7 +77,7 @@ export async function decodeReport(raw: { meta: ReportMetaView; blob: string }):
   const fnFile = r.array(new Int32Array(nf));
   const fnLine = r.array(new Int32Array(nf));
   const fnStatus = r.array(new Uint8Array(nf));
-  const parent = r.array(new Int32Array(header.nodes), (gap, i) => (gap === 0 ? -1 : i - gap));
+  const parent = parentsFromDepths(r.array(new Int32Array(header.nodes), (d, _i, prev) => prev + unzigzag(d)));
   const func = r.array(new Int32Array(header.nodes), (f) => f - 1);
   const side = (n: number): Side => ({
     node: r.array(new Int32Array(n), (d, _i, prev) => prev + unzigzag(d)),

@@ -8,7 +8,7 @@
  * KB: most ids and deltas are small, and fixed-width ints compress worse.
  */
 
-export const WIRE_VERSION = 1;
+export const WIRE_VERSION = 2;
 
 /** Per-function diff status, from diffProfiles (the same significance as the PR comment). */
 export const STATUS_NONE = 0; // no base, or too few samples to test
@@ -20,7 +20,7 @@ export interface WireHeader {
   v: number;
   strings: string[];
   functions: number;
-  /** Call-tree nodes; node 0 is the synthetic root (func -1). */
+  /** Call-tree nodes in pre-order; node 0 is the synthetic root (func -1). */
   nodes: number;
   headSamples: number;
   /** -1 when there is no base profile. */
@@ -40,7 +40,8 @@ export const WIRE_ARRAYS = [
   'fnFile', // string index
   'fnLine',
   'fnStatus',
-  'nodeParentGap', // node index minus parent index (root: 0 means "no parent")
+  // Pre-order plus depth changes is the cheapest tree shape: mostly +1 or a small drop.
+  'nodeDepthDelta', // zigzag(depth - previous node's depth); the root has depth 0
   'nodeFunc', // function index + 1 (0 for the root)
   // then per side (head, then base when present):
   'sampleNodeDelta', // zigzag(node - previous node)

@@ -61,6 +61,7 @@ export function readSettings(): ActionSettings {
       minPct: num('min-pct', DEFAULT_THRESHOLDS.minPct, (n) => n >= 0),
       alpha: num('alpha', DEFAULT_THRESHOLDS.alpha, (n) => n > 0 && n < 1),
       minSamples: num('min-samples', DEFAULT_THRESHOLDS.minSamples, (n) => n >= 0),
+      minUnits: DEFAULT_THRESHOLDS.minUnits,
     },
     uploadArtifact: bool('upload-artifact', true),
     jobKey: core.getInput('job-key').trim(),

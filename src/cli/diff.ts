@@ -47,7 +47,7 @@ function nonNegative(name: string, v: string): number {
 export function parseThresholds(flags: Pick<DiffFlags, 'minMs' | 'minPct' | 'alpha' | 'minSamples'>): DiffThresholds {
   const alpha = nonNegative('--alpha', flags.alpha);
   if (alpha <= 0 || alpha >= 1) fail(`--alpha must be between 0 and 1, got "${flags.alpha}"`, EXIT_USAGE);
-  return { minMs: nonNegative('--min-ms', flags.minMs), minPct: nonNegative('--min-pct', flags.minPct), alpha, minSamples: nonNegative('--min-samples', flags.minSamples) };
+  return { minMs: nonNegative('--min-ms', flags.minMs), minPct: nonNegative('--min-pct', flags.minPct), alpha, minSamples: nonNegative('--min-samples', flags.minSamples), minUnits: DEFAULT_THRESHOLDS.minUnits };
 }
 
 export function registerDiff(program: Command): void {

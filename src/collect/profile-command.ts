@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { contextMeta, type CiContext } from '../ci/context.js';
+import { environmentFingerprint } from '../diff/environment.js';
 import { encodePprofGzip } from '../profile/gzip.js';
 import type { Profile } from '../profile/model.js';
 import { testWallsMeta, type TestStat, type TestWall } from '../profile/tests.js';
@@ -100,6 +101,7 @@ export async function profileCommand(opts: ProfileCommandOptions): Promise<Profi
       threads: String(gathered.threads.length),
       lost_threads: String(gathered.lost.length),
       wall_ms: String(Math.round(result.wallMs)),
+      ...environmentFingerprint(baseEnv),
     };
     const walls = opts.attribution?.walls?.();
     if (walls) Object.assign(profile.meta, testWallsMeta(walls));

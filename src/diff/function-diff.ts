@@ -9,7 +9,9 @@
  */
 import { functionTable, type FunctionTable } from '../profile/aggregate.js';
 import { functionKey, GC_FRAME, IDLE_FRAME, PROGRAM_FRAME, type FunctionFrame, type Profile } from '../profile/model.js';
-import { benjaminiHochberg, poissonRatioTest } from './stats.js';
+import { bootstrapOverFiles, commonUnits, samplingInterval, selfByTestFile, type ChangeInterval, type IntervalMethod } from './noise.js';
+import { benjaminiHochberg, normalQuantile, poissonRatioTest } from './stats.js';
+import { environmentWarnings } from './environment.js';
 
 export interface DiffThresholds {
   /** Samples (base + head, self) a function needs before it can be reported. */
@@ -20,9 +22,17 @@ export interface DiffThresholds {
   minPct: number;
   /** False discovery rate for the Benjamini-Hochberg corrected test. */
   alpha: number;
+  /**
+   * Test files a function must appear in (both sides together) before the paired
+   * bootstrap over test files is used as a second gate against run-to-run noise.
+   */
+  minUnits: number;
 }
 
-export const DEFAULT_THRESHOLDS: DiffThresholds = { minSamples: 20, minMs: 20, minPct: 10, alpha: 0.01 };
+export const DEFAULT_THRESHOLDS: DiffThresholds = { minSamples: 20, minMs: 20, minPct: 10, alpha: 0.01, minUnits: 5 };
+
+/** Level of the confidence intervals shown in the comment, JSON and report. */
+export const INTERVAL_LEVEL = 0.95;
 
 export interface SideStats {
   selfNs: number;
@@ -49,6 +59,10 @@ export interface FunctionDelta {
   qValue: number;
   status: DeltaStatus;
   onlyIn?: 'base' | 'head';
+  /** Confidence interval of selfDeltaPct (reported rows and the most changed others). */
+  interval?: ChangeInterval;
+  /** Set when the sampling test passed but run-to-run noise (test-file bootstrap) did not. */
+  demotedBy?: IntervalMethod;
 }
 
 export interface SuiteTotals {
@@ -75,6 +89,10 @@ export interface ProfileDiff {
   /** Functions tested and found within noise, or too small to test. */
   withinNoise: number;
   verdict: Verdict;
+  /** Which noise model backed the verdicts: sampling only, or also test files / runs. */
+  noiseModel: { sampling: true; testFiles?: number; runs?: { base: number; head: number } };
+  /** Base and head ran on different hardware or software: comparisons are less reliable. */
+  environmentWarnings: string[];
 }
 
 const isIdle = (f: FunctionFrame): boolean => f.name === IDLE_FRAME && f.file === '';
@@ -148,7 +166,35 @@ export function diffProfiles(base: Profile, head: Profile, overrides: Partial<Di
     r.status = bigEnough && r.qValue <= thresholds.alpha ? (r.selfDeltaNs > 0 ? 'regression' : 'improvement') : 'noise';
   });
 
+  // Second gate: run-to-run noise measured across test files, where the profile has them.
+  const baseFiles = selfByTestFile(base);
+  const headFiles = selfByTestFile(head);
+  const units = commonUnits(baseFiles, headFiles);
+  const z = normalQuantile(1 - (1 - INTERVAL_LEVEL) / 2);
+  const useFiles = units.length >= thresholds.minUnits;
+  const candidates = tested.filter((r) => r.status === 'regression' || r.status === 'improvement');
+  if (useFiles) {
+    const gated = candidates
+      .map((r) => ({ r, iv: spreadOverUnits(r.key, units, baseFiles, headFiles) >= thresholds.minUnits ? bootstrapOverFiles(r.key, units, baseFiles, headFiles, INTERVAL_LEVEL) : undefined }))
+      .filter((x): x is { r: FunctionDelta; iv: ChangeInterval } => x.iv !== undefined);
+    const q = benjaminiHochberg(gated.map((g) => g.iv.pValue));
+    gated.forEach((g, i) => {
+      g.r.interval = g.iv;
+      if (q[i]! > thresholds.alpha * 5) {
+        // A change the sampling test believes but the test files do not agree on.
+        g.r.status = 'noise';
+        g.r.demotedBy = 'test-files';
+      }
+    });
+  }
+
   const functions = [...rows.values()].sort((a, b) => Math.abs(b.selfDeltaNs) - Math.abs(a.selfDeltaNs));
+  for (const r of functions.slice(0, 50)) {
+    if (!r.interval && !isPseudo(r.frame)) {
+      const iv = samplingInterval(r.base.selfSamples, r.head.selfSamples, baseRate, headRate, z, INTERVAL_LEVEL);
+      if (iv) r.interval = { ...iv, pValue: r.pValue };
+    }
+  }
   const regressions = functions.filter((r) => r.status === 'regression');
   const improvements = functions.filter((r) => r.status === 'improvement');
 
@@ -170,7 +216,16 @@ export function diffProfiles(base: Profile, head: Profile, overrides: Partial<Di
     improvements,
     withinNoise: functions.filter((r) => !isPseudo(r.frame) && r.status !== 'regression' && r.status !== 'improvement').length,
     verdict: regressions.length > 0 ? 'regression' : improvements.length > 0 ? 'improvement' : 'no-change',
+    noiseModel: { sampling: true, ...(useFiles ? { testFiles: units.length } : {}) },
+    environmentWarnings: environmentWarnings(base.meta, head.meta),
   };
+}
+
+/** In how many test files the function ran at all, on either side. */
+function spreadOverUnits(key: string, units: readonly string[], base: Map<string, Map<string, number>>, head: Map<string, Map<string, number>>): number {
+  let n = 0;
+  for (const u of units) if ((base.get(u)?.get(key) ?? 0) > 0 || (head.get(u)?.get(key) ?? 0) > 0) n++;
+  return n;
 }
 
 function newRow(frame: FunctionFrame, base: SideStats, head: SideStats): FunctionDelta {

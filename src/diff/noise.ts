@@ -1,0 +1,116 @@
+/**
+ * The noise model beyond sampling. V8's sampling noise is Poisson and the exact test in
+ * function-diff.ts handles it; real runs are noisier (JIT tiering, GC timing, the
+ * machine's neighbours). Two sources of independent replication measure that noise:
+ *
+ * - test files: within one run, each test file is a unit whose per-function time varies
+ *   independently; a paired bootstrap over the files present on both sides gives a
+ *   confidence interval for a function's change that includes run-to-run noise.
+ * - repeated runs (`ciprof compare`): per-run times of each function, compared with a
+ *   pooled t-test whose variance is never below the Poisson floor.
+ *
+ * Intervals are for the relative change of self time, in % of the base.
+ */
+import { functionKey, IDLE_FRAME, timeValueIndex, type Profile } from '../profile/model.js';
+import { quantileSorted, seededRandom } from './stats.js';
+
+export type IntervalMethod = 'sampling' | 'test-files' | 'runs';
+
+export interface ChangeInterval {
+  method: IntervalMethod;
+  level: number;
+  lowPct: number;
+  highPct: number;
+  /** Two-sided p-value of "no change" under this method. */
+  pValue: number;
+  units?: number;
+}
+
+const TEST_FILE = 'test_file';
+/** Samples outside any test file (module loading, runner) form one more unit. */
+const NO_FILE = '\u0000(outside tests)';
+
+/** Self ns per function key, per test file. */
+export function selfByTestFile(profile: Profile): Map<string, Map<string, number>> {
+  const vi = timeValueIndex(profile);
+  const keys = profile.functions.map(functionKey);
+  const out = new Map<string, Map<string, number>>();
+  for (const s of profile.samples) {
+    const leaf = s.stack[0];
+    if (leaf === undefined || profile.functions[leaf]!.name === IDLE_FRAME) continue;
+    const fileLabel = s.labels[TEST_FILE];
+    const file = fileLabel === undefined || fileLabel === '(setup)' ? NO_FILE : String(fileLabel);
+    let m = out.get(file);
+    if (!m) out.set(file, (m = new Map()));
+    const k = keys[leaf]!;
+    m.set(k, (m.get(k) ?? 0) + (s.values[vi] ?? 0));
+  }
+  return out;
+}
+
+/** Test files on both sides (the unit of the paired bootstrap); the outside-tests unit counts when both have it. */
+export function commonUnits(base: Map<string, Map<string, number>>, head: Map<string, Map<string, number>>): string[] {
+  return [...base.keys()].filter((k) => head.has(k)).sort();
+}
+
+const BOOTSTRAP_ROUNDS = 2000;
+
+/**
+ * Paired bootstrap over test files of a function's relative self-time change
+ * sum(head) / sum(base) - 1. Deterministic: seeded by the function key.
+ */
+export function bootstrapOverFiles(
+  fnKey: string,
+  units: readonly string[],
+  base: Map<string, Map<string, number>>,
+  head: Map<string, Map<string, number>>,
+  level = 0.95,
+): ChangeInterval | undefined {
+  const n = units.length;
+  const b = new Float64Array(n);
+  const h = new Float64Array(n);
+  units.forEach((u, i) => {
+    b[i] = base.get(u)?.get(fnKey) ?? 0;
+    h[i] = head.get(u)?.get(fnKey) ?? 0;
+  });
+  let seed = 2166136261;
+  for (let i = 0; i < fnKey.length; i++) seed = Math.imul(seed ^ fnKey.charCodeAt(i), 16777619);
+  const rand = seededRandom(seed);
+  const ratios = new Float64Array(BOOTSTRAP_ROUNDS);
+  let atOrBelowZero = 0;
+  let atOrAboveZero = 0;
+  let valid = 0;
+  for (let r = 0; r < BOOTSTRAP_ROUNDS; r++) {
+    let sb = 0;
+    let sh = 0;
+    for (let i = 0; i < n; i++) {
+      const j = Math.floor(rand() * n);
+      sb += b[j]!;
+      sh += h[j]!;
+    }
+    if (sb <= 0) continue;
+    const pct = (sh / sb - 1) * 100;
+    ratios[valid++] = pct;
+    if (pct <= 0) atOrBelowZero++;
+    if (pct >= 0) atOrAboveZero++;
+  }
+  if (valid < BOOTSTRAP_ROUNDS / 2) return undefined; // the function is absent from most resamples of the base
+  const sorted = ratios.subarray(0, valid).sort();
+  const tail = (1 - level) / 2;
+  return {
+    method: 'test-files',
+    level,
+    lowPct: quantileSorted(sorted, tail),
+    highPct: quantileSorted(sorted, 1 - tail),
+    pValue: Math.min(1, (2 * Math.min(atOrBelowZero, atOrAboveZero)) / valid),
+    units: n,
+  };
+}
+
+/** Interval for the ratio of two Poisson counts (log-ratio normal approximation), for display. */
+export function samplingInterval(baseSamples: number, headSamples: number, baseRate: number, headRate: number, z: number, level: number): ChangeInterval | undefined {
+  if (baseSamples <= 0 || headSamples <= 0 || baseRate <= 0 || headRate <= 0) return undefined;
+  const logRatio = Math.log(headSamples / headRate / (baseSamples / baseRate));
+  const se = Math.sqrt(1 / baseSamples + 1 / headSamples);
+  return { method: 'sampling', level, lowPct: (Math.exp(logRatio - z * se) - 1) * 100, highPct: (Math.exp(logRatio + z * se) - 1) * 100, pValue: NaN };
+}

@@ -1,0 +1,76 @@
+/**
+ * Base vs head when each side ran several times (`ciprof compare`, interleaved on one
+ * machine). Each function's per-run self times are compared with a pooled two-sample
+ * t-test whose variance never drops below the Poisson floor of V8's sampling, so two
+ * runs that happen to agree closely do not make a tiny change look certain. The table
+ * compares per-run means; intervals are t intervals of the relative change.
+ */
+import { functionKey, type Profile } from '../profile/model.js';
+import { mergeProfiles } from '../profile/merge.js';
+import { DEFAULT_THRESHOLDS, diffProfiles, INTERVAL_LEVEL, type DiffThresholds, type FunctionDelta, type ProfileDiff } from './function-diff.js';
+import { selfByFunctionKey } from './self-by-key.js';
+import { benjaminiHochberg, studentTQuantile, studentTTwoSided } from './stats.js';
+
+/** A profile with every value multiplied by `factor` (the mean of N merged runs). */
+export function scaleProfile(profile: Profile, factor: number): Profile {
+  return { ...profile, samples: profile.samples.map((s) => ({ ...s, values: s.values.map((v) => v * factor) })) };
+}
+
+export function diffRuns(baseRuns: readonly Profile[], headRuns: readonly Profile[], overrides: Partial<DiffThresholds> = {}): ProfileDiff {
+  const thresholds = { ...DEFAULT_THRESHOLDS, ...overrides };
+  const n = baseRuns.length;
+  const m = headRuns.length;
+  if (n === 0 || m === 0) throw new Error('diffRuns needs at least one run on each side');
+  const meanBase = scaleProfile(mergeProfiles(baseRuns), 1 / n);
+  const meanHead = scaleProfile(mergeProfiles(headRuns), 1 / m);
+  meanBase.meta = { ...baseRuns[0]!.meta };
+  meanHead.meta = { ...headRuns[0]!.meta };
+  // One run each: nothing to estimate run-to-run noise from; the single-run model applies.
+  if (n + m < 3) return diffProfiles(meanBase, meanHead, overrides);
+
+  const diff = diffProfiles(meanBase, meanHead, { ...thresholds, minUnits: Number.POSITIVE_INFINITY });
+  const baseSelf = baseRuns.map(selfByFunctionKey);
+  const headSelf = headRuns.map(selfByFunctionKey);
+  const nsPerSample = (diff.base.cpuNs + diff.head.cpuNs) / Math.max(1, diff.base.samples + diff.head.samples);
+  const df = n + m - 2;
+  const tCrit = studentTQuantile(1 - INTERVAL_LEVEL, df);
+
+  const tested: FunctionDelta[] = [];
+  for (const row of diff.functions) {
+    if (row.status === 'too-small') continue;
+    const key = functionKey(row.frame);
+    const x = baseSelf.map((r) => r.get(key) ?? 0);
+    const y = headSelf.map((r) => r.get(key) ?? 0);
+    const mx = x.reduce((a, b) => a + b, 0) / n;
+    const my = y.reduce((a, b) => a + b, 0) / m;
+    const ss = x.reduce((a, v) => a + (v - mx) ** 2, 0) + y.reduce((a, v) => a + (v - my) ** 2, 0);
+    // Poisson floor: a run's sample count of this function varies by at least sqrt(count).
+    const floor = ((mx + my) / 2) * nsPerSample;
+    const variance = Math.max(df > 0 ? ss / df : 0, floor);
+    const se = Math.sqrt(variance * (1 / n + 1 / m));
+    const delta = my - mx;
+    row.pValue = se > 0 ? studentTTwoSided(delta / se, df) : delta === 0 ? 1 : 0;
+    if (mx > 0) {
+      row.interval = { method: 'runs', level: INTERVAL_LEVEL, lowPct: ((delta - tCrit * se) / mx) * 100, highPct: ((delta + tCrit * se) / mx) * 100, pValue: row.pValue, units: n + m };
+    }
+    tested.push(row);
+  }
+  const q = benjaminiHochberg(tested.map((r) => r.pValue));
+  tested.forEach((r, i) => {
+    r.qValue = q[i]!;
+    r.demotedBy = undefined;
+    const bigEnough = Math.abs(r.selfDeltaNs) >= thresholds.minMs * 1e6 && Math.abs(r.selfDeltaPct) >= thresholds.minPct;
+    r.status = bigEnough && r.qValue <= thresholds.alpha ? (r.selfDeltaNs > 0 ? 'regression' : 'improvement') : 'noise';
+  });
+  const regressions = diff.functions.filter((r) => r.status === 'regression');
+  const improvements = diff.functions.filter((r) => r.status === 'improvement');
+  return {
+    ...diff,
+    thresholds,
+    regressions,
+    improvements,
+    withinNoise: diff.withinNoise + diff.regressions.length + diff.improvements.length - regressions.length - improvements.length,
+    verdict: regressions.length > 0 ? 'regression' : improvements.length > 0 ? 'improvement' : 'no-change',
+    noiseModel: { sampling: true, runs: { base: n, head: m } },
+  };
+}

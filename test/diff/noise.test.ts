@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { diffProfiles } from '../../src/diff/function-diff.js';
+import { diffRuns } from '../../src/diff/runs.js';
+import { environmentWarnings } from '../../src/diff/environment.js';
+import { ProfileBuilder } from '../../src/profile/model.js';
+
+const MS = 1_000_000;
+/** One sample per ms. `files` maps a test file to { function: self ms }. */
+function profile(files: Record<string, Record<string, number>>, meta: Record<string, string> = {}) {
+  const b = new ProfileBuilder();
+  const main = b.functionId('main', 'src/main.js', 1);
+  for (const [file, fns] of Object.entries(files)) {
+    for (const [fn, ms] of Object.entries(fns)) b.addSample([b.functionId(fn, `src/${fn}.js`, 1), main], [ms, ms * MS], { test_file: file });
+  }
+  b.meta = meta;
+  return b.build();
+}
+const eightFiles = (fn: (i: number) => Record<string, number>) => Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`test/t${i}.test.js`, fn(i)]));
+
+describe('noise model: paired bootstrap over test files', () => {
+  it('keeps a change every test file agrees on, with an interval around it', () => {
+    const base = profile(eightFiles(() => ({ shared: 100, other: 300 })));
+    const head = profile(eightFiles(() => ({ shared: 150, other: 300 })));
+    const d = diffProfiles(base, head);
+    expect(d.noiseModel.testFiles).toBe(8);
+    const shared = d.regressions.find((r) => r.frame.name === 'shared')!;
+    expect(shared.interval).toMatchObject({ method: 'test-files', units: 8 });
+    expect(shared.interval!.lowPct).toBeCloseTo(50, 5);
+    expect(shared.interval!.highPct).toBeCloseTo(50, 5);
+  });
+
+  it('demotes a change that one test file makes alone (sampling says certain, the files do not)', () => {
+    const base = profile(eightFiles(() => ({ shared: 100, other: 300 })));
+    const head = profile(eightFiles((i) => ({ shared: i === 3 ? 500 : 100, other: 300 })));
+    const d = diffProfiles(base, head);
+    const shared = d.functions.find((r) => r.frame.name === 'shared')!;
+    expect(shared.pValue).toBeLessThan(1e-20); // the sampling test alone would report it
+    expect(shared.status).toBe('noise');
+    expect(shared.demotedBy).toBe('test-files');
+    expect(shared.interval!.lowPct).toBeLessThanOrEqual(0);
+    expect(d.regressions).toEqual([]);
+  });
+
+  it('without test files: sampling interval only', () => {
+    const base = profile({ '(setup)': { hot: 400, other: 400 } });
+    const head = profile({ '(setup)': { hot: 800, other: 400 } });
+    const hot = diffProfiles(base, head).regressions[0]!;
+    expect(hot.interval!.method).toBe('sampling');
+    expect(hot.interval!.lowPct).toBeGreaterThan(70);
+    expect(hot.interval!.highPct).toBeLessThan(130);
+  });
+});
+
+describe('diffRuns: several interleaved runs per side', () => {
+  it('detects a 5% slowdown that is steady across runs', () => {
+    // 16000 samples a run: the Poisson floor alone is ~0.8% a run, so 5% is ~7.5 standard errors
+    const base = [16000, 16080, 15960].map((ms) => profile({ x: { target: ms, rest: 40000 } }));
+    const head = [16800, 16840, 16780].map((ms) => profile({ x: { target: ms, rest: 40000 } }));
+    const d = diffRuns(base, head, { minPct: 3, minMs: 20 });
+    const t = d.regressions.find((r) => r.frame.name === 'target')!;
+    expect(t).toBeDefined();
+    expect(t.selfDeltaPct).toBeCloseTo(((16806.67 - 16013.33) / 16013.33) * 100, 1);
+    expect(t.interval).toMatchObject({ method: 'runs', units: 6 });
+    expect(t.interval!.lowPct).toBeGreaterThan(0);
+    expect(d.noiseModel.runs).toEqual({ base: 3, head: 3 });
+  });
+
+  it('the Poisson floor keeps a 5% change on 2000 samples a run within noise, however close the runs', () => {
+    const base = [2000, 2001, 1999].map((ms) => profile({ x: { target: ms, rest: 20000 } }));
+    const head = [2100, 2101, 2099].map((ms) => profile({ x: { target: ms, rest: 20000 } }));
+    const t = diffRuns(base, head, { minPct: 3 }).functions.find((r) => r.frame.name === 'target')!;
+    expect(t.status).toBe('noise');
+    expect(t.pValue).toBeGreaterThan(0.01);
+  });
+
+  it('does not report a difference of means that the runs themselves scatter over', () => {
+    const base = [1800, 2300, 1900].map((ms) => profile({ x: { target: ms, rest: 20000 } }));
+    const head = [2400, 1950, 2250].map((ms) => profile({ x: { target: ms, rest: 20000 } }));
+    // merged, the sampling test would call +10% on 6000 samples significant
+    const merged = diffProfiles(profile({ x: { target: 6000, rest: 60000 } }), profile({ x: { target: 6600, rest: 60000 } }), { minPct: 3 });
+    expect(merged.regressions.map((r) => r.frame.name)).toEqual(['target']);
+    expect(diffRuns(base, head, { minPct: 3 }).regressions).toEqual([]);
+  });
+});
+
+describe('environment fingerprint', () => {
+  it('warns when base and head ran on different hardware or Node', () => {
+    expect(environmentWarnings({ 'env.cpu': 'A', 'env.node': 'v20.1.0' }, { 'env.cpu': 'B', 'env.node': 'v20.1.0' })).toEqual(['CPU model differs: base A, head B']);
+    const d = diffProfiles(profile({ x: { f: 10 } }, { 'env.node': 'v20.0.0' }), profile({ x: { f: 10 } }, { 'env.node': 'v22.0.0' }));
+    expect(d.environmentWarnings).toEqual(['Node.js version differs: base v20.0.0, head v22.0.0']);
+  });
+});

@@ -24,21 +24,23 @@ const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 
 function timeRun(cmd, args, opts = {}) {
   const t0 = performance.now();
-  const r = spawnSync(cmd, args, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'], ...opts });
+  const r = spawnSync(cmd, args, { cwd: ROOT, env: opts.env ?? env, stdio: ['ignore', 'ignore', 'pipe'], ...opts });
   const ms = performance.now() - t0;
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   return ms;
 }
 
-function overhead() {
+/** `scale` multiplies the example suite's work (SHOP_SCALE): 1 is the ~0.5 s example, 40 a ~5 s suite. */
+function overhead(scale) {
   const suite = ['--test', 'examples/shop/test/'];
   const tmp = mkdtempSync(join(tmpdir(), 'ciprof-bench-'));
+  const opts = { env: { ...env, SHOP_SCALE: String(scale) } };
   const variants = {
-    plain: () => timeRun('node', suite),
+    plain: () => timeRun('node', suite, opts),
     // The peer: node's native profiler. It profiles only processes that get the flag on
     // their command line (NODE_OPTIONS refuses it on Node 20), so it under-counts work here.
-    'node --cpu-prof': () => timeRun('node', ['--cpu-prof', `--cpu-prof-dir=${join(tmp, 'native')}`, ...suite]),
-    'ciprof run': () => timeRun('node', [CLI, 'run', '--no-store', '-q', '--out', join(tmp, 'out'), '--', 'node', ...suite]),
+    'node --cpu-prof': () => timeRun('node', ['--cpu-prof', `--cpu-prof-dir=${join(tmp, 'native')}`, ...suite], opts),
+    'ciprof run': () => timeRun('node', [CLI, 'run', '--no-store', '-q', '--out', join(tmp, 'out'), '--', 'node', ...suite], opts),
   };
   const samples = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
   for (const fn of Object.values(variants)) fn(); // warm the page cache once
@@ -46,6 +48,7 @@ function overhead() {
   rmSync(tmp, { recursive: true, force: true });
   const med = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, round(median(v))]));
   return {
+    suite: `node --test examples/shop/test/ (SHOP_SCALE=${scale})`,
     runs: RUNS,
     medianMs: med,
     samplesMs: Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, v.map((x) => round(x))])),
@@ -104,7 +107,7 @@ function mergeBench() {
 const results = {
   date: new Date().toISOString(),
   machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
-  overhead: overhead(),
+  overhead: [overhead(1), overhead(40)],
   merge: mergeBench(),
 };
 if (existsSync(join(ROOT, 'bench/report.mjs'))) {
@@ -116,13 +119,16 @@ writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null,
 const md = [
   `# ciprof benchmarks (${results.date.slice(0, 10)}, ${results.machine.cpus} cores, ${results.machine.model}, Node ${results.machine.node})`,
   '',
-  `## Overhead on the example suite (median of ${results.overhead.runs} interleaved runs)`,
-  '',
-  '| variant | median wall ms |',
-  '| --- | ---: |',
-  ...Object.entries(results.overhead.medianMs).map(([k, v]) => `| ${k} | ${v} |`),
-  '',
-  `ciprof run / plain: **${results.overhead.ratioVsPlain}**; ciprof run / node --cpu-prof: **${results.overhead.ratioVsCpuProf}**`,
+  ...results.overhead.flatMap((o) => [
+    `## Overhead: ${o.suite}, median of ${o.runs} interleaved runs`,
+    '',
+    '| variant | median wall ms |',
+    '| --- | ---: |',
+    ...Object.entries(o.medianMs).map(([k, v]) => `| ${k} | ${v} |`),
+    '',
+    `ciprof run / plain: **${o.ratioVsPlain}**; ciprof run / node --cpu-prof: **${o.ratioVsCpuProf}**`,
+    '',
+  ]),
   '',
   `## Convert + merge of ${results.merge.files} V8 profiles (${results.merge.inputMB} MB)`,
   '',

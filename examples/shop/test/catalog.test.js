@@ -2,7 +2,7 @@ const { test } = require('node:test');
 const assert = require('node:assert');
 const { makeCatalog, search } = require('../src/catalog.js');
 
-const catalog = makeCatalog(20000);
+const catalog = makeCatalog(20000 * Number(process.env.SHOP_SCALE || 1));
 
 test('search finds every oak table, cheapest first', () => {
   const hits = search(catalog, 'oak table');

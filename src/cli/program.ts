@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { VERSION } from '../version.js';
 import { registerComment } from './comment.js';
+import { registerCompare } from './compare.js';
 import { registerDiff } from './diff.js';
 import { registerExport } from './export.js';
 import { registerMerge } from './merge.js';
@@ -22,5 +23,6 @@ export function buildProgram(): Command {
   registerUpload(program);
   registerDiff(program);
   registerComment(program);
+  registerCompare(program);
   return program;
 }

@@ -4,7 +4,7 @@
  * the HTML report. The report is assembled the way the diff stage assembles it (changed
  * call paths, per-test section); only the statistics differ (several runs per side).
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { CiContext } from '../ci/context.js';
 import { changedPaths } from '../diff/call-tree-diff.js';
@@ -47,6 +47,7 @@ export function writeCompareOutputs(input: CompareOutputInput): CompareOutputs {
     comment: path.join(input.outDir, 'comment.md'),
     report: path.join(input.outDir, 'report.html') as string | undefined,
   };
+  mkdirSync(input.outDir, { recursive: true });
   writeFileSync(files.base, encodePprofGzip(base));
   writeFileSync(files.head, encodePprofGzip(head));
 

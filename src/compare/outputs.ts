@@ -17,7 +17,7 @@ import type { Profile } from '../profile/model.js';
 import { renderComment } from '../render/markdown.js';
 import { writeReport } from '../render/report.js';
 import { VERSION } from '../version.js';
-import { diffRunSets } from './diff-runs.js';
+import { diffRunSets, meanProfile } from './diff-runs.js';
 
 export interface CompareOutputInput {
   outDir: string;
@@ -38,8 +38,10 @@ export interface CompareOutputs {
 }
 
 export function writeCompareOutputs(input: CompareOutputInput): CompareOutputs {
-  const base = mergeProfiles(input.baseRuns);
-  const head = mergeProfiles(input.headRuns);
+  // base.pb.gz/head.pb.gz are the plain merges (sums, like `ciprof merge`); the views below
+  // use per-run means because diffRuns reports per-run means.
+  const base = meanProfile(input.baseRuns);
+  const head = meanProfile(input.headRuns);
   const files = {
     base: path.join(input.outDir, 'base.pb.gz'),
     head: path.join(input.outDir, 'head.pb.gz'),
@@ -48,8 +50,8 @@ export function writeCompareOutputs(input: CompareOutputInput): CompareOutputs {
     report: path.join(input.outDir, 'report.html') as string | undefined,
   };
   mkdirSync(input.outDir, { recursive: true });
-  writeFileSync(files.base, encodePprofGzip(base));
-  writeFileSync(files.head, encodePprofGzip(head));
+  writeFileSync(files.base, encodePprofGzip(mergeProfiles(input.baseRuns)));
+  writeFileSync(files.head, encodePprofGzip(mergeProfiles(input.headRuns)));
 
   const diff = diffRunSets(input.baseRuns, input.headRuns, input.thresholds);
   const report: DiffReport = {

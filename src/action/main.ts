@@ -72,10 +72,10 @@ async function report(s: ActionSettings, ci: CiContext, cwd: string, profilePath
   }
   let store: ProfileStore;
   try {
-    store = openStore({ kind: s.githubToken && ci.repository ? 'github' : 'local', ci, storeDir: defaultStoreDir(cwd), githubToken: s.githubToken });
+    store = await openStore({ kind: s.githubToken && ci.repository ? 'github' : 'local', ci, storeDir: defaultStoreDir(cwd), githubToken: s.githubToken });
   } catch (err) {
     core.warning(`ciprof: ${(err as Error).message}; using the local store`);
-    store = openStore({ kind: 'local', ci, storeDir: defaultStoreDir(cwd) });
+    store = await openStore({ kind: 'local', ci, storeDir: defaultStoreDir(cwd) });
   }
   const outDir = path.resolve(cwd, s.outDir);
   const reportPath = path.join(outDir, 'report.html');

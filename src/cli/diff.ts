@@ -10,7 +10,6 @@ import { DEFAULT_THRESHOLDS, type DiffThresholds } from '../diff/function-diff.j
 import { ProfileInputError } from '../profile/errors.js';
 import { diffStage } from '../pipeline/diff.js';
 import { defaultStoreDir, openStore, type StoreKind } from '../pipeline/stores.js';
-import { publishReport } from '../publish/publish.js';
 import { renderComment } from '../render/markdown.js';
 import { formatDiffText } from '../render/text.js';
 import { EXIT_USAGE, fail, parsePositiveInt, warn } from './io.js';
@@ -80,7 +79,7 @@ export function registerDiff(program: Command): void {
       if (!base) fail('no --base given and no base branch known (no PR context, no upstream branch)', EXIT_USAGE);
       let result;
       try {
-        const store = openStore({
+        const store = await openStore({
           kind: flags.store as StoreKind,
           ci,
           storeDir: flags.storeDir ? path.resolve(flags.storeDir) : defaultStoreDir(repoRoot),
@@ -103,7 +102,7 @@ export function registerDiff(program: Command): void {
       if (flags.json) process.stdout.write(serializeDiffReport(report));
       else process.stderr.write(`${formatDiffText(report)}\n`);
       if (flags.publish) {
-        for (const o of await publishReport({ report, ci, env })) (o.status === 'failed' ? warn : (l: string) => process.stderr.write(`ciprof: ${l}\n`))(o.message);
+        for (const o of await (await import('../publish/publish.js')).publishReport({ report, ci, env })) (o.status === 'failed' ? warn : (l: string) => process.stderr.write(`ciprof: ${l}\n`))(o.message);
       }
       if (flags.failOnRegression && report.diff?.verdict === 'regression') process.exitCode = EXIT_REGRESSION;
     });

@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
  * From dist/ it is a sibling; from source (tests) it is in the built dist/.
  */
 export function distFile(name: string): string {
-  const candidates = [new URL(`./${name}`, import.meta.url), new URL(`../../dist/${name}`, import.meta.url)];
+  // dist/cli.js, a split chunk in dist/chunks/, or src/collect/ when running from source.
+  const candidates = [new URL(`./${name}`, import.meta.url), new URL(`../${name}`, import.meta.url), new URL(`../../dist/${name}`, import.meta.url)];
   for (const c of candidates) {
     const p = fileURLToPath(c);
     if (existsSync(p)) return p;

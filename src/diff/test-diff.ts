@@ -8,7 +8,7 @@
  * Pure: Profile in, plain objects out. Significance and noise thresholds belong to the
  * verdict layer; this module only orders by change and applies the caller's minimums.
  */
-import type { Profile } from '../profile/model.js';
+import { countValueIndex, IDLE_FRAME, type Profile } from '../profile/model.js';
 import { readTestWalls, samplesByTest, selfByFunction, testKey } from '../profile/tests.js';
 
 export interface FunctionChange {
@@ -88,7 +88,11 @@ function sides(profile: Profile): Map<string, Side> {
       else self.set(fk, { name: f.name, file: f.file, line: f.line, ns });
       totalNs += ns;
     }
-    out.set(key, { file: entry.file, name: entry.name, self, totalNs, samples: entry.samples.length });
+    // Sample rows aggregate many ticks: count ticks (the count value), idle excluded like the time.
+    const ci = countValueIndex(profile);
+    let samples = 0;
+    for (const sm of entry.samples) if (profile.functions[sm.stack[0] ?? -1]?.name !== IDLE_FRAME) samples += ci >= 0 ? (sm.values[ci] ?? 0) : 1;
+    out.set(key, { file: entry.file, name: entry.name, self, totalNs, samples });
   }
   return out;
 }

@@ -89,16 +89,30 @@ function functionTableMd(report: DiffReport, title: string, rows: FunctionDelta[
   const lines = [
     `#### ${title} (${rows.length})`,
     '',
-    '| function | self base → head | self Δ | total Δ | q-value |',
+    '| function | self base → head | self Δ (95% CI) | total Δ | q-value |',
     '|---|---:|---:|---:|---:|',
   ];
   for (const r of shown) {
     lines.push(
-      `| ${frameCell(report, r.frame)} | ${fmtMs(r.base.selfNs)} → ${fmtMs(r.head.selfNs)} | ${fmtDeltaMs(r.selfDeltaNs)} (${fmtPct(r.selfDeltaPct)}) | ${fmtDeltaMs(r.totalDeltaNs)} (${fmtPct(pctOf(r.totalDeltaNs, r.base.totalNs))}) | ${fmtQ(r.qValue)} |`,
+      `| ${frameCell(report, r.frame)} | ${fmtMs(r.base.selfNs)} → ${fmtMs(r.head.selfNs)} | ${fmtDeltaMs(r.selfDeltaNs)} (${fmtPct(r.selfDeltaPct)}${fmtInterval(r)}) | ${fmtDeltaMs(r.totalDeltaNs)} (${fmtPct(pctOf(r.totalDeltaNs, r.base.totalNs))}) | ${fmtQ(r.qValue)} |`,
     );
   }
   if (rows.length > shown.length) lines.push('', `_…and ${rows.length - shown.length} more in the job summary._`);
   return lines.join('\n');
+}
+
+/** " +12..+25" after the percentage: the interval of the relative change, when known. */
+function fmtInterval(r: FunctionDelta): string {
+  const iv = r.interval;
+  if (!iv || !Number.isFinite(iv.lowPct) || !Number.isFinite(iv.highPct)) return '';
+  const n = (p: number): string => `${p >= 0 ? '+' : '−'}${Math.abs(p) >= 100 ? Math.abs(p).toFixed(0) : Math.abs(p).toFixed(1)}`;
+  return ` [${n(iv.lowPct)}..${n(iv.highPct)}]`;
+}
+
+function environmentMd(report: DiffReport): string {
+  const warnings = report.diff?.environmentWarnings ?? [];
+  if (warnings.length === 0) return '';
+  return `> [!WARNING]\n> Base and head ran in different environments, so some of the change may be the machine's: ${warnings.map(escapeMarkdown).join('; ')}.`;
 }
 
 function totalsMd(base: SuiteTotals, head: SuiteTotals, suite: NonNullable<DiffReport['diff']>['suite']): string {
@@ -207,7 +221,9 @@ function linksMd(report: DiffReport): string {
 function footerMd(report: DiffReport): string {
   const t = report.diff?.thresholds;
   const th = t ? ` · a row needs ≥ ${t.minSamples} samples, ≥ ${t.minMs} ms and ≥ ${t.minPct}% change, Benjamini-Hochberg q ≤ ${t.alpha}` : '';
-  return `<sub>ciprof ${escapeMarkdown(report.ciprofVersion || VERSION)} · job ${escapeMarkdown(report.jobKey)}${th}</sub>`;
+  const nm = report.diff?.noiseModel;
+  const model = !nm ? '' : nm.runs ? ` · noise from ${nm.runs.base}+${nm.runs.head} interleaved runs` : nm.testFiles ? ` · run-to-run noise checked across ${nm.testFiles} test files` : ' · sampling noise only (no test files to check run-to-run noise)';
+  return `<sub>ciprof ${escapeMarkdown(report.ciprofVersion || VERSION)} · job ${escapeMarkdown(report.jobKey)}${th}${model}</sub>`;
 }
 
 function fill(template: string, values: Record<string, string>): string {
@@ -229,7 +245,7 @@ function renderWith(report: DiffReport, limits: RenderLimits, truncation: string
     marker: commentMarker(report.jobKey),
     verdict: verdictMd(report),
     baseline: baselineMd(report),
-    totals: d ? totalsMd(d.base, d.head, d.suite) : '',
+    totals: d ? [environmentMd(report), totalsMd(d.base, d.head, d.suite)].filter(Boolean).join('\n\n') : '',
     regressions: d ? functionTableMd(report, 'Slower', d.regressions, limits.rows) : '',
     improvements,
     tests: renderSlowerTests(report, limits.rows),

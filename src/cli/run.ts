@@ -20,6 +20,7 @@ interface RunFlags extends PyroscopeFlags {
   jobKey?: string;
   keepRaw?: boolean;
   quiet?: boolean;
+  report: boolean;
 }
 
 export function registerRun(program: Command): void {
@@ -35,6 +36,7 @@ export function registerRun(program: Command): void {
     .option('--job-key <key>', 'name under which profiles of this job are stored and compared (default: from CI env)')
     .option('--keep-raw', 'keep the raw V8 .cpuprofile files and print where')
     .option('-q, --quiet', 'no text summary on stderr')
+    .option('--no-report', 'do not write the HTML report (report.html) beside the profile')
     .passThroughOptions()
     .action(async (command: string[], flags: RunFlags) => {
       const intervalUs = parsePositiveInt('--interval-us', flags.intervalUs);
@@ -64,6 +66,7 @@ export function registerRun(program: Command): void {
         repoRoot,
         storeDir,
         keepRaw: flags.keepRaw,
+        report: flags.report,
         warn,
       });
       if (result.summary) {

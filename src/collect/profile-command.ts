@@ -28,6 +28,8 @@ export interface ProfileCommandOptions {
   /** Local store root; undefined disables storing. */
   storeDir?: string;
   keepRaw?: boolean;
+  /** Also write the self-contained HTML report (report.html) beside the profile. */
+  report?: boolean;
   env?: NodeJS.ProcessEnv;
   cwd?: string;
   warn: (line: string) => void;
@@ -139,6 +141,15 @@ export async function profileCommand(opts: ProfileCommandOptions): Promise<Profi
         summary.storedAs = path.relative(process.cwd(), stored.id) || stored.id;
       } catch (err) {
         opts.warn(`local store: ${(err as Error).message}`);
+      }
+    }
+    if (opts.report) {
+      try {
+        // Loaded on demand: the report's page script is the largest part of the bundle.
+        const { writeReport } = await import('../render/report.js');
+        summary.report = writeReport(profile, undefined, { output: path.join(opts.outDir, 'report.html') }).path;
+      } catch (err) {
+        opts.warn(`report not written: ${(err as Error).message}`);
       }
     }
     writeFileSync(path.join(opts.outDir, 'profile.json'), `${JSON.stringify({ ...summary, threadsDetail: gathered.threads, lost: gathered.lost }, null, 2)}\n`);

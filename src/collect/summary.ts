@@ -34,6 +34,7 @@ export interface RunSummary {
   meta: Record<string, string>;
   top: TopFunction[];
   profile?: string;
+  report?: string;
   storedAs?: string;
   warnings: string[];
   /** Per-test table (per-test attribution), slowest first. */
@@ -97,5 +98,6 @@ export function formatSummaryText(s: RunSummary): string {
     }
   }
   if (s.profile) lines.push(`ciprof: profile written to ${s.profile}${s.storedAs ? ` (stored as ${s.storedAs})` : ''}`);
+  if (s.report) lines.push(`ciprof: HTML report written to ${s.report}`);
   return lines.join('\n');
 }

@@ -7,7 +7,7 @@
  * tests passed. Publishing fails open: a warning or a notice, never a failed step.
  */
 import * as core from '@actions/core';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { LocalGitHistory } from '../baseline/history.js';
 import type { CiContext } from '../ci/context.js';
@@ -21,6 +21,7 @@ import { defaultStoreDir, openStore } from '../pipeline/stores.js';
 import { publishReport } from '../publish/publish.js';
 import { renderComment } from '../render/markdown.js';
 import { writeReport } from '../render/report.js';
+import { uploadReportArtifact } from '../publish/report-artifact.js';
 import { GithubArtifactStore } from '../store/github-artifacts.js';
 import type { ProfileStore } from '../store/store.js';
 import type { ActionSettings } from './inputs.js';
@@ -83,10 +84,16 @@ async function report(s: ActionSettings, ci: CiContext, cwd: string, profilePath
   try {
     writeReport(result.head, result.base, { output: reportPath, diff: result.report.diff });
     core.setOutput('report', reportPath);
-    // TODO(report artifact): upload report.html as an unzipped artifact (skipArchive) and
-    // link it from the comment; until then the comment links the run page.
   } catch (err) {
     core.warning(`ciprof: HTML report not written: ${(err as Error).message}`);
+  }
+  if (s.uploadArtifact && existsSync(reportPath)) {
+    try {
+      const uploaded = await uploadReportArtifact(reportPath, ci.jobKey);
+      if (uploaded?.url) result.report.links.report = uploaded.url;
+    } catch (err) {
+      core.warning(`ciprof: HTML report not uploaded: ${(err as Error).message}`);
+    }
   }
   mkdirSync(outDir, { recursive: true });
   writeFileSync(path.join(outDir, 'diff.json'), serializeDiffReport(result.report));

@@ -21,6 +21,7 @@ import { defaultStoreDir, openStore } from '../pipeline/stores.js';
 import { publishReport } from '../publish/publish.js';
 import { renderComment } from '../render/markdown.js';
 import { writeReport } from '../render/report.js';
+import { setupAttribution } from '../collect/attribution.js';
 import { uploadReportArtifact } from '../publish/report-artifact.js';
 import { GithubArtifactStore } from '../store/github-artifacts.js';
 import type { ProfileStore } from '../store/store.js';
@@ -34,8 +35,12 @@ interface Collected {
 }
 
 async function collect(s: ActionSettings, ci: CiContext, repoRoot: string, cwd: string): Promise<Collected> {
+  const command = [s.run];
+  const { attribution, notice } = setupAttribution(command, { env: process.env, cwd, repoRoot, warn: (l) => core.warning(l) });
+  if (notice) core.info(`ciprof: ${notice}`);
   const result = await profileCommand({
-    command: [s.run],
+    command,
+    attribution,
     outDir: path.resolve(cwd, s.outDir),
     intervalUs: 1000,
     ci,

@@ -81,7 +81,10 @@ export interface AttributionSetup {
 }
 
 export function setupAttribution(command: string[], opts: { env: NodeJS.ProcessEnv; cwd: string; repoRoot: string; warn: (line: string) => void }): AttributionSetup {
-  const found = recognizeRunner(command) ?? recognizeFromPackageScript(command, opts.cwd);
+  // A shell command line as one string (the Action's `run:` input): recognise on its words.
+  const shellLine = command.length === 1 && /\s/.test(command[0]!) ? command[0]! : undefined;
+  const tokens = shellLine ? shellLine.trim().split(/\s+/) : command;
+  const found = recognizeRunner(tokens) ?? recognizeFromPackageScript(tokens, opts.cwd);
   if (!found) {
     return { notice: 'per-test attribution off: test runner not recognised (jest, mocha, vitest, node --test); whole-suite profile only' };
   }
@@ -96,7 +99,12 @@ export function setupAttribution(command: string[], opts: { env: NodeJS.ProcessE
   if (found.runner === 'mocha') {
     if (found.index < 0) return { notice: 'per-test attribution off: mocha needs to be on the ciprof command line (not behind a package script) to add its root hooks' };
     // Root hook plugin right after mocha's executable: mocha accepts options anywhere.
-    runCommand = [...command.slice(0, found.index + 1), '--require', hook, ...command.slice(found.index + 1)];
+    if (shellLine) {
+      const word = tokens[found.index]!;
+      const at = shellLine.search(new RegExp(`(^|\\s)${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=\\s|$)`));
+      const end = shellLine.indexOf(word, at) + word.length;
+      runCommand = [`${shellLine.slice(0, end)} --require ${JSON.stringify(hook)}${shellLine.slice(end)}`];
+    } else runCommand = [...command.slice(0, found.index + 1), '--require', hook, ...command.slice(found.index + 1)];
   } else {
     env.NODE_OPTIONS = withPreload(opts.env.NODE_OPTIONS, hook);
   }

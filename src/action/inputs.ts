@@ -3,6 +3,7 @@
  * the rest of the Action never calls core.getInput and the parsing is tested alone.
  */
 import * as core from '@actions/core';
+import type { PyroscopeFlags } from '../pyroscope/settings.js';
 import { DEFAULT_THRESHOLDS, type DiffThresholds } from '../diff/function-diff.js';
 
 export type ActionMode = 'collect' | 'report' | 'all';
@@ -24,6 +25,8 @@ export interface ActionSettings {
   reportFile: string;
   /** Where ciprof writes profile.pb.gz, diff.json, comment.md, report.html. */
   outDir: string;
+  /** Grafana Pyroscope connection (upload after collect, diff link in the comment); server empty = off. */
+  pyroscope: PyroscopeFlags;
 }
 
 function bool(name: string, fallback: boolean): boolean {
@@ -67,8 +70,17 @@ export function readSettings(): ActionSettings {
     jobKey: core.getInput('job-key').trim(),
     reportFile,
     outDir: core.getInput('out-dir').trim() || '.ciprof',
+    pyroscope: {
+      server: core.getInput('pyroscope-url').trim() || undefined,
+      app: core.getInput('pyroscope-app').trim() || undefined,
+      token: core.getInput('pyroscope-token').trim() || undefined,
+      basicAuth: core.getInput('pyroscope-basic-auth').trim() || undefined,
+      tenant: core.getInput('pyroscope-tenant').trim() || undefined,
+      labels: core.getInput('pyroscope-labels').trim() || undefined,
+    },
   };
   // Mask before anything could print it.
   if (settings.githubToken) core.setSecret(settings.githubToken);
+  for (const secret of [settings.pyroscope.token, settings.pyroscope.basicAuth]) if (secret) core.setSecret(secret);
   return settings;
 }

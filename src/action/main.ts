@@ -22,6 +22,11 @@ import { publishReport } from '../publish/publish.js';
 import { renderComment } from '../render/markdown.js';
 import { writeReport } from '../render/report.js';
 import { setupAttribution } from '../collect/attribution.js';
+import type { Profile } from '../profile/model.js';
+import { resolvePyroscopeSettings } from '../pyroscope/settings.js';
+import { pyroscopeDiffUrl } from '../pyroscope/ui.js';
+import { defaultAppName } from '../pyroscope/labels.js';
+import { uploadAfterRun } from '../cli/upload.js';
 import { uploadReportArtifact } from '../publish/report-artifact.js';
 import { GithubArtifactStore } from '../store/github-artifacts.js';
 import type { ProfileStore } from '../store/store.js';
@@ -50,6 +55,14 @@ async function collect(s: ActionSettings, ci: CiContext, repoRoot: string, cwd: 
     warn: (l) => core.warning(l),
   });
   if (result.summary) core.info(formatSummaryText(result.summary));
+  if (result.profilePath && s.pyroscope.server) {
+    try {
+      const settings = resolvePyroscopeSettings(s.pyroscope, { repository: ci.repository, repoRoot, warn: (l) => core.warning(l) });
+      await uploadAfterRun(result.profilePath, settings);
+    } catch (err) {
+      core.warning(`ciprof: Pyroscope upload skipped: ${(err as Error).message}`);
+    }
+  }
   if (result.profilePath && s.uploadArtifact && ci.commit && ci.repository) {
     try {
       const store = new GithubArtifactStore({ token: s.githubToken, repository: ci.repository, baseBranch: ci.baseBranch });
@@ -92,6 +105,9 @@ async function report(s: ActionSettings, ci: CiContext, cwd: string, profilePath
   } catch (err) {
     core.warning(`ciprof: HTML report not written: ${(err as Error).message}`);
   }
+  if (s.pyroscope.server && result.base) {
+    result.report.links.pyroscope = pyroscopeLink(s, ci, result.base, result.head);
+  }
   if (s.uploadArtifact && existsSync(reportPath)) {
     try {
       const uploaded = await uploadReportArtifact(reportPath, ci.jobKey);
@@ -105,6 +121,21 @@ async function report(s: ActionSettings, ci: CiContext, cwd: string, profilePath
   writeFileSync(path.join(outDir, 'comment.md'), renderComment(result.report));
   core.setOutput('diff', path.join(outDir, 'diff.json'));
   return result.report;
+}
+
+/** Pyroscope's diff view of the two commits, each over a window around its profile. */
+function pyroscopeLink(s: ActionSettings, ci: CiContext, base: Profile, head: Profile): string | undefined {
+  const side = (p: Profile) => {
+    const commit = p.meta.commit;
+    if (!commit || !p.timeNanos) return undefined;
+    const start = Math.floor(p.timeNanos / 1e6);
+    return { commit, from: start - 60_000, until: start + Math.ceil(p.durationNanos / 1e6) + 60_000 };
+  };
+  const b = side(base);
+  const h = side(head);
+  if (!b || !h || !s.pyroscope.server) return undefined;
+  const app = s.pyroscope.app ?? defaultAppName(ci.repository, process.cwd());
+  return pyroscopeDiffUrl({ server: s.pyroscope.server, app, jobKey: ci.jobKey, base: b, head: h });
 }
 
 export async function runAction(s: ActionSettings, env: NodeJS.ProcessEnv = process.env): Promise<number> {

@@ -40,7 +40,7 @@ export interface DiffReport {
   /** Absent when no baseline was found. */
   diff?: ProfileDiff;
   changedPaths: ChangedPathNode[];
-  links: { report?: string; summary?: string; run?: string };
+  links: { report?: string; summary?: string; run?: string; pyroscope?: string };
   /** Per-test changes ("tests that got slower, and why"), when the profiles carry test labels. */
   tests?: TestSection;
 }

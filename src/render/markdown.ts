@@ -215,6 +215,8 @@ function linksMd(report: DiffReport): string {
   if (report_) parts.push(`[HTML report](${report_})`);
   if (summary) parts.push(`[job summary](${summary})`);
   if (run && run !== summary) parts.push(`[CI run](${run})`);
+  const pyroscope = safeUrl(report.links.pyroscope);
+  if (pyroscope) parts.push(`[Pyroscope diff](${pyroscope})`);
   return parts.length ? `📊 ${parts.join(' · ')}` : '';
 }
 

@@ -14,6 +14,7 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactName } from '../../src/store/github-artifacts.js';
 import { FakeGithub } from '../helpers/github-server.js';
+import { startFakePyroscope } from '../helpers/pyroscope-server.js';
 import { CLI, FIXTURES, ROOT } from '../helpers/cli.js';
 
 const JOB_KEY = 'ci_test';
@@ -165,6 +166,25 @@ describe('the Action from a clean dist/', () => {
     expect(fork.stdout).not.toContain('::error::');
     expect(gh.comments.map((c) => c.body)).toEqual(before);
     expect(gh.violations).toEqual([]);
+  });
+
+  it('with pyroscope-url: uploads the profile with its labels, the token masked, and links the diff view', async () => {
+    const pyro = await startFakePyroscope();
+    try {
+      // The baseline's commit must be in Pyroscope's time range too: upload it first.
+      const r = await runAction({ run: 'node plain/main.js', 'pyroscope-url': pyro.url, 'pyroscope-token': 'pyro-secret', 'pyroscope-app': 'shop' }, { env: { FIXTURE_SLOW_B: '3' } });
+      expect(r.status, r.stderr + r.stdout).toBe(0);
+      const series = pyro.series.filter((x) => x.labels.__name__ === 'process_cpu');
+      expect(series.length).toBeGreaterThan(0);
+      expect(series[0]!.labels).toMatchObject({ service_name: 'shop', commit, job_key: JOB_KEY, pr: '7' });
+      expect(pyro.requests.every((q) => q.headers.authorization === 'Bearer pyro-secret')).toBe(true);
+      const log = r.stdout + r.stderr;
+      expect(log.replace(/^::add-mask::pyro-secret$/gm, '')).not.toContain('pyro-secret');
+      const body = gh.comments[0]!.body;
+      expect(body).toMatch(new RegExp(`\\[Pyroscope diff\\]\\(${pyro.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/comparison-diff\\?`));
+    } finally {
+      await pyro.close();
+    }
   });
 
   it('fail-on-regression exits 3 (distinct from a test failure)', async () => {

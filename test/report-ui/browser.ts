@@ -4,7 +4,11 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-export const SCREENSHOTS = path.resolve('docs/screenshots');
+/**
+ * Every run writes a screenshot of each view to test-results/screenshots (not tracked);
+ * CIPROF_UPDATE_SCREENSHOTS=1 writes them to docs/screenshots, the README's copies.
+ */
+export const SCREENSHOTS = path.resolve(process.env.CIPROF_UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'test-results/screenshots');
 
 export async function launch(): Promise<Browser> {
   return chromium.launch({

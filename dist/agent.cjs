@@ -25,6 +25,7 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 // src/agent/agent.ts
 var fs = __toESM(require("node:fs"), 1);
 var inspector = __toESM(require("node:inspector"), 1);
+var os = __toESM(require("node:os"), 1);
 var path = __toESM(require("node:path"), 1);
 var import_node_worker_threads = require("node:worker_threads");
 
@@ -57,8 +58,17 @@ var ThreadProfiler = class {
   }
   start() {
     if (this.seq === 0) {
-      this.session.connect();
-      this.post("Profiler.enable");
+      try {
+        this.session.connect();
+        this.post("Profiler.enable");
+      } catch (err) {
+        if (/without a V8::Inspector/.test(errorText(err))) {
+          const info = JSON.stringify({ pid: process.pid, threadId: import_node_worker_threads.threadId, argv: process.argv.slice(1, 4), execArgv: process.execArgv });
+          fs.writeFileSync(path.join(this.rawDir, `${process.pid}-${import_node_worker_threads.threadId}.noinspector`), info);
+          throw new NoInspector();
+        }
+        throw err;
+      }
       this.post("Profiler.setSamplingInterval", { interval: this.intervalUs });
       fs.writeFileSync(path.join(this.rawDir, `${process.pid}-${import_node_worker_threads.threadId}.start`), "");
     }
@@ -107,24 +117,50 @@ var ThreadProfiler = class {
     return out;
   }
 };
+var NoInspector = class extends Error {
+};
+function errorText(err) {
+  if (err instanceof Error) return err.message;
+  if (err && typeof err === "object" && "message" in err) return String(err.message);
+  return JSON.stringify(err);
+}
 function safely(what, fn) {
   try {
     fn();
   } catch (err) {
-    warn(`${what} failed: ${err.message}`);
+    if (!(err instanceof NoInspector)) warn(`${what} failed: ${errorText(err)}`);
   }
 }
-function installSignalFlush(profiler, signal) {
-  const onSignal = () => {
+function installSignalFlush(profiler, signals) {
+  const handlers = /* @__PURE__ */ new Map();
+  const stepAside = (signal) => {
     safely(`flush on ${signal}`, () => profiler.flush("signal"));
-    if (process.listenerCount(signal) > 1) {
-      safely("profiler restart", () => profiler.start());
-      return;
-    }
-    process.removeListener(signal, onSignal);
-    process.kill(process.pid, signal);
+    process.removeListener(signal, handlers.get(signal));
   };
-  process.on(signal, onSignal);
+  for (const signal of signals) {
+    const onSignal = () => {
+      if (process.listenerCount(signal) > 1) {
+        safely(`flush on ${signal}`, () => profiler.flush("signal"));
+        safely("profiler restart", () => profiler.start());
+        return;
+      }
+      stepAside(signal);
+      process.kill(process.pid, signal);
+    };
+    handlers.set(signal, onSignal);
+    process.on(signal, onSignal);
+  }
+  const originalKill = process.kill.bind(process);
+  process.kill = function kill(pid, signal) {
+    const name = typeof signal === "number" ? signalName(signal) : signal ?? "SIGTERM";
+    if (pid === process.pid && name && handlers.has(name) && process.listeners(name).length === 1 && process.listeners(name)[0] === handlers.get(name)) {
+      stepAside(name);
+    }
+    return originalKill(pid, signal);
+  };
+}
+function signalName(num) {
+  return Object.keys(os.constants.signals).find((k) => os.constants.signals[k] === num);
 }
 function wrapWorkerTerminate() {
   const proto = import_node_worker_threads.Worker.prototype;
@@ -172,8 +208,7 @@ function main() {
   profiler.start();
   process.on("exit", () => safely("flush at exit", () => profiler.flush("exit")));
   if (import_node_worker_threads.isMainThread) {
-    installSignalFlush(profiler, "SIGTERM");
-    installSignalFlush(profiler, "SIGINT");
+    installSignalFlush(profiler, ["SIGTERM", "SIGINT"]);
   } else {
     listenForFlushRequests(profiler);
   }

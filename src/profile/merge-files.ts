@@ -4,12 +4,11 @@
  * pprof inputs are appended. A file that cannot be read is reported and skipped; only
  * one parsed file is alive at a time, so memory stays flat with the number of files.
  */
-import { readFileSync } from 'node:fs';
 import { addCpuProfile } from './cpuprofile.js';
 import { ProfileInputError } from './errors.js';
 import { appendProfiles } from './merge.js';
 import { CPU_NANOS, ProfileBuilder, SAMPLES_COUNT, type Profile } from './model.js';
-import { parseProfileBytes } from './read.js';
+import { readAndParseProfile } from './read.js';
 
 export interface MergedFiles {
   profile: Profile;
@@ -25,13 +24,7 @@ export function mergeProfileFiles(files: readonly string[], repoRoot = process.c
   let end = 0;
   for (const file of files) {
     try {
-      let raw: Buffer;
-      try {
-        raw = readFileSync(file);
-      } catch (err) {
-        throw new ProfileInputError(file, (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message);
-      }
-      const parsed = parseProfileBytes(file, raw);
+      const parsed = readAndParseProfile(file);
       if (parsed.kind === 'pprof') {
         if (merged === 0) {
           builder.period = parsed.profile.period;

@@ -54,14 +54,19 @@ export function parseProfileBytes(file: string, raw: Uint8Array, maxBytes = DEFA
   }
 }
 
-export function readProfileFile(file: string, options: Partial<CpuProfileImportOptions> = {}): Profile {
+/** Reads and parses one profile file; every failure is a ProfileInputError naming it. */
+export function readAndParseProfile(file: string): ParsedProfileFile {
   let raw: Buffer;
   try {
     raw = readFileSync(file);
   } catch (err) {
     throw new ProfileInputError(file, (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message);
   }
-  const parsed = parseProfileBytes(file, raw);
+  return parseProfileBytes(file, raw);
+}
+
+export function readProfileFile(file: string, options: Partial<CpuProfileImportOptions> = {}): Profile {
+  const parsed = readAndParseProfile(file);
   if (parsed.kind === 'pprof') return parsed.profile;
   const builder = new ProfileBuilder();
   const stats = addCpuProfile(builder, parsed.cpu, { repoRoot: options.repoRoot ?? process.cwd(), ...options });

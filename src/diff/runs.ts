@@ -1,15 +1,18 @@
 /**
  * Base vs head when each side ran several times (`ciprof compare`, interleaved on one
- * machine). Each function's per-run self times are compared with a pooled two-sample
- * t-test whose variance never drops below the Poisson floor of V8's sampling, so two
- * runs that happen to agree closely do not make a tiny change look certain. The table
- * compares per-run means; intervals are t intervals of the relative change.
+ * machine). A run's time for a function varies by V8's sampling noise, which is known
+ * (Poisson: variance = count), plus run-to-run noise (JIT, GC, neighbours), which is not.
+ * The variance used is the Poisson floor plus whatever the runs show beyond it, with
+ * Welch-Satterthwaite degrees of freedom: when the runs scatter no more than sampling
+ * explains, the test is a z-test on known variance (three runs a side are then enough);
+ * the more unexplained scatter, the fewer degrees of freedom and the wider the interval.
+ * The table compares per-run means; intervals are of the relative change.
  */
 import { functionKey, type Profile } from '../profile/model.js';
 import { mergeProfiles } from '../profile/merge.js';
 import { DEFAULT_THRESHOLDS, diffProfiles, INTERVAL_LEVEL, type DiffThresholds, type FunctionDelta, type ProfileDiff } from './function-diff.js';
 import { selfByFunctionKey } from './self-by-key.js';
-import { benjaminiHochberg, studentTQuantile, studentTTwoSided } from './stats.js';
+import { benjaminiHochberg, normalQuantile, studentTQuantile, tOrNormalTwoSided } from './stats.js';
 
 /** A profile with every value multiplied by `factor` (the mean of N merged runs). */
 export function scaleProfile(profile: Profile, factor: number): Profile {
@@ -33,7 +36,6 @@ export function diffRuns(baseRuns: readonly Profile[], headRuns: readonly Profil
   const headSelf = headRuns.map(selfByFunctionKey);
   const nsPerSample = (diff.base.cpuNs + diff.head.cpuNs) / Math.max(1, diff.base.samples + diff.head.samples);
   const df = n + m - 2;
-  const tCrit = studentTQuantile(1 - INTERVAL_LEVEL, df);
 
   const tested: FunctionDelta[] = [];
   for (const row of diff.functions) {
@@ -44,14 +46,17 @@ export function diffRuns(baseRuns: readonly Profile[], headRuns: readonly Profil
     const mx = x.reduce((a, b) => a + b, 0) / n;
     const my = y.reduce((a, b) => a + b, 0) / m;
     const ss = x.reduce((a, v) => a + (v - mx) ** 2, 0) + y.reduce((a, v) => a + (v - my) ** 2, 0);
-    // Poisson floor: a run's sample count of this function varies by at least sqrt(count).
+    // Poisson floor: a run's sample count of this function varies by sqrt(count) at least.
     const floor = ((mx + my) / 2) * nsPerSample;
-    const variance = Math.max(df > 0 ? ss / df : 0, floor);
+    const extra = df > 0 ? Math.max(0, ss / df - floor) : 0;
+    const variance = floor + extra;
+    const dfEff = extra > 0 ? (variance * variance) / ((extra * extra) / df) : Number.POSITIVE_INFINITY;
     const se = Math.sqrt(variance * (1 / n + 1 / m));
     const delta = my - mx;
-    row.pValue = se > 0 ? studentTTwoSided(delta / se, df) : delta === 0 ? 1 : 0;
+    row.pValue = se > 0 ? tOrNormalTwoSided(delta / se, dfEff) : delta === 0 ? 1 : 0;
     if (mx > 0) {
-      row.interval = { method: 'runs', level: INTERVAL_LEVEL, lowPct: ((delta - tCrit * se) / mx) * 100, highPct: ((delta + tCrit * se) / mx) * 100, pValue: row.pValue, units: n + m };
+      const crit = dfEff > 1000 ? normalQuantile(1 - (1 - INTERVAL_LEVEL) / 2) : studentTQuantile(1 - INTERVAL_LEVEL, dfEff);
+      row.interval = { method: 'runs', level: INTERVAL_LEVEL, lowPct: ((delta - crit * se) / mx) * 100, highPct: ((delta + crit * se) / mx) * 100, pValue: row.pValue, units: n + m };
     }
     tested.push(row);
   }

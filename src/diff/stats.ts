@@ -156,3 +156,18 @@ export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
   const hi = Math.ceil(pos);
   return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
 }
+
+/** Two-sided normal tail probability, 2·(1 − Φ(|z|)), via erfc (Numerical Recipes, |rel. error| < 1.2e-7). */
+export function normalTwoSided(z: number): number {
+  const x = Math.abs(z) / Math.SQRT2;
+  const t = 1 / (1 + 0.5 * x);
+  const erfc =
+    t *
+    Math.exp(-x * x - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
+  return Math.min(1, erfc);
+}
+
+/** Two-sided p of a t statistic with possibly non-integer or infinite degrees of freedom. */
+export function tOrNormalTwoSided(t: number, df: number): number {
+  return df > 1000 ? normalTwoSided(t) : studentTTwoSided(t, df);
+}

@@ -65,12 +65,19 @@ describe('diffRuns: several interleaved runs per side', () => {
     expect(d.noiseModel.runs).toEqual({ base: 3, head: 3 });
   });
 
-  it('the Poisson floor keeps a 5% change on 2000 samples a run within noise, however close the runs', () => {
+  it('uses the Poisson floor, not the runs\' near-zero scatter: 5% on 2000 samples a run is ~2.7 standard errors', () => {
     const base = [2000, 2001, 1999].map((ms) => profile({ x: { target: ms, rest: 20000 } }));
     const head = [2100, 2101, 2099].map((ms) => profile({ x: { target: ms, rest: 20000 } }));
     const t = diffRuns(base, head, { minPct: 3 }).functions.find((r) => r.frame.name === 'target')!;
-    expect(t.status).toBe('noise');
-    expect(t.pValue).toBeGreaterThan(0.01);
+    // z = 100 / (sqrt(2050) * sqrt(2/3)) = 2.72 -> p = 0.0065; the runs alone would say p < 1e-9
+    expect(t.pValue).toBeGreaterThan(0.004);
+    expect(t.pValue).toBeLessThan(0.009);
+  });
+
+  it('two runs a side detect a 3x slowdown on a short run (known Poisson variance, no df penalty)', () => {
+    const base = [120, 118].map((ms) => profile({ x: { hotB: ms, rest: 300 } }));
+    const head = [360, 355].map((ms) => profile({ x: { hotB: ms, rest: 300 } }));
+    expect(diffRuns(base, head).regressions.map((r) => r.frame.name)).toEqual(['hotB']);
   });
 
   it('does not report a difference of means that the runs themselves scatter over', () => {

@@ -15,7 +15,7 @@
 // Writes bench/results/calibration.json and .md. --keep-runs DIR keeps every profile so
 // thresholds can be re-tried offline (`ciprof diff` / `ciprof compare --from-runs`).
 import { spawnSync } from 'node:child_process';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -172,7 +172,8 @@ const help = cli(['diff', '--help']).stdout;
 const defaults = Object.fromEntries([...help.matchAll(/--(min-ms|min-pct|alpha|min-samples) <[^>]+>.*?\(default: "([^"]+)"\)/gs)].map((m) => [m[1], m[2]]));
 const summary = {
   date: new Date().toISOString(),
-  machine: { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version },
+  // Other jobs on the machine widen run-to-run noise: the load average says how busy it was.
+  machine: { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version, loadAvgAtEnd: loadavg().map((x) => round(x, 2)) },
   fixture: 'test/fixtures/projects/calibrate (node --test, 8 files)',
   intervalUs: Number(opt['interval-us']),
   runsPerSide,
@@ -190,7 +191,7 @@ function markdown(s) {
   const lines = [
     '# ciprof calibration',
     '',
-    `${s.date} · ${s.machine.cpus} × ${s.machine.cpu} · Node ${s.machine.node} · ${s.totalSeconds} s in all`,
+    `${s.date} · ${s.machine.cpus} × ${s.machine.cpu} · Node ${s.machine.node} · load average at the end ${s.machine.loadAvgAtEnd?.join(' ')} · ${s.totalSeconds} s in all`,
     '',
     '## Method',
     '',

@@ -4,14 +4,18 @@
  * conditional binomial test on its sample counts after Benjamini-Hochberg correction
  * over every function tested. Everything else is "within noise" and only counted.
  *
- * Time is compared in absolute terms (ms), not as a share of the suite: a function
- * that is as slow as before is unchanged even when the rest of the suite changed.
+ * Tests present on one side only are left out first (like with like, see
+ * common-tests.ts). Each function's time is then tested relative to the rest of its own
+ * run: a machine that ran 10% slower (another job on the runner, a CPU with another
+ * clock) slows every function alike, which moves the suite total but no function row.
+ * The suite total keeps its absolute comparison, with the same exact test.
  */
 import { functionTable, type FunctionTable } from '../profile/aggregate.js';
 import { functionKey, GC_FRAME, IDLE_FRAME, PROGRAM_FRAME, type FunctionFrame, type Profile } from '../profile/model.js';
 import { bootstrapOverFiles, commonUnits, samplingInterval, selfByTestFile, type ChangeInterval, type IntervalMethod } from './noise.js';
 import { benjaminiHochberg, normalQuantile, poissonRatioTest } from './stats.js';
 import { environmentWarnings } from './environment.js';
+import { restrictToCommonTests } from './common-tests.js';
 
 export interface DiffThresholds {
   /** Samples (base + head, self) a function needs before it can be reported. */
@@ -52,6 +56,11 @@ export interface FunctionDelta {
   totalDeltaNs: number;
   /** Relative self change, % of base self (Infinity when new). */
   selfDeltaPct: number;
+  /**
+   * Change of the function's time relative to the rest of its run, %: what the test and
+   * the min-pct threshold judge (the run's overall speed cancels out).
+   */
+  vsRestPct: number;
   /** Share of suite CPU (idle excluded), %. */
   baseSelfSharePct: number;
   headSelfSharePct: number;
@@ -93,6 +102,8 @@ export interface ProfileDiff {
   noiseModel: { sampling: true; testFiles?: number; runs?: { base: number; head: number } };
   /** Base and head ran on different hardware or software: comparisons are less reliable. */
   environmentWarnings: string[];
+  /** Tests on one side only, left out of the function comparison (like with like). */
+  excludedTests: { baseOnly: number; headOnly: number };
 }
 
 const isIdle = (f: FunctionFrame): boolean => f.name === IDLE_FRAME && f.file === '';
@@ -119,8 +130,9 @@ export function suiteTotals(profile: Profile, table: FunctionTable = functionTab
 
 const emptySide: SideStats = { selfNs: 0, totalNs: 0, selfSamples: 0, totalSamples: 0 };
 
-export function diffProfiles(base: Profile, head: Profile, overrides: Partial<DiffThresholds> = {}): ProfileDiff {
+export function diffProfiles(fullBase: Profile, fullHead: Profile, overrides: Partial<DiffThresholds> = {}): ProfileDiff {
   const thresholds = { ...DEFAULT_THRESHOLDS, ...overrides };
+  const { base, head, baseOnlyTests, headOnlyTests } = restrictToCommonTests(fullBase, fullHead);
   const bt = functionTable(base);
   const ht = functionTable(head);
   const baseTotals = suiteTotals(base, bt);
@@ -155,14 +167,19 @@ export function diffProfiles(base: Profile, head: Profile, overrides: Partial<Di
     row.headSelfSharePct = headTotals.cpuNs > 0 ? (row.head.selfNs / headTotals.cpuNs) * 100 : 0;
     if (row.base.totalSamples === 0) row.onlyIn = 'head';
     else if (row.head.totalSamples === 0) row.onlyIn = 'base';
-    if (isPseudo(row.frame) || row.base.selfSamples + row.head.selfSamples < thresholds.minSamples || baseRate === 0 || headRate === 0) continue;
-    row.pValue = poissonRatioTest(row.base.selfSamples, baseRate, row.head.selfSamples, headRate);
+    // Exposure: the rest of the run's samples. Both the run's speed and the achieved
+    // sampling rate cancel: what is tested is the function's share of its own run.
+    const baseRest = baseTotals.samples - row.base.selfSamples;
+    const headRest = headTotals.samples - row.head.selfSamples;
+    row.vsRestPct = row.base.selfSamples > 0 && headRest > 0 ? ((row.head.selfSamples / headRest) / (row.base.selfSamples / baseRest) - 1) * 100 : row.head.selfSamples > 0 ? Infinity : 0;
+    if (isPseudo(row.frame) || row.base.selfSamples + row.head.selfSamples < thresholds.minSamples || baseRest <= 0 || headRest <= 0) continue;
+    row.pValue = poissonRatioTest(row.base.selfSamples, baseRest, row.head.selfSamples, headRest);
     tested.push(row);
   }
   const q = benjaminiHochberg(tested.map((r) => r.pValue));
   tested.forEach((r, i) => {
     r.qValue = q[i]!;
-    const bigEnough = Math.abs(r.selfDeltaNs) >= thresholds.minMs * 1e6 && Math.abs(r.selfDeltaPct) >= thresholds.minPct;
+    const bigEnough = Math.abs(r.selfDeltaNs) >= thresholds.minMs * 1e6 && Math.abs(r.vsRestPct) >= thresholds.minPct && Math.sign(r.vsRestPct) === Math.sign(r.selfDeltaNs);
     r.status = bigEnough && r.qValue <= thresholds.alpha ? (r.selfDeltaNs > 0 ? 'regression' : 'improvement') : 'noise';
   });
 
@@ -191,7 +208,7 @@ export function diffProfiles(base: Profile, head: Profile, overrides: Partial<Di
   const functions = [...rows.values()].sort((a, b) => Math.abs(b.selfDeltaNs) - Math.abs(a.selfDeltaNs));
   for (const r of functions.slice(0, 50)) {
     if (!r.interval && !isPseudo(r.frame)) {
-      const iv = samplingInterval(r.base.selfSamples, r.head.selfSamples, baseRate, headRate, z, INTERVAL_LEVEL);
+      const iv = samplingInterval(r.base.selfSamples, r.head.selfSamples, baseTotals.samples - r.base.selfSamples, headTotals.samples - r.head.selfSamples, z, INTERVAL_LEVEL);
       if (iv) r.interval = { ...iv, pValue: r.pValue };
     }
   }
@@ -218,6 +235,7 @@ export function diffProfiles(base: Profile, head: Profile, overrides: Partial<Di
     verdict: regressions.length > 0 ? 'regression' : improvements.length > 0 ? 'improvement' : 'no-change',
     noiseModel: { sampling: true, ...(useFiles ? { testFiles: units.length } : {}) },
     environmentWarnings: environmentWarnings(base.meta, head.meta),
+    excludedTests: { baseOnly: baseOnlyTests, headOnly: headOnlyTests },
   };
 }
 
@@ -237,6 +255,7 @@ function newRow(frame: FunctionFrame, base: SideStats, head: SideStats): Functio
     selfDeltaNs: 0,
     totalDeltaNs: 0,
     selfDeltaPct: 0,
+    vsRestPct: 0,
     baseSelfSharePct: 0,
     headSelfSharePct: 0,
     pValue: 1,

@@ -89,24 +89,38 @@ function functionTableMd(report: DiffReport, title: string, rows: FunctionDelta[
   const lines = [
     `#### ${title} (${rows.length})`,
     '',
-    '| function | self base → head | self Δ (95% CI) | total Δ | q-value |',
-    '|---|---:|---:|---:|---:|',
+    '| function | self base → head | self Δ | vs rest of run (95% CI) | total Δ | q-value |',
+    '|---|---:|---:|---:|---:|---:|',
   ];
   for (const r of shown) {
+    const vsRest = r.vsRestPct === undefined ? '' : `${fmtPct(r.vsRestPct)}${fmtInterval(r)}`;
     lines.push(
-      `| ${frameCell(report, r.frame)} | ${fmtMs(r.base.selfNs)} → ${fmtMs(r.head.selfNs)} | ${fmtDeltaMs(r.selfDeltaNs)} (${fmtPct(r.selfDeltaPct)}${fmtInterval(r)}) | ${fmtDeltaMs(r.totalDeltaNs)} (${fmtPct(pctOf(r.totalDeltaNs, r.base.totalNs))}) | ${fmtQ(r.qValue)} |`,
+      `| ${frameCell(report, r.frame)} | ${fmtMs(r.base.selfNs)} → ${fmtMs(r.head.selfNs)} | ${fmtDeltaMs(r.selfDeltaNs)} (${fmtPct(r.selfDeltaPct)}) | ${vsRest} | ${fmtDeltaMs(r.totalDeltaNs)} (${fmtPct(pctOf(r.totalDeltaNs, r.base.totalNs))}) | ${fmtQ(r.qValue)} |`,
     );
   }
   if (rows.length > shown.length) lines.push('', `_…and ${rows.length - shown.length} more in the job summary._`);
   return lines.join('\n');
 }
 
-/** " +12..+25" after the percentage: the interval of the relative change, when known. */
+/** " (+12..+25)" after the percentage: the interval of the change vs the rest of the run, when known. */
 function fmtInterval(r: FunctionDelta): string {
   const iv = r.interval;
   if (!iv || !Number.isFinite(iv.lowPct) || !Number.isFinite(iv.highPct)) return '';
   const n = (p: number): string => `${p >= 0 ? '+' : '−'}${Math.abs(p) >= 100 ? Math.abs(p).toFixed(0) : Math.abs(p).toFixed(1)}`;
-  return ` [${n(iv.lowPct)}..${n(iv.highPct)}]`;
+  return ` (${n(iv.lowPct)}..${n(iv.highPct)})`;
+}
+
+/** The suite moved but no function stands out: say what that can and cannot mean. */
+function uniformChangeMd(report: DiffReport): string {
+  const d = report.diff;
+  if (!d || !d.suite.significant || d.regressions.length > 0 || d.improvements.length > 0 || d.noiseModel.runs) return '';
+  return `<sub>The whole run moved alike (${d.suite.deltaPct > 0 ? 'slower' : 'faster'}), and no function stands out against the rest of its run: a busier or different machine, or a change that touches everything. \`ciprof compare\` runs base and head on one machine to tell them apart.</sub>`;
+}
+
+function excludedTestsMd(report: DiffReport): string {
+  const ex = report.diff?.excludedTests;
+  if (!ex || (ex.baseOnly === 0 && ex.headOnly === 0)) return '';
+  return `<sub>Function rows compare the tests present on both sides: ${ex.headOnly} test(s) only in the head and ${ex.baseOnly} only in the base are left out of them.</sub>`;
 }
 
 function environmentMd(report: DiffReport): string {
@@ -247,7 +261,7 @@ function renderWith(report: DiffReport, limits: RenderLimits, truncation: string
     marker: commentMarker(report.jobKey),
     verdict: verdictMd(report),
     baseline: baselineMd(report),
-    totals: d ? [environmentMd(report), totalsMd(d.base, d.head, d.suite)].filter(Boolean).join('\n\n') : '',
+    totals: d ? [environmentMd(report), totalsMd(d.base, d.head, d.suite), uniformChangeMd(report), excludedTestsMd(report)].filter(Boolean).join('\n\n') : '',
     regressions: d ? functionTableMd(report, 'Slower', d.regressions, limits.rows) : '',
     improvements,
     tests: renderSlowerTests(report, limits.rows),

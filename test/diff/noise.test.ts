@@ -45,9 +45,11 @@ describe('noise model: paired bootstrap over test files', () => {
     const base = profile({ '(setup)': { hot: 400, other: 400 } });
     const head = profile({ '(setup)': { hot: 800, other: 400 } });
     const hot = diffProfiles(base, head).regressions[0]!;
+    // hot doubled against an unchanged rest: +100%, se of the log ratio sqrt(1/400+1/800+1/400+1/400)
     expect(hot.interval!.method).toBe('sampling');
-    expect(hot.interval!.lowPct).toBeGreaterThan(70);
-    expect(hot.interval!.highPct).toBeLessThan(130);
+    expect(hot.vsRestPct).toBeCloseTo(100, 6);
+    expect(hot.interval!.lowPct).toBeCloseTo(66.5, 0);
+    expect(hot.interval!.highPct).toBeCloseTo(140.3, 0);
   });
 });
 
@@ -87,6 +89,43 @@ describe('diffRuns: several interleaved runs per side', () => {
     const merged = diffProfiles(profile({ x: { target: 6000, rest: 60000 } }), profile({ x: { target: 6600, rest: 60000 } }), { minPct: 3 });
     expect(merged.regressions.map((r) => r.frame.name)).toEqual(['target']);
     expect(diffRuns(base, head, { minPct: 3 }).regressions).toEqual([]);
+  });
+});
+
+describe('like with like, and the run\'s own speed', () => {
+  it('a machine 10% slower on every function gives no function row (the suite total says it)', () => {
+    const base = profile({ x: { a: 3000, b: 2000, c: 1000 } });
+    const head = profile({ x: { a: 3300, b: 2200, c: 1100 } });
+    const d = diffProfiles(base, head, { minPct: 5 });
+    expect(d.regressions).toEqual([]);
+    expect(d.suite.deltaPct).toBeCloseTo(10, 6);
+    expect(d.suite.significant).toBe(true);
+  });
+
+  it('a real slowdown on a slower machine is still found, judged against the rest of its run', () => {
+    const base = profile({ x: { a: 3000, b: 2000, hot: 1000 } });
+    const head = profile({ x: { a: 3300, b: 2200, hot: 1320 } }); // machine +10%, hot +20% on top
+    const hot = diffProfiles(base, head).regressions.find((r) => r.frame.name === 'hot')!;
+    expect(hot.selfDeltaPct).toBeCloseTo(32, 6);
+    expect(hot.vsRestPct).toBeCloseTo(20, 0);
+  });
+
+  it('leaves tests on one side only out of the function comparison', () => {
+    const b = new ProfileBuilder();
+    const h = new ProfileBuilder();
+    for (const [builder, extra] of [
+      [b, false],
+      [h, true],
+    ] as const) {
+      const main = builder.functionId('main', 'src/main.js', 1);
+      const shared = builder.functionId('shared', 'src/shared.js', 1);
+      builder.addSample([shared, main], [1000, 1000 * MS], { test_file: 't/a.test.js', test_name: 'a' });
+      if (extra) builder.addSample([builder.functionId('newWork', 'src/new.js', 1), main], [2000, 2000 * MS], { test_file: 't/b.test.js', test_name: 'added' });
+    }
+    const d = diffProfiles(b.build(), h.build());
+    expect(d.excludedTests).toEqual({ baseOnly: 0, headOnly: 1 });
+    expect(d.functions.map((r) => r.frame.name)).not.toContain('newWork');
+    expect(d.regressions).toEqual([]);
   });
 });
 

@@ -30,7 +30,11 @@ const { values: opt } = parseArgs({
     trials: { type: 'string', default: '20' },
     phases: { type: 'string', default: 'aa,ab,caa,cab' },
     runs: { type: 'string', default: '3' },
-    'interval-us': { type: 'string', default: '100' },
+    'interval-us': { type: 'string', default: '250' },
+    // hotTarget's work per call (CALIBRATE_TARGET): sets how many samples it gets per run.
+    target: { type: 'string', default: '1.6e7' },
+    // Every other function's work (CALIBRATE_SCALE): the suite's length around hotTarget.
+    scale: { type: 'string', default: '6' },
     slow: { type: 'string', default: '1.2' },
     'compare-slow': { type: 'string', default: '1.05' },
     // Thresholds for the single-run diff (aa, ab); unset = ciprof's defaults.
@@ -77,7 +81,7 @@ function cli(args, extraEnv = {}) {
 
 /** One profiled run of the fixture suite; returns the profile path. */
 function profiledRun(dir, slow) {
-  const r = cli(['run', '--no-store', '-q', '--job-key', 'calibrate', '-o', dir, '--interval-us', opt['interval-us'], '--', 'node', '--test', 'test/'], { CALIBRATE_SLOW: String(slow) });
+  const r = cli(['run', '--no-store', '--no-report', '-q', '--job-key', 'calibrate', '-o', dir, '--interval-us', opt['interval-us'], '--', 'node', '--test', 'test/'], { CALIBRATE_SLOW: String(slow), CALIBRATE_TARGET: opt.target, CALIBRATE_SCALE: opt.scale });
   if (r.status !== 0) throw new Error(`ciprof run exited ${r.status}: ${r.stderr.slice(-2000)}`);
   return join(dir, 'profile.pb.gz');
 }

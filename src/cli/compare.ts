@@ -6,7 +6,7 @@ import { compare, CompareUsageError } from '../compare/compare.js';
 import { rediffSavedRuns } from '../compare/rediff.js';
 import { signalNumber } from '../compare/worktree.js';
 import { serializeDiffReport, type DiffReport } from '../diff/diff-report.js';
-import { DEFAULT_THRESHOLDS } from '../diff/function-diff.js';
+import { COMPARE_THRESHOLDS } from '../diff/function-diff.js';
 import { formatDiffText } from '../render/text.js';
 import { EXIT_REGRESSION, parseThresholds } from './diff.js';
 import { EXIT_USAGE, fail, parsePositiveInt, warn } from './io.js';
@@ -42,10 +42,10 @@ export function registerCompare(program: Command): void {
     .option('-o, --out <dir>', 'output directory: base-<i>/head-<i>.pb.gz, base/head.pb.gz, diff.json, comment.md, report.html', '.ciprof/compare')
     .option('--interval-us <n>', 'sampling interval in microseconds', '1000')
     .option('--json', 'print the diff report as JSON on stdout')
-    .option('--min-ms <ms>', 'minimum absolute self-time change for a row', String(DEFAULT_THRESHOLDS.minMs))
-    .option('--min-pct <pct>', 'minimum relative self-time change for a row, %', String(DEFAULT_THRESHOLDS.minPct))
-    .option('--alpha <q>', 'false discovery rate (Benjamini-Hochberg)', String(DEFAULT_THRESHOLDS.alpha))
-    .option('--min-samples <n>', 'samples a function needs before it can be reported', String(DEFAULT_THRESHOLDS.minSamples))
+    .option('--min-ms <ms>', 'minimum speed-adjusted self-time change for a row', String(COMPARE_THRESHOLDS.minMs))
+    .option('--min-pct <pct>', 'minimum speed-adjusted self-time change for a row, %', String(COMPARE_THRESHOLDS.minPct))
+    .option('--alpha <q>', 'false discovery rate (Benjamini-Hochberg)', String(COMPARE_THRESHOLDS.alpha))
+    .option('--min-samples <n>', 'samples a function needs before it can be reported', String(COMPARE_THRESHOLDS.minSamples))
     .option('--fail-on-regression', `exit ${EXIT_REGRESSION} when a regression is reported (and no test failed)`)
     .option('--job-key <key>', 'job key written into the profiles (default: from CI env)')
     .option('--from-runs <dir>', 'run nothing: diff the base-<i>.pb.gz/head-<i>.pb.gz files already in <dir> (re-tune thresholds on saved runs)')

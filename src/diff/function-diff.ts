@@ -5,8 +5,8 @@
  * over every function tested. Everything else is "within noise" and only counted.
  *
  * Tests present on one side only are left out first (like with like, see
- * common-tests.ts). Each function's time is then tested relative to the rest of its own
- * run: a machine that ran 10% slower (another job on the runner, a CPU with another
+ * common-tests.ts). Each function is then tested against the run's overall speed
+ * (speed.ts): a machine that ran 10% slower (another job on the runner, another CPU
  * clock) slows every function alike, which moves the suite total but no function row.
  * The suite total keeps its absolute comparison, with the same exact test.
  */
@@ -16,6 +16,7 @@ import { bootstrapOverFiles, commonUnits, samplingInterval, selfByTestFile, type
 import { benjaminiHochberg, normalQuantile, poissonRatioTest } from './stats.js';
 import { environmentWarnings } from './environment.js';
 import { restrictToCommonTests } from './common-tests.js';
+import { speedFactor } from './speed.js';
 
 export interface DiffThresholds {
   /** Samples (base + head, self) a function needs before it can be reported. */
@@ -34,6 +35,13 @@ export interface DiffThresholds {
 }
 
 export const DEFAULT_THRESHOLDS: DiffThresholds = { minSamples: 20, minMs: 20, minPct: 10, alpha: 0.01, minUnits: 5 };
+
+/**
+ * `ciprof compare` runs base and head interleaved on one machine, several times each:
+ * its noise is measured, not assumed, so smaller changes can be reported
+ * (calibrated in bench/calibrate.mjs, see README "How ciprof decides").
+ */
+export const COMPARE_THRESHOLDS: DiffThresholds = { ...DEFAULT_THRESHOLDS, minMs: 5, minPct: 3, alpha: 0.05 };
 
 /** Level of the confidence intervals shown in the comment, JSON and report. */
 export const INTERVAL_LEVEL = 0.95;
@@ -57,10 +65,10 @@ export interface FunctionDelta {
   /** Relative self change, % of base self (Infinity when new). */
   selfDeltaPct: number;
   /**
-   * Change of the function's time relative to the rest of its run, %: what the test and
-   * the min-pct threshold judge (the run's overall speed cancels out).
+   * Change of the function's time adjusted for the run's overall speed, %: what the test
+   * and the min-pct threshold judge (a machine that was slower everywhere cancels out).
    */
-  vsRestPct: number;
+  adjustedPct: number;
   /** Share of suite CPU (idle excluded), %. */
   baseSelfSharePct: number;
   headSelfSharePct: number;
@@ -104,6 +112,8 @@ export interface ProfileDiff {
   environmentWarnings: string[];
   /** Tests on one side only, left out of the function comparison (like with like). */
   excludedTests: { baseOnly: number; headOnly: number };
+  /** Head/base overall speed of the runs (median over functions of head/base sample counts). */
+  speedFactor: number;
 }
 
 const isIdle = (f: FunctionFrame): boolean => f.name === IDLE_FRAME && f.file === '';
@@ -158,6 +168,12 @@ export function diffProfiles(fullBase: Profile, fullHead: Profile, overrides: Pa
   const baseRate = baseTotals.cpuNs > 0 ? baseTotals.samples / baseTotals.cpuNs : 0;
   const headRate = headTotals.cpuNs > 0 ? headTotals.samples / headTotals.cpuNs : 0;
 
+  // The runs' overall speed ratio, in sample counts (so the sampling rate cancels too).
+  const speed = speedFactor(
+    [...rows.values()].filter((r) => !isPseudo(r.frame)).map((r) => ({ base: r.base.selfSamples, head: r.head.selfSamples })),
+    // Too few functions to tell machine speed from code: assume the same speed.
+    1,
+  );
   const tested: FunctionDelta[] = [];
   for (const row of rows.values()) {
     row.selfDeltaNs = row.head.selfNs - row.base.selfNs;
@@ -167,20 +183,16 @@ export function diffProfiles(fullBase: Profile, fullHead: Profile, overrides: Pa
     row.headSelfSharePct = headTotals.cpuNs > 0 ? (row.head.selfNs / headTotals.cpuNs) * 100 : 0;
     if (row.base.totalSamples === 0) row.onlyIn = 'head';
     else if (row.head.totalSamples === 0) row.onlyIn = 'base';
-    // Exposure: the rest of the run's samples. Both the run's speed and the achieved
-    // sampling rate cancel: what is tested is the function's share of its own run.
-    const baseRest = baseTotals.samples - row.base.selfSamples;
-    const headRest = headTotals.samples - row.head.selfSamples;
-    row.vsRestPct = row.base.selfSamples > 0 && headRest > 0 ? ((row.head.selfSamples / headRest) / (row.base.selfSamples / baseRest) - 1) * 100 : row.head.selfSamples > 0 ? Infinity : 0;
-    if (isPseudo(row.frame) || row.base.selfSamples + row.head.selfSamples < thresholds.minSamples || baseRest <= 0 || headRest <= 0) continue;
-    row.pValue = poissonRatioTest(row.base.selfSamples, baseRest, row.head.selfSamples, headRest);
+    // Under "unchanged", the head's count is the base's scaled by the runs' speed factor.
+    row.adjustedPct = row.base.selfSamples > 0 ? (row.head.selfSamples / row.base.selfSamples / speed - 1) * 100 : row.head.selfSamples > 0 ? Infinity : 0;
+    if (isPseudo(row.frame) || row.base.selfSamples + row.head.selfSamples < thresholds.minSamples || speed <= 0) continue;
+    row.pValue = poissonRatioTest(row.base.selfSamples, 1, row.head.selfSamples, speed);
     tested.push(row);
   }
   const q = benjaminiHochberg(tested.map((r) => r.pValue));
   tested.forEach((r, i) => {
     r.qValue = q[i]!;
-    const bigEnough = Math.abs(r.selfDeltaNs) >= thresholds.minMs * 1e6 && Math.abs(r.vsRestPct) >= thresholds.minPct && Math.sign(r.vsRestPct) === Math.sign(r.selfDeltaNs);
-    r.status = bigEnough && r.qValue <= thresholds.alpha ? (r.selfDeltaNs > 0 ? 'regression' : 'improvement') : 'noise';
+    r.status = r.qValue <= thresholds.alpha && bigEnough(r, thresholds) ? (r.adjustedPct > 0 ? 'regression' : 'improvement') : 'noise';
   });
 
   // Second gate: run-to-run noise measured across test files, where the profile has them.
@@ -192,7 +204,7 @@ export function diffProfiles(fullBase: Profile, fullHead: Profile, overrides: Pa
   const candidates = tested.filter((r) => r.status === 'regression' || r.status === 'improvement');
   if (useFiles) {
     const gated = candidates
-      .map((r) => ({ r, iv: spreadOverUnits(r.key, units, baseFiles, headFiles) >= thresholds.minUnits ? bootstrapOverFiles(r.key, units, baseFiles, headFiles, INTERVAL_LEVEL) : undefined }))
+      .map((r) => ({ r, iv: spreadOverUnits(r.key, units, baseFiles, headFiles) >= thresholds.minUnits ? bootstrapOverFiles(r.key, units, baseFiles, headFiles, speed, INTERVAL_LEVEL) : undefined }))
       .filter((x): x is { r: FunctionDelta; iv: ChangeInterval } => x.iv !== undefined);
     const q = benjaminiHochberg(gated.map((g) => g.iv.pValue));
     gated.forEach((g, i) => {
@@ -208,7 +220,7 @@ export function diffProfiles(fullBase: Profile, fullHead: Profile, overrides: Pa
   const functions = [...rows.values()].sort((a, b) => Math.abs(b.selfDeltaNs) - Math.abs(a.selfDeltaNs));
   for (const r of functions.slice(0, 50)) {
     if (!r.interval && !isPseudo(r.frame)) {
-      const iv = samplingInterval(r.base.selfSamples, r.head.selfSamples, baseTotals.samples - r.base.selfSamples, headTotals.samples - r.head.selfSamples, z, INTERVAL_LEVEL);
+      const iv = samplingInterval(r.base.selfSamples, r.head.selfSamples, speed, z, INTERVAL_LEVEL);
       if (iv) r.interval = { ...iv, pValue: r.pValue };
     }
   }
@@ -236,7 +248,17 @@ export function diffProfiles(fullBase: Profile, fullHead: Profile, overrides: Pa
     noiseModel: { sampling: true, ...(useFiles ? { testFiles: units.length } : {}) },
     environmentWarnings: environmentWarnings(base.meta, head.meta),
     excludedTests: { baseOnly: baseOnlyTests, headOnly: headOnlyTests },
+    speedFactor: speed,
   };
+}
+
+/**
+ * Large enough to report: the speed-adjusted change (base self × adjusted %) is at least
+ * min-ms, and the adjusted change at least min-pct.
+ */
+export function bigEnough(r: FunctionDelta, t: DiffThresholds): boolean {
+  const adjustedNs = Number.isFinite(r.adjustedPct) ? (r.base.selfNs * r.adjustedPct) / 100 : r.head.selfNs;
+  return Math.abs(adjustedNs) >= t.minMs * 1e6 && Math.abs(r.adjustedPct) >= t.minPct;
 }
 
 /** In how many test files the function ran at all, on either side. */
@@ -255,7 +277,7 @@ function newRow(frame: FunctionFrame, base: SideStats, head: SideStats): Functio
     selfDeltaNs: 0,
     totalDeltaNs: 0,
     selfDeltaPct: 0,
-    vsRestPct: 0,
+    adjustedPct: 0,
     baseSelfSharePct: 0,
     headSelfSharePct: 0,
     pValue: 1,

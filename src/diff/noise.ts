@@ -56,33 +56,23 @@ export function commonUnits(base: Map<string, Map<string, number>>, head: Map<st
 const BOOTSTRAP_ROUNDS = 2000;
 
 /**
- * Paired bootstrap over test files of a function's change relative to the rest of the
- * run: (sum(head) / sum(head rest)) / (sum(base) / sum(base rest)) - 1.
- * Deterministic: seeded by the function key.
+ * Paired bootstrap over test files of a function's speed-adjusted change:
+ * sum(head) / sum(base) / speed - 1. Deterministic: seeded by the function key.
  */
 export function bootstrapOverFiles(
   fnKey: string,
   units: readonly string[],
   base: Map<string, Map<string, number>>,
   head: Map<string, Map<string, number>>,
+  speed: number,
   level = 0.95,
 ): ChangeInterval | undefined {
   const n = units.length;
   const b = new Float64Array(n);
   const h = new Float64Array(n);
-  // The rest of each unit's time: the function is judged against its own run's speed.
-  const bRest = new Float64Array(n);
-  const hRest = new Float64Array(n);
-  const sum = (m: Map<string, number> | undefined): number => {
-    let t = 0;
-    if (m) for (const v of m.values()) t += v;
-    return t;
-  };
   units.forEach((u, i) => {
     b[i] = base.get(u)?.get(fnKey) ?? 0;
     h[i] = head.get(u)?.get(fnKey) ?? 0;
-    bRest[i] = sum(base.get(u)) - b[i]!;
-    hRest[i] = sum(head.get(u)) - h[i]!;
   });
   let seed = 2166136261;
   for (let i = 0; i < fnKey.length; i++) seed = Math.imul(seed ^ fnKey.charCodeAt(i), 16777619);
@@ -94,17 +84,13 @@ export function bootstrapOverFiles(
   for (let r = 0; r < BOOTSTRAP_ROUNDS; r++) {
     let sb = 0;
     let sh = 0;
-    let rb = 0;
-    let rh = 0;
     for (let i = 0; i < n; i++) {
       const j = Math.floor(rand() * n);
       sb += b[j]!;
       sh += h[j]!;
-      rb += bRest[j]!;
-      rh += hRest[j]!;
     }
-    if (sb <= 0 || rb <= 0 || rh <= 0) continue;
-    const pct = ((sh / rh) / (sb / rb) - 1) * 100;
+    if (sb <= 0) continue;
+    const pct = (sh / sb / speed - 1) * 100;
     ratios[valid++] = pct;
     if (pct <= 0) atOrBelowZero++;
     if (pct >= 0) atOrAboveZero++;
@@ -123,12 +109,12 @@ export function bootstrapOverFiles(
 }
 
 /**
- * Interval of the change of a function's share of the rest of its run (counts k of
- * exposures e; log-ratio normal approximation), for display.
+ * Interval of a function's speed-adjusted change (Poisson counts; log-ratio normal
+ * approximation), for display.
  */
-export function samplingInterval(baseSamples: number, headSamples: number, baseRest: number, headRest: number, z: number, level: number): ChangeInterval | undefined {
-  if (baseSamples <= 0 || headSamples <= 0 || baseRest <= 0 || headRest <= 0) return undefined;
-  const logRatio = Math.log(headSamples / headRest / (baseSamples / baseRest));
-  const se = Math.sqrt(1 / baseSamples + 1 / headSamples + 1 / baseRest + 1 / headRest);
+export function samplingInterval(baseSamples: number, headSamples: number, speed: number, z: number, level: number): ChangeInterval | undefined {
+  if (baseSamples <= 0 || headSamples <= 0 || speed <= 0) return undefined;
+  const logRatio = Math.log(headSamples / baseSamples / speed);
+  const se = Math.sqrt(1 / baseSamples + 1 / headSamples);
   return { method: 'sampling', level, lowPct: (Math.exp(logRatio - z * se) - 1) * 100, highPct: (Math.exp(logRatio + z * se) - 1) * 100, pValue: NaN };
 }

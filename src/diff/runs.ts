@@ -6,14 +6,15 @@
  * Welch-Satterthwaite degrees of freedom: when the runs scatter no more than sampling
  * explains, the test is a z-test on known variance (three runs a side are then enough);
  * the more unexplained scatter, the fewer degrees of freedom and the wider the interval.
- * Each run's time is first rescaled by that run's overall speed (the rest of the run), so
- * a run that happened on a busier machine does not count as a change of the function.
+ * Each run's time is first rescaled by that run's overall speed (speed.ts: the median
+ * over functions), so a run on a busier machine does not count as a change of a function.
  * The table compares per-run means; intervals are of the speed-corrected relative change.
  */
 import { functionKey, type Profile } from '../profile/model.js';
 import { mergeProfiles } from '../profile/merge.js';
-import { DEFAULT_THRESHOLDS, diffProfiles, INTERVAL_LEVEL, type DiffThresholds, type FunctionDelta, type ProfileDiff } from './function-diff.js';
+import { bigEnough, DEFAULT_THRESHOLDS, diffProfiles, INTERVAL_LEVEL, type DiffThresholds, type FunctionDelta, type ProfileDiff } from './function-diff.js';
 import { selfByFunctionKey } from './self-by-key.js';
+import { speedFactor } from './speed.js';
 import { benjaminiHochberg, normalQuantile, studentTQuantile, tOrNormalTwoSided } from './stats.js';
 
 /** A profile with every value multiplied by `factor` (the mean of N merged runs). */
@@ -36,30 +37,26 @@ export function diffRuns(baseRuns: readonly Profile[], headRuns: readonly Profil
   const diff = diffProfiles(meanBase, meanHead, { ...thresholds, minUnits: Number.POSITIVE_INFINITY });
   const baseSelf = baseRuns.map(selfByFunctionKey);
   const headSelf = headRuns.map(selfByFunctionKey);
-  const runTotal = (m: Map<string, number>): number => {
-    let t = 0;
-    for (const v of m.values()) t += v;
-    return t;
-  };
-  const baseTotals = baseSelf.map(runTotal);
-  const headTotals = headSelf.map(runTotal);
   const nsPerSample = (diff.base.cpuNs + diff.head.cpuNs) / Math.max(1, diff.base.samples + diff.head.samples);
   const df = n + m - 2;
+  // Each run's overall speed against the mean of all runs (median over functions, as
+  // between two single runs): a run on a busier machine is rescaled, not read as a change.
+  const allRuns = [...baseSelf, ...headSelf];
+  const meanOf = new Map<string, number>();
+  for (const r of allRuns) for (const [k, v] of r) meanOf.set(k, (meanOf.get(k) ?? 0) + v / allRuns.length);
+  const runSpeed = allRuns.map((r) =>
+    speedFactor(
+      [...meanOf].map(([k, mean]) => ({ base: mean / nsPerSample, head: (r.get(k) ?? 0) / nsPerSample })),
+      1,
+    ),
+  );
 
   const tested: FunctionDelta[] = [];
   for (const row of diff.functions) {
     if (row.status === 'too-small') continue;
     const key = functionKey(row.frame);
-    // Each run's time for the function, rescaled by how fast that run was overall (the
-    // rest of its run against the mean rest): a run on a busier machine is not a change.
-    const rawX = baseSelf.map((r) => r.get(key) ?? 0);
-    const rawY = headSelf.map((r) => r.get(key) ?? 0);
-    const restX = rawX.map((v, i) => baseTotals[i]! - v);
-    const restY = rawY.map((v, i) => headTotals[i]! - v);
-    const meanRest = [...restX, ...restY].reduce((a, b) => a + b, 0) / (n + m);
-    if (meanRest <= 0 || [...restX, ...restY].some((r) => r <= 0)) continue;
-    const x = rawX.map((v, i) => (v * meanRest) / restX[i]!);
-    const y = rawY.map((v, i) => (v * meanRest) / restY[i]!);
+    const x = baseSelf.map((r, i) => (r.get(key) ?? 0) / runSpeed[i]!);
+    const y = headSelf.map((r, i) => (r.get(key) ?? 0) / runSpeed[n + i]!);
     const mx = x.reduce((a, b) => a + b, 0) / n;
     const my = y.reduce((a, b) => a + b, 0) / m;
     const ss = x.reduce((a, v) => a + (v - mx) ** 2, 0) + y.reduce((a, v) => a + (v - my) ** 2, 0);
@@ -70,7 +67,7 @@ export function diffRuns(baseRuns: readonly Profile[], headRuns: readonly Profil
     const dfEff = extra > 0 ? (variance * variance) / ((extra * extra) / df) : Number.POSITIVE_INFINITY;
     const se = Math.sqrt(variance * (1 / n + 1 / m));
     const delta = my - mx;
-    row.vsRestPct = mx > 0 ? (delta / mx) * 100 : my > 0 ? Infinity : 0;
+    row.adjustedPct = mx > 0 ? (delta / mx) * 100 : my > 0 ? Infinity : 0;
     row.pValue = se > 0 ? tOrNormalTwoSided(delta / se, dfEff) : delta === 0 ? 1 : 0;
     if (mx > 0) {
       const crit = dfEff > 1000 ? normalQuantile(1 - (1 - INTERVAL_LEVEL) / 2) : studentTQuantile(1 - INTERVAL_LEVEL, dfEff);
@@ -82,8 +79,7 @@ export function diffRuns(baseRuns: readonly Profile[], headRuns: readonly Profil
   tested.forEach((r, i) => {
     r.qValue = q[i]!;
     r.demotedBy = undefined;
-    const bigEnough = Math.abs(r.selfDeltaNs) >= thresholds.minMs * 1e6 && Math.abs(r.vsRestPct) >= thresholds.minPct && Math.sign(r.vsRestPct) === Math.sign(r.selfDeltaNs);
-    r.status = bigEnough && r.qValue <= thresholds.alpha ? (r.selfDeltaNs > 0 ? 'regression' : 'improvement') : 'noise';
+    r.status = r.qValue <= thresholds.alpha && bigEnough(r, thresholds) ? (r.adjustedPct > 0 ? 'regression' : 'improvement') : 'noise';
   });
   const regressions = diff.functions.filter((r) => r.status === 'regression');
   const improvements = diff.functions.filter((r) => r.status === 'improvement');

@@ -10,10 +10,12 @@ import type { CiContext } from '../ci/context.js';
 import { changedPaths } from '../diff/call-tree-diff.js';
 import { DIFF_REPORT_SCHEMA, type BaselineProvenance, type DiffReport } from '../diff/diff-report.js';
 import { diffProfiles, type DiffThresholds } from '../diff/function-diff.js';
+import { diffRuns, scaleProfile } from '../diff/runs.js';
+import { mergeProfiles } from '../profile/merge.js';
 import { significantTestChanges } from '../diff/test-significance.js';
 import type { Profile } from '../profile/model.js';
 import { parseProfileBytes, readProfileFile } from '../profile/read.js';
-import type { ProfileStore } from '../store/store.js';
+import type { ProfileStore, StoredProfile } from '../store/store.js';
 import { VERSION } from '../version.js';
 
 export interface DiffStageOptions {
@@ -42,11 +44,33 @@ const isFile = (p: string): boolean => {
   }
 };
 
+/** Most runs of one commit used as the baseline (newest first). */
+const MAX_BASE_RUNS = 5;
+
+async function loadBaseRuns(store: ProfileStore, newest: StoredProfile, jobKey: string, commit: string): Promise<Profile[]> {
+  const decode = async (entry: StoredProfile): Promise<Profile> => {
+    const parsed = parseProfileBytes(`${store.kind}:${entry.id}`, await store.get(entry));
+    if (parsed.kind !== 'pprof') throw new Error(`${store.kind} store returned a non-pprof profile for ${commit}`);
+    return parsed.profile;
+  };
+  const runs = [await decode(newest)];
+  if (store.kind !== 'local') return runs; // remote stores hold one (merged) profile per commit
+  for (const entry of (await store.find(jobKey, commit)).filter((e) => e.id !== newest.id).slice(0, MAX_BASE_RUNS - 1)) {
+    try {
+      runs.push(await decode(entry));
+    } catch {
+      // one unreadable older run does not cost the comparison
+    }
+  }
+  return runs;
+}
+
 export async function diffStage(opts: DiffStageOptions): Promise<DiffStageResult> {
   const head = readProfileFile(opts.headFile);
   // The head profile's own metadata knows which commit it measured; the env may be a later checkout.
   const headCommit = head.meta.commit ?? opts.ci.commit;
   let base: Profile | undefined;
+  let baseRuns: Profile[] = [];
   let provenance: BaselineProvenance;
 
   if (isFile(opts.base)) {
@@ -63,17 +87,16 @@ export async function diffStage(opts: DiffStageOptions): Promise<DiffStageResult
       maxWalk: opts.maxWalk,
     });
     if (found.found) {
-      const bytes = await opts.store.get(found.stored);
-      const parsed = parseProfileBytes(`${opts.store.kind}:${found.stored.id}`, bytes);
-      if (parsed.kind !== 'pprof') throw new Error(`${opts.store.kind} store returned a non-pprof profile for ${found.commit}`);
-      base = parsed.profile;
+      baseRuns = await loadBaseRuns(opts.store, found.stored, opts.ci.jobKey, found.commit);
+      base = baseRuns.length > 1 ? scaleProfile(mergeProfiles(baseRuns), 1 / baseRuns.length) : baseRuns[0]!;
       provenance = { source: 'store', found: true, commit: found.commit, wanted: found.wanted, distance: found.distance, reason: found.reason, store: opts.store.kind };
     } else {
       provenance = { source: 'store', found: false, wanted: found.wanted, reason: found.reason, store: opts.store.kind };
     }
   }
 
-  const diff = base ? diffProfiles(base, head, opts.thresholds) : undefined;
+  // Several stored runs of the base commit: their scatter is measured run-to-run noise.
+  const diff = base ? (baseRuns.length > 1 ? diffRuns(baseRuns, [head], opts.thresholds) : diffProfiles(base, head, opts.thresholds)) : undefined;
   const paths = base && diff ? changedPaths(base, head, diff, { minDeltaNs: diff.thresholds.minMs * 1e6 }) : [];
   const report: DiffReport = {
     schema: DIFF_REPORT_SCHEMA,

@@ -89,11 +89,11 @@ function functionTableMd(report: DiffReport, title: string, rows: FunctionDelta[
   const lines = [
     `#### ${title} (${rows.length})`,
     '',
-    '| function | self base → head | self Δ | vs rest of run (95% CI) | total Δ | q-value |',
+    '| function | self base → head | self Δ | speed-adjusted Δ (95% CI) | total Δ | q-value |',
     '|---|---:|---:|---:|---:|---:|',
   ];
   for (const r of shown) {
-    const vsRest = r.vsRestPct === undefined ? '' : `${fmtPct(r.vsRestPct)}${fmtInterval(r)}`;
+    const vsRest = r.adjustedPct === undefined ? '' : `${fmtPct(r.adjustedPct)}${fmtInterval(r)}`;
     lines.push(
       `| ${frameCell(report, r.frame)} | ${fmtMs(r.base.selfNs)} → ${fmtMs(r.head.selfNs)} | ${fmtDeltaMs(r.selfDeltaNs)} (${fmtPct(r.selfDeltaPct)}) | ${vsRest} | ${fmtDeltaMs(r.totalDeltaNs)} (${fmtPct(pctOf(r.totalDeltaNs, r.base.totalNs))}) | ${fmtQ(r.qValue)} |`,
     );
@@ -102,7 +102,7 @@ function functionTableMd(report: DiffReport, title: string, rows: FunctionDelta[
   return lines.join('\n');
 }
 
-/** " (+12..+25)" after the percentage: the interval of the change vs the rest of the run, when known. */
+/** " (+12..+25)" after the percentage: the interval of the speed-adjusted change, when known. */
 function fmtInterval(r: FunctionDelta): string {
   const iv = r.interval;
   if (!iv || !Number.isFinite(iv.lowPct) || !Number.isFinite(iv.highPct)) return '';
@@ -114,7 +114,7 @@ function fmtInterval(r: FunctionDelta): string {
 function uniformChangeMd(report: DiffReport): string {
   const d = report.diff;
   if (!d || !d.suite.significant || d.regressions.length > 0 || d.improvements.length > 0 || d.noiseModel.runs) return '';
-  return `<sub>The whole run moved alike (${d.suite.deltaPct > 0 ? 'slower' : 'faster'}), and no function stands out against the rest of its run: a busier or different machine, or a change that touches everything. \`ciprof compare\` runs base and head on one machine to tell them apart.</sub>`;
+  return `<sub>The whole run moved alike (${d.suite.deltaPct > 0 ? 'slower' : 'faster'}), and no function stands out from the run's overall speed: a busier or different machine, or a change that touches everything. \`ciprof compare\` runs base and head on one machine to tell them apart.</sub>`;
 }
 
 function excludedTestsMd(report: DiffReport): string {

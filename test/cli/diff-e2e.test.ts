@@ -58,6 +58,8 @@ describe('ciprof diff on real runs', () => {
     expect(status, stderr).toBe(3);
     expect(report.base).toMatchObject({ found: true, commit: c1, distance: 0, source: 'store' });
     expect(report.head.commit).toBe(c2);
+    // c1 was run twice: both stored runs are used, their scatter measures run-to-run noise.
+    expect(report.diff!.noiseModel.runs).toEqual({ base: 2, head: 1 });
     const top = report.diff!.regressions[0]!;
     expect(top.frame.name).toBe('hotB');
     expect(top.frame.file).toBe('lib/hot.js');

@@ -45,11 +45,12 @@ describe('noise model: paired bootstrap over test files', () => {
     const base = profile({ '(setup)': { hot: 400, other: 400 } });
     const head = profile({ '(setup)': { hot: 800, other: 400 } });
     const hot = diffProfiles(base, head).regressions[0]!;
-    // hot doubled against an unchanged rest: +100%, se of the log ratio sqrt(1/400+1/800+1/400+1/400)
+    // two functions cannot tell machine speed from code: speed 1; hot doubled: +100%,
+    // se of the log ratio sqrt(1/400 + 1/800)
     expect(hot.interval!.method).toBe('sampling');
-    expect(hot.vsRestPct).toBeCloseTo(100, 6);
-    expect(hot.interval!.lowPct).toBeCloseTo(66.5, 0);
-    expect(hot.interval!.highPct).toBeCloseTo(140.3, 0);
+    expect(hot.adjustedPct).toBeCloseTo(100, 6);
+    expect(hot.interval!.lowPct).toBeCloseTo(77.4, 0);
+    expect(hot.interval!.highPct).toBeCloseTo(125.5, 0);
   });
 });
 
@@ -102,12 +103,13 @@ describe('like with like, and the run\'s own speed', () => {
     expect(d.suite.significant).toBe(true);
   });
 
-  it('a real slowdown on a slower machine is still found, judged against the rest of its run', () => {
+  it('a real slowdown on a slower machine is still found, judged against the run\'s overall speed', () => {
     const base = profile({ x: { a: 3000, b: 2000, hot: 1000 } });
     const head = profile({ x: { a: 3300, b: 2200, hot: 1320 } }); // machine +10%, hot +20% on top
     const hot = diffProfiles(base, head).regressions.find((r) => r.frame.name === 'hot')!;
     expect(hot.selfDeltaPct).toBeCloseTo(32, 6);
-    expect(hot.vsRestPct).toBeCloseTo(20, 0);
+    expect(hot.adjustedPct).toBeCloseTo(20, 6);
+    expect(diffProfiles(base, head).speedFactor).toBeCloseTo(1.1, 6);
   });
 
   it('leaves tests on one side only out of the function comparison', () => {
@@ -129,10 +131,32 @@ describe('like with like, and the run\'s own speed', () => {
   });
 });
 
+describe('speed factor', () => {
+  it('one ballooning function does not make the others look faster', () => {
+    const base = profile({ x: { a: 1000, b: 1000, c: 1000, d: 1000, grows: 500 } });
+    const head = profile({ x: { a: 1010, b: 990, c: 1000, d: 1005, grows: 5000 } });
+    const d = diffProfiles(base, head);
+    expect(d.speedFactor).toBeGreaterThan(0.98);
+    expect(d.speedFactor).toBeLessThan(1.02);
+    expect(d.regressions.map((r) => r.frame.name)).toEqual(['grows']);
+    expect(d.improvements).toEqual([]);
+  });
+});
+
 describe('environment fingerprint', () => {
   it('warns when base and head ran on different hardware or Node', () => {
     expect(environmentWarnings({ 'env.cpu': 'A', 'env.node': 'v20.1.0' }, { 'env.cpu': 'B', 'env.node': 'v20.1.0' })).toEqual(['CPU model differs: base A, head B']);
     const d = diffProfiles(profile({ x: { f: 10 } }, { 'env.node': 'v20.0.0' }), profile({ x: { f: 10 } }, { 'env.node': 'v22.0.0' }));
     expect(d.environmentWarnings).toEqual(['Node.js version differs: base v20.0.0, head v22.0.0']);
+  });
+});
+
+describe('speed factor with one dominant function', () => {
+  it('a function that is 70% of the run and got 20% slower is still the regression', () => {
+    const base = profile({ x: { hot: 7000, a: 500, b: 500, c: 500, d: 500, e: 500, f: 500 } });
+    const head = profile({ x: { hot: 8400, a: 505, b: 495, c: 500, d: 502, e: 498, f: 500 } });
+    const d = diffProfiles(base, head);
+    expect(d.speedFactor).toBeCloseTo(1, 1);
+    expect(d.regressions.map((r) => r.frame.name)).toEqual(['hot']);
   });
 });

@@ -13,7 +13,7 @@
 import { functionTable, type FunctionTable } from '../profile/aggregate.js';
 import { functionKey, GC_FRAME, IDLE_FRAME, PROGRAM_FRAME, type FunctionFrame, type Profile } from '../profile/model.js';
 import { bootstrapOverFiles, commonUnits, samplingInterval, selfByTestFile, type ChangeInterval, type IntervalMethod } from './noise.js';
-import { benjaminiHochberg, normalQuantile, poissonRatioTest } from './stats.js';
+import { benjaminiHochberg, normalQuantile, normalTwoSided, poissonRatioTest } from './stats.js';
 import { environmentWarnings } from './environment.js';
 import { restrictToCommonTests } from './common-tests.js';
 import { speedFactor } from './speed.js';
@@ -169,7 +169,7 @@ export function diffProfiles(fullBase: Profile, fullHead: Profile, overrides: Pa
   const headRate = headTotals.cpuNs > 0 ? headTotals.samples / headTotals.cpuNs : 0;
 
   // The runs' overall speed ratio, in sample counts (so the sampling rate cancels too).
-  const speed = speedFactor(
+  const { factor: speed, logVariance: speedLogVar } = speedFactor(
     [...rows.values()].filter((r) => !isPseudo(r.frame)).map((r) => ({ base: r.base.selfSamples, head: r.head.selfSamples })),
     // Too few functions to tell machine speed from code: assume the same speed.
     1,
@@ -186,7 +186,14 @@ export function diffProfiles(fullBase: Profile, fullHead: Profile, overrides: Pa
     // Under "unchanged", the head's count is the base's scaled by the runs' speed factor.
     row.adjustedPct = row.base.selfSamples > 0 ? (row.head.selfSamples / row.base.selfSamples / speed - 1) * 100 : row.head.selfSamples > 0 ? Infinity : 0;
     if (isPseudo(row.frame) || row.base.selfSamples + row.head.selfSamples < thresholds.minSamples || speed <= 0) continue;
-    row.pValue = poissonRatioTest(row.base.selfSamples, 1, row.head.selfSamples, speed);
+    // The exact test is right for small counts; the normal test on the log ratio adds the
+    // uncertainty of the speed estimate. A row must pass both: take the larger p.
+    const exact = poissonRatioTest(row.base.selfSamples, 1, row.head.selfSamples, speed);
+    const withSpeed =
+      row.base.selfSamples > 0 && row.head.selfSamples > 0
+        ? normalTwoSided(Math.log(row.head.selfSamples / row.base.selfSamples / speed) / Math.sqrt(1 / row.base.selfSamples + 1 / row.head.selfSamples + speedLogVar))
+        : exact;
+    row.pValue = Math.max(exact, withSpeed);
     tested.push(row);
   }
   const q = benjaminiHochberg(tested.map((r) => r.pValue));
@@ -220,7 +227,7 @@ export function diffProfiles(fullBase: Profile, fullHead: Profile, overrides: Pa
   const functions = [...rows.values()].sort((a, b) => Math.abs(b.selfDeltaNs) - Math.abs(a.selfDeltaNs));
   for (const r of functions.slice(0, 50)) {
     if (!r.interval && !isPseudo(r.frame)) {
-      const iv = samplingInterval(r.base.selfSamples, r.head.selfSamples, speed, z, INTERVAL_LEVEL);
+      const iv = samplingInterval(r.base.selfSamples, r.head.selfSamples, speed, speedLogVar, z, INTERVAL_LEVEL);
       if (iv) r.interval = { ...iv, pValue: r.pValue };
     }
   }

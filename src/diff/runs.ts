@@ -6,15 +6,14 @@
  * Welch-Satterthwaite degrees of freedom: when the runs scatter no more than sampling
  * explains, the test is a z-test on known variance (three runs a side are then enough);
  * the more unexplained scatter, the fewer degrees of freedom and the wider the interval.
- * Each run's time is first rescaled by that run's overall speed (speed.ts: the median
- * over functions), so a run on a busier machine does not count as a change of a function.
+ * Unlike single runs on two machines, the times are not speed-adjusted: interleaving on
+ * one machine already balances its drift, and the runs' scatter measures the rest.
  * The table compares per-run means; intervals are of the speed-corrected relative change.
  */
 import { functionKey, type Profile } from '../profile/model.js';
 import { mergeProfiles } from '../profile/merge.js';
 import { bigEnough, DEFAULT_THRESHOLDS, diffProfiles, INTERVAL_LEVEL, type DiffThresholds, type FunctionDelta, type ProfileDiff } from './function-diff.js';
 import { selfByFunctionKey } from './self-by-key.js';
-import { speedFactor } from './speed.js';
 import { benjaminiHochberg, normalQuantile, studentTQuantile, tOrNormalTwoSided } from './stats.js';
 
 /** A profile with every value multiplied by `factor` (the mean of N merged runs). */
@@ -39,24 +38,18 @@ export function diffRuns(baseRuns: readonly Profile[], headRuns: readonly Profil
   const headSelf = headRuns.map(selfByFunctionKey);
   const nsPerSample = (diff.base.cpuNs + diff.head.cpuNs) / Math.max(1, diff.base.samples + diff.head.samples);
   const df = n + m - 2;
-  // Each run's overall speed against the mean of all runs (median over functions, as
-  // between two single runs): a run on a busier machine is rescaled, not read as a change.
-  const allRuns = [...baseSelf, ...headSelf];
-  const meanOf = new Map<string, number>();
-  for (const r of allRuns) for (const [k, v] of r) meanOf.set(k, (meanOf.get(k) ?? 0) + v / allRuns.length);
-  const runSpeed = allRuns.map((r) =>
-    speedFactor(
-      [...meanOf].map(([k, mean]) => ({ base: mean / nsPerSample, head: (r.get(k) ?? 0) / nsPerSample })),
-      1,
-    ),
-  );
+  // No speed adjustment here: the runs were interleaved on one machine, so its drift is
+  // spread over both sides and shows up in the runs' scatter, which the test measures.
+  // (A speed read off the other functions would add its own uncertainty, and with a few
+  // small functions that is as large as the changes `compare` is meant to find.)
+  const speed = 1;
 
   const tested: FunctionDelta[] = [];
   for (const row of diff.functions) {
     if (row.status === 'too-small') continue;
     const key = functionKey(row.frame);
-    const x = baseSelf.map((r, i) => (r.get(key) ?? 0) / runSpeed[i]!);
-    const y = headSelf.map((r, i) => (r.get(key) ?? 0) / runSpeed[n + i]!);
+    const x = baseSelf.map((r) => r.get(key) ?? 0);
+    const y = headSelf.map((r) => (r.get(key) ?? 0) / speed);
     const mx = x.reduce((a, b) => a + b, 0) / n;
     const my = y.reduce((a, b) => a + b, 0) / m;
     const ss = x.reduce((a, v) => a + (v - mx) ** 2, 0) + y.reduce((a, v) => a + (v - my) ** 2, 0);
@@ -91,5 +84,6 @@ export function diffRuns(baseRuns: readonly Profile[], headRuns: readonly Profil
     withinNoise: diff.withinNoise + diff.regressions.length + diff.improvements.length - regressions.length - improvements.length,
     verdict: regressions.length > 0 ? 'regression' : improvements.length > 0 ? 'improvement' : 'no-change',
     noiseModel: { sampling: true, runs: { base: n, head: m } },
+    speedFactor: 1,
   };
 }

@@ -19,17 +19,28 @@ const MIN_VOTE = 10;
  * changed (the very thing a diff should find) must not become the run's "speed". */
 const MAX_VOTE_SHARE = 0.1;
 
-export function speedFactor(points: readonly SpeedPoint[], fallback: number): number {
-  const votes = points.filter((p) => p.base >= MIN_VOTE && p.head >= MIN_VOTE).map((p) => ({ ratio: p.head / p.base, weight: p.base + p.head }));
-  if (votes.length < 3) return fallback;
+export interface SpeedEstimate {
+  factor: number;
+  /**
+   * Variance of log(factor) from the voters' own sampling noise (Poisson: 1/base + 1/head
+   * each), times pi/2 for a median: a speed read off a few small functions is uncertain,
+   * and the function tests must carry that uncertainty rather than trust the estimate.
+   */
+  logVariance: number;
+}
+
+export function speedFactor(points: readonly SpeedPoint[], fallback: number): SpeedEstimate {
+  const votes = points.filter((p) => p.base >= MIN_VOTE && p.head >= MIN_VOTE).map((p) => ({ ratio: p.head / p.base, weight: p.base + p.head, v: 1 / p.base + 1 / p.head }));
+  if (votes.length < 3) return { factor: fallback, logVariance: 0 };
   const cap = votes.reduce((a, v) => a + v.weight, 0) * MAX_VOTE_SHARE;
   for (const v of votes) v.weight = Math.min(v.weight, cap);
+  const total = votes.reduce((a, v) => a + v.weight, 0);
+  const logVariance = (Math.PI / 2) * votes.reduce((a, v) => a + v.weight * v.weight * v.v, 0) / (total * total);
   votes.sort((a, b) => a.ratio - b.ratio);
-  const half = votes.reduce((a, v) => a + v.weight, 0) / 2;
   let acc = 0;
   for (const v of votes) {
     acc += v.weight;
-    if (acc >= half) return v.ratio;
+    if (acc >= total / 2) return { factor: v.ratio, logVariance };
   }
-  return fallback;
+  return { factor: fallback, logVariance };
 }

@@ -45,6 +45,8 @@ export interface ReportData {
 const TEST_FILE = 'test_file';
 const TEST_NAME = 'test_name';
 
+const round1 = (x: number): number => Math.round(x * 10) / 10;
+
 const statusCode = (d: FunctionDelta | undefined): number => {
   switch (d?.status) {
     case 'regression':
@@ -197,6 +199,9 @@ export function buildReportData(head: Profile, base?: Profile, diff?: ProfileDif
     baseSamples: baseSide ? baseSide.node.length : -1,
     tests,
     valueUnit: 'us',
+    intervals: (diff?.functions ?? [])
+      .filter((d) => d.interval && fnIds.has(d.key) && Number.isFinite(d.adjustedPct))
+      .map((d) => [fnIds.get(d.key)!, round1(d.adjustedPct), round1(d.interval!.lowPct), round1(d.interval!.highPct)]),
   };
   const w = new VarintWriter();
   for (const arr of [fnName, fnFile, fnLine, fnStatus]) for (const v of arr) w.write(v);

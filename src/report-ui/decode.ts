@@ -33,6 +33,8 @@ export interface Data {
   fnFile: Int32Array;
   fnLine: Int32Array;
   fnStatus: Uint8Array;
+  /** Speed-adjusted self change and 95% interval per function, where the diff computed one. */
+  fnInterval: Map<number, { pct: number; low: number; high: number }>;
   /** Call tree over both sides, pre-order (so parent < child); node 0 is the root (func -1). */
   parent: Int32Array;
   func: Int32Array;
@@ -87,5 +89,6 @@ export async function decodeReport(raw: { meta: ReportMetaView; blob: string }):
   const head = side(header.headSamples);
   const base = header.baseSamples >= 0 ? side(header.baseSamples) : null;
   const tests = header.tests.map(([f, n]) => ({ file: header.strings[f] ?? '', name: header.strings[n] ?? '' }));
-  return { meta: raw.meta, strings: header.strings, fnName, fnFile, fnLine, fnStatus, parent, func, head, base, tests };
+  const fnInterval = new Map((header.intervals ?? []).map(([f, pct, low, high]) => [f, { pct, low, high }] as const));
+  return { meta: raw.meta, strings: header.strings, fnName, fnFile, fnLine, fnStatus, fnInterval, parent, func, head, base, tests };
 }

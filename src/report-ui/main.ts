@@ -275,6 +275,8 @@ class App {
       const dpp = ((t.head.total[n]! / (suite || 1)) - t.base.total[n]! / (bs || 1)) * 100;
       lines.push(['Δ total', this.normalized ? signedPp(dpp) : `${signedMs(dt)} (${signedPct(t.base.total[n]! > 0 ? (dt / t.base.total[n]!) * 100 : dt > 0 ? Infinity : 0)})`]);
       if (f >= 0) lines.push(['status (self)', STATUS_TEXT[this.data.fnStatus[f]!] || 'not tested (too few samples)']);
+      const iv = f >= 0 ? this.data.fnInterval.get(f) : undefined;
+      if (iv) lines.push(['speed-adjusted Δ self', intervalText(iv)]);
       if (t.base.total[n] === 0) lines.push(['', 'only in head']);
       else if (t.head.total[n] === 0) lines.push(['', 'only in base']);
     }
@@ -393,6 +395,16 @@ class App {
         { label: 'Base self', key: (r) => r.baseSelf, text: (r) => ms(r.baseSelf) },
         { label: 'Δ self', key: (r) => Math.abs(r.delta), text: (r) => (this.normalized ? signedPp(r.delta) : signedMs(r.delta)), cls: (r) => STATUS_CLS[r.status]! },
         { label: 'Δ %', key: (r) => (Number.isFinite(r.deltaPct) ? r.deltaPct : 1e9), text: (r) => signedPct(r.deltaPct), cls: (r) => STATUS_CLS[r.status]! },
+        {
+          label: 'Adj. Δ (95% CI)',
+          key: (r) => this.data.fnInterval.get(r.f)?.pct ?? -1e9,
+          text: (r) => {
+            const iv = this.data.fnInterval.get(r.f);
+            return iv ? intervalText(iv) : '';
+          },
+          cls: (r) => STATUS_CLS[r.status]!,
+          title: "Self-time change adjusted for the run's overall speed, with its 95% interval (the PR comment's numbers)",
+        },
         { label: 'Status', key: (r) => r.status, text: (r) => STATUS_TEXT[r.status]!, cls: (r) => STATUS_CLS[r.status]! },
       );
     }
@@ -448,6 +460,12 @@ class App {
     const b = sum(d.base);
     this.testTable.setRows(d.tests.map((t, i) => ({ t: i, file: t.file, name: t.name, head: h[i]!, base: b[i]!, delta: h[i]! - b[i]! })));
   }
+}
+
+/** "+18.2% (+12.0..+25.1)" */
+function intervalText(iv: { pct: number; low: number; high: number }): string {
+  const f = (x: number): string => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(1)}`;
+  return `${f(iv.pct)}% (${f(iv.low)}..${f(iv.high)})`;
 }
 
 function hook(app: App): void {

@@ -29,6 +29,11 @@ export interface WireHeader {
   tests: [number, number][];
   /** Unit of the sample values in the blob. */
   valueUnit: 'us';
+  /**
+   * Speed-adjusted self change and its 95% interval, for the functions the diff gave one
+   * (reported rows and the most changed others): [function index, %, low %, high %].
+   */
+  intervals?: [number, number, number, number][];
 }
 
 /**

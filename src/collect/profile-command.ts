@@ -16,6 +16,7 @@ import { VERSION } from '../version.js';
 import { agentPath } from './agent-path.js';
 import { gatherRawProfiles, type GatherOptions } from './gather.js';
 import { withPreload } from './node-options.js';
+import { settleRawDir } from './settle.js';
 import { runCommand } from './spawn.js';
 import { summarize, type RunSummary } from './summary.js';
 
@@ -82,6 +83,7 @@ export async function profileCommand(opts: ProfileCommandOptions): Promise<Profi
   if (!rawDir) return { exitCode: result.exitCode };
 
   try {
+    await settleRawDir(rawDir);
     try {
       opts.attribution?.prepare?.(rawDir);
     } catch (err) {

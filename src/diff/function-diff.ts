@@ -169,11 +169,17 @@ export function diffProfiles(fullBase: Profile, fullHead: Profile, overrides: Pa
   const headRate = headTotals.cpuNs > 0 ? headTotals.samples / headTotals.cpuNs : 0;
 
   // The runs' overall speed ratio, in sample counts (so the sampling rate cancels too).
-  const { factor: speed, logVariance: speedLogVar } = speedFactor(
+  const estimate = speedFactor(
     [...rows.values()].filter((r) => !isPseudo(r.frame)).map((r) => ({ base: r.base.selfSamples, head: r.head.selfSamples })),
     // Too few functions to tell machine speed from code: assume the same speed.
     1,
   );
+  // Adjust only for a speed difference the functions clearly agree on (beyond two standard
+  // errors): on the same kind of machine the estimate is mostly noise, and dividing by it
+  // would only blur real changes.
+  const clearlyDifferent = Math.abs(Math.log(estimate.factor)) > 2 * Math.sqrt(estimate.logVariance);
+  const speed = clearlyDifferent ? estimate.factor : 1;
+  const speedLogVar = clearlyDifferent ? estimate.logVariance : 0;
   const tested: FunctionDelta[] = [];
   for (const row of rows.values()) {
     row.selfDeltaNs = row.head.selfNs - row.base.selfNs;

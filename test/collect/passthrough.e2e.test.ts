@@ -83,6 +83,19 @@ describe('stdio pass-through', () => {
   });
 });
 
+describe('processes that outlive the command', () => {
+  it('waits (bounded) for a child still writing its profile, so it is merged, not lost', () => {
+    const out = tmp();
+    // The parent exits 300 ms after starting its detached child, which works 600 ms more.
+    const parent = `require('child_process').spawn(process.execPath, ['-e', 'const { hotA } = require(process.argv[1]); const t = Date.now() + 900; while (Date.now() < t) hotA(1e5);', ${JSON.stringify(join(FIXTURES, 'lib/hot.js'))}], { detached: true, stdio: 'ignore' }).unref(); setTimeout(() => {}, 300);`;
+    const r = runCli(['run', '--no-store', '--no-report', '-q', '--out', out, '--', 'node', '-e', parent]);
+    expect(r.status, r.stderr).toBe(0);
+    const summary = JSON.parse(readFileSync(join(out, 'profile.json'), 'utf8'));
+    expect(summary).toMatchObject({ processes: 2, lostThreads: 0 });
+    expect(readProfileFile(join(out, 'profile.pb.gz')).functions.map((f) => f.name)).toContain('hotA');
+  });
+});
+
 describe('fail open', () => {
   it('an unwritable output directory warns in one line and keeps the exit code', () => {
     const blocker = join(tmp(), 'file');

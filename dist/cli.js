@@ -11,52 +11,50 @@ import {
   addCpuProfile,
   addPyroscopeConnectionOptions,
   addPyroscopeUploadOptions,
+  appendProfiles,
   changedPaths,
   defaultStoreDir,
   detectCi,
+  diffRuns,
   diffStage,
   encodePprofGzip,
   fail,
   formatSummaryText,
   loadProfileOrFail,
   localGitFacts,
+  mergeProfiles,
   openStore,
   parsePositiveInt,
-  parseProfileBytes,
   profileCommand,
+  readAndParseProfile,
   readDiffReport,
   readProfileFile,
   registerUpload,
   resolvePyroscopeSettings,
   resolvePyroscopeStoreOptions,
+  scaleProfile,
   serializeDiffReport,
   setupAttribution,
   significantTestChanges,
   uploadAfterRun,
   wantedCommit,
   warn
-} from "./chunks/chunk-SGRRIFHB.js";
+} from "./chunks/chunk-QVHUJD4E.js";
 import {
   VERSION,
   renderComment
-} from "./chunks/chunk-XP3OXSP2.js";
+} from "./chunks/chunk-GHW3IQLB.js";
 import {
+  COMPARE_THRESHOLDS,
   CPU_NANOS,
   DEFAULT_THRESHOLDS,
-  IDLE_FRAME,
-  INTERVAL_LEVEL,
   ProfileBuilder,
   SAMPLES_COUNT,
-  benjaminiHochberg,
-  diffProfiles,
   formatFrame,
-  functionKey,
   functionTable,
-  studentTQuantile,
-  studentTTwoSided,
   timeValueIndex,
   writeReport
-} from "./chunks/chunk-23HHJ4WC.js";
+} from "./chunks/chunk-6LGSBLCU.js";
 import "./chunks/chunk-JMR3DNJM.js";
 import "./chunks/chunk-ZHB73YNC.js";
 
@@ -72,7 +70,7 @@ function registerComment(program) {
     const pr = flags.pr ? parsePositiveInt("--pr", flags.pr) : void 0;
     if (flags.headSha && !/^[0-9a-f]{40}([0-9a-f]{24})?$/i.test(flags.headSha)) fail("--head-sha must be a full commit id", EXIT_USAGE);
     const ci = detectCi(process.env, { git: localGitFacts(process.cwd()) });
-    const outcomes = await (await import("./chunks/publish-DKHAQ7FQ.js")).publishReport({ report, ci: { ...ci, jobKey: report.jobKey }, pr, expectHeadSha: flags.headSha, summary: flags.summary, comment: flags.comment });
+    const outcomes = await (await import("./chunks/publish-LZDXTOOV.js")).publishReport({ report, ci: { ...ci, jobKey: report.jobKey }, pr, expectHeadSha: flags.headSha, summary: flags.summary, comment: flags.comment });
     for (const o of outcomes) {
       if (o.status === "failed") warn(o.message);
       else process.stderr.write(`ciprof: ${o.message}
@@ -87,111 +85,6 @@ import * as path7 from "node:path";
 // src/compare/compare.ts
 import { mkdirSync as mkdirSync2, readdirSync, renameSync, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import * as path4 from "node:path";
-
-// src/profile/merge.ts
-function mergeProfiles(profiles) {
-  const first = profiles[0];
-  const builder = first ? new ProfileBuilder([], first.periodType, first.period) : new ProfileBuilder();
-  appendProfiles(builder, profiles);
-  return builder.build();
-}
-function appendProfiles(builder, profiles) {
-  let start = builder.timeNanos > 0 ? builder.timeNanos : Infinity;
-  let end = start === Infinity ? 0 : builder.timeNanos + builder.durationNanos;
-  for (const p of profiles) {
-    const fmap = p.functions.map((f) => builder.functionId(f.name, f.file, f.line));
-    const vmap = p.sampleTypes.map((t) => builder.sampleTypeIndex(t));
-    const values = new Array(builder.sampleTypes.length);
-    for (const s of p.samples) {
-      values.fill(0);
-      for (let i = 0; i < s.values.length; i++) values[vmap[i]] = s.values[i];
-      let node = 0;
-      for (let i = s.stack.length - 1; i >= 0; i--) node = builder.childNode(node, fmap[s.stack[i]]);
-      builder.addSampleAt(node, values, s.labels);
-    }
-    for (const [k, v] of Object.entries(p.meta)) if (!(k in builder.meta)) builder.meta[k] = v;
-    if (p.timeNanos > 0) {
-      start = Math.min(start, p.timeNanos);
-      end = Math.max(end, p.timeNanos + p.durationNanos);
-    }
-  }
-  if (start !== Infinity) {
-    builder.timeNanos = start;
-    builder.durationNanos = end - start;
-  }
-}
-
-// src/diff/self-by-key.ts
-function selfByFunctionKey(profile) {
-  const vi = timeValueIndex(profile);
-  const keys = profile.functions.map(functionKey);
-  const out = /* @__PURE__ */ new Map();
-  for (const s of profile.samples) {
-    const leaf = s.stack[0];
-    if (leaf === void 0 || profile.functions[leaf].name === IDLE_FRAME) continue;
-    out.set(keys[leaf], (out.get(keys[leaf]) ?? 0) + (s.values[vi] ?? 0));
-  }
-  return out;
-}
-
-// src/diff/runs.ts
-function scaleProfile(profile, factor) {
-  return { ...profile, samples: profile.samples.map((s) => ({ ...s, values: s.values.map((v) => v * factor) })) };
-}
-function diffRuns(baseRuns, headRuns, overrides = {}) {
-  const thresholds = { ...DEFAULT_THRESHOLDS, ...overrides };
-  const n = baseRuns.length;
-  const m = headRuns.length;
-  if (n === 0 || m === 0) throw new Error("diffRuns needs at least one run on each side");
-  const meanBase = scaleProfile(mergeProfiles(baseRuns), 1 / n);
-  const meanHead = scaleProfile(mergeProfiles(headRuns), 1 / m);
-  meanBase.meta = { ...baseRuns[0].meta };
-  meanHead.meta = { ...headRuns[0].meta };
-  if (n + m < 3) return diffProfiles(meanBase, meanHead, overrides);
-  const diff = diffProfiles(meanBase, meanHead, { ...thresholds, minUnits: Number.POSITIVE_INFINITY });
-  const baseSelf = baseRuns.map(selfByFunctionKey);
-  const headSelf = headRuns.map(selfByFunctionKey);
-  const nsPerSample = (diff.base.cpuNs + diff.head.cpuNs) / Math.max(1, diff.base.samples + diff.head.samples);
-  const df = n + m - 2;
-  const tCrit = studentTQuantile(1 - INTERVAL_LEVEL, df);
-  const tested = [];
-  for (const row of diff.functions) {
-    if (row.status === "too-small") continue;
-    const key = functionKey(row.frame);
-    const x = baseSelf.map((r) => r.get(key) ?? 0);
-    const y = headSelf.map((r) => r.get(key) ?? 0);
-    const mx = x.reduce((a, b) => a + b, 0) / n;
-    const my = y.reduce((a, b) => a + b, 0) / m;
-    const ss = x.reduce((a, v) => a + (v - mx) ** 2, 0) + y.reduce((a, v) => a + (v - my) ** 2, 0);
-    const floor = (mx + my) / 2 * nsPerSample;
-    const variance = Math.max(df > 0 ? ss / df : 0, floor);
-    const se = Math.sqrt(variance * (1 / n + 1 / m));
-    const delta = my - mx;
-    row.pValue = se > 0 ? studentTTwoSided(delta / se, df) : delta === 0 ? 1 : 0;
-    if (mx > 0) {
-      row.interval = { method: "runs", level: INTERVAL_LEVEL, lowPct: (delta - tCrit * se) / mx * 100, highPct: (delta + tCrit * se) / mx * 100, pValue: row.pValue, units: n + m };
-    }
-    tested.push(row);
-  }
-  const q = benjaminiHochberg(tested.map((r) => r.pValue));
-  tested.forEach((r, i) => {
-    r.qValue = q[i];
-    r.demotedBy = void 0;
-    const bigEnough = Math.abs(r.selfDeltaNs) >= thresholds.minMs * 1e6 && Math.abs(r.selfDeltaPct) >= thresholds.minPct;
-    r.status = bigEnough && r.qValue <= thresholds.alpha ? r.selfDeltaNs > 0 ? "regression" : "improvement" : "noise";
-  });
-  const regressions = diff.functions.filter((r) => r.status === "regression");
-  const improvements = diff.functions.filter((r) => r.status === "improvement");
-  return {
-    ...diff,
-    thresholds,
-    regressions,
-    improvements,
-    withinNoise: diff.withinNoise + diff.regressions.length + diff.improvements.length - regressions.length - improvements.length,
-    verdict: regressions.length > 0 ? "regression" : improvements.length > 0 ? "improvement" : "no-change",
-    noiseModel: { sampling: true, runs: { base: n, head: m } }
-  };
-}
 
 // src/compare/diff-runs.ts
 var RUNS_DIFF_METHOD = "diffRuns: per-run per-function self time, pooled t-test with a Poisson floor, Benjamini-Hochberg";
@@ -633,7 +526,7 @@ function registerDiff(program) {
     else process.stderr.write(`${formatDiffText(report)}
 `);
     if (flags.publish) {
-      for (const o of await (await import("./chunks/publish-DKHAQ7FQ.js")).publishReport({ report, ci, env })) (o.status === "failed" ? warn : (l) => process.stderr.write(`ciprof: ${l}
+      for (const o of await (await import("./chunks/publish-LZDXTOOV.js")).publishReport({ report, ci, env })) (o.status === "failed" ? warn : (l) => process.stderr.write(`ciprof: ${l}
 `))(o.message);
     }
     if (flags.failOnRegression && report.diff?.verdict === "regression") process.exitCode = EXIT_REGRESSION;
@@ -647,7 +540,7 @@ var log = (line) => {
 `);
 };
 function registerCompare(program) {
-  program.command("compare").description("profile the base commit (temporary git worktree) and the working tree on this machine, interleaved N times each, and diff them").argument("[command...]", "the test command, after --").option("--base <ref>", "base commit, branch or tag; a branch is compared through its merge-base with HEAD (default: the PR/upstream base branch)").option("--runs <n>", "runs per side, interleaved base/head", "3").option("--install <cmd>", "install command for the base checkout (default: from the lockfile: npm ci, pnpm/yarn install --frozen-lockfile; '' skips)").option("-o, --out <dir>", "output directory: base-<i>/head-<i>.pb.gz, base/head.pb.gz, diff.json, comment.md, report.html", ".ciprof/compare").option("--interval-us <n>", "sampling interval in microseconds", "1000").option("--json", "print the diff report as JSON on stdout").option("--min-ms <ms>", "minimum absolute self-time change for a row", String(DEFAULT_THRESHOLDS.minMs)).option("--min-pct <pct>", "minimum relative self-time change for a row, %", String(DEFAULT_THRESHOLDS.minPct)).option("--alpha <q>", "false discovery rate (Benjamini-Hochberg)", String(DEFAULT_THRESHOLDS.alpha)).option("--min-samples <n>", "samples a function needs before it can be reported", String(DEFAULT_THRESHOLDS.minSamples)).option("--fail-on-regression", `exit ${EXIT_REGRESSION} when a regression is reported (and no test failed)`).option("--job-key <key>", "job key written into the profiles (default: from CI env)").option("--from-runs <dir>", "run nothing: diff the base-<i>.pb.gz/head-<i>.pb.gz files already in <dir> (re-tune thresholds on saved runs)").passThroughOptions().action(async (command, flags) => {
+  program.command("compare").description("profile the base commit (temporary git worktree) and the working tree on this machine, interleaved N times each, and diff them").argument("[command...]", "the test command, after --").option("--base <ref>", "base commit, branch or tag; a branch is compared through its merge-base with HEAD (default: the PR/upstream base branch)").option("--runs <n>", "runs per side, interleaved base/head", "3").option("--install <cmd>", "install command for the base checkout (default: from the lockfile: npm ci, pnpm/yarn install --frozen-lockfile; '' skips)").option("-o, --out <dir>", "output directory: base-<i>/head-<i>.pb.gz, base/head.pb.gz, diff.json, comment.md, report.html", ".ciprof/compare").option("--interval-us <n>", "sampling interval in microseconds", "1000").option("--json", "print the diff report as JSON on stdout").option("--min-ms <ms>", "minimum speed-adjusted self-time change for a row", String(COMPARE_THRESHOLDS.minMs)).option("--min-pct <pct>", "minimum speed-adjusted self-time change for a row, %", String(COMPARE_THRESHOLDS.minPct)).option("--alpha <q>", "false discovery rate (Benjamini-Hochberg)", String(COMPARE_THRESHOLDS.alpha)).option("--min-samples <n>", "samples a function needs before it can be reported", String(COMPARE_THRESHOLDS.minSamples)).option("--fail-on-regression", `exit ${EXIT_REGRESSION} when a regression is reported (and no test failed)`).option("--job-key <key>", "job key written into the profiles (default: from CI env)").option("--from-runs <dir>", "run nothing: diff the base-<i>.pb.gz/head-<i>.pb.gz files already in <dir> (re-tune thresholds on saved runs)").passThroughOptions().action(async (command, flags) => {
     const thresholds = parseThresholds(flags);
     const runs = parsePositiveInt("--runs", flags.runs);
     const intervalUs = parsePositiveInt("--interval-us", flags.intervalUs);
@@ -756,7 +649,6 @@ function registerExport(program) {
 import { writeFileSync as writeFileSync5 } from "node:fs";
 
 // src/profile/merge-files.ts
-import { readFileSync } from "node:fs";
 function mergeProfileFiles(files, repoRoot = process.cwd()) {
   const errors = [];
   const builder = new ProfileBuilder([]);
@@ -765,13 +657,7 @@ function mergeProfileFiles(files, repoRoot = process.cwd()) {
   let end = 0;
   for (const file of files) {
     try {
-      let raw;
-      try {
-        raw = readFileSync(file);
-      } catch (err) {
-        throw new ProfileInputError(file, err.code === "ENOENT" ? "no such file" : err.message);
-      }
-      const parsed = parseProfileBytes(file, raw);
+      const parsed = readAndParseProfile(file);
       if (parsed.kind === "pprof") {
         if (merged === 0) {
           builder.period = parsed.profile.period;

@@ -19,17 +19,17 @@ import {
   serializeDiffReport,
   setupAttribution,
   uploadAfterRun
-} from "./chunks/chunk-SGRRIFHB.js";
+} from "./chunks/chunk-QVHUJD4E.js";
 import {
   publishReport
-} from "./chunks/chunk-5YT42YLP.js";
+} from "./chunks/chunk-G7TV3G64.js";
 import {
   renderComment
-} from "./chunks/chunk-XP3OXSP2.js";
+} from "./chunks/chunk-GHW3IQLB.js";
 import {
   DEFAULT_THRESHOLDS,
   writeReport
-} from "./chunks/chunk-23HHJ4WC.js";
+} from "./chunks/chunk-6LGSBLCU.js";
 import {
   DefaultArtifactClient,
   GithubArtifactStore

@@ -3,7 +3,7 @@ const require = __ciprofCreateRequire(import.meta.url);
 import {
   renderReport,
   writeReport
-} from "./chunk-23HHJ4WC.js";
+} from "./chunk-6LGSBLCU.js";
 import "./chunk-ZHB73YNC.js";
 export {
   renderReport,

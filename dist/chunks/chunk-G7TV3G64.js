@@ -4,7 +4,7 @@ import {
   commentMarker,
   renderComment,
   renderJobSummary
-} from "./chunk-XP3OXSP2.js";
+} from "./chunk-GHW3IQLB.js";
 import {
   getOctokit,
   setSecret,

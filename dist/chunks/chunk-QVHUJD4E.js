@@ -2,13 +2,18 @@ import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
   VERSION
-} from "./chunk-XP3OXSP2.js";
+} from "./chunk-GHW3IQLB.js";
 import {
   CPU_NANOS,
+  DEFAULT_THRESHOLDS,
   IDLE_FRAME,
+  INTERVAL_LEVEL,
   ProfileBuilder,
   SAMPLES_COUNT,
+  TEST_FILE_LABEL,
+  TEST_NAME_LABEL,
   benjaminiHochberg,
+  bigEnough,
   countValueIndex,
   diffProfiles,
   environmentFingerprint,
@@ -16,10 +21,19 @@ import {
   functionKey,
   functionTable,
   idleValue,
+  normalQuantile,
   poissonRatioTest,
+  readTestWalls,
+  samplesByTest,
+  selfByFunction,
+  studentTQuantile,
+  tOrNormalTwoSided,
+  testKey,
+  testStats,
+  testWallsMeta,
   timeValueIndex,
   topBySelf
-} from "./chunk-23HHJ4WC.js";
+} from "./chunk-6LGSBLCU.js";
 import {
   contextMeta,
   sanitizeJobKey
@@ -3672,81 +3686,6 @@ var LocalGitHistory = class {
 import { readFileSync as readFileSync4 } from "node:fs";
 import * as path3 from "node:path";
 
-// src/profile/tests.ts
-var TEST_FILE_LABEL = "test_file";
-var TEST_NAME_LABEL = "test_name";
-var testKey = (file, name) => `${file}\0${name}`;
-var TEST_META_PREFIX = "test:";
-function testWallsMeta(walls) {
-  const meta = {};
-  for (const w of walls.values()) {
-    meta[`${TEST_META_PREFIX}${encodeURIComponent(w.file)}:${encodeURIComponent(w.name)}`] = `${w.wallMs === null ? "" : Math.round(w.wallMs * 100) / 100}|${w.status}`;
-  }
-  return meta;
-}
-function readTestWalls(profile) {
-  const out = /* @__PURE__ */ new Map();
-  for (const [k, v] of Object.entries(profile.meta)) {
-    if (!k.startsWith(TEST_META_PREFIX)) continue;
-    const [file, name] = k.slice(TEST_META_PREFIX.length).split(":");
-    if (file === void 0 || name === void 0) continue;
-    try {
-      const [ms3, status] = v.split("|");
-      const w = { file: decodeURIComponent(file), name: decodeURIComponent(name), wallMs: ms3 ? Number(ms3) : null, status: status ?? "" };
-      out.set(testKey(w.file, w.name), w);
-    } catch {
-    }
-  }
-  return out;
-}
-var round2 = (ns) => Math.round(ns / 1e4) / 100;
-function samplesByTest(profile) {
-  const out = /* @__PURE__ */ new Map();
-  for (const s of profile.samples) {
-    const name = s.labels[TEST_NAME_LABEL];
-    if (name === void 0) continue;
-    const file = String(s.labels[TEST_FILE_LABEL] ?? "");
-    const key = testKey(file, String(name));
-    let entry = out.get(key);
-    if (!entry) out.set(key, entry = { file, name: String(name), samples: [] });
-    entry.samples.push(s);
-  }
-  return out;
-}
-function selfByFunction(profile, samples) {
-  const vi = timeValueIndex(profile);
-  const self = /* @__PURE__ */ new Map();
-  for (const s of samples) {
-    const leaf = s.stack[0];
-    if (leaf === void 0 || profile.functions[leaf]?.name === IDLE_FRAME) continue;
-    self.set(leaf, (self.get(leaf) ?? 0) + (s.values[vi] ?? 0));
-  }
-  return self;
-}
-function frameOut(f, ns) {
-  return { name: f?.name ?? "?", file: f?.file ?? "", line: f?.line ?? 0, selfMs: round2(ns) };
-}
-function testStats(profile, options = {}) {
-  const topN = options.topN ?? 3;
-  const ci = countValueIndex(profile);
-  const rows = /* @__PURE__ */ new Map();
-  for (const [key, { file, name, samples }] of samplesByTest(profile)) {
-    const self = selfByFunction(profile, samples);
-    let cpu = 0;
-    for (const v of self.values()) cpu += v;
-    const count = ci >= 0 ? samples.reduce((a, s) => a + (s.values[ci] ?? 0), 0) : samples.length;
-    const top = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, topN).map(([id, ns]) => frameOut(profile.functions[id], ns));
-    rows.set(key, { file, name, wallMs: null, cpuMs: round2(cpu), samples: count, top });
-  }
-  for (const [key, w] of options.walls ?? readTestWalls(profile)) {
-    const row = rows.get(key) ?? { file: w.file, name: w.name, wallMs: null, cpuMs: 0, samples: 0, top: [] };
-    row.wallMs = w.wallMs === null ? null : Math.round(w.wallMs * 100) / 100;
-    row.status = w.status;
-    rows.set(key, row);
-  }
-  return [...rows.values()].sort((a, b) => (b.wallMs ?? b.cpuMs) - (a.wallMs ?? a.cpuMs) || b.cpuMs - a.cpuMs);
-}
-
 // src/collect/agent-path.ts
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -5366,14 +5305,17 @@ function parseProfileBytes(file, raw, maxBytes = DEFAULT_MAX_INPUT_BYTES) {
     throw new ProfileInputError(file, err.message);
   }
 }
-function readProfileFile(file, options = {}) {
+function readAndParseProfile(file) {
   let raw;
   try {
     raw = readFileSync6(file);
   } catch (err) {
     throw new ProfileInputError(file, err.code === "ENOENT" ? "no such file" : err.message);
   }
-  const parsed = parseProfileBytes(file, raw);
+  return parseProfileBytes(file, raw);
+}
+function readProfileFile(file, options = {}) {
+  const parsed = readAndParseProfile(file);
   if (parsed.kind === "pprof") return parsed.profile;
   const builder = new ProfileBuilder();
   const stats = addCpuProfile(builder, parsed.cpu, { repoRoot: options.repoRoot ?? process.cwd(), ...options });
@@ -5470,6 +5412,41 @@ function gatherRawProfiles(rawDir, options) {
   };
 }
 
+// src/collect/settle.ts
+import { readdirSync as readdirSync4 } from "node:fs";
+function pendingPids(rawDir) {
+  const names = readdirSync4(rawDir);
+  const written = new Set(names.filter((n) => n.endsWith(".cpuprofile")).map((n) => n.split("-").slice(0, 2).join("-")));
+  const pids = /* @__PURE__ */ new Set();
+  for (const n of names) {
+    if (!n.endsWith(".start")) continue;
+    const key = n.slice(0, -".start".length);
+    if (!written.has(key)) pids.add(Number(key.split("-")[0]));
+  }
+  return [...pids];
+}
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === "EPERM";
+  }
+}
+async function settleRawDir(rawDir, timeoutMs = 5e3) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    let pending;
+    try {
+      pending = pendingPids(rawDir).filter(alive);
+    } catch {
+      return;
+    }
+    if (pending.length === 0) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
 // src/collect/spawn.ts
 import { spawn } from "node:child_process";
 import { constants } from "node:os";
@@ -5529,6 +5506,7 @@ async function profileCommand(opts) {
   }
   if (!rawDir) return { exitCode: result.exitCode };
   try {
+    await settleRawDir(rawDir);
     try {
       opts.attribution?.prepare?.(rawDir);
     } catch (err) {
@@ -5591,7 +5569,7 @@ async function profileCommand(opts) {
     }
     if (opts.report) {
       try {
-        const { writeReport } = await import("./report-EPA6OOCL.js");
+        const { writeReport } = await import("./report-Y7BKBNSD.js");
         summary.report = writeReport(profile, void 0, { output: path6.join(opts.outDir, "report.html") }).path;
       } catch (err) {
         opts.warn(`report not written: ${err.message}`);
@@ -5728,6 +5706,115 @@ function changedPaths(base, head, diff, opts) {
   return build(root, 0);
 }
 
+// src/profile/merge.ts
+function mergeProfiles(profiles) {
+  const first = profiles[0];
+  const builder = first ? new ProfileBuilder([], first.periodType, first.period) : new ProfileBuilder();
+  appendProfiles(builder, profiles);
+  return builder.build();
+}
+function appendProfiles(builder, profiles) {
+  let start = builder.timeNanos > 0 ? builder.timeNanos : Infinity;
+  let end = start === Infinity ? 0 : builder.timeNanos + builder.durationNanos;
+  for (const p of profiles) {
+    const fmap = p.functions.map((f) => builder.functionId(f.name, f.file, f.line));
+    const vmap = p.sampleTypes.map((t) => builder.sampleTypeIndex(t));
+    const values = new Array(builder.sampleTypes.length);
+    for (const s of p.samples) {
+      values.fill(0);
+      for (let i = 0; i < s.values.length; i++) values[vmap[i]] = s.values[i];
+      let node = 0;
+      for (let i = s.stack.length - 1; i >= 0; i--) node = builder.childNode(node, fmap[s.stack[i]]);
+      builder.addSampleAt(node, values, s.labels);
+    }
+    for (const [k, v] of Object.entries(p.meta)) if (!(k in builder.meta)) builder.meta[k] = v;
+    if (p.timeNanos > 0) {
+      start = Math.min(start, p.timeNanos);
+      end = Math.max(end, p.timeNanos + p.durationNanos);
+    }
+  }
+  if (start !== Infinity) {
+    builder.timeNanos = start;
+    builder.durationNanos = end - start;
+  }
+}
+
+// src/diff/self-by-key.ts
+function selfByFunctionKey(profile) {
+  const vi = timeValueIndex(profile);
+  const keys = profile.functions.map(functionKey);
+  const out = /* @__PURE__ */ new Map();
+  for (const s of profile.samples) {
+    const leaf = s.stack[0];
+    if (leaf === void 0 || profile.functions[leaf].name === IDLE_FRAME) continue;
+    out.set(keys[leaf], (out.get(keys[leaf]) ?? 0) + (s.values[vi] ?? 0));
+  }
+  return out;
+}
+
+// src/diff/runs.ts
+function scaleProfile(profile, factor) {
+  return { ...profile, samples: profile.samples.map((s) => ({ ...s, values: s.values.map((v) => v * factor) })) };
+}
+function diffRuns(baseRuns, headRuns, overrides = {}) {
+  const thresholds = { ...DEFAULT_THRESHOLDS, ...overrides };
+  const n = baseRuns.length;
+  const m = headRuns.length;
+  if (n === 0 || m === 0) throw new Error("diffRuns needs at least one run on each side");
+  const meanBase = scaleProfile(mergeProfiles(baseRuns), 1 / n);
+  const meanHead = scaleProfile(mergeProfiles(headRuns), 1 / m);
+  meanBase.meta = { ...baseRuns[0].meta };
+  meanHead.meta = { ...headRuns[0].meta };
+  if (n + m < 3) return diffProfiles(meanBase, meanHead, overrides);
+  const diff = diffProfiles(meanBase, meanHead, { ...thresholds, minUnits: Number.POSITIVE_INFINITY });
+  const baseSelf = baseRuns.map(selfByFunctionKey);
+  const headSelf = headRuns.map(selfByFunctionKey);
+  const nsPerSample = (diff.base.cpuNs + diff.head.cpuNs) / Math.max(1, diff.base.samples + diff.head.samples);
+  const df = n + m - 2;
+  const speed = 1;
+  const tested = [];
+  for (const row of diff.functions) {
+    if (row.status === "too-small") continue;
+    const key = functionKey(row.frame);
+    const x = baseSelf.map((r) => r.get(key) ?? 0);
+    const y = headSelf.map((r) => (r.get(key) ?? 0) / speed);
+    const mx = x.reduce((a, b) => a + b, 0) / n;
+    const my = y.reduce((a, b) => a + b, 0) / m;
+    const ss = x.reduce((a, v) => a + (v - mx) ** 2, 0) + y.reduce((a, v) => a + (v - my) ** 2, 0);
+    const floor = (mx + my) / 2 * nsPerSample;
+    const extra = df > 0 ? Math.max(0, ss / df - floor) : 0;
+    const variance = floor + extra;
+    const dfEff = extra > 0 ? variance * variance / (extra * extra / df) : Number.POSITIVE_INFINITY;
+    const se = Math.sqrt(variance * (1 / n + 1 / m));
+    const delta = my - mx;
+    row.adjustedPct = mx > 0 ? delta / mx * 100 : my > 0 ? Infinity : 0;
+    row.pValue = se > 0 ? tOrNormalTwoSided(delta / se, dfEff) : delta === 0 ? 1 : 0;
+    if (mx > 0) {
+      const crit = dfEff > 1e3 ? normalQuantile(1 - (1 - INTERVAL_LEVEL) / 2) : studentTQuantile(1 - INTERVAL_LEVEL, dfEff);
+      row.interval = { method: "runs", level: INTERVAL_LEVEL, lowPct: (delta - crit * se) / mx * 100, highPct: (delta + crit * se) / mx * 100, pValue: row.pValue, units: n + m };
+    }
+    tested.push(row);
+  }
+  const q = benjaminiHochberg(tested.map((r) => r.pValue));
+  tested.forEach((r, i) => {
+    r.qValue = q[i];
+    r.demotedBy = void 0;
+    r.status = r.qValue <= thresholds.alpha && bigEnough(r, thresholds) ? r.adjustedPct > 0 ? "regression" : "improvement" : "noise";
+  });
+  const regressions = diff.functions.filter((r) => r.status === "regression");
+  const improvements = diff.functions.filter((r) => r.status === "improvement");
+  return {
+    ...diff,
+    thresholds,
+    regressions,
+    improvements,
+    withinNoise: diff.withinNoise + diff.regressions.length + diff.improvements.length - regressions.length - improvements.length,
+    verdict: regressions.length > 0 ? "regression" : improvements.length > 0 ? "improvement" : "no-change",
+    noiseModel: { sampling: true, runs: { base: n, head: m } },
+    speedFactor: 1
+  };
+}
+
 // src/diff/test-diff.ts
 var ms2 = (ns) => Math.round(ns / 1e4) / 100;
 function sides(profile) {
@@ -5830,10 +5917,28 @@ var isFile = (p) => {
     return false;
   }
 };
+var MAX_BASE_RUNS = 5;
+async function loadBaseRuns(store, newest, jobKey, commit) {
+  const decode2 = async (entry) => {
+    const parsed = parseProfileBytes(`${store.kind}:${entry.id}`, await store.get(entry));
+    if (parsed.kind !== "pprof") throw new Error(`${store.kind} store returned a non-pprof profile for ${commit}`);
+    return parsed.profile;
+  };
+  const runs = [await decode2(newest)];
+  if (store.kind !== "local") return runs;
+  for (const entry of (await store.find(jobKey, commit)).filter((e) => e.id !== newest.id).slice(0, MAX_BASE_RUNS - 1)) {
+    try {
+      runs.push(await decode2(entry));
+    } catch {
+    }
+  }
+  return runs;
+}
 async function diffStage(opts) {
   const head = readProfileFile(opts.headFile);
   const headCommit = head.meta.commit ?? opts.ci.commit;
   let base;
+  let baseRuns = [];
   let provenance;
   if (isFile(opts.base)) {
     base = readProfileFile(opts.base);
@@ -5849,16 +5954,14 @@ async function diffStage(opts) {
       maxWalk: opts.maxWalk
     });
     if (found.found) {
-      const bytes = await opts.store.get(found.stored);
-      const parsed = parseProfileBytes(`${opts.store.kind}:${found.stored.id}`, bytes);
-      if (parsed.kind !== "pprof") throw new Error(`${opts.store.kind} store returned a non-pprof profile for ${found.commit}`);
-      base = parsed.profile;
+      baseRuns = await loadBaseRuns(opts.store, found.stored, opts.ci.jobKey, found.commit);
+      base = baseRuns.length > 1 ? scaleProfile(mergeProfiles(baseRuns), 1 / baseRuns.length) : baseRuns[0];
       provenance = { source: "store", found: true, commit: found.commit, wanted: found.wanted, distance: found.distance, reason: found.reason, store: opts.store.kind };
     } else {
       provenance = { source: "store", found: false, wanted: found.wanted, reason: found.reason, store: opts.store.kind };
     }
   }
-  const diff = base ? diffProfiles(base, head, opts.thresholds) : void 0;
+  const diff = base ? baseRuns.length > 1 ? diffRuns(baseRuns, [head], opts.thresholds) : diffProfiles(base, head, opts.thresholds) : void 0;
   const paths = base && diff ? changedPaths(base, head, diff, { minDeltaNs: diff.thresholds.minMs * 1e6 }) : [];
   const report = {
     schema: DIFF_REPORT_SCHEMA,
@@ -6508,10 +6611,14 @@ export {
   encodePprofGzip,
   addCpuProfile,
   ProfileInputError,
-  parseProfileBytes,
+  readAndParseProfile,
   readProfileFile,
   formatSummaryText,
   profileCommand,
+  mergeProfiles,
+  appendProfiles,
+  scaleProfile,
+  diffRuns,
   changedPaths,
   significantTestChanges,
   diffStage,

@@ -92,12 +92,13 @@ function functionTableMd(report, title, rows, limit) {
   const lines = [
     `#### ${title} (${rows.length})`,
     "",
-    "| function | self base \u2192 head | self \u0394 (95% CI) | total \u0394 | q-value |",
-    "|---|---:|---:|---:|---:|"
+    "| function | self base \u2192 head | self \u0394 | speed-adjusted \u0394 (95% CI) | total \u0394 | q-value |",
+    "|---|---:|---:|---:|---:|---:|"
   ];
   for (const r of shown) {
+    const vsRest = r.adjustedPct === void 0 ? "" : `${fmtPct(r.adjustedPct)}${fmtInterval(r)}`;
     lines.push(
-      `| ${frameCell(report, r.frame)} | ${fmtMs(r.base.selfNs)} \u2192 ${fmtMs(r.head.selfNs)} | ${fmtDeltaMs(r.selfDeltaNs)} (${fmtPct(r.selfDeltaPct)}${fmtInterval(r)}) | ${fmtDeltaMs(r.totalDeltaNs)} (${fmtPct(pctOf(r.totalDeltaNs, r.base.totalNs))}) | ${fmtQ(r.qValue)} |`
+      `| ${frameCell(report, r.frame)} | ${fmtMs(r.base.selfNs)} \u2192 ${fmtMs(r.head.selfNs)} | ${fmtDeltaMs(r.selfDeltaNs)} (${fmtPct(r.selfDeltaPct)}) | ${vsRest} | ${fmtDeltaMs(r.totalDeltaNs)} (${fmtPct(pctOf(r.totalDeltaNs, r.base.totalNs))}) | ${fmtQ(r.qValue)} |`
     );
   }
   if (rows.length > shown.length) lines.push("", `_\u2026and ${rows.length - shown.length} more in the job summary._`);
@@ -107,7 +108,17 @@ function fmtInterval(r) {
   const iv = r.interval;
   if (!iv || !Number.isFinite(iv.lowPct) || !Number.isFinite(iv.highPct)) return "";
   const n = (p) => `${p >= 0 ? "+" : "\u2212"}${Math.abs(p) >= 100 ? Math.abs(p).toFixed(0) : Math.abs(p).toFixed(1)}`;
-  return ` [${n(iv.lowPct)}..${n(iv.highPct)}]`;
+  return ` (${n(iv.lowPct)}..${n(iv.highPct)})`;
+}
+function uniformChangeMd(report) {
+  const d = report.diff;
+  if (!d || !d.suite.significant || d.regressions.length > 0 || d.improvements.length > 0 || d.noiseModel.runs) return "";
+  return `<sub>The whole run moved alike (${d.suite.deltaPct > 0 ? "slower" : "faster"}), and no function stands out from the run's overall speed: a busier or different machine, or a change that touches everything. \`ciprof compare\` runs base and head on one machine to tell them apart.</sub>`;
+}
+function excludedTestsMd(report) {
+  const ex = report.diff?.excludedTests;
+  if (!ex || ex.baseOnly === 0 && ex.headOnly === 0) return "";
+  return `<sub>Function rows compare the tests present on both sides: ${ex.headOnly} test(s) only in the head and ${ex.baseOnly} only in the base are left out of them.</sub>`;
 }
 function environmentMd(report) {
   const warnings = report.diff?.environmentWarnings ?? [];
@@ -236,7 +247,7 @@ ${table}
     marker: commentMarker(report.jobKey),
     verdict: verdictMd(report),
     baseline: baselineMd(report),
-    totals: d ? [environmentMd(report), totalsMd(d.base, d.head, d.suite)].filter(Boolean).join("\n\n") : "",
+    totals: d ? [environmentMd(report), totalsMd(d.base, d.head, d.suite), uniformChangeMd(report), excludedTestsMd(report)].filter(Boolean).join("\n\n") : "",
     regressions: d ? functionTableMd(report, "Slower", d.regressions, limits.rows) : "",
     improvements,
     tests: renderSlowerTests(report, limits.rows),

@@ -2,7 +2,7 @@
 import { ProfileInputError } from '../profile/errors.js';
 import type { Profile } from '../profile/model.js';
 import { readProfileFile } from '../profile/read.js';
-import { fail, warn } from './io.js';
+import { fail } from './io.js';
 
 export function loadProfileOrFail(file: string): Profile {
   try {
@@ -12,17 +12,3 @@ export function loadProfileOrFail(file: string): Profile {
   }
 }
 
-/** Loads what it can; each unreadable file is reported and skipped. */
-export function loadProfiles(files: string[]): { profiles: Profile[]; failed: number } {
-  const profiles: Profile[] = [];
-  let failed = 0;
-  for (const f of files) {
-    try {
-      profiles.push(readProfileFile(f));
-    } catch (err) {
-      failed++;
-      warn(err instanceof ProfileInputError ? `skipped ${err.message}` : `skipped ${f}: ${(err as Error).message}`);
-    }
-  }
-  return { profiles, failed };
-}

@@ -81,8 +81,4 @@ export function readDiffReport(file: string): DiffReport {
   return parseDiffReport(readFileSync(file, 'utf8'), file);
 }
 
-export type ReportVerdict = ProfileDiff['verdict'] | 'no-baseline';
 
-export function reportVerdict(report: DiffReport): ReportVerdict {
-  return report.diff ? report.diff.verdict : 'no-baseline';
-}

@@ -3,7 +3,7 @@
  * speedscope and many more. Root first, frames joined by ';' (a ';' inside a name is
  * replaced, the format has no escape).
  */
-import { ProfileBuilder, timeValueIndex, type Profile } from './model.js';
+import { timeValueIndex, type Profile } from './model.js';
 import { formatFrame } from './aggregate.js';
 
 const frameText = (s: string): string => s.replace(/[;\n\r]/g, '_');
@@ -24,22 +24,3 @@ export function toCollapsed(profile: Profile, valueIndex = timeValueIndex(profil
   return out;
 }
 
-/** Reads collapsed stacks; frames are names only (no file/line), values one type. */
-export function fromCollapsed(text: string, unit: 'nanoseconds' | 'count' = 'count'): Profile {
-  const type = unit === 'count' ? { type: 'samples', unit: 'count' } : { type: 'cpu', unit: 'nanoseconds' };
-  const builder = new ProfileBuilder([type], type, 1);
-  text.split('\n').forEach((line, i) => {
-    const trimmed = line.trim();
-    if (!trimmed) return;
-    const sp = trimmed.lastIndexOf(' ');
-    const value = Number(trimmed.slice(sp + 1));
-    if (sp <= 0 || !Number.isFinite(value)) throw new Error(`line ${i + 1}: expected "frame;frame value"`);
-    const stack = trimmed
-      .slice(0, sp)
-      .split(';')
-      .map((name) => builder.functionId(name, '', 0))
-      .reverse();
-    builder.addSample(stack, [value]);
-  });
-  return builder.build();
-}

@@ -39,11 +39,11 @@ import {
   uploadAfterRun,
   wantedCommit,
   warn
-} from "./chunks/chunk-QVHUJD4E.js";
+} from "./chunks/chunk-3WBM6HA2.js";
 import {
   VERSION,
   renderComment
-} from "./chunks/chunk-GHW3IQLB.js";
+} from "./chunks/chunk-LO576U3G.js";
 import {
   COMPARE_THRESHOLDS,
   CPU_NANOS,
@@ -54,7 +54,7 @@ import {
   functionTable,
   timeValueIndex,
   writeReport
-} from "./chunks/chunk-6LGSBLCU.js";
+} from "./chunks/chunk-BXSABMGX.js";
 import "./chunks/chunk-JMR3DNJM.js";
 import "./chunks/chunk-ZHB73YNC.js";
 
@@ -70,7 +70,7 @@ function registerComment(program) {
     const pr = flags.pr ? parsePositiveInt("--pr", flags.pr) : void 0;
     if (flags.headSha && !/^[0-9a-f]{40}([0-9a-f]{24})?$/i.test(flags.headSha)) fail("--head-sha must be a full commit id", EXIT_USAGE);
     const ci = detectCi(process.env, { git: localGitFacts(process.cwd()) });
-    const outcomes = await (await import("./chunks/publish-LZDXTOOV.js")).publishReport({ report, ci: { ...ci, jobKey: report.jobKey }, pr, expectHeadSha: flags.headSha, summary: flags.summary, comment: flags.comment });
+    const outcomes = await (await import("./chunks/publish-UVVOW4GW.js")).publishReport({ report, ci: { ...ci, jobKey: report.jobKey }, pr, expectHeadSha: flags.headSha, summary: flags.summary, comment: flags.comment });
     for (const o of outcomes) {
       if (o.status === "failed") warn(o.message);
       else process.stderr.write(`ciprof: ${o.message}
@@ -526,7 +526,7 @@ function registerDiff(program) {
     else process.stderr.write(`${formatDiffText(report)}
 `);
     if (flags.publish) {
-      for (const o of await (await import("./chunks/publish-LZDXTOOV.js")).publishReport({ report, ci, env })) (o.status === "failed" ? warn : (l) => process.stderr.write(`ciprof: ${l}
+      for (const o of await (await import("./chunks/publish-UVVOW4GW.js")).publishReport({ report, ci, env })) (o.status === "failed" ? warn : (l) => process.stderr.write(`ciprof: ${l}
 `))(o.message);
     }
     if (flags.failOnRegression && report.diff?.verdict === "regression") process.exitCode = EXIT_REGRESSION;

@@ -19,17 +19,17 @@ import {
   serializeDiffReport,
   setupAttribution,
   uploadAfterRun
-} from "./chunks/chunk-QVHUJD4E.js";
+} from "./chunks/chunk-3WBM6HA2.js";
 import {
   publishReport
-} from "./chunks/chunk-G7TV3G64.js";
+} from "./chunks/chunk-5KREGAPE.js";
 import {
   renderComment
-} from "./chunks/chunk-GHW3IQLB.js";
+} from "./chunks/chunk-LO576U3G.js";
 import {
   DEFAULT_THRESHOLDS,
   writeReport
-} from "./chunks/chunk-6LGSBLCU.js";
+} from "./chunks/chunk-BXSABMGX.js";
 import {
   DefaultArtifactClient,
   GithubArtifactStore

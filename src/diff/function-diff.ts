@@ -8,15 +8,18 @@
  * common-tests.ts). Each function is then tested against the run's overall speed
  * (speed.ts): a machine that ran 10% slower (another job on the runner, another CPU
  * clock) slows every function alike, which moves the suite total but no function row.
+ * How much of the functions' speed estimate is believed depends on its precision and on
+ * the machines: same kind, different, or what the job's history measured (speedPriorFor).
  * The suite total keeps its absolute comparison, with the same exact test.
  */
 import { functionTable, type FunctionTable } from '../profile/aggregate.js';
 import { functionKey, GC_FRAME, IDLE_FRAME, PROGRAM_FRAME, type FunctionFrame, type Profile } from '../profile/model.js';
 import { bootstrapOverFiles, commonUnits, samplingInterval, selfByTestFile, type ChangeInterval, type IntervalMethod } from './noise.js';
 import { benjaminiHochberg, normalQuantile, normalTwoSided, poissonRatioTest } from './stats.js';
-import { environmentWarnings } from './environment.js';
 import { restrictToCommonTests } from './common-tests.js';
-import { speedFactor } from './speed.js';
+import { applySpeedPrior, OTHER_ENVIRONMENT_SPEED_SD, SAME_ENVIRONMENT_SPEED_SD, speedFactor, type SpeedPrior, type SpeedPriorSource } from './speed.js';
+import { ENV_KEYS, environmentWarnings } from './environment.js';
+import type { HistoryNoise } from './noise-history.js';
 
 export interface DiffThresholds {
   /** Samples (base + head, self) a function needs before it can be reported. */
@@ -92,6 +95,35 @@ export interface SuiteTotals {
   threads?: number;
 }
 
+export interface NoiseModel {
+  sampling: true;
+  testFiles?: number;
+  runs?: { base: number; head: number };
+  /**
+   * Extra-Poisson variance factor applied to every function's sampling variance (>= 1):
+   * the larger of what this pair's functions and the baseline history show.
+   */
+  dispersion?: number;
+  /** The machine-speed adjustment: what the functions suggested, what was applied, and why. */
+  speed?: {
+    estimated: number;
+    applied: number;
+    /** Share of the estimate believed (0..1), from its precision against the prior. */
+    weight: number;
+    prior: SpeedPriorSource;
+    /** The prior's standard deviation of the speed difference, %. */
+    priorSdPct: number;
+    /** Consecutive earlier runs of the job the prior and dispersion were measured on. */
+    historyPairs?: number;
+  };
+}
+
+/** What is known beyond the two profiles. */
+export interface DiffContext {
+  /** Run-to-run noise measured on the job's earlier runs (noise-history.ts). */
+  history?: HistoryNoise;
+}
+
 export type Verdict = 'regression' | 'improvement' | 'no-change';
 
 export interface ProfileDiff {
@@ -107,7 +139,7 @@ export interface ProfileDiff {
   withinNoise: number;
   verdict: Verdict;
   /** Which noise model backed the verdicts: sampling only, or also test files / runs. */
-  noiseModel: { sampling: true; testFiles?: number; runs?: { base: number; head: number } };
+  noiseModel: NoiseModel;
   /** Base and head ran on different hardware or software: comparisons are less reliable. */
   environmentWarnings: string[];
   /** Tests on one side only, left out of the function comparison (like with like). */
@@ -140,7 +172,16 @@ export function suiteTotals(profile: Profile, table: FunctionTable = functionTab
 
 const emptySide: SideStats = { selfNs: 0, totalNs: 0, selfSamples: 0, totalSamples: 0 };
 
-export function diffProfiles(fullBase: Profile, fullHead: Profile, overrides: Partial<DiffThresholds> = {}): ProfileDiff {
+const hasFingerprint = (meta: Record<string, string>): boolean => meta[ENV_KEYS.cpu] !== undefined && meta[ENV_KEYS.cores] !== undefined;
+
+/** What to expect of the machines' speed difference before looking at the functions. */
+export function speedPriorFor(baseMeta: Record<string, string>, headMeta: Record<string, string>, history?: HistoryNoise): SpeedPrior {
+  if (environmentWarnings(baseMeta, headMeta).length > 0) return { logSd: OTHER_ENVIRONMENT_SPEED_SD, source: 'different-environment' };
+  if (!hasFingerprint(baseMeta) || !hasFingerprint(headMeta)) return { logSd: OTHER_ENVIRONMENT_SPEED_SD, source: 'unknown-environment' };
+  return history ? history.prior : { logSd: SAME_ENVIRONMENT_SPEED_SD, source: 'same-environment' };
+}
+
+export function diffProfiles(fullBase: Profile, fullHead: Profile, overrides: Partial<DiffThresholds> = {}, context: DiffContext = {}): ProfileDiff {
   const thresholds = { ...DEFAULT_THRESHOLDS, ...overrides };
   const { base, head, baseOnlyTests, headOnlyTests } = restrictToCommonTests(fullBase, fullHead);
   const bt = functionTable(base);
@@ -174,12 +215,13 @@ export function diffProfiles(fullBase: Profile, fullHead: Profile, overrides: Pa
     // Too few functions to tell machine speed from code: assume the same speed.
     1,
   );
-  // Adjust only for a speed difference the functions clearly agree on (beyond two standard
-  // errors): on the same kind of machine the estimate is mostly noise, and dividing by it
-  // would only blur real changes.
-  const clearlyDifferent = Math.abs(Math.log(estimate.factor)) > 2 * Math.sqrt(estimate.logVariance);
-  const speed = clearlyDifferent ? estimate.factor : 1;
-  const speedLogVar = clearlyDifferent ? estimate.logVariance : 0;
+  const prior = speedPriorFor(base.meta, head.meta, context.history);
+  const applied = applySpeedPrior(estimate, prior);
+  const speed = applied.factor;
+  const speedLogVar = applied.logVariance;
+  // Small functions scatter more than sampling explains (speed.ts); every function's
+  // sampling variance is scaled by that, or by the history's, whichever is larger.
+  const dispersion = Math.max(estimate.dispersion, context.history?.dispersion ?? 1);
   const tested: FunctionDelta[] = [];
   for (const row of rows.values()) {
     row.selfDeltaNs = row.head.selfNs - row.base.selfNs;
@@ -193,11 +235,11 @@ export function diffProfiles(fullBase: Profile, fullHead: Profile, overrides: Pa
     row.adjustedPct = row.base.selfSamples > 0 ? (row.head.selfSamples / row.base.selfSamples / speed - 1) * 100 : row.head.selfSamples > 0 ? Infinity : 0;
     if (isPseudo(row.frame) || row.base.selfSamples + row.head.selfSamples < thresholds.minSamples || speed <= 0) continue;
     // The exact test is right for small counts; the normal test on the log ratio adds the
-    // uncertainty of the speed estimate. A row must pass both: take the larger p.
+    // dispersion and the uncertainty of the speed. A row must pass both: take the larger p.
     const exact = poissonRatioTest(row.base.selfSamples, 1, row.head.selfSamples, speed);
     const withSpeed =
       row.base.selfSamples > 0 && row.head.selfSamples > 0
-        ? normalTwoSided(Math.log(row.head.selfSamples / row.base.selfSamples / speed) / Math.sqrt(1 / row.base.selfSamples + 1 / row.head.selfSamples + speedLogVar))
+        ? normalTwoSided(Math.log(row.head.selfSamples / row.base.selfSamples / speed) / Math.sqrt(dispersion * (1 / row.base.selfSamples + 1 / row.head.selfSamples) + speedLogVar))
         : exact;
     row.pValue = Math.max(exact, withSpeed);
     tested.push(row);
@@ -233,7 +275,7 @@ export function diffProfiles(fullBase: Profile, fullHead: Profile, overrides: Pa
   const functions = [...rows.values()].sort((a, b) => Math.abs(b.selfDeltaNs) - Math.abs(a.selfDeltaNs));
   for (const r of functions.slice(0, 50)) {
     if (!r.interval && !isPseudo(r.frame)) {
-      const iv = samplingInterval(r.base.selfSamples, r.head.selfSamples, speed, speedLogVar, z, INTERVAL_LEVEL);
+      const iv = samplingInterval(r.base.selfSamples, r.head.selfSamples, speed, speedLogVar, dispersion, z, INTERVAL_LEVEL);
       if (iv) r.interval = { ...iv, pValue: r.pValue };
     }
   }
@@ -258,7 +300,19 @@ export function diffProfiles(fullBase: Profile, fullHead: Profile, overrides: Pa
     improvements,
     withinNoise: functions.filter((r) => !isPseudo(r.frame) && r.status !== 'regression' && r.status !== 'improvement').length,
     verdict: regressions.length > 0 ? 'regression' : improvements.length > 0 ? 'improvement' : 'no-change',
-    noiseModel: { sampling: true, ...(useFiles ? { testFiles: units.length } : {}) },
+    noiseModel: {
+      sampling: true,
+      ...(useFiles ? { testFiles: units.length } : {}),
+      dispersion,
+      speed: {
+        estimated: estimate.factor,
+        applied: speed,
+        weight: applied.weight,
+        prior: prior.source,
+        priorSdPct: prior.logSd * 100,
+        ...(prior.pairs !== undefined ? { historyPairs: prior.pairs } : {}),
+      },
+    },
     environmentWarnings: environmentWarnings(base.meta, head.meta),
     excludedTests: { baseOnly: baseOnlyTests, headOnly: headOnlyTests },
     speedFactor: speed,

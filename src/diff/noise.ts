@@ -109,12 +109,12 @@ export function bootstrapOverFiles(
 }
 
 /**
- * Interval of a function's speed-adjusted change (Poisson counts; log-ratio normal
- * approximation), for display.
+ * Interval of a function's speed-adjusted change (Poisson counts scaled by the measured
+ * dispersion, plus the speed's uncertainty; log-ratio normal approximation), for display.
  */
-export function samplingInterval(baseSamples: number, headSamples: number, speed: number, speedLogVariance: number, z: number, level: number): ChangeInterval | undefined {
+export function samplingInterval(baseSamples: number, headSamples: number, speed: number, speedLogVariance: number, dispersion: number, z: number, level: number): ChangeInterval | undefined {
   if (baseSamples <= 0 || headSamples <= 0 || speed <= 0) return undefined;
   const logRatio = Math.log(headSamples / baseSamples / speed);
-  const se = Math.sqrt(1 / baseSamples + 1 / headSamples + speedLogVariance);
+  const se = Math.sqrt(dispersion * (1 / baseSamples + 1 / headSamples) + speedLogVariance);
   return { method: 'sampling', level, lowPct: (Math.exp(logRatio - z * se) - 1) * 100, highPct: (Math.exp(logRatio + z * se) - 1) * 100, pValue: NaN };
 }

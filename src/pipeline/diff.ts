@@ -10,6 +10,7 @@ import type { CiContext } from '../ci/context.js';
 import { changedPaths } from '../diff/call-tree-diff.js';
 import { DIFF_REPORT_SCHEMA, type BaselineProvenance, type DiffReport } from '../diff/diff-report.js';
 import { diffProfiles, type DiffThresholds } from '../diff/function-diff.js';
+import { noiseFromHistory, type HistoryNoise } from '../diff/noise-history.js';
 import { diffRuns, scaleProfile } from '../diff/runs.js';
 import { mergeProfiles } from '../profile/merge.js';
 import { significantTestChanges } from '../diff/test-significance.js';
@@ -65,6 +66,32 @@ async function loadBaseRuns(store: ProfileStore, newest: StoredProfile, jobKey: 
   return runs;
 }
 
+/** Earlier commits' runs read for the run-to-run noise history, and how far back to look. */
+const HISTORY_RUNS = 6;
+const HISTORY_WALK = 20;
+
+/**
+ * The newest run of each of the base commit and its first-parent ancestors (newest first),
+ * for noise-history.ts. Best effort: whatever cannot be found or read is skipped. Pyroscope
+ * is left out: it returns a merge over a time window, not one run per commit.
+ */
+async function loadHistory(store: ProfileStore, history: CommitHistory, jobKey: string, baseCommit: string): Promise<Profile[]> {
+  if (store.kind === 'pyroscope') return [];
+  const runs: Profile[] = [];
+  for (const commit of history.firstParentChain(baseCommit, HISTORY_WALK)) {
+    if (runs.length >= HISTORY_RUNS) break;
+    try {
+      const newest = (await store.find(jobKey, commit))[0];
+      if (!newest) continue;
+      const parsed = parseProfileBytes(`${store.kind}:${newest.id}`, await store.get(newest));
+      if (parsed.kind === 'pprof') runs.push(parsed.profile);
+    } catch {
+      // one missing or unreadable run only makes the history shorter
+    }
+  }
+  return runs;
+}
+
 export async function diffStage(opts: DiffStageOptions): Promise<DiffStageResult> {
   const head = readProfileFile(opts.headFile);
   // The head profile's own metadata knows which commit it measured; the env may be a later checkout.
@@ -72,6 +99,7 @@ export async function diffStage(opts: DiffStageOptions): Promise<DiffStageResult
   let base: Profile | undefined;
   let baseRuns: Profile[] = [];
   let provenance: BaselineProvenance;
+  let historyNoise: HistoryNoise | undefined;
 
   if (isFile(opts.base)) {
     base = readProfileFile(opts.base);
@@ -90,13 +118,15 @@ export async function diffStage(opts: DiffStageOptions): Promise<DiffStageResult
       baseRuns = await loadBaseRuns(opts.store, found.stored, opts.ci.jobKey, found.commit);
       base = baseRuns.length > 1 ? scaleProfile(mergeProfiles(baseRuns), 1 / baseRuns.length) : baseRuns[0]!;
       provenance = { source: 'store', found: true, commit: found.commit, wanted: found.wanted, distance: found.distance, reason: found.reason, store: opts.store.kind };
+      historyNoise = noiseFromHistory(await loadHistory(opts.store, opts.history, opts.ci.jobKey, found.commit));
     } else {
       provenance = { source: 'store', found: false, wanted: found.wanted, reason: found.reason, store: opts.store.kind };
     }
   }
 
   // Several stored runs of the base commit: their scatter is measured run-to-run noise.
-  const diff = base ? (baseRuns.length > 1 ? diffRuns(baseRuns, [head], opts.thresholds) : diffProfiles(base, head, opts.thresholds)) : undefined;
+  // Otherwise the job's earlier runs, when there are enough, say how noisy its machines are.
+  const diff = base ? (baseRuns.length > 1 ? diffRuns(baseRuns, [head], opts.thresholds) : diffProfiles(base, head, opts.thresholds, { history: historyNoise })) : undefined;
   const paths = base && diff ? changedPaths(base, head, diff, { minDeltaNs: diff.thresholds.minMs * 1e6 }) : [];
   const report: DiffReport = {
     schema: DIFF_REPORT_SCHEMA,

@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ChangedPathNode } from '../diff/call-tree-diff.js';
 import type { DiffReport } from '../diff/diff-report.js';
-import type { FunctionDelta, SuiteTotals } from '../diff/function-diff.js';
+import type { FunctionDelta, NoiseModel, SuiteTotals } from '../diff/function-diff.js';
 import type { FunctionFrame } from '../profile/model.js';
 import { VERSION } from '../version.js';
 import { codeLine, encodePathSegments, escapeMarkdown, fenceFor, safeUrl } from './escape.js';
@@ -234,12 +234,28 @@ function linksMd(report: DiffReport): string {
   return parts.length ? `📊 ${parts.join(' · ')}` : '';
 }
 
+const PRIOR_LABELS: Record<NonNullable<NoiseModel['speed']>['prior'], string> = {
+  'same-environment': 'same kind of machine',
+  'different-environment': 'different machines',
+  'unknown-environment': 'machines unknown',
+  history: 'measured on this job\'s earlier runs',
+};
+
+/** How the machine-speed adjustment was made: the reader can see a regression was not divided away. */
+function speedMd(sp: NoiseModel['speed']): string {
+  if (!sp) return '';
+  const f = (x: number): string => `×${x.toFixed(3)}`;
+  const pairs = sp.historyPairs ? `, ${sp.historyPairs} pairs` : '';
+  return ` · machine speed ${f(sp.applied)} applied (functions suggest ${f(sp.estimated)}; ${PRIOR_LABELS[sp.prior]}${pairs}: ±${sp.priorSdPct.toFixed(1)}%)`;
+}
+
 function footerMd(report: DiffReport): string {
   const t = report.diff?.thresholds;
   const th = t ? ` · a row needs ≥ ${t.minSamples} samples, ≥ ${t.minMs} ms and ≥ ${t.minPct}% change, Benjamini-Hochberg q ≤ ${t.alpha}` : '';
   const nm = report.diff?.noiseModel;
   const model = !nm ? '' : nm.runs ? ` · noise from ${nm.runs.base}+${nm.runs.head} interleaved runs` : nm.testFiles ? ` · run-to-run noise checked across ${nm.testFiles} test files` : ' · sampling noise only (no test files to check run-to-run noise)';
-  return `<sub>ciprof ${escapeMarkdown(report.ciprofVersion || VERSION)} · job ${escapeMarkdown(report.jobKey)}${th}${model}</sub>`;
+  const dispersion = nm?.dispersion !== undefined && nm.dispersion > 1.05 ? ` · functions scatter ${Math.sqrt(nm.dispersion).toFixed(1)}× more than sampling explains` : '';
+  return `<sub>ciprof ${escapeMarkdown(report.ciprofVersion || VERSION)} · job ${escapeMarkdown(report.jobKey)}${th}${model}${dispersion}${speedMd(nm?.speed)}</sub>`;
 }
 
 function fill(template: string, values: Record<string, string>): string {

@@ -218,12 +218,25 @@ function linksMd(report) {
   if (pyroscope) parts.push(`[Pyroscope diff](${pyroscope})`);
   return parts.length ? `\u{1F4CA} ${parts.join(" \xB7 ")}` : "";
 }
+var PRIOR_LABELS = {
+  "same-environment": "same kind of machine",
+  "different-environment": "different machines",
+  "unknown-environment": "machines unknown",
+  history: "measured on this job's earlier runs"
+};
+function speedMd(sp) {
+  if (!sp) return "";
+  const f = (x) => `\xD7${x.toFixed(3)}`;
+  const pairs = sp.historyPairs ? `, ${sp.historyPairs} pairs` : "";
+  return ` \xB7 machine speed ${f(sp.applied)} applied (functions suggest ${f(sp.estimated)}; ${PRIOR_LABELS[sp.prior]}${pairs}: \xB1${sp.priorSdPct.toFixed(1)}%)`;
+}
 function footerMd(report) {
   const t = report.diff?.thresholds;
   const th = t ? ` \xB7 a row needs \u2265 ${t.minSamples} samples, \u2265 ${t.minMs} ms and \u2265 ${t.minPct}% change, Benjamini-Hochberg q \u2264 ${t.alpha}` : "";
   const nm = report.diff?.noiseModel;
   const model = !nm ? "" : nm.runs ? ` \xB7 noise from ${nm.runs.base}+${nm.runs.head} interleaved runs` : nm.testFiles ? ` \xB7 run-to-run noise checked across ${nm.testFiles} test files` : " \xB7 sampling noise only (no test files to check run-to-run noise)";
-  return `<sub>ciprof ${escapeMarkdown(report.ciprofVersion || VERSION)} \xB7 job ${escapeMarkdown(report.jobKey)}${th}${model}</sub>`;
+  const dispersion = nm?.dispersion !== void 0 && nm.dispersion > 1.05 ? ` \xB7 functions scatter ${Math.sqrt(nm.dispersion).toFixed(1)}\xD7 more than sampling explains` : "";
+  return `<sub>ciprof ${escapeMarkdown(report.ciprofVersion || VERSION)} \xB7 job ${escapeMarkdown(report.jobKey)}${th}${model}${dispersion}${speedMd(nm?.speed)}</sub>`;
 }
 function fill(template, values) {
   return `${template.replace(/\{\{(\w+)\}\}/g, (_m, k) => values[k] ?? "").replace(/\n{3,}/g, "\n\n").trim()}

@@ -4,7 +4,7 @@ import {
   commentMarker,
   renderComment,
   renderJobSummary
-} from "./chunk-GHW3IQLB.js";
+} from "./chunk-LO576U3G.js";
 import {
   getOctokit,
   setSecret,

@@ -2,12 +2,14 @@ import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
   VERSION
-} from "./chunk-GHW3IQLB.js";
+} from "./chunk-LO576U3G.js";
 import {
   CPU_NANOS,
   DEFAULT_THRESHOLDS,
+  GC_FRAME,
   IDLE_FRAME,
   INTERVAL_LEVEL,
+  PROGRAM_FRAME,
   ProfileBuilder,
   SAMPLES_COUNT,
   TEST_FILE_LABEL,
@@ -17,6 +19,7 @@ import {
   countValueIndex,
   diffProfiles,
   environmentFingerprint,
+  environmentWarnings,
   formatFrame,
   functionKey,
   functionTable,
@@ -24,8 +27,10 @@ import {
   normalQuantile,
   poissonRatioTest,
   readTestWalls,
+  restrictToCommonTests,
   samplesByTest,
   selfByFunction,
+  speedFactor,
   studentTQuantile,
   tOrNormalTwoSided,
   testKey,
@@ -33,7 +38,7 @@ import {
   testWallsMeta,
   timeValueIndex,
   topBySelf
-} from "./chunk-6LGSBLCU.js";
+} from "./chunk-BXSABMGX.js";
 import {
   contextMeta,
   sanitizeJobKey
@@ -5569,7 +5574,7 @@ async function profileCommand(opts) {
     }
     if (opts.report) {
       try {
-        const { writeReport } = await import("./report-Y7BKBNSD.js");
+        const { writeReport } = await import("./report-OWA3TDWM.js");
         summary.report = writeReport(profile, void 0, { output: path6.join(opts.outDir, "report.html") }).path;
       } catch (err) {
         opts.warn(`report not written: ${err.message}`);
@@ -5704,6 +5709,44 @@ function changedPaths(base, head, diff, opts) {
     return out;
   };
   return build(root, 0);
+}
+
+// src/diff/noise-history.ts
+var MIN_HISTORY_PAIRS = 3;
+var MIN_SPEED_SD = 0.01;
+var isPseudo = (name, file) => file === "" && (name === IDLE_FRAME || name === PROGRAM_FRAME || name === GC_FRAME || name === "(root)");
+function selfSamplesByKey(profile) {
+  const out = /* @__PURE__ */ new Map();
+  for (const s of functionTable(profile).stats) if (!isPseudo(s.frame.name, s.frame.file)) out.set(functionKey(s.frame), s.selfSamples);
+  return out;
+}
+function noiseFromHistory(runs) {
+  const estimates = [];
+  for (let i = 0; i + 1 < runs.length; i++) {
+    const newer = runs[i];
+    const older = runs[i + 1];
+    if (environmentWarnings(older.meta, newer.meta).length > 0) continue;
+    const { base, head } = restrictToCommonTests(older, newer);
+    const b = selfSamplesByKey(base);
+    const h = selfSamplesByKey(head);
+    const points = [...b].map(([k, n]) => ({ base: n, head: h.get(k) ?? 0 }));
+    const e = speedFactor(points, 1);
+    if (e.voters < 3) continue;
+    estimates.push({ logFactor: Math.log(e.factor), logVariance: e.logVariance, dispersion: e.dispersion });
+  }
+  if (estimates.length < MIN_HISTORY_PAIRS) return void 0;
+  const meanSquare = estimates.reduce((a, e) => a + e.logFactor * e.logFactor, 0) / estimates.length;
+  const meanEstimateVariance = estimates.reduce((a, e) => a + e.logVariance, 0) / estimates.length;
+  const logSd = Math.max(MIN_SPEED_SD, Math.sqrt(Math.max(0, meanSquare - meanEstimateVariance)));
+  const dispersions = estimates.map((e) => e.dispersion).sort((a, b) => a - b);
+  const mid = dispersions.length >> 1;
+  const dispersion = dispersions.length % 2 ? dispersions[mid] : (dispersions[mid - 1] + dispersions[mid]) / 2;
+  return {
+    prior: { logSd, source: "history", pairs: estimates.length },
+    dispersion,
+    pairs: estimates.length,
+    speedRatios: estimates.map((e) => Math.exp(e.logFactor))
+  };
 }
 
 // src/profile/merge.ts
@@ -5934,12 +5977,30 @@ async function loadBaseRuns(store, newest, jobKey, commit) {
   }
   return runs;
 }
+var HISTORY_RUNS = 6;
+var HISTORY_WALK = 20;
+async function loadHistory(store, history, jobKey, baseCommit) {
+  if (store.kind === "pyroscope") return [];
+  const runs = [];
+  for (const commit of history.firstParentChain(baseCommit, HISTORY_WALK)) {
+    if (runs.length >= HISTORY_RUNS) break;
+    try {
+      const newest = (await store.find(jobKey, commit))[0];
+      if (!newest) continue;
+      const parsed = parseProfileBytes(`${store.kind}:${newest.id}`, await store.get(newest));
+      if (parsed.kind === "pprof") runs.push(parsed.profile);
+    } catch {
+    }
+  }
+  return runs;
+}
 async function diffStage(opts) {
   const head = readProfileFile(opts.headFile);
   const headCommit = head.meta.commit ?? opts.ci.commit;
   let base;
   let baseRuns = [];
   let provenance;
+  let historyNoise;
   if (isFile(opts.base)) {
     base = readProfileFile(opts.base);
     provenance = { source: "file", found: true, file: opts.base, commit: base.meta.commit, reason: `profile file ${opts.base} given as the base` };
@@ -5957,11 +6018,12 @@ async function diffStage(opts) {
       baseRuns = await loadBaseRuns(opts.store, found.stored, opts.ci.jobKey, found.commit);
       base = baseRuns.length > 1 ? scaleProfile(mergeProfiles(baseRuns), 1 / baseRuns.length) : baseRuns[0];
       provenance = { source: "store", found: true, commit: found.commit, wanted: found.wanted, distance: found.distance, reason: found.reason, store: opts.store.kind };
+      historyNoise = noiseFromHistory(await loadHistory(opts.store, opts.history, opts.ci.jobKey, found.commit));
     } else {
       provenance = { source: "store", found: false, wanted: found.wanted, reason: found.reason, store: opts.store.kind };
     }
   }
-  const diff = base ? baseRuns.length > 1 ? diffRuns(baseRuns, [head], opts.thresholds) : diffProfiles(base, head, opts.thresholds) : void 0;
+  const diff = base ? baseRuns.length > 1 ? diffRuns(baseRuns, [head], opts.thresholds) : diffProfiles(base, head, opts.thresholds, { history: historyNoise }) : void 0;
   const paths = base && diff ? changedPaths(base, head, diff, { minDeltaNs: diff.thresholds.minMs * 1e6 }) : [];
   const report = {
     schema: DIFF_REPORT_SCHEMA,

@@ -396,49 +396,11 @@ function bootstrapOverFiles(fnKey, units, base, head, speed, level = 0.95) {
     units: n
   };
 }
-function samplingInterval(baseSamples, headSamples, speed, speedLogVariance, z, level) {
+function samplingInterval(baseSamples, headSamples, speed, speedLogVariance, dispersion, z, level) {
   if (baseSamples <= 0 || headSamples <= 0 || speed <= 0) return void 0;
   const logRatio = Math.log(headSamples / baseSamples / speed);
-  const se = Math.sqrt(1 / baseSamples + 1 / headSamples + speedLogVariance);
+  const se = Math.sqrt(dispersion * (1 / baseSamples + 1 / headSamples) + speedLogVariance);
   return { method: "sampling", level, lowPct: (Math.exp(logRatio - z * se) - 1) * 100, highPct: (Math.exp(logRatio + z * se) - 1) * 100, pValue: NaN };
-}
-
-// src/diff/environment.ts
-import { cpus, release } from "node:os";
-var ENV_KEYS = {
-  cpu: "env.cpu",
-  cores: "env.cores",
-  os: "env.os",
-  node: "env.node",
-  image: "env.runner_image"
-};
-function environmentFingerprint(env = process.env) {
-  const cpu = cpus();
-  const meta = {
-    [ENV_KEYS.cpu]: (cpu[0]?.model ?? "unknown").trim(),
-    [ENV_KEYS.cores]: String(cpu.length),
-    [ENV_KEYS.os]: `${process.platform} ${release()}`,
-    [ENV_KEYS.node]: process.version
-  };
-  const image = env.ImageOS ? `${env.ImageOS}${env.ImageVersion ? ` ${env.ImageVersion}` : ""}` : void 0;
-  if (image) meta[ENV_KEYS.image] = image;
-  return meta;
-}
-var LABELS = {
-  [ENV_KEYS.cpu]: "CPU model",
-  [ENV_KEYS.cores]: "core count",
-  [ENV_KEYS.os]: "OS",
-  [ENV_KEYS.node]: "Node.js version",
-  [ENV_KEYS.image]: "runner image"
-};
-function environmentWarnings(base, head) {
-  const out = [];
-  for (const key of Object.values(ENV_KEYS)) {
-    const b = base[key];
-    const h = head[key];
-    if (b !== void 0 && h !== void 0 && b !== h) out.push(`${LABELS[key]} differs: base ${b}, head ${h}`);
-  }
-  return out;
 }
 
 // src/profile/tests.ts
@@ -557,20 +519,106 @@ function restrictToCommonTests(base, head) {
 // src/diff/speed.ts
 var MIN_VOTE = 10;
 var MAX_VOTE_SHARE = 0.1;
+var MIN_VOTERS_FOR_DISPERSION = 5;
+var MEDIAN_ABS_NORMAL = 0.6745;
 function speedFactor(points, fallback) {
   const votes = points.filter((p) => p.base >= MIN_VOTE && p.head >= MIN_VOTE).map((p) => ({ ratio: p.head / p.base, weight: p.base + p.head, v: 1 / p.base + 1 / p.head }));
-  if (votes.length < 3) return { factor: fallback, logVariance: 0 };
-  const cap = votes.reduce((a, v) => a + v.weight, 0) * MAX_VOTE_SHARE;
+  if (votes.length < 3) return { factor: fallback, logVariance: 0, dispersion: 1, voters: votes.length };
+  const cap = voteCap(votes.map((v) => v.weight));
   for (const v of votes) v.weight = Math.min(v.weight, cap);
   const total = votes.reduce((a, v) => a + v.weight, 0);
-  const logVariance = Math.PI / 2 * votes.reduce((a, v) => a + v.weight * v.weight * v.v, 0) / (total * total);
+  const poissonLogVariance = votes.reduce((a, v) => a + v.weight * v.weight * v.v, 0) / (total * total);
   votes.sort((a, b) => a.ratio - b.ratio);
   let acc = 0;
+  let factor = fallback;
   for (const v of votes) {
     acc += v.weight;
-    if (acc >= total / 2) return { factor: v.ratio, logVariance };
+    if (acc >= total / 2) {
+      factor = v.ratio;
+      break;
+    }
   }
-  return { factor: fallback, logVariance };
+  const dispersion = votes.length >= MIN_VOTERS_FOR_DISPERSION ? robustDispersion(
+    votes.map((v) => (Math.log(v.ratio) - Math.log(factor)) / Math.sqrt(v.v)),
+    votes.map((v) => v.weight)
+  ) : 1;
+  return { factor, logVariance: Math.PI / 2 * dispersion * poissonLogVariance, dispersion, voters: votes.length };
+}
+function voteCap(weights) {
+  const share = Math.max(MAX_VOTE_SHARE, 1 / weights.length);
+  let cap = share * weights.reduce((a, w) => a + w, 0);
+  for (let i = 0; i < 60; i++) {
+    const next = share * weights.reduce((a, w) => a + Math.min(w, cap), 0);
+    if (Math.abs(next - cap) <= 1e-9 * cap) break;
+    cap = next;
+  }
+  return cap;
+}
+function robustDispersion(z, weights) {
+  if (z.length === 0) return 1;
+  const pairs = z.map((x, i) => ({ abs: Math.abs(x), w: weights?.[i] ?? 1 })).sort((a, b) => a.abs - b.abs);
+  const total = pairs.reduce((a, p) => a + p.w, 0);
+  let acc = 0;
+  let median = pairs[pairs.length - 1].abs;
+  for (let i = 0; i < pairs.length; i++) {
+    acc += pairs[i].w;
+    if (acc > total / 2) {
+      median = pairs[i].abs;
+      break;
+    }
+    if (acc === total / 2) {
+      median = (pairs[i].abs + pairs[i + 1].abs) / 2;
+      break;
+    }
+  }
+  return Math.max(1, (median / MEDIAN_ABS_NORMAL) ** 2);
+}
+var SAME_ENVIRONMENT_SPEED_SD = 0.03;
+var OTHER_ENVIRONMENT_SPEED_SD = 0.25;
+function applySpeedPrior(estimate, prior) {
+  const sigma2 = estimate.logVariance;
+  const tau2 = prior.logSd * prior.logSd;
+  if (sigma2 <= 0) return { factor: estimate.factor, logVariance: 0, weight: 1 };
+  const weight = tau2 / (tau2 + sigma2);
+  return { factor: Math.exp(weight * Math.log(estimate.factor)), logVariance: weight * sigma2, weight };
+}
+
+// src/diff/environment.ts
+import { cpus, release } from "node:os";
+var ENV_KEYS = {
+  cpu: "env.cpu",
+  cores: "env.cores",
+  os: "env.os",
+  node: "env.node",
+  image: "env.runner_image"
+};
+function environmentFingerprint(env = process.env) {
+  const cpu = cpus();
+  const meta = {
+    [ENV_KEYS.cpu]: (cpu[0]?.model ?? "unknown").trim(),
+    [ENV_KEYS.cores]: String(cpu.length),
+    [ENV_KEYS.os]: `${process.platform} ${release()}`,
+    [ENV_KEYS.node]: process.version
+  };
+  const image = env.ImageOS ? `${env.ImageOS}${env.ImageVersion ? ` ${env.ImageVersion}` : ""}` : void 0;
+  if (image) meta[ENV_KEYS.image] = image;
+  return meta;
+}
+var LABELS = {
+  [ENV_KEYS.cpu]: "CPU model",
+  [ENV_KEYS.cores]: "core count",
+  [ENV_KEYS.os]: "OS",
+  [ENV_KEYS.node]: "Node.js version",
+  [ENV_KEYS.image]: "runner image"
+};
+function environmentWarnings(base, head) {
+  const out = [];
+  for (const key of Object.values(ENV_KEYS)) {
+    const b = base[key];
+    const h = head[key];
+    if (b !== void 0 && h !== void 0 && b !== h) out.push(`${LABELS[key]} differs: base ${b}, head ${h}`);
+  }
+  return out;
 }
 
 // src/diff/function-diff.ts
@@ -596,7 +644,13 @@ function suiteTotals(profile, table = functionTable(profile)) {
   };
 }
 var emptySide = { selfNs: 0, totalNs: 0, selfSamples: 0, totalSamples: 0 };
-function diffProfiles(fullBase, fullHead, overrides = {}) {
+var hasFingerprint = (meta) => meta[ENV_KEYS.cpu] !== void 0 && meta[ENV_KEYS.cores] !== void 0;
+function speedPriorFor(baseMeta, headMeta, history) {
+  if (environmentWarnings(baseMeta, headMeta).length > 0) return { logSd: OTHER_ENVIRONMENT_SPEED_SD, source: "different-environment" };
+  if (!hasFingerprint(baseMeta) || !hasFingerprint(headMeta)) return { logSd: OTHER_ENVIRONMENT_SPEED_SD, source: "unknown-environment" };
+  return history ? history.prior : { logSd: SAME_ENVIRONMENT_SPEED_SD, source: "same-environment" };
+}
+function diffProfiles(fullBase, fullHead, overrides = {}, context = {}) {
   const thresholds = { ...DEFAULT_THRESHOLDS, ...overrides };
   const { base, head, baseOnlyTests, headOnlyTests } = restrictToCommonTests(fullBase, fullHead);
   const bt = functionTable(base);
@@ -624,9 +678,11 @@ function diffProfiles(fullBase, fullHead, overrides = {}) {
     // Too few functions to tell machine speed from code: assume the same speed.
     1
   );
-  const clearlyDifferent = Math.abs(Math.log(estimate.factor)) > 2 * Math.sqrt(estimate.logVariance);
-  const speed = clearlyDifferent ? estimate.factor : 1;
-  const speedLogVar = clearlyDifferent ? estimate.logVariance : 0;
+  const prior = speedPriorFor(base.meta, head.meta, context.history);
+  const applied = applySpeedPrior(estimate, prior);
+  const speed = applied.factor;
+  const speedLogVar = applied.logVariance;
+  const dispersion = Math.max(estimate.dispersion, context.history?.dispersion ?? 1);
   const tested = [];
   for (const row of rows.values()) {
     row.selfDeltaNs = row.head.selfNs - row.base.selfNs;
@@ -639,7 +695,7 @@ function diffProfiles(fullBase, fullHead, overrides = {}) {
     row.adjustedPct = row.base.selfSamples > 0 ? (row.head.selfSamples / row.base.selfSamples / speed - 1) * 100 : row.head.selfSamples > 0 ? Infinity : 0;
     if (isPseudo(row.frame) || row.base.selfSamples + row.head.selfSamples < thresholds.minSamples || speed <= 0) continue;
     const exact = poissonRatioTest(row.base.selfSamples, 1, row.head.selfSamples, speed);
-    const withSpeed = row.base.selfSamples > 0 && row.head.selfSamples > 0 ? normalTwoSided(Math.log(row.head.selfSamples / row.base.selfSamples / speed) / Math.sqrt(1 / row.base.selfSamples + 1 / row.head.selfSamples + speedLogVar)) : exact;
+    const withSpeed = row.base.selfSamples > 0 && row.head.selfSamples > 0 ? normalTwoSided(Math.log(row.head.selfSamples / row.base.selfSamples / speed) / Math.sqrt(dispersion * (1 / row.base.selfSamples + 1 / row.head.selfSamples) + speedLogVar)) : exact;
     row.pValue = Math.max(exact, withSpeed);
     tested.push(row);
   }
@@ -668,7 +724,7 @@ function diffProfiles(fullBase, fullHead, overrides = {}) {
   const functions = [...rows.values()].sort((a, b) => Math.abs(b.selfDeltaNs) - Math.abs(a.selfDeltaNs));
   for (const r of functions.slice(0, 50)) {
     if (!r.interval && !isPseudo(r.frame)) {
-      const iv = samplingInterval(r.base.selfSamples, r.head.selfSamples, speed, speedLogVar, z, INTERVAL_LEVEL);
+      const iv = samplingInterval(r.base.selfSamples, r.head.selfSamples, speed, speedLogVar, dispersion, z, INTERVAL_LEVEL);
       if (iv) r.interval = { ...iv, pValue: r.pValue };
     }
   }
@@ -692,7 +748,19 @@ function diffProfiles(fullBase, fullHead, overrides = {}) {
     improvements,
     withinNoise: functions.filter((r) => !isPseudo(r.frame) && r.status !== "regression" && r.status !== "improvement").length,
     verdict: regressions.length > 0 ? "regression" : improvements.length > 0 ? "improvement" : "no-change",
-    noiseModel: { sampling: true, ...useFiles ? { testFiles: units.length } : {} },
+    noiseModel: {
+      sampling: true,
+      ...useFiles ? { testFiles: units.length } : {},
+      dispersion,
+      speed: {
+        estimated: estimate.factor,
+        applied: speed,
+        weight: applied.weight,
+        prior: prior.source,
+        priorSdPct: prior.logSd * 100,
+        ...prior.pairs !== void 0 ? { historyPairs: prior.pairs } : {}
+      }
+    },
     environmentWarnings: environmentWarnings(base.meta, head.meta),
     excludedTests: { baseOnly: baseOnlyTests, headOnly: headOnlyTests },
     speedFactor: speed
@@ -1054,6 +1122,8 @@ export {
   SAMPLES_COUNT,
   CPU_NANOS,
   IDLE_FRAME,
+  PROGRAM_FRAME,
+  GC_FRAME,
   functionKey,
   ProfileBuilder,
   timeValueIndex,
@@ -1067,6 +1137,7 @@ export {
   selfByFunction,
   testStats,
   environmentFingerprint,
+  environmentWarnings,
   functionTable,
   idleValue,
   topBySelf,
@@ -1076,6 +1147,8 @@ export {
   studentTQuantile,
   normalQuantile,
   tOrNormalTwoSided,
+  restrictToCommonTests,
+  speedFactor,
   DEFAULT_THRESHOLDS,
   COMPARE_THRESHOLDS,
   INTERVAL_LEVEL,

@@ -104,6 +104,9 @@ function judge(report) {
     detected: regressions.includes(TARGET),
     target: target && { deltaPct: round(target.selfDeltaPct, 2), q: target.qValue, baseMs: round(target.base.selfNs / 1e6), headMs: round(target.head.selfNs / 1e6), baseSharePct: round(target.baseSelfSharePct, 2) },
     suiteCpuMs: { base: round(d.base.cpuNs / 1e6), head: round(d.head.cpuNs / 1e6) },
+    // How the machine-speed adjustment went: what the functions suggested, what was applied.
+    speed: d.noiseModel.speed && { estimated: round(d.noiseModel.speed.estimated, 4), applied: round(d.noiseModel.speed.applied, 4), weight: round(d.noiseModel.speed.weight, 2), prior: d.noiseModel.speed.prior },
+    dispersion: d.noiseModel.dispersion === undefined ? undefined : round(d.noiseModel.dispersion, 2),
   };
 }
 

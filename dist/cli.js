@@ -39,7 +39,7 @@ import {
   uploadAfterRun,
   wantedCommit,
   warn
-} from "./chunks/chunk-3WBM6HA2.js";
+} from "./chunks/chunk-ONTM3DL6.js";
 import {
   VERSION,
   renderComment
@@ -54,7 +54,7 @@ import {
   functionTable,
   timeValueIndex,
   writeReport
-} from "./chunks/chunk-BXSABMGX.js";
+} from "./chunks/chunk-ERPOUWIS.js";
 import "./chunks/chunk-JMR3DNJM.js";
 import "./chunks/chunk-ZHB73YNC.js";
 

@@ -19,7 +19,7 @@ import {
   serializeDiffReport,
   setupAttribution,
   uploadAfterRun
-} from "./chunks/chunk-3WBM6HA2.js";
+} from "./chunks/chunk-ONTM3DL6.js";
 import {
   publishReport
 } from "./chunks/chunk-5KREGAPE.js";
@@ -29,7 +29,7 @@ import {
 import {
   DEFAULT_THRESHOLDS,
   writeReport
-} from "./chunks/chunk-BXSABMGX.js";
+} from "./chunks/chunk-ERPOUWIS.js";
 import {
   DefaultArtifactClient,
   GithubArtifactStore

@@ -251,26 +251,16 @@ export function diffProfiles(fullBase: Profile, fullHead: Profile, overrides: Pa
   });
 
   // Second gate: run-to-run noise measured across test files, where the profile has them.
-  const baseFiles = selfByTestFile(base);
-  const headFiles = selfByTestFile(head);
-  const units = commonUnits(baseFiles, headFiles);
+  const fileUnits = gateByTestFiles(
+    tested.filter((r) => r.status === 'regression' || r.status === 'improvement'),
+    base,
+    head,
+    speed,
+    thresholds,
+    true,
+  );
+  const useFiles = fileUnits > 0;
   const z = normalQuantile(1 - (1 - INTERVAL_LEVEL) / 2);
-  const useFiles = units.length >= thresholds.minUnits;
-  const candidates = tested.filter((r) => r.status === 'regression' || r.status === 'improvement');
-  if (useFiles) {
-    const gated = candidates
-      .map((r) => ({ r, iv: spreadOverUnits(r.key, units, baseFiles, headFiles) >= thresholds.minUnits ? bootstrapOverFiles(r.key, units, baseFiles, headFiles, speed, INTERVAL_LEVEL) : undefined }))
-      .filter((x): x is { r: FunctionDelta; iv: ChangeInterval } => x.iv !== undefined);
-    const q = benjaminiHochberg(gated.map((g) => g.iv.pValue));
-    gated.forEach((g, i) => {
-      g.r.interval = g.iv;
-      if (q[i]! > thresholds.alpha * 5) {
-        // A change the sampling test believes but the test files do not agree on.
-        g.r.status = 'noise';
-        g.r.demotedBy = 'test-files';
-      }
-    });
-  }
 
   const functions = [...rows.values()].sort((a, b) => Math.abs(b.selfDeltaNs) - Math.abs(a.selfDeltaNs));
   for (const r of functions.slice(0, 50)) {
@@ -302,7 +292,7 @@ export function diffProfiles(fullBase: Profile, fullHead: Profile, overrides: Pa
     verdict: regressions.length > 0 ? 'regression' : improvements.length > 0 ? 'improvement' : 'no-change',
     noiseModel: {
       sampling: true,
-      ...(useFiles ? { testFiles: units.length } : {}),
+      ...(useFiles ? { testFiles: fileUnits } : {}),
       dispersion,
       speed: {
         estimated: estimate.factor,
@@ -326,6 +316,33 @@ export function diffProfiles(fullBase: Profile, fullHead: Profile, overrides: Pa
 export function bigEnough(r: FunctionDelta, t: DiffThresholds): boolean {
   const adjustedNs = Number.isFinite(r.adjustedPct) ? (r.base.selfNs * r.adjustedPct) / 100 : r.head.selfNs;
   return Math.abs(adjustedNs) >= t.minMs * 1e6 && Math.abs(r.adjustedPct) >= t.minPct;
+}
+
+/**
+ * The second gate: a paired bootstrap over the test files present on both sides must agree
+ * with each candidate row (BH-corrected, at 5x alpha: a gate against run-to-run noise, not a
+ * second full test), or the row is demoted to "within noise". Returns how many test files
+ * were units (0: too few, no gate). `setInterval`: the bootstrap's interval becomes the
+ * row's (single runs); repeated runs keep their own.
+ */
+export function gateByTestFiles(candidates: readonly FunctionDelta[], base: Profile, head: Profile, speed: number, thresholds: DiffThresholds, setInterval: boolean): number {
+  const baseFiles = selfByTestFile(base);
+  const headFiles = selfByTestFile(head);
+  const units = commonUnits(baseFiles, headFiles);
+  if (units.length < thresholds.minUnits) return 0;
+  const gated = candidates
+    .map((r) => ({ r, iv: spreadOverUnits(r.key, units, baseFiles, headFiles) >= thresholds.minUnits ? bootstrapOverFiles(r.key, units, baseFiles, headFiles, speed, INTERVAL_LEVEL) : undefined }))
+    .filter((x): x is { r: FunctionDelta; iv: ChangeInterval } => x.iv !== undefined);
+  const q = benjaminiHochberg(gated.map((g) => g.iv.pValue));
+  gated.forEach((g, i) => {
+    if (setInterval) g.r.interval = g.iv;
+    if (q[i]! > thresholds.alpha * 5) {
+      // A change the sampling test (or the runs) believe but the test files do not agree on.
+      g.r.status = 'noise';
+      g.r.demotedBy = 'test-files';
+    }
+  });
+  return units.length;
 }
 
 /** In how many test files the function ran at all, on either side. */

@@ -12,8 +12,9 @@
  */
 import { functionKey, type Profile } from '../profile/model.js';
 import { mergeProfiles } from '../profile/merge.js';
-import { bigEnough, DEFAULT_THRESHOLDS, diffProfiles, INTERVAL_LEVEL, type DiffThresholds, type FunctionDelta, type ProfileDiff } from './function-diff.js';
+import { bigEnough, DEFAULT_THRESHOLDS, diffProfiles, gateByTestFiles, INTERVAL_LEVEL, type DiffThresholds, type FunctionDelta, type ProfileDiff } from './function-diff.js';
 import { selfByFunctionKey } from './self-by-key.js';
+import { selfByTestFile } from './noise.js';
 import { benjaminiHochberg, normalQuantile, studentTQuantile, tOrNormalTwoSided } from './stats.js';
 
 /** A profile with every value multiplied by `factor` (the mean of N merged runs). */
@@ -44,6 +45,8 @@ export function diffRuns(baseRuns: readonly Profile[], headRuns: readonly Profil
   // small functions that is as large as the changes `compare` is meant to find.)
   const speed = 1;
 
+  const perFile = perFileVariance(baseRuns, headRuns, thresholds.minUnits);
+
   const tested: FunctionDelta[] = [];
   for (const row of diff.functions) {
     if (row.status === 'too-small') continue;
@@ -55,9 +58,11 @@ export function diffRuns(baseRuns: readonly Profile[], headRuns: readonly Profil
     const ss = x.reduce((a, v) => a + (v - mx) ** 2, 0) + y.reduce((a, v) => a + (v - my) ** 2, 0);
     // Poisson floor: a run's sample count of this function varies by sqrt(count) at least.
     const floor = ((mx + my) / 2) * nsPerSample;
-    const extra = df > 0 ? Math.max(0, ss / df - floor) : 0;
+    // The larger of the two measured run-to-run variances (run totals; test files within runs).
+    const measured = [{ v: df > 0 ? ss / df : 0, df }, ...(perFile ? [perFile(key)] : [])].reduce((a, b) => (b.v > a.v ? b : a));
+    const extra = measured.df > 0 ? Math.max(0, measured.v - floor) : 0;
     const variance = floor + extra;
-    const dfEff = extra > 0 ? (variance * variance) / ((extra * extra) / df) : Number.POSITIVE_INFINITY;
+    const dfEff = extra > 0 ? (variance * variance) / ((extra * extra) / measured.df) : Number.POSITIVE_INFINITY;
     const se = Math.sqrt(variance * (1 / n + 1 / m));
     const delta = my - mx;
     row.adjustedPct = mx > 0 ? (delta / mx) * 100 : my > 0 ? Infinity : 0;
@@ -74,6 +79,17 @@ export function diffRuns(baseRuns: readonly Profile[], headRuns: readonly Profil
     r.demotedBy = undefined;
     r.status = r.qValue <= thresholds.alpha && bigEnough(r, thresholds) ? (r.adjustedPct > 0 ? 'regression' : 'improvement') : 'noise';
   });
+  // The runs' scatter is measured on a few runs; the test files inside them are many more
+  // replicates. A row the runs believe but the files disagree on (a JIT inlining decision
+  // that moved samples in a few processes) is noise, as for single runs.
+  const fileUnits = gateByTestFiles(
+    tested.filter((r) => r.status === 'regression' || r.status === 'improvement'),
+    meanBase,
+    meanHead,
+    speed,
+    thresholds,
+    false,
+  );
   const regressions = diff.functions.filter((r) => r.status === 'regression');
   const improvements = diff.functions.filter((r) => r.status === 'improvement');
   return {
@@ -83,7 +99,42 @@ export function diffRuns(baseRuns: readonly Profile[], headRuns: readonly Profil
     improvements,
     withinNoise: diff.withinNoise + diff.regressions.length + diff.improvements.length - regressions.length - improvements.length,
     verdict: regressions.length > 0 ? 'regression' : improvements.length > 0 ? 'improvement' : 'no-change',
-    noiseModel: { sampling: true, runs: { base: n, head: m } },
+    noiseModel: { sampling: true, runs: { base: n, head: m }, ...(fileUnits > 0 ? { testFiles: fileUnits } : {}) },
     speedFactor: 1,
+  };
+}
+
+/**
+ * Run-to-run variance of a function's per-run time, measured inside the runs: every test
+ * file is a replicate, so 3 + 3 runs of 8 files give 32 degrees of freedom instead of 4.
+ * Per file, the scatter of its time across the runs of each side; summed over files (files
+ * run in separate processes, their noise is independent), with Satterthwaite degrees of
+ * freedom. A small function whose samples a JIT inlining decision moves in some processes
+ * and not others scatters here even when the 3 run totals happened to agree. Undefined
+ * when fewer than `minUnits` test files are in every run.
+ */
+function perFileVariance(baseRuns: readonly Profile[], headRuns: readonly Profile[], minUnits: number): ((key: string) => { v: number; df: number }) | undefined {
+  const n = baseRuns.length;
+  const m = headRuns.length;
+  const df = n + m - 2;
+  if (df <= 0) return undefined;
+  const base = baseRuns.map(selfByTestFile);
+  const head = headRuns.map(selfByTestFile);
+  const all = [...base, ...head];
+  const units = [...all[0]!.keys()].filter((u) => all.every((r) => r.has(u)));
+  if (units.length < minUnits) return undefined;
+  return (key) => {
+    let sum = 0;
+    let sumSq = 0;
+    for (const u of units) {
+      const x = base.map((r) => r.get(u)!.get(key) ?? 0);
+      const y = head.map((r) => r.get(u)!.get(key) ?? 0);
+      const mx = x.reduce((a, b) => a + b, 0) / n;
+      const my = y.reduce((a, b) => a + b, 0) / m;
+      const v = (x.reduce((a, b) => a + (b - mx) ** 2, 0) + y.reduce((a, b) => a + (b - my) ** 2, 0)) / df;
+      sum += v;
+      sumSq += (v * v) / df;
+    }
+    return { v: sum, df: sumSq > 0 ? (sum * sum) / sumSq : Number.POSITIVE_INFINITY };
   };
 }

@@ -91,6 +91,22 @@ describe('diffRuns: several interleaved runs per side', () => {
     expect(merged.regressions.map((r) => r.frame.name)).toEqual(['target']);
     expect(diffRuns(base, head, { minPct: 3 }).regressions).toEqual([]);
   });
+
+  it('measures scatter inside the runs too: test files whose time flips between runs, though the run totals agree', () => {
+    // `small` is inlined away in some test files' processes and not in others (the pattern
+    // the calibration showed): each run's total is steady, the files are not.
+    const flip = (run: number, side: number) => (i: number) => ({ small: (i + run + side) % 2 ? 90 : 10, steady: 2000 });
+    const base = [0, 1, 2].map((r) => profile(eightFiles(flip(r, 0))));
+    const head = [0, 1, 2].map((r) => profile(eightFiles((i) => ({ ...flip(r, 1)(i), small: ((i + r + 1) % 2 ? 90 : 10) + 12 }))));
+    const d = diffRuns(base, head, { minPct: 3, minMs: 5 });
+    const small = d.functions.find((r) => r.frame.name === 'small')!;
+    expect(small.adjustedPct).toBeCloseTo(24, 0); // 400 -> 496 ms a run
+    expect(small.status).toBe('noise');
+    // the same change with files that agree is found
+    const steadyBase = [0, 1, 2].map(() => profile(eightFiles(() => ({ small: 50, steady: 2000 }))));
+    const steadyHead = [0, 1, 2].map(() => profile(eightFiles(() => ({ small: 62, steady: 2000 }))));
+    expect(diffRuns(steadyBase, steadyHead, { minPct: 3, minMs: 5 }).regressions.map((r) => r.frame.name)).toEqual(['small']);
+  });
 });
 
 describe('like with like, and the run\'s own speed', () => {

@@ -23,6 +23,7 @@ import {
   formatFrame,
   functionKey,
   functionTable,
+  gateByTestFiles,
   idleValue,
   normalQuantile,
   poissonRatioTest,
@@ -30,6 +31,7 @@ import {
   restrictToCommonTests,
   samplesByTest,
   selfByFunction,
+  selfByTestFile,
   speedFactor,
   studentTQuantile,
   tOrNormalTwoSided,
@@ -38,7 +40,7 @@ import {
   testWallsMeta,
   timeValueIndex,
   topBySelf
-} from "./chunk-BXSABMGX.js";
+} from "./chunk-ERPOUWIS.js";
 import {
   contextMeta,
   sanitizeJobKey
@@ -5574,7 +5576,7 @@ async function profileCommand(opts) {
     }
     if (opts.report) {
       try {
-        const { writeReport } = await import("./report-OWA3TDWM.js");
+        const { writeReport } = await import("./report-RMU7M7H7.js");
         summary.report = writeReport(profile, void 0, { output: path6.join(opts.outDir, "report.html") }).path;
       } catch (err) {
         opts.warn(`report not written: ${err.message}`);
@@ -5815,6 +5817,7 @@ function diffRuns(baseRuns, headRuns, overrides = {}) {
   const nsPerSample = (diff.base.cpuNs + diff.head.cpuNs) / Math.max(1, diff.base.samples + diff.head.samples);
   const df = n + m - 2;
   const speed = 1;
+  const perFile = perFileVariance(baseRuns, headRuns, thresholds.minUnits);
   const tested = [];
   for (const row of diff.functions) {
     if (row.status === "too-small") continue;
@@ -5825,9 +5828,10 @@ function diffRuns(baseRuns, headRuns, overrides = {}) {
     const my = y.reduce((a, b) => a + b, 0) / m;
     const ss = x.reduce((a, v) => a + (v - mx) ** 2, 0) + y.reduce((a, v) => a + (v - my) ** 2, 0);
     const floor = (mx + my) / 2 * nsPerSample;
-    const extra = df > 0 ? Math.max(0, ss / df - floor) : 0;
+    const measured = [{ v: df > 0 ? ss / df : 0, df }, ...perFile ? [perFile(key)] : []].reduce((a, b) => b.v > a.v ? b : a);
+    const extra = measured.df > 0 ? Math.max(0, measured.v - floor) : 0;
     const variance = floor + extra;
-    const dfEff = extra > 0 ? variance * variance / (extra * extra / df) : Number.POSITIVE_INFINITY;
+    const dfEff = extra > 0 ? variance * variance / (extra * extra / measured.df) : Number.POSITIVE_INFINITY;
     const se = Math.sqrt(variance * (1 / n + 1 / m));
     const delta = my - mx;
     row.adjustedPct = mx > 0 ? delta / mx * 100 : my > 0 ? Infinity : 0;
@@ -5844,6 +5848,14 @@ function diffRuns(baseRuns, headRuns, overrides = {}) {
     r.demotedBy = void 0;
     r.status = r.qValue <= thresholds.alpha && bigEnough(r, thresholds) ? r.adjustedPct > 0 ? "regression" : "improvement" : "noise";
   });
+  const fileUnits = gateByTestFiles(
+    tested.filter((r) => r.status === "regression" || r.status === "improvement"),
+    meanBase,
+    meanHead,
+    speed,
+    thresholds,
+    false
+  );
   const regressions = diff.functions.filter((r) => r.status === "regression");
   const improvements = diff.functions.filter((r) => r.status === "improvement");
   return {
@@ -5853,8 +5865,33 @@ function diffRuns(baseRuns, headRuns, overrides = {}) {
     improvements,
     withinNoise: diff.withinNoise + diff.regressions.length + diff.improvements.length - regressions.length - improvements.length,
     verdict: regressions.length > 0 ? "regression" : improvements.length > 0 ? "improvement" : "no-change",
-    noiseModel: { sampling: true, runs: { base: n, head: m } },
+    noiseModel: { sampling: true, runs: { base: n, head: m }, ...fileUnits > 0 ? { testFiles: fileUnits } : {} },
     speedFactor: 1
+  };
+}
+function perFileVariance(baseRuns, headRuns, minUnits) {
+  const n = baseRuns.length;
+  const m = headRuns.length;
+  const df = n + m - 2;
+  if (df <= 0) return void 0;
+  const base = baseRuns.map(selfByTestFile);
+  const head = headRuns.map(selfByTestFile);
+  const all = [...base, ...head];
+  const units = [...all[0].keys()].filter((u) => all.every((r) => r.has(u)));
+  if (units.length < minUnits) return void 0;
+  return (key) => {
+    let sum = 0;
+    let sumSq = 0;
+    for (const u of units) {
+      const x = base.map((r) => r.get(u).get(key) ?? 0);
+      const y = head.map((r) => r.get(u).get(key) ?? 0);
+      const mx = x.reduce((a, b) => a + b, 0) / n;
+      const my = y.reduce((a, b) => a + b, 0) / m;
+      const v = (x.reduce((a, b) => a + (b - mx) ** 2, 0) + y.reduce((a, b) => a + (b - my) ** 2, 0)) / df;
+      sum += v;
+      sumSq += v * v / df;
+    }
+    return { v: sum, df: sumSq > 0 ? sum * sum / sumSq : Number.POSITIVE_INFINITY };
   };
 }
 

@@ -3,7 +3,7 @@ const require = __ciprofCreateRequire(import.meta.url);
 import {
   renderReport,
   writeReport
-} from "./chunk-BXSABMGX.js";
+} from "./chunk-ERPOUWIS.js";
 import "./chunk-ZHB73YNC.js";
 export {
   renderReport,

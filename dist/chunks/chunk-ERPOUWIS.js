@@ -704,23 +704,16 @@ function diffProfiles(fullBase, fullHead, overrides = {}, context = {}) {
     r.qValue = q[i];
     r.status = r.qValue <= thresholds.alpha && bigEnough(r, thresholds) ? r.adjustedPct > 0 ? "regression" : "improvement" : "noise";
   });
-  const baseFiles = selfByTestFile(base);
-  const headFiles = selfByTestFile(head);
-  const units = commonUnits(baseFiles, headFiles);
+  const fileUnits = gateByTestFiles(
+    tested.filter((r) => r.status === "regression" || r.status === "improvement"),
+    base,
+    head,
+    speed,
+    thresholds,
+    true
+  );
+  const useFiles = fileUnits > 0;
   const z = normalQuantile(1 - (1 - INTERVAL_LEVEL) / 2);
-  const useFiles = units.length >= thresholds.minUnits;
-  const candidates = tested.filter((r) => r.status === "regression" || r.status === "improvement");
-  if (useFiles) {
-    const gated = candidates.map((r) => ({ r, iv: spreadOverUnits(r.key, units, baseFiles, headFiles) >= thresholds.minUnits ? bootstrapOverFiles(r.key, units, baseFiles, headFiles, speed, INTERVAL_LEVEL) : void 0 })).filter((x) => x.iv !== void 0);
-    const q2 = benjaminiHochberg(gated.map((g) => g.iv.pValue));
-    gated.forEach((g, i) => {
-      g.r.interval = g.iv;
-      if (q2[i] > thresholds.alpha * 5) {
-        g.r.status = "noise";
-        g.r.demotedBy = "test-files";
-      }
-    });
-  }
   const functions = [...rows.values()].sort((a, b) => Math.abs(b.selfDeltaNs) - Math.abs(a.selfDeltaNs));
   for (const r of functions.slice(0, 50)) {
     if (!r.interval && !isPseudo(r.frame)) {
@@ -750,7 +743,7 @@ function diffProfiles(fullBase, fullHead, overrides = {}, context = {}) {
     verdict: regressions.length > 0 ? "regression" : improvements.length > 0 ? "improvement" : "no-change",
     noiseModel: {
       sampling: true,
-      ...useFiles ? { testFiles: units.length } : {},
+      ...useFiles ? { testFiles: fileUnits } : {},
       dispersion,
       speed: {
         estimated: estimate.factor,
@@ -769,6 +762,22 @@ function diffProfiles(fullBase, fullHead, overrides = {}, context = {}) {
 function bigEnough(r, t) {
   const adjustedNs = Number.isFinite(r.adjustedPct) ? r.base.selfNs * r.adjustedPct / 100 : r.head.selfNs;
   return Math.abs(adjustedNs) >= t.minMs * 1e6 && Math.abs(r.adjustedPct) >= t.minPct;
+}
+function gateByTestFiles(candidates, base, head, speed, thresholds, setInterval) {
+  const baseFiles = selfByTestFile(base);
+  const headFiles = selfByTestFile(head);
+  const units = commonUnits(baseFiles, headFiles);
+  if (units.length < thresholds.minUnits) return 0;
+  const gated = candidates.map((r) => ({ r, iv: spreadOverUnits(r.key, units, baseFiles, headFiles) >= thresholds.minUnits ? bootstrapOverFiles(r.key, units, baseFiles, headFiles, speed, INTERVAL_LEVEL) : void 0 })).filter((x) => x.iv !== void 0);
+  const q = benjaminiHochberg(gated.map((g) => g.iv.pValue));
+  gated.forEach((g, i) => {
+    if (setInterval) g.r.interval = g.iv;
+    if (q[i] > thresholds.alpha * 5) {
+      g.r.status = "noise";
+      g.r.demotedBy = "test-files";
+    }
+  });
+  return units.length;
 }
 function spreadOverUnits(key, units, base, head) {
   let n = 0;
@@ -1147,6 +1156,7 @@ export {
   studentTQuantile,
   normalQuantile,
   tOrNormalTwoSided,
+  selfByTestFile,
   restrictToCommonTests,
   speedFactor,
   DEFAULT_THRESHOLDS,
@@ -1154,6 +1164,7 @@ export {
   INTERVAL_LEVEL,
   diffProfiles,
   bigEnough,
+  gateByTestFiles,
   renderReport,
   writeReport
 };

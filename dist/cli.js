@@ -39,7 +39,7 @@ import {
   uploadAfterRun,
   wantedCommit,
   warn
-} from "./chunks/chunk-ONTM3DL6.js";
+} from "./chunks/chunk-UHFL7TPS.js";
 import {
   VERSION,
   renderComment
@@ -54,7 +54,7 @@ import {
   functionTable,
   timeValueIndex,
   writeReport
-} from "./chunks/chunk-ERPOUWIS.js";
+} from "./chunks/chunk-7RNPVIBQ.js";
 import "./chunks/chunk-JMR3DNJM.js";
 import "./chunks/chunk-ZHB73YNC.js";
 

@@ -19,7 +19,7 @@ import {
   serializeDiffReport,
   setupAttribution,
   uploadAfterRun
-} from "./chunks/chunk-ONTM3DL6.js";
+} from "./chunks/chunk-UHFL7TPS.js";
 import {
   publishReport
 } from "./chunks/chunk-5KREGAPE.js";
@@ -29,7 +29,7 @@ import {
 import {
   DEFAULT_THRESHOLDS,
   writeReport
-} from "./chunks/chunk-ERPOUWIS.js";
+} from "./chunks/chunk-7RNPVIBQ.js";
 import {
   DefaultArtifactClient,
   GithubArtifactStore

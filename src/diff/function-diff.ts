@@ -150,7 +150,7 @@ export interface ProfileDiff {
 
 const isIdle = (f: FunctionFrame): boolean => f.name === IDLE_FRAME && f.file === '';
 /** V8 pseudo-frames say where time went, not what code to change: never reported as rows. */
-const isPseudo = (f: FunctionFrame): boolean => f.file === '' && (f.name === IDLE_FRAME || f.name === PROGRAM_FRAME || f.name === GC_FRAME || f.name === '(root)');
+export const isPseudo = (f: FunctionFrame): boolean => f.file === '' && (f.name === IDLE_FRAME || f.name === PROGRAM_FRAME || f.name === GC_FRAME || f.name === '(root)');
 
 const num = (meta: Record<string, string>, k: string): number | undefined => {
   const v = Number(meta[k]);

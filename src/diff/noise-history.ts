@@ -14,7 +14,8 @@
  * changes between the historical commits do not count as noise.
  */
 import { functionTable } from '../profile/aggregate.js';
-import { functionKey, GC_FRAME, IDLE_FRAME, PROGRAM_FRAME, type Profile } from '../profile/model.js';
+import { functionKey, type Profile } from '../profile/model.js';
+import { isPseudo } from './function-diff.js';
 import { restrictToCommonTests } from './common-tests.js';
 import { environmentWarnings } from './environment.js';
 import { speedFactor, type SpeedPrior } from './speed.js';
@@ -34,11 +35,9 @@ export interface HistoryNoise {
   speedRatios: number[];
 }
 
-const isPseudo = (name: string, file: string): boolean => file === '' && (name === IDLE_FRAME || name === PROGRAM_FRAME || name === GC_FRAME || name === '(root)');
-
 function selfSamplesByKey(profile: Profile): Map<string, number> {
   const out = new Map<string, number>();
-  for (const s of functionTable(profile).stats) if (!isPseudo(s.frame.name, s.frame.file)) out.set(functionKey(s.frame), s.selfSamples);
+  for (const s of functionTable(profile).stats) if (!isPseudo(s.frame)) out.set(functionKey(s.frame), s.selfSamples);
   return out;
 }
 

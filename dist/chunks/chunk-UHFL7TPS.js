@@ -6,10 +6,8 @@ import {
 import {
   CPU_NANOS,
   DEFAULT_THRESHOLDS,
-  GC_FRAME,
   IDLE_FRAME,
   INTERVAL_LEVEL,
-  PROGRAM_FRAME,
   ProfileBuilder,
   SAMPLES_COUNT,
   TEST_FILE_LABEL,
@@ -25,6 +23,7 @@ import {
   functionTable,
   gateByTestFiles,
   idleValue,
+  isPseudo,
   normalQuantile,
   poissonRatioTest,
   readTestWalls,
@@ -40,7 +39,7 @@ import {
   testWallsMeta,
   timeValueIndex,
   topBySelf
-} from "./chunk-ERPOUWIS.js";
+} from "./chunk-7RNPVIBQ.js";
 import {
   contextMeta,
   sanitizeJobKey
@@ -5576,7 +5575,7 @@ async function profileCommand(opts) {
     }
     if (opts.report) {
       try {
-        const { writeReport } = await import("./report-RMU7M7H7.js");
+        const { writeReport } = await import("./report-YN2AOXIM.js");
         summary.report = writeReport(profile, void 0, { output: path6.join(opts.outDir, "report.html") }).path;
       } catch (err) {
         opts.warn(`report not written: ${err.message}`);
@@ -5716,10 +5715,9 @@ function changedPaths(base, head, diff, opts) {
 // src/diff/noise-history.ts
 var MIN_HISTORY_PAIRS = 3;
 var MIN_SPEED_SD = 0.01;
-var isPseudo = (name, file) => file === "" && (name === IDLE_FRAME || name === PROGRAM_FRAME || name === GC_FRAME || name === "(root)");
 function selfSamplesByKey(profile) {
   const out = /* @__PURE__ */ new Map();
-  for (const s of functionTable(profile).stats) if (!isPseudo(s.frame.name, s.frame.file)) out.set(functionKey(s.frame), s.selfSamples);
+  for (const s of functionTable(profile).stats) if (!isPseudo(s.frame)) out.set(functionKey(s.frame), s.selfSamples);
   return out;
 }
 function noiseFromHistory(runs) {

@@ -3,7 +3,7 @@ const require = __ciprofCreateRequire(import.meta.url);
 import {
   renderReport,
   writeReport
-} from "./chunk-ERPOUWIS.js";
+} from "./chunk-7RNPVIBQ.js";
 import "./chunk-ZHB73YNC.js";
 export {
   renderReport,

@@ -78,6 +78,13 @@ function commitUrl(report: DiffReport, commit: string | undefined): string | und
   return safeUrl(`${report.serverUrl.replace(/\/$/, '')}/${encodePathSegments(report.repository)}/commit/${hex(commit)}`);
 }
 
+/** The CI run whose profile was the baseline (GitHub Actions), under the report's repository. */
+function runLink(report: DiffReport, runId: number | undefined): string {
+  if (runId === undefined || report.provider !== 'github' || !report.repository || !report.serverUrl) return '';
+  const url = safeUrl(`${report.serverUrl.replace(/\/$/, '')}/${encodePathSegments(report.repository)}/actions/runs/${int(runId)}`);
+  return url ? `, [run ${int(runId)}](${url})` : '';
+}
+
 /** `name` and a `file:line` link to the file at the head commit (GitHub's blob URL layout, also GitLab's `/-/blob/`). */
 function frameCell(report: DiffReport, frame: FunctionFrame): string {
   const name = `**${escapeMarkdown(frame.name || '(anonymous)')}**`;
@@ -170,7 +177,7 @@ function baselineMd(report: DiffReport): string {
   const url = commitUrl(report, b.commit);
   const commit = url ? `[\`${short(b.commit)}\`](${url})` : `\`${short(b.commit)}\``;
   const back = b.distance === 0 ? 'the merge-base itself' : `${plural(b.distance ?? NaN, 'commit')} before the merge-base`;
-  return `Base: commit ${commit} (${back}) from the ${escapeMarkdown(b.store ?? 'profile')} store — ${reason}. Head: \`${short(report.head.commit)}\`.`;
+  return `Base: commit ${commit} (${back}) from the ${escapeMarkdown(b.store ?? 'profile')} store${runLink(report, b.runId)} — ${reason}. Head: \`${short(report.head.commit)}\`.`;
 }
 
 /** The changed paths as a ```diff block: `+` slower, `-` faster, indented by depth. */

@@ -546,7 +546,6 @@ async function main() {
   }
   if (!existsSync(CLI)) usage(`${CLI} missing: npm run build first`);
 
-  const results = loadResults();
   let different = 0;
   for (const p of selected) {
     for (const node of nodes) {
@@ -556,6 +555,8 @@ async function main() {
       row.date = new Date().toISOString().slice(0, 16);
       if (row.status !== 'same') different++;
       log(`${p.name} node${node}: ${row.status}${row.problem ? ` (${row.problem})` : ''}${row.wallRatio ? ` ratio x${row.wallRatio}` : ''}`);
+      // Re-read before merging: another invocation (another --project) may have written rows meanwhile.
+      const results = loadResults();
       results.rows = results.rows.filter((r) => !(r.project === row.project && r.node === row.node));
       results.rows.push(row);
       mkdirSync(join(ROOT, 'bench/results'), { recursive: true });

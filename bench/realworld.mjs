@@ -428,6 +428,10 @@ async function runProject(project, node, opts, dir) {
       // A test whose plain status changes between two plain runs is flaky, not ciprof's doing.
       const plainAgain = again.plain.tests;
       flaky = diffs.filter((d) => plainAgain.get(d.test) !== first.plain.tests.get(d.test));
+      for (const d of diffs) {
+        d.recheckPlain = plainAgain.get(d.test) ?? 'missing';
+        d.recheckWrapped = again.wrapped.tests.get(d.test) ?? 'missing';
+      }
       const flakyNames = new Set(flaky.map((d) => d.test));
       diffs = diffs.filter((d) => !flakyNames.has(d.test));
     }
@@ -519,7 +523,7 @@ function renderMarkdown(results, pins) {
   lines.push('', '## Details', '');
   for (const r of rows) {
     const notes = [];
-    if (r.differingTests?.length) notes.push(`tests that differ (first ${r.differingTests.length}): ${r.differingTests.slice(0, 8).map((d) => `\`${mdEscape(d.test)}\` ${d.plain}→${d.wrapped}`).join('; ')}`);
+    if (r.differingTests?.length) notes.push(`tests that differ (first ${r.differingTests.length}): ${r.differingTests.slice(0, 8).map((d) => `\`${mdEscape(d.test)}\` ${d.plain}→${d.wrapped}${d.recheckWrapped ? ` (recheck: ${d.recheckPlain}→${d.recheckWrapped})` : ''}`).join('; ')}`);
     if (r.flakyTests?.length) notes.push(`flaky in plain runs (not counted): ${r.flakyTests.slice(0, 5).map((t) => `\`${mdEscape(t)}\``).join('; ')}`);
     if (r.extraStdoutSample?.length) notes.push(`stdout lines only in the wrapped run (numbers masked): ${r.extraStdoutSample.map((l) => `\`${mdEscape(l.slice(0, 120))}\``).join('; ')}`);
     if (r.ciprofStderr?.length) notes.push(`ciprof said: ${r.ciprofStderr.map((l) => `\`${mdEscape(l.slice(0, 200))}\``).join('; ')}`);

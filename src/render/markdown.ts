@@ -75,7 +75,9 @@ function isRepoFile(file: string): boolean {
 
 function commitUrl(report: DiffReport, commit: string | undefined): string | undefined {
   if (!hex(commit) || !report.repository || !report.serverUrl) return undefined;
-  return safeUrl(`${report.serverUrl.replace(/\/$/, '')}/${encodePathSegments(report.repository)}/commit/${hex(commit)}`);
+  // GitLab serves project pages under `/-/` only (its unscoped routes are being removed).
+  const path = report.provider === 'gitlab' ? '-/commit' : 'commit';
+  return safeUrl(`${report.serverUrl.replace(/\/$/, '')}/${encodePathSegments(report.repository)}/${path}/${hex(commit)}`);
 }
 
 /** The CI run whose profile was the baseline (GitHub Actions), under the report's repository. */

@@ -19,7 +19,7 @@ import { describe, expect, it } from 'vitest';
 import { bin, FIXTURES, NODE22, hasNode22, runCli } from '../helpers/cli.js';
 
 describe('vitest threads pool with a dozen small files', () => {
-  it.skip('loses no worker thread under ciprof run, three runs in a row (load-dependent: see above)', () => {
+  it('loses no worker thread under ciprof run, three runs in a row (load-dependent: see above)', () => {
     for (let run = 0; run < 3; run++) {
       const out = mkdtempSync(join(tmpdir(), 'ciprof-lost-'));
       try {

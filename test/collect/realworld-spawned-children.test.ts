@@ -1,10 +1,10 @@
 /**
  * Failure class from the real-world corpus (bench/realworld.mjs, tj/commander.js: 27 of
- * 1,373 tests fail under `ciprof run`, 0 plain): a node --test suite spawns its CLI as a
- * node child process and asserts the child's stdout. The node:test hook decides by the
- * inherited NODE_TEST_CONTEXT (src/collect/runners/node-test.ts install()), so the
- * grandchild requires node:test, becomes a test root and writes the runner's protocol
- * into its own stdout.
+ * 1,373 tests failed under `ciprof run`, 0 plain): a node --test suite spawns its CLI as a
+ * node child process and asserts the child's stdout. The node:test hook used to decide by
+ * the inherited NODE_TEST_CONTEXT, so the grandchild required node:test, became a test
+ * root and wrote the runner's protocol into its own stdout. The hooks now decide by what
+ * each process runs (src/collect/runners/hooks/runner-role.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,8 +32,7 @@ describe.each(nodes)('node --test suite spawning a node CLI ($name)', ({ exe }) 
     expect(r.status).toBe(0);
   });
 
-  // Not fixed on main yet: src/collect/runners/node-test.ts decides by NODE_TEST_CONTEXT, which grandchildren inherit.
-  it.fails('passes under ciprof run: the spawned CLI prints exactly what it prints plain', () => {
+  it('passes under ciprof run: the spawned CLI prints exactly what it prints plain', () => {
     const out = mkdtempSync(join(tmpdir(), 'ciprof-spawn-'));
     dirs.push(out);
     const r = runCli(['run', '--no-store', '--no-report', '--out', out, '--', ...suite], { cwd, env, node: exe });
@@ -43,15 +42,14 @@ describe.each(nodes)('node --test suite spawning a node CLI ($name)', ({ exe }) 
 });
 
 /**
- * Same corpus finding, attribution side: on tj/commander.js 19.5% of the CPU carries a
- * test_name, because the processes a test spawns are labelled by their own script or
- * "(setup)", never by the test that spawned them (issue 12: parent pid + spawn time).
+ * Same corpus finding, attribution side: on tj/commander.js 19.5% of the CPU carried a
+ * test_name, because the processes a test spawns were labelled by their own script or
+ * "(setup)", never by the test that spawned them (now: parent pid chain + start time).
  */
 describe('CPU of a process a test spawns', () => {
-  it.fails('carries the test_name of the test that spawned it', () => {
+  it('carries the test_name of the test that spawned it', () => {
     const out = mkdtempSync(join(tmpdir(), 'ciprof-spawn-'));
     dirs.push(out);
-    // The exit code is left to the test above: on main the stdout class fails this suite too.
     runCli(['run', '--no-store', '--no-report', '--out', out, '--', ...suite], { cwd });
     const profile = readProfileFile(join(out, 'profile.pb.gz'));
     const burn = profile.functions.findIndex((f) => f.name === 'burnInChild' && f.file.endsWith('bin/cli.js'));

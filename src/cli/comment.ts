@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
-import { detectCi } from '../ci/detect.js';
-import { localGitFacts } from '../ci/git.js';
 import { readDiffReport } from '../diff/diff-report.js';
-import { EXIT_USAGE, fail, parsePositiveInt, warn } from './io.js';
+import { renderDiffReport } from '../pipeline/outputs.js';
+import { publish } from '../pipeline/publish.js';
+import { resolveSettings } from '../pipeline/settings.js';
+import { cliLog, EXIT_USAGE, fail, parsePositiveInt } from './io.js';
 
 interface CommentFlags {
   report: string;
@@ -32,12 +33,7 @@ export function registerComment(program: Command): void {
       }
       const pr = flags.pr ? parsePositiveInt('--pr', flags.pr) : undefined;
       if (flags.headSha && !/^[0-9a-f]{40}([0-9a-f]{24})?$/i.test(flags.headSha)) fail('--head-sha must be a full commit id', EXIT_USAGE);
-      const ci = detectCi(process.env, { git: localGitFacts(process.cwd()) });
-      // The job key comes from the report: it names the comment to update.
-      const outcomes = await (await import('../publish/publish.js')).publishReport({ report, ci: { ...ci, jobKey: report.jobKey }, pr, expectHeadSha: flags.headSha, summary: flags.summary, comment: flags.comment });
-      for (const o of outcomes) {
-        if (o.status === 'failed') warn(o.message);
-        else process.stderr.write(`ciprof: ${o.message}\n`);
-      }
+      const s = resolveSettings({ cwd: process.cwd(), env: process.env }, cliLog);
+      await publish(s, renderDiffReport(report), { pr, expectHeadSha: flags.headSha, summary: flags.summary, comment: flags.comment }, cliLog);
     });
 }

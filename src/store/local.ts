@@ -4,15 +4,17 @@
  *   <root>/<jobKey>/index.jsonl                    one line per stored profile, append-only
  * Writes go to a temp name then rename, so concurrent jobs never see half a file.
  */
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { sanitizeJobKey } from '../ci/context.js';
-import type { ProfileStore, StoredProfile } from './store.js';
+import { makeDirs } from '../make-dirs.js';
+import type { ProfileStore, StoredProfile, StoreCapabilities } from './store.js';
 
 const COMMIT_RE = /^[0-9a-f]{4,64}$/i;
 
 export class LocalStore implements ProfileStore {
-  readonly kind = 'local';
+  readonly name = 'local';
+  readonly capabilities: StoreCapabilities = { separateRuns: true, runsByCommit: true };
 
   constructor(readonly root: string) {}
 
@@ -20,7 +22,7 @@ export class LocalStore implements ProfileStore {
     const jobKey = sanitizeJobKey(entry.jobKey);
     const commit = this.checkCommit(entry.commit);
     const dir = path.join(this.root, jobKey, commit);
-    mkdirSync(dir, { recursive: true });
+    makeDirs(dir);
     const createdAt = new Date().toISOString();
     const name = `${createdAt.replace(/[:.]/g, '-')}-${process.pid}.pb.gz`;
     const file = path.join(dir, name);

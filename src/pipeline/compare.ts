@@ -20,7 +20,7 @@ import { BaseWorktree, interruptOnSignals } from '../compare/worktree.js';
 import { redactCommand } from '../collect/redact.js';
 import type { DiffReport } from '../diff/diff-report.js';
 import { RUNS_DIFF_METHOD } from '../diff/runs.js';
-import { makeDirs } from '../make-dirs.js';
+import { makeDirs } from '../util/make-dirs.js';
 import type { Profile } from '../profile/model.js';
 import { readProfileFile } from '../profile/read.js';
 import { collect } from './collect.js';

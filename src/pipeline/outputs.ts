@@ -11,7 +11,7 @@ import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { serializeDiffReport, type DiffReport } from '../diff/diff-report.js';
 import type { RunSummary } from '../collect/summary.js';
-import { makeDirs } from '../make-dirs.js';
+import { makeDirs } from '../util/make-dirs.js';
 import { encodePprofGzip } from '../profile/gzip.js';
 import { mergeProfiles } from '../profile/merge.js';
 import type { Profile } from '../profile/model.js';

@@ -4,8 +4,8 @@
  * repo) or MR note (GitLab). Fails open: every problem is an outcome with a message, never
  * an exception, so publishing cannot change the test command's exit code.
  */
-import * as core from '@actions/core';
 import type { CiContext } from '../ci/context.js';
+import { maskSecret } from '../ci/mask.js';
 import type { DiffReport } from '../diff/diff-report.js';
 import { commentMarker } from '../render/markdown.js';
 import { parsePullRequestUrl, publishGithubComment, type GithubPullRequest } from './github-comment.js';
@@ -33,11 +33,6 @@ export interface PublishOptions {
 }
 
 const nonEmpty = (v: string | undefined): string | undefined => (v && v.trim() ? v.trim() : undefined);
-
-function maskInActions(env: Env, token: string | undefined): void {
-  // On GitHub runners, ::add-mask:: keeps the token out of every later log line.
-  if (token && env.GITHUB_ACTIONS === 'true') core.setSecret(token);
-}
 
 function githubTarget(opts: PublishOptions, env: Env): { pr?: GithubPullRequest; token?: string; apiUrl?: string; why?: string } {
   const token = nonEmpty(opts.githubToken) ?? nonEmpty(env.CIPROF_GITHUB_TOKEN) ?? nonEmpty(env.GITHUB_TOKEN);
@@ -81,7 +76,7 @@ export async function publishReport(opts: PublishOptions): Promise<PublishOutcom
       if (!t.pr) out.push({ target: 'github-comment', status: 'skipped', message: t.why ?? 'no pull request' });
       else if (!t.token) out.push({ target: 'github-comment', status: 'skipped', message: 'no token: set GITHUB_TOKEN (or the github-token input) to comment' });
       else {
-        maskInActions(env, t.token);
+        maskSecret(t.token, env);
         out.push(await publishGithubComment({ token: t.token, apiUrl: t.apiUrl, pr: t.pr, marker, body: opts.markdown.comment, expectHeadSha: opts.expectHeadSha }));
       }
     }

@@ -66,7 +66,9 @@ function isRepoFile(file: string): boolean {
 
 function commitUrl(report: DiffReport, commit: string | undefined): string | undefined {
   if (!commit || !report.repository || !report.serverUrl) return undefined;
-  return safeUrl(`${report.serverUrl.replace(/\/$/, '')}/${encodePathSegments(report.repository)}/commit/${encodeURIComponent(commit)}`);
+  // GitLab serves project pages under `/-/` only (its unscoped routes are being removed).
+  const path = report.provider === 'gitlab' ? '-/commit' : 'commit';
+  return safeUrl(`${report.serverUrl.replace(/\/$/, '')}/${encodePathSegments(report.repository)}/${path}/${encodeURIComponent(commit)}`);
 }
 
 /** `name` and a `file:line` link to the file at the head commit (GitHub's blob URL layout, also GitLab's `/-/blob/`). */

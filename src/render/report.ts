@@ -5,15 +5,15 @@
  * core model and the verdicts from the diff the caller computed (the comment's), never
  * from re-reading pprof or judging anything here.
  */
-import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { ProfileDiff } from '../diff/function-diff.js';
-import { makeDirs } from '../make-dirs.js';
+import { makeDirs } from '../util/make-dirs.js';
 import type { Profile } from '../profile/model.js';
 import { buildReportData } from './report-data.js';
 import { fillTemplate, jsonForScript } from './report-html.js';
 import { reportTemplate, reportUiScript } from './ui-bundle.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
 
 export interface ReportOptions {
   /** Output file; writeReport creates its directory. */
@@ -46,7 +46,7 @@ export function renderReport(head: Profile, base?: Profile, options: Omit<Report
 export function writeReport(head: Profile, base: Profile | undefined, options: ReportOptions): ReportResult {
   const { html, ...rest } = renderReport(head, base, options);
   makeDirs(path.dirname(path.resolve(options.output)));
-  writeFileSync(options.output, html);
+  writeFileAtomic(options.output, html);
   return { path: options.output, bytes: Buffer.byteLength(html), ...rest };
 }
 

@@ -4,11 +4,13 @@
  * `API_KEY=abc npm test` -> `API_KEY=*** npm test`, `--token=abc` and `--token abc` ->
  * `--token=***` / `--token ***`, `https://user:pass@host` -> `https://***@host`,
  * `Authorization: Bearer abc` -> `Authorization: ***`, and tokens whose format gives them
- * away (GitHub, GitLab, npm, Slack, AWS keys) wherever they stand. The command that runs is
- * never changed; only its record is.
+ * away (GitHub, GitLab, npm, Slack, AWS keys) wherever they stand. URL credentials and the
+ * secrets ciprof was given are the masker's (ci/mask.ts), called first. The command that
+ * runs is never changed; only its record is.
  */
+import { redact } from '../ci/mask.js';
 
-export const REDACTED = '***';
+const REDACTED = '***';
 
 /** Names whose value is a secret: API_KEY, NPM_TOKEN, DB_PASSWORD, PGPASSWORD, --auth, client-secret. */
 const SECRET_NAME = /key|token|secret|passw|pwd|auth|credential|cookie|session|signature|private|dsn/i;
@@ -19,7 +21,6 @@ const QUOTED_OR_WORD = String.raw`(?:"[^"]*"|'[^']*'|[^\s"']+)+`;
 const ASSIGNMENT = new RegExp(String.raw`(^|[\s;&|(?])(-{0,2}[A-Za-z_][\w.-]*)=(${QUOTED_OR_WORD})`, 'g');
 /** `--name value` with a secret name: the value is the next word unless it is an option. */
 const SPACED_OPTION = new RegExp(String.raw`(^|\s)(--?[A-Za-z][\w.-]*)(\s+)(?!-)(${QUOTED_OR_WORD})`, 'g');
-const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/@:]+(?::[^\s/@]*)?@/gi;
 const AUTH_HEADER = /\b((?:proxy-)?authorization:\s*)(?:(?:bearer|basic|token)\s+)?[^\s"']+/gi;
 /** Formats documented by their issuers, recognisable without a name next to them. */
 const KNOWN_TOKENS = /\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|glpat-[A-Za-z0-9_-]{20,}|npm_[A-Za-z0-9]{30,}|xox[abposr]-[A-Za-z0-9-]{10,}|A[KS]IA[0-9A-Z]{16})\b/g;
@@ -28,8 +29,7 @@ const isSecretName = (name: string): boolean => SECRET_NAME.test(name.replace(/^
 
 /** Redacts one string: a word of an argv, or a whole shell command line. */
 export function redactText(text: string): string {
-  return text
-    .replace(URL_CREDENTIALS, `$1${REDACTED}@`)
+  return redact(text)
     .replace(AUTH_HEADER, `$1${REDACTED}`)
     .replace(KNOWN_TOKENS, REDACTED)
     .replace(ASSIGNMENT, (all, lead: string, name: string) => (isSecretName(name) ? `${lead}${name}=${REDACTED}` : all))

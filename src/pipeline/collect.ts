@@ -44,7 +44,7 @@ export async function collect(s: Settings, opts: CollectOptions, log: Log): Prom
   const env = testCommandEnv(s.env);
   const warn = (line: string): void => log.warn(line);
   // Per-test attribution: recognise the runner and add its hook; otherwise one notice.
-  const { attribution, notice } = setupAttribution(opts.command, { env, cwd: s.cwd, repoRoot: s.repoRoot, warn });
+  const { attribution, notice } = opts.profile === false ? {} : setupAttribution(opts.command, { env, cwd: s.cwd, repoRoot: s.repoRoot, warn });
   if (notice && !opts.quiet) log.info(notice);
   const run = await runProfiled({ command: opts.command, env, cwd: s.cwd, intervalUs: s.intervalUs, repoRoot: s.repoRoot, keepRaw: opts.keepRaw, profile: opts.profile, attribution, warn });
   const done: Collected = { exitCode: run.exitCode, wallMs: run.wallMs, threads: [], lost: [] };

@@ -1,9 +1,9 @@
 /** The diff as a few terminal lines, for `ciprof diff` without --json. */
 import type { DiffReport } from '../diff/diff-report.js';
 import { formatFrame } from '../profile/aggregate.js';
+import { ms } from '../report-ui/fmt.js';
 
-const ms = (ns: number): string => `${(ns / 1e6).toFixed(1)} ms`;
-const sgn = (ns: number): string => `${ns >= 0 ? '+' : ''}${(ns / 1e6).toFixed(1)} ms`;
+const sgn = (ns: number): string => `${ns >= 0 ? '+' : '-'}${ms(Math.abs(ns))}`;
 const pct = (p: number): string => (Number.isFinite(p) ? `${p >= 0 ? '+' : ''}${p.toFixed(1)}%` : 'new');
 
 export function formatDiffText(report: DiffReport, rows = 10): string {

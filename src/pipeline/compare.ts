@@ -17,6 +17,7 @@ import { firstFailure, interleavedOrder, type RunRecord, type Side } from '../co
 import { planInstall, type InstallPlan } from '../compare/package-manager.js';
 import { removeRunFiles, runFile, savedRuns } from '../compare/run-files.js';
 import { BaseWorktree, interruptOnSignals } from '../compare/worktree.js';
+import { testCommandEnv } from '../collect/child-env.js';
 import { redactCommand } from '../collect/redact.js';
 import type { DiffReport } from '../diff/diff-report.js';
 import { RUNS_DIFF_METHOD } from '../diff/runs.js';
@@ -117,7 +118,8 @@ async function runInterleaved(s: Settings, opts: CompareOptions, p: Plan, result
     opts.progress(`base checked out in ${worktree.dir}`);
     opts.progress(`install: ${p.install.reason}`);
     if (p.install.command && !result.interrupted) {
-      const run = runInstall(p.install.command, path.join(worktree.dir, p.install.dir), s.env);
+      // The install runs the base's lifecycle scripts: the same environment as its tests.
+      const run = runInstall(p.install.command, path.join(worktree.dir, p.install.dir), testCommandEnv(s.env));
       stopInstall = () => run.child.kill('SIGTERM');
       const done = await run.done;
       stopInstall = undefined;

@@ -500,6 +500,7 @@ function renderMarkdown(results, pins) {
     '(see the load column). Outcome columns do not depend on load; ratios need a quiet re-run',
     '(`npm run realworld -- --runs 5`).',
     '',
+    ...(pins.note ? [pins.note, ''] : []),
     '| project | runner / covers | Node | outcome | plain pass/fail/skip | wrapped pass/fail/skip | exit plain→wrapped | processes / threads (lost) | CPU with test_name | ciprof own frames | extra stdout lines | wall plain → wrapped (ratio) | load |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];

@@ -11,6 +11,7 @@
 // --dir        where the projects are checked out (env CIPROF_CORPUS_DIR; default
 //              /work/corpus): always outside this repository, never committed.
 // --runs N     plain/wrapped pairs per project and Node (default 1, outcomes only).
+// --render     only rebuild bench/results/realworld.md from realworld.json and the pins.
 // --recheck    on by default: when outcomes differ, one more pair tells flaky tests
 //              (plain disagrees with itself) from differences ciprof causes.
 //
@@ -33,7 +34,7 @@ const MIRROR = '/work/.mirror';
 
 // ---------------------------------------------------------------- arguments
 function parseArgs(argv) {
-  const opts = { setup: false, projects: undefined, nodes: undefined, runs: 1, dir: undefined, timeout: undefined, recheck: true, keep: false };
+  const opts = { render: false, setup: false, projects: undefined, nodes: undefined, runs: 1, dir: undefined, timeout: undefined, recheck: true, keep: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -42,6 +43,7 @@ function parseArgs(argv) {
       return v;
     };
     if (a === '--setup') opts.setup = true;
+    else if (a === '--render') opts.render = true;
     else if (a === '--project') opts.projects = value().split(',');
     else if (a === '--node') opts.nodes = value().split(',');
     else if (a === '--runs') opts.runs = Number(value());
@@ -56,7 +58,7 @@ function parseArgs(argv) {
 }
 
 function usage(problem) {
-  process.stderr.write(`realworld: ${problem}\nusage: node bench/realworld.mjs [--setup] [--project a,b] [--node 22,24] [--runs N] [--dir DIR] [--timeout S] [--no-recheck] [--keep]\n`);
+  process.stderr.write(`realworld: ${problem}\nusage: node bench/realworld.mjs [--setup] [--project a,b] [--node 22,24] [--runs N] [--dir DIR] [--timeout S] [--no-recheck] [--keep] [--render]\n`);
   process.exit(2);
 }
 
@@ -282,11 +284,13 @@ function diffOutcomes(plain, wrapped) {
 // ---------------------------------------------------------------- output comparison
 /** Lines that differ between plain and wrapped stdout once numbers (timings, pids) are masked. */
 function extraStdoutLines(plain, wrapped) {
+  // Timings (and their units) are masked; progress lines of dot reporters wrap differently
+  // from run to run and are left out.
   const norm = ({ stdoutFile, reportFile }) =>
-    readFileSync(stdoutFile, 'latin1')
+    readFileSync(stdoutFile, 'utf8')
       .split('\n')
-      .map((l) => l.replaceAll(reportFile, '{report}').replace(/\d+(\.\d+)?/g, '#').trimEnd())
-      .filter(Boolean);
+      .map((l) => l.replaceAll(reportFile, '{report}').replace(/\d+(\.\d+)?(\s?(ms|s|m)\b)?/g, '#').trimEnd())
+      .filter((l) => l && !/^(\x1b\[[\d;]*m|[.·x*!-])+$/u.test(l));
   const count = new Map();
   for (const l of norm(plain)) count.set(l, (count.get(l) ?? 0) + 1);
   const extra = [];
@@ -319,23 +323,36 @@ function profileMetrics(outDir) {
   let withTest = 0;
   let withFile = 0;
   let ciprof = 0;
+  const byProcess = new Map();
   for (const s of p.sample) {
     const v = Number(s.value[valueIndex] ?? 0);
     if (s.locationId.length && frame(s.locationId[0]).name === '(idle)') continue;
     cpu += v;
     let testName = '';
     let testFile = '';
+    let pid = '';
     for (const l of s.label) {
       const k = str[Number(l.key)];
       if (k === 'test_name') testName = str[Number(l.str)];
       else if (k === 'test_file') testFile = str[Number(l.str)];
+      else if (k === 'pid') pid = String(l.str ? str[Number(l.str)] : l.num);
     }
+    const proc = byProcess.get(pid) ?? { cpu: 0, unattributed: 0 };
+    byProcess.set(pid, proc);
+    proc.cpu += v;
+    if (!testName) proc.unattributed += v;
     if (testName) withTest += v;
     if (testFile && testFile !== '(setup)') withFile += v;
     // ciprof's own code among the 4 innermost frames: the observer effect issue 12 measures.
     if (s.locationId.slice(0, 4).some((id) => frame(id).file.startsWith(ownDist))) ciprof += v;
   }
   const pct = (x) => (cpu > 0 ? Math.round((1000 * x) / cpu) / 10 : 0);
+  // Where the CPU without a test_name went: the processes with most of it, by command line.
+  const argvOf = new Map((summary.threadsDetail ?? []).map((t) => [String(t.pid), (t.argv ?? []).join(' ')]));
+  const unattributedTop = [...byProcess.entries()]
+    .sort((a, b) => b[1].unattributed - a[1].unattributed)
+    .slice(0, 3)
+    .map(([pid, x]) => ({ argv: (argvOf.get(pid) ?? `pid ${pid}`).replaceAll(ROOT, '<ciprof>').slice(0, 160), unattributedPct: pct(x.unattributed), processCpuPct: pct(x.cpu) }));
   return {
     processes: summary.processes,
     threads: summary.threads,
@@ -346,6 +363,7 @@ function profileMetrics(outDir) {
     testNamePct: pct(withTest),
     testFilePct: pct(withFile),
     ciprofPct: pct(ciprof),
+    unattributedTop,
     warnings: summary.warnings ?? [],
   };
 }
@@ -412,6 +430,10 @@ async function runProject(project, node, opts, dir) {
       // A test whose plain status changes between two plain runs is flaky, not ciprof's doing.
       const plainAgain = again.plain.tests;
       flaky = diffs.filter((d) => plainAgain.get(d.test) !== first.plain.tests.get(d.test));
+      for (const d of diffs) {
+        d.recheckPlain = plainAgain.get(d.test) ?? 'missing';
+        d.recheckWrapped = again.wrapped.tests.get(d.test) ?? 'missing';
+      }
       const flakyNames = new Set(flaky.map((d) => d.test));
       diffs = diffs.filter((d) => !flakyNames.has(d.test));
     }
@@ -422,7 +444,8 @@ async function runProject(project, node, opts, dir) {
     if (first.plain.error) problems.push(`plain: ${first.plain.error}`);
     if (first.wrapped.error) problems.push(`wrapped: ${first.wrapped.error}`);
     if (first.plain.timedOut || first.wrapped.timedOut) problems.push('timed out');
-    const exitSame = pairs.every((p) => p.plain.exitCode === p.wrapped.exitCode);
+    // Exit codes that differ only because of tests the plain runs disagree on are flakiness too.
+    const exitSame = pairs.every((p) => p.plain.exitCode === p.wrapped.exitCode) || (flaky.length > 0 && diffs.length === 0);
     const outcomesSame = diffs.length === 0 && exitSame && !first.plain.error && !first.wrapped.error;
     return {
       project: project.name,
@@ -436,6 +459,7 @@ async function runProject(project, node, opts, dir) {
       differingTests: diffs.slice(0, 50),
       differingCount: diffs.length,
       flakyTests: flaky.slice(0, 20).map((d) => d.test),
+      flakyCount: flaky.length,
       wallPlainMs: median(pairs.map((p) => p.plain.wallMs)),
       wallWrappedMs: median(pairs.map((p) => p.wrapped.wallMs)),
       wallRatio: Math.round(1000 * median(ratios)) / 1000,
@@ -478,6 +502,7 @@ function renderMarkdown(results, pins) {
     '(see the load column). Outcome columns do not depend on load; ratios need a quiet re-run',
     '(`npm run realworld -- --runs 5`).',
     '',
+    ...(pins.note ? [pins.note, ''] : []),
     '| project | runner / covers | Node | outcome | plain pass/fail/skip | wrapped pass/fail/skip | exit plain→wrapped | processes / threads (lost) | CPU with test_name | ciprof own frames | extra stdout lines | wall plain → wrapped (ratio) | load |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
@@ -493,7 +518,7 @@ function renderMarkdown(results, pins) {
     const p = r.profile ?? {};
     const prof = p.error ? mdEscape(p.error) : `${p.processes} / ${p.threads} (${p.lostThreads})`;
     const outcome = r.status === 'same' ? 'same' : `**DIFFERENT** (${r.differingCount} tests${r.problems?.length ? `; ${mdEscape(r.problems.join('; '))}` : ''})`;
-    const flaky = r.flakyTests?.length ? ` (${r.flakyTests.length} flaky)` : '';
+    const flaky = r.flakyTests?.length ? ` (${r.flakyCount ?? r.flakyTests.length} flaky in plain runs)` : '';
     lines.push(
       `| ${mdEscape(r.project)} | ${mdEscape(covers)} | ${r.node} | ${outcome}${flaky} | ${c(r.plain)} | ${c(r.wrapped)} | ${r.exitPlain.join(',')}→${r.exitWrapped.join(',')} | ${prof} | ${p.testNamePct ?? '?'}% | ${p.ciprofPct ?? '?'}% | ${r.extraStdoutLines} | ${(r.wallPlainMs / 1000).toFixed(1)} s → ${(r.wallWrappedMs / 1000).toFixed(1)} s (x${r.wallRatio}) | ${r.load ?? ''} |`,
     );
@@ -501,13 +526,18 @@ function renderMarkdown(results, pins) {
   lines.push('', '## Details', '');
   for (const r of rows) {
     const notes = [];
-    if (r.differingTests?.length) notes.push(`tests that differ (first ${r.differingTests.length}): ${r.differingTests.slice(0, 8).map((d) => `\`${mdEscape(d.test)}\` ${d.plain}→${d.wrapped}`).join('; ')}`);
+    if (r.differingTests?.length) notes.push(`tests that differ (first ${r.differingTests.length}): ${r.differingTests.slice(0, 8).map((d) => `\`${mdEscape(d.test)}\` ${d.plain}→${d.wrapped}${d.recheckWrapped ? ` (recheck: ${d.recheckPlain}→${d.recheckWrapped})` : ''}`).join('; ')}`);
     if (r.flakyTests?.length) notes.push(`flaky in plain runs (not counted): ${r.flakyTests.slice(0, 5).map((t) => `\`${mdEscape(t)}\``).join('; ')}`);
     if (r.extraStdoutSample?.length) notes.push(`stdout lines only in the wrapped run (numbers masked): ${r.extraStdoutSample.map((l) => `\`${mdEscape(l.slice(0, 120))}\``).join('; ')}`);
     if (r.ciprofStderr?.length) notes.push(`ciprof said: ${r.ciprofStderr.map((l) => `\`${mdEscape(l.slice(0, 200))}\``).join('; ')}`);
     if (r.profile?.testFilePct !== undefined) notes.push(`CPU with a test_file other than (setup): ${r.profile.testFilePct}%; tests in ciprof's table: ${r.profile.testsRecorded}`);
+    if (r.profile?.unattributedTop?.length) notes.push(`CPU without test_name, by process: ${r.profile.unattributedTop.map((u) => `${u.unattributedPct}% of suite CPU in \`${mdEscape(u.argv)}\``).join('; ')}`);
     if (r.problems?.length) notes.push(`problems: ${mdEscape(r.problems.join('; '))}`);
     if (notes.length) lines.push(`- **${mdEscape(r.project)} / Node ${r.node}** (${r.date ?? ''}): ${notes.join('. ')}`);
+  }
+  if (pins.findings?.length) {
+    lines.push('', '## Failure classes found', '', '| class | seen on | where in src/ (believed) | reproduced by |', '|---|---|---|---|');
+    for (const f of pins.findings) lines.push(`| ${mdEscape(f.class)} | ${mdEscape(f.seenOn)} | ${mdEscape(f.src)} | ${mdEscape(f.test)} |`);
   }
   lines.push('', '## Pins', '', '| project | repo @ commit | command |', '|---|---|---|');
   for (const p of pins.projects) lines.push(`| ${mdEscape(p.name)} | ${p.repo} @ ${p.commit.slice(0, 12)} | \`${p.command.join(' ').replace(/\|/g, '\\|')}\` |`);
@@ -533,6 +563,10 @@ async function main() {
   const nodes = opts.nodes ?? pins.nodes;
   for (const n of nodes) if (!existsSync(join(nodeBinDir(n), 'node'))) usage(`Node ${n} not found at ${nodeBinDir(n)}`);
 
+  if (opts.render) {
+    writeFileSync(RESULTS_MD, renderMarkdown(loadResults(), pins));
+    return;
+  }
   if (opts.setup) {
     let failed = 0;
     for (const p of selected) {

@@ -9,11 +9,11 @@
 import * as core from '@actions/core';
 import * as path from 'node:path';
 import { formatSummaryText } from '../collect/summary.js';
-import { readDiffReport } from '../diff/diff-report.js';
+import { readDiffReport, type DiffReport } from '../diff/diff-report.js';
 import { collect } from '../pipeline/collect.js';
 import { diffWithBaseline, readHead, type DiffHead } from '../pipeline/diff.js';
-import { prepareOutDir, renderDiffReport, writeDiffOutputs, writeRunOutputs, type RenderedReport } from '../pipeline/outputs.js';
-import { EXIT_REGRESSION, exitCodeFor, publish } from '../pipeline/publish.js';
+import { prepareOutDir, writeDiffOutputs, writeRunOutputs } from '../pipeline/outputs.js';
+import { EXIT_REGRESSION, exitCodeFor, publish, publishSavedReport } from '../pipeline/publish.js';
 import { resolveSettings, type Log, type Settings } from '../pipeline/settings.js';
 import { openStoreOrLocal, storeRun, uploadRun } from '../pipeline/store.js';
 import { readInputs, settingsInput, type ActionInputs } from './inputs.js';
@@ -45,9 +45,9 @@ export async function run(): Promise<void> {
   }
   if (a.mode === 'report' || (a.mode === 'all' && head)) {
     try {
-      const rendered = await report(a, s, head);
-      if (rendered) exitCode = exitCodeFor(exitCode, rendered.report, a.failOnRegression);
-      if (exitCode === EXIT_REGRESSION) core.error(`ciprof: ${rendered?.report.diff?.regressions.length} function(s) got slower (fail-on-regression is set)`);
+      const r = await report(a, s, head);
+      if (r) exitCode = exitCodeFor(exitCode, r, a.failOnRegression);
+      if (exitCode === EXIT_REGRESSION) core.error(`ciprof: ${r?.diff?.regressions.length} function(s) got slower (fail-on-regression is set)`);
     } catch (err) {
       log.warn(`report step failed: ${(err as Error).message}`);
     }
@@ -58,20 +58,23 @@ export async function run(): Promise<void> {
   process.exitCode = exitCode;
 }
 
-/** The diff (or a saved diff.json in a workflow_run job), its outputs, and publishing. */
-async function report(a: ActionInputs, s: Settings, head: DiffHead | undefined): Promise<RenderedReport | undefined> {
-  let rendered: RenderedReport;
-  if (a.reportFile) rendered = renderDiffReport(readDiffReport(path.resolve(s.cwd, a.reportFile)));
-  else if (!s.base) return void log.info("not a pull request and no base input: nothing to compare with (this run's profile is the baseline for later PRs)");
+/** The diff and its outputs, then publishing; or a saved diff.json from another job (workflow_run). */
+async function report(a: ActionInputs, s: Settings, head: DiffHead | undefined): Promise<DiffReport | undefined> {
+  let report: DiffReport;
+  if (a.reportFile) {
+    const file = path.resolve(s.cwd, a.reportFile);
+    await publishSavedReport(s, file, { comment: a.comment }, log);
+    report = readDiffReport(file);
+  } else if (!s.base) return void log.info("not a pull request and no base input: nothing to compare with (this run's profile is the baseline for later PRs)");
   else {
     const result = await diffWithBaseline(s, head ?? readHead(path.join(s.outDir, 'profile.pb.gz')), await openStoreOrLocal(s, log));
     const out = await writeDiffOutputs(s, result, { dir: s.outDir, html: true, uploadReport: a.uploadArtifact }, log);
     if (out.files.report) core.setOutput('report', out.files.report);
     if (out.files.diff) core.setOutput('diff', out.files.diff);
-    rendered = out.rendered;
+    await publish(s, out.rendered, { comment: a.comment }, log);
+    report = out.rendered.report;
   }
-  core.setOutput('verdict', rendered.report.diff ? rendered.report.diff.verdict : 'no-baseline');
-  core.setOutput('regressions', String(rendered.report.diff?.regressions.length ?? 0));
-  await publish(s, rendered, { comment: a.comment }, log);
-  return rendered;
+  core.setOutput('verdict', report.diff ? report.diff.verdict : 'no-baseline');
+  core.setOutput('regressions', String(report.diff?.regressions.length ?? 0));
+  return report;
 }

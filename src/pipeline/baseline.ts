@@ -49,6 +49,8 @@ export async function findBaseline(s: Settings, headCommit: string | undefined, 
   if (!found.found) return { runs: [], provenance: { source: 'store', found: false, wanted: found.wanted, reason: found.reason, store: store.name } };
   const runs = await loadBaseRuns(store, found.stored, s.ci.jobKey, found.commit);
   const provenance: BaselineProvenance = { source: 'store', found: true, commit: found.commit, wanted: found.wanted, distance: found.distance, reason: found.reason, store: store.name };
+  // The CI run that stored it (GitHub artifacts), linked from the comment.
+  if (found.stored.runId !== undefined) provenance.runId = found.stored.runId;
   // Several runs of the base commit measure run-to-run noise themselves; the history is for one run.
   if (runs.length > 1) return { runs, provenance };
   return { runs, provenance, history: noiseFromHistory(await loadHistory(store, history, s.ci.jobKey, found.commit)) };

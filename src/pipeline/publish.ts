@@ -43,10 +43,35 @@ export async function publish(s: Settings, rendered: RenderedReport, opts: Publi
     githubToken: s.githubToken,
     ...opts,
   });
+  logOutcomes(outcomes, log);
+  return outcomes;
+}
+
+export interface SavedReportOptions extends Omit<PublishStageOptions, 'expectHeadSha'> {
+  /** The commit the report must be about (`--head-sha`); a workflow_run event gives it. */
+  headSha?: string;
+}
+
+/**
+ * A diff.json another job computed, maybe a fork's (`ciprof comment`, the Action's
+ * report-file): where it goes comes from this job's own facts, and the file is checked and
+ * re-rendered (publish/untrusted-report.ts) before it is published. Throws a one-line Error
+ * when the report is refused; publishing itself fails open.
+ */
+export async function publishSavedReport(s: Settings, file: string, opts: SavedReportOptions, log: Log): Promise<PublishOutcome[]> {
+  const { publishUntrustedReport, resolveReportTarget } = await import('../publish/untrusted-report.js');
+  // Links to this job's own Pyroscope server are the only ones kept outside the repository.
+  const linkOrigins = s.pyroscope ? [s.pyroscope.server] : undefined;
+  const target = await resolveReportTarget({ env: s.env, ci: s.ci, pr: opts.pr, headSha: opts.headSha, githubToken: s.githubToken, linkOrigins });
+  const outcomes = await publishUntrustedReport({ file, target, ci: s.ci, env: s.env, githubToken: s.githubToken, comment: opts.comment, summary: opts.summary });
+  logOutcomes(outcomes, log);
+  return outcomes;
+}
+
+function logOutcomes(outcomes: readonly PublishOutcome[], log: Log): void {
   for (const o of outcomes) {
     if (o.status === 'failed') log.warn(o.message);
     else if (o.status === 'skipped' && o.target === 'github-comment') log.notice(o.message);
     else log.info(o.message);
   }
-  return outcomes;
 }

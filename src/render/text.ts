@@ -1,28 +1,35 @@
-/** Terminal text: the diff as a few lines (`ciprof diff` without --json), the top table (`ciprof top`). */
+/**
+ * Terminal text: the diff as a few lines (`ciprof diff` and `ciprof compare` without
+ * --json), the top table (`ciprof top`). Names, paths and reasons come from profiles: each
+ * goes through terminalText, so an escape sequence or a newline in a function name cannot
+ * recolour, move or fake a line.
+ */
 import type { DiffReport } from '../diff/diff-report.js';
 import { formatFrame, functionTable } from '../profile/aggregate.js';
 import { timeValueIndex, type Profile } from '../profile/model.js';
 import { ms } from '../report-ui/fmt.js';
+import { terminalText } from './escape.js';
 
 const sgn = (ns: number): string => `${ns >= 0 ? '+' : '-'}${ms(Math.abs(ns))}`;
 const pct = (p: number): string => (Number.isFinite(p) ? `${p >= 0 ? '+' : ''}${p.toFixed(1)}%` : 'new');
+const t = (s: string | undefined): string => terminalText(s ?? '');
 
 export function formatDiffText(report: DiffReport, rows = 10): string {
   const b = report.base;
   const lines: string[] = [];
-  if (b.source === 'file') lines.push(`ciprof: base: ${b.file}`);
-  else if (b.found) lines.push(`ciprof: base: commit ${b.commit} (${b.distance} commit(s) back from ${b.wanted?.slice(0, 12)}): ${b.reason}`);
+  if (b.source === 'file') lines.push(`ciprof: base: ${t(b.file)}`);
+  else if (b.found) lines.push(`ciprof: base: commit ${t(b.commit)} (${b.distance} commit(s) back from ${t(b.wanted?.slice(0, 12))}): ${t(b.reason)}`);
   const d = report.diff;
   if (!d) {
-    lines.push(`ciprof: no baseline: ${b.reason}`);
+    lines.push(`ciprof: no baseline: ${t(b.reason)}`);
     return lines.join('\n');
   }
   lines.push(`ciprof: suite CPU ${ms(d.base.cpuNs)} -> ${ms(d.head.cpuNs)} (${sgn(d.suite.deltaNs)}, ${pct(d.suite.deltaPct)}${d.suite.significant ? '' : ', within noise'})`);
-  lines.push(`ciprof: verdict: ${d.verdict} (${d.regressions.length} slower, ${d.improvements.length} faster, ${d.withinNoise} within noise)`);
+  lines.push(`ciprof: verdict: ${t(d.verdict)} (${d.regressions.length} slower, ${d.improvements.length} faster, ${d.withinNoise} within noise)`);
   const show = (title: string, list: typeof d.regressions): void => {
     if (!list.length) return;
     lines.push(`ciprof: ${title}:`);
-    for (const r of list.slice(0, rows)) lines.push(`  ${sgn(r.selfDeltaNs).padStart(12)} ${pct(r.selfDeltaPct).padStart(8)}  q=${r.qValue > 0 ? r.qValue.toExponential(1) : '<1e-300'}  ${formatFrame(r.frame)}`);
+    for (const r of list.slice(0, rows)) lines.push(`  ${sgn(r.selfDeltaNs).padStart(12)} ${pct(r.selfDeltaPct).padStart(8)}  q=${r.qValue > 0 ? r.qValue.toExponential(1) : '<1e-300'}  ${t(formatFrame(r.frame))}`);
   };
   show('slower', d.regressions);
   show('faster', d.improvements);
@@ -43,7 +50,7 @@ export function formatTopTable(profile: Profile, rows: number, cum: boolean): st
   let sum = 0;
   for (const r of top) {
     sum += r.self;
-    out.push(`${pprofMs(r.self).padStart(12)} ${pct(r.self).padStart(7)} ${pct(sum).padStart(7)} ${pprofMs(r.total).padStart(12)} ${pct(r.total).padStart(7)}  ${formatFrame(r.frame)}`);
+    out.push(`${pprofMs(r.self).padStart(12)} ${pct(r.self).padStart(7)} ${pct(sum).padStart(7)} ${pprofMs(r.total).padStart(12)} ${pct(r.total).padStart(7)}  ${t(formatFrame(r.frame))}`);
   }
   return out.join('\n');
 }

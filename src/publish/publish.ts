@@ -24,7 +24,11 @@ export interface PublishOptions {
   /** Write the GitHub job summary when available (default true). */
   summary?: boolean;
   githubToken?: string;
-  /** Overrides the PR number (a workflow_run job publishing another run's report). */
+  /**
+   * Overrides the CI context's PR number (a trusted source: the command line or the
+   * workflow_run event). The report's own `pr` and `repository` are never used: a report
+   * computed elsewhere must not choose where it is published (see untrusted-report.ts).
+   */
   pr?: number;
   /** Comment only if the PR's head is this commit (see GithubCommentOptions). */
   expectHeadSha?: string;
@@ -32,8 +36,13 @@ export interface PublishOptions {
 
 const nonEmpty = (v: string | undefined): string | undefined => (v && v.trim() ? v.trim() : undefined);
 
+/** The token to talk to GitHub with: the explicit one, then CIPROF_GITHUB_TOKEN, then GITHUB_TOKEN. */
+export function githubToken(explicit: string | undefined, env: Env): string | undefined {
+  return nonEmpty(explicit) ?? nonEmpty(env.CIPROF_GITHUB_TOKEN) ?? nonEmpty(env.GITHUB_TOKEN);
+}
+
 function githubTarget(opts: PublishOptions, env: Env): { pr?: GithubPullRequest; token?: string; apiUrl?: string; why?: string } {
-  const token = nonEmpty(opts.githubToken) ?? nonEmpty(env.CIPROF_GITHUB_TOKEN) ?? nonEmpty(env.GITHUB_TOKEN);
+  const token = githubToken(opts.githubToken, env);
   const apiUrl = nonEmpty(env.GITHUB_API_URL);
   if (opts.ci.provider === 'circleci') {
     const pr = parsePullRequestUrl(env.CIRCLE_PULL_REQUEST);
@@ -41,8 +50,8 @@ function githubTarget(opts: PublishOptions, env: Env): { pr?: GithubPullRequest;
     if (opts.pr) pr.number = opts.pr;
     return { pr, token, apiUrl };
   }
-  const [owner, repo] = (opts.report.repository ?? opts.ci.repository ?? '').split('/');
-  const number = opts.pr ?? opts.report.pr ?? opts.ci.pr;
+  const [owner, repo] = (opts.ci.repository ?? '').split('/');
+  const number = opts.pr ?? opts.ci.pr;
   if (!owner || !repo) return { why: 'the repository is unknown (GITHUB_REPOSITORY is not set)' };
   if (!number) return { why: 'not a pull request run: nothing to comment on' };
   return { pr: { owner, repo, number }, token, apiUrl };

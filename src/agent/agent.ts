@@ -11,6 +11,7 @@
  * Files written into CIPROF_RAW_DIR:
  *   <pid>-<tid>.start                 a marker, so a thread that dies unflushed is counted
  *   <pid>-<tid>-<seq>.cpuprofile      a V8 profile plus a `$ciprof` block (see ThreadInfo)
+ *   <pid>-<tid>-<seq>.scripts.json    the source maps of the profile's scripts (scripts.ts)
  */
 import * as fs from 'node:fs';
 import * as inspector from 'node:inspector';
@@ -19,6 +20,7 @@ import * as path from 'node:path';
 import { BroadcastChannel, isMainThread, threadId, Worker } from 'node:worker_threads';
 import type { AgentThreadInfo } from './protocol.js';
 import { FLUSH_CHANNEL, type FlushMessage } from './protocol.js';
+import { writeScriptSourceMaps } from './scripts.js';
 
 const AGENT_KEY = Symbol.for('ciprof.agent');
 const TERMINATE_FLUSH_TIMEOUT_MS = 500;
@@ -98,6 +100,7 @@ class ThreadProfiler {
     // Written then renamed, so a reader never sees half a file from a thread killed mid-write.
     fs.writeFileSync(`${base}.tmp`, JSON.stringify({ ...result.profile, $ciprof: info }));
     fs.renameSync(`${base}.tmp`, `${base}.cpuprofile`);
+    safely('source map collection', () => writeScriptSourceMaps(this.session, result.profile!, `${base}.scripts.json`));
   }
 
   /**

@@ -9,6 +9,7 @@ import type { AgentThreadInfo } from '../agent/protocol.js';
 import { addCpuProfile } from '../profile/cpuprofile.js';
 import { ProfileBuilder, type Labels, type Profile } from '../profile/model.js';
 import { parseProfileBytes } from '../profile/read.js';
+import { FrameMapper } from '../sourcemap/apply.js';
 
 export interface ThreadRecord {
   pid: number;
@@ -43,6 +44,7 @@ export interface GatherOptions {
 
 export function gatherRawProfiles(rawDir: string, options: GatherOptions): GatherResult {
   const builder = new ProfileBuilder();
+  const frameMapper = new FrameMapper(options.repoRoot);
   const warnings: string[] = [];
   const started = new Set<string>();
   const threads = new Map<string, ThreadRecord>();
@@ -78,6 +80,7 @@ export function gatherRawProfiles(rawDir: string, options: GatherOptions): Gathe
       const [pidText, tidText] = name.split('-');
       const pid = info?.pid ?? Number(pidText);
       const threadId = info?.threadId ?? Number(tidText);
+      frameMapper.applyBeside(file, parsed.cpu, pid);
       const stats = addCpuProfile(builder, parsed.cpu, {
         repoRoot: options.repoRoot,
         labels: { pid, thread: threadId },
@@ -114,6 +117,8 @@ export function gatherRawProfiles(rawDir: string, options: GatherOptions): Gathe
     }
   }
   const lost = [...started].filter((k) => !threads.has(k));
+  builder.meta = frameMapper.meta();
+  warnings.push(...frameMapper.problems);
   if (wallStart !== Infinity) {
     builder.timeNanos = wallStart * 1e6;
     builder.durationNanos = Math.max(0, wallEnd - wallStart) * 1e6;

@@ -95,6 +95,7 @@ export async function profileCommand(opts: ProfileCommandOptions): Promise<Profi
     const profile = gathered.profile;
     const nodeVersions = [...new Set(gathered.threads.map((t) => t.nodeVersion).filter(Boolean))];
     profile.meta = {
+      ...profile.meta,
       ...contextMeta(opts.ci),
       'ciprof.version': VERSION,
       command: opts.command.join(' '),

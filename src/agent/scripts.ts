@@ -1,0 +1,119 @@
+/**
+ * Agent side of source mapping: which source map belongs to each script in a profile.
+ *
+ * Only the process knows the maps of code it transformed in memory (vite's module
+ * runner, jest's transformers, tsx): V8 saw the `//# sourceMappingURL=` comment, inline
+ * `data:` ones included, when it parsed the script. Enabling the Debugger domain makes
+ * V8 report every script still alive through `Debugger.scriptParsed`, with that URL.
+ * This runs at flush time only, so profiling costs nothing per sample or per script
+ * parse; the Debugger is disabled again before returning.
+ *
+ * Written beside the .cpuprofile as `<pid>-<tid>-<seq>.scripts.json` (ScriptMapsFile).
+ */
+import * as fs from 'node:fs';
+import type * as inspector from 'node:inspector';
+
+/** One script's map: `sourceMapURL` as V8 saw it (relative to `url`, or a `data:` URL). */
+export interface ScriptSourceMap {
+  url: string;
+  sourceMapURL: string;
+  /** Every live script with this url and map (V8 script ids, as in callFrame.scriptId). */
+  scriptIds: string[];
+}
+
+/** The `.scripts.json` file written beside a `.cpuprofile`. */
+export interface ScriptMapsFile {
+  scripts: ScriptSourceMap[];
+  /** What collecting cost this thread at flush, for the overhead benchmark. */
+  collectMs: number;
+}
+
+interface ProfileFrames {
+  nodes?: { callFrame?: { scriptId?: string | number; url?: string } }[];
+}
+
+interface ScriptParsed {
+  scriptId: string;
+  url: string;
+  sourceMapURL?: string;
+}
+
+/**
+ * Collects the source map URL of every live script that appears in the profile (by id),
+ * or that shares a URL with one (jest and vitest evaluate a file again per test file;
+ * an earlier copy may already be garbage, the live one has the same map), and writes
+ * them to `file`. Always writes the file, even empty, so the collector can tell "no
+ * maps" from "not written yet"; call it after the .cpuprofile is safely on disk, since
+ * enabling the Debugger costs time (it hashes every script) that a pool's terminate
+ * timeout may not grant. Returns the bytes written.
+ */
+export function writeScriptSourceMaps(session: inspector.Session, profile: ProfileFrames, file: string): number {
+  const started = performance.now();
+  const ids = new Set<string>();
+  const urls = new Set<string>();
+  for (const node of profile.nodes ?? []) {
+    const frame = node.callFrame;
+    if (!frame?.url || !isUserScript(frame.url)) continue;
+    if (frame.scriptId !== undefined) ids.add(String(frame.scriptId));
+    urls.add(frame.url);
+  }
+  const scripts = urls.size > 0 && collectsHere() ? liveScriptMaps(session, ids, urls) : [];
+  const content: ScriptMapsFile = { scripts, collectMs: Math.round((performance.now() - started) * 100) / 100 };
+  const text = JSON.stringify(content);
+  fs.writeFileSync(`${file}.tmp`, text);
+  fs.renameSync(`${file}.tmp`, file);
+  return Buffer.byteLength(text);
+}
+
+/**
+ * Scripts a transform may have produced: the project's own files. Node's internals,
+ * dependencies (loaded from disk as published) and ciprof's own bundle are left out, so
+ * a process that ran none of the project's code pays nothing.
+ */
+function isUserScript(url: string): boolean {
+  if (url.startsWith('node:') || url.includes('/node_modules/')) return false;
+  return !(OWN_DIR && url.includes(OWN_DIR));
+}
+
+/**
+ * CIPROF_SOURCE_MAPS=0 turns collection off (the benchmark's unmapped run, and a way out).
+ * A jest worker is killed, and jest says so in its output, when it takes 500 ms to exit:
+ * its maps are read from jest's transform cache after the run (src/sourcemap/jest-cache.ts).
+ */
+function collectsHere(): boolean {
+  return process.env.CIPROF_SOURCE_MAPS !== '0' && !JEST_WORKER.test(process.argv[1] ?? '');
+}
+
+const JEST_WORKER = /[\\/]jest-worker[\\/]build[\\/](?:workers[\\/])?processChild\.js$/;
+
+const OWN_DIR = typeof __dirname === 'string' ? `${__dirname}/` : undefined;
+
+function liveScriptMaps(session: inspector.Session, ids: Set<string>, urls: Set<string>): ScriptSourceMap[] {
+  const byUrlAndMap = new Map<string, ScriptSourceMap>();
+  const onScript = (message: { params: ScriptParsed }): void => {
+    const { scriptId, url, sourceMapURL } = message.params;
+    if (!sourceMapURL || !(ids.has(scriptId) || urls.has(url))) return;
+    const key = `${url}\u0000${sourceMapURL}`;
+    const known = byUrlAndMap.get(key);
+    if (known) known.scriptIds.push(scriptId);
+    else byUrlAndMap.set(key, { url, sourceMapURL, scriptIds: [scriptId] });
+  };
+  session.on('Debugger.scriptParsed', onScript);
+  try {
+    // The in-process session dispatches synchronously: every scriptParsed event for the
+    // scripts alive now has been delivered when post() returns.
+    postSync(session, 'Debugger.enable');
+    postSync(session, 'Debugger.disable');
+  } finally {
+    session.removeListener('Debugger.scriptParsed', onScript);
+  }
+  return [...byUrlAndMap.values()];
+}
+
+function postSync(session: inspector.Session, method: string): void {
+  let failure: Error | null = null;
+  session.post(method, {}, (err) => {
+    failure = err;
+  });
+  if (failure) throw failure;
+}

@@ -9,8 +9,8 @@
 const IDENTIFIER = String.raw`[A-Za-z_$][\w$]*`;
 /** `name =` / `a.b.name =` / `name: Type =`, then an optional `async`, at the end of the text. */
 const ASSIGNED = new RegExp(String.raw`(?:^|[^\w$.])(${IDENTIFIER}(?:\.${IDENTIFIER})*)\s*(?::[^=;(){}]+)?(?<![=!<>])=\s*(?:async)?$`);
-/** `name:` / `name?:` in an object literal, then an optional `async`. */
-const PROPERTY = new RegExp(String.raw`(?:^|[{,]\s*)(${IDENTIFIER})\??\s*:\s*(?:async)?$`);
+/** `name:` in an object literal, then an optional `async`. */
+const PROPERTY = new RegExp(String.raw`(?:^\s*|[{,]\s*)(${IDENTIFIER})\s*:\s*(?:async)?$`);
 /** What may stand between the name and the parameter list V8 places the function at. */
 const FUNCTION_KEYWORD = /(?:async\s+)?function\s*\*?\s*$/;
 

@@ -27,11 +27,19 @@ export class SourceMapLoader {
     const key = `${scriptUrl}\u0000${sourceMapUrl}`;
     if (this.maps.has(key)) return this.maps.get(key);
     let map: SourceMap | undefined;
-    const where = sourceMapUrl.startsWith('data:') ? `inline source map of ${scriptUrl}` : sourceMapUrl;
+    const inline = sourceMapUrl.startsWith('data:');
+    let where = inline ? `inline source map of ${scriptUrl}` : sourceMapUrl;
     try {
-      map = sourceMapUrl.startsWith('data:') ? SourceMap.parse(parseJson(decodeDataUrl(sourceMapUrl)), scriptUrl) : this.loadFile(scriptUrl, sourceMapUrl);
+      if (inline) {
+        map = SourceMap.parse(parseJson(decodeDataUrl(sourceMapUrl)), scriptUrl);
+      } else {
+        const mapUrl = new URL(sourceMapUrl, toUrl(scriptUrl)).href;
+        where = filePath(mapUrl) ?? mapUrl;
+        map = loadFile(mapUrl);
+      }
     } catch (err) {
-      this.problems.push(`${where}: ${(err as Error).message}`);
+      const e = err as NodeJS.ErrnoException;
+      this.problems.push(`${where}: ${e.code === 'ENOENT' ? 'no such file' : e.message}`);
     }
     this.maps.set(key, map);
     return map;
@@ -59,14 +67,14 @@ export class SourceMapLoader {
     return found;
   }
 
-  private loadFile(scriptUrl: string, sourceMapUrl: string): SourceMap {
-    const mapUrl = new URL(sourceMapUrl, toUrl(scriptUrl)).href;
-    const file = filePath(mapUrl);
-    if (!file) throw new Error(`not a local file (${mapUrl.slice(0, 100)}), not fetched`);
-    const size = statSync(file).size;
-    if (size > MAX_MAP_BYTES) throw new Error(`${size} bytes, over the ${MAX_MAP_BYTES}-byte limit`);
-    return SourceMap.parse(parseJson(readFileSync(file, 'utf8')), mapUrl);
-  }
+}
+
+function loadFile(mapUrl: string): SourceMap {
+  const file = filePath(mapUrl);
+  if (!file) throw new Error('not a local file, not fetched');
+  const size = statSync(file).size;
+  if (size > MAX_MAP_BYTES) throw new Error(`${size} bytes, over the ${MAX_MAP_BYTES}-byte limit`);
+  return SourceMap.parse(parseJson(readFileSync(file, 'utf8')), mapUrl);
 }
 
 function decodeDataUrl(url: string): string {

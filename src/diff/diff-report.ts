@@ -4,12 +4,13 @@
  * comment needs. The renderers and publishers consume only this, so a privileged
  * workflow can publish a report computed elsewhere without touching profiles.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { ChangedPathNode } from './call-tree-diff.js';
-import type { FunctionDelta, ProfileDiff } from './function-diff.js';
+import type { ProfileDiff } from './function-diff.js';
+import { DIFF_REPORT_LIMITS, DIFF_REPORT_SCHEMA, ReportSchemaError, validateDiffReport } from './report-schema.js';
 import type { TestSection } from './test-significance.js';
 
-export const DIFF_REPORT_SCHEMA = 'ciprof.diff/1';
+export { DIFF_REPORT_SCHEMA };
 
 export interface BaselineProvenance {
   /** Where the base profile came from. */
@@ -24,6 +25,8 @@ export interface BaselineProvenance {
   reason: string;
   file?: string;
   store?: string;
+  /** The CI run whose profile was used (GitHub Actions run id), linked from the comment. */
+  runId?: number;
 }
 
 export interface DiffReport {
@@ -56,29 +59,29 @@ export function serializeDiffReport(report: DiffReport): string {
   return `${JSON.stringify({ ...report, diff }, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`;
 }
 
+/**
+ * Parses and validates diff.json (report-schema.ts): a file a fork's job may have
+ * written is refused unless it has exactly the shape ciprof writes. Errors are one line
+ * naming the file, the field and the problem.
+ */
 export function parseDiffReport(text: string, file = 'diff report'): DiffReport {
-  let data: DiffReport;
+  let data: unknown;
   try {
-    data = JSON.parse(text) as DiffReport;
+    data = JSON.parse(text);
   } catch (err) {
-    throw new Error(`${file}: invalid JSON (${(err as Error).message})`);
+    // V8 quotes a piece of the input: keep the message to one printable line.
+    throw new Error(`${file}: invalid JSON (${(err as Error).message.replace(/[^\x20-\x7e]/g, '?').slice(0, 200)})`);
   }
-  if (!data || data.schema !== DIFF_REPORT_SCHEMA) throw new Error(`${file}: not a ciprof diff report (schema ${DIFF_REPORT_SCHEMA} expected)`);
-  const revive = (r: FunctionDelta): void => {
-    if (r.selfDeltaPct === null) r.selfDeltaPct = r.base.selfNs > 0 ? 0 : Infinity;
-  };
-  if (data.diff) {
-    data.diff.functions.forEach(revive);
-    data.diff.regressions.forEach(revive);
-    data.diff.improvements.forEach(revive);
+  try {
+    return validateDiffReport(data);
+  } catch (err) {
+    if (err instanceof ReportSchemaError) throw new Error(`${file}: ${err.message}`);
+    throw err;
   }
-  data.changedPaths ??= [];
-  data.links ??= {};
-  return data;
 }
 
 export function readDiffReport(file: string): DiffReport {
+  const bytes = statSync(file).size;
+  if (bytes > DIFF_REPORT_LIMITS.fileBytes) throw new Error(`${file}: ${bytes} bytes, more than a diff report may have (${DIFF_REPORT_LIMITS.fileBytes})`);
   return parseDiffReport(readFileSync(file, 'utf8'), file);
 }
-
-

@@ -4,8 +4,8 @@
  * (GitLab). Fails open: every problem is an outcome with a message, never an exception,
  * so publishing cannot change the test command's exit code.
  */
-import * as core from '@actions/core';
 import type { CiContext } from '../ci/context.js';
+import { maskSecret } from '../ci/mask.js';
 import type { DiffReport } from '../diff/diff-report.js';
 import { commentMarker, renderComment, renderJobSummary } from '../render/markdown.js';
 import { parsePullRequestUrl, publishGithubComment, type GithubPullRequest } from './github-comment.js';
@@ -24,7 +24,11 @@ export interface PublishOptions {
   /** Write the GitHub job summary when available (default true). */
   summary?: boolean;
   githubToken?: string;
-  /** Overrides the PR number (a workflow_run job publishing another run's report). */
+  /**
+   * Overrides the CI context's PR number (a trusted source: the command line or the
+   * workflow_run event). The report's own `pr` and `repository` are never used: a report
+   * computed elsewhere must not choose where it is published (see untrusted-report.ts).
+   */
   pr?: number;
   /** Comment only if the PR's head is this commit (see GithubCommentOptions). */
   expectHeadSha?: string;
@@ -32,13 +36,13 @@ export interface PublishOptions {
 
 const nonEmpty = (v: string | undefined): string | undefined => (v && v.trim() ? v.trim() : undefined);
 
-function maskInActions(env: Env, token: string | undefined): void {
-  // On GitHub runners, ::add-mask:: keeps the token out of every later log line.
-  if (token && env.GITHUB_ACTIONS === 'true') core.setSecret(token);
+/** The token to talk to GitHub with: the explicit one, then CIPROF_GITHUB_TOKEN, then GITHUB_TOKEN. */
+export function githubToken(explicit: string | undefined, env: Env): string | undefined {
+  return nonEmpty(explicit) ?? nonEmpty(env.CIPROF_GITHUB_TOKEN) ?? nonEmpty(env.GITHUB_TOKEN);
 }
 
 function githubTarget(opts: PublishOptions, env: Env): { pr?: GithubPullRequest; token?: string; apiUrl?: string; why?: string } {
-  const token = nonEmpty(opts.githubToken) ?? nonEmpty(env.CIPROF_GITHUB_TOKEN) ?? nonEmpty(env.GITHUB_TOKEN);
+  const token = githubToken(opts.githubToken, env);
   const apiUrl = nonEmpty(env.GITHUB_API_URL);
   if (opts.ci.provider === 'circleci') {
     const pr = parsePullRequestUrl(env.CIRCLE_PULL_REQUEST);
@@ -46,8 +50,8 @@ function githubTarget(opts: PublishOptions, env: Env): { pr?: GithubPullRequest;
     if (opts.pr) pr.number = opts.pr;
     return { pr, token, apiUrl };
   }
-  const [owner, repo] = (opts.report.repository ?? opts.ci.repository ?? '').split('/');
-  const number = opts.pr ?? opts.report.pr ?? opts.ci.pr;
+  const [owner, repo] = (opts.ci.repository ?? '').split('/');
+  const number = opts.pr ?? opts.ci.pr;
   if (!owner || !repo) return { why: 'the repository is unknown (GITHUB_REPOSITORY is not set)' };
   if (!number) return { why: 'not a pull request run: nothing to comment on' };
   return { pr: { owner, repo, number }, token, apiUrl };
@@ -79,7 +83,7 @@ export async function publishReport(opts: PublishOptions): Promise<PublishOutcom
       if (!t.pr) out.push({ target: 'github-comment', status: 'skipped', message: t.why ?? 'no pull request' });
       else if (!t.token) out.push({ target: 'github-comment', status: 'skipped', message: 'no token: set GITHUB_TOKEN (or the github-token input) to comment' });
       else {
-        maskInActions(env, t.token);
+        maskSecret(t.token, env);
         out.push(await publishGithubComment({ token: t.token, apiUrl: t.apiUrl, pr: t.pr, marker, body: renderComment(opts.report), expectHeadSha: opts.expectHeadSha }));
       }
     }

@@ -4,14 +4,13 @@
  * `ciprof run`, the Action) call writeReport or renderReport; the data comes from the
  * core model and diffProfiles, never from re-reading pprof.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { diffProfiles, type DiffThresholds, type ProfileDiff } from '../diff/function-diff.js';
 import type { Profile } from '../profile/model.js';
 import { buildReportData } from './report-data.js';
 import { fillTemplate, jsonForScript } from './report-html.js';
 import { reportTemplate, reportUiScript } from './ui-bundle.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
 
 export interface ReportOptions {
   /** Output file; writeReport creates its directory. */
@@ -45,8 +44,7 @@ export function renderReport(head: Profile, base?: Profile, options: Omit<Report
 
 export function writeReport(head: Profile, base: Profile | undefined, options: ReportOptions): ReportResult {
   const { html, ...rest } = renderReport(head, base, options);
-  mkdirSync(path.dirname(path.resolve(options.output)), { recursive: true });
-  writeFileSync(options.output, html);
+  writeFileAtomic(options.output, html, { mkdir: true });
   return { path: options.output, bytes: Buffer.byteLength(html), ...rest };
 }
 

@@ -10,6 +10,8 @@ export interface StoredProfile {
   branch?: string;
   /** ISO time the profile was stored. */
   createdAt: string;
+  /** The CI run that stored it (a GitHub Actions run id), for the comment's link. */
+  runId?: number;
 }
 
 export interface ProfileStore {

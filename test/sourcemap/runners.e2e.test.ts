@@ -26,6 +26,7 @@ const cases: TsCase[] = [
   { name: 'jest with babel-jest, 2 workers', dir: 'ts-babel-jest', command: ['node', bin('jest/bin/jest.js'), '-w', '2'] },
   { name: 'jest with ts-jest, in band', dir: 'ts-jest', command: ['node', bin('jest/bin/jest.js'), '-i'] },
   { name: 'node --import tsx --test', dir: 'ts-node-test', command: ['node', '--import', 'tsx', '--test', 'test/a.test.ts', 'test/b.test.ts'] },
+  { name: 'mocha under node --import tsx', dir: 'ts-mocha', command: ['node', '--import', 'tsx', bin('mocha/bin/mocha.js'), 'test/*.test.ts'] },
 ];
 
 const source = readFileSync(GEOMETRY, 'utf8');

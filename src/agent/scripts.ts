@@ -24,8 +24,9 @@ export interface ScriptSourceMap {
 /** The `.scripts.json` file written beside a `.cpuprofile`. */
 export interface ScriptMapsFile {
   scripts: ScriptSourceMap[];
-  /** What collecting cost this thread at flush, for the overhead benchmark. */
+  /** What collecting cost this thread at flush (wall, and CPU of the thread where Node can tell), for the benchmark. */
   collectMs: number;
+  collectCpuMs: number;
 }
 
 interface ProfileFrames {
@@ -49,16 +50,21 @@ interface ScriptParsed {
  */
 export function writeScriptSourceMaps(session: inspector.Session, profile: ProfileFrames, file: string): number {
   const started = performance.now();
+  const cpuStarted = cpuMicros();
   const ids = new Set<string>();
   const urls = new Set<string>();
   for (const node of profile.nodes ?? []) {
     const frame = node.callFrame;
-    if (!frame?.url || !isUserScript(frame.url)) continue;
+    if (!frame?.url || !isProjectScript(frame.url) || (OWN_DIR && frame.url.includes(OWN_DIR))) continue;
     if (frame.scriptId !== undefined) ids.add(String(frame.scriptId));
     urls.add(frame.url);
   }
   const scripts = urls.size > 0 && collectsHere() ? liveScriptMaps(session, ids, urls) : [];
-  const content: ScriptMapsFile = { scripts, collectMs: Math.round((performance.now() - started) * 100) / 100 };
+  const content: ScriptMapsFile = {
+    scripts,
+    collectMs: Math.round((performance.now() - started) * 100) / 100,
+    collectCpuMs: Math.round((cpuMicros() - cpuStarted) / 10) / 100,
+  };
   const text = JSON.stringify(content);
   fs.writeFileSync(`${file}.tmp`, text);
   fs.renameSync(`${file}.tmp`, file);
@@ -66,13 +72,12 @@ export function writeScriptSourceMaps(session: inspector.Session, profile: Profi
 }
 
 /**
- * Scripts a transform may have produced: the project's own files. Node's internals,
- * dependencies (loaded from disk as published) and ciprof's own bundle are left out, so
- * a process that ran none of the project's code pays nothing.
+ * Scripts a transform may have produced: the project's own files, the only ones mapped.
+ * Node's internals and dependencies (loaded from disk as published) are left out, and so
+ * is ciprof's own bundle, so a process that ran none of the project's code pays nothing.
  */
-function isUserScript(url: string): boolean {
-  if (url.startsWith('node:') || url.includes('/node_modules/')) return false;
-  return !(OWN_DIR && url.includes(OWN_DIR));
+export function isProjectScript(url: string): boolean {
+  return url !== '' && !url.startsWith('node:') && !url.includes('/node_modules/');
 }
 
 /**
@@ -108,6 +113,12 @@ function liveScriptMaps(session: inspector.Session, ids: Set<string>, urls: Set<
     session.removeListener('Debugger.scriptParsed', onScript);
   }
   return [...byUrlAndMap.values()];
+}
+
+/** This thread's CPU time where Node has it (23.9+), else the process's. */
+function cpuMicros(): number {
+  const usage = (process as { threadCpuUsage?: () => NodeJS.CpuUsage }).threadCpuUsage?.() ?? process.cpuUsage();
+  return usage.user + usage.system;
 }
 
 function postSync(session: inspector.Session, method: string): void {

@@ -6,8 +6,9 @@
  *
  * Which map belongs to a frame: the agent's `.scripts.json` (by script id, else by URL:
  * the same file evaluated again per test file has the same map), else for a built .js
- * file the map its last line names on disk. Dependencies (node_modules) and Node's own
- * scripts are left as they are.
+ * file the map its last line names on disk, else for a jest process the transform jest
+ * cached (jest-cache.ts). Dependencies (node_modules) and Node's own scripts are left as
+ * they are.
  *
  * A frame without a map keeps its generated position; when its file is TypeScript (or
  * another language V8 cannot run), that position is known to be the generated one and the
@@ -15,7 +16,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { ScriptMapsFile, ScriptSourceMap } from '../agent/scripts.js';
+import { isProjectScript, type ScriptMapsFile, type ScriptSourceMap } from '../agent/scripts.js';
 import type { V8CallFrame, V8CpuProfile, V8Node } from '../profile/cpuprofile.js';
 import { normalizeScriptPath } from '../profile/paths.js';
 import { SourceMapLoader } from './load.js';
@@ -179,7 +180,7 @@ function userScriptNodes(cpu: V8CpuProfile): Map<string, V8Node[]> {
   const byScript = new Map<string, V8Node[]>();
   for (const node of cpu.nodes) {
     const url = node.callFrame.url;
-    if (!url || url.startsWith('node:') || url.includes('/node_modules/')) continue;
+    if (!isProjectScript(url)) continue;
     const key = `${node.callFrame.scriptId ?? ''}\u0000${url}`;
     const nodes = byScript.get(key);
     if (nodes) nodes.push(node);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readScriptMaps, scriptMapsPath } from '../../src/sourcemap/scripts-file.js';
 
-const CONTENT = { scripts: [{ url: 'file:///r/a.ts', sourceMapURL: 'data:,{}', scriptIds: ['7'] }], collectMs: 1 };
+const CONTENT = { scripts: [{ url: 'file:///r/a.ts', sourceMapURL: 'data:,{}', scriptIds: ['7'] }], collectMs: 1, collectCpuMs: 1 };
 
 describe('readScriptMaps', () => {
   it('names the file beside a .cpuprofile', () => {

@@ -6,12 +6,15 @@
  * `data:` ones included, when it parsed the script. Enabling the Debugger domain makes
  * V8 report every script still alive through `Debugger.scriptParsed`, with that URL.
  * This runs at flush time only, so profiling costs nothing per sample or per script
- * parse; the Debugger is disabled again before returning.
+ * parse; the Debugger is disabled again before returning. Where a runner already holds
+ * the maps (vitest's module graph) or keeps them on disk (jest's transform cache), the
+ * Debugger is not used.
  *
  * Written beside the .cpuprofile as `<pid>-<tid>-<seq>.scripts.json` (ScriptMapsFile).
  */
 import * as fs from 'node:fs';
 import type * as inspector from 'node:inspector';
+import { pathToFileURL } from 'node:url';
 
 /** One script's map: `sourceMapURL` as V8 saw it (relative to `url`, or a `data:` URL). */
 export interface ScriptSourceMap {
@@ -59,7 +62,7 @@ export function writeScriptSourceMaps(session: inspector.Session, profile: Profi
     if (frame.scriptId !== undefined) ids.add(String(frame.scriptId));
     urls.add(frame.url);
   }
-  const scripts = urls.size > 0 && collectsHere() ? liveScriptMaps(session, ids, urls) : [];
+  const scripts = urls.size === 0 || !collectsHere() ? [] : (vitestModuleMaps(urls) ?? liveScriptMaps(session, ids, urls));
   const content: ScriptMapsFile = {
     scripts,
     collectMs: Math.round((performance.now() - started) * 100) / 100,
@@ -72,12 +75,48 @@ export function writeScriptSourceMaps(session: inspector.Session, profile: Profi
 }
 
 /**
- * Scripts a transform may have produced: the project's own files, the only ones mapped.
- * Node's internals and dependencies (loaded from disk as published) are left out, and so
- * is ciprof's own bundle, so a process that ran none of the project's code pays nothing.
+ * Scripts a transform may have produced: the project's own files (by path or file: URL),
+ * the only ones mapped. Node's internals, wasm and eval'd code, and dependencies (loaded
+ * from disk as published) are left out, and so is ciprof's own bundle, so a process that
+ * ran none of the project's code pays nothing.
  */
 export function isProjectScript(url: string): boolean {
-  return url !== '' && !url.startsWith('node:') && !url.includes('/node_modules/');
+  return /^(?:file:|\/|[a-z]:[\\/])/i.test(url) && !/[\\/]node_modules[\\/]/.test(url);
+}
+
+interface VitestModule {
+  file?: unknown;
+  meta?: { code?: unknown };
+}
+
+/**
+ * A vitest 4 worker keeps every module it transformed, code and inline map included, in
+ * its state (`__vitest_worker__.evaluatedModules`, vite's module runner graph): reading
+ * it costs nothing, where enabling the Debugger in each short-lived worker (one per test
+ * file when isolated) costs 90-180 ms of CPU. Undefined outside a vitest worker.
+ */
+function vitestModuleMaps(urls: Set<string>): ScriptSourceMap[] | undefined {
+  const state = (globalThis as { __vitest_worker__?: { evaluatedModules?: { idToModuleMap?: unknown } } }).__vitest_worker__;
+  const modules = state?.evaluatedModules?.idToModuleMap;
+  if (!(modules instanceof Map)) return undefined;
+  const found = new Map<string, ScriptSourceMap>();
+  for (const module of modules.values() as Iterable<VitestModule>) {
+    if (typeof module.file !== 'string' || typeof module.meta?.code !== 'string') continue;
+    const url = pathToFileURL(module.file).href;
+    if (!urls.has(url) || found.has(url)) continue;
+    const sourceMapURL = inlineSourceMapUrl(module.meta.code);
+    if (sourceMapURL) found.set(url, { url, sourceMapURL, scriptIds: [] });
+  }
+  return [...found.values()];
+}
+
+const INLINE_MAP = '//# sourceMappingURL=data:';
+
+function inlineSourceMapUrl(code: string): string | undefined {
+  const at = code.lastIndexOf(INLINE_MAP);
+  if (at < 0) return undefined;
+  const end = code.indexOf('\n', at);
+  return code.slice(at + INLINE_MAP.length - 'data:'.length, end < 0 ? undefined : end).trimEnd();
 }
 
 /**

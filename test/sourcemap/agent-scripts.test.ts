@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { runInThisContext } from 'node:vm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeScriptSourceMaps, type ScriptMapsFile } from '../../src/agent/scripts.js';
-import { profileTransformedGeometry } from './in-process.js';
+import { outsideVitest, profileTransformedGeometry } from './in-process.js';
 import { GEOMETRY } from './transforms.js';
 
 describe('writeScriptSourceMaps (agent side)', () => {
@@ -24,7 +24,7 @@ describe('writeScriptSourceMaps (agent side)', () => {
 
   it("lists the inline map of every profiled script V8 still holds, by the profile's script ids", () => {
     const profile = profileTransformedGeometry(session);
-    const bytes = writeScriptSourceMaps(session, profile, file);
+    const bytes = outsideVitest(() => writeScriptSourceMaps(session, profile, file));
     const written = JSON.parse(readFileSync(file, 'utf8')) as ScriptMapsFile;
     expect(bytes).toBe(readFileSync(file).length);
     const url = pathToFileURL(GEOMETRY).href;
@@ -36,11 +36,25 @@ describe('writeScriptSourceMaps (agent side)', () => {
   });
 
   it('leaves the Debugger disabled: no script parsed afterwards is reported', () => {
-    writeScriptSourceMaps(session, profileTransformedGeometry(session), file);
+    outsideVitest(() => writeScriptSourceMaps(session, profileTransformedGeometry(session), file));
     let reported = 0;
     session.on('Debugger.scriptParsed', () => reported++);
     runInThisContext('1 + 1', { filename: '/after.js' });
     expect(reported).toBe(0);
+  });
+
+  it("in a vitest worker, takes the maps from vitest's module graph without enabling the Debugger", () => {
+    const profile = profileTransformedGeometry(session);
+    let reported = 0;
+    session.on('Debugger.scriptParsed', () => reported++);
+    writeScriptSourceMaps(session, profile, file);
+    const written = JSON.parse(readFileSync(file, 'utf8')) as ScriptMapsFile;
+    // in-process.ts ran the profiled loop: vite transformed it for this test run.
+    const helper = written.scripts.find((s) => s.url === new URL('./in-process.ts', import.meta.url).href);
+    expect(helper?.sourceMapURL).toMatch(/^data:application\/json;base64,/);
+    expect(reported).toBe(0);
+    // The fixture was evaluated by hand, outside vite: not in the graph, not listed.
+    expect(written.scripts.map((s) => s.url)).not.toContain(pathToFileURL(GEOMETRY).href);
   });
 
   it('collects nothing, cheaply, when turned off or when the profile has none of the project’s code', () => {

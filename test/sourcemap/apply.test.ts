@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { writeScriptSourceMaps } from '../../src/agent/scripts.js';
 import type { V8CallFrame, V8CpuProfile } from '../../src/profile/cpuprofile.js';
 import { FrameMapper } from '../../src/sourcemap/apply.js';
-import { profileTransformedGeometry } from './in-process.js';
+import { outsideVitest, profileTransformedGeometry } from './in-process.js';
 import { GEOMETRY, geometrySource, lineOf, transformGeometry, v8Position } from './transforms.js';
 
 const ROOT = dirname(dirname(dirname(GEOMETRY)));
@@ -37,7 +37,7 @@ describe('FrameMapper', () => {
     session.connect();
     const raw = mkdtempSync(join(tmpdir(), 'ciprof-apply-'));
     const cpu = profileTransformedGeometry(session);
-    writeScriptSourceMaps(session, cpu, join(raw, '1-0-0.scripts.json'));
+    outsideVitest(() => writeScriptSourceMaps(session, cpu, join(raw, '1-0-0.scripts.json')));
     session.disconnect();
     const mapper = new FrameMapper(ROOT);
     mapper.applyBeside(join(raw, '1-0-0.cpuprofile'), cpu, undefined);

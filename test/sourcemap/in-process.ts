@@ -44,3 +44,18 @@ export function profileTransformedGeometry(session: Session, filename = GEOMETRY
   }
   return post<{ profile: V8CpuProfile }>(session, 'Profiler.stop').profile;
 }
+
+/**
+ * These tests run inside a vitest worker, where the agent reads vitest's module graph
+ * instead of asking V8: the Debugger path is exercised with that state out of sight.
+ */
+export function outsideVitest<T>(fn: () => T): T {
+  const g = globalThis as typeof globalThis & { __vitest_worker__?: unknown };
+  const state = g.__vitest_worker__;
+  delete g.__vitest_worker__;
+  try {
+    return fn();
+  } finally {
+    g.__vitest_worker__ = state;
+  }
+}

@@ -284,11 +284,13 @@ function diffOutcomes(plain, wrapped) {
 // ---------------------------------------------------------------- output comparison
 /** Lines that differ between plain and wrapped stdout once numbers (timings, pids) are masked. */
 function extraStdoutLines(plain, wrapped) {
+  // Timings (and their units) are masked; progress lines of dot reporters wrap differently
+  // from run to run and are left out.
   const norm = ({ stdoutFile, reportFile }) =>
-    readFileSync(stdoutFile, 'latin1')
+    readFileSync(stdoutFile, 'utf8')
       .split('\n')
-      .map((l) => l.replaceAll(reportFile, '{report}').replace(/\d+(\.\d+)?/g, '#').trimEnd())
-      .filter(Boolean);
+      .map((l) => l.replaceAll(reportFile, '{report}').replace(/\d+(\.\d+)?(\s?(ms|s|m)\b)?/g, '#').trimEnd())
+      .filter((l) => l && !/^(\x1b\[[\d;]*m|[.·x*!-])+$/u.test(l));
   const count = new Map();
   for (const l of norm(plain)) count.set(l, (count.get(l) ?? 0) + 1);
   const extra = [];
@@ -500,6 +502,7 @@ function renderMarkdown(results, pins) {
     '(see the load column). Outcome columns do not depend on load; ratios need a quiet re-run',
     '(`npm run realworld -- --runs 5`).',
     '',
+    ...(pins.note ? [pins.note, ''] : []),
     '| project | runner / covers | Node | outcome | plain pass/fail/skip | wrapped pass/fail/skip | exit plain→wrapped | processes / threads (lost) | CPU with test_name | ciprof own frames | extra stdout lines | wall plain → wrapped (ratio) | load |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];

@@ -1,16 +1,13 @@
 /**
- * Failure class from the real-world corpus (bench/realworld.mjs): threads and workers that
- * the plain run ends normally are "lost" under `ciprof run` when the machine is busy.
- * stylelint (jest 30 -w 2, ~1,300 tests) lost both workers, typestack/class-validator
- * (jest -w 2) 1 of 2, unjs/ufo (vitest 4 threads, 12 files) 2 of 12 worker threads, at a
- * load average of 12-16 on 2 cores. The pools give a
- * worker a fixed grace to exit (the agent's own terminate flush waits
- * TERMINATE_FLUSH_TIMEOUT_MS = 500 in src/agent/agent.ts; jest-worker sends SIGTERM after
- * 500 ms and SIGKILL 500 ms later) and writing the profile at exit races it.
- *
- * This fixture (12 small files, threads pool) lost 1-2 threads in 2 of 3 runs on this
- * shared machine on Node 22 (none on Node 20): load-dependent, so skipped rather than
- * marked failing. Un-skip when the flush no longer races a fixed timeout.
+ * Failure class from the real-world corpus (bench/realworld.mjs): pool workers that the
+ * plain run ends normally are "lost" under `ciprof run`. stylelint (jest 30 -w 2, ESM
+ * through vm modules) lost both workers on every run: its worker profiles reach ~100k
+ * nodes / 23 MB, and the agent stops, serializes and writes the whole profile inside
+ * 'exit' (src/agent/agent.ts:231, flush at :79-99), while jest-worker sends SIGTERM
+ * 500 ms after asking a worker to end and SIGKILL 500 ms later. typestack/class-validator
+ * (jest 29) lost 1 of 2 workers and unjs/ufo (vitest 4 threads) 2 of 12 threads on the
+ * busy machine (the agent's own terminate flush waits TERMINATE_FLUSH_TIMEOUT_MS = 500,
+ * agent.ts:24).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,21 +15,45 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bin, FIXTURES, NODE22, hasNode22, runCli } from '../helpers/cli.js';
 
+interface Summary {
+  processes: number;
+  threads: number;
+  lostThreads: number;
+}
+
+function profiledRun(fixture: string, command: string[], node: string): { status: number | null; summary: Summary } {
+  const out = mkdtempSync(join(tmpdir(), 'ciprof-lost-'));
+  try {
+    const r = runCli(['run', '--no-store', '--no-report', '--out', out, '--', ...command], { cwd: join(FIXTURES, fixture), node });
+    return { status: r.status, summary: JSON.parse(readFileSync(join(out, 'profile.json'), 'utf8')) as Summary };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+// Seen on Node 22; the machine's Node 20 is the fallback where 22 is not installed.
+const node = hasNode22 ? NODE22 : process.execPath;
+
+describe('jest workers whose profiles are large (deep, ever-new call paths)', () => {
+  // Not fixed on main yet: both workers are SIGKILLed while writing their profile at exit.
+  it.fails('keeps both workers: parent + 2 workers profiled, none lost', () => {
+    const { status, summary } = profiledRun('jest-deep-stacks', [node, bin('jest/bin/jest.js'), '-w', '2'], node);
+    expect(status).toBe(0);
+    expect(summary.lostThreads).toBe(0);
+    expect(summary.processes).toBeGreaterThanOrEqual(3);
+  });
+});
+
 describe('vitest threads pool with a dozen small files', () => {
-  it.skip('loses no worker thread under ciprof run, three runs in a row (load-dependent: see above)', () => {
+  // Lost 1-2 of 12 threads in 2 of 3 runs on Node 22 at load average 15, none when quiet:
+  // load-dependent, so skipped rather than marked failing. Un-skip when the terminate
+  // flush no longer races a fixed timeout.
+  it.skip('loses no worker thread under ciprof run, three runs in a row', () => {
     for (let run = 0; run < 3; run++) {
-      const out = mkdtempSync(join(tmpdir(), 'ciprof-lost-'));
-      try {
-        // Seen on Node 22; the machine's Node 20 kept every thread in the same conditions.
-        const node = hasNode22 ? NODE22 : process.execPath;
-        const r = runCli(['run', '--no-store', '--no-report', '--out', out, '--', node, bin('vitest/vitest.mjs'), 'run'], { cwd: join(FIXTURES, 'vitest-many-files'), node });
-        expect(r.status).toBe(0);
-        const summary = JSON.parse(readFileSync(join(out, 'profile.json'), 'utf8')) as { threads: number; lostThreads: number };
-        expect(summary.threads).toBe(13);
-        expect(summary.lostThreads).toBe(0);
-      } finally {
-        rmSync(out, { recursive: true, force: true });
-      }
+      const { status, summary } = profiledRun('vitest-many-files', [node, bin('vitest/vitest.mjs'), 'run'], node);
+      expect(status).toBe(0);
+      expect(summary.threads).toBe(13);
+      expect(summary.lostThreads).toBe(0);
     }
   });
 });

@@ -40,7 +40,11 @@ function ruleMatches(expr: string, env: Record<string, string>): boolean {
 interface Note {
   id: number;
   body: string;
+  author: { id: number; username: string };
 }
+
+/** The project access token's bot user: ciprof edits only notes it wrote itself. */
+const TOKEN_USER = { id: 9, username: 'project_42_bot' };
 
 let work: string;
 let origin: Origin;
@@ -89,13 +93,14 @@ beforeAll(async () => {
         res.end(JSON.stringify(data));
       };
       if (req.headers['private-token'] !== 'glpat-recipe') return json(401, { message: '401 Unauthorized' });
+      if (req.method === 'GET' && url.pathname === '/api/v4/user') return json(200, TOKEN_USER);
       const m = /^\/api\/v4\/projects\/42\/merge_requests\/7\/notes(?:\/(\d+))?$/.exec(url.pathname);
       if (!m) return json(404, { message: '404 Not found' });
       if (req.method === 'GET' && !m[1]) return json(200, notes.map((n) => ({ ...n, system: false })));
       const body = (JSON.parse(raw || '{}') as { body?: string }).body;
       if (!body) return json(400, { message: 'body is missing' });
       if (req.method === 'POST' && !m[1]) {
-        const note = { id: next++, body };
+        const note = { id: next++, body, author: TOKEN_USER };
         notes.push(note);
         return json(201, note);
       }

@@ -1,7 +1,6 @@
 /**
- * The shape of one diff as diff.json holds it, apart from the code that writes, reads
- * and checks it (diff-report.ts, report-schema.ts), so both can depend on it without
- * depending on each other.
+ * The shape of one diff as diff.json holds it (diff-report.ts writes and reads it,
+ * report-schema.ts checks a file against it). Types only, so both can use them.
  */
 import type { ChangedPathNode } from './call-tree-diff.js';
 import type { ProfileDiff } from './function-diff.js';

@@ -12,6 +12,7 @@ import type { ChangedPathNode } from '../diff/call-tree-diff.js';
 import type { DiffReport } from '../diff/diff-report.js';
 import type { FunctionDelta, NoiseModel, SuiteTotals } from '../diff/function-diff.js';
 import type { FunctionFrame } from '../profile/model.js';
+import { ms as fmtMs } from '../report-ui/fmt.js';
 import { VERSION } from '../version.js';
 import { redact } from '../ci/mask.js';
 import { codeLine, encodePathSegments, escapeMarkdown, fenceFor, safeUrl } from './escape.js';
@@ -48,12 +49,6 @@ export interface RenderLimits {
 export const COMMENT_LIMITS: RenderLimits = { rows: 10, treeLines: 40, noiseRows: 0 };
 export const SUMMARY_LIMITS: RenderLimits = { rows: 1000, treeLines: 200, noiseRows: 50 };
 
-const fmtMs = (ns: number): string => {
-  const ms = ns / 1e6;
-  if (Math.abs(ms) >= 10_000) return `${(ms / 1000).toFixed(1)} s`;
-  if (Math.abs(ms) >= 1000) return `${(ms / 1000).toFixed(2)} s`;
-  return `${ms.toFixed(Math.abs(ms) >= 100 ? 0 : 1)} ms`;
-};
 const signed = (s: string, v: number): string => (v > 0 ? `+${s}` : v < 0 ? `−${s.replace(/^-/, '')}` : s);
 const fmtDeltaMs = (ns: number): string => signed(fmtMs(ns), ns);
 const fmtPct = (p: number): string => (!Number.isFinite(p) ? 'new' : signed(`${Math.abs(p) >= 100 ? p.toFixed(0) : p.toFixed(1)}%`, p));

@@ -84,6 +84,8 @@ function withFiles(summary: RunSummary, files: RunFiles, stored: StoredRun | und
 export interface RenderedReport {
   report: DiffReport;
   comment: string;
+  /** The job summary when it is not the report's full tables (a run without a diff). */
+  summary?: string;
 }
 
 export function renderDiffReport(report: DiffReport): RenderedReport {

@@ -22,7 +22,8 @@ import { renderComment } from '../render/markdown.js';
 import type { Collected } from './collect.js';
 import type { DiffResult } from './diff.js';
 import type { Log, Settings } from './settings.js';
-import type { StoredRun } from './store.js';
+import { freeArtifactName, type StoredRun } from './store.js';
+import { sanitizeJobKey } from '../ci/context.js';
 
 /**
  * Makes the output directory before the tests run. When it cannot be made, the tests run
@@ -195,6 +196,8 @@ async function addReportLinks(s: Settings, result: DiffResult, reportFile: strin
 export async function uploadHtmlReport(s: Settings, reportFile: string, log: Log): Promise<string | undefined> {
   try {
     const { uploadReportArtifact } = await import('../publish/report-artifact.js');
+    // The name publish/report-artifact.ts gives it.
+    await freeArtifactName(`ciprof-report-${sanitizeJobKey(s.ci.jobKey)}.html`, s.env, log);
     return (await uploadReportArtifact(reportFile, s.ci.jobKey, s.env))?.url;
   } catch (err) {
     log.warn(`HTML report not uploaded: ${(err as Error).message}`);

@@ -186,13 +186,19 @@ async function addReportLinks(s: Settings, result: DiffResult, reportFile: strin
   const links = result.report.links;
   if (s.pyroscope && result.base) links.pyroscope = pyroscopeLink(s, result.base, result.head);
   if (uploadReport && reportFile) {
-    try {
-      const { uploadReportArtifact } = await import('../publish/report-artifact.js');
-      const uploaded = await uploadReportArtifact(reportFile, s.ci.jobKey, s.env);
-      if (uploaded?.url) links.report = uploaded.url;
-    } catch (err) {
-      log.warn(`HTML report not uploaded: ${(err as Error).message}`);
-    }
+    const url = await uploadHtmlReport(s, reportFile, log);
+    if (url) links.report = url;
+  }
+}
+
+/** The HTML report as an artifact of this job (in a GitHub job; elsewhere nothing); its page's URL. Fails open. */
+export async function uploadHtmlReport(s: Settings, reportFile: string, log: Log): Promise<string | undefined> {
+  try {
+    const { uploadReportArtifact } = await import('../publish/report-artifact.js');
+    return (await uploadReportArtifact(reportFile, s.ci.jobKey, s.env))?.url;
+  } catch (err) {
+    log.warn(`HTML report not uploaded: ${(err as Error).message}`);
+    return undefined;
   }
 }
 

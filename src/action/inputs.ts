@@ -1,14 +1,15 @@
 /**
- * Turns the Action's inputs into one settings object (the actions/checkout pattern), so
- * the rest of the Action never calls core.getInput and the parsing is tested alone.
+ * Reads the Action's inputs once (the actions/checkout input-helper), so the rest of the
+ * Action never calls core.getInput, and turns them into the pipeline's settings input.
  */
 import * as core from '@actions/core';
+import type { SettingsInput } from '../pipeline/settings.js';
 import type { PyroscopeFlags } from '../pyroscope/settings.js';
 import { DEFAULT_THRESHOLDS, type DiffThresholds } from '../diff/function-diff.js';
 
 export type ActionMode = 'collect' | 'report' | 'all';
 
-export interface ActionSettings {
+export interface ActionInputs {
   mode: ActionMode;
   /** Shell command line for the tests (needed unless mode is report). */
   run: string;
@@ -21,6 +22,8 @@ export interface ActionSettings {
   thresholds: DiffThresholds;
   uploadArtifact: boolean;
   jobKey: string;
+  /** The matrix leg (`${{ toJson(matrix) }}`), folded into the job key; '' outside a matrix. */
+  matrix: string;
   /** A saved diff.json to publish instead of diffing (mode report in a workflow_run job). */
   reportFile: string;
   /** Where ciprof writes profile.pb.gz, diff.json, comment.md, report.html. */
@@ -45,13 +48,13 @@ function num(name: string, fallback: number, check: (n: number) => boolean): num
   return n;
 }
 
-export function readSettings(): ActionSettings {
+export function readInputs(): ActionInputs {
   const mode = (core.getInput('mode').trim() || 'all') as ActionMode;
   if (!['collect', 'report', 'all'].includes(mode)) throw new Error(`input mode must be collect, report or all, got "${mode}"`);
   const run = core.getInput('run');
   const reportFile = core.getInput('report-file').trim();
   if (mode !== 'report' && !run.trim()) throw new Error(`input run (the test command) is required in mode ${mode}`);
-  const settings: ActionSettings = {
+  const settings: ActionInputs = {
     mode,
     run,
     workingDirectory: core.getInput('working-directory').trim() || '.',
@@ -68,6 +71,7 @@ export function readSettings(): ActionSettings {
     },
     uploadArtifact: bool('upload-artifact', true),
     jobKey: core.getInput('job-key').trim(),
+    matrix: matrixKey(core.getInput('matrix')),
     reportFile,
     outDir: core.getInput('out-dir').trim() || '.ciprof',
     pyroscope: {
@@ -83,4 +87,45 @@ export function readSettings(): ActionSettings {
   if (settings.githubToken) core.setSecret(settings.githubToken);
   for (const secret of [settings.pyroscope.token, settings.pyroscope.basicAuth]) if (secret) core.setSecret(secret);
   return settings;
+}
+
+/**
+ * A matrix leg as a short, stable, readable job key part: the values ordered by their
+ * keys, joined by '-' (`{"os":"ubuntu-24.04","node":24}` -> `24-ubuntu-24.04`). The legs
+ * of one job share the keys, so the values tell them apart. '' without a matrix.
+ */
+export function matrixKey(raw: string): string {
+  const text = raw.trim();
+  if (!text || text === 'null') return '';
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return text;
+  }
+  if (value === null || value === undefined) return '';
+  if (typeof value !== 'object') return String(value);
+  return Object.keys(value)
+    .sort()
+    .map((k) => {
+      const v = (value as Record<string, unknown>)[k];
+      return typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v);
+    })
+    .join('-');
+}
+
+/** The pipeline's settings input: the working directory is where the tests run and paths start. */
+export function settingsInput(a: ActionInputs, env: NodeJS.ProcessEnv): SettingsInput {
+  return {
+    cwd: a.workingDirectory,
+    // CIPROF_MATRIX set by hand still wins: it is how other CIs and older workflows name a leg.
+    env: a.matrix && !env.CIPROF_MATRIX ? { ...env, CIPROF_MATRIX: a.matrix } : env,
+    jobKey: a.jobKey || undefined,
+    outDir: a.outDir,
+    base: a.base || undefined,
+    githubToken: a.githubToken || undefined,
+    thresholds: a.thresholds,
+    store: 'auto',
+    pyroscope: a.pyroscope.server ? { flags: a.pyroscope, upload: true } : undefined,
+  };
 }

@@ -1,6 +1,9 @@
 /** Where a run happened: the facts every profile is tagged with and stored under. */
 import { createHash } from 'node:crypto';
 
+/** An environment as CI detection reads it. */
+export type Env = Readonly<Record<string, string | undefined>>;
+
 export type CiProvider = 'github' | 'gitlab' | 'circleci' | 'buildkite' | 'local';
 
 export interface CiContext {

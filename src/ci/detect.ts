@@ -3,11 +3,11 @@
  * event file reader) so every provider is tested with real variable sets.
  */
 import { readFileSync } from 'node:fs';
-import { sanitizeJobKey, type CiContext } from './context.js';
+import { sanitizeJobKey, type CiContext, type Env } from './context.js';
 import { localGitFacts, type LocalGitFacts } from './git.js';
 import { circleciRepositoryWeb, gitlabRepositoryWeb } from './web-url.js';
 
-export type Env = Readonly<Record<string, string | undefined>>;
+export type { Env };
 
 export interface DetectOptions {
   cwd?: string;

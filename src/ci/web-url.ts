@@ -3,7 +3,7 @@
  * in comments: `${serverUrl}/${repository}/blob/<sha>/<file>`. CI providers name the
  * repository by its clone URL (ssh or https) or not at all, so the web origin is derived.
  */
-import type { Env } from './detect.js';
+import type { Env } from './context.js';
 
 export interface RepositoryWeb {
   /** Scheme and host of the web UI (`https://github.com`, `https://ghe.example.com`). */

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { detectCi } from '../ci/detect.js';
-import { localGitFacts } from '../ci/git.js';
-import { EXIT_USAGE, fail, parsePositiveInt, warn } from './io.js';
+import { publishSavedReport } from '../pipeline/publish.js';
+import { resolveSettings } from '../pipeline/settings.js';
+import { cliLog, EXIT_USAGE, fail, parsePositiveInt } from './io.js';
 
 interface CommentFlags {
   report: string;
@@ -23,20 +23,11 @@ export function registerComment(program: Command): void {
     .action(async (flags: CommentFlags) => {
       const pr = flags.pr ? parsePositiveInt('--pr', flags.pr) : undefined;
       if (flags.headSha && !/^[0-9a-f]{40}([0-9a-f]{24})?$/i.test(flags.headSha)) fail('--head-sha must be a full commit id', EXIT_USAGE);
-      const ci = detectCi(process.env, { git: localGitFacts(process.cwd()) });
-      // The report may be a fork's: it is validated and re-rendered, and where it goes comes
-      // from the flags, the workflow_run event and the environment (untrusted-report.ts).
-      const { publishUntrustedReport, resolveReportTarget } = await import('../publish/untrusted-report.js');
-      let outcomes;
+      const s = resolveSettings({ cwd: process.cwd(), env: process.env }, cliLog);
       try {
-        const target = await resolveReportTarget({ env: process.env, ci, pr, headSha: flags.headSha });
-        outcomes = await publishUntrustedReport({ file: flags.report, target, ci, summary: flags.summary, comment: flags.comment });
+        await publishSavedReport(s, flags.report, { pr, headSha: flags.headSha, summary: flags.summary, comment: flags.comment }, cliLog);
       } catch (err) {
         fail((err as Error).message);
-      }
-      for (const o of outcomes) {
-        if (o.status === 'failed') warn(o.message);
-        else process.stderr.write(`ciprof: ${o.message}\n`);
       }
     });
 }

@@ -5,58 +5,21 @@
  * workflow can publish a report computed elsewhere without touching profiles.
  */
 import { readFileSync, statSync } from 'node:fs';
-import type { ChangedPathNode } from './call-tree-diff.js';
-import type { ProfileDiff } from './function-diff.js';
-import { DIFF_REPORT_LIMITS, DIFF_REPORT_SCHEMA, ReportSchemaError, validateDiffReport } from './report-schema.js';
-import type { TestSection } from './test-significance.js';
+import { redact } from '../ci/mask.js';
+import { DIFF_REPORT_LIMITS, ReportSchemaError, validateDiffReport } from './report-schema.js';
+import type { DiffReport } from './report-types.js';
 
-export { DIFF_REPORT_SCHEMA };
-
-export interface BaselineProvenance {
-  /** Where the base profile came from. */
-  source: 'file' | 'store';
-  found: boolean;
-  /** The commit whose profile was used. */
-  commit?: string;
-  /** The commit we wanted (merge-base); differs from `commit` after a fallback. */
-  wanted?: string;
-  /** First-parent commits between `wanted` and `commit`. */
-  distance?: number;
-  reason: string;
-  file?: string;
-  store?: string;
-  /** The CI run whose profile was used (GitHub Actions run id), linked from the comment. */
-  runId?: number;
-}
-
-export interface DiffReport {
-  schema: typeof DIFF_REPORT_SCHEMA;
-  ciprofVersion: string;
-  jobKey: string;
-  /** CI provider (decides link layout: GitLab's blob URLs differ). */
-  provider?: string;
-  repository?: string;
-  serverUrl?: string;
-  pr?: number;
-  head: { commit?: string; profile?: string };
-  base: BaselineProvenance;
-  /** Absent when no baseline was found. */
-  diff?: ProfileDiff;
-  changedPaths: ChangedPathNode[];
-  links: { report?: string; summary?: string; run?: string; pyroscope?: string };
-  /** Per-test changes ("tests that got slower, and why"), when the profiles carry test labels. */
-  tests?: TestSection;
-}
+export { DIFF_REPORT_SCHEMA, type BaselineProvenance, type DiffReport } from './report-types.js';
 
 /** Rows kept in diff.json besides the reported ones: enough for "what else moved". */
 const KEPT_NOISE_ROWS = 200;
 
-/** A copy fit for JSON: fewer rows, Infinity (a new function) as null. */
+/** A copy fit for JSON: fewer rows, Infinity (a new function) as null, known secrets and URL credentials redacted. */
 export function serializeDiffReport(report: DiffReport): string {
   const diff = report.diff
     ? { ...report.diff, functions: report.diff.functions.filter((r, i) => r.status === 'regression' || r.status === 'improvement' || i < KEPT_NOISE_ROWS) }
     : undefined;
-  return `${JSON.stringify({ ...report, diff }, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`;
+  return `${JSON.stringify({ ...report, diff }, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : typeof v === 'string' ? redact(v) : v), 2)}\n`;
 }
 
 /**

@@ -12,15 +12,12 @@
  */
 import { sanitizeJobKey } from '../ci/context.js';
 import type { ChangedPathNode } from './call-tree-diff.js';
-import type { BaselineProvenance, DiffReport } from './diff-report.js';
+import { DIFF_REPORT_SCHEMA, type BaselineProvenance, type DiffReport } from './report-types.js';
 import type { DiffThresholds, FunctionDelta, NoiseModel, ProfileDiff, SideStats, SuiteTotals } from './function-diff.js';
 import type { ChangeInterval } from './noise.js';
 import type { FunctionChange, TestOnlyOnOneSide } from './test-diff.js';
 import type { SignificantTestChange, TestSection } from './test-significance.js';
 import type { FunctionFrame } from '../profile/model.js';
-
-/** The `schema` field of every diff.json ciprof writes. */
-export const DIFF_REPORT_SCHEMA = 'ciprof.diff/1';
 
 export const DIFF_REPORT_LIMITS = {
   /** The whole file. A real report with every function row is a few MB. */

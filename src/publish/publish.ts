@@ -1,13 +1,13 @@
 /**
- * Publishes one DiffReport wherever this run can: the GitHub job summary, and a sticky
- * comment on the PR (GitHub Actions, CircleCI building a GitHub repo) or MR note
- * (GitLab). Fails open: every problem is an outcome with a message, never an exception,
- * so publishing cannot change the test command's exit code.
+ * Publishes one DiffReport, already rendered, wherever this run can: the GitHub job
+ * summary, and a sticky comment on the PR (GitHub Actions, CircleCI building a GitHub
+ * repo) or MR note (GitLab). Fails open: every problem is an outcome with a message, never
+ * an exception, so publishing cannot change the test command's exit code.
  */
 import type { CiContext } from '../ci/context.js';
 import { maskSecret } from '../ci/mask.js';
 import type { DiffReport } from '../diff/diff-report.js';
-import { commentMarker, renderComment, renderJobSummary } from '../render/markdown.js';
+import { commentMarker } from '../render/markdown.js';
 import { parsePullRequestUrl, publishGithubComment, type GithubPullRequest } from './github-comment.js';
 import { publishGitlabNote } from './gitlab-note.js';
 import { writeJobSummary } from './job-summary.js';
@@ -17,6 +17,8 @@ export type Env = Readonly<Record<string, string | undefined>>;
 
 export interface PublishOptions {
   report: DiffReport;
+  /** The comment as written to comment.md (rendered once), and the job summary, rendered only when it is written. */
+  markdown: { comment: string; summary: () => string };
   ci: CiContext;
   env?: Env;
   /** Post the PR/MR comment (default true). */
@@ -63,7 +65,7 @@ export async function publishReport(opts: PublishOptions): Promise<PublishOutcom
   const marker = commentMarker(opts.report.jobKey);
 
   if (opts.summary !== false && env.GITHUB_STEP_SUMMARY) {
-    out.push(await writeJobSummary(renderJobSummary(opts.report), env));
+    out.push(await writeJobSummary(opts.markdown.summary(), env));
   }
   if (opts.comment === false) return out;
 
@@ -75,7 +77,7 @@ export async function publishReport(opts: PublishOptions): Promise<PublishOutcom
       const iid = opts.pr ?? opts.ci.pr;
       if (!apiUrl || !projectId || !iid) out.push({ target: 'gitlab-note', status: 'skipped', message: 'not a merge request pipeline: nothing to comment on' });
       else if (!token) out.push({ target: 'gitlab-note', status: 'skipped', message: 'no token: set CIPROF_GITLAB_TOKEN (a project access token with api scope) to comment' });
-      else out.push(await publishGitlabNote({ apiUrl, projectId, mergeRequestIid: iid, token, marker, body: renderComment(opts.report) }));
+      else out.push(await publishGitlabNote({ apiUrl, projectId, mergeRequestIid: iid, token, marker, body: opts.markdown.comment }));
       return out;
     }
     if (opts.ci.provider === 'github' || opts.ci.provider === 'circleci' || opts.pr) {
@@ -84,7 +86,7 @@ export async function publishReport(opts: PublishOptions): Promise<PublishOutcom
       else if (!t.token) out.push({ target: 'github-comment', status: 'skipped', message: 'no token: set GITHUB_TOKEN (or the github-token input) to comment' });
       else {
         maskSecret(t.token, env);
-        out.push(await publishGithubComment({ token: t.token, apiUrl: t.apiUrl, pr: t.pr, marker, body: renderComment(opts.report), expectHeadSha: opts.expectHeadSha }));
+        out.push(await publishGithubComment({ token: t.token, apiUrl: t.apiUrl, pr: t.pr, marker, body: opts.markdown.comment, expectHeadSha: opts.expectHeadSha }));
       }
     }
   } catch (err) {

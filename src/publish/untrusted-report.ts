@@ -14,6 +14,7 @@
 import { getOctokit } from '@actions/github';
 import type { CiContext, CiProvider } from '../ci/context.js';
 import { readDiffReport, type DiffReport } from '../diff/diff-report.js';
+import { renderComment, renderJobSummary } from '../render/markdown.js';
 import type { PublishOutcome } from './outcome.js';
 import { githubToken, publishReport, type Env } from './publish.js';
 import { isPullRequestRun, pullRequestOfRun, triggeringRun } from './workflow-run.js';
@@ -138,6 +139,8 @@ export async function publishUntrustedReport(opts: UntrustedReportOptions): Prom
   const ci: CiContext = { ...opts.ci, provider: opts.target.provider, repository: opts.target.repository, serverUrl: opts.target.serverUrl, pr: opts.target.pr, jobKey: report.jobKey };
   return publishReport({
     report,
+    // Rendered here, once, from the checked report: every name escaped as in-job.
+    markdown: { comment: renderComment(report), summary: () => renderJobSummary(report) },
     ci,
     env: opts.env,
     pr: opts.target.pr,

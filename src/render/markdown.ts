@@ -12,7 +12,9 @@ import type { ChangedPathNode } from '../diff/call-tree-diff.js';
 import type { DiffReport } from '../diff/diff-report.js';
 import type { FunctionDelta, NoiseModel, SuiteTotals } from '../diff/function-diff.js';
 import type { FunctionFrame } from '../profile/model.js';
+import { ms as fmtMs } from '../report-ui/fmt.js';
 import { VERSION } from '../version.js';
+import { redact } from '../ci/mask.js';
 import { codeLine, encodePathSegments, escapeMarkdown, fenceFor, safeUrl } from './escape.js';
 
 declare const __CIPROF_COMMENT_TEMPLATE__: string | undefined;
@@ -47,12 +49,6 @@ export interface RenderLimits {
 export const COMMENT_LIMITS: RenderLimits = { rows: 10, treeLines: 40, noiseRows: 0 };
 export const SUMMARY_LIMITS: RenderLimits = { rows: 1000, treeLines: 200, noiseRows: 50 };
 
-const fmtMs = (ns: number): string => {
-  const ms = ns / 1e6;
-  if (Math.abs(ms) >= 10_000) return `${(ms / 1000).toFixed(1)} s`;
-  if (Math.abs(ms) >= 1000) return `${(ms / 1000).toFixed(2)} s`;
-  return `${ms.toFixed(Math.abs(ms) >= 100 ? 0 : 1)} ms`;
-};
 const signed = (s: string, v: number): string => (v > 0 ? `+${s}` : v < 0 ? `−${s.replace(/^-/, '')}` : s);
 const fmtDeltaMs = (ns: number): string => signed(fmtMs(ns), ns);
 const fmtPct = (p: number): string => (!Number.isFinite(p) ? 'new' : signed(`${Math.abs(p) >= 100 ? p.toFixed(0) : p.toFixed(1)}%`, p));
@@ -96,7 +92,7 @@ function frameCell(report: DiffReport, frame: FunctionFrame): string {
   if (!isRepoFile(frame.file) || !head || !report.repository || !report.serverUrl) return `${name}<br>${where}`;
   const blob = report.provider === 'gitlab' ? '-/blob' : 'blob';
   const url = safeUrl(
-    `${report.serverUrl.replace(/\/$/, '')}/${encodePathSegments(report.repository)}/${blob}/${hex(head)}/${encodePathSegments(frame.file)}${frame.line > 0 ? `#L${int(frame.line)}` : ''}`,
+    `${report.serverUrl.replace(/\/$/, '')}/${encodePathSegments(report.repository)}/${blob}/${hex(head)}/${encodePathSegments(redact(frame.file))}${frame.line > 0 ? `#L${int(frame.line)}` : ''}`,
   );
   return url ? `${name}<br>[${where}](${url})` : `${name}<br>${where}`;
 }

@@ -20,7 +20,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { sanitizeJobKey } from '../ci/context.js';
-import type { ProfileStore, StoredProfile } from './store.js';
+import type { ProfileStore, StoredProfile, StoreCapabilities } from './store.js';
 
 export interface GithubArtifactStoreOptions {
   token: string;
@@ -84,7 +84,9 @@ export function isTrustedBaselineRun(run: WorkflowRunFacts, commit: string, bran
 }
 
 export class GithubArtifactStore implements ProfileStore {
-  readonly kind = 'github-artifacts';
+  readonly name = 'github-artifacts';
+  // One artifact name per (job key, commit): a re-run replaces, so one run per commit.
+  readonly capabilities: StoreCapabilities = { separateRuns: false, runsByCommit: true };
   private readonly owner: string;
   private readonly repo: string;
   private readonly client = new DefaultArtifactClient();

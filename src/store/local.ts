@@ -5,16 +5,18 @@
  * Profiles are written atomically (temp file, fsync, rename), so concurrent jobs and a
  * full disk never leave half a file; a torn last index line is skipped on read.
  */
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { sanitizeJobKey } from '../ci/context.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import type { ProfileStore, StoredProfile } from './store.js';
+import { makeDirs } from '../util/make-dirs.js';
+import type { ProfileStore, StoredProfile, StoreCapabilities } from './store.js';
 
 const COMMIT_RE = /^[0-9a-f]{4,64}$/i;
 
 export class LocalStore implements ProfileStore {
-  readonly kind = 'local';
+  readonly name = 'local';
+  readonly capabilities: StoreCapabilities = { separateRuns: true, runsByCommit: true };
 
   constructor(readonly root: string) {}
 
@@ -22,7 +24,7 @@ export class LocalStore implements ProfileStore {
     const jobKey = sanitizeJobKey(entry.jobKey);
     const commit = this.checkCommit(entry.commit);
     const dir = path.join(this.root, jobKey, commit);
-    mkdirSync(dir, { recursive: true });
+    makeDirs(dir);
     const createdAt = new Date().toISOString();
     const name = `${createdAt.replace(/[:.]/g, '-')}-${process.pid}.pb.gz`;
     const file = path.join(dir, name);

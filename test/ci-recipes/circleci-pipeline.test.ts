@@ -119,7 +119,7 @@ describe('the CircleCI recipe, run', () => {
     expect(gh.violations).toEqual([]);
     expect(gh.requests.map((r) => `${r.method} ${r.path.replace(/\?.*/, '')}`)).toContain('POST /repos/acme/shop/issues/19/comments');
     expect(gh.requests.every((r) => r.authorization === 'token ghs_recipe')).toBe(true);
-    expect(gh.comments).toHaveLength(1);
+    expect(gh.comments, b.output).toHaveLength(1);
     const comment = gh.comments[0]!.body;
     expect(comment).toContain('<!-- ciprof:test -->');
     expect(comment).toMatch(/slower/);

@@ -2,7 +2,7 @@
  * The GitLab recipe run as GitLab would run it, on a real two-commit repository: the
  * default-branch pipeline on main, its cache carried over, then the merge request
  * pipeline on the feature commit, which must post a note with the regression to a local
- * server implementing GitLab's v4 merge request notes endpoints. The recipe's own rules,
+ * server implementing GitLab's v4 merge request notes and user endpoints. The recipe's own rules,
  * cache policy and script lines are read from examples/ci/gitlab-ci.yml and executed.
  */
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -40,7 +40,11 @@ function ruleMatches(expr: string, env: Record<string, string>): boolean {
 interface Note {
   id: number;
   body: string;
+  author: { id: number; username: string };
 }
+
+/** The project access token's bot user, as GitLab's GET /user answers for it. */
+const BOT = { id: 77, username: 'project_42_bot' };
 
 let work: string;
 let origin: Origin;
@@ -89,13 +93,14 @@ beforeAll(async () => {
         res.end(JSON.stringify(data));
       };
       if (req.headers['private-token'] !== 'glpat-recipe') return json(401, { message: '401 Unauthorized' });
+      if (req.method === 'GET' && url.pathname === '/api/v4/user') return json(200, BOT);
       const m = /^\/api\/v4\/projects\/42\/merge_requests\/7\/notes(?:\/(\d+))?$/.exec(url.pathname);
       if (!m) return json(404, { message: '404 Not found' });
       if (req.method === 'GET' && !m[1]) return json(200, notes.map((n) => ({ ...n, system: false })));
       const body = (JSON.parse(raw || '{}') as { body?: string }).body;
       if (!body) return json(400, { message: 'body is missing' });
       if (req.method === 'POST' && !m[1]) {
-        const note = { id: next++, body };
+        const note = { id: next++, body, author: BOT };
         notes.push(note);
         return json(201, note);
       }
@@ -141,7 +146,7 @@ describe('the GitLab recipe, run', () => {
     });
     expect(r.ran).toBe(true);
     expect(r.status, r.output).toBe(0);
-    expect(notes).toHaveLength(1);
+    expect(notes, r.output).toHaveLength(1);
     const note = notes[0]!.body;
     expect(note).toContain('<!-- ciprof:ciprof -->');
     expect(note).toMatch(/slower/);

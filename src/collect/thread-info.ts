@@ -49,12 +49,16 @@ export function agentInfoOf(value: unknown): AgentThreadInfo | string {
   };
 }
 
-/** Package managers and their shims, by the script Node runs (argv[1]) or the executable itself. */
+/**
+ * Package managers, by the script Node runs (argv[1], as invoked: often the bin symlink
+ * /usr/bin/npm, or the resolved npm-cli.js) or by the executable itself (pnpm's binary).
+ */
 const LAUNCHER_SCRIPT = [
   /[\\/]node_modules[\\/](npm|pnpm|yarn|corepack)[\\/](bin|dist|lib)[\\/][^\\/]+$/,
   /[\\/]\.yarn[\\/]releases[\\/]yarn-[^\\/]+\.c?js$/,
 ];
-const LAUNCHER_EXECUTABLE = new Set(['npm', 'npx', 'pnpm', 'pnpx', 'yarn', 'yarnpkg', 'corepack']);
+const LAUNCHER_NAMES = new Set(['npm', 'npx', 'pnpm', 'pnpx', 'yarn', 'yarnpkg', 'corepack']);
+const baseName = (file: string): string => path.basename(file).replace(/\.(exe|cmd|c?js)$/i, '');
 
 /**
  * True for npm, npx, pnpm, yarn and corepack processes: they only start the test runner,
@@ -62,6 +66,6 @@ const LAUNCHER_EXECUTABLE = new Set(['npm', 'npx', 'pnpm', 'pnpx', 'yarn', 'yarn
  */
 export function isLauncherProcess(argv: readonly string[], execPath: string): boolean {
   const script = argv[0] ?? '';
-  if (LAUNCHER_SCRIPT.some((re) => re.test(script))) return true;
-  return LAUNCHER_EXECUTABLE.has(path.basename(execPath).replace(/\.exe$/i, ''));
+  if (LAUNCHER_SCRIPT.some((re) => re.test(script)) || LAUNCHER_NAMES.has(baseName(script))) return true;
+  return LAUNCHER_NAMES.has(baseName(execPath));
 }

@@ -13,7 +13,7 @@
  * The suite total keeps its absolute comparison, with the same exact test.
  */
 import { functionTable, type FunctionTable } from '../profile/aggregate.js';
-import { functionKey, GC_FRAME, IDLE_FRAME, PROGRAM_FRAME, type FunctionFrame, type Profile } from '../profile/model.js';
+import { CIPROF_FRAME, functionKey, GC_FRAME, IDLE_FRAME, PROGRAM_FRAME, type FunctionFrame, type Profile } from '../profile/model.js';
 import { bootstrapOverFiles, commonUnits, samplingInterval, selfByTestFile, type ChangeInterval, type IntervalMethod } from './noise.js';
 import { benjaminiHochberg, normalQuantile, normalTwoSided, poissonRatioTest } from './stats.js';
 import { restrictToCommonTests } from './common-tests.js';
@@ -149,8 +149,9 @@ export interface ProfileDiff {
 }
 
 const isIdle = (f: FunctionFrame): boolean => f.name === IDLE_FRAME && f.file === '';
-/** V8 pseudo-frames say where time went, not what code to change: never reported as rows. */
-export const isPseudo = (f: FunctionFrame): boolean => f.file === '' && (f.name === IDLE_FRAME || f.name === PROGRAM_FRAME || f.name === GC_FRAME || f.name === '(root)');
+/** V8 pseudo-frames (and ciprof's own work) say where time went, not what code to change: never reported as rows. */
+export const isPseudo = (f: FunctionFrame): boolean =>
+  f.file === '' && (f.name === IDLE_FRAME || f.name === PROGRAM_FRAME || f.name === GC_FRAME || f.name === CIPROF_FRAME || f.name === '(root)');
 
 const num = (meta: Record<string, string>, k: string): number | undefined => {
   const v = Number(meta[k]);

@@ -69,7 +69,7 @@ interface NodeColumns {
 
 interface RawTop {
   nodes?: NodeColumns;
-  samples?: NumberColumn;
+  samples?: IntColumn;
   deltas?: NumberColumn;
   startTime?: number;
   endTime?: number;
@@ -138,7 +138,7 @@ function readTop(j: JsonBytes, ctx: ScanContext): RawTop {
         top.endTime = j.number();
       } else if (j.is(K.samples)) {
         once('samples');
-        top.samples = readNumbers(j, scratch.numbers('samples'), limits.maxTicks, 'samples', true);
+        top.samples = readNumbers(j, scratch.ints('samples'), limits.maxTicks, 'samples', true);
       } else if (j.is(K.timeDeltas)) {
         once('timeDeltas');
         top.deltas = readNumbers(j, scratch.numbers('timeDeltas'), limits.maxTicks, 'timeDeltas', false);
@@ -277,7 +277,7 @@ function readCallFrame(j: JsonBytes, frames: V8FrameTable): number {
 const EMPTY = new Uint8Array(0);
 
 /** A number array; `ids`: non-negative integers (node ids). The plain-integer form V8 writes is read by the fast path. */
-function readNumbers(j: JsonBytes, out: NumberColumn, max: number, what: string, ids: boolean): NumberColumn {
+function readNumbers<C extends IntColumn | NumberColumn>(j: JsonBytes, out: C, max: number, what: string, ids: boolean): C {
   j.peek();
   const end = readIntArray(j.buf, j.pos, !ids, max, out);
   if (end >= 0) {
@@ -366,7 +366,7 @@ function checkTree(ids: Int32Array, parentOf: Int32Array, maxDepth: number, dept
  * put back in time order. A time far outside the profile's own span is a forged or broken
  * file, refused rather than turned into hours of CPU.
  */
-function timeTicks(out: ScannedCpuProfile, sampleIds: Float64Array, deltas: Float64Array, indexOfId: Int32Array, scratch: Scratch): void {
+function timeTicks(out: ScannedCpuProfile, sampleIds: Int32Array, deltas: Float64Array, indexOfId: Int32Array, scratch: Scratch): void {
   const n = sampleIds.length;
   const tickNode = scratch.int32('tickNode', n);
   const tickTime = scratch.float64('tickTime', n);

@@ -6,9 +6,11 @@
  * count × nominal interval: V8 samples late under load and the totals must say so.
  *
  * ciprof's own frames (its agent and runner hooks, recognised by `isOwnScript`) never
- * reach the model: a sample whose innermost frames are ciprof's code and what it called
- * is ciprof's work and becomes one root frame `(ciprof)` outside every test; a ciprof
- * frame with the project's code below it (a wrapper) is cut out of the stack.
+ * reach the model. A sample whose innermost frames are ciprof's code and the Node
+ * internals it calls (appendFileSync, writeSync, natives) is ciprof's work: it becomes
+ * one root frame `(ciprof)` outside every test. A ciprof frame with other code below it
+ * (a wrapper forwarding to the runner, to require, or to the project's code) is cut out
+ * of the stack, and the sample stays where it was.
  */
 import { scanCpuProfile, type ScannedCpuProfile } from './cpuprofile-scan.js';
 import { DEFAULT_LIMITS, type DecodeLimits } from './limits.js';
@@ -158,7 +160,7 @@ export class CpuProfileImporter {
 
   /**
    * Per V8 node: the builder's call-trie node of its stack (ciprof frames cut out) and
-   * whether it is ciprof's own work (a ciprof frame, or library code ciprof called).
+   * whether it is ciprof's own work (a ciprof frame, or Node internals ciprof called).
    * Resolved on first use, top-down and iteratively (the scan checked the tree is acyclic
    * and bounded), so only sampled nodes and their ancestors reach the trie.
    */
@@ -182,7 +184,7 @@ export class CpuProfileImporter {
           own[node] = 1;
         } else {
           trie[node] = this.builder.childNode(parentTrie, this.frames.functionId(frameOf[node]!, this.builder));
-          own[node] = parent >= 0 && own[parent] === 1 && kind !== FrameKind.user ? 1 : 0;
+          own[node] = parent >= 0 && own[parent] === 1 && kind === FrameKind.node ? 1 : 0;
         }
       }
     };

@@ -4,10 +4,10 @@
  * write into), so every decoder counts what it is asked to build and refuses beyond
  * these caps, instead of letting a small file expand into gigabytes of objects.
  *
- * The caps sit far above what real suites produce (measured: a 175-process `node --test`
- * run holds ~4k nodes and ~6k samples per process, a merged suite profile ~50k functions
- * and ~200k sample rows) and low enough that the worst file at every cap at once stays
- * within the memory bound stated in README ("Security model").
+ * The caps sit far above what real suites produce (a jest worker's profile holds ~4k
+ * nodes, a 175-process suite's merged profile ~6k sample rows; 8M ticks is two hours of
+ * one thread at 1 ms) and low enough that a file at every cap at once stays within the
+ * memory bound that test/profile/limits.test.ts measures.
  */
 export interface DecodeLimits {
   /** Decompressed bytes of one file. */
@@ -40,12 +40,12 @@ export interface DecodeLimits {
 export const DEFAULT_LIMITS: Readonly<DecodeLimits> = Object.freeze({
   maxBytes: 128 * 1024 * 1024,
   maxStringBytes: 64 * 1024,
-  maxStrings: 2_000_000,
-  maxFunctions: 1_000_000,
-  maxLocations: 1_000_000,
+  maxStrings: 1_000_000,
+  maxFunctions: 500_000,
+  maxLocations: 500_000,
   maxNodes: 2_000_000,
-  maxSamples: 2_000_000,
-  maxTicks: 16_000_000,
+  maxSamples: 1_000_000,
+  maxTicks: 8_000_000,
   maxDepth: 4096,
   maxStackEntries: 16_000_000,
   maxLabelsPerSample: 64,

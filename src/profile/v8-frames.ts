@@ -11,14 +11,19 @@ import { normalizeScriptPath } from './paths.js';
 
 /** What a frame's code is, for folding ciprof's own work (see CpuProfileImporter). */
 export const FrameKind = {
-  /** The project's code (or anything we cannot place): never folded. */
+  /** The project's code (or anything we cannot place). */
   user: 0,
-  /** Node's internals, V8 natives and pseudo-frames, node_modules. */
+  /**
+   * Code a ciprof wrapper forwards to, whose work happens with or without ciprof:
+   * node_modules (the runner's own code) and Node's module loader (a wrapped require).
+   */
   library: 1,
+  /** Node's other internals and V8's natives: what ciprof's own work calls (appendFileSync, writeSync). */
+  node: 2,
   /** ciprof's agent and runner hooks. */
-  own: 2,
+  own: 3,
   /** V8's synthetic (root): no frame of its own. */
-  root: 3,
+  root: 4,
 } as const;
 
 export class V8FrameTable {
@@ -97,7 +102,8 @@ export class V8FrameTable {
   }
 
   private kindOfUrl(url: string): number {
-    if (url === '' || url.startsWith('node:')) return FrameKind.library;
+    if (url.startsWith('node:internal/modules/')) return FrameKind.library;
+    if (url === '' || url.startsWith('node:')) return FrameKind.node;
     if (this.isOwnScript(url)) return FrameKind.own;
     return /[\\/]node_modules[\\/]/.test(url) ? FrameKind.library : FrameKind.user;
   }

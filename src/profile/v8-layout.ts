@@ -150,7 +150,7 @@ export function readV8Node(buf: Uint8Array, dv: DataView, p: number, out: V8Node
  * `into`, returning the position after ']', or -1 for anything else (then the caller
  * reads it with the general path). `signed` allows a leading '-'.
  */
-export function readIntArray(buf: Uint8Array, p: number, signed: boolean, max: number, into: NumberColumn): number {
+export function readIntArray(buf: Uint8Array, p: number, signed: boolean, max: number, into: IntColumn | NumberColumn): number {
   if (buf[p++] !== 0x5b) return -1;
   if (buf[p] === 0x5d) return p + 1;
   let n = 0;

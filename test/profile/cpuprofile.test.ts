@@ -177,12 +177,15 @@ describe("ciprof's own frames", () => {
   const userTest = { name: 'myTest', url: 'file:///repo/test/a.test.js', line: 4 };
   const isOwnScript = (url: string): boolean => url.startsWith('file:///opt/ciprof/dist/');
 
-  it('folds samples of ciprof code and what it calls into (ciprof) outside every test, and cuts wrappers out of user stacks', () => {
+  it('folds samples of ciprof code and what it calls into (ciprof) outside every test, and cuts wrappers out of other stacks', () => {
+    const loader = { name: 'Module._load', url: 'node:internal/modules/cjs/loader', line: 1000 };
     const cpu = makeCpuProfile([
       { stack: [mochaRun, hook, fsWrite, native], us: 3000 }, // the hook writing a record: ciprof's work
       { stack: [agent], us: 1000 }, // the agent itself
       { stack: [mochaRun, userTest], us: 5000 }, // the user's test
       { stack: [mochaRun, hook, userTest], us: 2000 }, // user code called through a ciprof wrapper
+      { stack: [mochaRun, agent, loader, native], us: 500 }, // a wrapped require: the loading is not ciprof's
+      { stack: [hook, mochaRun], us: 700 }, // the runner called by a wrapper
     ]);
     const b = new ProfileBuilder();
     const stats = addCpuProfile(b, cpu, { isOwnScript, labels: { pid: 1 }, labelAt: () => ({ test_name: 't' }) });
@@ -199,5 +202,8 @@ describe("ciprof's own frames", () => {
     expect(user.map((s) => s.stack.map(name))).toEqual([['myTest', 'run']]);
     expect(user[0]!.values[1]).toBe(7_000_000);
     expect(user[0]!.labels).toEqual({ pid: 1, test_name: 't' });
+    const stacks = p.samples.map((s) => s.stack.map(name).join(' < '));
+    expect(stacks).toContain('writeString < Module._load < run');
+    expect(stacks).toContain('run');
   });
 });

@@ -37,11 +37,15 @@ const reportDefines = {
   __CIPROF_REPORT_UI__: JSON.stringify(reportUi.outputFiles[0].text),
   __CIPROF_REPORT_TEMPLATE__: JSON.stringify(readFileSync('templates/report.html', 'utf8')),
 };
+// Targets: GitHub runs the Action on node24 (action.yml `runs.using`); users run the CLI on
+// Node 22, 24 and 26; the agent and runner hooks load inside the user's own test processes,
+// Node 20 included while it costs nothing.
 const common = { define: { __CIPROF_VERSION__: JSON.stringify(version), ...reportDefines, __CIPROF_COMMENT_TEMPLATE__: JSON.stringify(commentTemplate) }, bundle: true, platform: 'node', target: 'node20', legalComments: 'none', logLevel: 'warning' };
 
 await build({
   ...common,
-  entryPoints: { cli: 'src/cli/index.ts', index: 'src/action/index.ts' },
+  target: 'node22',
+  entryPoints: { cli: 'src/cli/index.ts' },
   outdir,
   format: 'esm',
   // Heavy parts (the Actions toolkit for the GitHub store and publishing) are imported
@@ -50,6 +54,8 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   banner: { js: requireShim },
 });
+// The Action entry is one file, like other JavaScript actions: it loads the toolkit anyway.
+await build({ ...common, target: 'node24', entryPoints: { index: 'src/action/index.ts' }, outdir, format: 'esm', banner: { js: requireShim } });
 await build({ ...common, entryPoints: { agent: 'src/agent/agent.ts' }, outdir, format: 'cjs', outExtension: { '.js': '.cjs' } });
 for (const register of (existsSync('src/collect/runners') ? readdirSync('src/collect/runners') : []).filter((f) => f.endsWith('.ts'))) {
   await build({

@@ -1,14 +1,15 @@
 /**
- * Turns the Action's inputs into one settings object (the actions/checkout pattern), so
- * the rest of the Action never calls core.getInput and the parsing is tested alone.
+ * Reads the Action's inputs once (the actions/checkout input-helper), so the rest of the
+ * Action never calls core.getInput, and turns them into the pipeline's settings input.
  */
 import * as core from '@actions/core';
+import type { SettingsInput } from '../pipeline/settings.js';
 import type { PyroscopeFlags } from '../pyroscope/settings.js';
 import { DEFAULT_THRESHOLDS, type DiffThresholds } from '../diff/function-diff.js';
 
 export type ActionMode = 'collect' | 'report' | 'all';
 
-export interface ActionSettings {
+export interface ActionInputs {
   mode: ActionMode;
   /** Shell command line for the tests (needed unless mode is report). */
   run: string;
@@ -45,13 +46,13 @@ function num(name: string, fallback: number, check: (n: number) => boolean): num
   return n;
 }
 
-export function readSettings(): ActionSettings {
+export function readInputs(): ActionInputs {
   const mode = (core.getInput('mode').trim() || 'all') as ActionMode;
   if (!['collect', 'report', 'all'].includes(mode)) throw new Error(`input mode must be collect, report or all, got "${mode}"`);
   const run = core.getInput('run');
   const reportFile = core.getInput('report-file').trim();
   if (mode !== 'report' && !run.trim()) throw new Error(`input run (the test command) is required in mode ${mode}`);
-  const settings: ActionSettings = {
+  const settings: ActionInputs = {
     mode,
     run,
     workingDirectory: core.getInput('working-directory').trim() || '.',
@@ -83,4 +84,19 @@ export function readSettings(): ActionSettings {
   if (settings.githubToken) core.setSecret(settings.githubToken);
   for (const secret of [settings.pyroscope.token, settings.pyroscope.basicAuth]) if (secret) core.setSecret(secret);
   return settings;
+}
+
+/** The pipeline's settings input: the working directory is where the tests run and paths start. */
+export function settingsInput(a: ActionInputs, env: NodeJS.ProcessEnv): SettingsInput {
+  return {
+    cwd: a.workingDirectory,
+    env,
+    jobKey: a.jobKey || undefined,
+    outDir: a.outDir,
+    base: a.base || undefined,
+    githubToken: a.githubToken || undefined,
+    thresholds: a.thresholds,
+    store: 'auto',
+    pyroscope: a.pyroscope.server ? { flags: a.pyroscope, upload: true } : undefined,
+  };
 }

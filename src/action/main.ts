@@ -1,179 +1,93 @@
 /**
- * The Action: a thin door over the same pipeline as the CLI.
- *   collect: run the tests profiled, store the profile (artifact), write outputs
- *   report:  diff the profile against the baseline (or load a saved diff.json), publish
+ * The Action: inputs -> settings -> the pipeline's stages, the same ones the CLI calls.
+ *   collect: run the tests profiled, store the profile (local, artifact, Pyroscope)
+ *   report:  diff against the baseline (or take a saved diff.json), write and publish
  *   all:     both
- * The exit code is the test command's; `fail-on-regression` adds exit code 3 when the
- * tests passed. Publishing fails open: a warning or a notice, never a failed step.
+ * The exit code is the test command's; fail-on-regression adds exit code 3 when the tests
+ * passed. Publishing fails open: a warning or a notice, never a failed step.
  */
 import * as core from '@actions/core';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { LocalGitHistory } from '../baseline/history.js';
-import type { CiContext } from '../ci/context.js';
-import { detectCi } from '../ci/detect.js';
-import { localGitFacts } from '../ci/git.js';
-import { profileCommand } from '../collect/profile-command.js';
 import { formatSummaryText } from '../collect/summary.js';
-import { readDiffReport, serializeDiffReport, type DiffReport } from '../diff/diff-report.js';
-import { diffStage } from '../pipeline/diff.js';
-import { defaultStoreDir, openStore } from '../pipeline/stores.js';
-import { publishReport } from '../publish/publish.js';
-import { renderComment } from '../render/markdown.js';
-import { writeReport } from '../render/report.js';
-import { setupAttribution } from '../collect/attribution.js';
-import type { Profile } from '../profile/model.js';
-import { resolvePyroscopeSettings } from '../pyroscope/settings.js';
-import { pyroscopeDiffUrl } from '../pyroscope/ui.js';
-import { defaultAppName } from '../pyroscope/labels.js';
-import { uploadAfterRun } from '../cli/upload.js';
-import { uploadReportArtifact } from '../publish/report-artifact.js';
-import { GithubArtifactStore } from '../store/github-artifacts.js';
-import type { ProfileStore } from '../store/store.js';
-import type { ActionSettings } from './inputs.js';
+import { readDiffReport, type DiffReport } from '../diff/diff-report.js';
+import { collect } from '../pipeline/collect.js';
+import { diffWithBaseline, readHead, type DiffHead } from '../pipeline/diff.js';
+import { prepareOutDir, writeDiffOutputs, writeRunOutputs } from '../pipeline/outputs.js';
+import { EXIT_REGRESSION, exitCodeFor, publish, publishSavedReport, testsFailedReport } from '../pipeline/publish.js';
+import { resolveSettings, type Log, type Settings } from '../pipeline/settings.js';
+import { openStoreOrLocal, storeRun, testsFailedLine, uploadRun } from '../pipeline/store.js';
+import { readInputs, settingsInput, type ActionInputs } from './inputs.js';
 
-export const EXIT_REGRESSION = 3;
+const log: Log = { info: (l) => core.info(`ciprof: ${l}`), warn: (l) => core.warning(`ciprof: ${l}`), notice: (l) => core.notice(`ciprof: ${l}`) };
 
-interface Collected {
-  exitCode: number;
-  profilePath?: string;
-}
-
-async function collect(s: ActionSettings, ci: CiContext, repoRoot: string, cwd: string): Promise<Collected> {
-  const command = [s.run];
-  const { attribution, notice } = setupAttribution(command, { env: process.env, cwd, repoRoot, warn: (l) => core.warning(l) });
-  if (notice) core.info(`ciprof: ${notice}`);
-  const result = await profileCommand({
-    command,
-    attribution,
-    outDir: path.resolve(cwd, s.outDir),
-    intervalUs: 1000,
-    ci,
-    repoRoot,
-    storeDir: defaultStoreDir(repoRoot),
-    cwd,
-    warn: (l) => core.warning(l),
-  });
-  if (result.summary) core.info(formatSummaryText(result.summary));
-  if (result.profilePath && s.pyroscope.server) {
-    try {
-      const settings = resolvePyroscopeSettings(s.pyroscope, { repository: ci.repository, repoRoot, warn: (l) => core.warning(l) });
-      await uploadAfterRun(result.profilePath, settings);
-    } catch (err) {
-      core.warning(`ciprof: Pyroscope upload skipped: ${(err as Error).message}`);
-    }
-  }
-  if (result.profilePath && s.uploadArtifact && ci.commit && ci.repository) {
-    try {
-      const store = new GithubArtifactStore({ token: s.githubToken, repository: ci.repository, baseBranch: ci.baseBranch });
-      const stored = await store.put({ jobKey: ci.jobKey, commit: ci.commit, branch: ci.branch }, readFileSync(result.profilePath));
-      core.info(`ciprof: profile uploaded as artifact ${stored.id} for ${ci.jobKey} @ ${ci.commit.slice(0, 12)}`);
-    } catch (err) {
-      // Outside a real runner (no ACTIONS_RUNTIME_TOKEN) or with artifacts disabled.
-      core.warning(`ciprof: could not upload the profile artifact: ${(err as Error).message}`);
-    }
-  }
-  return { exitCode: result.exitCode, profilePath: result.profilePath };
-}
-
-function baseSpec(s: ActionSettings, ci: CiContext): string | undefined {
-  if (s.base) return s.base;
-  if (ci.baseBranch) return `origin/${ci.baseBranch}`;
-  return ci.baseCommit;
-}
-
-async function report(s: ActionSettings, ci: CiContext, cwd: string, profilePath: string): Promise<DiffReport | undefined> {
-  if (s.reportFile) return readDiffReport(path.resolve(cwd, s.reportFile));
-  const base = baseSpec(s, ci);
-  if (!base) {
-    core.info('ciprof: not a pull request and no base input: nothing to compare with (this run\'s profile is the baseline for later PRs)');
-    return undefined;
-  }
-  let store: ProfileStore;
+export async function run(): Promise<void> {
+  let a: ActionInputs;
+  let s: Settings;
   try {
-    store = await openStore({ kind: s.githubToken && ci.repository ? 'github' : 'local', ci, storeDir: defaultStoreDir(cwd), githubToken: s.githubToken });
+    a = readInputs();
+    s = resolveSettings(settingsInput(a, process.env), log);
   } catch (err) {
-    core.warning(`ciprof: ${(err as Error).message}; using the local store`);
-    store = await openStore({ kind: 'local', ci, storeDir: defaultStoreDir(cwd) });
+    core.setFailed(`ciprof: ${(err as Error).message}`);
+    return;
   }
-  const outDir = path.resolve(cwd, s.outDir);
-  const reportPath = path.join(outDir, 'report.html');
-  const result = await diffStage({ headFile: profilePath, base, ci, store, history: new LocalGitHistory(cwd), thresholds: s.thresholds });
-  try {
-    writeReport(result.head, result.base, { output: reportPath, diff: result.report.diff });
-    core.setOutput('report', reportPath);
-  } catch (err) {
-    core.warning(`ciprof: HTML report not written: ${(err as Error).message}`);
-  }
-  if (s.pyroscope.server && result.base) {
-    result.report.links.pyroscope = pyroscopeLink(s, ci, result.base, result.head);
-  }
-  if (s.uploadArtifact && existsSync(reportPath)) {
-    try {
-      const uploaded = await uploadReportArtifact(reportPath, ci.jobKey);
-      if (uploaded?.url) result.report.links.report = uploaded.url;
-    } catch (err) {
-      core.warning(`ciprof: HTML report not uploaded: ${(err as Error).message}`);
-    }
-  }
-  mkdirSync(outDir, { recursive: true });
-  writeFileSync(path.join(outDir, 'diff.json'), serializeDiffReport(result.report));
-  writeFileSync(path.join(outDir, 'comment.md'), renderComment(result.report));
-  core.setOutput('diff', path.join(outDir, 'diff.json'));
-  return result.report;
-}
-
-/** Pyroscope's diff view of the two commits, each over a window around its profile. */
-function pyroscopeLink(s: ActionSettings, ci: CiContext, base: Profile, head: Profile): string | undefined {
-  const side = (p: Profile) => {
-    const commit = p.meta.commit;
-    if (!commit || !p.timeNanos) return undefined;
-    const start = Math.floor(p.timeNanos / 1e6);
-    return { commit, from: start - 60_000, until: start + Math.ceil(p.durationNanos / 1e6) + 60_000 };
-  };
-  const b = side(base);
-  const h = side(head);
-  if (!b || !h || !s.pyroscope.server) return undefined;
-  const app = s.pyroscope.app ?? defaultAppName(ci.repository, process.cwd());
-  return pyroscopeDiffUrl({ server: s.pyroscope.server, app, jobKey: ci.jobKey, base: b, head: h });
-}
-
-export async function runAction(s: ActionSettings, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const cwd = path.resolve(s.workingDirectory);
-  const git = localGitFacts(cwd);
-  const ci = detectCi(s.jobKey ? { ...env, CIPROF_JOB_KEY: s.jobKey } : env, { git, cwd });
-  const repoRoot = git.root ?? cwd;
   let exitCode = 0;
-  let profilePath = path.resolve(cwd, s.outDir, 'profile.pb.gz');
-
-  if (s.mode !== 'report') {
-    const c = await collect(s, ci, repoRoot, cwd);
+  let head: DiffHead | undefined;
+  if (a.mode !== 'report') {
+    const c = await collect(s, { command: [a.run], profile: prepareOutDir(s, log) }, log);
+    const files = await writeRunOutputs(s, c, { report: false, stored: await storeRun(s, c, { local: true, artifact: a.uploadArtifact }, log) }, log);
+    if (c.summary) core.info(formatSummaryText(c.summary));
+    if (files && c.profile) {
+      core.setOutput('profile', files.profile);
+      await uploadRun(s, c, files.profile, log);
+      head = { profile: c.profile, file: files.profile };
+    }
     exitCode = c.exitCode;
-    if (c.profilePath) {
-      profilePath = c.profilePath;
-      core.setOutput('profile', c.profilePath);
-    }
-    if (s.mode === 'collect' || !c.profilePath) return exitCode;
   }
+  if (a.mode === 'all' && exitCode !== 0) await publishTestsFailed(a, s, exitCode);
+  else if (a.mode === 'report' || (a.mode === 'all' && head)) {
+    try {
+      const r = await report(a, s, head);
+      if (r) exitCode = exitCodeFor(exitCode, r, a.failOnRegression);
+      if (exitCode === EXIT_REGRESSION) core.error(`ciprof: ${r?.diff?.regressions.length} function(s) got slower (fail-on-regression is set)`);
+    } catch (err) {
+      log.warn(`report step failed: ${(err as Error).message}`);
+    }
+  }
+  if (exitCode === 0) return;
+  // The test command's code (or 3 for fail-on-regression), as the step's result.
+  core.setFailed(exitCode === EXIT_REGRESSION ? 'ciprof: performance regression (fail-on-regression)' : `ciprof: the test command exited with code ${exitCode}`);
+  process.exitCode = exitCode;
+}
 
-  try {
-    const r = await report(s, ci, cwd, profilePath);
-    if (!r) return exitCode;
-    const verdict = r.diff ? r.diff.verdict : 'no-baseline';
-    core.setOutput('verdict', verdict);
-    core.setOutput('regressions', String(r.diff?.regressions.length ?? 0));
-    const outcomes = await publishReport({ report: r, ci: { ...ci, jobKey: r.jobKey }, env, comment: s.comment, githubToken: s.githubToken });
-    for (const o of outcomes) {
-      if (o.status === 'failed') core.warning(`ciprof: ${o.message}`);
-      else if (o.status === 'skipped' && o.target === 'github-comment') core.notice(`ciprof: ${o.message}`);
-      else core.info(`ciprof: ${o.message}`);
-    }
-    if (s.failOnRegression && verdict === 'regression' && exitCode === 0) {
-      core.error(`ciprof: ${r.diff?.regressions.length} function(s) got slower (fail-on-regression is set)`);
-      exitCode = EXIT_REGRESSION;
-    }
-  } catch (err) {
-    core.warning(`ciprof: report step failed: ${(err as Error).message}`);
+/** Failing tests: the comment and summary say so, with no verdict; no diff is computed. */
+async function publishTestsFailed(a: ActionInputs, s: Settings, exitCode: number, headCommit?: string): Promise<void> {
+  log.info(testsFailedLine(exitCode));
+  await publish(s, testsFailedReport(s, exitCode, headCommit), { comment: a.comment }, log);
+  core.setOutput('verdict', 'tests-failed');
+  core.setOutput('regressions', '0');
+}
+
+/** The diff and its outputs, then publishing; or a saved diff.json from another job (workflow_run). */
+async function report(a: ActionInputs, s: Settings, head: DiffHead | undefined): Promise<DiffReport | undefined> {
+  let report: DiffReport;
+  if (a.reportFile) {
+    const file = path.resolve(s.cwd, a.reportFile);
+    await publishSavedReport(s, file, { comment: a.comment }, log);
+    report = readDiffReport(file);
+  } else if (!s.base) return void log.info("not a pull request and no base input: nothing to compare with (this run's profile is the baseline for later PRs)");
+  else {
+    const headRun = head ?? readHead(path.join(s.outDir, 'profile.pb.gz'));
+    // A collect step (another step or job) whose tests failed recorded their exit code in the profile.
+    const failed = Number(headRun.profile.meta.exit_code ?? 0);
+    if (failed) return void (await publishTestsFailed(a, s, failed, headRun.profile.meta.commit));
+    const result = await diffWithBaseline(s, headRun, await openStoreOrLocal(s, log));
+    const out = await writeDiffOutputs(s, result, { dir: s.outDir, html: true, uploadReport: a.uploadArtifact }, log);
+    if (out.files.report) core.setOutput('report', out.files.report);
+    if (out.files.diff) core.setOutput('diff', out.files.diff);
+    await publish(s, out.rendered, { comment: a.comment }, log);
+    report = out.rendered.report;
   }
-  return exitCode;
+  core.setOutput('verdict', report.diff ? report.diff.verdict : 'no-baseline');
+  core.setOutput('regressions', String(report.diff?.regressions.length ?? 0));
+  return report;
 }

@@ -100,6 +100,6 @@ export async function resolveBaseline(req: BaselineRequest): Promise<BaselineRes
     found: false,
     wanted: wanted.commit,
     searched: chain.length,
-    reason: `${wanted.how}; none of it and its ${chain.length - 1} nearest first-parent ancestors has a stored profile for job ${req.jobKey} in the ${req.store.kind} store`,
+    reason: `${wanted.how}; none of it and its ${chain.length - 1} nearest first-parent ancestors has a stored profile for job ${req.jobKey} in the ${req.store.name} store`,
   };
 }

@@ -1,4 +1,9 @@
 /** Where a run happened: the facts every profile is tagged with and stored under. */
+import { createHash } from 'node:crypto';
+
+/** An environment as CI detection reads it. */
+export type Env = Readonly<Record<string, string | undefined>>;
+
 export type CiProvider = 'github' | 'gitlab' | 'circleci' | 'buildkite' | 'local';
 
 export interface CiContext {
@@ -25,13 +30,22 @@ export interface CiContext {
   jobKey: string;
 }
 
-/** Job keys become directory names and label values: keep them to a safe alphabet. */
+const MAX_JOB_KEY = 120;
+const tidy = (key: string): string => key.replace(/^[_.]+|_+$/g, '');
+
+/**
+ * Job keys become directory names, artifact names and label values: keep them to a safe
+ * alphabet. ASCII names keep a readable key (`CI/test (20)` -> `CI_test_20`). Names with
+ * other characters would lose them and collapse (`测试/test` and `ビルド/test` both read
+ * `test`), so they get a short hash of the whole name: `test-5d1c9e0a`. Idempotent, so a
+ * key can be sanitized again wherever it is used.
+ */
 export function sanitizeJobKey(raw: string): string {
-  const cleaned = raw
-    .trim()
-    .replace(/[^A-Za-z0-9._-]+/g, '_')
-    .replace(/^[_.]+|_+$/g, '');
-  return cleaned.slice(0, 120) || 'default';
+  const name = raw.trim().normalize('NFC');
+  const cleaned = tidy(name.replace(/[^A-Za-z0-9._-]+/g, '_'));
+  if (!/\P{ASCII}/u.test(name)) return tidy(cleaned.slice(0, MAX_JOB_KEY)) || 'default';
+  const hash = createHash('sha256').update(name).digest('hex').slice(0, 8);
+  return `${tidy(cleaned.slice(0, MAX_JOB_KEY - hash.length - 1)) || 'job'}-${hash}`;
 }
 
 /** The metadata keys written into profiles (pprof comments and profile.json). */

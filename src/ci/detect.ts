@@ -3,10 +3,11 @@
  * event file reader) so every provider is tested with real variable sets.
  */
 import { readFileSync } from 'node:fs';
-import { sanitizeJobKey, type CiContext } from './context.js';
+import { sanitizeJobKey, type CiContext, type Env } from './context.js';
 import { localGitFacts, type LocalGitFacts } from './git.js';
+import { circleciRepositoryWeb, gitlabRepositoryWeb } from './web-url.js';
 
-export type Env = Readonly<Record<string, string | undefined>>;
+export type { Env };
 
 export interface DetectOptions {
   cwd?: string;
@@ -64,6 +65,7 @@ function github(env: Env, opts: DetectOptions): Omit<CiContext, 'jobKey'> & { jo
 }
 
 function gitlab(env: Env): Omit<CiContext, 'jobKey'> & { jobKeyParts: string[] } {
+  const web = gitlabRepositoryWeb(env);
   return {
     provider: 'gitlab',
     commit: nonEmpty(env.CI_COMMIT_SHA),
@@ -72,7 +74,7 @@ function gitlab(env: Env): Omit<CiContext, 'jobKey'> & { jobKeyParts: string[] }
     baseCommit: nonEmpty(env.CI_MERGE_REQUEST_DIFF_BASE_SHA),
     pr: int(env.CI_MERGE_REQUEST_IID),
     repository: nonEmpty(env.CI_PROJECT_PATH),
-    serverUrl: nonEmpty(env.CI_SERVER_URL),
+    serverUrl: web?.serverUrl ?? nonEmpty(env.CI_SERVER_URL),
     workflow: nonEmpty(env.CI_PIPELINE_NAME) ?? nonEmpty(env.CI_PIPELINE_SOURCE),
     // parallel:matrix jobs carry their matrix values in the job name ("test: [20, linux]").
     job: nonEmpty(env.CI_JOB_NAME),
@@ -87,6 +89,7 @@ function gitlab(env: Env): Omit<CiContext, 'jobKey'> & { jobKeyParts: string[] }
 
 function circleci(env: Env): Omit<CiContext, 'jobKey'> & { jobKeyParts: string[] } {
   const prUrl = nonEmpty(env.CIRCLE_PULL_REQUEST);
+  const web = circleciRepositoryWeb(env);
   const user = nonEmpty(env.CIRCLE_PROJECT_USERNAME);
   const name = nonEmpty(env.CIRCLE_PROJECT_REPONAME);
   return {
@@ -95,7 +98,8 @@ function circleci(env: Env): Omit<CiContext, 'jobKey'> & { jobKeyParts: string[]
     branch: nonEmpty(env.CIRCLE_BRANCH),
     baseBranch: nonEmpty(env.CIPROF_BASE_BRANCH),
     pr: int(/\/pull\/(\d+)/.exec(prUrl ?? '')?.[1]) ?? int(env.CIRCLE_PR_NUMBER),
-    repository: user && name ? `${user}/${name}` : undefined,
+    repository: user && name ? `${user}/${name}` : web?.repository,
+    serverUrl: web?.serverUrl,
     workflow: nonEmpty(env.CIRCLE_WORKFLOW_ID),
     job: nonEmpty(env.CIRCLE_JOB),
     matrix: nonEmpty(env.CIPROF_MATRIX) ?? (int(env.CIRCLE_NODE_TOTAL) && env.CIRCLE_NODE_TOTAL !== '1' ? `node${env.CIRCLE_NODE_INDEX}` : undefined),

@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
-import { detectCi } from '../ci/detect.js';
-import { localGitFacts } from '../ci/git.js';
-import { readDiffReport } from '../diff/diff-report.js';
-import { EXIT_USAGE, fail, parsePositiveInt, warn } from './io.js';
+import { publishSavedReport } from '../pipeline/publish.js';
+import { resolveSettings } from '../pipeline/settings.js';
+import { cliLog, EXIT_USAGE, fail, parsePositiveInt } from './io.js';
 
 interface CommentFlags {
   report: string;
@@ -17,27 +16,18 @@ export function registerComment(program: Command): void {
     .command('comment')
     .description('publish a saved diff report (diff.json from `ciprof diff`): PR comment / MR note and job summary. For a separate privileged workflow.')
     .option('--report <file>', 'the saved diff report', '.ciprof/diff.json')
-    .option('--pr <n>', 'pull request / merge request number (default: from the report, then from CI env)')
-    .option('--head-sha <sha>', "comment only if the PR's head commit is this one (workflow_run: github.event.workflow_run.head_sha)")
+    .option('--pr <n>', 'pull request / merge request number (default: from the workflow_run event, then from CI env; never from the report)')
+    .option('--head-sha <sha>', "the commit the report must be about; comment only while it is the PR's head (required outside workflow_run, where the event gives it)")
     .option('--no-summary', 'do not write the GitHub job summary')
     .option('--no-comment', 'do not comment, only write the job summary')
     .action(async (flags: CommentFlags) => {
-      let report;
-      try {
-        // The report is re-rendered here from data, so a report written by a fork's
-        // job cannot smuggle markdown or HTML into the comment: every name is escaped.
-        report = readDiffReport(flags.report);
-      } catch (err) {
-        fail((err as Error).message);
-      }
       const pr = flags.pr ? parsePositiveInt('--pr', flags.pr) : undefined;
       if (flags.headSha && !/^[0-9a-f]{40}([0-9a-f]{24})?$/i.test(flags.headSha)) fail('--head-sha must be a full commit id', EXIT_USAGE);
-      const ci = detectCi(process.env, { git: localGitFacts(process.cwd()) });
-      // The job key comes from the report: it names the comment to update.
-      const outcomes = await (await import('../publish/publish.js')).publishReport({ report, ci: { ...ci, jobKey: report.jobKey }, pr, expectHeadSha: flags.headSha, summary: flags.summary, comment: flags.comment });
-      for (const o of outcomes) {
-        if (o.status === 'failed') warn(o.message);
-        else process.stderr.write(`ciprof: ${o.message}\n`);
+      const s = resolveSettings({ cwd: process.cwd(), env: process.env }, cliLog);
+      try {
+        await publishSavedReport(s, flags.report, { pr, headSha: flags.headSha, summary: flags.summary, comment: flags.comment }, cliLog);
+      } catch (err) {
+        fail((err as Error).message);
       }
     });
 }

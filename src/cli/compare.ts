@@ -1,15 +1,11 @@
 import type { Command } from 'commander';
 import * as path from 'node:path';
-import { detectCi } from '../ci/detect.js';
-import { localGitFacts } from '../ci/git.js';
-import { compare, CompareUsageError } from '../compare/compare.js';
-import { rediffSavedRuns } from '../compare/rediff.js';
 import { signalNumber } from '../compare/worktree.js';
-import { serializeDiffReport, type DiffReport } from '../diff/diff-report.js';
 import { COMPARE_THRESHOLDS } from '../diff/function-diff.js';
-import { formatDiffText } from '../render/text.js';
-import { EXIT_REGRESSION, parseThresholds } from './diff.js';
-import { EXIT_USAGE, fail, parsePositiveInt, warn } from './io.js';
+import { compare, CompareUsageError, rediffSavedRuns } from '../pipeline/compare.js';
+import { EXIT_REGRESSION, exitCodeFor } from '../pipeline/publish.js';
+import { resolveSettings } from '../pipeline/settings.js';
+import { cliLog, EXIT_USAGE, fail, parsePositiveInt, parseThresholds, printDiff, warn } from './io.js';
 
 interface CompareFlags {
   base?: string;
@@ -27,7 +23,7 @@ interface CompareFlags {
   fromRuns?: string;
 }
 
-const log = (line: string): void => {
+const progress = (line: string): void => {
   process.stderr.write(`ciprof: compare: ${line}\n`);
 };
 
@@ -54,37 +50,28 @@ export function registerCompare(program: Command): void {
       const thresholds = parseThresholds(flags);
       const runs = parsePositiveInt('--runs', flags.runs);
       const intervalUs = parsePositiveInt('--interval-us', flags.intervalUs);
-      const env = flags.jobKey ? { ...process.env, CIPROF_JOB_KEY: flags.jobKey } : process.env;
-      const git = localGitFacts(process.cwd());
-      const ci = detectCi(env, { git });
-      const outDir = path.resolve(flags.out);
-      const emit = (report: DiffReport | undefined): void => {
-        if (!report) return;
-        if (flags.json) process.stdout.write(serializeDiffReport(report));
-        else process.stderr.write(`${formatDiffText(report)}\n`);
-      };
-      const regressed = (report: DiffReport | undefined): boolean => Boolean(flags.failOnRegression && report?.diff?.verdict === 'regression');
+      const s = resolveSettings({ cwd: process.cwd(), env: process.env, jobKey: flags.jobKey, outDir: flags.out, base: flags.base, thresholds, intervalUs }, cliLog);
+      const failOnRegression = Boolean(flags.failOnRegression);
 
       if (flags.fromRuns) {
-        let report: DiffReport;
+        let report;
         try {
-          report = rediffSavedRuns({ dir: path.resolve(flags.fromRuns), outDir, thresholds, ci, warn }).report;
+          report = (await rediffSavedRuns(s, path.resolve(flags.fromRuns), cliLog)).report;
         } catch (err) {
           fail((err as Error).message);
         }
-        emit(report);
-        if (regressed(report)) process.exitCode = EXIT_REGRESSION;
+        printDiff(report, flags.json);
+        process.exitCode = exitCodeFor(0, report, failOnRegression);
         return;
       }
 
       if (command.length === 0) fail('no test command: ciprof compare --base <ref> -- <test command>', EXIT_USAGE);
-      if (!git.root) fail('ciprof compare needs a git repository (it checks the base out in a git worktree)', EXIT_USAGE);
-      const base = flags.base ?? (ci.provider === 'local' ? ci.baseBranch : ci.baseBranch ? `origin/${ci.baseBranch}` : undefined) ?? ci.baseCommit;
-      if (!base) fail('no --base given and no base branch known (no PR context, no upstream branch)', EXIT_USAGE);
+      if (!s.inGit) fail('ciprof compare needs a git repository (it checks the base out in a git worktree)', EXIT_USAGE);
+      if (!s.base) fail('no --base given and no base branch known (no PR context, no upstream branch)', EXIT_USAGE);
 
       let result;
       try {
-        result = await compare({ base, runs, install: flags.install, outDir, command, intervalUs, thresholds, ci, repoRoot: git.root, cwd: process.cwd(), env, warn, log });
+        result = await compare(s, { base: s.base, runs, install: flags.install, command, progress }, cliLog);
       } catch (err) {
         fail((err as Error).message, err instanceof CompareUsageError ? EXIT_USAGE : 1);
       }
@@ -92,12 +79,10 @@ export function registerCompare(program: Command): void {
         process.exitCode = 128 + signalNumber(result.interrupted);
         return;
       }
-      emit(result.report);
-      const failures = result.runs.filter((r) => r.exitCode !== 0);
-      for (const r of failures) warn(`the test command failed in the ${r.side} run ${r.index} (${r.side === 'base' ? result.baseCommit.slice(0, 12) : 'working tree'}): exit code ${r.exitCode}`);
-      if (result.outputs) log(`wrote ${path.relative(process.cwd(), outDir) || '.'}/{diff.json,comment.md${result.outputs.files.report ? ',report.html' : ''},base.pb.gz,head.pb.gz}`);
+      if (result.report) printDiff(result.report, flags.json);
+      for (const r of result.runs.filter((x) => x.exitCode !== 0)) warn(`the test command failed in the ${r.side} run ${r.index} (${r.side === 'base' ? result.baseCommit.slice(0, 12) : 'working tree'}): exit code ${r.exitCode}`);
+      if (result.files) progress(`wrote ${path.relative(process.cwd(), s.outDir) || '.'}/{diff.json,comment.md${result.files.report ? ',report.html' : ''},base.pb.gz,head.pb.gz}`);
       // Failing tests first: a regression verdict over a broken suite is not worth a red build of its own.
-      if (result.failed) process.exitCode = result.failed.exitCode;
-      else if (regressed(result.report)) process.exitCode = EXIT_REGRESSION;
+      process.exitCode = exitCodeFor(result.failed?.exitCode ?? 0, result.report, failOnRegression);
     });
 }

@@ -1,4 +1,8 @@
 /** Output conventions shared by every command: one-line warnings and errors on stderr. */
+import { serializeDiffReport, type DiffReport } from '../diff/diff-report.js';
+import type { DiffThresholds } from '../diff/function-diff.js';
+import type { Log } from '../pipeline/settings.js';
+import { formatDiffText } from '../render/text.js';
 
 export function warn(line: string): void {
   process.stderr.write(`ciprof: warning: ${line}\n`);
@@ -16,4 +20,30 @@ export function parsePositiveInt(name: string, value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) fail(`${name} must be a positive whole number, got "${value}"`, EXIT_USAGE);
   return n;
+}
+
+/** The pipeline's log on stderr: `ciprof: <line>`, warnings as `ciprof: warning: <line>`. */
+export const cliLog: Log = {
+  info: (line) => process.stderr.write(`ciprof: ${line}\n`),
+  warn,
+  notice: (line) => process.stderr.write(`ciprof: ${line}\n`),
+};
+
+function nonNegative(name: string, v: string): number {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0) fail(`${name} must be a number >= 0, got "${v}"`, EXIT_USAGE);
+  return n;
+}
+
+/** The threshold flags `diff` and `compare` share. */
+export function parseThresholds(flags: { minMs: string; minPct: string; alpha: string; minSamples: string }): Omit<DiffThresholds, 'minUnits'> {
+  const alpha = nonNegative('--alpha', flags.alpha);
+  if (alpha <= 0 || alpha >= 1) fail(`--alpha must be between 0 and 1, got "${flags.alpha}"`, EXIT_USAGE);
+  return { minMs: nonNegative('--min-ms', flags.minMs), minPct: nonNegative('--min-pct', flags.minPct), alpha, minSamples: nonNegative('--min-samples', flags.minSamples) };
+}
+
+/** Prints a diff: the JSON report on stdout with --json, else a few lines on stderr. */
+export function printDiff(report: DiffReport, json: boolean | undefined): void {
+  if (json) process.stdout.write(serializeDiffReport(report));
+  else process.stderr.write(`${formatDiffText(report)}\n`);
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { writeReport } from '../render/report.js';
+import { diffForReport } from '../pipeline/diff.js';
+import { writeHtmlReport } from '../pipeline/outputs.js';
 import { fail } from './io.js';
 import { loadProfileOrFail } from './load.js';
 
@@ -12,11 +13,11 @@ export function registerReport(program: Command): void {
     .option('--base <profile>', 'base profile: colour frames slower/faster/within noise')
     .option('-o, --output <file>', 'output HTML file', 'report.html')
     .option('--title <text>', 'page title')
-    .action((file: string, flags: { base?: string; output: string; title?: string }) => {
+    .action(async (file: string, flags: { base?: string; output: string; title?: string }) => {
       const head = loadProfileOrFail(file);
       const base = flags.base ? loadProfileOrFail(flags.base) : undefined;
       try {
-        const r = writeReport(head, base, { output: flags.output, title: flags.title });
+        const r = await writeHtmlReport(flags.output, head, base, base ? diffForReport(base, head) : undefined, flags.title);
         process.stderr.write(`ciprof: report written to ${r.path} (${(r.bytes / 1024).toFixed(0)} KB, ${r.nodes} frames)\n`);
       } catch (err) {
         fail(`cannot write the report: ${(err as Error).message}`);

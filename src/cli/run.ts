@@ -1,14 +1,12 @@
 import type { Command } from 'commander';
-import * as path from 'node:path';
-import { detectCi } from '../ci/detect.js';
-import { localGitFacts } from '../ci/git.js';
-import { setupAttribution } from '../collect/attribution.js';
-import { profileCommand } from '../collect/profile-command.js';
 import { formatSummaryText } from '../collect/summary.js';
-import { parsePositiveInt, warn } from './io.js';
+import { collect } from '../pipeline/collect.js';
+import { prepareOutDir, writeRunOutputs } from '../pipeline/outputs.js';
+import { resolveSettings } from '../pipeline/settings.js';
+import { storeRun, uploadRun } from '../pipeline/store.js';
+import type { PyroscopeFlags } from '../pyroscope/settings.js';
+import { cliLog, parsePositiveInt } from './io.js';
 import { addPyroscopeUploadOptions } from './pyroscope-flags.js';
-import { uploadAfterRun } from './upload.js';
-import { resolvePyroscopeSettings, type PyroscopeFlags, type PyroscopeSettings } from '../pyroscope/settings.js';
 
 interface RunFlags extends PyroscopeFlags {
   upload?: boolean;
@@ -40,41 +38,20 @@ export function registerRun(program: Command): void {
     .passThroughOptions()
     .action(async (command: string[], flags: RunFlags) => {
       const intervalUs = parsePositiveInt('--interval-us', flags.intervalUs);
-      const env = flags.jobKey ? { ...process.env, CIPROF_JOB_KEY: flags.jobKey } : process.env;
-      const git = localGitFacts(process.cwd());
-      const ci = detectCi(env, { git });
-      const repoRoot = git.root ?? process.cwd();
-      // Checked before the tests run so a typo is seen early; a bad setting only skips the upload.
-      let pyroscope: PyroscopeSettings | undefined;
-      if (flags.upload) {
-        try {
-          pyroscope = resolvePyroscopeSettings(flags, { repository: ci.repository, repoRoot, warn });
-        } catch (err) {
-          warn(`Pyroscope upload disabled: ${(err as Error).message}`);
-        }
+      const s = resolveSettings(
+        { cwd: process.cwd(), env: process.env, jobKey: flags.jobKey, storeDir: flags.storeDir, outDir: flags.out, intervalUs, pyroscope: flags.upload ? { flags, upload: true } : undefined },
+        cliLog,
+      );
+      const profiling = prepareOutDir(s, cliLog);
+      const c = await collect(s, { command, keepRaw: flags.keepRaw, quiet: flags.quiet, profile: profiling }, cliLog);
+      const stored = await storeRun(s, c, { local: flags.store, artifact: false }, cliLog);
+      const files = await writeRunOutputs(s, c, { report: flags.report, stored }, cliLog);
+      if (files && c.summary) {
+        if (!flags.quiet) process.stderr.write(`${formatSummaryText(c.summary)}\n`);
+        if (flags.json) process.stdout.write(`${JSON.stringify(c.summary, null, 2)}\n`);
+        await uploadRun(s, c, files.profile, cliLog);
       }
-      const storeDir = flags.store ? path.resolve(flags.storeDir ?? process.env.CIPROF_STORE_DIR ?? path.join(repoRoot, '.ciprof', 'store')) : undefined;
-      // Per-test attribution: recognise the runner and add its hook; otherwise one notice.
-      const { attribution, notice } = setupAttribution(command, { env: process.env, cwd: process.cwd(), repoRoot, warn });
-      if (notice && !flags.quiet) process.stderr.write(`ciprof: ${notice}\n`);
-      const result = await profileCommand({
-        command,
-        attribution,
-        outDir: path.resolve(flags.out),
-        intervalUs,
-        ci,
-        repoRoot,
-        storeDir,
-        keepRaw: flags.keepRaw,
-        report: flags.report,
-        warn,
-      });
-      if (result.summary) {
-        if (!flags.quiet) process.stderr.write(`${formatSummaryText(result.summary)}\n`);
-        if (flags.json) process.stdout.write(`${JSON.stringify(result.summary, null, 2)}\n`);
-      }
-      if (pyroscope && result.profilePath) await uploadAfterRun(result.profilePath, pyroscope);
-      process.exitCode = result.exitCode;
+      process.exitCode = c.exitCode;
     });
   run.option('--upload', 'after the run, send the profile to Grafana Pyroscope (fails open; see ciprof upload --help)');
   addPyroscopeUploadOptions(run);

@@ -4,46 +4,11 @@
  * comment needs. The renderers and publishers consume only this, so a privileged
  * workflow can publish a report computed elsewhere without touching profiles.
  */
-import { readFileSync } from 'node:fs';
-import type { ChangedPathNode } from './call-tree-diff.js';
-import type { FunctionDelta, ProfileDiff } from './function-diff.js';
-import type { TestSection } from './test-significance.js';
+import { readFileSync, statSync } from 'node:fs';
+import { DIFF_REPORT_LIMITS, ReportSchemaError, validateDiffReport } from './report-schema.js';
+import type { DiffReport } from './report-types.js';
 
-export const DIFF_REPORT_SCHEMA = 'ciprof.diff/1';
-
-export interface BaselineProvenance {
-  /** Where the base profile came from. */
-  source: 'file' | 'store';
-  found: boolean;
-  /** The commit whose profile was used. */
-  commit?: string;
-  /** The commit we wanted (merge-base); differs from `commit` after a fallback. */
-  wanted?: string;
-  /** First-parent commits between `wanted` and `commit`. */
-  distance?: number;
-  reason: string;
-  file?: string;
-  store?: string;
-}
-
-export interface DiffReport {
-  schema: typeof DIFF_REPORT_SCHEMA;
-  ciprofVersion: string;
-  jobKey: string;
-  /** CI provider (decides link layout: GitLab's blob URLs differ). */
-  provider?: string;
-  repository?: string;
-  serverUrl?: string;
-  pr?: number;
-  head: { commit?: string; profile?: string };
-  base: BaselineProvenance;
-  /** Absent when no baseline was found. */
-  diff?: ProfileDiff;
-  changedPaths: ChangedPathNode[];
-  links: { report?: string; summary?: string; run?: string; pyroscope?: string };
-  /** Per-test changes ("tests that got slower, and why"), when the profiles carry test labels. */
-  tests?: TestSection;
-}
+export { DIFF_REPORT_SCHEMA, type BaselineProvenance, type DiffReport } from './report-types.js';
 
 /** Rows kept in diff.json besides the reported ones: enough for "what else moved". */
 const KEPT_NOISE_ROWS = 200;
@@ -56,29 +21,29 @@ export function serializeDiffReport(report: DiffReport): string {
   return `${JSON.stringify({ ...report, diff }, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`;
 }
 
+/**
+ * Parses and validates diff.json (report-schema.ts): a file a fork's job may have
+ * written is refused unless it has exactly the shape ciprof writes. Errors are one line
+ * naming the file, the field and the problem.
+ */
 export function parseDiffReport(text: string, file = 'diff report'): DiffReport {
-  let data: DiffReport;
+  let data: unknown;
   try {
-    data = JSON.parse(text) as DiffReport;
+    data = JSON.parse(text);
   } catch (err) {
-    throw new Error(`${file}: invalid JSON (${(err as Error).message})`);
+    // V8 quotes a piece of the input: keep the message to one printable line.
+    throw new Error(`${file}: invalid JSON (${(err as Error).message.replace(/[^\x20-\x7e]/g, '?').slice(0, 200)})`);
   }
-  if (!data || data.schema !== DIFF_REPORT_SCHEMA) throw new Error(`${file}: not a ciprof diff report (schema ${DIFF_REPORT_SCHEMA} expected)`);
-  const revive = (r: FunctionDelta): void => {
-    if (r.selfDeltaPct === null) r.selfDeltaPct = r.base.selfNs > 0 ? 0 : Infinity;
-  };
-  if (data.diff) {
-    data.diff.functions.forEach(revive);
-    data.diff.regressions.forEach(revive);
-    data.diff.improvements.forEach(revive);
+  try {
+    return validateDiffReport(data);
+  } catch (err) {
+    if (err instanceof ReportSchemaError) throw new Error(`${file}: ${err.message}`);
+    throw err;
   }
-  data.changedPaths ??= [];
-  data.links ??= {};
-  return data;
 }
 
 export function readDiffReport(file: string): DiffReport {
+  const bytes = statSync(file).size;
+  if (bytes > DIFF_REPORT_LIMITS.fileBytes) throw new Error(`${file}: ${bytes} bytes, more than a diff report may have (${DIFF_REPORT_LIMITS.fileBytes})`);
   return parseDiffReport(readFileSync(file, 'utf8'), file);
 }
-
-

@@ -13,8 +13,9 @@
  * The suite total keeps its absolute comparison, with the same exact test.
  */
 import { functionTable, type FunctionTable } from '../profile/aggregate.js';
-import { CIPROF_FRAME, functionKey, GC_FRAME, IDLE_FRAME, PROGRAM_FRAME, type FunctionFrame, type Profile } from '../profile/model.js';
-import { bootstrapOverFiles, commonUnits, samplingInterval, selfByTestFile, type ChangeInterval, type IntervalMethod } from './noise.js';
+import { functionKey, IDLE_FRAME, type FunctionFrame, type Profile } from '../profile/model.js';
+import { bootstrapOverFiles, commonUnits, samplingInterval, type ChangeInterval, type IntervalMethod } from './noise.js';
+import { isPseudo, selfByTestFile } from './self-time.js';
 import { benjaminiHochberg, normalQuantile, normalTwoSided, poissonRatioTest } from './stats.js';
 import { restrictToCommonTests } from './common-tests.js';
 import { applySpeedPrior, OTHER_ENVIRONMENT_SPEED_SD, SAME_ENVIRONMENT_SPEED_SD, speedFactor, type SpeedPrior, type SpeedPriorSource } from './speed.js';
@@ -149,9 +150,6 @@ export interface ProfileDiff {
 }
 
 const isIdle = (f: FunctionFrame): boolean => f.name === IDLE_FRAME && f.file === '';
-/** V8 pseudo-frames (and ciprof's own work) say where time went, not what code to change: never reported as rows. */
-export const isPseudo = (f: FunctionFrame): boolean =>
-  f.file === '' && (f.name === IDLE_FRAME || f.name === PROGRAM_FRAME || f.name === GC_FRAME || f.name === CIPROF_FRAME || f.name === '(root)');
 
 const num = (meta: Record<string, string>, k: string): number | undefined => {
   const v = Number(meta[k]);
@@ -245,21 +243,7 @@ export function diffProfiles(fullBase: Profile, fullHead: Profile, overrides: Pa
     row.pValue = Math.max(exact, withSpeed);
     tested.push(row);
   }
-  const q = benjaminiHochberg(tested.map((r) => r.pValue));
-  tested.forEach((r, i) => {
-    r.qValue = q[i]!;
-    r.status = r.qValue <= thresholds.alpha && bigEnough(r, thresholds) ? (r.adjustedPct > 0 ? 'regression' : 'improvement') : 'noise';
-  });
-
-  // Second gate: run-to-run noise measured across test files, where the profile has them.
-  const fileUnits = gateByTestFiles(
-    tested.filter((r) => r.status === 'regression' || r.status === 'improvement'),
-    base,
-    head,
-    speed,
-    thresholds,
-    true,
-  );
+  const fileUnits = judgeRows(tested, base, head, speed, thresholds, true);
   const useFiles = fileUnits > 0;
   const z = normalQuantile(1 - (1 - INTERVAL_LEVEL) / 2);
 
@@ -320,13 +304,36 @@ export function bigEnough(r: FunctionDelta, t: DiffThresholds): boolean {
 }
 
 /**
+ * The verdict of every tested row, the same for single runs and repeated runs: the
+ * p-values Benjamini-Hochberg corrected over all tested rows, a row reported when its
+ * q-value is within alpha and its change big enough; then the second gate, run-to-run
+ * noise measured across test files where the profiles have them. Returns the test files
+ * used as units (0: no gate).
+ */
+export function judgeRows(tested: readonly FunctionDelta[], base: Profile, head: Profile, speed: number, thresholds: DiffThresholds, setInterval: boolean): number {
+  const q = benjaminiHochberg(tested.map((r) => r.pValue));
+  tested.forEach((r, i) => {
+    r.qValue = q[i]!;
+    r.status = r.qValue <= thresholds.alpha && bigEnough(r, thresholds) ? (r.adjustedPct > 0 ? 'regression' : 'improvement') : 'noise';
+  });
+  return gateByTestFiles(
+    tested.filter((r) => r.status === 'regression' || r.status === 'improvement'),
+    base,
+    head,
+    speed,
+    thresholds,
+    setInterval,
+  );
+}
+
+/**
  * The second gate: a paired bootstrap over the test files present on both sides must agree
  * with each candidate row (BH-corrected, at 5x alpha: a gate against run-to-run noise, not a
  * second full test), or the row is demoted to "within noise". Returns how many test files
  * were units (0: too few, no gate). `setInterval`: the bootstrap's interval becomes the
  * row's (single runs); repeated runs keep their own.
  */
-export function gateByTestFiles(candidates: readonly FunctionDelta[], base: Profile, head: Profile, speed: number, thresholds: DiffThresholds, setInterval: boolean): number {
+function gateByTestFiles(candidates: readonly FunctionDelta[], base: Profile, head: Profile, speed: number, thresholds: DiffThresholds, setInterval: boolean): number {
   const baseFiles = selfByTestFile(base);
   const headFiles = selfByTestFile(head);
   const units = commonUnits(baseFiles, headFiles);

@@ -15,7 +15,7 @@
  */
 import { functionTable } from '../profile/aggregate.js';
 import { functionKey, type Profile } from '../profile/model.js';
-import { isPseudo } from './function-diff.js';
+import { isPseudo } from './self-time.js';
 import { restrictToCommonTests } from './common-tests.js';
 import { environmentWarnings } from './environment.js';
 import { speedFactor, type SpeedPrior } from './speed.js';

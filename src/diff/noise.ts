@@ -11,7 +11,6 @@
  *
  * Intervals are for the relative change of self time, in % of the base.
  */
-import { functionKey, IDLE_FRAME, timeValueIndex, type Profile } from '../profile/model.js';
 import { quantileSorted, seededRandom } from './stats.js';
 
 export type IntervalMethod = 'sampling' | 'test-files' | 'runs';
@@ -24,28 +23,6 @@ export interface ChangeInterval {
   /** Two-sided p-value of "no change" under this method. */
   pValue: number;
   units?: number;
-}
-
-const TEST_FILE = 'test_file';
-/** Samples outside any test file (module loading, runner) form one more unit. */
-const NO_FILE = '\u0000(outside tests)';
-
-/** Self ns per function key, per test file. */
-export function selfByTestFile(profile: Profile): Map<string, Map<string, number>> {
-  const vi = timeValueIndex(profile);
-  const keys = profile.functions.map(functionKey);
-  const out = new Map<string, Map<string, number>>();
-  for (const s of profile.samples) {
-    const leaf = s.stack[0];
-    if (leaf === undefined || profile.functions[leaf]!.name === IDLE_FRAME) continue;
-    const fileLabel = s.labels[TEST_FILE];
-    const file = fileLabel === undefined || fileLabel === '(setup)' ? NO_FILE : String(fileLabel);
-    let m = out.get(file);
-    if (!m) out.set(file, (m = new Map()));
-    const k = keys[leaf]!;
-    m.set(k, (m.get(k) ?? 0) + (s.values[vi] ?? 0));
-  }
-  return out;
 }
 
 /** Test files on both sides (the unit of the paired bootstrap); the outside-tests unit counts when both have it. */

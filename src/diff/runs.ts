@@ -12,14 +12,18 @@
  */
 import { functionKey, type Profile } from '../profile/model.js';
 import { mergeProfiles } from '../profile/merge.js';
-import { bigEnough, DEFAULT_THRESHOLDS, diffProfiles, gateByTestFiles, INTERVAL_LEVEL, type DiffThresholds, type FunctionDelta, type ProfileDiff } from './function-diff.js';
-import { selfByFunctionKey } from './self-by-key.js';
-import { selfByTestFile } from './noise.js';
-import { benjaminiHochberg, normalQuantile, studentTQuantile, tOrNormalTwoSided } from './stats.js';
+import { DEFAULT_THRESHOLDS, diffProfiles, INTERVAL_LEVEL, judgeRows, type DiffThresholds, type FunctionDelta, type ProfileDiff } from './function-diff.js';
+import { selfByFunctionKey, selfByTestFile } from './self-time.js';
+import { normalQuantile, studentTQuantile, tOrNormalTwoSided } from './stats.js';
 
-/** A profile with every value multiplied by `factor` (the mean of N merged runs). */
-export function scaleProfile(profile: Profile, factor: number): Profile {
-  return { ...profile, samples: profile.samples.map((s) => ({ ...s, values: s.values.map((v) => v * factor) })) };
+/** Which statistics produced the diff, recorded in compare.json so a reader knows. */
+export const RUNS_DIFF_METHOD = 'diffRuns: per-run per-function self time, pooled t-test with a Poisson floor, Benjamini-Hochberg';
+
+/** The runs of one side merged and divided by their count: "one typical run", with the first run's metadata. */
+export function meanProfile(runs: readonly Profile[]): Profile {
+  const merged = mergeProfiles(runs);
+  const factor = 1 / Math.max(1, runs.length);
+  return { ...merged, samples: merged.samples.map((s) => ({ ...s, values: s.values.map((v) => v * factor) })), meta: { ...runs[0]?.meta, runs: String(runs.length) } };
 }
 
 export function diffRuns(baseRuns: readonly Profile[], headRuns: readonly Profile[], overrides: Partial<DiffThresholds> = {}): ProfileDiff {
@@ -27,10 +31,8 @@ export function diffRuns(baseRuns: readonly Profile[], headRuns: readonly Profil
   const n = baseRuns.length;
   const m = headRuns.length;
   if (n === 0 || m === 0) throw new Error('diffRuns needs at least one run on each side');
-  const meanBase = scaleProfile(mergeProfiles(baseRuns), 1 / n);
-  const meanHead = scaleProfile(mergeProfiles(headRuns), 1 / m);
-  meanBase.meta = { ...baseRuns[0]!.meta };
-  meanHead.meta = { ...headRuns[0]!.meta };
+  const meanBase = meanProfile(baseRuns);
+  const meanHead = meanProfile(headRuns);
   // One run each: nothing to estimate run-to-run noise from; the single-run model applies.
   if (n + m < 3) return diffProfiles(meanBase, meanHead, overrides);
 
@@ -39,11 +41,10 @@ export function diffRuns(baseRuns: readonly Profile[], headRuns: readonly Profil
   const headSelf = headRuns.map(selfByFunctionKey);
   const nsPerSample = (diff.base.cpuNs + diff.head.cpuNs) / Math.max(1, diff.base.samples + diff.head.samples);
   const df = n + m - 2;
-  // No speed adjustment here: the runs were interleaved on one machine, so its drift is
-  // spread over both sides and shows up in the runs' scatter, which the test measures.
-  // (A speed read off the other functions would add its own uncertainty, and with a few
-  // small functions that is as large as the changes `compare` is meant to find.)
-  const speed = 1;
+  // No speed adjustment here (speed 1): the runs were interleaved on one machine, so its
+  // drift is spread over both sides and shows up in the runs' scatter, which the test
+  // measures. (A speed read off the other functions would add its own uncertainty, and with
+  // a few small functions that is as large as the changes `compare` is meant to find.)
 
   const perFile = perFileVariance(baseRuns, headRuns, thresholds.minUnits);
 
@@ -52,7 +53,7 @@ export function diffRuns(baseRuns: readonly Profile[], headRuns: readonly Profil
     if (row.status === 'too-small') continue;
     const key = functionKey(row.frame);
     const x = baseSelf.map((r) => r.get(key) ?? 0);
-    const y = headSelf.map((r) => (r.get(key) ?? 0) / speed);
+    const y = headSelf.map((r) => r.get(key) ?? 0);
     const mx = x.reduce((a, b) => a + b, 0) / n;
     const my = y.reduce((a, b) => a + b, 0) / m;
     const ss = x.reduce((a, v) => a + (v - mx) ** 2, 0) + y.reduce((a, v) => a + (v - my) ** 2, 0);
@@ -73,23 +74,10 @@ export function diffRuns(baseRuns: readonly Profile[], headRuns: readonly Profil
     }
     tested.push(row);
   }
-  const q = benjaminiHochberg(tested.map((r) => r.pValue));
-  tested.forEach((r, i) => {
-    r.qValue = q[i]!;
-    r.demotedBy = undefined;
-    r.status = r.qValue <= thresholds.alpha && bigEnough(r, thresholds) ? (r.adjustedPct > 0 ? 'regression' : 'improvement') : 'noise';
-  });
   // The runs' scatter is measured on a few runs; the test files inside them are many more
   // replicates. A row the runs believe but the files disagree on (a JIT inlining decision
   // that moved samples in a few processes) is noise, as for single runs.
-  const fileUnits = gateByTestFiles(
-    tested.filter((r) => r.status === 'regression' || r.status === 'improvement'),
-    meanBase,
-    meanHead,
-    speed,
-    thresholds,
-    false,
-  );
+  const fileUnits = judgeRows(tested, meanBase, meanHead, 1, thresholds, false);
   const regressions = diff.functions.filter((r) => r.status === 'regression');
   const improvements = diff.functions.filter((r) => r.status === 'improvement');
   return {

@@ -1,149 +1,92 @@
 /**
- * The diff stage of the pipeline, shared by `ciprof diff` and the Action: find the base
- * profile (a file, or the store via baseline resolution), diff, fold the changed call
- * paths, and return one DiffReport that renderers and publishers consume.
+ * Stage 4: base vs head, as the one DiffReport that outputs and publishers consume. The
+ * only place a DiffReport is built, for `ciprof diff`, the Action and `ciprof compare`:
+ * one run a side is tested with the sampling model (plus the job's history), several
+ * runs a side with the runs model; the changed call paths and the per-test section are
+ * drawn from the same (per-run mean) profiles as the table.
  */
-import { existsSync, statSync } from 'node:fs';
-import { resolveBaseline } from '../baseline/resolve.js';
-import type { CommitHistory } from '../baseline/history.js';
 import type { CiContext } from '../ci/context.js';
 import { changedPaths } from '../diff/call-tree-diff.js';
 import { DIFF_REPORT_SCHEMA, type BaselineProvenance, type DiffReport } from '../diff/diff-report.js';
-import { diffProfiles, type DiffThresholds } from '../diff/function-diff.js';
-import { noiseFromHistory, type HistoryNoise } from '../diff/noise-history.js';
-import { diffRuns, scaleProfile } from '../diff/runs.js';
-import { mergeProfiles } from '../profile/merge.js';
+import { diffProfiles, type DiffThresholds, type ProfileDiff } from '../diff/function-diff.js';
+import type { HistoryNoise } from '../diff/noise-history.js';
+import { diffRuns, meanProfile } from '../diff/runs.js';
 import { significantTestChanges } from '../diff/test-significance.js';
 import type { Profile } from '../profile/model.js';
-import { parseProfileBytes, readProfileFile } from '../profile/read.js';
-import type { ProfileStore, StoredProfile } from '../store/store.js';
+import { readProfileFile } from '../profile/read.js';
+import type { ProfileStore } from '../store/store.js';
 import { VERSION } from '../version.js';
+import { findBaseline } from './baseline.js';
+import type { Settings } from './settings.js';
 
-export interface DiffStageOptions {
-  headFile: string;
-  /** A profile file, a commit or a ref. */
-  base: string;
+export interface DiffInput {
   ci: CiContext;
-  store: ProfileStore;
-  history: CommitHistory;
-  thresholds?: Partial<DiffThresholds>;
-  links?: DiffReport['links'];
-  maxWalk?: number;
+  /** The base's runs; empty when no baseline was found. */
+  baseRuns: readonly Profile[];
+  headRuns: readonly Profile[];
+  provenance: BaselineProvenance;
+  head: { commit?: string; profile?: string };
+  thresholds: Partial<DiffThresholds>;
+  history?: HistoryNoise;
+  /** Repeated runs by design (`compare`): the runs model and per-run means even for one run a side. */
+  repeated?: boolean;
 }
 
-export interface DiffStageResult {
+export interface DiffResult {
   report: DiffReport;
+  /** The profiles the views are drawn from (per-run means when there were several runs). */
   base?: Profile;
   head: Profile;
 }
 
-const isFile = (p: string): boolean => {
-  try {
-    return existsSync(p) && statSync(p).isFile();
-  } catch {
-    return false;
-  }
-};
-
-/** Most runs of one commit used as the baseline (newest first). */
-const MAX_BASE_RUNS = 5;
-
-async function loadBaseRuns(store: ProfileStore, newest: StoredProfile, jobKey: string, commit: string): Promise<Profile[]> {
-  const decode = async (entry: StoredProfile): Promise<Profile> => {
-    const parsed = parseProfileBytes(`${store.kind}:${entry.id}`, await store.get(entry));
-    if (parsed.kind !== 'pprof') throw new Error(`${store.kind} store returned a non-pprof profile for ${commit}`);
-    return parsed.profile;
-  };
-  const runs = [await decode(newest)];
-  if (store.kind !== 'local') return runs; // remote stores hold one (merged) profile per commit
-  for (const entry of (await store.find(jobKey, commit)).filter((e) => e.id !== newest.id).slice(0, MAX_BASE_RUNS - 1)) {
-    try {
-      runs.push(await decode(entry));
-    } catch {
-      // one unreadable older run does not cost the comparison
-    }
-  }
-  return runs;
-}
-
-/** Earlier commits' runs read for the run-to-run noise history, and how far back to look. */
-const HISTORY_RUNS = 6;
-const HISTORY_WALK = 20;
-
-/**
- * The newest run of each of the base commit and its first-parent ancestors (newest first),
- * for noise-history.ts. Best effort: whatever cannot be found or read is skipped. Pyroscope
- * is left out: it returns a merge over a time window, not one run per commit.
- */
-async function loadHistory(store: ProfileStore, history: CommitHistory, jobKey: string, baseCommit: string): Promise<Profile[]> {
-  if (store.kind === 'pyroscope') return [];
-  const runs: Profile[] = [];
-  for (const commit of history.firstParentChain(baseCommit, HISTORY_WALK)) {
-    if (runs.length >= HISTORY_RUNS) break;
-    try {
-      const newest = (await store.find(jobKey, commit))[0];
-      if (!newest) continue;
-      const parsed = parseProfileBytes(`${store.kind}:${newest.id}`, await store.get(newest));
-      if (parsed.kind === 'pprof') runs.push(parsed.profile);
-    } catch {
-      // one missing or unreadable run only makes the history shorter
-    }
-  }
-  return runs;
-}
-
-export async function diffStage(opts: DiffStageOptions): Promise<DiffStageResult> {
-  const head = readProfileFile(opts.headFile);
-  // The head profile's own metadata knows which commit it measured; the env may be a later checkout.
-  const headCommit = head.meta.commit ?? opts.ci.commit;
-  let base: Profile | undefined;
-  let baseRuns: Profile[] = [];
-  let provenance: BaselineProvenance;
-  let historyNoise: HistoryNoise | undefined;
-
-  if (isFile(opts.base)) {
-    base = readProfileFile(opts.base);
-    provenance = { source: 'file', found: true, file: opts.base, commit: base.meta.commit, reason: `profile file ${opts.base} given as the base` };
-  } else {
-    const found = await resolveBaseline({
-      store: opts.store,
-      history: opts.history,
-      jobKey: opts.ci.jobKey,
-      base: opts.base,
-      head: headCommit ?? 'HEAD',
-      fallbackCommit: opts.ci.baseCommit,
-      maxWalk: opts.maxWalk,
-    });
-    if (found.found) {
-      baseRuns = await loadBaseRuns(opts.store, found.stored, opts.ci.jobKey, found.commit);
-      base = baseRuns.length > 1 ? scaleProfile(mergeProfiles(baseRuns), 1 / baseRuns.length) : baseRuns[0]!;
-      provenance = { source: 'store', found: true, commit: found.commit, wanted: found.wanted, distance: found.distance, reason: found.reason, store: opts.store.kind };
-      historyNoise = noiseFromHistory(await loadHistory(opts.store, opts.history, opts.ci.jobKey, found.commit));
-    } else {
-      provenance = { source: 'store', found: false, wanted: found.wanted, reason: found.reason, store: opts.store.kind };
-    }
-  }
-
-  // Several stored runs of the base commit: their scatter is measured run-to-run noise.
-  // Otherwise the job's earlier runs, when there are enough, say how noisy its machines are.
-  const diff = base ? (baseRuns.length > 1 ? diffRuns(baseRuns, [head], opts.thresholds) : diffProfiles(base, head, opts.thresholds, { history: historyNoise })) : undefined;
-  const paths = base && diff ? changedPaths(base, head, diff, { minDeltaNs: diff.thresholds.minMs * 1e6 }) : [];
+export function buildDiffReport(input: DiffInput): DiffResult {
+  const several = input.repeated || input.baseRuns.length > 1 || input.headRuns.length > 1;
+  const side = (runs: readonly Profile[]): Profile => (runs.length > 1 || input.repeated ? meanProfile(runs) : runs[0]!);
+  const head = side(input.headRuns);
+  const base = input.baseRuns.length ? side(input.baseRuns) : undefined;
+  let diff: ProfileDiff | undefined;
+  if (base) diff = several ? diffRuns(input.baseRuns, input.headRuns, input.thresholds) : diffProfiles(base, head, input.thresholds, { history: input.history });
+  const ci = input.ci;
   const report: DiffReport = {
     schema: DIFF_REPORT_SCHEMA,
     ciprofVersion: VERSION,
-    jobKey: opts.ci.jobKey,
-    provider: opts.ci.provider,
-    repository: opts.ci.repository,
-    serverUrl: opts.ci.serverUrl ?? (opts.ci.provider === 'github' ? 'https://github.com' : undefined),
-    pr: opts.ci.pr,
-    head: { commit: headCommit, profile: opts.headFile },
-    base: provenance,
+    jobKey: ci.jobKey,
+    provider: ci.provider,
+    repository: ci.repository,
+    serverUrl: ci.serverUrl ?? (ci.provider === 'github' ? 'https://github.com' : undefined),
+    pr: ci.pr,
+    head: input.head,
+    base: input.provenance,
     diff,
-    changedPaths: paths,
-    links: { run: opts.ci.runUrl, summary: opts.ci.provider === 'github' ? opts.ci.runUrl : undefined, ...opts.links },
+    changedPaths: base && diff ? changedPaths(base, head, diff, { minDeltaNs: diff.thresholds.minMs * 1e6 }) : [],
+    links: { run: ci.runUrl, summary: ci.provider === 'github' ? ci.runUrl : undefined },
   };
   // Per-test section only when the profiles carry test labels (runner adapters).
   const tests = base && diff ? significantTestChanges(base, head, diff.base, diff.head, diff.thresholds) : undefined;
   if (tests) report.tests = tests;
   return { report, base, head };
+}
+
+/** The head of a diff: the profile, and the file it is (or was written) in. */
+export interface DiffHead {
+  profile: Profile;
+  file: string;
+}
+
+/** The head profile from its file (a diff in a later step or job than the run). */
+export function readHead(file: string): DiffHead {
+  return { profile: readProfileFile(file), file };
+}
+
+/** `s.base` against the head: the baseline stage, then the one DiffReport builder. */
+export async function diffWithBaseline(s: Settings, head: DiffHead, store: ProfileStore): Promise<DiffResult> {
+  // The head profile's own metadata knows which commit it measured; the env may be a later checkout.
+  const commit = head.profile.meta.commit ?? s.ci.commit;
+  const baseline = await findBaseline(s, commit, store);
+  return buildDiffReport({ ci: s.ci, baseRuns: baseline.runs, headRuns: [head.profile], provenance: baseline.provenance, head: { commit, profile: head.file }, thresholds: s.thresholds, history: baseline.history });
+}
+
+/** `ciprof report --base`: the verdicts the HTML report colours, computed here, not by the renderer. */
+export function diffForReport(base: Profile, head: Profile, thresholds?: Partial<DiffThresholds>): ProfileDiff {
+  return diffProfiles(base, head, thresholds);
 }

@@ -2,6 +2,7 @@
  * The sticky merge-request note on GitLab, over the REST API v4 (CI_API_V4_URL) with a
  * project or personal access token: the job token (CI_JOB_TOKEN) may not write notes.
  */
+import { redact } from '../ci/mask.js';
 import { isPermissionStatus, type PublishOutcome } from './outcome.js';
 import { upsertSticky, type CommentApi, type StickyComment } from './sticky.js';
 
@@ -24,9 +25,16 @@ class GitlabHttpError extends Error {
   }
 }
 
+interface GitlabUser {
+  id: number;
+  username?: string;
+}
+
 function notesApi(opts: GitlabNoteOptions): CommentApi {
   const f = opts.fetchImpl ?? fetch;
-  const base = `${opts.apiUrl.replace(/\/$/, '')}/projects/${encodeURIComponent(opts.projectId)}/merge_requests/${opts.mergeRequestIid}/notes`;
+  const api = opts.apiUrl.replace(/\/$/, '');
+  const base = `${api}/projects/${encodeURIComponent(opts.projectId)}/merge_requests/${opts.mergeRequestIid}/notes`;
+  const author = (u: GitlabUser | undefined) => (u ? { author: { id: u.id, login: u.username } } : {});
   const call = async (method: string, url: string, body?: unknown): Promise<Response> => {
     const res = await f(url, {
       method,
@@ -37,13 +45,18 @@ function notesApi(opts: GitlabNoteOptions): CommentApi {
     return res;
   };
   return {
+    // Project and group access tokens have a bot user of their own; /user answers for them too.
+    whoAmI: async () => {
+      const me = (await (await call('GET', `${api}/user`)).json()) as GitlabUser;
+      return { id: me.id, login: me.username };
+    },
     list: async () => {
       const all: StickyComment[] = [];
       // GitLab paginates with x-next-page; 100 per page is its maximum.
       for (let page = 1; page > 0 && page <= 100; ) {
         const res = await call('GET', `${base}?per_page=100&page=${page}&sort=asc&order_by=created_at`);
-        const rows = (await res.json()) as { id: number; body?: string; system?: boolean }[];
-        for (const n of rows) if (!n.system) all.push({ id: n.id, body: n.body ?? '' });
+        const rows = (await res.json()) as { id: number; body?: string; system?: boolean; author?: GitlabUser }[];
+        for (const n of rows) if (!n.system) all.push({ id: n.id, body: n.body ?? '', ...author(n.author) });
         page = Number(res.headers.get('x-next-page') || 0);
       }
       return all;
@@ -71,6 +84,6 @@ export async function publishGitlabNote(opts: GitlabNoteOptions): Promise<Publis
     if (isPermissionStatus(status)) {
       return { target: 'gitlab-note', status: 'skipped', message: `not commenting on ${where}: the token may not write notes (HTTP ${status})` };
     }
-    return { target: 'gitlab-note', status: 'failed', message: `could not comment on ${where}: ${(err as Error).message}` };
+    return { target: 'gitlab-note', status: 'failed', message: `could not comment on ${where}: ${redact((err as Error).message)}` };
   }
 }

@@ -3,7 +3,7 @@
  * From flags first, then CIPROF_PYROSCOPE_* environment variables (so secrets need not
  * sit on a command line). In GitHub Actions each secret is masked in the log.
  */
-import { maskSecret } from '../ci/mask.js';
+import { maskSecret, maskUrlCredentials, redactUrlCredentials } from '../ci/mask.js';
 
 export interface PyroscopeAuth {
   /** `user:password` */
@@ -28,11 +28,7 @@ export function resolveAuth(flags: AuthFlags, env: NodeJS.ProcessEnv = process.e
     token: pick(flags.token, 'CIPROF_PYROSCOPE_TOKEN'),
     tenant: pick(flags.tenant, 'CIPROF_PYROSCOPE_TENANT'),
   };
-  if (env.GITHUB_ACTIONS === 'true') {
-    for (const secret of [auth.token, auth.basicAuth, auth.basicAuth?.split(':').slice(1).join(':')]) {
-      if (secret) maskSecret(secret);
-    }
-  }
+  for (const secret of [auth.token, auth.basicAuth, auth.basicAuth?.split(':').slice(1).join(':')]) maskSecret(secret, env);
   return auth;
 }
 
@@ -41,11 +37,13 @@ export function resolveAuth(flags: AuthFlags, env: NodeJS.ProcessEnv = process.e
  * credentials, and the URL is printed in messages.
  */
 export function splitServerUrl(raw: string, auth: PyroscopeAuth): { server: string; auth: PyroscopeAuth } {
+  // Masked before anything can print it, the error below included.
+  maskUrlCredentials(raw);
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new Error(`--server "${raw}" is not a URL (expected e.g. http://pyroscope:4040)`);
+    throw new Error(`--server "${redactUrlCredentials(raw)}" is not a URL (expected e.g. http://pyroscope:4040)`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`--server must be http(s), got ${url.protocol}`);
   let merged = auth;
@@ -68,16 +66,4 @@ export function authHeaders(auth: PyroscopeAuth): Record<string, string> {
   else if (auth.basicAuth) h.Authorization = `Basic ${Buffer.from(auth.basicAuth).toString('base64')}`;
   if (auth.tenant) h['X-Scope-OrgID'] = auth.tenant;
   return h;
-}
-
-/** Replaces every secret (and its base64 form, as sent in Basic auth) with ***. */
-export function redact(text: string, secrets: readonly (string | undefined)[]): string {
-  let out = text;
-  for (const s of secrets) {
-    if (!s || s.length < 3) continue;
-    out = out.split(s).join('***');
-    const b64 = Buffer.from(s).toString('base64');
-    out = out.split(b64).join('***');
-  }
-  return out;
 }

@@ -4,7 +4,8 @@
  * total deadline (Retry-After honoured when it fits); other 4xx fail at once with the
  * status and the server's own message. Secrets never reach an error message.
  */
-import { redact, type PyroscopeAuth, authHeaders } from './auth.js';
+import { redact } from '../ci/mask.js';
+import { type PyroscopeAuth, authHeaders } from './auth.js';
 
 export interface RetryPolicy {
   /** Attempts after the first. */

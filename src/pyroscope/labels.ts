@@ -52,6 +52,10 @@ export function defaultAppName(repository: string | undefined, repoRoot: string 
   return sanitizeAppName(fromRepo || fromDir || 'ciprof');
 }
 
+/** The CPU profile types our uploads create (profileTypeIds), as baseline queries name them. */
+export const CPU_TIME_TYPE = 'process_cpu:cpu:nanoseconds:cpu:nanoseconds';
+export const CPU_SAMPLES_TYPE = 'process_cpu:samples:count:cpu:nanoseconds';
+
 /** Profile metadata key -> Pyroscope label name, in the order labels are sent. */
 const META_LABELS: readonly (readonly [string, string])[] = [
   ['commit', 'commit'],

@@ -8,7 +8,6 @@ import { resolveAuth, splitServerUrl, type PyroscopeAuth } from './auth.js';
 import { DEFAULT_RETRY, type RetryPolicy } from './http.js';
 import { DEFAULT_KEPT_SAMPLE_LABELS, defaultAppName, parseUserLabels, sanitizeAppName } from './labels.js';
 import type { PyroscopeProtocol } from './upload.js';
-import { parseWindow, type PyroscopeStoreOptions } from '../store/pyroscope.js';
 
 export interface PyroscopeFlags {
   server?: string;
@@ -66,8 +65,28 @@ export function resolvePyroscopeSettings(flags: PyroscopeFlags, ctx: SettingsCon
   };
 }
 
-/** Options for the Pyroscope baseline store (`diff --store pyroscope`): connection flags plus `--window`. */
-export function resolvePyroscopeStoreOptions(flags: PyroscopeFlags & { window?: string }, ctx: SettingsContext): PyroscopeStoreOptions {
+/** What a baseline query needs: the connection and how far back to look. */
+export interface PyroscopeQuerySettings {
+  server: string;
+  app: string;
+  auth: PyroscopeAuth;
+  /** How far back a baseline is looked for, ms (`--window 30d`). */
+  windowMs: number;
+  retry: RetryPolicy;
+}
+
+const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+
+/** `30d`, `12h`, `90m`, `2w` -> ms. */
+export function parseWindow(text: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d|w)\s*$/.exec(text);
+  const ms = m ? Number(m[1]) * UNITS[m[2]!]! : NaN;
+  if (!Number.isFinite(ms) || ms <= 0) throw new Error(`--window "${text}" is not a duration like 30d, 12h or 90m`);
+  return ms;
+}
+
+/** Settings for the Pyroscope baseline store (`diff --store pyroscope`): connection flags plus `--window`. */
+export function resolvePyroscopeQuerySettings(flags: PyroscopeFlags & { window?: string }, ctx: SettingsContext): PyroscopeQuerySettings {
   const s = resolvePyroscopeSettings(flags, ctx);
   return { server: s.server, app: s.app, auth: s.auth, windowMs: parseWindow(flags.window ?? '30d'), retry: s.retry };
 }

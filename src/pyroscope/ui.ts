@@ -7,8 +7,7 @@
  * `/comparison-diff` to the UI (v2.2.1 pkg/api/api.go RegisterCatchAll), but the v2 embedded
  * UI has no comparison view yet; Grafana's Profiles Drilldown app is the v2 way to diff.
  */
-import { labelSelector, sanitizeAppName, sanitizeLabelValue } from './labels.js';
-import { CPU_TIME_TYPE } from '../store/pyroscope.js';
+import { CPU_TIME_TYPE, labelSelector, sanitizeAppName, sanitizeLabelValue } from './labels.js';
 
 export interface DiffSide {
   commit: string;

@@ -12,6 +12,7 @@ import type { ChangedPathNode } from '../diff/call-tree-diff.js';
 import type { DiffReport } from '../diff/diff-report.js';
 import type { FunctionDelta, NoiseModel, SuiteTotals } from '../diff/function-diff.js';
 import type { FunctionFrame } from '../profile/model.js';
+import { ms as fmtMs } from '../report-ui/fmt.js';
 import { VERSION } from '../version.js';
 import { codeLine, encodePathSegments, escapeMarkdown, fenceFor, safeUrl } from './escape.js';
 
@@ -47,26 +48,38 @@ export interface RenderLimits {
 export const COMMENT_LIMITS: RenderLimits = { rows: 10, treeLines: 40, noiseRows: 0 };
 export const SUMMARY_LIMITS: RenderLimits = { rows: 1000, treeLines: 200, noiseRows: 50 };
 
-const fmtMs = (ns: number): string => {
-  const ms = ns / 1e6;
-  if (Math.abs(ms) >= 10_000) return `${(ms / 1000).toFixed(1)} s`;
-  if (Math.abs(ms) >= 1000) return `${(ms / 1000).toFixed(2)} s`;
-  return `${ms.toFixed(Math.abs(ms) >= 100 ? 0 : 1)} ms`;
-};
 const signed = (s: string, v: number): string => (v > 0 ? `+${s}` : v < 0 ? `−${s.replace(/^-/, '')}` : s);
 const fmtDeltaMs = (ns: number): string => signed(fmtMs(ns), ns);
 const fmtPct = (p: number): string => (!Number.isFinite(p) ? 'new' : signed(`${Math.abs(p) >= 100 ? p.toFixed(0) : p.toFixed(1)}%`, p));
 const fmtQ = (q: number): string => (q >= 0.001 ? q.toFixed(3) : q === 0 ? '< 1e-300' : q.toExponential(1));
 const pctOf = (delta: number, base: number): number => (base > 0 ? (delta / base) * 100 : delta > 0 ? Infinity : 0);
-const short = (c: string | undefined): string => (c ? c.slice(0, 12) : 'unknown');
+/**
+ * A count or setting read back from diff.json: only a finite number is printed, so a
+ * forged file cannot put text where the comment shows a number.
+ */
+const int = (v: number | undefined): string => (typeof v === 'number' && Number.isFinite(v) ? String(Math.round(v)) : '?');
+const num = (v: number | undefined): string => (typeof v === 'number' && Number.isFinite(v) ? String(v) : '?');
+const plural = (n: number, word: string): string => `${int(n)} ${word}${n === 1 ? '' : 's'}`;
+/** A commit id as printed and linked: anything but hex digits is dropped (it sits in a code span and a URL). */
+const hex = (c: string | undefined): string => (c ?? '').replace(/[^0-9a-f]/gi, '');
+const short = (c: string | undefined): string => hex(c).slice(0, 12) || 'unknown';
 
 function isRepoFile(file: string): boolean {
   return file !== '' && !file.startsWith('/') && !/^[a-z][a-z0-9+.-]*:/i.test(file) && !file.split('/').includes('..') && !file.startsWith('node_modules/');
 }
 
 function commitUrl(report: DiffReport, commit: string | undefined): string | undefined {
-  if (!commit || !report.repository || !report.serverUrl) return undefined;
-  return safeUrl(`${report.serverUrl.replace(/\/$/, '')}/${encodePathSegments(report.repository)}/commit/${encodeURIComponent(commit)}`);
+  if (!hex(commit) || !report.repository || !report.serverUrl) return undefined;
+  // GitLab serves project pages under `/-/` only (its unscoped routes are being removed).
+  const path = report.provider === 'gitlab' ? '-/commit' : 'commit';
+  return safeUrl(`${report.serverUrl.replace(/\/$/, '')}/${encodePathSegments(report.repository)}/${path}/${hex(commit)}`);
+}
+
+/** The CI run whose profile was the baseline (GitHub Actions), under the report's repository. */
+function runLink(report: DiffReport, runId: number | undefined): string {
+  if (runId === undefined || report.provider !== 'github' || !report.repository || !report.serverUrl) return '';
+  const url = safeUrl(`${report.serverUrl.replace(/\/$/, '')}/${encodePathSegments(report.repository)}/actions/runs/${int(runId)}`);
+  return url ? `, [run ${int(runId)}](${url})` : '';
 }
 
 /** `name` and a `file:line` link to the file at the head commit (GitHub's blob URL layout, also GitLab's `/-/blob/`). */
@@ -78,7 +91,7 @@ function frameCell(report: DiffReport, frame: FunctionFrame): string {
   if (!isRepoFile(frame.file) || !head || !report.repository || !report.serverUrl) return `${name}<br>${where}`;
   const blob = report.provider === 'gitlab' ? '-/blob' : 'blob';
   const url = safeUrl(
-    `${report.serverUrl.replace(/\/$/, '')}/${encodePathSegments(report.repository)}/${blob}/${encodeURIComponent(head)}/${encodePathSegments(frame.file)}${frame.line > 0 ? `#L${frame.line}` : ''}`,
+    `${report.serverUrl.replace(/\/$/, '')}/${encodePathSegments(report.repository)}/${blob}/${hex(head)}/${encodePathSegments(frame.file)}${frame.line > 0 ? `#L${int(frame.line)}` : ''}`,
   );
   return url ? `${name}<br>[${where}](${url})` : `${name}<br>${where}`;
 }
@@ -87,7 +100,7 @@ function functionTableMd(report: DiffReport, title: string, rows: FunctionDelta[
   if (rows.length === 0) return '';
   const shown = rows.slice(0, limit);
   const lines = [
-    `#### ${title} (${rows.length})`,
+    `#### ${title} (${int(rows.length)})`,
     '',
     '| function | self base → head | self Δ | speed-adjusted Δ (95% CI) | total Δ | q-value |',
     '|---|---:|---:|---:|---:|---:|',
@@ -98,7 +111,7 @@ function functionTableMd(report: DiffReport, title: string, rows: FunctionDelta[
       `| ${frameCell(report, r.frame)} | ${fmtMs(r.base.selfNs)} → ${fmtMs(r.head.selfNs)} | ${fmtDeltaMs(r.selfDeltaNs)} (${fmtPct(r.selfDeltaPct)}) | ${vsRest} | ${fmtDeltaMs(r.totalDeltaNs)} (${fmtPct(pctOf(r.totalDeltaNs, r.base.totalNs))}) | ${fmtQ(r.qValue)} |`,
     );
   }
-  if (rows.length > shown.length) lines.push('', `_…and ${rows.length - shown.length} more in the job summary._`);
+  if (rows.length > shown.length) lines.push('', `_…and ${int(rows.length - shown.length)} more in the job summary._`);
   return lines.join('\n');
 }
 
@@ -120,7 +133,7 @@ function uniformChangeMd(report: DiffReport): string {
 function excludedTestsMd(report: DiffReport): string {
   const ex = report.diff?.excludedTests;
   if (!ex || (ex.baseOnly === 0 && ex.headOnly === 0)) return '';
-  return `<sub>Function rows compare the tests present on both sides: ${ex.headOnly} test(s) only in the head and ${ex.baseOnly} only in the base are left out of them.</sub>`;
+  return `<sub>Function rows compare the tests present on both sides: ${int(ex.headOnly)} test(s) only in the head and ${int(ex.baseOnly)} only in the base are left out of them.</sub>`;
 }
 
 function environmentMd(report: DiffReport): string {
@@ -138,7 +151,7 @@ function totalsMd(base: SuiteTotals, head: SuiteTotals, suite: NonNullable<DiffR
     lines.push(`| wall time | ${fmtMs(base.wallMs * 1e6)} | ${fmtMs(head.wallMs * 1e6)} | ${fmtDeltaMs(d)} (${fmtPct(pctOf(d, base.wallMs * 1e6))}), not tested |`);
   }
   if (base.processes !== undefined && head.processes !== undefined) {
-    lines.push(`| processes / threads | ${base.processes} / ${base.threads ?? '?'} | ${head.processes} / ${head.threads ?? '?'} | ${head.processes - base.processes >= 0 ? '+' : '−'}${Math.abs(head.processes - base.processes)} |`);
+    lines.push(`| processes / threads | ${int(base.processes)} / ${int(base.threads)} | ${int(head.processes)} / ${int(head.threads)} | ${head.processes - base.processes >= 0 ? '+' : '−'}${int(Math.abs(head.processes - base.processes))} |`);
   }
   return lines.join('\n');
 }
@@ -146,10 +159,10 @@ function totalsMd(base: SuiteTotals, head: SuiteTotals, suite: NonNullable<DiffR
 function verdictMd(report: DiffReport): string {
   const d = report.diff;
   if (!d) return '⚪ ciprof: no baseline to compare with';
-  const noise = `${d.withinNoise} function${d.withinNoise === 1 ? '' : 's'} within noise`;
+  const noise = `${plural(d.withinNoise, 'function')} within noise`;
   if (d.verdict === 'regression')
-    return `🔴 ciprof: slower — ${d.regressions.length} function${d.regressions.length === 1 ? '' : 's'} regressed${d.improvements.length ? `, ${d.improvements.length} improved` : ''} (${noise})`;
-  if (d.verdict === 'improvement') return `🟢 ciprof: faster — ${d.improvements.length} function${d.improvements.length === 1 ? '' : 's'} improved (${noise})`;
+    return `🔴 ciprof: slower — ${plural(d.regressions.length, 'function')} regressed${d.improvements.length ? `, ${int(d.improvements.length)} improved` : ''} (${noise})`;
+  if (d.verdict === 'improvement') return `🟢 ciprof: faster — ${plural(d.improvements.length, 'function')} improved (${noise})`;
   return `⚪ ciprof: no significant change in CPU time (${noise})`;
 }
 
@@ -160,8 +173,8 @@ function baselineMd(report: DiffReport): string {
   if (b.source === 'file') return `Base: the profile file ${escapeMarkdown(b.file ?? '')}${b.commit ? ` (commit ${escapeMarkdown(short(b.commit))})` : ''}.`;
   const url = commitUrl(report, b.commit);
   const commit = url ? `[\`${short(b.commit)}\`](${url})` : `\`${short(b.commit)}\``;
-  const back = b.distance === 0 ? 'the merge-base itself' : `${b.distance} commit${b.distance === 1 ? '' : 's'} before the merge-base`;
-  return `Base: commit ${commit} (${back}) from the ${escapeMarkdown(b.store ?? 'profile')} store — ${reason}. Head: \`${short(report.head.commit)}\`.`;
+  const back = b.distance === 0 ? 'the merge-base itself' : `${plural(b.distance ?? NaN, 'commit')} before the merge-base`;
+  return `Base: commit ${commit} (${back}) from the ${escapeMarkdown(b.store ?? 'profile')} store${runLink(report, b.runId)} — ${reason}. Head: \`${short(report.head.commit)}\`.`;
 }
 
 /** The changed paths as a ```diff block: `+` slower, `-` faster, indented by depth. */
@@ -176,8 +189,8 @@ function callTreeMd(nodes: ChangedPathNode[], maxLines: number): string {
     }
     const d = n.headNs - n.baseNs;
     const sign = d > 0 ? '+' : d < 0 ? '-' : ' ';
-    const where = n.frame.file ? ` ${n.frame.file}:${n.frame.line}` : '';
-    if (n.elided) lines.push(codeLine(`${sign} ${'  '.repeat(depth)}… ${n.elided} frame${n.elided === 1 ? '' : 's'} with the same change`));
+    const where = n.frame.file ? ` ${n.frame.file}:${int(n.frame.line)}` : '';
+    if (n.elided) lines.push(codeLine(`${sign} ${'  '.repeat(depth)}… ${plural(n.elided, 'frame')} with the same change`));
     lines.push(codeLine(`${sign} ${'  '.repeat(depth)}${n.frame.name || '(anonymous)'}${where}  ${fmtMs(n.baseNs)} → ${fmtMs(n.headNs)} (${fmtDeltaMs(d).replace('−', '-')})${n.reported ? '  ◀' : ''}`));
     for (const c of n.children) walk(c, depth + 1);
   };
@@ -203,7 +216,7 @@ export function renderSlowerTests(report: DiffReport, limit: number): string {
   const out: string[] = [];
   const table = (title: string, rows: NonNullable<DiffReport['tests']>['slower']): void => {
     if (!rows.length) return;
-    out.push(`#### ${title} (${rows.length})`, '', '| test | base → head | Δ | q-value | why (self time within the test) |', '|---|---:|---:|---:|---|');
+    out.push(`#### ${title} (${int(rows.length)})`, '', '| test | base → head | Δ | q-value | why (self time within the test) |', '|---|---:|---:|---:|---|');
     for (const r of rows.slice(0, limit)) {
       const why = r.functions
         .filter((f) => f.deltaMs !== 0)
@@ -212,12 +225,12 @@ export function renderSlowerTests(report: DiffReport, limit: number): string {
       const pct = Number.isFinite(r.deltaPct) ? r.deltaPct * 100 : Infinity;
       out.push(`| ${testName(r)} | ${r.baseMs.toFixed(1)} ms → ${r.headMs.toFixed(1)} ms | ${signed(`${Math.abs(r.deltaMs).toFixed(1)} ms`, r.deltaMs)} (${fmtPct(pct)}) | ${fmtQ(r.qValue)} | ${why} |`);
     }
-    if (rows.length > limit) out.push('', `_…and ${rows.length - limit} more in the job summary._`);
+    if (rows.length > limit) out.push('', `_…and ${int(rows.length - limit)} more in the job summary._`);
     out.push('');
   };
   table('Tests that got slower, and why', t.slower);
   table('Tests that got faster', t.faster);
-  if (t.added.length || t.removed.length) out.push(`_${t.added.length} test(s) only in head, ${t.removed.length} only in base (not compared)._`);
+  if (t.added.length || t.removed.length) out.push(`_${int(t.added.length)} test(s) only in head, ${int(t.removed.length)} only in base (not compared)._`);
   return out.join('\n').trim();
 }
 
@@ -245,15 +258,16 @@ const PRIOR_LABELS: Record<NonNullable<NoiseModel['speed']>['prior'], string> = 
 function speedMd(sp: NoiseModel['speed']): string {
   if (!sp) return '';
   const f = (x: number): string => `×${x.toFixed(3)}`;
-  const pairs = sp.historyPairs ? `, ${sp.historyPairs} pairs` : '';
-  return ` · machine speed ${f(sp.applied)} applied (functions suggest ${f(sp.estimated)}; ${PRIOR_LABELS[sp.prior]}${pairs}: ±${sp.priorSdPct.toFixed(1)}%)`;
+  const pairs = sp.historyPairs ? `, ${int(sp.historyPairs)} pairs` : '';
+  const prior = Object.hasOwn(PRIOR_LABELS, sp.prior) ? PRIOR_LABELS[sp.prior] : 'unknown prior';
+  return ` · machine speed ${f(sp.applied)} applied (functions suggest ${f(sp.estimated)}; ${prior}${pairs}: ±${sp.priorSdPct.toFixed(1)}%)`;
 }
 
 function footerMd(report: DiffReport): string {
   const t = report.diff?.thresholds;
-  const th = t ? ` · a row needs ≥ ${t.minSamples} samples, ≥ ${t.minMs} ms and ≥ ${t.minPct}% change, Benjamini-Hochberg q ≤ ${t.alpha}` : '';
+  const th = t ? ` · a row needs ≥ ${num(t.minSamples)} samples, ≥ ${num(t.minMs)} ms and ≥ ${num(t.minPct)}% change, Benjamini-Hochberg q ≤ ${num(t.alpha)}` : '';
   const nm = report.diff?.noiseModel;
-  const model = !nm ? '' : nm.runs ? ` · noise from ${nm.runs.base}+${nm.runs.head} interleaved runs` : nm.testFiles ? ` · run-to-run noise checked across ${nm.testFiles} test files` : ' · sampling noise only (no test files to check run-to-run noise)';
+  const model = !nm ? '' : nm.runs ? ` · noise from ${int(nm.runs.base)}+${int(nm.runs.head)} interleaved runs` : nm.testFiles ? ` · run-to-run noise checked across ${int(nm.testFiles)} test files` : ' · sampling noise only (no test files to check run-to-run noise)';
   const dispersion = nm?.dispersion !== undefined && nm.dispersion > 1.05 ? ` · functions scatter ${Math.sqrt(nm.dispersion).toFixed(1)}× more than sampling explains` : '';
   return `<sub>ciprof ${escapeMarkdown(report.ciprofVersion || VERSION)} · job ${escapeMarkdown(report.jobKey)}${th}${model}${dispersion}${speedMd(nm?.speed)}</sub>`;
 }
@@ -271,7 +285,7 @@ function renderWith(report: DiffReport, limits: RenderLimits, truncation: string
   if (d && limits.noiseRows > 0) {
     const noise = d.functions.filter((r) => r.status === 'noise').slice(0, limits.noiseRows);
     const table = functionTableMd(report, 'Largest changes within noise', noise, limits.noiseRows);
-    if (table) improvements += `\n\n<details><summary>Within noise: the ${noise.length} largest changes (not significant)</summary>\n\n${table}\n\n</details>`;
+    if (table) improvements += `\n\n<details><summary>Within noise: the ${int(noise.length)} largest changes (not significant)</summary>\n\n${table}\n\n</details>`;
   }
   return fill(loadTemplate(), {
     marker: commentMarker(report.jobKey),

@@ -2,24 +2,25 @@
  * The HTML report: one self-contained file (no network, works from file://) with the
  * flame graph, diff colouring, sandwich view and tables. Front doors (`ciprof report`,
  * `ciprof run`, the Action) call writeReport or renderReport; the data comes from the
- * core model and diffProfiles, never from re-reading pprof.
+ * core model and the verdicts from the diff the caller computed (the comment's), never
+ * from re-reading pprof or judging anything here.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { diffProfiles, type DiffThresholds, type ProfileDiff } from '../diff/function-diff.js';
+import type { ProfileDiff } from '../diff/function-diff.js';
+import { makeDirs } from '../util/make-dirs.js';
 import type { Profile } from '../profile/model.js';
 import { buildReportData } from './report-data.js';
 import { fillTemplate, jsonForScript } from './report-html.js';
 import { reportTemplate, reportUiScript } from './ui-bundle.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
 
 export interface ReportOptions {
   /** Output file; writeReport creates its directory. */
   output: string;
   title?: string;
-  /** A diff already computed (the PR comment's), so the report shows the same verdicts. */
+  /** The diff of base and head (the PR comment's), so the report shows the same verdicts; none: no colours. */
   diff?: ProfileDiff;
-  thresholds?: Partial<DiffThresholds>;
 }
 
 export interface ReportResult {
@@ -33,8 +34,7 @@ export interface ReportResult {
 }
 
 export function renderReport(head: Profile, base?: Profile, options: Omit<ReportOptions, 'output'> = {}): { html: string } & Omit<ReportResult, 'path' | 'bytes'> {
-  const diff = base ? (options.diff ?? diffProfiles(base, head, options.thresholds)) : undefined;
-  const data = buildReportData(head, base, diff, options.title ?? defaultTitle(head));
+  const data = buildReportData(head, base, base ? options.diff : undefined, options.title ?? defaultTitle(head));
   // Always gzipped: the page inflates it with DecompressionStream, which needs no network.
   const blob = gzipSync(data.blob, { level: 9 }).toString('base64');
   const dataJson = jsonForScript({ meta: data.meta, blob });
@@ -45,8 +45,8 @@ export function renderReport(head: Profile, base?: Profile, options: Omit<Report
 
 export function writeReport(head: Profile, base: Profile | undefined, options: ReportOptions): ReportResult {
   const { html, ...rest } = renderReport(head, base, options);
-  mkdirSync(path.dirname(path.resolve(options.output)), { recursive: true });
-  writeFileSync(options.output, html);
+  makeDirs(path.dirname(path.resolve(options.output)));
+  writeFileAtomic(options.output, html);
   return { path: options.output, bytes: Buffer.byteLength(html), ...rest };
 }
 

@@ -1,10 +1,15 @@
-/** Number formatting shared by the tooltip, the tables and the header. */
+/**
+ * Number formatting shared by the report page (tooltip, tables, header), the PR comment
+ * and the terminal (render/markdown.ts, render/text.ts): one way to write a duration.
+ * Pure, no imports: it runs in the browser bundle too.
+ */
+
+/** A duration in ns as people read it: `12.3 ms`, `123 ms`, `1.23 s`, `12.3 s`. */
 export function ms(ns: number): string {
   const v = ns / 1e6;
+  if (Math.abs(v) >= 10_000) return `${(v / 1000).toFixed(1)} s`;
   if (Math.abs(v) >= 1000) return `${(v / 1000).toFixed(2)} s`;
-  if (Math.abs(v) >= 100) return `${v.toFixed(0)} ms`;
-  if (Math.abs(v) >= 10) return `${v.toFixed(1)} ms`;
-  return `${v.toFixed(2)} ms`;
+  return `${v.toFixed(Math.abs(v) >= 100 ? 0 : 1)} ms`;
 }
 
 export function signedMs(ns: number): string {

@@ -2,17 +2,21 @@
  * The embedded default store: a directory, zero set-up.
  *   <root>/<jobKey>/<commit>/<time>-<pid>.pb.gz    the profile (gzipped pprof)
  *   <root>/<jobKey>/index.jsonl                    one line per stored profile, append-only
- * Writes go to a temp name then rename, so concurrent jobs never see half a file.
+ * Profiles are written atomically (temp file, fsync, rename), so concurrent jobs and a
+ * full disk never leave half a file; a torn last index line is skipped on read.
  */
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { sanitizeJobKey } from '../ci/context.js';
-import type { ProfileStore, StoredProfile } from './store.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+import { makeDirs } from '../util/make-dirs.js';
+import type { ProfileStore, StoredProfile, StoreCapabilities } from './store.js';
 
 const COMMIT_RE = /^[0-9a-f]{4,64}$/i;
 
 export class LocalStore implements ProfileStore {
-  readonly kind = 'local';
+  readonly name = 'local';
+  readonly capabilities: StoreCapabilities = { separateRuns: true, runsByCommit: true };
 
   constructor(readonly root: string) {}
 
@@ -20,12 +24,11 @@ export class LocalStore implements ProfileStore {
     const jobKey = sanitizeJobKey(entry.jobKey);
     const commit = this.checkCommit(entry.commit);
     const dir = path.join(this.root, jobKey, commit);
-    mkdirSync(dir, { recursive: true });
+    makeDirs(dir);
     const createdAt = new Date().toISOString();
     const name = `${createdAt.replace(/[:.]/g, '-')}-${process.pid}.pb.gz`;
     const file = path.join(dir, name);
-    writeFileSync(`${file}.tmp`, pprofGzip);
-    renameSync(`${file}.tmp`, file);
+    writeFileAtomic(file, pprofGzip);
     const stored: StoredProfile = { id: file, jobKey, commit, createdAt, ...(entry.branch ? { branch: entry.branch } : {}) };
     appendFileSync(path.join(this.root, jobKey, 'index.jsonl'), `${JSON.stringify({ ...stored, id: path.relative(this.root, file) })}\n`);
     return stored;

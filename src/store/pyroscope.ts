@@ -13,42 +13,26 @@
 import { gzipSync } from 'node:zlib';
 import type { PyroscopeAuth } from '../pyroscope/auth.js';
 import { pyroscopeRequest, type RetryPolicy } from '../pyroscope/http.js';
-import { labelSelector, sanitizeAppName, sanitizeLabelValue } from '../pyroscope/labels.js';
+import type { PyroscopeQuerySettings } from '../pyroscope/settings.js';
+import { CPU_SAMPLES_TYPE, CPU_TIME_TYPE, labelSelector, sanitizeAppName, sanitizeLabelValue } from '../pyroscope/labels.js';
 import { encodeSelectMergeProfileRequest } from '../pyroscope/messages.js';
 import { uploadProfile, type PyroscopeProtocol } from '../pyroscope/upload.js';
 import { encodePprof, decodePprof } from '../profile/pprof.js';
 import { CPU_NANOS, ProfileBuilder, SAMPLES_COUNT, type Profile } from '../profile/model.js';
 import { parseProfileBytes } from '../profile/read.js';
-import type { ProfileStore, StoredProfile } from './store.js';
+import type { ProfileStore, StoredProfile, StoreCapabilities } from './store.js';
 
-/** The CPU profile types our uploads create (see pyroscope/labels.ts profileTypeIds). */
-export const CPU_TIME_TYPE = 'process_cpu:cpu:nanoseconds:cpu:nanoseconds';
-export const CPU_SAMPLES_TYPE = 'process_cpu:samples:count:cpu:nanoseconds';
-
-export interface PyroscopeStoreOptions {
-  server: string;
-  app: string;
-  auth: PyroscopeAuth;
-  /** How far back a baseline is looked for, ms (`--window 30d`). */
-  windowMs: number;
+export interface PyroscopeStoreOptions extends Omit<PyroscopeQuerySettings, 'retry'> {
   protocol?: PyroscopeProtocol;
   retry?: Partial<RetryPolicy>;
   onRetry?: (line: string) => void;
   now?: () => number;
 }
 
-const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
-
-/** `30d`, `12h`, `90m`, `2w` -> ms. */
-export function parseWindow(text: string): number {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d|w)\s*$/.exec(text);
-  const ms = m ? Number(m[1]) * UNITS[m[2]!]! : NaN;
-  if (!Number.isFinite(ms) || ms <= 0) throw new Error(`--window "${text}" is not a duration like 30d, 12h or 90m`);
-  return ms;
-}
-
 export class PyroscopeStore implements ProfileStore {
-  readonly kind = 'pyroscope';
+  readonly name = 'pyroscope';
+  // A query returns every run in the time window merged into one profile.
+  readonly capabilities: StoreCapabilities = { separateRuns: false, runsByCommit: false };
   private readonly fetched = new Map<string, Buffer>();
 
   constructor(readonly opts: PyroscopeStoreOptions) {}

@@ -120,6 +120,31 @@ describe('detectCi', () => {
     expect(detectCi({ BUILDKITE: 'true', BUILDKITE_PULL_REQUEST: 'false' }, noGit).pr).toBeUndefined();
   });
 
+  it('job names with non-ASCII characters keep distinct keys; ASCII keys stay readable', () => {
+    const key = (job: string): string => detectCi({ GITLAB_CI: 'true', CI_JOB_NAME: job }, noGit).jobKey;
+    const zh = key('测试/test');
+    const ja = key('ビルド/test');
+    expect(zh).not.toBe(ja);
+    expect(zh).toMatch(/^test-[0-9a-f]{8}$/);
+    expect(ja).toMatch(/^test-[0-9a-f]{8}$/);
+    // Only non-ASCII characters: a hash alone still tells them apart.
+    expect(key('测试')).not.toBe(key('ビルド'));
+    expect(key('测试')).toMatch(/^job-[0-9a-f]{8}$/);
+    // Same name, same key across runs (and NFC/NFD spellings of one name agree).
+    expect(key('測試 é/unit')).toBe(key('測試 e\u0301/unit'));
+    expect(key('test: [20, linux]')).toBe('test_20_linux');
+    expect(sanitizeJobKey('CI/test (20)')).toBe('CI_test_20');
+  });
+
+  it('sanitizing a key again changes nothing (stores and artifact names re-sanitize)', () => {
+    for (const raw of ['测试/test', 'ビルド', 'CI/unit', `${'x'.repeat(118)}/é`, `${'a'.repeat(119)}/b`, '  ', '../../etc passwd']) {
+      const once = sanitizeJobKey(raw);
+      expect(sanitizeJobKey(once), raw).toBe(once);
+      expect(once.length).toBeLessThanOrEqual(120);
+      expect(once).toMatch(/^[A-Za-z0-9][A-Za-z0-9._-]*$/);
+    }
+  });
+
   it('CIPROF_JOB_KEY overrides and is sanitized', () => {
     expect(detectCi({ CIPROF_JOB_KEY: '../../etc passwd' }, noGit).jobKey).toBe('etc_passwd');
     expect(sanitizeJobKey('  ')).toBe('default');

@@ -7,7 +7,7 @@ import type { AgentThreadInfo } from '../../src/agent/protocol.js';
 import { makeLabelerFor, readTestRecords, testWalls } from '../../src/collect/test-labeler.js';
 import type { TestRecord } from '../../src/collect/test-record.js';
 import { ProfileBuilder } from '../../src/profile/model.js';
-import { limitLabels } from '../../src/profile/label-cardinality.js';
+import { stripSampleLabels } from '../../src/pyroscope/labels.js';
 import { testStats } from '../../src/profile/tests.js';
 
 const rec = (r: Partial<TestRecord>): TestRecord => ({ pid: 1, threadId: 0, kind: 'test', file: '/repo/t/a.test.js', name: '', startUs: 0, endUs: null, wallMs: null, status: 'running', ...r });
@@ -60,7 +60,7 @@ describe('test labeler', () => {
     const p = b.build();
     const stats = testStats(p);
     expect(stats.map((s) => [s.name, s.cpuMs, s.top[0]?.name])).toEqual([['x', 2, 'hot'], ['y', 1, 'hot']]);
-    const byFile = limitLabels(p, 'test_file');
+    const byFile = stripSampleLabels(p, ['test_file']);
     expect(byFile.samples).toHaveLength(1);
     expect(byFile.samples[0]!.labels).toEqual({ test_file: 'a.js' });
     expect(byFile.samples[0]!.values).toEqual([3, 3e6]);

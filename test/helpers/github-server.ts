@@ -1,6 +1,7 @@
 /**
- * A local stand-in for the GitHub REST endpoints ciprof uses (issue comments, pulls,
- * repository artifacts and their download), with every request checked against
+ * A local stand-in for the GitHub REST endpoints ciprof uses (issue comments and their
+ * authors, the token's user, pulls, repository artifacts, the workflow runs that made
+ * them, and their download), with every request checked against
  * GitHub's published OpenAPI description (@octokit/openapi): the method and path must
  * exist there and required JSON body fields must be present. Off-spec requests are
  * recorded as violations and answered 400, so a test sees them.
@@ -41,10 +42,22 @@ export function checkAgainstOpenApi(method: string, pathname: string, body: unkn
   return { template: m.path };
 }
 
+export interface FakeUser {
+  login: string;
+  id: number;
+  type: 'User' | 'Bot';
+}
+
+/** Who GITHUB_TOKEN acts as: the GitHub Actions app's bot user. */
+export const ACTIONS_BOT: FakeUser = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' };
+
 export interface FakeComment {
   id: number;
   body: string;
   created_at: string;
+  user?: FakeUser;
+  /** The issue or PR it is on (comments added by a test without one show on every PR). */
+  issue?: number;
 }
 
 export interface FakeArtifact {
@@ -54,6 +67,18 @@ export interface FakeArtifact {
   headBranch: string;
   headSha: string;
   bytes: Buffer;
+  /** The event of the run that uploaded it (default push). */
+  event?: string;
+  /** The repository the run's code came from (default this repository; a fork's id for fork PRs). */
+  headRepositoryId?: number;
+  createdAt?: string;
+}
+
+export interface FakePull {
+  headSha: string;
+  /** `owner:branch` of the PR's head, as the pulls list filters it. */
+  head?: string;
+  state?: 'open' | 'closed';
 }
 
 export interface RecordedRequest {
@@ -71,7 +96,14 @@ export class FakeGithub {
   readonly violations: string[] = [];
   /** Tokens that may read but not write (a fork PR's GITHUB_TOKEN). */
   readonly readOnlyTokens = new Set<string>();
-  pulls = new Map<number, { headSha: string }>();
+  /**
+   * Personal access tokens and the user each acts as. Any other token is an installation
+   * token acting as the Actions bot: GET /user refuses it, as GitHub does.
+   */
+  readonly users = new Map<string, FakeUser>();
+  readonly repositoryId = 1296269;
+  defaultBranch = 'main';
+  pulls = new Map<number, FakePull>();
   private nextId = 1000;
   private server?: Server;
   url = '';
@@ -132,10 +164,11 @@ export class FakeGithub {
       if (method === 'GET') {
         const perPage = Number(url.searchParams.get('per_page') ?? 30);
         const page = Number(url.searchParams.get('page') ?? 1);
-        return send(200, this.comments.slice((page - 1) * perPage, page * perPage));
+        const onIssue = this.comments.filter((c) => c.issue === undefined || c.issue === Number(m![1]));
+        return send(200, onIssue.slice((page - 1) * perPage, page * perPage));
       }
       if (readOnly) return forbidden();
-      const c = { id: this.nextId++, body: (body as { body: string }).body, created_at: new Date().toISOString() };
+      const c = { id: this.nextId++, body: (body as { body: string }).body, created_at: new Date().toISOString(), user: this.userOf(token), issue: Number(m[1]) };
       this.comments.push(c);
       return send(201, c);
     }
@@ -154,7 +187,33 @@ export class FakeGithub {
     }
     if ((m = /^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)$/.exec(url.pathname)) && method === 'GET') {
       const pr = this.pulls.get(Number(m[1]));
-      return pr ? send(200, { number: Number(m[1]), head: { sha: pr.headSha } }) : send(404, { message: 'Not Found' });
+      return pr ? send(200, this.pullJson(Number(m[1]), pr)) : send(404, { message: 'Not Found' });
+    }
+    if (/^\/repos\/[^/]+\/[^/]+\/pulls$/.test(url.pathname) && method === 'GET') {
+      const head = url.searchParams.get('head');
+      const state = url.searchParams.get('state') ?? 'open';
+      const rows = [...this.pulls].filter(([, p]) => (!head || p.head === head) && (state === 'all' || (p.state ?? 'open') === state));
+      return send(200, rows.map(([n, p]) => this.pullJson(n, p)));
+    }
+    if (url.pathname === '/user' && method === 'GET') {
+      const user = token === undefined ? undefined : this.users.get(token);
+      return user ? send(200, user) : send(403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user' });
+    }
+    if (/^\/repos\/[^/]+\/[^/]+$/.test(url.pathname) && method === 'GET') {
+      return send(200, { id: this.repositoryId, full_name: url.pathname.slice('/repos/'.length), default_branch: this.defaultBranch });
+    }
+    if ((m = /^\/repos\/[^/]+\/[^/]+\/actions\/runs\/(\d+)$/.exec(url.pathname)) && method === 'GET') {
+      const a = this.artifacts.find((x) => x.runId === Number(m![1]));
+      if (!a) return send(404, { message: 'Not Found' });
+      return send(200, {
+        id: a.runId,
+        event: a.event ?? 'push',
+        head_branch: a.headBranch,
+        head_sha: a.headSha,
+        html_url: `https://github.com/acme/shop/actions/runs/${a.runId}`,
+        repository: { id: this.repositoryId },
+        head_repository: { id: a.headRepositoryId ?? this.repositoryId },
+      });
     }
     if (url.pathname.match(/^\/repos\/[^/]+\/[^/]+\/actions\/artifacts$/) && method === 'GET') {
       const name = url.searchParams.get('name');
@@ -165,8 +224,8 @@ export class FakeGithub {
           name: a.name,
           size_in_bytes: a.bytes.length,
           expired: false,
-          created_at: new Date().toISOString(),
-          workflow_run: { id: a.runId, head_branch: a.headBranch, head_sha: a.headSha },
+          created_at: a.createdAt ?? new Date().toISOString(),
+          workflow_run: { id: a.runId, repository_id: this.repositoryId, head_repository_id: a.headRepositoryId ?? this.repositoryId, head_branch: a.headBranch, head_sha: a.headSha },
         }));
       return send(200, { total_count: rows.length, artifacts: rows });
     }
@@ -177,5 +236,14 @@ export class FakeGithub {
     }
     this.violations.push(`${method} ${url.pathname}: in the spec but not implemented by the fake`);
     return send(501, { message: 'not implemented in the fake' });
+  }
+
+  private userOf(token: string | undefined): FakeUser {
+    return (token !== undefined && this.users.get(token)) || ACTIONS_BOT;
+  }
+
+  private pullJson(number: number, pr: FakePull): unknown {
+    const [owner, ref] = (pr.head ?? 'acme:feature').split(':');
+    return { number, state: pr.state ?? 'open', head: { sha: pr.headSha, ref, label: pr.head, repo: { owner: { login: owner } } } };
   }
 }

@@ -1,16 +1,16 @@
 /**
- * The diff stage reads the job's earlier runs from the store along the base's first-parent
- * history (a real git repo, the local store, gzipped pprof files) and lets them set the
- * machine-speed prior and the dispersion.
+ * The baseline and diff stages read the job's earlier runs from the store along the base's
+ * first-parent history (a real git repo, the local store, gzipped pprof files) and let them
+ * set the machine-speed prior and the dispersion.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LocalGitHistory } from '../../src/baseline/history.js';
-import type { CiContext } from '../../src/ci/context.js';
-import { diffStage } from '../../src/pipeline/diff.js';
+import { diffWithBaseline, readHead } from '../../src/pipeline/diff.js';
+import { resolveSettings, type Log } from '../../src/pipeline/settings.js';
+import { openStore } from '../../src/pipeline/store.js';
 import { encodePprofGzip } from '../../src/profile/gzip.js';
 import { ProfileBuilder } from '../../src/profile/model.js';
 import { LocalStore } from '../../src/store/local.js';
@@ -34,7 +34,12 @@ function run(speed: number, hot = 1) {
   return b.build();
 }
 
-const ci = (commit: string): CiContext => ({ provider: 'local', commit, jobKey: 'history' });
+const log: Log = { info: () => undefined, notice: () => undefined, warn: (l) => expect.fail(l) };
+/** `ciprof diff --base <commit> --job-key history` run in the repo (local store, local git). */
+async function diffAgainst(base: string, headFile: string) {
+  const s = resolveSettings({ cwd: repo, env: { PATH: process.env.PATH }, jobKey: 'history', base }, log);
+  return diffWithBaseline(s, readHead(headFile), await openStore(s));
+}
 
 beforeAll(async () => {
   repo = mkdtempSync(path.join(tmpdir(), 'ciprof-history-'));
@@ -55,18 +60,12 @@ afterAll(() => {
   if (repo) rmSync(repo, { recursive: true, force: true });
 });
 
-describe('diffStage with a baseline history', () => {
+describe('diffWithBaseline with a baseline history', () => {
   it('measures the machines\' speed scatter on the earlier runs and uses it as the prior', async () => {
     const headFile = path.join(repo, 'head.pb.gz');
     // The PR's run: a machine 10% faster than the base's, and f0 really 30% slower.
     writeFileSync(headFile, encodePprofGzip(run(0.92 * 1.1, 1.3)));
-    const { report } = await diffStage({
-      headFile,
-      base: commits[4]!,
-      ci: ci(commits[5]!),
-      store: new LocalStore(path.join(repo, '.ciprof/store')),
-      history: new LocalGitHistory(repo),
-    });
+    const { report } = await diffAgainst(commits[4]!, headFile);
     const d = report.diff!;
     expect(report.base).toMatchObject({ found: true, commit: commits[4], distance: 0 });
     expect(d.noiseModel.speed).toMatchObject({ prior: 'history', historyPairs: 4 });
@@ -81,13 +80,7 @@ describe('diffStage with a baseline history', () => {
   it('without enough history, same-kind machines get the default prior', async () => {
     const headFile = path.join(repo, 'head2.pb.gz');
     writeFileSync(headFile, encodePprofGzip(run(1.1)));
-    const { report } = await diffStage({
-      headFile,
-      base: commits[1]!,
-      ci: ci(commits[5]!),
-      store: new LocalStore(path.join(repo, '.ciprof/store')),
-      history: new LocalGitHistory(repo),
-    });
+    const { report } = await diffAgainst(commits[1]!, headFile);
     // commits[1] and [0] give one pair: too few to measure anything
     expect(report.diff!.noiseModel.speed).toMatchObject({ prior: 'same-environment', priorSdPct: 3 });
   });

@@ -1,10 +1,23 @@
-/** The GitLab MR note against a local server implementing the v4 notes endpoints. */
+/**
+ * The GitLab MR note against a local server implementing the v4 notes and user
+ * endpoints: created, then updated in place; a note by another user that carries the
+ * marker is left alone.
+ */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishGitlabNote } from '../../src/publish/gitlab-note.js';
 
-const notes: { id: number; body: string; system: boolean }[] = [{ id: 1, body: 'assigned to @x', system: true }];
+interface Note {
+  id: number;
+  body: string;
+  system: boolean;
+  author: { id: number; username: string };
+}
+const BOT = { id: 77, username: 'project_5_bot' };
+const MALLORY = { id: 666, username: 'mallory' };
+const HIJACK: Note = { id: 2, body: '<!-- ciprof:test -->\nApproved by the perf team', system: false, author: MALLORY };
+const notes: Note[] = [{ id: 1, body: 'assigned to @x', system: true, author: MALLORY }, { ...HIJACK }];
 const seen: string[] = [];
 let server: Server;
 let api = '';
@@ -22,6 +35,7 @@ beforeAll(async () => {
         res.end(JSON.stringify(data));
       };
       if (req.headers['private-token'] !== 'glpat-secret') return json(401, { message: '401 Unauthorized' });
+      if (req.method === 'GET' && url.pathname === '/api/v4/user') return json(200, BOT);
       // /api/v4/projects/:id/merge_requests/:iid/notes[/:note_id]; the id is URL-encoded.
       const m = /^\/api\/v4\/projects\/(group%2Fshop)\/merge_requests\/5\/notes(?:\/(\d+))?$/.exec(url.pathname);
       if (!m) return json(404, { message: '404 Not found' });
@@ -29,7 +43,7 @@ beforeAll(async () => {
       if (req.method === 'GET' && !m[2]) return json(200, notes, { 'x-next-page': '' });
       if (req.method === 'POST' && !m[2]) {
         if (!body.body) return json(400, { message: 'body is missing' });
-        const n = { id: next++, body: body.body, system: false };
+        const n = { id: next++, body: body.body, system: false, author: BOT };
         notes.push(n);
         return json(201, n);
       }
@@ -58,9 +72,8 @@ describe('publishGitlabNote', () => {
     expect(first.status).toBe('created');
     const second = await publishGitlabNote({ ...opts(), body: '<!-- ciprof:test -->\nsecond' });
     expect(second.status).toBe('updated');
-    const mine = notes.filter((n) => n.body.includes('<!-- ciprof:test -->'));
-    expect(mine).toHaveLength(1);
-    expect(mine[0]!.body).toContain('second');
+    const marked = notes.filter((n) => n.body.includes('<!-- ciprof:test -->'));
+    expect(marked).toEqual([HIJACK, expect.objectContaining({ author: BOT, body: '<!-- ciprof:test -->\nsecond' })]);
     expect(seen.filter((s) => s.startsWith('POST'))).toHaveLength(1);
     expect(seen.filter((s) => s.startsWith('PUT'))).toHaveLength(1);
     expect(first.message + second.message).not.toContain('glpat-secret');

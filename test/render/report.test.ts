@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { diffProfiles } from '../../src/diff/function-diff.js';
 import { ProfileBuilder, type Labels } from '../../src/profile/model.js';
 import { jsonForScript } from '../../src/render/report-html.js';
 import { writeReport } from '../../src/render/report.js';
@@ -196,7 +197,7 @@ describe('HTML report (constructed profiles)', () => {
     const base = profile({ ...HEAD, 'main;old;gone': 80 }, { commit: 'ba5e000000000000000000000000000000000000' });
     const head = profile({ ...HEAD, 'main;hot': [1500, B], 'main;fresh': 60 });
     const out = path.join(dir, 'diff.html');
-    writeReport(head, base, { output: out });
+    writeReport(head, base, { output: out, diff: diffProfiles(base, head) });
     const { page, errors } = await openReport(browser, out);
     const st = await hook.state(page);
     expect(st.diff).toBe(true);
@@ -241,7 +242,7 @@ describe('HTML report (constructed profiles)', () => {
       { commit: evil2, branch: evil1, job_key: evil3 },
     );
     const out = path.join(dir, 'evil.html');
-    writeReport(p, p, { output: out, title: evil2 });
+    writeReport(p, p, { output: out, title: evil2, diff: diffProfiles(p, p) });
     const html = readFileSync(out, 'utf8');
     expect(html.match(/<\/script/gi)!.length).toBe(2); // only our own two script elements close
     expect(html).not.toContain('<img');

@@ -11,6 +11,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readProfileFile } from '../../src/profile/read.js';
 import { writeReport } from '../../src/render/report.js';
+import { diffProfiles } from '../../src/diff/function-diff.js';
 import { STATUS_REGRESSION } from '../../src/report-ui/wire.js';
 import { clickFrame, hook, launch, openReport, screenshot } from './browser.js';
 
@@ -33,7 +34,7 @@ beforeAll(async () => {
   const base = readProfileFile(path.join(dir, 'base', 'profile.pb.gz'));
   const head = readProfileFile(path.join(dir, 'head', 'profile.pb.gz'));
   writeReport(base, undefined, { output: path.join(dir, 'plain.html') });
-  writeReport(head, base, { output: path.join(dir, 'diff.html') });
+  writeReport(head, base, { output: path.join(dir, 'diff.html'), diff: diffProfiles(base, head) });
   browser = await launch();
 });
 afterAll(async () => {

@@ -1,0 +1,70 @@
+/**
+ * Writes a file so that readers see either the old content or the new, never a torn or
+ * empty one: the data goes to a temp file in the same directory (a rename is atomic only
+ * within one file system), is flushed to disk with fsync, and then renamed over the target.
+ * A full disk or a killed process leaves the previous file as it was, plus at worst a
+ * stray `.*.tmp` file that the next successful write does not depend on.
+ */
+import { closeSync, fsyncSync, mkdirSync, openSync, realpathSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import * as path from 'node:path';
+
+export interface AtomicWriteOptions {
+  /** Create the parent directory first (default false). */
+  mkdir?: boolean;
+}
+
+/** The real file behind a symlink, so the link stays a link and its target is replaced. */
+function targetOf(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return path.resolve(file);
+  }
+}
+
+function fsyncDirectory(dir: string): void {
+  // Makes the rename itself durable. Some platforms cannot open a directory: best effort.
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // not supported here (Windows); the data itself was already flushed
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function removeTemp(temp: string): void {
+  try {
+    unlinkSync(temp);
+  } catch {
+    // already gone; the original error is the one to report
+  }
+}
+
+export function writeFileAtomic(file: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): void {
+  const target = targetOf(file);
+  const dir = path.dirname(target);
+  if (options.mkdir) mkdirSync(dir, { recursive: true });
+  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  // 'wx': never follow or reuse a file someone else put at the temp name.
+  const fd = openSync(temp, 'wx', 0o666);
+  try {
+    writeFileSync(fd, data);
+    fsyncSync(fd);
+  } catch (err) {
+    closeSync(fd);
+    removeTemp(temp);
+    throw err;
+  }
+  closeSync(fd);
+  try {
+    renameSync(temp, target);
+  } catch (err) {
+    removeTemp(temp);
+    throw err;
+  }
+  fsyncDirectory(dir);
+}

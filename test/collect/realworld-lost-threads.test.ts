@@ -1,0 +1,59 @@
+/**
+ * Failure class from the real-world corpus (bench/realworld.mjs): pool workers that the
+ * plain run ends normally are "lost" under `ciprof run`. stylelint (jest 30 -w 2, ESM
+ * through vm modules) lost both workers on every run: its worker profiles reach ~100k
+ * nodes / 23 MB, and the agent stops, serializes and writes the whole profile inside
+ * 'exit' (src/agent/agent.ts:231, flush at :79-99), while jest-worker sends SIGTERM
+ * 500 ms after asking a worker to end and SIGKILL 500 ms later. typestack/class-validator
+ * (jest 29) lost 1 of 2 workers and unjs/ufo (vitest 4 threads) 2 of 12 threads on the
+ * busy machine (the agent's own terminate flush waits TERMINATE_FLUSH_TIMEOUT_MS = 500,
+ * agent.ts:24).
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bin, FIXTURES, NODE22, hasNode22, runCli } from '../helpers/cli.js';
+
+interface Summary {
+  processes: number;
+  threads: number;
+  lostThreads: number;
+}
+
+function profiledRun(fixture: string, command: string[], node: string): { status: number | null; summary: Summary } {
+  const out = mkdtempSync(join(tmpdir(), 'ciprof-lost-'));
+  try {
+    const r = runCli(['run', '--no-store', '--no-report', '--out', out, '--', ...command], { cwd: join(FIXTURES, fixture), node });
+    return { status: r.status, summary: JSON.parse(readFileSync(join(out, 'profile.json'), 'utf8')) as Summary };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+// Seen on Node 22; the machine's Node 20 is the fallback where 22 is not installed.
+const node = hasNode22 ? NODE22 : process.execPath;
+
+describe('jest workers whose profiles are large (deep, ever-new call paths)', () => {
+  // Not fixed on main yet: both workers are SIGKILLed while writing their profile at exit.
+  it.fails('keeps both workers: parent + 2 workers profiled, none lost', () => {
+    const { status, summary } = profiledRun('jest-deep-stacks', [node, bin('jest/bin/jest.js'), '-w', '2'], node);
+    expect(status).toBe(0);
+    expect(summary.lostThreads).toBe(0);
+    expect(summary.processes).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('vitest threads pool with a dozen small files', () => {
+  // Lost 1-2 of 12 threads in 2 of 3 runs on Node 22 at load average 15, none when quiet:
+  // load-dependent, so skipped rather than marked failing. Un-skip when the terminate
+  // flush no longer races a fixed timeout.
+  it.skip('loses no worker thread under ciprof run, three runs in a row', () => {
+    for (let run = 0; run < 3; run++) {
+      const { status, summary } = profiledRun('vitest-many-files', [node, bin('vitest/vitest.mjs'), 'run'], node);
+      expect(status).toBe(0);
+      expect(summary.threads).toBe(13);
+      expect(summary.lostThreads).toBe(0);
+    }
+  });
+});

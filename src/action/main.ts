@@ -8,14 +8,14 @@
  */
 import * as core from '@actions/core';
 import * as path from 'node:path';
-import { formatSummaryText } from '../collect/summary.js';
+import { formatSummaryText, type RunSummary } from '../collect/summary.js';
 import { readDiffReport, type DiffReport } from '../diff/diff-report.js';
 import { collect } from '../pipeline/collect.js';
 import { diffWithBaseline, readHead, type DiffHead } from '../pipeline/diff.js';
-import { prepareOutDir, writeDiffOutputs, writeRunOutputs } from '../pipeline/outputs.js';
-import { EXIT_REGRESSION, exitCodeFor, publish, publishSavedReport, testsFailedReport } from '../pipeline/publish.js';
+import { prepareOutDir, uploadHtmlReport, writeDiffOutputs, writeRunOutputs } from '../pipeline/outputs.js';
+import { EXIT_REGRESSION, exitCodeFor, publish, publishRunSummary, publishSavedReport, testsFailedReport } from '../pipeline/publish.js';
 import { resolveSettings, type Log, type Settings } from '../pipeline/settings.js';
-import { openStoreOrLocal, storeRun, testsFailedLine, uploadRun } from '../pipeline/store.js';
+import { isBaselineRun, openStoreOrLocal, storeRun, testsFailedLine, uploadRun } from '../pipeline/store.js';
 import { readInputs, settingsInput, type ActionInputs } from './inputs.js';
 
 const log: Log = { info: (l) => core.info(`ciprof: ${l}`), warn: (l) => core.warning(`ciprof: ${l}`), notice: (l) => core.notice(`ciprof: ${l}`) };
@@ -34,13 +34,16 @@ export async function run(): Promise<void> {
   let head: DiffHead | undefined;
   if (a.mode !== 'report') {
     const c = await collect(s, { command: [a.run], profile: prepareOutDir(s, log) }, log);
-    const files = await writeRunOutputs(s, c, { report: false, stored: await storeRun(s, c, { local: true, artifact: a.uploadArtifact }, log) }, log);
+    // The diff writes its own report and summary; every other run (a push making the baseline) writes the run's.
+    const diffFollows = a.mode === 'all' && isBaselineRun(c) && Boolean(s.base) && !a.reportFile;
+    const files = await writeRunOutputs(s, c, { report: !diffFollows, stored: await storeRun(s, c, { local: true, artifact: a.uploadArtifact }, log) }, log);
     if (c.summary) core.info(formatSummaryText(c.summary));
     if (files && c.profile) {
       core.setOutput('profile', files.profile);
       await uploadRun(s, c, files.profile, log);
       head = { profile: c.profile, file: files.profile };
     }
+    if (!diffFollows && c.summary) await publishRun(a, s, c.summary, files?.report);
     exitCode = c.exitCode;
   }
   if (a.mode === 'all' && exitCode !== 0) await publishTestsFailed(a, s, exitCode);
@@ -57,6 +60,13 @@ export async function run(): Promise<void> {
   // The test command's code (or 3 for fail-on-regression), as the step's result.
   core.setFailed(exitCode === EXIT_REGRESSION ? 'ciprof: performance regression (fail-on-regression)' : `ciprof: the test command exited with code ${exitCode}`);
   process.exitCode = exitCode;
+}
+
+/** A run not compared in this step: its report (written, uploaded) and its job summary. */
+async function publishRun(a: ActionInputs, s: Settings, summary: RunSummary, reportFile: string | undefined): Promise<void> {
+  if (reportFile) core.setOutput('report', reportFile);
+  const url = reportFile && a.uploadArtifact ? await uploadHtmlReport(s, reportFile, log) : undefined;
+  await publishRunSummary(s, summary, url, log);
 }
 
 /** Failing tests: the comment and summary say so, with no verdict; no diff is computed. */

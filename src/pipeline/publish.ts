@@ -7,7 +7,9 @@
 import { DIFF_REPORT_SCHEMA, type DiffReport } from '../diff/diff-report.js';
 import type { PublishOutcome } from '../publish/outcome.js';
 import { commentMarker, renderJobSummary } from '../render/markdown.js';
+import { renderRunSummary } from '../render/run-summary.js';
 import { VERSION } from '../version.js';
+import type { RunSummary } from '../collect/summary.js';
 import type { RenderedReport } from './outputs.js';
 import type { Log, Settings } from './settings.js';
 import { testsFailedLine } from './store.js';
@@ -71,6 +73,15 @@ export function testsFailedReport(s: Settings, exitCode: number, headCommit?: st
   const run = s.ci.runUrl ? ` ([run](${s.ci.runUrl}))` : '';
   const comment = `${commentMarker(report.jobKey)}\n### ❌ ciprof: ${line}\n\nThe profile of this run is kept in the job's output directory but not stored as a baseline${run}.\n`;
   return { report, comment, summary: comment };
+}
+
+/**
+ * The job summary of a run with no diff after it (a push that makes the baseline, a
+ * collect-only step, failing tests): top functions and slowest tests. Fails open.
+ */
+export async function publishRunSummary(s: Settings, summary: RunSummary, reportUrl: string | undefined, log: Log): Promise<void> {
+  const { writeJobSummary } = await import('../publish/job-summary.js');
+  logOutcomes([await writeJobSummary(renderRunSummary(summary, { links: { report: reportUrl } }), s.env)], log);
 }
 
 export interface SavedReportOptions extends Omit<PublishStageOptions, 'expectHeadSha'> {

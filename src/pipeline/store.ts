@@ -61,6 +61,8 @@ export async function storeRun(s: Settings, c: Collected, opts: StoreRunOptions,
   if (opts.artifact && s.ci.repository) {
     try {
       const store = await openStore(s, 'github');
+      const { artifactName } = await import('../store/github-artifacts.js');
+      await freeArtifactName(artifactName(entry.jobKey, entry.commit), s.env, log);
       const stored = await store.put(entry, c.pprofGzip);
       log.info(`profile uploaded as artifact ${stored.id} for ${s.ci.jobKey} @ ${s.ci.commit.slice(0, 12)}`);
     } catch (err) {
@@ -69,6 +71,22 @@ export async function storeRun(s: Settings, c: Collected, opts: StoreRunOptions,
     }
   }
   return out;
+}
+
+/**
+ * "Re-run jobs" reuses the workflow run, whose artifact names are unique: the earlier
+ * attempt's artifact of this name is deleted first, or the upload fails with a 409. Only
+ * in a job (the Actions runtime); none of that name is the usual case and no error.
+ */
+export async function freeArtifactName(name: string, env: NodeJS.ProcessEnv, log: Log): Promise<void> {
+  if (!env.ACTIONS_RUNTIME_TOKEN) return;
+  const { DefaultArtifactClient } = await import('@actions/artifact');
+  try {
+    await new DefaultArtifactClient().deleteArtifact(name);
+    log.info(`replaced the artifact ${name} of an earlier attempt of this run`);
+  } catch {
+    // no artifact of that name in this run yet
+  }
 }
 
 /**

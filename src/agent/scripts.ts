@@ -27,6 +27,8 @@ export interface ScriptSourceMap {
 /** The `.scripts.json` file written beside a `.cpuprofile`. */
 export interface ScriptMapsFile {
   scripts: ScriptSourceMap[];
+  /** A jest worker: nothing collected here, its maps are in jest's transform cache. */
+  jestWorker?: true;
   /** What collecting cost this thread at flush (wall, and CPU of the thread where Node can tell), for the benchmark. */
   collectMs: number;
   collectCpuMs: number;
@@ -62,9 +64,12 @@ export function writeScriptSourceMaps(session: inspector.Session, profile: Profi
     if (frame.scriptId !== undefined) ids.add(String(frame.scriptId));
     urls.add(frame.url);
   }
-  const scripts = urls.size === 0 || !collectsHere() ? [] : (vitestModuleMaps(urls) ?? liveScriptMaps(session, ids, urls));
+  const jestWorker = JEST_WORKER.test(process.argv[1] ?? '');
+  const skip = urls.size === 0 || jestWorker || process.env.CIPROF_SOURCE_MAPS === '0';
+  const scripts = skip ? [] : (vitestModuleMaps(urls) ?? liveScriptMaps(session, ids, urls));
   const content: ScriptMapsFile = {
     scripts,
+    ...(jestWorker && urls.size > 0 && process.env.CIPROF_SOURCE_MAPS !== '0' ? { jestWorker: true as const } : {}),
     collectMs: Math.round((performance.now() - started) * 100) / 100,
     collectCpuMs: Math.round((cpuMicros() - cpuStarted) / 10) / 100,
   };
@@ -120,14 +125,11 @@ function inlineSourceMapUrl(code: string): string | undefined {
 }
 
 /**
- * CIPROF_SOURCE_MAPS=0 turns collection off (the benchmark's unmapped run, and a way out).
  * A jest worker is killed, and jest says so in its output, when it takes 500 ms to exit:
- * its maps are read from jest's transform cache after the run (src/sourcemap/jest-cache.ts).
+ * it collects nothing, its maps are read from jest's transform cache after the run
+ * (src/sourcemap/jest-cache.ts). CIPROF_SOURCE_MAPS=0 turns collection off everywhere
+ * (the benchmark's unmapped run, and a way out).
  */
-function collectsHere(): boolean {
-  return process.env.CIPROF_SOURCE_MAPS !== '0' && !JEST_WORKER.test(process.argv[1] ?? '');
-}
-
 const JEST_WORKER = /[\\/]jest-worker[\\/]build[\\/](?:workers[\\/])?processChild\.js$/;
 
 const OWN_DIR = typeof __dirname === 'string' ? `${__dirname}/` : undefined;

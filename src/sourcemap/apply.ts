@@ -15,6 +15,7 @@
  * profile's metadata says so, per file.
  */
 import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isProjectScript, type ScriptMapsFile, type ScriptSourceMap } from '../agent/scripts.js';
 import type { V8CallFrame, V8CpuProfile, V8Node } from '../profile/cpuprofile.js';
@@ -48,9 +49,9 @@ export class FrameMapper {
 
   /**
    * Maps every call frame of `cpu` in place. `scripts` is the agent's file for it, if
-   * any; `fromJest`: the profile is of a jest process, whose transforms jest cached.
+   * any; `fromJestWorker`: the profile is of a jest worker, whose transforms jest cached.
    */
-  apply(cpu: V8CpuProfile, scripts: ScriptMapsFile | undefined, fromJest = false): void {
+  apply(cpu: V8CpuProfile, scripts: ScriptMapsFile | undefined, fromJestWorker = false): void {
     const byId = new Map<string, ScriptSourceMap>();
     const byUrl = new Map<string, ScriptSourceMap>();
     for (const script of scripts?.scripts ?? []) {
@@ -60,7 +61,7 @@ export class FrameMapper {
     for (const nodes of userScriptNodes(cpu).values()) {
       const first = nodes[0]!.callFrame;
       const entry = byId.get(String(first.scriptId)) ?? byUrl.get(first.url);
-      const map = this.mapFor(first.url, entry, fromJest ? nodes.map((n) => n.callFrame) : undefined);
+      const map = this.mapFor(first.url, entry, fromJestWorker ? nodes.map((n) => n.callFrame) : undefined);
       // Many nodes share one function (one per call path): map each position once.
       const done = new Map<string, V8CallFrame>();
       for (const node of nodes) {
@@ -77,20 +78,30 @@ export class FrameMapper {
   }
 
   /**
-   * Maps a profile the agent wrote, with the `.scripts.json` beside it. `writerPid` is
-   * the process that wrote it: while it is alive its map file may still be coming.
+   * The bytes of a .cpuprofile the agent wrote, with its frames mapped through the maps
+   * its `.scripts.json` lists (or jest's cache, for a jest worker). A profile with nothing
+   * to map is returned as it is, never parsed: the importer reads bytes, and a parse and
+   * write here is paid only by profiles of transformed code.
    */
-  applyBeside(cpuprofileFile: string, cpu: V8CpuProfile, writerPid: number | undefined): void {
+  mapBytes(cpuprofileFile: string, bytes: Uint8Array): Uint8Array {
     const scriptsFile = scriptMapsPath(cpuprofileFile);
     let scripts: ScriptMapsFile | undefined;
     try {
-      scripts = readScriptMaps(scriptsFile, writerPid);
+      // The writer's pid starts the file name (<pid>-<tid>-<seq>): it may still be writing.
+      scripts = readScriptMaps(scriptsFile, Number(path.basename(cpuprofileFile).split('-')[0]) || undefined);
     } catch (err) {
       this.fileProblems.push(`${scriptsFile}: ${(err as Error).message}`);
     }
-    const argv = (cpu as { $ciprof?: { argv?: unknown } }).$ciprof?.argv;
-    const fromJest = Array.isArray(argv) && argv.some((a) => typeof a === 'string' && /[\\/]jest[\\/-]/.test(a));
-    this.apply(cpu, scripts, fromJest);
+    if (!scripts || (scripts.scripts.length === 0 && !scripts.jestWorker)) return bytes;
+    let cpu: V8CpuProfile;
+    try {
+      cpu = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')) as V8CpuProfile;
+      if (!Array.isArray(cpu.nodes)) return bytes;
+    } catch {
+      return bytes; // the importer names what is wrong with the file
+    }
+    this.apply(cpu, scripts, scripts.jestWorker === true);
+    return Buffer.from(JSON.stringify(cpu));
   }
 
   /** One line per map or map file that could not be read, naming it and the problem. */

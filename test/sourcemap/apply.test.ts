@@ -19,10 +19,10 @@ const DECLARED = {
 };
 
 /** A one-sample-per-frame V8 profile of the given call frames (all children of the root). */
-function profileOf(frames: V8CallFrame[], argv?: string[]): V8CpuProfile & { $ciprof?: object } {
+function profileOf(frames: V8CallFrame[]): V8CpuProfile {
   const nodes: V8CpuProfile['nodes'] = [{ id: 1, callFrame: { functionName: '(root)', url: '', lineNumber: -1, columnNumber: -1 }, children: frames.map((_, i) => i + 2) }];
   frames.forEach((callFrame, i) => nodes.push({ id: i + 2, callFrame, children: [] }));
-  return { nodes, startTime: 0, endTime: frames.length * 10, samples: frames.map((_, i) => i + 2), timeDeltas: frames.map(() => 10), ...(argv ? { $ciprof: { argv } } : {}) };
+  return { nodes, startTime: 0, endTime: frames.length * 10, samples: frames.map((_, i) => i + 2), timeDeltas: frames.map(() => 10) };
 }
 
 function hotFrames(cpu: V8CpuProfile): Record<string, { url: string; line: number }> {
@@ -36,11 +36,12 @@ describe('FrameMapper', () => {
     const session = new Session();
     session.connect();
     const raw = mkdtempSync(join(tmpdir(), 'ciprof-apply-'));
-    const cpu = profileTransformedGeometry(session);
-    outsideVitest(() => writeScriptSourceMaps(session, cpu, join(raw, '1-0-0.scripts.json')));
+    const generated = profileTransformedGeometry(session);
+    outsideVitest(() => writeScriptSourceMaps(session, generated, join(raw, '1-0-0.scripts.json')));
     session.disconnect();
     const mapper = new FrameMapper(ROOT);
-    mapper.applyBeside(join(raw, '1-0-0.cpuprofile'), cpu, undefined);
+    const bytes = mapper.mapBytes(join(raw, '1-0-0.cpuprofile'), Buffer.from(JSON.stringify(generated)));
+    const cpu = JSON.parse(Buffer.from(bytes).toString('utf8')) as V8CpuProfile;
     // esbuild's keepNames makes the arrow anonymous to V8: its name is read from the source.
     expect(hotFrames(cpu)).toEqual({
       tsHotDistance: { url: GEOMETRY_URL, line: DECLARED.tsHotDistance },
@@ -60,6 +61,13 @@ describe('FrameMapper', () => {
     const cpu = profileOf([{ functionName: 'tsHotDistance', url: pathToFileURL(join(dir, 'geometry.js')).href, lineNumber: at.line, columnNumber: at.column, scriptId: '9' }]);
     new FrameMapper(ROOT).apply(cpu, undefined);
     expect(hotFrames(cpu)).toEqual({ tsHotDistance: { url: GEOMETRY_URL, line: DECLARED.tsHotDistance } });
+  });
+
+  it('passes a profile with nothing to map through untouched, without parsing it', () => {
+    const raw = mkdtempSync(join(tmpdir(), 'ciprof-apply-'));
+    writeFileSync(join(raw, '1-0-0.scripts.json'), JSON.stringify({ scripts: [], collectMs: 0, collectCpuMs: 0 }));
+    const bytes = Buffer.from('{"nodes": not even JSON');
+    expect(new FrameMapper(ROOT).mapBytes(join(raw, '1-0-0.cpuprofile'), bytes)).toBe(bytes);
   });
 
   it('keeps generated positions where there is no map and says which files they are in', () => {
@@ -93,16 +101,14 @@ describe('FrameMapper', () => {
     cached('aaaa', 'ab12', typescript!.code, typescript!.map, 1000);
     cached('aaaa', 'cd34', typescript!.code, stale, 3000);
     cached('bbbb', 'ef56', babel!.code, babel!.map, 2000);
-    const worker = ['/r/node_modules/jest-worker/build/processChild.js'];
     for (const transform of [typescript!, babel!]) {
       const frames = [
         { name: 'tsHotDistance', at: /function tsHotDistance\(/ },
         { name: 'tsHotPerimeter', at: /^\s*tsHotPerimeter\(/ },
         { name: 'tsHotArrow', at: /tsHotArrow = \(/ },
       ].map(({ name, at }) => ({ functionName: name, url: GEOMETRY_URL, scriptId: '7', lineNumber: v8Position(transform.code, at).line, columnNumber: v8Position(transform.code, at).column }));
-      const cpu = profileOf(frames, worker);
-      const mapper = new FrameMapper(ROOT, { jestCacheDirectory: cacheDirectory });
-      mapper.applyBeside(join(cacheDirectory, 'none.cpuprofile'), cpu, undefined);
+      const cpu = profileOf(frames);
+      new FrameMapper(ROOT, { jestCacheDirectory: cacheDirectory }).apply(cpu, undefined, true);
       expect(hotFrames(cpu), transform.tool).toEqual({
         tsHotDistance: { url: GEOMETRY_URL, line: DECLARED.tsHotDistance },
         tsHotPerimeter: { url: GEOMETRY_URL, line: DECLARED.tsHotPerimeter },

@@ -4,13 +4,13 @@
 //    medians of BENCH_RUNS interleaved runs (the named peer is the same run, unmapped);
 // 2. the agent's cost at flush, per profiled thread, from its own .scripts.json
 //    (collectMs wall, collectCpuMs CPU) and the bytes it wrote;
-// 3. the post-run cost: mapping every profile of one kept raw directory (FrameMapper)
-//    beside converting them (addCpuProfile), in this process.
+// 3. the post-run cost: mapping every profile of one kept raw directory (FrameMapper:
+//    parse, map, write back the profiles that have maps) beside importing them, in this process.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addCpuProfile } from '../src/profile/cpuprofile.ts';
+import { CpuProfileImporter } from '../src/profile/cpuprofile.ts';
 import { ProfileBuilder } from '../src/profile/model.ts';
 import { FrameMapper } from '../src/sourcemap/apply.ts';
 
@@ -60,16 +60,15 @@ function agentCost(rawDir) {
 }
 
 function postRunCost(rawDir) {
-  const profiles = readdirSync(rawDir).filter((f) => f.endsWith('.cpuprofile'));
-  const parsed = profiles.map((f) => [join(rawDir, f), JSON.parse(readFileSync(join(rawDir, f), 'utf8'))]);
+  const files = readdirSync(rawDir).filter((f) => f.endsWith('.cpuprofile')).map((f) => [join(rawDir, f), readFileSync(join(rawDir, f))]);
   const t0 = performance.now();
   const mapper = new FrameMapper(ROOT);
-  for (const [file, cpu] of parsed) mapper.applyBeside(file, cpu, undefined);
+  const mapped = files.map(([file, bytes]) => mapper.mapBytes(file, bytes));
   const mapMs = performance.now() - t0;
-  const builder = new ProfileBuilder();
+  const importer = new CpuProfileImporter(new ProfileBuilder(), { repoRoot: ROOT });
   const t1 = performance.now();
-  for (const [, cpu] of parsed) addCpuProfile(builder, cpu, { repoRoot: ROOT });
-  return { profiles: parsed.length, mapMs: round(mapMs), convertMs: round(performance.now() - t1), mapped: mapper.meta() };
+  for (const bytes of mapped) importer.add(bytes);
+  return { profiles: files.length, mapMs: round(mapMs), convertMs: round(performance.now() - t1), mapped: mapper.meta() };
 }
 
 const results = [];

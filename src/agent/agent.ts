@@ -16,7 +16,8 @@
  * Files written into CIPROF_RAW_DIR:
  *   <pid>-<tid>.start                 a marker (StartMarker), so a thread that dies unflushed is counted
  *   <pid>-<tid>.flushing              a marker: the thread is writing its profile now
- *   <pid>-<tid>-<seq>.cpuprofile      a V8 profile plus a `$ciprof` block (AgentThreadInfo)
+ *   <pid>-<tid>-0.cpuprofile          a V8 profile plus a `$ciprof` block (AgentThreadInfo)
+ *   <pid>-<tid>-0.scripts.json        the source maps of the profile's scripts (scripts.ts)
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -66,6 +67,7 @@ function main(): void {
     safely('flush marker', () => fs.writeFileSync(flushingMarker, ''));
     for (const flushHook of g[HOOK_FLUSHERS] ?? []) safely(`per-test records (${reason})`, () => flushHook(reason));
     safely(`flush on ${reason}`, () => profiler.flush(reason));
+    safely('source map collection', () => profiler.writeSourceMaps());
   };
   process.on('exit', () => flushAll('exit'));
   if (isMainThread) {

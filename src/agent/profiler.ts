@@ -7,6 +7,7 @@ import * as inspector from 'node:inspector';
 import * as path from 'node:path';
 import { isMainThread, threadId } from 'node:worker_threads';
 import type { AgentThreadInfo, FlushReason, StartMarker } from './protocol.js';
+import { writeScriptSourceMaps } from './scripts.js';
 
 /** Captured at load: a test that fakes Date must not move the profile's wall times. */
 const dateNow = Date.now;
@@ -59,6 +60,8 @@ export class ThreadProfiler {
     this.running = true;
   }
 
+  private written: { profile: object; base: string } | undefined;
+
   /** Stops the profiler and writes the profile; later calls do nothing. */
   flush(reason: FlushReason): void {
     if (!this.running) return;
@@ -86,6 +89,14 @@ export class ThreadProfiler {
     // Written then renamed, so a reader never sees half a file from a thread killed mid-write.
     fs.writeFileSync(`${base}.tmp`, JSON.stringify({ ...result.profile, $ciprof: info }));
     fs.renameSync(`${base}.tmp`, `${base}.cpuprofile`);
+    this.written = { profile: result.profile, base };
+  }
+
+  /** After the profile is on disk: the source maps of its scripts (scripts.ts), once. */
+  writeSourceMaps(): void {
+    const written = this.written;
+    this.written = undefined;
+    if (written) writeScriptSourceMaps(this.session, written.profile, `${written.base}.scripts.json`);
   }
 
   /**

@@ -31,6 +31,9 @@ export function agentInfoOf(value: unknown): AgentThreadInfo | string {
   const wallEndMs = v.wallEndMs ?? wallStartMs;
   if (!isTime(wallStartMs) || !isTime(wallEndMs) || wallEndMs < wallStartMs) return 'wallStartMs/wallEndMs are not an ordered pair of times';
   if (v.isMainThread !== undefined && typeof v.isMainThread !== 'boolean') return 'isMainThread is not a boolean';
+  if (v.startUs !== undefined && !isTime(v.startUs)) return 'startUs is not a time';
+  const ancestors = v.ancestors ?? [];
+  if (!Array.isArray(ancestors) || ancestors.length > MAX_ARGV || !ancestors.every(isCount)) return `ancestors is not a list of at most ${MAX_ARGV} pids`;
   const reason = v.reason === 'signal' || v.reason === 'terminate' ? v.reason : 'exit';
   return {
     pid: v.pid,
@@ -46,6 +49,8 @@ export function agentInfoOf(value: unknown): AgentThreadInfo | string {
     wallEndMs,
     hrtimeAtFlushNs: (v.hrtimeAtFlushNs as string | undefined) ?? '',
     intervalUs: (v.intervalUs as number | undefined) ?? 0,
+    ...(v.startUs !== undefined ? { startUs: v.startUs as number } : {}),
+    ancestors: ancestors as number[],
   };
 }
 

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AgentThreadInfo } from '../../src/agent/protocol.js';
 import { makeLabelerFor, readTestRecords, testWalls } from '../../src/collect/test-labeler.js';
+import { agentInfoOf } from '../../src/collect/thread-info.js';
 import type { TestRecord } from '../../src/collect/test-record.js';
 import { ProfileBuilder } from '../../src/profile/model.js';
 import { stripSampleLabels } from '../../src/pyroscope/labels.js';
@@ -103,5 +104,14 @@ describe('a thread started while a test ran belongs to that test', () => {
   it('leaves threads without records or a spawning test as (setup)', () => {
     expect(labelerFor(info(80, 0, { startUs: 100, ancestors: [1] }))(150)).toEqual({ test_file: '(setup)' });
     expect(labelerFor(info(81, 0))(150)).toEqual({ test_file: '(setup)' });
+  });
+});
+
+describe("the agent's start time and parent chain reach the labeler", () => {
+  it('survive the check of the $ciprof block, and a forged chain is refused', () => {
+    const block = { pid: 20, threadId: 0, argv: ['cli.js'], wallStartMs: 1, wallEndMs: 2, startUs: 1500, ancestors: [10, 1] };
+    expect(agentInfoOf(block)).toMatchObject({ startUs: 1500, ancestors: [10, 1] });
+    expect(agentInfoOf({ ...block, ancestors: ['10'] })).toMatch(/ancestors/);
+    expect(agentInfoOf({ ...block, startUs: -1 })).toMatch(/startUs/);
   });
 });

@@ -42,8 +42,8 @@ export async function storeRun(s: Settings, c: Collected, opts: StoreRunOptions,
   }
   if (opts.artifact && s.ci.repository) {
     try {
-      const store = await openStore(s, 'github');
-      const stored = await store.put(entry, c.pprofGzip);
+      // The upload speaks the Actions runtime (its own token); the REST token is for lookups.
+      const stored = await (await githubStore(s, s.ci.repository)).put(entry, c.pprofGzip);
       log.info(`profile uploaded as artifact ${stored.id} for ${s.ci.jobKey} @ ${s.ci.commit.slice(0, 12)}`);
     } catch (err) {
       // Outside a real runner (no ACTIONS_RUNTIME_TOKEN) or with artifacts disabled.
@@ -66,8 +66,12 @@ export async function openStore(s: Settings, kind: StoreKind = s.store): Promise
   }
   if (!s.githubToken) throw new Error('the github store needs a token (GITHUB_TOKEN or the github-token input)');
   if (!s.ci.repository) throw new Error('the github store needs the repository (GITHUB_REPOSITORY)');
+  return githubStore(s, s.ci.repository);
+}
+
+async function githubStore(s: Settings, repository: string): Promise<ProfileStore> {
   const { GithubArtifactStore } = await import('../store/github-artifacts.js');
-  return new GithubArtifactStore({ token: s.githubToken, repository: s.ci.repository, baseBranch: s.ci.baseBranch });
+  return new GithubArtifactStore({ token: s.githubToken ?? '', repository, baseBranch: s.ci.baseBranch });
 }
 
 /** The Action's lookup store: GitHub artifacts when it can, else (and on any problem) the local store. */

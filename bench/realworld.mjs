@@ -13,7 +13,8 @@
 // --runs N     plain/wrapped pairs per project and Node (default 1, outcomes only).
 // --render     only rebuild bench/results/realworld.md from realworld.json and the pins.
 // --recheck    on by default: when outcomes differ, one more pair tells flaky tests
-//              (plain disagrees with itself) from differences ciprof causes.
+//              (a side that disagrees with itself; listed, not counted) from
+//              differences ciprof causes (both runs of each side agree).
 //
 // Results are merged per project x Node into bench/results/realworld.json and the
 // markdown table is rebuilt from all stored rows, so a run of one project updates only
@@ -282,6 +283,9 @@ function diffOutcomes(plain, wrapped) {
 }
 
 // ---------------------------------------------------------------- output comparison
+// A progress line of a dot reporter: dots, crosses and colour escapes only.
+const DOT_PROGRESS = new RegExp(`^(${String.fromCharCode(27)}\\[[\\d;#]*m|[.·x*!-])+$`, 'u');
+
 /** Lines that differ between plain and wrapped stdout once numbers (timings, pids) are masked. */
 function extraStdoutLines(plain, wrapped) {
   // Timings (and their units) are masked; progress lines of dot reporters wrap differently
@@ -290,7 +294,7 @@ function extraStdoutLines(plain, wrapped) {
     readFileSync(stdoutFile, 'utf8')
       .split('\n')
       .map((l) => l.replaceAll(reportFile, '{report}').replace(/\d+(\.\d+)?(\s?(ms|s|m)\b)?/g, '#').trimEnd())
-      .filter((l) => l && !/^(\x1b\[[\d;]*m|[.·x*!-])+$/u.test(l));
+      .filter((l) => l && !DOT_PROGRESS.test(l));
   const count = new Map();
   for (const l of norm(plain)) count.set(l, (count.get(l) ?? 0) + 1);
   const extra = [];
@@ -427,9 +431,10 @@ async function runProject(project, node, opts, dir) {
     if ((diffs.length || first.plain.exitCode !== first.wrapped.exitCode) && opts.recheck) {
       log(`${project.name} node${node}: ${diffs.length} test(s) differ, recheck pair`);
       const again = { plain: await runOnce(project, node, 'plain', checkout, work, 'recheck', timeoutMs), wrapped: await runOnce(project, node, 'wrapped', checkout, work, 'recheck', timeoutMs) };
-      // A test whose plain status changes between two plain runs is flaky, not ciprof's doing.
+      // A test whose status changes between two runs of the same side (plain or wrapped) is
+      // flaky: its difference is not shown to be ciprof's doing. Consistent differences count.
       const plainAgain = again.plain.tests;
-      flaky = diffs.filter((d) => plainAgain.get(d.test) !== first.plain.tests.get(d.test));
+      flaky = diffs.filter((d) => plainAgain.get(d.test) !== first.plain.tests.get(d.test) || again.wrapped.tests.get(d.test) !== first.wrapped.tests.get(d.test));
       for (const d of diffs) {
         d.recheckPlain = plainAgain.get(d.test) ?? 'missing';
         d.recheckWrapped = again.wrapped.tests.get(d.test) ?? 'missing';
@@ -518,7 +523,7 @@ function renderMarkdown(results, pins) {
     const p = r.profile ?? {};
     const prof = p.error ? mdEscape(p.error) : `${p.processes} / ${p.threads} (${p.lostThreads})`;
     const outcome = r.status === 'same' ? 'same' : `**DIFFERENT** (${r.differingCount} tests${r.problems?.length ? `; ${mdEscape(r.problems.join('; '))}` : ''})`;
-    const flaky = r.flakyTests?.length ? ` (${r.flakyCount ?? r.flakyTests.length} flaky in plain runs)` : '';
+    const flaky = r.flakyTests?.length ? ` (${r.flakyCount ?? r.flakyTests.length} flaky)` : '';
     lines.push(
       `| ${mdEscape(r.project)} | ${mdEscape(covers)} | ${r.node} | ${outcome}${flaky} | ${c(r.plain)} | ${c(r.wrapped)} | ${r.exitPlain.join(',')}→${r.exitWrapped.join(',')} | ${prof} | ${p.testNamePct ?? '?'}% | ${p.ciprofPct ?? '?'}% | ${r.extraStdoutLines} | ${(r.wallPlainMs / 1000).toFixed(1)} s → ${(r.wallWrappedMs / 1000).toFixed(1)} s (x${r.wallRatio}) | ${r.load ?? ''} |`,
     );
@@ -527,7 +532,7 @@ function renderMarkdown(results, pins) {
   for (const r of rows) {
     const notes = [];
     if (r.differingTests?.length) notes.push(`tests that differ (first ${r.differingTests.length}): ${r.differingTests.slice(0, 8).map((d) => `\`${mdEscape(d.test)}\` ${d.plain}→${d.wrapped}${d.recheckWrapped ? ` (recheck: ${d.recheckPlain}→${d.recheckWrapped})` : ''}`).join('; ')}`);
-    if (r.flakyTests?.length) notes.push(`flaky in plain runs (not counted): ${r.flakyTests.slice(0, 5).map((t) => `\`${mdEscape(t)}\``).join('; ')}`);
+    if (r.flakyTests?.length) notes.push(`flaky: status changed between two runs of the same side (not counted): ${r.flakyTests.slice(0, 5).map((t) => `\`${mdEscape(t)}\``).join('; ')}`);
     if (r.extraStdoutSample?.length) notes.push(`stdout lines only in the wrapped run (numbers masked): ${r.extraStdoutSample.map((l) => `\`${mdEscape(l.slice(0, 120))}\``).join('; ')}`);
     if (r.ciprofStderr?.length) notes.push(`ciprof said: ${r.ciprofStderr.map((l) => `\`${mdEscape(l.slice(0, 200))}\``).join('; ')}`);
     if (r.profile?.testFilePct !== undefined) notes.push(`CPU with a test_file other than (setup): ${r.profile.testFilePct}%; tests in ciprof's table: ${r.profile.testsRecorded}`);

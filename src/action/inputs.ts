@@ -22,6 +22,8 @@ export interface ActionInputs {
   thresholds: DiffThresholds;
   uploadArtifact: boolean;
   jobKey: string;
+  /** The matrix leg (`${{ toJson(matrix) }}`), folded into the job key; '' outside a matrix. */
+  matrix: string;
   /** A saved diff.json to publish instead of diffing (mode report in a workflow_run job). */
   reportFile: string;
   /** Where ciprof writes profile.pb.gz, diff.json, comment.md, report.html. */
@@ -69,6 +71,7 @@ export function readInputs(): ActionInputs {
     },
     uploadArtifact: bool('upload-artifact', true),
     jobKey: core.getInput('job-key').trim(),
+    matrix: matrixKey(core.getInput('matrix')),
     reportFile,
     outDir: core.getInput('out-dir').trim() || '.ciprof',
     pyroscope: {
@@ -86,11 +89,37 @@ export function readInputs(): ActionInputs {
   return settings;
 }
 
+/**
+ * A matrix leg as a short, stable, readable job key part: the values ordered by their
+ * keys, joined by '-' (`{"os":"ubuntu-24.04","node":24}` -> `24-ubuntu-24.04`). The legs
+ * of one job share the keys, so the values tell them apart. '' without a matrix.
+ */
+export function matrixKey(raw: string): string {
+  const text = raw.trim();
+  if (!text || text === 'null') return '';
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return text;
+  }
+  if (value === null || value === undefined) return '';
+  if (typeof value !== 'object') return String(value);
+  return Object.keys(value)
+    .sort()
+    .map((k) => {
+      const v = (value as Record<string, unknown>)[k];
+      return typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v);
+    })
+    .join('-');
+}
+
 /** The pipeline's settings input: the working directory is where the tests run and paths start. */
 export function settingsInput(a: ActionInputs, env: NodeJS.ProcessEnv): SettingsInput {
   return {
     cwd: a.workingDirectory,
-    env,
+    // CIPROF_MATRIX set by hand still wins: it is how other CIs and older workflows name a leg.
+    env: a.matrix && !env.CIPROF_MATRIX ? { ...env, CIPROF_MATRIX: a.matrix } : env,
     jobKey: a.jobKey || undefined,
     outDir: a.outDir,
     base: a.base || undefined,

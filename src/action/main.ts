@@ -8,14 +8,14 @@
  */
 import * as core from '@actions/core';
 import * as path from 'node:path';
-import { formatSummaryText } from '../collect/summary.js';
+import { formatSummaryText, type RunSummary } from '../collect/summary.js';
 import { readDiffReport, type DiffReport } from '../diff/diff-report.js';
 import { collect } from '../pipeline/collect.js';
 import { diffWithBaseline, readHead, type DiffHead } from '../pipeline/diff.js';
-import { prepareOutDir, writeDiffOutputs, writeRunOutputs } from '../pipeline/outputs.js';
-import { EXIT_REGRESSION, exitCodeFor, publish, publishSavedReport } from '../pipeline/publish.js';
+import { prepareOutDir, uploadHtmlReport, writeDiffOutputs, writeRunOutputs } from '../pipeline/outputs.js';
+import { EXIT_REGRESSION, exitCodeFor, publish, publishRunSummary, publishSavedReport, testsFailedReport } from '../pipeline/publish.js';
 import { resolveSettings, type Log, type Settings } from '../pipeline/settings.js';
-import { openStoreOrLocal, storeRun, uploadRun } from '../pipeline/store.js';
+import { isBaselineRun, openStoreOrLocal, storeRun, testsFailedLine, uploadRun } from '../pipeline/store.js';
 import { readInputs, settingsInput, type ActionInputs } from './inputs.js';
 
 const log: Log = { info: (l) => core.info(`ciprof: ${l}`), warn: (l) => core.warning(`ciprof: ${l}`), notice: (l) => core.notice(`ciprof: ${l}`) };
@@ -34,16 +34,20 @@ export async function run(): Promise<void> {
   let head: DiffHead | undefined;
   if (a.mode !== 'report') {
     const c = await collect(s, { command: [a.run], profile: prepareOutDir(s, log) }, log);
-    const files = await writeRunOutputs(s, c, { report: false, stored: await storeRun(s, c, { local: true, artifact: a.uploadArtifact }, log) }, log);
+    // The diff writes its own report and summary; every other run (a push making the baseline) writes the run's.
+    const diffFollows = a.mode === 'all' && isBaselineRun(c) && Boolean(s.base) && !a.reportFile;
+    const files = await writeRunOutputs(s, c, { report: !diffFollows, stored: await storeRun(s, c, { local: true, artifact: a.uploadArtifact }, log) }, log);
     if (c.summary) core.info(formatSummaryText(c.summary));
     if (files && c.profile) {
       core.setOutput('profile', files.profile);
-      await uploadRun(s, c.profile, files.profile, log);
+      await uploadRun(s, c, files.profile, log);
       head = { profile: c.profile, file: files.profile };
     }
+    if (!diffFollows && c.summary) await publishRun(a, s, c.summary, files?.report);
     exitCode = c.exitCode;
   }
-  if (a.mode === 'report' || (a.mode === 'all' && head)) {
+  if (a.mode === 'all' && exitCode !== 0) await publishTestsFailed(a, s, exitCode);
+  else if (a.mode === 'report' || (a.mode === 'all' && head)) {
     try {
       const r = await report(a, s, head);
       if (r) exitCode = exitCodeFor(exitCode, r, a.failOnRegression);
@@ -58,6 +62,21 @@ export async function run(): Promise<void> {
   process.exitCode = exitCode;
 }
 
+/** A run not compared in this step: its report (written, uploaded) and its job summary. */
+async function publishRun(a: ActionInputs, s: Settings, summary: RunSummary, reportFile: string | undefined): Promise<void> {
+  if (reportFile) core.setOutput('report', reportFile);
+  const url = reportFile && a.uploadArtifact ? await uploadHtmlReport(s, reportFile, log) : undefined;
+  await publishRunSummary(s, summary, url, log);
+}
+
+/** Failing tests: the comment and summary say so, with no verdict; no diff is computed. */
+async function publishTestsFailed(a: ActionInputs, s: Settings, exitCode: number, headCommit?: string): Promise<void> {
+  log.info(testsFailedLine(exitCode));
+  await publish(s, testsFailedReport(s, exitCode, headCommit), { comment: a.comment }, log);
+  core.setOutput('verdict', 'tests-failed');
+  core.setOutput('regressions', '0');
+}
+
 /** The diff and its outputs, then publishing; or a saved diff.json from another job (workflow_run). */
 async function report(a: ActionInputs, s: Settings, head: DiffHead | undefined): Promise<DiffReport | undefined> {
   let report: DiffReport;
@@ -67,7 +86,11 @@ async function report(a: ActionInputs, s: Settings, head: DiffHead | undefined):
     report = readDiffReport(file);
   } else if (!s.base) return void log.info("not a pull request and no base input: nothing to compare with (this run's profile is the baseline for later PRs)");
   else {
-    const result = await diffWithBaseline(s, head ?? readHead(path.join(s.outDir, 'profile.pb.gz')), await openStoreOrLocal(s, log));
+    const headRun = head ?? readHead(path.join(s.outDir, 'profile.pb.gz'));
+    // A collect step (another step or job) whose tests failed recorded their exit code in the profile.
+    const failed = Number(headRun.profile.meta.exit_code ?? 0);
+    if (failed) return void (await publishTestsFailed(a, s, failed, headRun.profile.meta.commit));
+    const result = await diffWithBaseline(s, headRun, await openStoreOrLocal(s, log));
     const out = await writeDiffOutputs(s, result, { dir: s.outDir, html: true, uploadReport: a.uploadArtifact }, log);
     if (out.files.report) core.setOutput('report', out.files.report);
     if (out.files.diff) core.setOutput('diff', out.files.diff);

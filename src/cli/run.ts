@@ -49,7 +49,7 @@ export function registerRun(program: Command): void {
       if (files && c.summary) {
         if (!flags.quiet) process.stderr.write(`${formatSummaryText(c.summary)}\n`);
         if (flags.json) process.stdout.write(`${JSON.stringify(c.summary, null, 2)}\n`);
-        await uploadRun(s, c.profile, files.profile, cliLog);
+        await uploadRun(s, c, files.profile, cliLog);
       }
       process.exitCode = c.exitCode;
     });

@@ -1,14 +1,23 @@
 /**
  * Turns the agent's raw directory into one merged profile: every .cpuprofile converted
  * and merged, every thread that started but never wrote counted as lost, every bad file
- * named in a warning and skipped (the other profiles still count).
+ * named in a one-line warning and skipped (the other profiles still count). The raw
+ * directory is writable by the tests, so its files are input like any other.
+ *
+ * ciprof's own frames (agent, runner hooks) are folded into `(ciprof)` by the importer;
+ * package-manager processes (npm, npx, pnpm, yarn, corepack) get `process_role=launcher`.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AgentThreadInfo } from '../agent/protocol.js';
-import { addCpuProfile } from '../profile/cpuprofile.js';
+import { CpuProfileImporter } from '../profile/cpuprofile.js';
+import type { DecodeLimits } from '../profile/limits.js';
 import { ProfileBuilder, type Labels, type Profile } from '../profile/model.js';
-import { parseProfileBytes } from '../profile/read.js';
+import { asInputError, ProfileFileReader } from '../profile/read.js';
+import { LAUNCHER_ROLE, PROCESS_ROLE_LABEL } from '../profile/roles.js';
+import { distFile } from './agent-path.js';
+import { agentInfoOf, isLauncherProcess } from './thread-info.js';
 
 export interface ThreadRecord {
   pid: number;
@@ -22,6 +31,8 @@ export interface ThreadRecord {
   /** The span of V8's clock (µs) the thread's profile covers. */
   startUs: number;
   endUs: number;
+  /** 'launcher' for package-manager processes (npm, npx, pnpm, yarn): their samples carry process_role=launcher. */
+  role?: typeof LAUNCHER_ROLE;
 }
 
 export interface GatherResult {
@@ -33,98 +44,149 @@ export interface GatherResult {
   /** Processes Node ran without an inspector (the `node --test` parent): nothing to profile. */
   unprofilable: { pid: number; argv: string[] }[];
   warnings: string[];
+  /** ciprof's own work in the profiled processes, folded into the `(ciprof)` frame. */
+  own: { samples: number; cpuNs: number };
 }
 
 export interface GatherOptions {
   repoRoot: string;
   /** Per-sample labels for a thread by V8 timestamp (per-test attribution plugs in here). */
   labelerFor?: (info: AgentThreadInfo) => ((timestampUs: number) => Labels | undefined) | undefined;
+  /** True for the URL of ciprof's own scripts; defaults to the built agent and runner hooks. */
+  isOwnScript?: (url: string) => boolean;
+  limits?: DecodeLimits;
 }
+
+/** The `.noinspector` marker: a pid and a few argv words. */
+const MAX_MARKER_BYTES = 64 * 1024;
 
 export function gatherRawProfiles(rawDir: string, options: GatherOptions): GatherResult {
   const builder = new ProfileBuilder();
-  const warnings: string[] = [];
+  const importer = new CpuProfileImporter(builder, { repoRoot: options.repoRoot, isOwnScript: options.isOwnScript ?? ownScriptMatcher(), limits: options.limits });
+  const result: GatherResult = { profile: builder.build(), threads: [], processes: 0, lost: [], unprofilable: [], warnings: [], own: { samples: 0, cpuNs: 0 } };
   const started = new Set<string>();
   const threads = new Map<string, ThreadRecord>();
-  const unprofilable: GatherResult['unprofilable'] = [];
   let entries: string[] = [];
   try {
     entries = readdirSync(rawDir).sort();
   } catch (err) {
-    warnings.push(`${rawDir}: cannot read raw profiles (${(err as Error).message})`);
+    result.warnings.push(`${rawDir}: cannot read raw profiles (${(err as Error).message})`);
   }
-  let wallStart = Infinity;
-  let wallEnd = 0;
+  const wall = { start: Infinity, end: 0 };
+  const reader = new ProfileFileReader(options.limits);
   for (const name of entries) {
-    if (name.endsWith('.start')) {
-      started.add(name.slice(0, -'.start'.length));
-      continue;
-    }
-    if (name.endsWith('.noinspector')) {
-      try {
-        const info = JSON.parse(readFileSync(path.join(rawDir, name), 'utf8')) as { pid: number; argv: string[] };
-        unprofilable.push({ pid: info.pid, argv: info.argv });
-      } catch {
-        unprofilable.push({ pid: Number(name.split('-')[0]), argv: [] });
-      }
-      continue;
-    }
-    if (!name.endsWith('.cpuprofile')) continue;
     const file = path.join(rawDir, name);
-    try {
-      const parsed = parseProfileBytes(file, readFileSync(file));
-      if (parsed.kind !== 'cpuprofile') throw new Error(`${file}: expected a V8 .cpuprofile`);
-      const info = parsed.cpu.$ciprof as AgentThreadInfo | undefined;
-      const [pidText, tidText] = name.split('-');
-      const pid = info?.pid ?? Number(pidText);
-      const threadId = info?.threadId ?? Number(tidText);
-      const stats = addCpuProfile(builder, parsed.cpu, {
-        repoRoot: options.repoRoot,
-        labels: { pid, thread: threadId },
-        labelAt: info ? options.labelerFor?.(info) : undefined,
-      });
-      const key = `${pid}-${threadId}`;
-      const record = threads.get(key);
-      if (record) {
-        record.samples += stats.samples;
-        record.cpuNs += stats.totalNs;
-        record.segments += 1;
-        record.startUs = Math.min(record.startUs, stats.startUs);
-        record.endUs = Math.max(record.endUs, stats.endUs);
-      } else {
-        threads.set(key, {
-          pid,
-          threadId,
-          isMainThread: info?.isMainThread ?? threadId === 0,
-          argv: info?.argv ?? [],
-          nodeVersion: info?.nodeVersion ?? '',
-          samples: stats.samples,
-          cpuNs: stats.totalNs,
-          segments: 1,
-          startUs: stats.startUs,
-          endUs: stats.endUs,
-        });
+    if (name.endsWith('.start')) started.add(name.slice(0, -'.start'.length));
+    else if (name.endsWith('.noinspector')) result.unprofilable.push(readNoInspector(file, name));
+    else if (name.endsWith('.cpuprofile')) {
+      try {
+        addThreadProfile(importer, file, name, options, { reader, threads, wall, own: result.own });
+      } catch (err) {
+        result.warnings.push(asInputError(file, err).message);
       }
-      if (info) {
-        wallStart = Math.min(wallStart, info.wallStartMs);
-        wallEnd = Math.max(wallEnd, info.wallEndMs);
-      }
-    } catch (err) {
-      warnings.push((err as Error).message);
     }
   }
-  const lost = [...started].filter((k) => !threads.has(k));
-  if (wallStart !== Infinity) {
-    builder.timeNanos = wallStart * 1e6;
-    builder.durationNanos = Math.max(0, wallEnd - wallStart) * 1e6;
+  if (wall.start !== Infinity) {
+    builder.timeNanos = wall.start * 1e6;
+    builder.durationNanos = Math.max(0, wall.end - wall.start) * 1e6;
   }
-  const records = [...threads.values()];
-  return {
-    profile: builder.build(),
-    threads: records,
-    processes: new Set(records.map((t) => t.pid)).size,
-    lost,
-    unprofilable,
-    warnings,
+  result.threads = [...threads.values()];
+  result.lost = [...started].filter((k) => !threads.has(k));
+  result.processes = new Set(result.threads.map((t) => t.pid)).size;
+  result.profile = builder.build();
+  return result;
+}
+
+interface GatherState {
+  reader: ProfileFileReader;
+  threads: Map<string, ThreadRecord>;
+  wall: { start: number; end: number };
+  own: GatherResult['own'];
+}
+
+function addThreadProfile(importer: CpuProfileImporter, file: string, name: string, options: GatherOptions, state: GatherState): void {
+  const parsed = state.reader.parse(file);
+  if (parsed.kind !== 'cpuprofile') throw new Error('expected a V8 .cpuprofile');
+  let info: AgentThreadInfo | undefined;
+  let launcher = false;
+  let pid = 0;
+  let threadId = 0;
+  const stats = importer.add(parsed.bytes, (block) => {
+    const checked = block === undefined ? undefined : agentInfoOf(block);
+    if (typeof checked === 'string') throw new Error(`bad "$ciprof" block (${checked})`);
+    info = checked;
+    const [pidText, tidText] = name.split('-');
+    pid = info?.pid ?? Number(pidText);
+    threadId = info?.threadId ?? Number(tidText);
+    launcher = info ? isLauncherProcess(info.argv, info.execPath) : false;
+    const labels: Labels = launcher ? { pid, thread: threadId, [PROCESS_ROLE_LABEL]: LAUNCHER_ROLE } : { pid, thread: threadId };
+    return { labels, labelAt: info && !launcher ? options.labelerFor?.(info) : undefined };
+  });
+  state.own.samples += stats.ownSamples;
+  state.own.cpuNs += stats.ownNs;
+  const key = `${pid}-${threadId}`;
+  const record = state.threads.get(key);
+  if (record) {
+    record.samples += stats.samples;
+    record.cpuNs += stats.totalNs;
+    record.segments += 1;
+    record.startUs = Math.min(record.startUs, stats.startUs);
+    record.endUs = Math.max(record.endUs, stats.endUs);
+  } else {
+    state.threads.set(key, {
+      pid,
+      threadId,
+      isMainThread: info?.isMainThread ?? threadId === 0,
+      argv: info?.argv ?? [],
+      nodeVersion: info?.nodeVersion ?? '',
+      samples: stats.samples,
+      cpuNs: stats.totalNs,
+      segments: 1,
+      startUs: stats.startUs,
+      endUs: stats.endUs,
+      ...(launcher ? { role: LAUNCHER_ROLE } : {}),
+    });
+  }
+  if (info) {
+    state.wall.start = Math.min(state.wall.start, info.wallStartMs);
+    state.wall.end = Math.max(state.wall.end, info.wallEndMs);
+  }
+}
+
+function readNoInspector(file: string, name: string): { pid: number; argv: string[] } {
+  const fallback = { pid: Number(name.split('-')[0]), argv: [] };
+  try {
+    if (statSync(file).size > MAX_MARKER_BYTES) return fallback;
+    const info = JSON.parse(readFileSync(file, 'utf8')) as { pid?: unknown; argv?: unknown };
+    const argv = Array.isArray(info.argv) ? info.argv.filter((a): a is string => typeof a === 'string').slice(0, 16) : [];
+    return { pid: Number.isSafeInteger(info.pid) ? (info.pid as number) : fallback.pid, argv };
+  } catch {
+    return fallback;
+  }
+}
+
+/**
+ * ciprof's own scripts in the profiled processes: the agent (dist/agent.cjs) and the
+ * runner hooks (dist/runners/*.cjs), by real path. The CLI and the rest of dist/ are not
+ * included: when ciprof's own test suite runs under ciprof, they are the code under test.
+ */
+export function ownScriptMatcher(): (url: string) => boolean {
+  let agent: string;
+  try {
+    agent = realpathSync(distFile('agent.cjs'));
+  } catch {
+    return () => false;
+  }
+  const runners = path.join(path.dirname(agent), 'runners') + path.sep;
+  return (url) => {
+    let file = url;
+    if (url.startsWith('file:')) {
+      try {
+        file = fileURLToPath(url);
+      } catch {
+        return false;
+      }
+    }
+    return file === agent || (file.startsWith(runners) && file.endsWith('.cjs'));
   };
 }

@@ -3,7 +3,7 @@
  * the same as JSON on stdout with --json.
  */
 import { formatFrame, functionTable, idleValue, topBySelf } from '../profile/aggregate.js';
-import type { Profile } from '../profile/model.js';
+import { CIPROF_FRAME, type Profile } from '../profile/model.js';
 import type { TestStat } from '../profile/tests.js';
 import type { GatherResult } from './gather.js';
 
@@ -25,6 +25,9 @@ export interface RunSummary {
   cpuMs: number;
   idleMs: number;
   samples: number;
+  /** ciprof's own work in the profiled processes (agent, runner hooks), kept outside every test as the `(ciprof)` frame. */
+  ciprofMs: number;
+  ciprofPct: number;
   intervalUs: number;
   processes: number;
   threads: number;
@@ -52,10 +55,13 @@ export function summarize(
   const table = functionTable(profile);
   const idle = idleValue(table);
   const cpu = table.total - idle;
+  const own = table.stats.filter((s) => s.frame.name === CIPROF_FRAME && s.frame.file === '').reduce((a, s) => a + s.self, 0);
   return {
     ...base,
     cpuMs: ms(cpu),
     idleMs: ms(idle),
+    ciprofMs: ms(own),
+    ciprofPct: cpu > 0 ? Math.round((own / cpu) * 1000) / 10 : 0,
     samples: table.totalSamples,
     processes: gathered.processes,
     threads: gathered.threads.length,
@@ -79,6 +85,7 @@ export function formatSummaryText(s: RunSummary): string {
   lines.push(
     `ciprof: ${s.processes} process(es), ${s.threads} thread(s) profiled${lost}; wall ${(s.wallMs / 1000).toFixed(2)} s, CPU ${(s.cpuMs / 1000).toFixed(2)} s (+${(s.idleMs / 1000).toFixed(2)} s idle), ${s.samples} samples`,
   );
+  if (s.ciprofMs) lines.push(`ciprof: its own work (agent, runner hooks) took ${(s.ciprofMs / 1000).toFixed(2)} s, ${s.ciprofPct.toFixed(1)}% of the CPU, kept outside every test as (ciprof)`);
   if (s.unprofiledProcesses) {
     lines.push(`ciprof: ${s.unprofiledProcesses} process(es) ran without an inspector and were not profiled (node --test's orchestrating parent does; its test files' processes are profiled)`);
   }

@@ -5,6 +5,7 @@
  * workflow can publish a report computed elsewhere without touching profiles.
  */
 import { readFileSync, statSync } from 'node:fs';
+import { redact } from '../ci/mask.js';
 import { DIFF_REPORT_LIMITS, ReportSchemaError, validateDiffReport } from './report-schema.js';
 import type { DiffReport } from './report-types.js';
 
@@ -13,12 +14,12 @@ export { DIFF_REPORT_SCHEMA, type BaselineProvenance, type DiffReport } from './
 /** Rows kept in diff.json besides the reported ones: enough for "what else moved". */
 const KEPT_NOISE_ROWS = 200;
 
-/** A copy fit for JSON: fewer rows, Infinity (a new function) as null. */
+/** A copy fit for JSON: fewer rows, Infinity (a new function) as null, known secrets and URL credentials redacted. */
 export function serializeDiffReport(report: DiffReport): string {
   const diff = report.diff
     ? { ...report.diff, functions: report.diff.functions.filter((r, i) => r.status === 'regression' || r.status === 'improvement' || i < KEPT_NOISE_ROWS) }
     : undefined;
-  return `${JSON.stringify({ ...report, diff }, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`;
+  return `${JSON.stringify({ ...report, diff }, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : typeof v === 'string' ? redact(v) : v), 2)}\n`;
 }
 
 /**

@@ -4,11 +4,12 @@
  * what code to change, so they are never a function's self time. Keys match across
  * profiles (function ids do not).
  */
-import { functionKey, GC_FRAME, IDLE_FRAME, PROGRAM_FRAME, timeValueIndex, type FunctionFrame, type Profile } from '../profile/model.js';
+import { CIPROF_FRAME, functionKey, GC_FRAME, IDLE_FRAME, PROGRAM_FRAME, timeValueIndex, type FunctionFrame, type Profile } from '../profile/model.js';
 import { TEST_FILE_LABEL } from '../profile/tests.js';
 
-/** V8 pseudo-frames: never reported as rows, never self time. */
-export const isPseudo = (f: FunctionFrame): boolean => f.file === '' && (f.name === IDLE_FRAME || f.name === PROGRAM_FRAME || f.name === GC_FRAME || f.name === '(root)');
+/** V8 pseudo-frames and ciprof's own work (`(ciprof)`): never reported as rows, never self time. */
+export const isPseudo = (f: FunctionFrame): boolean =>
+  f.file === '' && (f.name === IDLE_FRAME || f.name === PROGRAM_FRAME || f.name === GC_FRAME || f.name === CIPROF_FRAME || f.name === '(root)');
 
 /** Samples outside any test file (module loading, runner) form one more unit. */
 const NO_FILE = '\u0000(outside tests)';

@@ -22,7 +22,8 @@ import { renderComment } from '../render/markdown.js';
 import type { Collected } from './collect.js';
 import type { DiffResult } from './diff.js';
 import type { Log, Settings } from './settings.js';
-import type { StoredRun } from './store.js';
+import { freeArtifactName, type StoredRun } from './store.js';
+import { sanitizeJobKey } from '../ci/context.js';
 
 /**
  * Makes the output directory before the tests run. When it cannot be made, the tests run
@@ -84,6 +85,8 @@ function withFiles(summary: RunSummary, files: RunFiles, stored: StoredRun | und
 export interface RenderedReport {
   report: DiffReport;
   comment: string;
+  /** The job summary when it is not the report's full tables (a run without a diff). */
+  summary?: string;
 }
 
 function renderDiffReport(report: DiffReport): RenderedReport {
@@ -184,13 +187,21 @@ async function addReportLinks(s: Settings, result: DiffResult, reportFile: strin
   const links = result.report.links;
   if (s.pyroscope && result.base) links.pyroscope = pyroscopeLink(s, result.base, result.head);
   if (uploadReport && reportFile) {
-    try {
-      const { uploadReportArtifact } = await import('../publish/report-artifact.js');
-      const uploaded = await uploadReportArtifact(reportFile, s.ci.jobKey, s.env);
-      if (uploaded?.url) links.report = uploaded.url;
-    } catch (err) {
-      log.warn(`HTML report not uploaded: ${(err as Error).message}`);
-    }
+    const url = await uploadHtmlReport(s, reportFile, log);
+    if (url) links.report = url;
+  }
+}
+
+/** The HTML report as an artifact of this job (in a GitHub job; elsewhere nothing); its page's URL. Fails open. */
+export async function uploadHtmlReport(s: Settings, reportFile: string, log: Log): Promise<string | undefined> {
+  try {
+    const { uploadReportArtifact } = await import('../publish/report-artifact.js');
+    // The name publish/report-artifact.ts gives it.
+    await freeArtifactName(`ciprof-report-${sanitizeJobKey(s.ci.jobKey)}.html`, s.env, log);
+    return (await uploadReportArtifact(reportFile, s.ci.jobKey, s.env))?.url;
+  } catch (err) {
+    log.warn(`HTML report not uploaded: ${(err as Error).message}`);
+    return undefined;
   }
 }
 

@@ -4,11 +4,15 @@
  * summary beside it. Publishing fails open; the exit code rule lives here once: failing
  * tests win, then a regression with fail-on-regression.
  */
-import type { DiffReport } from '../diff/diff-report.js';
+import { DIFF_REPORT_SCHEMA, type DiffReport } from '../diff/diff-report.js';
 import type { PublishOutcome } from '../publish/outcome.js';
-import { renderJobSummary } from '../render/markdown.js';
+import { commentMarker, renderJobSummary } from '../render/markdown.js';
+import { renderRunSummary } from '../render/run-summary.js';
+import { VERSION } from '../version.js';
+import type { RunSummary } from '../collect/summary.js';
 import type { RenderedReport } from './outputs.js';
 import type { Log, Settings } from './settings.js';
+import { testsFailedLine } from './store.js';
 
 /** Exit code of fail-on-regression: distinct from a test failure (1) and usage errors (2). */
 export const EXIT_REGRESSION = 3;
@@ -36,7 +40,7 @@ export async function publish(s: Settings, rendered: RenderedReport, opts: Publi
   const { publishReport } = await import('../publish/publish.js');
   const outcomes = await publishReport({
     report,
-    markdown: { comment: rendered.comment, summary: () => renderJobSummary(report) },
+    markdown: { comment: rendered.comment, summary: () => rendered.summary ?? renderJobSummary(report) },
     // The job key comes from the report: it names the comment to update.
     ci: { ...s.ci, jobKey: report.jobKey },
     env: s.env,
@@ -45,6 +49,39 @@ export async function publish(s: Settings, rendered: RenderedReport, opts: Publi
   });
   logOutcomes(outcomes, log);
   return outcomes;
+}
+
+/**
+ * A run whose tests failed: no diff is computed, so the comment and the summary carry no
+ * performance verdict, only the one line saying why (the same line the CLI prints). The
+ * sticky comment of this job key is replaced, so an earlier verdict does not linger.
+ */
+export function testsFailedReport(s: Settings, exitCode: number, headCommit?: string): RenderedReport {
+  const line = testsFailedLine(exitCode);
+  const report: DiffReport = {
+    schema: DIFF_REPORT_SCHEMA,
+    ciprofVersion: VERSION,
+    jobKey: s.ci.jobKey,
+    provider: s.ci.provider,
+    repository: s.ci.repository,
+    pr: s.ci.pr,
+    head: { commit: headCommit ?? s.ci.commit },
+    base: { source: 'store', found: false, reason: line },
+    changedPaths: [],
+    links: { run: s.ci.runUrl },
+  };
+  const run = s.ci.runUrl ? ` ([run](${s.ci.runUrl}))` : '';
+  const comment = `${commentMarker(report.jobKey)}\n### ❌ ciprof: ${line}\n\nThe profile of this run is kept in the job's output directory but not stored as a baseline${run}.\n`;
+  return { report, comment, summary: comment };
+}
+
+/**
+ * The job summary of a run with no diff after it (a push that makes the baseline, a
+ * collect-only step, failing tests): top functions and slowest tests. Fails open.
+ */
+export async function publishRunSummary(s: Settings, summary: RunSummary, reportUrl: string | undefined, log: Log): Promise<void> {
+  const { writeJobSummary } = await import('../publish/job-summary.js');
+  logOutcomes([await writeJobSummary(renderRunSummary(summary, { links: { report: reportUrl } }), s.env)], log);
 }
 
 export interface SavedReportOptions extends Omit<PublishStageOptions, 'expectHeadSha'> {

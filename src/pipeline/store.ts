@@ -28,9 +28,27 @@ export interface StoredRun {
   storedAs?: string;
 }
 
+/**
+ * Whether a run may become a baseline: only when its tests passed. A failing suite's
+ * profile (a crash, an early exit, a skipped half) would make every later PR look faster
+ * or slower; it is kept in the output directory for a look, never stored or uploaded.
+ */
+export function isBaselineRun(c: Pick<Collected, 'exitCode'>): boolean {
+  return c.exitCode === 0;
+}
+
+/** The one line every door prints when a failing run is not compared nor kept as a baseline. */
+export function testsFailedLine(exitCode: number): string {
+  return `tests failed (exit ${exitCode}): no comparison`;
+}
+
 export async function storeRun(s: Settings, c: Collected, opts: StoreRunOptions, log: Log): Promise<StoredRun> {
   const out: StoredRun = {};
   if (!c.pprofGzip || !s.ci.commit) return out;
+  if (!isBaselineRun(c)) {
+    log.info(`${testsFailedLine(c.exitCode)}; the profile is kept in ${path.relative(process.cwd(), s.outDir) || '.'} but not stored as a baseline`);
+    return out;
+  }
   const entry = { jobKey: s.ci.jobKey, commit: s.ci.commit, branch: s.ci.branch };
   if (opts.local && c.threads.length > 0) {
     try {
@@ -43,7 +61,10 @@ export async function storeRun(s: Settings, c: Collected, opts: StoreRunOptions,
   if (opts.artifact && s.ci.repository) {
     try {
       // The upload speaks the Actions runtime (its own token); the REST token is for lookups.
-      const stored = await (await githubStore(s, s.ci.repository)).put(entry, c.pprofGzip);
+      const store = await githubStore(s, s.ci.repository);
+      const { artifactName } = await import('../store/github-artifacts.js');
+      await freeArtifactName(artifactName(entry.jobKey, entry.commit), s.env, log);
+      const stored = await store.put(entry, c.pprofGzip);
       log.info(`profile uploaded as artifact ${stored.id} for ${s.ci.jobKey} @ ${s.ci.commit.slice(0, 12)}`);
     } catch (err) {
       // Outside a real runner (no ACTIONS_RUNTIME_TOKEN) or with artifacts disabled.
@@ -51,6 +72,22 @@ export async function storeRun(s: Settings, c: Collected, opts: StoreRunOptions,
     }
   }
   return out;
+}
+
+/**
+ * "Re-run jobs" reuses the workflow run, whose artifact names are unique: the earlier
+ * attempt's artifact of this name is deleted first, or the upload fails with a 409. Only
+ * in a job (the Actions runtime); none of that name is the usual case and no error.
+ */
+export async function freeArtifactName(name: string, env: NodeJS.ProcessEnv, log: Log): Promise<void> {
+  if (!env.ACTIONS_RUNTIME_TOKEN) return;
+  const { DefaultArtifactClient } = await import('@actions/artifact');
+  try {
+    await new DefaultArtifactClient().deleteArtifact(name);
+    log.info(`replaced the artifact ${name} of an earlier attempt of this run`);
+  } catch {
+    // no artifact of that name in this run yet
+  }
 }
 
 /**
@@ -103,10 +140,11 @@ export async function uploadToPyroscope(profile: Profile, settings: PyroscopeSet
   }
 }
 
-/** After a run: upload, say how it went, never touch the exit code. */
-export async function uploadRun(s: Settings, profile: Profile | undefined, where: string, log: Log): Promise<void> {
-  if (!s.pyroscope || !profile) return;
-  const outcome = await uploadToPyroscope(profile, s.pyroscope, where);
+/** After a run whose tests passed: upload, say how it went, never touch the exit code. */
+export async function uploadRun(s: Settings, c: Collected, where: string, log: Log): Promise<void> {
+  if (!s.pyroscope || !c.profile) return;
+  if (!isBaselineRun(c)) return void log.info(`${testsFailedLine(c.exitCode)}; not uploaded to Pyroscope`);
+  const outcome = await uploadToPyroscope(c.profile, s.pyroscope, where);
   if (outcome.ok) log.info(outcome.line);
   else if (outcome.transient) log.warn(outcome.message);
   else log.info(`error: ${outcome.message}`);

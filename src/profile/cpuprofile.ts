@@ -4,10 +4,21 @@
  * Each sample's time is the interval until the next sample (the last one runs to
  * endTime), as DevTools charges it, so values are real measured nanoseconds and not
  * count × nominal interval: V8 samples late under load and the totals must say so.
+ *
+ * ciprof's own frames (its agent and runner hooks, recognised by `isOwnScript`) never
+ * reach the model. A sample whose innermost frames are ciprof's code and the Node
+ * internals it calls (appendFileSync, writeSync, natives) is ciprof's work: it becomes
+ * one root frame `(ciprof)` outside every test. A ciprof frame with other code below it
+ * (a wrapper forwarding to the runner, to require, or to the project's code) is cut out
+ * of the stack, and the sample stays where it was.
  */
-import { normalizeScriptPath } from './paths.js';
-import { ProfileBuilder, type Labels } from './model.js';
+import { scanCpuProfile, type ScannedCpuProfile } from './cpuprofile-scan.js';
+import { DEFAULT_LIMITS, type DecodeLimits } from './limits.js';
+import { CIPROF_FRAME, CPU_NANOS, SAMPLES_COUNT, type Labels, type ProfileBuilder } from './model.js';
+import { Scratch } from './scratch.js';
+import { FrameKind, V8FrameTable } from './v8-frames.js';
 
+/** The JSON shape, for writers of test profiles; the reader never builds it. */
 export interface V8CallFrame {
   functionName: string;
   url: string;
@@ -34,11 +45,17 @@ export interface V8CpuProfile {
 
 export interface CpuProfileImportOptions {
   repoRoot: string;
+  /** True for the URL of a script that is ciprof's own (agent, runner hooks). */
+  isOwnScript?: (url: string) => boolean;
+  limits?: DecodeLimits;
+}
+
+export interface CpuProfileAddOptions {
   /** Labels put on every sample (e.g. pid). */
   labels?: Labels;
   /**
-   * Per-sample labels by timestamp (µs on V8's clock), for per-test attribution.
-   * Returned labels are merged over `labels`.
+   * Per-sample labels by timestamp (µs on V8's clock), for per-test attribution; merged
+   * over `labels`. Return the same object for the same test: results are cached by identity.
    */
   labelAt?: (timestampUs: number) => Labels | undefined;
 }
@@ -48,134 +65,129 @@ export interface CpuProfileImportStats {
   totalNs: number;
   startUs: number;
   endUs: number;
+  /** Part of samples/totalNs folded into `(ciprof)`. */
+  ownSamples: number;
+  ownNs: number;
 }
 
-/** Throws a plain Error describing what is wrong; callers add the file name. */
-export function checkCpuProfile(value: unknown): asserts value is V8CpuProfile {
-  const p = value as Partial<V8CpuProfile> | null;
-  if (!p || typeof p !== 'object' || !Array.isArray(p.nodes)) throw new Error('not a V8 CPU profile (no "nodes" array)');
-  if (p.nodes.length === 0) throw new Error('V8 CPU profile has no nodes');
-  if (typeof p.startTime !== 'number' || typeof p.endTime !== 'number') throw new Error('V8 CPU profile has no startTime/endTime');
-  for (const n of p.nodes) {
-    if (!n || typeof n.id !== 'number' || !n.callFrame || typeof n.callFrame !== 'object') {
-      throw new Error('V8 CPU profile has a node without id or callFrame');
-    }
-  }
-  if (p.samples && (!Array.isArray(p.timeDeltas) || p.timeDeltas.length !== p.samples.length)) {
-    throw new Error(`V8 CPU profile has ${p.samples.length} samples but ${p.timeDeltas?.length ?? 0} timeDeltas`);
-  }
-}
+/** Reads many .cpuprofile files into one builder, sharing interned frames between them. */
+export class CpuProfileImporter {
+  private readonly frames: V8FrameTable;
+  private readonly limits: DecodeLimits;
+  private readonly scratch = new Scratch();
+  private readonly countIdx: number;
+  private readonly timeIdx: number;
+  private ownNode = -1;
 
-export function addCpuProfile(builder: ProfileBuilder, cpu: V8CpuProfile, options: CpuProfileImportOptions): CpuProfileImportStats {
-  // Node ids are small dense integers in every V8 profile: index arrays by them.
-  let maxId = 0;
-  for (const n of cpu.nodes) if (n.id > maxId) maxId = n.id;
-  if (maxId > cpu.nodes.length * 4 + 1024) throw new Error(`V8 CPU profile node ids are not dense (max ${maxId} for ${cpu.nodes.length} nodes)`);
-  const byId: (V8Node | undefined)[] = new Array(maxId + 1);
-  for (const n of cpu.nodes) byId[n.id] = n;
-  const parentOf = new Int32Array(maxId + 1).fill(-1);
-  for (const n of cpu.nodes) {
-    if (n.children) for (const c of n.children) if (c >= 0 && c <= maxId) parentOf[c] = n.id;
+  constructor(
+    readonly builder: ProfileBuilder,
+    options: CpuProfileImportOptions,
+  ) {
+    this.frames = new V8FrameTable(options.repoRoot, options.isOwnScript);
+    this.limits = options.limits ?? DEFAULT_LIMITS;
+    this.countIdx = builder.sampleTypeIndex(SAMPLES_COUNT);
+    this.timeIdx = builder.sampleTypeIndex(CPU_NANOS);
   }
-  for (const n of cpu.nodes) if (!n.children && n.parent !== undefined && parentOf[n.id] === -1) parentOf[n.id] = n.parent;
 
-  // V8 node id -> our call-trie node (-1: not resolved yet). Only nodes that carry
-  // samples (and their ancestors) are resolved, walking up iteratively: deep recursion
-  // in the profiled code must not overflow ours.
-  const trieNodes = new Int32Array(maxId + 1).fill(-1);
-  // One function lookup per distinct (script, position) in this profile: the same
-  // function appears under many call paths, and building its key string is not free.
-  const frameIds = new Map<string, number>();
-  const pathCache = new Map<string, string>();
-  const functionOf = (frame: V8CallFrame): number => {
-    const key = `${frame.scriptId ?? frame.url}:${frame.lineNumber}:${frame.columnNumber ?? -1}:${frame.functionName}`;
-    let fid = frameIds.get(key);
-    if (fid === undefined) {
-      let file = pathCache.get(frame.url);
-      if (file === undefined) {
-        file = normalizeScriptPath(frame.url, options.repoRoot);
-        pathCache.set(frame.url, file);
+  /**
+   * Reads one .cpuprofile's bytes into the builder. `options` may be a function of the
+   * file's `$ciprof` block (unvalidated JSON, undefined when absent), called once the file
+   * is known to be sound. A bad file throws a plain Error naming the problem, and then
+   * nothing of it has reached the builder.
+   */
+  add(bytes: Uint8Array, options: CpuProfileAddOptions | ((info: unknown) => CpuProfileAddOptions) = {}): CpuProfileImportStats {
+    const cpu = scanCpuProfile(bytes, this.frames, this.limits, this.scratch);
+    return this.addScanned(cpu, typeof options === 'function' ? options(cpu.info) : options);
+  }
+
+  private addScanned(cpu: ScannedCpuProfile, options: CpuProfileAddOptions): CpuProfileImportStats {
+    const stacks = this.stackResolver(cpu);
+    const base = options.labels ?? {};
+    const stats: CpuProfileImportStats = { samples: 0, totalNs: 0, startUs: cpu.startUs, endUs: cpu.endUs, ownSamples: 0, ownNs: 0 };
+    const values = new Array<number>(this.builder.sampleTypes.length).fill(0);
+    const emit = (node: number, count: number, ns: number, labels: Labels): void => {
+      values[this.countIdx] = count;
+      values[this.timeIdx] = ns;
+      if (stacks.trie[node] === -1) stacks.resolve(node);
+      const own = stacks.own[node] === 1;
+      this.builder.addSampleAt(own ? this.ciprofNode() : stacks.trie[node]!, values, own ? base : labels);
+      stats.samples += count;
+      stats.totalNs += ns;
+      if (own) {
+        stats.ownSamples += count;
+        stats.ownNs += ns;
       }
-      const line = frame.lineNumber >= 0 ? frame.lineNumber + 1 : 0;
-      fid = builder.functionId(frame.functionName || '(anonymous)', file, line);
-      frameIds.set(key, fid);
+    };
+    if (!cpu.hasTicks) {
+      // Old format: hit counts only. Spread the measured duration over the hits.
+      let hits = 0;
+      for (let i = 0; i < cpu.nodeCount; i++) hits += cpu.hitCount[i]!;
+      const perHitNs = hits > 0 ? ((cpu.endUs - cpu.startUs) * 1000) / hits : 0;
+      for (let i = 0; i < cpu.nodeCount; i++) if (cpu.hitCount[i]) emit(i, cpu.hitCount[i]!, cpu.hitCount[i]! * perHitNs, base);
+      return stats;
     }
-    return fid;
-  };
-  const chain: number[] = [];
-  const trieNodeOf = (id: number): number => {
-    const cached = trieNodes[id]!;
-    if (cached >= 0) return cached;
-    chain.length = 0;
-    let cur = id;
-    while (cur >= 0 && trieNodes[cur]! < 0) {
-      chain.push(cur);
-      cur = parentOf[cur]!;
-    }
-    let parent = cur >= 0 ? trieNodes[cur]! : 0;
-    for (let i = chain.length - 1; i >= 0; i--) {
-      const nodeId = chain[i]!;
-      const frame = byId[nodeId]!.callFrame;
-      if (parentOf[nodeId] === -1 && frame.functionName === '(root)') {
-        trieNodes[nodeId] = 0; // the synthetic root is no frame
-        continue;
-      }
-      parent = builder.childNode(parent, functionOf(frame));
-      trieNodes[nodeId] = parent;
-    }
-    return trieNodes[id]!;
-  };
-
-  const baseLabels = options.labels ?? {};
-  const stats: CpuProfileImportStats = { samples: 0, totalNs: 0, startUs: cpu.startTime, endUs: cpu.endTime };
-  const countIdx = builder.sampleTypes.findIndex((t) => t.unit === 'count');
-  const timeIdx = builder.sampleTypes.findIndex((t) => t.unit === 'nanoseconds');
-  const values = new Array<number>(builder.sampleTypes.length).fill(0);
-  const emit = (nodeId: number, count: number, ns: number, labels: Labels): void => {
-    if (nodeId < 0 || nodeId > maxId || !byId[nodeId]) return;
-    values.fill(0);
-    if (countIdx >= 0) values[countIdx] = count;
-    if (timeIdx >= 0) values[timeIdx] = ns;
-    builder.addSampleAt(trieNodeOf(nodeId), values, labels);
-    stats.samples += count;
-    stats.totalNs += ns;
-  };
-
-  if (cpu.samples && cpu.timeDeltas) {
-    const n = cpu.samples.length;
-    const timestamps = new Float64Array(n);
-    let t = cpu.startTime;
-    for (let i = 0; i < n; i++) {
-      t += cpu.timeDeltas[i]!;
-      timestamps[i] = t;
-    }
+    const { tickNode, tickTime } = cpu;
+    const n = tickNode.length;
+    const nsOf = (i: number): number => Math.max(0, (i + 1 < n ? tickTime[i + 1]! : cpu.endUs) - tickTime[i]!) * 1000;
     if (options.labelAt) {
+      const merged = new Map<Labels, Labels>();
       for (let i = 0; i < n; i++) {
-        const next = i + 1 < n ? timestamps[i + 1]! : cpu.endTime;
-        const ns = Math.max(0, next - timestamps[i]!) * 1000;
-        const extra = options.labelAt(timestamps[i]!);
-        emit(cpu.samples[i]!, 1, ns, extra ? { ...baseLabels, ...extra } : baseLabels);
+        const extra = options.labelAt(tickTime[i]!);
+        let labels = base;
+        if (extra) {
+          labels = merged.get(extra) ?? { ...base, ...extra };
+          merged.set(extra, labels);
+        }
+        emit(tickNode[i]!, 1, nsOf(i), labels);
       }
-    } else {
-      // Aggregate per node first: one addSample per distinct stack, not per tick.
-      const counts = new Map<number, [number, number]>();
-      for (let i = 0; i < n; i++) {
-        const next = i + 1 < n ? timestamps[i + 1]! : cpu.endTime;
-        const ns = Math.max(0, next - timestamps[i]!) * 1000;
-        const id = cpu.samples[i]!;
-        const acc = counts.get(id);
-        if (acc) {
-          acc[0] += 1;
-          acc[1] += ns;
-        } else counts.set(id, [1, ns]);
-      }
-      for (const [id, [count, ns]] of counts) emit(id, count, ns, baseLabels);
+      return stats;
     }
-  } else {
-    // Old format: hit counts only. Spread the measured duration over the hits.
-    const hits = cpu.nodes.reduce((s, node) => s + (node.hitCount ?? 0), 0);
-    const perHitNs = hits > 0 ? ((cpu.endTime - cpu.startTime) * 1000) / hits : 0;
-    for (const node of cpu.nodes) if (node.hitCount) emit(node.id, node.hitCount, node.hitCount * perHitNs, baseLabels);
+    // Aggregate per node first: one addSample per distinct stack, not per tick.
+    const counts = this.scratch.float64('counts', cpu.nodeCount, 0);
+    const ns = this.scratch.float64('ns', cpu.nodeCount, 0);
+    for (let i = 0; i < n; i++) {
+      counts[tickNode[i]!]! += 1;
+      ns[tickNode[i]!]! += nsOf(i);
+    }
+    for (let i = 0; i < cpu.nodeCount; i++) if (counts[i]) emit(i, counts[i]!, ns[i]!, base);
+    return stats;
   }
-  return stats;
+
+  private ciprofNode(): number {
+    if (this.ownNode < 0) this.ownNode = this.builder.childNode(0, this.builder.functionId(CIPROF_FRAME, '', 0));
+    return this.ownNode;
+  }
+
+  /**
+   * Per V8 node: the builder's call-trie node of its stack (ciprof frames cut out) and
+   * whether it is ciprof's own work (a ciprof frame, or Node internals ciprof called).
+   * Resolved on first use, top-down and iteratively (the scan checked the tree is acyclic
+   * and bounded), so only sampled nodes and their ancestors reach the trie.
+   */
+  private stackResolver(cpu: ScannedCpuProfile): { trie: Int32Array; own: Uint8Array; resolve: (node: number) => void } {
+    const trie = this.scratch.int32('trie', cpu.nodeCount, -1);
+    const own = this.scratch.uint8('own', cpu.nodeCount, 0);
+    const { parentOf, frameOf } = cpu;
+    const chain: number[] = [];
+    const resolve = (start: number): void => {
+      chain.length = 0;
+      for (let cur = start; cur >= 0 && trie[cur] === -1; cur = parentOf[cur]!) chain.push(cur);
+      for (let k = chain.length - 1; k >= 0; k--) {
+        const node = chain[k]!;
+        const parent = parentOf[node]!;
+        const parentTrie = parent >= 0 ? trie[parent]! : 0;
+        const kind = this.frames.kind(frameOf[node]!);
+        if (kind === FrameKind.root && parent < 0) {
+          trie[node] = 0;
+        } else if (kind === FrameKind.own) {
+          trie[node] = parentTrie;
+          own[node] = 1;
+        } else {
+          trie[node] = this.builder.childNode(parentTrie, this.frames.functionId(frameOf[node]!, this.builder));
+          own[node] = parent >= 0 && own[parent] === 1 && kind === FrameKind.node ? 1 : 0;
+        }
+      }
+    };
+    return { trie, own, resolve };
+  }
 }

@@ -4,5 +4,5 @@ import { encodePprof } from './pprof.js';
 
 /** The on-disk form of every profile we write: gzipped pprof, as `go tool pprof` expects. */
 export function encodePprofGzip(profile: Profile): Buffer {
-  return gzipSync(encodePprof(profile), { level: 6 });
+  return gzipSync(encodePprof(profile), { level: 1 });
 }

@@ -7,6 +7,9 @@
  * and diffing need. Stacks are stored leaf first, as in pprof.
  */
 
+import { IntColumn } from './columns.js';
+import { TripleTable } from './hash-tables.js';
+
 export interface ValueType {
   type: string;
   unit: string;
@@ -54,6 +57,12 @@ export const CPU_NANOS: ValueType = { type: 'cpu', unit: 'nanoseconds' };
 export const IDLE_FRAME = '(idle)';
 export const PROGRAM_FRAME = '(program)';
 export const GC_FRAME = '(garbage collector)';
+/**
+ * ciprof's own work in the profiled processes (its agent, runner hooks and the calls they
+ * make), folded into one root frame outside every test so it is neither charged to a
+ * test nor hidden.
+ */
+export const CIPROF_FRAME = '(ciprof)';
 
 export function functionKey(f: FunctionFrame): string {
   return `${f.name}\u0000${f.file}\u0000${f.line}`;
@@ -68,26 +77,31 @@ function labelsKey(labels: Labels): string {
   return out;
 }
 
+/** One distinct label set: its frozen labels and its rows by call-trie node. */
+interface LabelSet {
+  labels: Labels;
+  rows: Map<number, number>;
+}
+
 /**
  * Builds a profile with deduplicated functions and samples aggregated by
  * (stack, labels). Every importer and the merger go through it, so the invariants
  * (no duplicate function, no duplicate stack+labels) hold for every profile we write.
  *
  * Stacks are interned in a call trie (node = parent node + function), so importers can
- * name a stack by one number and never build or join arrays per sample: merging
- * hundreds of profiles is dominated by JSON parsing, not by stack bookkeeping.
+ * name a stack by one number and never build or join arrays per sample. Label sets are
+ * recognised by object identity first (importers pass the same object for every sample
+ * of a test), by content only the first time an object is seen.
  */
 export class ProfileBuilder {
   readonly functions: FunctionFrame[] = [];
   private readonly functionIds = new Map<string, number>();
   /** Trie node 0 is the root (empty stack). */
-  private readonly trieParent: number[] = [-1];
-  private readonly trieFunction: number[] = [-1];
-  private readonly trieChild = new Map<number, number>();
-  private readonly trieChildWide = new Map<string, number>();
-  /** Per label set: trie node -> index into `sampleRows`. */
-  private readonly sampleIndex = new Map<string, Map<number, number>>();
-  private readonly labelInterning = new Map<string, Labels>();
+  private readonly trieParent = new IntColumn(4096);
+  private readonly trieFunction = new IntColumn(4096);
+  private readonly trieIndex = new TripleTable(4096);
+  private readonly labelSetByObject = new WeakMap<Labels, LabelSet>();
+  private readonly labelSetByKey = new Map<string, LabelSet>();
   private readonly sampleRows: { node: number; values: number[]; labels: Labels }[] = [];
   timeNanos = 0;
   durationNanos = 0;
@@ -97,7 +111,10 @@ export class ProfileBuilder {
     readonly sampleTypes: ValueType[] = [SAMPLES_COUNT, CPU_NANOS],
     readonly periodType: ValueType = CPU_NANOS,
     public period = 1_000_000,
-  ) {}
+  ) {
+    this.trieParent.push(-1);
+    this.trieFunction.push(-1);
+  }
 
   /** Index of a sample type, added (0 in every existing sample) when new. */
   sampleTypeIndex(t: ValueType): number {
@@ -118,18 +135,19 @@ export class ProfileBuilder {
     return id;
   }
 
+  /** Call-trie nodes so far (the root included): what a decoder's limits count. */
+  get trieSize(): number {
+    return this.trieParent.length;
+  }
+
   /** The trie node for `fn` called from the stack `parent` (0 = from the root). */
   childNode(parent: number, fn: number): number {
-    // parent < 2^32 and fn < 2^20 keep the numeric key below 2^53; beyond, a string key.
-    const wide = fn >= 0x100000;
-    const key = parent * 0x100000 + fn;
-    let node = wide ? this.trieChildWide.get(`${parent}:${fn}`) : this.trieChild.get(key);
-    if (node === undefined) {
+    let node = this.trieIndex.get(parent, fn, 0);
+    if (node < 0) {
       node = this.trieParent.length;
       this.trieParent.push(parent);
       this.trieFunction.push(fn);
-      if (wide) this.trieChildWide.set(`${parent}:${fn}`, node);
-      else this.trieChild.set(key, node);
+      this.trieIndex.add(parent, fn, 0, node);
     }
     return node;
   }
@@ -148,21 +166,28 @@ export class ProfileBuilder {
 
   /** As addSample, for a stack already interned with childNode/stackNode. */
   addSampleAt(node: number, values: readonly number[], labels: Labels = {}): void {
-    const lk = labelsKey(labels);
-    let byNode = this.sampleIndex.get(lk);
-    if (!byNode) {
-      byNode = new Map();
-      this.sampleIndex.set(lk, byNode);
-      this.labelInterning.set(lk, Object.freeze({ ...labels }));
-    }
-    const existing = byNode.get(node);
+    const set = this.labelSet(labels);
+    const existing = set.rows.get(node);
     if (existing !== undefined) {
       const target = this.sampleRows[existing]!.values;
       for (let i = 0; i < values.length; i++) target[i] = (target[i] ?? 0) + values[i]!;
       return;
     }
-    byNode.set(node, this.sampleRows.length);
-    this.sampleRows.push({ node, values: values.slice(), labels: this.labelInterning.get(lk)! });
+    set.rows.set(node, this.sampleRows.length);
+    this.sampleRows.push({ node, values: values.slice(), labels: set.labels });
+  }
+
+  private labelSet(labels: Labels): LabelSet {
+    let set = this.labelSetByObject.get(labels);
+    if (set) return set;
+    const key = labelsKey(labels);
+    set = this.labelSetByKey.get(key);
+    if (!set) {
+      set = { labels: Object.freeze({ ...labels }), rows: new Map() };
+      this.labelSetByKey.set(key, set);
+    }
+    this.labelSetByObject.set(labels, set);
+    return set;
   }
 
   get sampleCount(): number {
@@ -170,12 +195,14 @@ export class ProfileBuilder {
   }
 
   build(): Profile {
+    const parents = this.trieParent.view();
+    const functions = this.trieFunction.view();
     const stacks = new Map<number, number[]>();
     const stackOf = (node: number): number[] => {
       let stack = stacks.get(node);
       if (!stack) {
         stack = [];
-        for (let n = node; n > 0; n = this.trieParent[n]!) stack.push(this.trieFunction[n]!);
+        for (let n = node; n > 0; n = parents[n]!) stack.push(functions[n]!);
         stacks.set(node, stack);
       }
       return stack;

@@ -1,112 +1,104 @@
 /**
- * Profile model <-> pprof (perftools.profiles.Profile), through pprof-format.
+ * Profile model -> pprof (perftools.profiles.Profile) bytes, written directly in the wire
+ * format; the reverse, for files we did not write, is pprof-decode.ts.
  * One Location per function (line = the function's first line), labels as pprof
  * sample labels (strings as str, numbers as num), metadata as `key=value` comments.
  */
-import {
-  Function as PprofFunction,
-  Label,
-  Line,
-  Location,
-  Profile as PprofProfile,
-  Sample as PprofSample,
-  StringTable,
-  ValueType as PprofValueType,
-} from 'pprof-format';
-import { ProfileBuilder, type LabelValue, type Profile, type ValueType } from './model.js';
+import type { Profile, Sample, ValueType } from './model.js';
+import { intFieldSize, lengthFieldSize, ProtoWriter, varintSize } from './proto-writer.js';
 
-export function encodePprof(profile: Profile): Uint8Array {
-  const strings = new StringTable();
-  const vt = (t: ValueType): PprofValueType => new PprofValueType({ type: strings.dedup(t.type), unit: strings.dedup(t.unit) });
-  const functions = profile.functions.map(
-    (f, i) =>
-      new PprofFunction({
-        id: i + 1,
-        name: strings.dedup(f.name),
-        systemName: strings.dedup(f.name),
-        filename: strings.dedup(f.file),
-        startLine: f.line,
-      }),
-  );
-  const locations = profile.functions.map((f, i) => new Location({ id: i + 1, line: [new Line({ functionId: i + 1, line: f.line })] }));
-  const samples = profile.samples.map((s) => {
-    const label: Label[] = [];
-    for (const [key, value] of Object.entries(s.labels)) {
-      label.push(
-        typeof value === 'number'
-          ? new Label({ key: strings.dedup(key), num: value })
-          : new Label({ key: strings.dedup(key), str: strings.dedup(value) }),
-      );
+export { decodePprof } from './pprof-decode.js';
+
+/** The string table: index 0 is '', as pprof requires. */
+class Strings {
+  readonly list: string[] = [''];
+  private readonly index = new Map<string, number>([['', 0]]);
+
+  id(s: string): number {
+    let i = this.index.get(s);
+    if (i === undefined) {
+      i = this.list.length;
+      this.list.push(s);
+      this.index.set(s, i);
     }
-    return new PprofSample({ locationId: s.stack.map((id) => id + 1), value: s.values.map(Math.round), label });
-  });
-  const comment = Object.entries(profile.meta).map(([k, v]) => strings.dedup(`${k}=${v}`));
-  const out = new PprofProfile({
-    sampleType: profile.sampleTypes.map(vt),
-    periodType: vt(profile.periodType),
-    period: Math.round(profile.period),
-    function: functions,
-    location: locations,
-    sample: samples,
-    timeNanos: Math.round(profile.timeNanos),
-    durationNanos: Math.round(profile.durationNanos),
-    comment,
-    stringTable: strings,
-  });
-  return out.encode();
+    return i;
+  }
 }
 
-const num = (n: number | bigint | undefined): number => (n === undefined ? 0 : Number(n));
-
-/** Throws a plain Error describing what is wrong; callers add the file name. */
-export function decodePprof(bytes: Uint8Array): Profile {
-  let p: PprofProfile;
-  try {
-    p = PprofProfile.decode(bytes);
-  } catch (err) {
-    throw new Error(`not a pprof profile (${(err as Error).message})`);
-  }
-  const str = (i: number | bigint | undefined): string => {
-    const s = p.stringTable.strings[num(i)];
-    if (s === undefined) throw new Error(`not a pprof profile (string index ${num(i)} out of range)`);
-    return s;
+export function encodePprof(profile: Profile): Uint8Array {
+  const strings = new Strings();
+  const out = new ProtoWriter();
+  const valueType = (field: number, t: ValueType): void => {
+    const type = strings.id(t.type);
+    const unit = strings.id(t.unit);
+    out.open(field, intFieldSize(type) + intFieldSize(unit));
+    out.int(1, type);
+    out.int(2, unit);
   };
-  if (p.sampleType.length === 0) throw new Error('not a pprof profile (no sample types)');
-  const sampleTypes = p.sampleType.map((t) => ({ type: str(t.type), unit: str(t.unit) }));
-  const periodType = p.periodType ? { type: str(p.periodType.type), unit: str(p.periodType.unit) } : sampleTypes[sampleTypes.length - 1]!;
-  const builder = new ProfileBuilder(sampleTypes, periodType, num(p.period));
-  builder.timeNanos = num(p.timeNanos);
-  builder.durationNanos = num(p.durationNanos);
+  for (const t of profile.sampleTypes) valueType(1, t);
+  const labelIds: number[] = [];
+  for (const s of profile.samples) writeSample(out, s, strings, labelIds);
+  profile.functions.forEach((f, i) => {
+    const line = intFieldSize(i + 1) + intFieldSize(f.line);
+    out.open(4, intFieldSize(i + 1) + lengthFieldSize(line));
+    out.int(1, i + 1);
+    out.open(4, line);
+    out.int(1, i + 1);
+    out.int(2, f.line);
+  });
+  profile.functions.forEach((f, i) => {
+    const name = strings.id(f.name);
+    const file = strings.id(f.file);
+    out.open(5, intFieldSize(i + 1) + 2 * intFieldSize(name) + intFieldSize(file) + intFieldSize(f.line));
+    out.int(1, i + 1);
+    out.int(2, name);
+    out.int(3, name);
+    out.int(4, file);
+    out.int(5, f.line);
+  });
+  const comments = Object.entries(profile.meta).map(([k, v]) => strings.id(`${k}=${v}`));
+  const encoder = new TextEncoder();
+  for (const s of strings.list) out.bytes(6, encoder.encode(s));
+  out.int(9, Math.round(profile.timeNanos));
+  out.int(10, Math.round(profile.durationNanos));
+  valueType(11, profile.periodType);
+  out.int(12, Math.round(profile.period));
+  if (comments.length) {
+    out.open(13, comments.reduce((n, c) => n + varintSize(c), 0));
+    for (const c of comments) out.varint(c);
+  }
+  return out.finish();
+}
 
-  const functionIds = new Map<number, number>();
-  for (const f of p.function) functionIds.set(num(f.id), builder.functionId(str(f.name), str(f.filename), num(f.startLine)));
-  // Inlined frames: line[0] is the innermost, the last entry the caller it was inlined into.
-  const locationFrames = new Map<number, number[]>();
-  for (const loc of p.location) {
-    const frames: number[] = [];
-    for (const line of loc.line) {
-      const fid = functionIds.get(num(line.functionId));
-      if (fid === undefined) throw new Error(`not a pprof profile (location ${num(loc.id)} names unknown function ${num(line.functionId)})`);
-      frames.push(fid);
-    }
-    locationFrames.set(num(loc.id), frames);
+/** One sample: packed location ids and values, then its labels (key and str or num, as string ids in labelIds). */
+function writeSample(out: ProtoWriter, s: Sample, strings: Strings, labelIds: number[]): void {
+  let locations = 0;
+  for (const id of s.stack) locations += varintSize(id + 1);
+  let values = 0;
+  for (const v of s.values) values += varintSize(Math.round(v));
+  let size = (locations ? lengthFieldSize(locations) : 0) + (values ? lengthFieldSize(values) : 0);
+  labelIds.length = 0;
+  for (const key in s.labels) {
+    const value = s.labels[key]!;
+    const k = strings.id(key);
+    const v = typeof value === 'number' ? Math.round(value) : strings.id(value);
+    labelIds.push(k, v, typeof value === 'number' ? 3 : 2);
+    size += lengthFieldSize(intFieldSize(k) + intFieldSize(v));
   }
-  for (const s of p.sample) {
-    const stack: number[] = [];
-    for (const id of s.locationId) {
-      const frames = locationFrames.get(num(id));
-      if (!frames) throw new Error(`not a pprof profile (sample names unknown location ${num(id)})`);
-      stack.push(...frames);
-    }
-    if (s.value.length !== sampleTypes.length) throw new Error(`not a pprof profile (sample has ${s.value.length} values for ${sampleTypes.length} types)`);
-    const labels: Record<string, LabelValue> = {};
-    for (const l of s.label) labels[str(l.key)] = num(l.str) !== 0 ? str(l.str) : num(l.num);
-    builder.addSample(stack, s.value.map(num), labels);
+  out.open(2, size);
+  if (locations) {
+    out.open(1, locations);
+    for (const id of s.stack) out.varint(id + 1);
   }
-  for (const c of p.comment) {
-    const text = str(c);
-    const eq = text.indexOf('=');
-    if (eq > 0) builder.meta[text.slice(0, eq)] = text.slice(eq + 1);
+  if (values) {
+    out.open(2, values);
+    for (const v of s.values) out.varint(Math.round(v));
   }
-  return builder.build();
+  for (let i = 0; i < labelIds.length; i += 3) {
+    const k = labelIds[i]!;
+    const v = labelIds[i + 1]!;
+    out.open(3, intFieldSize(k) + intFieldSize(v));
+    out.int(1, k);
+    out.int(labelIds[i + 2]!, v);
+  }
 }

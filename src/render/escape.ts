@@ -2,8 +2,10 @@
  * Everything printed from a profile (function names, file paths, branch names) is data
  * from the code under test, possibly from a fork: it must render as literal text on
  * GitHub and GitLab, never as markdown, HTML, a link, a mention, a reference or an emoji,
- * and reach a terminal without control sequences.
+ * and reach a terminal without control sequences. Secrets the process knows of, and URL
+ * credentials, are redacted first (ci/mask.ts): a comment is as public as a log.
  */
+import { redact } from '../ci/mask.js';
 
 const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -42,7 +44,7 @@ export function defuseReferences(text: string): string {
  * be escaped again.
  */
 export function escapeMarkdown(text: string): string {
-  const flat = text.replace(/[\r\n\u2028\u2029]+/g, ' ');
+  const flat = redact(text).replace(/[\r\n\u2028\u2029]+/g, ' ');
   const escaped = defuseReferences(flat).replace(/[\\`*_{}[\]()#+\-.!|~:=$^%/]/g, (c) => `\\${c}`);
   return escapeHtml(escaped);
 }
@@ -56,7 +58,7 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2
 
 /** Text for a line inside a fenced code block: one line, no control characters. */
 export function codeLine(text: string): string {
-  return text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(ESCAPE_SEQUENCE, '').replace(CONTROL, '');
+  return redact(text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(ESCAPE_SEQUENCE, '').replace(CONTROL, ''));
 }
 
 /** Text for a terminal: one line, no escape sequences (colours, cursor moves, titles), no controls, tabs as spaces. */
@@ -83,7 +85,7 @@ export function safeUrl(url: string | undefined): string | undefined {
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
   parsed.username = '';
   parsed.password = '';
-  return parsed.toString().replace(/[()\s<>"'`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return redact(parsed.toString()).replace(/[()\s<>"'`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
 /** A path segment for a URL, every character outside the unreserved set encoded. */

@@ -14,6 +14,7 @@ import type { FunctionDelta, NoiseModel, SuiteTotals } from '../diff/function-di
 import type { FunctionFrame } from '../profile/model.js';
 import { ms as fmtMs } from '../report-ui/fmt.js';
 import { VERSION } from '../version.js';
+import { redact } from '../ci/mask.js';
 import { codeLine, encodePathSegments, escapeMarkdown, fenceFor, safeUrl } from './escape.js';
 
 declare const __CIPROF_COMMENT_TEMPLATE__: string | undefined;
@@ -91,7 +92,7 @@ function frameCell(report: DiffReport, frame: FunctionFrame): string {
   if (!isRepoFile(frame.file) || !head || !report.repository || !report.serverUrl) return `${name}<br>${where}`;
   const blob = report.provider === 'gitlab' ? '-/blob' : 'blob';
   const url = safeUrl(
-    `${report.serverUrl.replace(/\/$/, '')}/${encodePathSegments(report.repository)}/${blob}/${hex(head)}/${encodePathSegments(frame.file)}${frame.line > 0 ? `#L${int(frame.line)}` : ''}`,
+    `${report.serverUrl.replace(/\/$/, '')}/${encodePathSegments(report.repository)}/${blob}/${hex(head)}/${encodePathSegments(redact(frame.file))}${frame.line > 0 ? `#L${int(frame.line)}` : ''}`,
   );
   return url ? `${name}<br>[${where}](${url})` : `${name}<br>${where}`;
 }

@@ -5,6 +5,11 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { maskSecret, maskUrlCredentials, redact, redactUrlCredentials } from '../../src/ci/mask.js';
+import { DIFF_REPORT_SCHEMA, serializeDiffReport, type DiffReport } from '../../src/diff/diff-report.js';
+import { diffProfiles } from '../../src/diff/function-diff.js';
+import { ProfileBuilder } from '../../src/profile/model.js';
+import { renderComment, renderJobSummary } from '../../src/render/markdown.js';
+import { formatDiffText } from '../../src/render/text.js';
 import { CLI } from '../helpers/cli.js';
 
 describe('redact', () => {
@@ -48,6 +53,40 @@ describe('a password inside --server', () => {
       expect(log).not.toContain('Tr0ub4dor-pw');
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('outputs', () => {
+  it('diff.json, the comment, the job summary and the terminal text never hold a known secret or URL credentials', () => {
+    maskSecret('ghp_0123456789abcdefSECRET', {});
+    const leak = 'ghp_0123456789abcdefSECRET';
+    const profile = (ms: number) => {
+      const b = new ProfileBuilder();
+      const main = b.functionId('main', 'src/main.js', 1);
+      for (let i = 0; i < 20; i++) b.addSample([b.functionId(`steady${i}`, `src/s${i}.js`, 1), main], [50_000, 50_000e6]);
+      b.addSample([b.functionId(`fetch_${leak}`, `src/https://bob:pw1234@host/x.js`, 3), main], [ms, ms * 1e6]);
+      return b.build();
+    };
+    const diff = diffProfiles(profile(100), profile(400));
+    const report: DiffReport = {
+      schema: DIFF_REPORT_SCHEMA,
+      ciprofVersion: 'test',
+      jobKey: 'k',
+      provider: 'github',
+      repository: 'acme/shop',
+      serverUrl: 'https://github.com',
+      head: { commit: 'b'.repeat(40) },
+      base: { source: 'store', found: true, commit: 'a'.repeat(40), reason: `token ${leak} and https://u:pw1234@host` },
+      diff,
+      changedPaths: [],
+      links: { run: `https://github.com/acme/shop/actions/runs/1?t=${leak}` },
+    };
+    expect(diff.regressions).toHaveLength(1);
+    for (const out of [serializeDiffReport(report), renderComment(report), renderJobSummary(report), formatDiffText(report)]) {
+      expect(out).not.toContain(leak);
+      expect(out).not.toContain('pw1234');
+      expect(out).toContain('***');
     }
   });
 });

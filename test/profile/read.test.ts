@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ProfileInputError } from '../../src/profile/errors.js';
+import { DEFAULT_LIMITS } from '../../src/profile/limits.js';
 import { ProfileBuilder } from '../../src/profile/model.js';
 import { encodePprof } from '../../src/profile/pprof.js';
 import { gunzipCapped, parseProfileBytes, readProfileFile } from '../../src/profile/read.js';
@@ -52,7 +53,7 @@ describe('reading profile files', () => {
     const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024)); // 64 MiB of zeros, ~64 KiB compressed
     expect(bomb.length).toBeLessThan(200_000);
     expect(() => gunzipCapped(bomb, 1024 * 1024)).toThrow(/more than 1048576 bytes/);
-    expect(() => parseProfileBytes('bomb.pb.gz', bomb, 1024 * 1024)).toThrow(/bomb\.pb\.gz: .*decompression bomb/);
+    expect(() => parseProfileBytes('bomb.pb.gz', bomb, { ...DEFAULT_LIMITS, maxBytes: 1024 * 1024 })).toThrow(/bomb\.pb\.gz: .*decompression bomb/);
   });
 
   it('names a missing file', () => {

@@ -1,18 +1,19 @@
 /**
- * jest hooks, preloaded with `--require` through NODE_OPTIONS (so jest's worker
- * processes get them too) when `ciprof run` recognises jest on the command line.
- *
- * Jest loads the test environment class (jest-environment-node, jsdom, or the user's)
- * with Node's require in the process that runs the test file, and jest-circus feeds
- * every test event to `environment.handleTestEvent` when the environment has one. We
- * wrap the environment class as it is loaded: a subclass that remembers its test file
+ * jest: jest loads the test environment class (jest-environment-node, jsdom, or the
+ * user's) with Node's require in the process that runs the test file, and jest-circus
+ * feeds every test event to `environment.handleTestEvent` when the environment has one.
+ * We wrap the environment class as it is loaded: a subclass that remembers its test file
  * and forwards every event to the original handler (if any), untouched. No jest config
  * is changed, so the user's setupFiles, environment and reporters stay exactly as set.
+ *
+ * Module._load stays wrapped in jest's own processes only (its main process, which runs
+ * tests in band, and its workers): each test file may name another environment in its
+ * docblock. The wrapper costs one string test per require, and only jest's own requires
+ * reach it: test code is loaded by jest-runtime's module registry, not Module._load.
  */
 import Module from 'node:module';
-import { NAME_SEPARATOR, TestRecorder, type TestStatus } from '../test-record.js';
+import { NAME_SEPARATOR, type OpenTest, type TestRecorder } from '../../test-record.js';
 
-type Finish = (status: TestStatus) => void;
 type EnvClass = (new (...args: unknown[]) => object) & { prototype: { getVmContext?: unknown; handleTestEvent?: (...a: unknown[]) => unknown } };
 interface CircusTest {
   name: string;
@@ -21,7 +22,6 @@ interface CircusTest {
 }
 
 const WRAPPED = Symbol.for('ciprof.jest.wrapped');
-const recorder = new TestRecorder();
 
 function fullName(test: CircusTest): string {
   const names = [test.name];
@@ -33,12 +33,12 @@ function isEnvClass(value: unknown): value is EnvClass {
   return typeof value === 'function' && typeof (value as EnvClass).prototype?.getVmContext === 'function' && !(value as unknown as Record<symbol, boolean>)[WRAPPED];
 }
 
-function wrapEnv(Original: EnvClass): EnvClass {
+function wrapEnv(Original: EnvClass, recorder: TestRecorder): EnvClass {
   const originalHandler = Original.prototype.handleTestEvent;
   class CiprofEnvironment extends Original {
     private ciprofFile = '';
-    private ciprofFileDone: Finish | undefined;
-    private ciprofTests = new Map<CircusTest, Finish>();
+    private ciprofFileOpen: OpenTest | undefined;
+    private ciprofTests = new Map<CircusTest, OpenTest>();
 
     constructor(...args: unknown[]) {
       super(...args);
@@ -59,22 +59,21 @@ function wrapEnv(Original: EnvClass): EnvClass {
       if (!this.ciprofFile) return;
       switch (event.name) {
         case 'setup':
-          this.ciprofFileDone = recorder.begin('file', this.ciprofFile, '');
+          this.ciprofFileOpen = recorder.begin('file', this.ciprofFile, '');
           break;
         case 'test_start':
           if (event.test) this.ciprofTests.set(event.test, recorder.begin('test', this.ciprofFile, fullName(event.test)));
           break;
-        case 'test_done':
-          if (event.test) {
-            this.ciprofTests.get(event.test)?.(event.test.errors?.length ? 'failed' : 'passed');
-            this.ciprofTests.delete(event.test);
+        case 'test_done': {
+          const open = event.test && this.ciprofTests.get(event.test);
+          if (open) {
+            recorder.end(open, event.test!.errors?.length ? 'failed' : 'passed');
+            this.ciprofTests.delete(event.test!);
           }
           break;
-        case 'test_skip':
-        case 'test_todo':
-          break;
+        }
         case 'teardown':
-          this.ciprofFileDone?.('passed');
+          if (this.ciprofFileOpen) recorder.end(this.ciprofFileOpen, 'passed');
           break;
       }
     }
@@ -85,44 +84,33 @@ function wrapEnv(Original: EnvClass): EnvClass {
 }
 
 /** Replaces environment classes among a module's exports, where the export is writable. */
-function patchExports(exports: unknown): unknown {
-  if (isEnvClass(exports)) return wrapEnv(exports);
+function patchExports(exports: unknown, recorder: TestRecorder): unknown {
+  if (isEnvClass(exports)) return wrapEnv(exports, recorder);
   if (exports && typeof exports === 'object') {
     const e = exports as Record<string, unknown>;
     for (const key of ['default', 'TestEnvironment']) {
       const value = e[key];
       if (!isEnvClass(value)) continue;
       const desc = Object.getOwnPropertyDescriptor(e, key);
-      if (desc && 'value' in desc && desc.writable) e[key] = wrapEnv(value);
+      if (desc && 'value' in desc && desc.writable) e[key] = wrapEnv(value, recorder);
     }
   }
   return exports;
 }
 
-function install(): void {
-  if (!recorder.enabled) return;
+export function installJestHooks(recorder: TestRecorder): void {
   const M = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
   const originalLoad = M._load;
   M._load = function load(this: unknown, request: string, ...rest: unknown[]): unknown {
     const exports = originalLoad.call(this, request, ...rest);
     // Only environment-looking modules are touched; everything else passes through as is.
-    if (/environment|env/i.test(request)) {
+    if (typeof request === 'string' && /env/i.test(request)) {
       try {
-        return patchExports(exports);
+        return patchExports(exports, recorder);
       } catch {
         return exports;
       }
     }
     return exports;
   };
-}
-
-try {
-  install();
-} catch (err) {
-  try {
-    process.stderr.write(`ciprof: warning: jest attribution disabled: ${(err as Error).message}\n`);
-  } catch {
-    // nothing left to tell
-  }
 }

@@ -361,7 +361,6 @@ function main() {
     safely("flush marker", () => fs3.writeFileSync(flushingMarker, ""));
     for (const flushHook of g[HOOK_FLUSHERS] ?? []) safely(`per-test records (${reason})`, () => flushHook(reason));
     safely(`flush on ${reason}`, () => profiler.flush(reason));
-    safely("source map collection", () => profiler.writeSourceMaps());
   };
   process.on("exit", () => flushAll("exit"));
   if (import_node_worker_threads4.isMainThread) {

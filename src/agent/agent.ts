@@ -67,7 +67,6 @@ function main(): void {
     safely('flush marker', () => fs.writeFileSync(flushingMarker, ''));
     for (const flushHook of g[HOOK_FLUSHERS] ?? []) safely(`per-test records (${reason})`, () => flushHook(reason));
     safely(`flush on ${reason}`, () => profiler.flush(reason));
-    safely('source map collection', () => profiler.writeSourceMaps());
   };
   process.on('exit', () => flushAll('exit'));
   if (isMainThread) {

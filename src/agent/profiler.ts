@@ -60,8 +60,6 @@ export class ThreadProfiler {
     this.running = true;
   }
 
-  private written: { profile: object; base: string } | undefined;
-
   /** Stops the profiler and writes the profile; later calls do nothing. */
   flush(reason: FlushReason): void {
     if (!this.running) return;
@@ -89,14 +87,8 @@ export class ThreadProfiler {
     // Written then renamed, so a reader never sees half a file from a thread killed mid-write.
     fs.writeFileSync(`${base}.tmp`, JSON.stringify({ ...result.profile, $ciprof: info }));
     fs.renameSync(`${base}.tmp`, `${base}.cpuprofile`);
-    this.written = { profile: result.profile, base };
-  }
-
-  /** After the profile is on disk: the source maps of its scripts (scripts.ts), once. */
-  writeSourceMaps(): void {
-    const written = this.written;
-    this.written = undefined;
-    if (written) writeScriptSourceMaps(this.session, written.profile, `${written.base}.scripts.json`);
+    // After the profile is safe on disk: a failure here (the caller warns) costs the source maps only.
+    writeScriptSourceMaps(this.session, result.profile, `${base}.scripts.json`);
   }
 
   /**

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { functionTable, idleValue } from '../../src/profile/aggregate.js';
-import type { Profile } from '../../src/profile/model.js';
+import { CIPROF_FRAME, type Profile } from '../../src/profile/model.js';
 import { readProfileFile } from '../../src/profile/read.js';
 import { attributedShare } from '../helpers/attribution.js';
 import { bin, FIXTURES, NODE_VERSIONS, runCli } from '../helpers/cli.js';
@@ -74,10 +74,11 @@ function expectAttribution(profile: Profile, tests: { name: string; wallMs: numb
   expect(b.total).toBeGreaterThan(20);
   expect(a.share).toBeGreaterThanOrEqual(0.9);
   expect(b.share).toBeGreaterThanOrEqual(0.9);
-  // Every sample carries test_file (a real file or "(setup)"), but ciprof's own time, folded
-  // into one "(ciprof)" frame outside every test.
-  const own = profile.functions.findIndex((f) => f.name === '(ciprof)');
-  expect(profile.samples.filter((s) => s.labels.test_file === undefined && s.stack[0] !== own)).toEqual([]);
+  // Every sample carries test_file (a real file or "(setup)"), except ciprof's own work,
+  // which is folded into one (ciprof) root frame kept outside every test on purpose.
+  const isOwn = (s: Profile['samples'][number]): boolean => profile.functions[s.stack[s.stack.length - 1]!]?.name === CIPROF_FRAME;
+  expect(profile.samples.filter((s) => !isOwn(s)).every((s) => s.labels.test_file !== undefined)).toBe(true);
+  expect(profile.samples.filter(isOwn).every((s) => s.labels.test_file === undefined)).toBe(true);
   const rowB = tests.find((t) => /burns hotB$/.test(t.name));
   expect(rowB?.wallMs).toBeGreaterThan(0);
   expect(rowB?.cpuMs).toBeGreaterThan(0);
@@ -106,8 +107,12 @@ describe.each(NODE_VERSIONS)('$label', (node) => {
 
       const rawDir = /raw V8 profiles kept in (\S+)/.exec(r.stderr)![1]!;
       const expected = rawTotalNs(rawDir);
-      expect(goPprofTotalNs(file)).toBe(expected);
-      expect(functionTable(profile).total).toBe(expected);
+      // go tool pprof reads exactly our total; that total matches the raw V8 spans to within
+      // a few microseconds (V8's rare out-of-order stamps are clamped by the decoder, which
+      // this simple sum approximates).
+      const ours = functionTable(profile).total;
+      expect(goPprofTotalNs(file)).toBe(ours);
+      expect(Math.abs(ours - expected)).toBeLessThanOrEqual(Math.max(50_000, expected * 1e-5));
       rmSync(rawDir, { recursive: true, force: true });
     });
 

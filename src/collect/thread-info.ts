@@ -31,10 +31,11 @@ export function agentInfoOf(value: unknown): AgentThreadInfo | string {
   const wallEndMs = v.wallEndMs ?? wallStartMs;
   if (!isTime(wallStartMs) || !isTime(wallEndMs) || wallEndMs < wallStartMs) return 'wallStartMs/wallEndMs are not an ordered pair of times';
   if (v.isMainThread !== undefined && typeof v.isMainThread !== 'boolean') return 'isMainThread is not a boolean';
+  const reason = v.reason === 'signal' || v.reason === 'terminate' ? v.reason : 'exit';
+  // Spawn attribution: when the thread started (monotonic) and its process's ancestors.
   if (v.startUs !== undefined && !isTime(v.startUs)) return 'startUs is not a time';
   const ancestors = v.ancestors ?? [];
   if (!Array.isArray(ancestors) || ancestors.length > MAX_ARGV || !ancestors.every(isCount)) return `ancestors is not a list of at most ${MAX_ARGV} pids`;
-  const reason = v.reason === 'signal' || v.reason === 'terminate' ? v.reason : 'exit';
   return {
     pid: v.pid,
     ppid: (v.ppid as number | undefined) ?? 0,
@@ -49,7 +50,7 @@ export function agentInfoOf(value: unknown): AgentThreadInfo | string {
     wallEndMs,
     hrtimeAtFlushNs: (v.hrtimeAtFlushNs as string | undefined) ?? '',
     intervalUs: (v.intervalUs as number | undefined) ?? 0,
-    ...(v.startUs !== undefined ? { startUs: v.startUs as number } : {}),
+    startUs: v.startUs as number | undefined,
     ancestors: ancestors as number[],
   };
 }

@@ -15,13 +15,16 @@
  *
  * Files written into CIPROF_RAW_DIR:
  *   <pid>-<tid>.start                 a marker (StartMarker), so a thread that dies unflushed is counted
- *   <pid>-<tid>-<seq>.cpuprofile      a V8 profile plus a `$ciprof` block (AgentThreadInfo)
+ *   <pid>-<tid>.flushing              a marker: the thread is writing its profile now
+ *   <pid>-<tid>-0.cpuprofile          a V8 profile plus a `$ciprof` block (AgentThreadInfo)
+ *   <pid>-<tid>-0.scripts.json        the source maps of the profile's scripts (scripts.ts)
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { isMainThread, threadId } from 'node:worker_threads';
 import { hrtimeNs, parentChain, threadStartUs } from './process-facts.js';
 import { errorText, NoInspector, ThreadProfiler } from './profiler.js';
-import { HOOK_FLUSHERS, type FlushReason, type HookFlusher } from './protocol.js';
+import { FLUSHING_SUFFIX, HOOK_FLUSHERS, type FlushReason, type HookFlusher } from './protocol.js';
 import { installSigtermFlush } from './signals.js';
 import { listenForFlushRequests, wrapWorkerTerminate } from './terminate.js';
 
@@ -59,7 +62,9 @@ function main(): void {
     hrtimeNs,
   });
   profiler.start();
+  const flushingMarker = path.join(rawDir, `${process.pid}-${threadId}${FLUSHING_SUFFIX}`);
   const flushAll = (reason: FlushReason): void => {
+    safely('flush marker', () => fs.writeFileSync(flushingMarker, ''));
     for (const flushHook of g[HOOK_FLUSHERS] ?? []) safely(`per-test records (${reason})`, () => flushHook(reason));
     safely(`flush on ${reason}`, () => profiler.flush(reason));
   };

@@ -16,6 +16,12 @@ export type FlushReason = 'exit' | 'signal' | 'terminate';
 export const HOOK_FLUSHERS = Symbol.for('ciprof.hookFlushers');
 export type HookFlusher = (reason: FlushReason) => void;
 
+/**
+ * `<pid>-<tid>.flushing`, written when a thread starts writing its profile at exit or on
+ * SIGTERM: a pool waiting for that process to end can tell "writing" from "hung".
+ */
+export const FLUSHING_SUFFIX = '.flushing';
+
 /** Content of `<pid>-<tid>.start`, written when a thread starts profiling. */
 export interface StartMarker {
   startUs: number;

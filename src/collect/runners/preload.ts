@@ -15,11 +15,11 @@ import { installNodeTestHooks } from './hooks/node-test.js';
 import { mainThreadRole, onWorkerThreadRole, type RunnerRole } from './hooks/runner-role.js';
 import { installVitestHooks } from './hooks/vitest.js';
 
-function install(role: RunnerRole): void {
+function install(role: RunnerRole, rawDir: string): void {
   switch (role.runner) {
     case 'jest':
       // jest's main process runs the tests itself when it decides to run in band.
-      installJestHooks(new TestRecorder());
+      installJestHooks(new TestRecorder(), role.role === 'main' ? { rawDir } : undefined);
       break;
     case 'mocha':
       // Serial mocha runs tests in its main process; with --parallel, in its workers.
@@ -34,9 +34,9 @@ function install(role: RunnerRole): void {
   }
 }
 
-function guarded(role: RunnerRole): void {
+function guarded(role: RunnerRole, rawDir: string): void {
   try {
-    install(role);
+    install(role, rawDir);
   } catch (err) {
     try {
       process.stderr.write(`ciprof: warning: ${role.runner} attribution disabled: ${(err as Error).message}\n`);
@@ -51,8 +51,8 @@ function main(): void {
   if (!rawDir) return;
   if (isMainThread) {
     const role = mainThreadRole(rawDir);
-    if (role) guarded(role);
-  } else onWorkerThreadRole(rawDir, guarded);
+    if (role) guarded(role, rawDir);
+  } else onWorkerThreadRole(rawDir, (role) => guarded(role, rawDir));
 }
 
 try {

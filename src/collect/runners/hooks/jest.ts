@@ -10,9 +10,12 @@
  * tests in band, and its workers): each test file may name another environment in its
  * docblock. The wrapper costs one string test per require, and only jest's own requires
  * reach it: test code is loaded by jest-runtime's module registry, not Module._load.
+ * In the main process it also catches jest-worker, whose end must let workers finish
+ * writing their profiles (jest-worker-end.ts).
  */
 import Module from 'node:module';
 import { NAME_SEPARATOR, type OpenTest, type TestRecorder } from '../../test-record.js';
+import { letWorkersFinishWriting, type JestWorkerClass } from './jest-worker-end.js';
 
 type EnvClass = (new (...args: unknown[]) => object) & { prototype: { getVmContext?: unknown; handleTestEvent?: (...a: unknown[]) => unknown } };
 interface CircusTest {
@@ -98,18 +101,24 @@ function patchExports(exports: unknown, recorder: TestRecorder): unknown {
   return exports;
 }
 
-export function installJestHooks(recorder: TestRecorder): void {
+/** In jest's main process (`rawDir` given), also jest-worker's end (jest-worker-end.ts). */
+export function installJestHooks(recorder: TestRecorder, main?: { rawDir: string }): void {
   const M = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
   const originalLoad = M._load;
+  let workerEndWrapped = false;
   M._load = function load(this: unknown, request: string, ...rest: unknown[]): unknown {
     const exports = originalLoad.call(this, request, ...rest);
-    // Only environment-looking modules are touched; everything else passes through as is.
-    if (typeof request === 'string' && /env/i.test(request)) {
-      try {
-        return patchExports(exports, recorder);
-      } catch {
-        return exports;
+    if (typeof request !== 'string') return exports;
+    try {
+      // Only environment-looking modules are touched; everything else passes through as is.
+      if (/env/i.test(request)) return patchExports(exports, recorder);
+      if (main && !workerEndWrapped && request === 'jest-worker') {
+        workerEndWrapped = true;
+        const Worker = (exports as { Worker?: JestWorkerClass }).Worker;
+        if (Worker) letWorkersFinishWriting(Worker, main.rawDir);
       }
+    } catch {
+      // attribution must never disturb the run
     }
     return exports;
   };

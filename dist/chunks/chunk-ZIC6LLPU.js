@@ -1,9 +1,70 @@
 import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 
+// src/ci/mask.ts
+var MIN_SECRET_LENGTH = 4;
+var REDACTED = "***";
+var registered = /* @__PURE__ */ new Set();
+function forms(secret) {
+  const all = [secret, Buffer.from(secret).toString("base64"), encodeURIComponent(secret)];
+  return [...new Set(all)].filter((s) => s.length >= MIN_SECRET_LENGTH);
+}
+function issueMask(value, env) {
+  if (env.GITHUB_ACTIONS !== "true") return;
+  const escaped = value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  process.stdout.write(`::add-mask::${escaped}
+`);
+}
+function maskSecret(secret, env = process.env) {
+  const value = secret?.trim();
+  if (!value || value.length < MIN_SECRET_LENGTH) return;
+  for (const form of forms(value)) {
+    if (registered.has(form)) continue;
+    registered.add(form);
+    issueMask(form, env);
+  }
+}
+function maskUrlCredentials(url, env = process.env) {
+  for (const m of (url ?? "").matchAll(URL_USERINFO)) {
+    const [user, ...rest] = m[2].split(":");
+    const password = rest.join(":");
+    const decode = (s) => {
+      try {
+        return decodeURIComponent(s);
+      } catch {
+        return s;
+      }
+    };
+    if (password) {
+      maskSecret(password, env);
+      maskSecret(decode(password), env);
+      maskSecret(`${decode(user)}:${decode(password)}`, env);
+    } else maskSecret(decode(user), env);
+  }
+}
+var URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#@]+)@/gi;
+function redactUrlCredentials(text) {
+  return text.replace(URL_USERINFO, `$1${REDACTED}@`);
+}
+function redact(text, extra = []) {
+  let out = redactUrlCredentials(text);
+  const secrets = new Set(registered);
+  for (const s of extra) if (s && s.length >= MIN_SECRET_LENGTH) for (const f of forms(s)) secrets.add(f);
+  for (const s of [...secrets].sort((a, b) => b.length - a.length)) out = out.split(s).join(REDACTED);
+  return out;
+}
+
 // src/render/markdown.ts
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+
+// src/report-ui/fmt.ts
+function ms(ns) {
+  const v = ns / 1e6;
+  if (Math.abs(v) >= 1e4) return `${(v / 1e3).toFixed(1)} s`;
+  if (Math.abs(v) >= 1e3) return `${(v / 1e3).toFixed(2)} s`;
+  return `${v.toFixed(Math.abs(v) >= 100 ? 0 : 1)} ms`;
+}
 
 // src/version.ts
 var VERSION = true ? "0.1.0" : "0.0.0-dev";
@@ -13,13 +74,22 @@ var HTML_ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'"
 function escapeHtml(text) {
   return text.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]);
 }
-function escapeMarkdown(text) {
-  const flat = text.replace(/[\r\n\u2028\u2029]+/g, " ");
-  const escaped = flat.replace(/[\\`*_{}[\]()#+\-.!|~:=$^%/]/g, (c) => `\\${c}`);
-  return escapeHtml(escaped).replace(/@/g, "@\u200D");
+var JOINER = "\u200D";
+function defuseReferences(text) {
+  return text.replace(/@/g, `@${JOINER}`).replace(/([#!~%$&^])(?=[\p{L}\p{N}_"])/gu, `$1${JOINER}`).replace(/:(?=[\p{L}_+/-])/gu, `:${JOINER}`).replace(/\b(www)\./gi, `$1${JOINER}.`).replace(/\b(GH)-(?=\d)/gi, `$1${JOINER}-`).replace(/\b[0-9a-f]{7,40}\b/gi, (id) => id.match(/.{1,6}/g).join(JOINER));
 }
+function escapeMarkdown(text) {
+  const flat = redact(text).replace(/[\r\n\u2028\u2029]+/g, " ");
+  const escaped = defuseReferences(flat).replace(/[\\`*_{}[\]()#+\-.!|~:=$^%/]/g, (c) => `\\${c}`);
+  return escapeHtml(escaped);
+}
+var ESCAPE_SEQUENCE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_])/g;
+var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 function codeLine(text) {
-  return text.replace(/[\r\n\u2028\u2029]+/g, " ").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "");
+  return redact(text.replace(/[\r\n\u2028\u2029]+/g, " ").replace(ESCAPE_SEQUENCE, "").replace(CONTROL, ""));
+}
+function terminalText(text) {
+  return codeLine(text.replace(/\t/g, " "));
 }
 function fenceFor(body) {
   let longest = 0;
@@ -35,7 +105,9 @@ function safeUrl(url) {
     return void 0;
   }
   if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return void 0;
-  return parsed.toString().replace(/[()\s<>"'`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+  parsed.username = "";
+  parsed.password = "";
+  return redact(parsed.toString()).replace(/[()\s<>"'`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
 }
 function encodePathSegments(path) {
   return path.split("/").map((s) => encodeURIComponent(s).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join("/");
@@ -55,24 +127,28 @@ function loadTemplate() {
 }
 var COMMENT_LIMITS = { rows: 10, treeLines: 40, noiseRows: 0 };
 var SUMMARY_LIMITS = { rows: 1e3, treeLines: 200, noiseRows: 50 };
-var fmtMs = (ns) => {
-  const ms = ns / 1e6;
-  if (Math.abs(ms) >= 1e4) return `${(ms / 1e3).toFixed(1)} s`;
-  if (Math.abs(ms) >= 1e3) return `${(ms / 1e3).toFixed(2)} s`;
-  return `${ms.toFixed(Math.abs(ms) >= 100 ? 0 : 1)} ms`;
-};
 var signed = (s, v) => v > 0 ? `+${s}` : v < 0 ? `\u2212${s.replace(/^-/, "")}` : s;
-var fmtDeltaMs = (ns) => signed(fmtMs(ns), ns);
+var fmtDeltaMs = (ns) => signed(ms(ns), ns);
 var fmtPct = (p) => !Number.isFinite(p) ? "new" : signed(`${Math.abs(p) >= 100 ? p.toFixed(0) : p.toFixed(1)}%`, p);
 var fmtQ = (q) => q >= 1e-3 ? q.toFixed(3) : q === 0 ? "< 1e-300" : q.toExponential(1);
 var pctOf = (delta, base) => base > 0 ? delta / base * 100 : delta > 0 ? Infinity : 0;
-var short = (c) => c ? c.slice(0, 12) : "unknown";
+var int = (v) => typeof v === "number" && Number.isFinite(v) ? String(Math.round(v)) : "?";
+var num = (v) => typeof v === "number" && Number.isFinite(v) ? String(v) : "?";
+var plural = (n, word) => `${int(n)} ${word}${n === 1 ? "" : "s"}`;
+var hex = (c) => (c ?? "").replace(/[^0-9a-f]/gi, "");
+var short = (c) => hex(c).slice(0, 12) || "unknown";
 function isRepoFile(file) {
   return file !== "" && !file.startsWith("/") && !/^[a-z][a-z0-9+.-]*:/i.test(file) && !file.split("/").includes("..") && !file.startsWith("node_modules/");
 }
 function commitUrl(report, commit) {
-  if (!commit || !report.repository || !report.serverUrl) return void 0;
-  return safeUrl(`${report.serverUrl.replace(/\/$/, "")}/${encodePathSegments(report.repository)}/commit/${encodeURIComponent(commit)}`);
+  if (!hex(commit) || !report.repository || !report.serverUrl) return void 0;
+  const path = report.provider === "gitlab" ? "-/commit" : "commit";
+  return safeUrl(`${report.serverUrl.replace(/\/$/, "")}/${encodePathSegments(report.repository)}/${path}/${hex(commit)}`);
+}
+function runLink(report, runId) {
+  if (runId === void 0 || report.provider !== "github" || !report.repository || !report.serverUrl) return "";
+  const url = safeUrl(`${report.serverUrl.replace(/\/$/, "")}/${encodePathSegments(report.repository)}/actions/runs/${int(runId)}`);
+  return url ? `, [run ${int(runId)}](${url})` : "";
 }
 function frameCell(report, frame) {
   const name = `**${escapeMarkdown(frame.name || "(anonymous)")}**`;
@@ -82,7 +158,7 @@ function frameCell(report, frame) {
   if (!isRepoFile(frame.file) || !head || !report.repository || !report.serverUrl) return `${name}<br>${where}`;
   const blob = report.provider === "gitlab" ? "-/blob" : "blob";
   const url = safeUrl(
-    `${report.serverUrl.replace(/\/$/, "")}/${encodePathSegments(report.repository)}/${blob}/${encodeURIComponent(head)}/${encodePathSegments(frame.file)}${frame.line > 0 ? `#L${frame.line}` : ""}`
+    `${report.serverUrl.replace(/\/$/, "")}/${encodePathSegments(report.repository)}/${blob}/${hex(head)}/${encodePathSegments(redact(frame.file))}${frame.line > 0 ? `#L${int(frame.line)}` : ""}`
   );
   return url ? `${name}<br>[${where}](${url})` : `${name}<br>${where}`;
 }
@@ -90,7 +166,7 @@ function functionTableMd(report, title, rows, limit) {
   if (rows.length === 0) return "";
   const shown = rows.slice(0, limit);
   const lines = [
-    `#### ${title} (${rows.length})`,
+    `#### ${title} (${int(rows.length)})`,
     "",
     "| function | self base \u2192 head | self \u0394 | speed-adjusted \u0394 (95% CI) | total \u0394 | q-value |",
     "|---|---:|---:|---:|---:|---:|"
@@ -98,10 +174,10 @@ function functionTableMd(report, title, rows, limit) {
   for (const r of shown) {
     const vsRest = r.adjustedPct === void 0 ? "" : `${fmtPct(r.adjustedPct)}${fmtInterval(r)}`;
     lines.push(
-      `| ${frameCell(report, r.frame)} | ${fmtMs(r.base.selfNs)} \u2192 ${fmtMs(r.head.selfNs)} | ${fmtDeltaMs(r.selfDeltaNs)} (${fmtPct(r.selfDeltaPct)}) | ${vsRest} | ${fmtDeltaMs(r.totalDeltaNs)} (${fmtPct(pctOf(r.totalDeltaNs, r.base.totalNs))}) | ${fmtQ(r.qValue)} |`
+      `| ${frameCell(report, r.frame)} | ${ms(r.base.selfNs)} \u2192 ${ms(r.head.selfNs)} | ${fmtDeltaMs(r.selfDeltaNs)} (${fmtPct(r.selfDeltaPct)}) | ${vsRest} | ${fmtDeltaMs(r.totalDeltaNs)} (${fmtPct(pctOf(r.totalDeltaNs, r.base.totalNs))}) | ${fmtQ(r.qValue)} |`
     );
   }
-  if (rows.length > shown.length) lines.push("", `_\u2026and ${rows.length - shown.length} more in the job summary._`);
+  if (rows.length > shown.length) lines.push("", `_\u2026and ${int(rows.length - shown.length)} more in the job summary._`);
   return lines.join("\n");
 }
 function fmtInterval(r) {
@@ -118,7 +194,7 @@ function uniformChangeMd(report) {
 function excludedTestsMd(report) {
   const ex = report.diff?.excludedTests;
   if (!ex || ex.baseOnly === 0 && ex.headOnly === 0) return "";
-  return `<sub>Function rows compare the tests present on both sides: ${ex.headOnly} test(s) only in the head and ${ex.baseOnly} only in the base are left out of them.</sub>`;
+  return `<sub>Function rows compare the tests present on both sides: ${int(ex.headOnly)} test(s) only in the head and ${int(ex.baseOnly)} only in the base are left out of them.</sub>`;
 }
 function environmentMd(report) {
   const warnings = report.diff?.environmentWarnings ?? [];
@@ -128,23 +204,23 @@ function environmentMd(report) {
 }
 function totalsMd(base, head, suite) {
   const lines = ["| suite | base | head | change |", "|---|---:|---:|---:|"];
-  lines.push(`| CPU time | ${fmtMs(base.cpuNs)} | ${fmtMs(head.cpuNs)} | ${fmtDeltaMs(suite.deltaNs)} (${fmtPct(suite.deltaPct)})${suite.significant ? "" : ", within noise"} |`);
+  lines.push(`| CPU time | ${ms(base.cpuNs)} | ${ms(head.cpuNs)} | ${fmtDeltaMs(suite.deltaNs)} (${fmtPct(suite.deltaPct)})${suite.significant ? "" : ", within noise"} |`);
   if (base.wallMs !== void 0 && head.wallMs !== void 0) {
     const d = (head.wallMs - base.wallMs) * 1e6;
-    lines.push(`| wall time | ${fmtMs(base.wallMs * 1e6)} | ${fmtMs(head.wallMs * 1e6)} | ${fmtDeltaMs(d)} (${fmtPct(pctOf(d, base.wallMs * 1e6))}), not tested |`);
+    lines.push(`| wall time | ${ms(base.wallMs * 1e6)} | ${ms(head.wallMs * 1e6)} | ${fmtDeltaMs(d)} (${fmtPct(pctOf(d, base.wallMs * 1e6))}), not tested |`);
   }
   if (base.processes !== void 0 && head.processes !== void 0) {
-    lines.push(`| processes / threads | ${base.processes} / ${base.threads ?? "?"} | ${head.processes} / ${head.threads ?? "?"} | ${head.processes - base.processes >= 0 ? "+" : "\u2212"}${Math.abs(head.processes - base.processes)} |`);
+    lines.push(`| processes / threads | ${int(base.processes)} / ${int(base.threads)} | ${int(head.processes)} / ${int(head.threads)} | ${head.processes - base.processes >= 0 ? "+" : "\u2212"}${int(Math.abs(head.processes - base.processes))} |`);
   }
   return lines.join("\n");
 }
 function verdictMd(report) {
   const d = report.diff;
   if (!d) return "\u26AA ciprof: no baseline to compare with";
-  const noise = `${d.withinNoise} function${d.withinNoise === 1 ? "" : "s"} within noise`;
+  const noise = `${plural(d.withinNoise, "function")} within noise`;
   if (d.verdict === "regression")
-    return `\u{1F534} ciprof: slower \u2014 ${d.regressions.length} function${d.regressions.length === 1 ? "" : "s"} regressed${d.improvements.length ? `, ${d.improvements.length} improved` : ""} (${noise})`;
-  if (d.verdict === "improvement") return `\u{1F7E2} ciprof: faster \u2014 ${d.improvements.length} function${d.improvements.length === 1 ? "" : "s"} improved (${noise})`;
+    return `\u{1F534} ciprof: slower \u2014 ${plural(d.regressions.length, "function")} regressed${d.improvements.length ? `, ${int(d.improvements.length)} improved` : ""} (${noise})`;
+  if (d.verdict === "improvement") return `\u{1F7E2} ciprof: faster \u2014 ${plural(d.improvements.length, "function")} improved (${noise})`;
   return `\u26AA ciprof: no significant change in CPU time (${noise})`;
 }
 function baselineMd(report) {
@@ -154,8 +230,8 @@ function baselineMd(report) {
   if (b.source === "file") return `Base: the profile file ${escapeMarkdown(b.file ?? "")}${b.commit ? ` (commit ${escapeMarkdown(short(b.commit))})` : ""}.`;
   const url = commitUrl(report, b.commit);
   const commit = url ? `[\`${short(b.commit)}\`](${url})` : `\`${short(b.commit)}\``;
-  const back = b.distance === 0 ? "the merge-base itself" : `${b.distance} commit${b.distance === 1 ? "" : "s"} before the merge-base`;
-  return `Base: commit ${commit} (${back}) from the ${escapeMarkdown(b.store ?? "profile")} store \u2014 ${reason}. Head: \`${short(report.head.commit)}\`.`;
+  const back = b.distance === 0 ? "the merge-base itself" : `${plural(b.distance ?? NaN, "commit")} before the merge-base`;
+  return `Base: commit ${commit} (${back}) from the ${escapeMarkdown(b.store ?? "profile")} store${runLink(report, b.runId)} \u2014 ${reason}. Head: \`${short(report.head.commit)}\`.`;
 }
 function callTreeMd(nodes, maxLines) {
   if (nodes.length === 0) return "";
@@ -168,9 +244,9 @@ function callTreeMd(nodes, maxLines) {
     }
     const d = n.headNs - n.baseNs;
     const sign = d > 0 ? "+" : d < 0 ? "-" : " ";
-    const where = n.frame.file ? ` ${n.frame.file}:${n.frame.line}` : "";
-    if (n.elided) lines.push(codeLine(`${sign} ${"  ".repeat(depth)}\u2026 ${n.elided} frame${n.elided === 1 ? "" : "s"} with the same change`));
-    lines.push(codeLine(`${sign} ${"  ".repeat(depth)}${n.frame.name || "(anonymous)"}${where}  ${fmtMs(n.baseNs)} \u2192 ${fmtMs(n.headNs)} (${fmtDeltaMs(d).replace("\u2212", "-")})${n.reported ? "  \u25C0" : ""}`));
+    const where = n.frame.file ? ` ${n.frame.file}:${int(n.frame.line)}` : "";
+    if (n.elided) lines.push(codeLine(`${sign} ${"  ".repeat(depth)}\u2026 ${plural(n.elided, "frame")} with the same change`));
+    lines.push(codeLine(`${sign} ${"  ".repeat(depth)}${n.frame.name || "(anonymous)"}${where}  ${ms(n.baseNs)} \u2192 ${ms(n.headNs)} (${fmtDeltaMs(d).replace("\u2212", "-")})${n.reported ? "  \u25C0" : ""}`));
     for (const c of n.children) walk(c, depth + 1);
   };
   for (const n of nodes) walk(n, 0);
@@ -192,18 +268,18 @@ function renderSlowerTests(report, limit) {
   const out = [];
   const table = (title, rows) => {
     if (!rows.length) return;
-    out.push(`#### ${title} (${rows.length})`, "", "| test | base \u2192 head | \u0394 | q-value | why (self time within the test) |", "|---|---:|---:|---:|---|");
+    out.push(`#### ${title} (${int(rows.length)})`, "", "| test | base \u2192 head | \u0394 | q-value | why (self time within the test) |", "|---|---:|---:|---:|---|");
     for (const r of rows.slice(0, limit)) {
       const why = r.functions.filter((f) => f.deltaMs !== 0).map((f) => `${escapeMarkdown(f.name || "(anonymous)")} ${f.deltaMs > 0 ? "+" : "\u2212"}${Math.abs(f.deltaMs).toFixed(1)} ms`).join("<br>");
       const pct = Number.isFinite(r.deltaPct) ? r.deltaPct * 100 : Infinity;
       out.push(`| ${testName(r)} | ${r.baseMs.toFixed(1)} ms \u2192 ${r.headMs.toFixed(1)} ms | ${signed(`${Math.abs(r.deltaMs).toFixed(1)} ms`, r.deltaMs)} (${fmtPct(pct)}) | ${fmtQ(r.qValue)} | ${why} |`);
     }
-    if (rows.length > limit) out.push("", `_\u2026and ${rows.length - limit} more in the job summary._`);
+    if (rows.length > limit) out.push("", `_\u2026and ${int(rows.length - limit)} more in the job summary._`);
     out.push("");
   };
   table("Tests that got slower, and why", t.slower);
   table("Tests that got faster", t.faster);
-  if (t.added.length || t.removed.length) out.push(`_${t.added.length} test(s) only in head, ${t.removed.length} only in base (not compared)._`);
+  if (t.added.length || t.removed.length) out.push(`_${int(t.added.length)} test(s) only in head, ${int(t.removed.length)} only in base (not compared)._`);
   return out.join("\n").trim();
 }
 function linksMd(report) {
@@ -227,14 +303,15 @@ var PRIOR_LABELS = {
 function speedMd(sp) {
   if (!sp) return "";
   const f = (x) => `\xD7${x.toFixed(3)}`;
-  const pairs = sp.historyPairs ? `, ${sp.historyPairs} pairs` : "";
-  return ` \xB7 machine speed ${f(sp.applied)} applied (functions suggest ${f(sp.estimated)}; ${PRIOR_LABELS[sp.prior]}${pairs}: \xB1${sp.priorSdPct.toFixed(1)}%)`;
+  const pairs = sp.historyPairs ? `, ${int(sp.historyPairs)} pairs` : "";
+  const prior = Object.hasOwn(PRIOR_LABELS, sp.prior) ? PRIOR_LABELS[sp.prior] : "unknown prior";
+  return ` \xB7 machine speed ${f(sp.applied)} applied (functions suggest ${f(sp.estimated)}; ${prior}${pairs}: \xB1${sp.priorSdPct.toFixed(1)}%)`;
 }
 function footerMd(report) {
   const t = report.diff?.thresholds;
-  const th = t ? ` \xB7 a row needs \u2265 ${t.minSamples} samples, \u2265 ${t.minMs} ms and \u2265 ${t.minPct}% change, Benjamini-Hochberg q \u2264 ${t.alpha}` : "";
+  const th = t ? ` \xB7 a row needs \u2265 ${num(t.minSamples)} samples, \u2265 ${num(t.minMs)} ms and \u2265 ${num(t.minPct)}% change, Benjamini-Hochberg q \u2264 ${num(t.alpha)}` : "";
   const nm = report.diff?.noiseModel;
-  const model = !nm ? "" : nm.runs ? ` \xB7 noise from ${nm.runs.base}+${nm.runs.head} interleaved runs` : nm.testFiles ? ` \xB7 run-to-run noise checked across ${nm.testFiles} test files` : " \xB7 sampling noise only (no test files to check run-to-run noise)";
+  const model = !nm ? "" : nm.runs ? ` \xB7 noise from ${int(nm.runs.base)}+${int(nm.runs.head)} interleaved runs` : nm.testFiles ? ` \xB7 run-to-run noise checked across ${int(nm.testFiles)} test files` : " \xB7 sampling noise only (no test files to check run-to-run noise)";
   const dispersion = nm?.dispersion !== void 0 && nm.dispersion > 1.05 ? ` \xB7 functions scatter ${Math.sqrt(nm.dispersion).toFixed(1)}\xD7 more than sampling explains` : "";
   return `<sub>ciprof ${escapeMarkdown(report.ciprofVersion || VERSION)} \xB7 job ${escapeMarkdown(report.jobKey)}${th}${model}${dispersion}${speedMd(nm?.speed)}</sub>`;
 }
@@ -250,7 +327,7 @@ function renderWith(report, limits, truncation) {
     const table = functionTableMd(report, "Largest changes within noise", noise, limits.noiseRows);
     if (table) improvements += `
 
-<details><summary>Within noise: the ${noise.length} largest changes (not significant)</summary>
+<details><summary>Within noise: the ${int(noise.length)} largest changes (not significant)</summary>
 
 ${table}
 
@@ -300,6 +377,12 @@ function renderJobSummary(report, limits = SUMMARY_LIMITS, maxBytes = JOB_SUMMAR
 
 export {
   VERSION,
+  maskSecret,
+  maskUrlCredentials,
+  redactUrlCredentials,
+  redact,
+  ms,
+  terminalText,
   commentMarker,
   renderComment,
   renderJobSummary

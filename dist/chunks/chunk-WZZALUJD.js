@@ -2,14 +2,15 @@ import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
   commentMarker,
-  renderComment,
-  renderJobSummary
-} from "./chunk-LO576U3G.js";
+  maskSecret,
+  redact
+} from "./chunk-ZIC6LLPU.js";
 import {
-  getOctokit,
-  setSecret,
-  summary
-} from "./chunk-ANBTO27B.js";
+  writeJobSummary
+} from "./chunk-TXLASEKR.js";
+import {
+  getOctokit
+} from "./chunk-IJ3PMYQX.js";
 
 // src/publish/outcome.ts
 function isPermissionStatus(status) {
@@ -17,6 +18,11 @@ function isPermissionStatus(status) {
 }
 
 // src/publish/sticky.ts
+function sameAuthor(author, me) {
+  if (!author) return false;
+  if (author.id !== void 0 && me.id !== void 0) return author.id === me.id;
+  return !!author.login && !!me.login && author.login.toLowerCase() === me.login.toLowerCase();
+}
 async function removeQuietly(api, id) {
   try {
     await api.remove(id);
@@ -27,7 +33,8 @@ async function removeQuietly(api, id) {
   }
 }
 async function upsertSticky(api, marker, body) {
-  const mine = (list) => list.filter((c) => (c.body ?? "").includes(marker)).sort((a, b) => a.id - b.id);
+  const me = await api.whoAmI();
+  const mine = (list) => list.filter((c) => (c.body ?? "").includes(marker) && sameAuthor(c.author, me)).sort((a, b) => a.id - b.id);
   const existing = mine(await api.list());
   let removed = 0;
   if (existing.length > 0) {
@@ -49,10 +56,25 @@ async function upsertSticky(api, marker, body) {
 }
 
 // src/publish/github-comment.ts
+var GITHUB_ACTIONS_BOT = { login: "github-actions[bot]" };
+async function tokenIdentity(octokit) {
+  try {
+    const { data } = await octokit.rest.users.getAuthenticated();
+    return { id: data.id, login: data.login };
+  } catch (err) {
+    if (err.status === 403) return GITHUB_ACTIONS_BOT;
+    throw err;
+  }
+}
 function commentApi(octokit, pr) {
   const where = { owner: pr.owner, repo: pr.repo };
   return {
-    list: async () => (await octokit.paginate(octokit.rest.issues.listComments, { ...where, issue_number: pr.number, per_page: 100 })).map((c) => ({ id: c.id, body: c.body ?? "" })),
+    whoAmI: () => tokenIdentity(octokit),
+    list: async () => (await octokit.paginate(octokit.rest.issues.listComments, { ...where, issue_number: pr.number, per_page: 100 })).map((c) => ({
+      id: c.id,
+      body: c.body ?? "",
+      ...c.user ? { author: { id: c.user.id, login: c.user.login } } : {}
+    })),
     create: async (body) => {
       const res = await octokit.rest.issues.createComment({ ...where, issue_number: pr.number, body });
       return { id: res.data.id, body: res.data.body ?? "" };
@@ -95,7 +117,7 @@ async function publishGithubComment(opts) {
         message: `not commenting on ${where}: the token may not write to this pull request (HTTP ${status}; a fork PR's token is read-only). The job summary has the report; see the README's fork-safe workflow_run setup.`
       };
     }
-    return { target: "github-comment", status: "failed", message: `could not comment on ${where}: ${err.message}` };
+    return { target: "github-comment", status: "failed", message: `could not comment on ${where}: ${redact(err.message)}` };
   }
 }
 
@@ -109,7 +131,9 @@ var GitlabHttpError = class extends Error {
 };
 function notesApi(opts) {
   const f = opts.fetchImpl ?? fetch;
-  const base = `${opts.apiUrl.replace(/\/$/, "")}/projects/${encodeURIComponent(opts.projectId)}/merge_requests/${opts.mergeRequestIid}/notes`;
+  const api = opts.apiUrl.replace(/\/$/, "");
+  const base = `${api}/projects/${encodeURIComponent(opts.projectId)}/merge_requests/${opts.mergeRequestIid}/notes`;
+  const author = (u) => u ? { author: { id: u.id, login: u.username } } : {};
   const call = async (method, url, body) => {
     const res = await f(url, {
       method,
@@ -120,12 +144,17 @@ function notesApi(opts) {
     return res;
   };
   return {
+    // Project and group access tokens have a bot user of their own; /user answers for them too.
+    whoAmI: async () => {
+      const me = await (await call("GET", `${api}/user`)).json();
+      return { id: me.id, login: me.username };
+    },
     list: async () => {
       const all = [];
       for (let page = 1; page > 0 && page <= 100; ) {
         const res = await call("GET", `${base}?per_page=100&page=${page}&sort=asc&order_by=created_at`);
         const rows = await res.json();
-        for (const n of rows) if (!n.system) all.push({ id: n.id, body: n.body ?? "" });
+        for (const n of rows) if (!n.system) all.push({ id: n.id, body: n.body ?? "", ...author(n.author) });
         page = Number(res.headers.get("x-next-page") || 0);
       }
       return all;
@@ -152,29 +181,17 @@ async function publishGitlabNote(opts) {
     if (isPermissionStatus(status)) {
       return { target: "gitlab-note", status: "skipped", message: `not commenting on ${where}: the token may not write notes (HTTP ${status})` };
     }
-    return { target: "gitlab-note", status: "failed", message: `could not comment on ${where}: ${err.message}` };
-  }
-}
-
-// src/publish/job-summary.ts
-async function writeJobSummary(markdown, env = process.env) {
-  if (!env.GITHUB_STEP_SUMMARY) return { target: "job-summary", status: "skipped", message: "no job summary here (GITHUB_STEP_SUMMARY is not set)" };
-  try {
-    await summary.addRaw(markdown, true).write();
-    summary.emptyBuffer();
-    return { target: "job-summary", status: "written", message: "wrote the job summary" };
-  } catch (err) {
-    return { target: "job-summary", status: "failed", message: `could not write the job summary: ${err.message}` };
+    return { target: "gitlab-note", status: "failed", message: `could not comment on ${where}: ${redact(err.message)}` };
   }
 }
 
 // src/publish/publish.ts
 var nonEmpty = (v) => v && v.trim() ? v.trim() : void 0;
-function maskInActions(env, token) {
-  if (token && env.GITHUB_ACTIONS === "true") setSecret(token);
+function githubToken(explicit, env) {
+  return nonEmpty(explicit) ?? nonEmpty(env.CIPROF_GITHUB_TOKEN) ?? nonEmpty(env.GITHUB_TOKEN);
 }
 function githubTarget(opts, env) {
-  const token = nonEmpty(opts.githubToken) ?? nonEmpty(env.CIPROF_GITHUB_TOKEN) ?? nonEmpty(env.GITHUB_TOKEN);
+  const token = githubToken(opts.githubToken, env);
   const apiUrl = nonEmpty(env.GITHUB_API_URL);
   if (opts.ci.provider === "circleci") {
     const pr = parsePullRequestUrl(env.CIRCLE_PULL_REQUEST);
@@ -182,8 +199,8 @@ function githubTarget(opts, env) {
     if (opts.pr) pr.number = opts.pr;
     return { pr, token, apiUrl };
   }
-  const [owner, repo] = (opts.report.repository ?? opts.ci.repository ?? "").split("/");
-  const number = opts.pr ?? opts.report.pr ?? opts.ci.pr;
+  const [owner, repo] = (opts.ci.repository ?? "").split("/");
+  const number = opts.pr ?? opts.ci.pr;
   if (!owner || !repo) return { why: "the repository is unknown (GITHUB_REPOSITORY is not set)" };
   if (!number) return { why: "not a pull request run: nothing to comment on" };
   return { pr: { owner, repo, number }, token, apiUrl };
@@ -193,7 +210,7 @@ async function publishReport(opts) {
   const out = [];
   const marker = commentMarker(opts.report.jobKey);
   if (opts.summary !== false && env.GITHUB_STEP_SUMMARY) {
-    out.push(await writeJobSummary(renderJobSummary(opts.report), env));
+    out.push(await writeJobSummary(opts.markdown.summary(), env));
   }
   if (opts.comment === false) return out;
   try {
@@ -204,7 +221,7 @@ async function publishReport(opts) {
       const iid = opts.pr ?? opts.ci.pr;
       if (!apiUrl || !projectId || !iid) out.push({ target: "gitlab-note", status: "skipped", message: "not a merge request pipeline: nothing to comment on" });
       else if (!token) out.push({ target: "gitlab-note", status: "skipped", message: "no token: set CIPROF_GITLAB_TOKEN (a project access token with api scope) to comment" });
-      else out.push(await publishGitlabNote({ apiUrl, projectId, mergeRequestIid: iid, token, marker, body: renderComment(opts.report) }));
+      else out.push(await publishGitlabNote({ apiUrl, projectId, mergeRequestIid: iid, token, marker, body: opts.markdown.comment }));
       return out;
     }
     if (opts.ci.provider === "github" || opts.ci.provider === "circleci" || opts.pr) {
@@ -212,8 +229,8 @@ async function publishReport(opts) {
       if (!t.pr) out.push({ target: "github-comment", status: "skipped", message: t.why ?? "no pull request" });
       else if (!t.token) out.push({ target: "github-comment", status: "skipped", message: "no token: set GITHUB_TOKEN (or the github-token input) to comment" });
       else {
-        maskInActions(env, t.token);
-        out.push(await publishGithubComment({ token: t.token, apiUrl: t.apiUrl, pr: t.pr, marker, body: renderComment(opts.report), expectHeadSha: opts.expectHeadSha }));
+        maskSecret(t.token, env);
+        out.push(await publishGithubComment({ token: t.token, apiUrl: t.apiUrl, pr: t.pr, marker, body: opts.markdown.comment, expectHeadSha: opts.expectHeadSha }));
       }
     }
   } catch (err) {
@@ -223,5 +240,6 @@ async function publishReport(opts) {
 }
 
 export {
+  githubToken,
   publishReport
 };

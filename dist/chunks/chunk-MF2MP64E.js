@@ -1,21 +1,20 @@
 import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
-  sanitizeJobKey
-} from "./chunk-JMR3DNJM.js";
+  RequestError,
+  defaults,
+  getOctokit
+} from "./chunk-IJ3PMYQX.js";
 import {
   BearerCredentialHandler,
   HttpClient,
   HttpCodes,
-  RequestError,
   debug,
-  defaults,
   error,
-  getOctokit,
   info,
   setSecret,
   warning
-} from "./chunk-ANBTO27B.js";
+} from "./chunk-CLEKI64P.js";
 import {
   __commonJS,
   __export,
@@ -6200,8 +6199,8 @@ var require_minimatch = __commonJS({
       return new Minimatch(pattern, options).match(p);
     };
     module.exports = minimatch;
-    var path5 = require_path();
-    minimatch.sep = path5.sep;
+    var path4 = require_path();
+    minimatch.sep = path4.sep;
     var GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
     minimatch.GLOBSTAR = GLOBSTAR;
     var expand = require_brace_expansion();
@@ -6807,8 +6806,8 @@ var require_minimatch = __commonJS({
         if (this.empty) return f === "";
         if (f === "/" && partial) return true;
         const options = this.options;
-        if (path5.sep !== "/") {
-          f = f.split(path5.sep).join("/");
+        if (path4.sep !== "/") {
+          f = f.split(path4.sep).join("/");
         }
         f = f.split(slashSplit);
         this.debug(this.pattern, "split", f);
@@ -6906,8 +6905,8 @@ var require_readdir_glob = __commonJS({
         });
       });
     }
-    async function* exploreWalkAsync(dir, path5, followSymlinks, useStat, shouldSkip, strict) {
-      let files = await readdir(path5 + dir, strict);
+    async function* exploreWalkAsync(dir, path4, followSymlinks, useStat, shouldSkip, strict) {
+      let files = await readdir(path4 + dir, strict);
       for (const file of files) {
         let name = file.name;
         if (name === void 0) {
@@ -6916,7 +6915,7 @@ var require_readdir_glob = __commonJS({
         }
         const filename = dir + "/" + name;
         const relative = filename.slice(1);
-        const absolute = path5 + "/" + relative;
+        const absolute = path4 + "/" + relative;
         let stats = null;
         if (useStat || followSymlinks) {
           stats = await stat(absolute, followSymlinks);
@@ -6930,15 +6929,15 @@ var require_readdir_glob = __commonJS({
         if (stats.isDirectory()) {
           if (!shouldSkip(relative)) {
             yield { relative, absolute, stats };
-            yield* exploreWalkAsync(filename, path5, followSymlinks, useStat, shouldSkip, false);
+            yield* exploreWalkAsync(filename, path4, followSymlinks, useStat, shouldSkip, false);
           }
         } else {
           yield { relative, absolute, stats };
         }
       }
     }
-    async function* explore(path5, followSymlinks, useStat, shouldSkip) {
-      yield* exploreWalkAsync("", path5, followSymlinks, useStat, shouldSkip, true);
+    async function* explore(path4, followSymlinks, useStat, shouldSkip) {
+      yield* exploreWalkAsync("", path4, followSymlinks, useStat, shouldSkip, true);
     }
     function readOptions(options) {
       return {
@@ -8976,14 +8975,14 @@ var require_polyfills = __commonJS({
       fs6.fstatSync = statFixSync(fs6.fstatSync);
       fs6.lstatSync = statFixSync(fs6.lstatSync);
       if (fs6.chmod && !fs6.lchmod) {
-        fs6.lchmod = function(path5, mode, cb) {
+        fs6.lchmod = function(path4, mode, cb) {
           if (cb) process.nextTick(cb);
         };
         fs6.lchmodSync = function() {
         };
       }
       if (fs6.chown && !fs6.lchown) {
-        fs6.lchown = function(path5, uid, gid, cb) {
+        fs6.lchown = function(path4, uid, gid, cb) {
           if (cb) process.nextTick(cb);
         };
         fs6.lchownSync = function() {
@@ -9050,9 +9049,9 @@ var require_polyfills = __commonJS({
         };
       })(fs6.readSync);
       function patchLchmod(fs7) {
-        fs7.lchmod = function(path5, mode, callback) {
+        fs7.lchmod = function(path4, mode, callback) {
           fs7.open(
-            path5,
+            path4,
             constants.O_WRONLY | constants.O_SYMLINK,
             mode,
             function(err, fd) {
@@ -9068,8 +9067,8 @@ var require_polyfills = __commonJS({
             }
           );
         };
-        fs7.lchmodSync = function(path5, mode) {
-          var fd = fs7.openSync(path5, constants.O_WRONLY | constants.O_SYMLINK, mode);
+        fs7.lchmodSync = function(path4, mode) {
+          var fd = fs7.openSync(path4, constants.O_WRONLY | constants.O_SYMLINK, mode);
           var threw = true;
           var ret;
           try {
@@ -9090,8 +9089,8 @@ var require_polyfills = __commonJS({
       }
       function patchLutimes(fs7) {
         if (constants.hasOwnProperty("O_SYMLINK") && fs7.futimes) {
-          fs7.lutimes = function(path5, at, mt, cb) {
-            fs7.open(path5, constants.O_SYMLINK, function(er, fd) {
+          fs7.lutimes = function(path4, at, mt, cb) {
+            fs7.open(path4, constants.O_SYMLINK, function(er, fd) {
               if (er) {
                 if (cb) cb(er);
                 return;
@@ -9103,8 +9102,8 @@ var require_polyfills = __commonJS({
               });
             });
           };
-          fs7.lutimesSync = function(path5, at, mt) {
-            var fd = fs7.openSync(path5, constants.O_SYMLINK);
+          fs7.lutimesSync = function(path4, at, mt) {
+            var fd = fs7.openSync(path4, constants.O_SYMLINK);
             var ret;
             var threw = true;
             try {
@@ -9222,11 +9221,11 @@ var require_legacy_streams = __commonJS({
         ReadStream,
         WriteStream
       };
-      function ReadStream(path5, options) {
-        if (!(this instanceof ReadStream)) return new ReadStream(path5, options);
+      function ReadStream(path4, options) {
+        if (!(this instanceof ReadStream)) return new ReadStream(path4, options);
         Stream2.call(this);
         var self2 = this;
-        this.path = path5;
+        this.path = path4;
         this.fd = null;
         this.readable = true;
         this.paused = false;
@@ -9271,10 +9270,10 @@ var require_legacy_streams = __commonJS({
           self2._read();
         });
       }
-      function WriteStream(path5, options) {
-        if (!(this instanceof WriteStream)) return new WriteStream(path5, options);
+      function WriteStream(path4, options) {
+        if (!(this instanceof WriteStream)) return new WriteStream(path4, options);
         Stream2.call(this);
-        this.path = path5;
+        this.path = path4;
         this.fd = null;
         this.writable = true;
         this.flags = "w";
@@ -9417,14 +9416,14 @@ var require_graceful_fs = __commonJS({
       fs7.createWriteStream = createWriteStream2;
       var fs$readFile = fs7.readFile;
       fs7.readFile = readFile;
-      function readFile(path5, options, cb) {
+      function readFile(path4, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
-        return go$readFile(path5, options, cb);
-        function go$readFile(path6, options2, cb2, startTime) {
-          return fs$readFile(path6, options2, function(err) {
+        return go$readFile(path4, options, cb);
+        function go$readFile(path5, options2, cb2, startTime) {
+          return fs$readFile(path5, options2, function(err) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$readFile, [path6, options2, cb2], err, startTime || Date.now(), Date.now()]);
+              enqueue([go$readFile, [path5, options2, cb2], err, startTime || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -9434,14 +9433,14 @@ var require_graceful_fs = __commonJS({
       }
       var fs$writeFile = fs7.writeFile;
       fs7.writeFile = writeFile;
-      function writeFile(path5, data, options, cb) {
+      function writeFile(path4, data, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
-        return go$writeFile(path5, data, options, cb);
-        function go$writeFile(path6, data2, options2, cb2, startTime) {
-          return fs$writeFile(path6, data2, options2, function(err) {
+        return go$writeFile(path4, data, options, cb);
+        function go$writeFile(path5, data2, options2, cb2, startTime) {
+          return fs$writeFile(path5, data2, options2, function(err) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$writeFile, [path6, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
+              enqueue([go$writeFile, [path5, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -9452,14 +9451,14 @@ var require_graceful_fs = __commonJS({
       var fs$appendFile = fs7.appendFile;
       if (fs$appendFile)
         fs7.appendFile = appendFile;
-      function appendFile(path5, data, options, cb) {
+      function appendFile(path4, data, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
-        return go$appendFile(path5, data, options, cb);
-        function go$appendFile(path6, data2, options2, cb2, startTime) {
-          return fs$appendFile(path6, data2, options2, function(err) {
+        return go$appendFile(path4, data, options, cb);
+        function go$appendFile(path5, data2, options2, cb2, startTime) {
+          return fs$appendFile(path5, data2, options2, function(err) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$appendFile, [path6, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
+              enqueue([go$appendFile, [path5, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -9490,31 +9489,31 @@ var require_graceful_fs = __commonJS({
       var fs$readdir = fs7.readdir;
       fs7.readdir = readdir;
       var noReaddirOptionVersions = /^v[0-5]\./;
-      function readdir(path5, options, cb) {
+      function readdir(path4, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
-        var go$readdir = noReaddirOptionVersions.test(process.version) ? function go$readdir2(path6, options2, cb2, startTime) {
-          return fs$readdir(path6, fs$readdirCallback(
-            path6,
+        var go$readdir = noReaddirOptionVersions.test(process.version) ? function go$readdir2(path5, options2, cb2, startTime) {
+          return fs$readdir(path5, fs$readdirCallback(
+            path5,
             options2,
             cb2,
             startTime
           ));
-        } : function go$readdir2(path6, options2, cb2, startTime) {
-          return fs$readdir(path6, options2, fs$readdirCallback(
-            path6,
+        } : function go$readdir2(path5, options2, cb2, startTime) {
+          return fs$readdir(path5, options2, fs$readdirCallback(
+            path5,
             options2,
             cb2,
             startTime
           ));
         };
-        return go$readdir(path5, options, cb);
-        function fs$readdirCallback(path6, options2, cb2, startTime) {
+        return go$readdir(path4, options, cb);
+        function fs$readdirCallback(path5, options2, cb2, startTime) {
           return function(err, files) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
               enqueue([
                 go$readdir,
-                [path6, options2, cb2],
+                [path5, options2, cb2],
                 err,
                 startTime || Date.now(),
                 Date.now()
@@ -9585,7 +9584,7 @@ var require_graceful_fs = __commonJS({
         enumerable: true,
         configurable: true
       });
-      function ReadStream(path5, options) {
+      function ReadStream(path4, options) {
         if (this instanceof ReadStream)
           return fs$ReadStream.apply(this, arguments), this;
         else
@@ -9605,7 +9604,7 @@ var require_graceful_fs = __commonJS({
           }
         });
       }
-      function WriteStream(path5, options) {
+      function WriteStream(path4, options) {
         if (this instanceof WriteStream)
           return fs$WriteStream.apply(this, arguments), this;
         else
@@ -9623,22 +9622,22 @@ var require_graceful_fs = __commonJS({
           }
         });
       }
-      function createReadStream2(path5, options) {
-        return new fs7.ReadStream(path5, options);
+      function createReadStream2(path4, options) {
+        return new fs7.ReadStream(path4, options);
       }
-      function createWriteStream2(path5, options) {
-        return new fs7.WriteStream(path5, options);
+      function createWriteStream2(path4, options) {
+        return new fs7.WriteStream(path4, options);
       }
       var fs$open = fs7.open;
       fs7.open = open;
-      function open(path5, flags, mode, cb) {
+      function open(path4, flags, mode, cb) {
         if (typeof mode === "function")
           cb = mode, mode = null;
-        return go$open(path5, flags, mode, cb);
-        function go$open(path6, flags2, mode2, cb2, startTime) {
-          return fs$open(path6, flags2, mode2, function(err, fd) {
+        return go$open(path4, flags, mode, cb);
+        function go$open(path5, flags2, mode2, cb2, startTime) {
+          return fs$open(path5, flags2, mode2, function(err, fd) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$open, [path6, flags2, mode2, cb2], err, startTime || Date.now(), Date.now()]);
+              enqueue([go$open, [path5, flags2, mode2, cb2], err, startTime || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -9995,7 +9994,7 @@ var require_BufferList = __commonJS({
         this.head = this.tail = null;
         this.length = 0;
       };
-      BufferList.prototype.join = function join3(s) {
+      BufferList.prototype.join = function join2(s) {
         if (this.length === 0) return "";
         var p = this.head;
         var ret = "" + p.data;
@@ -11743,22 +11742,22 @@ var require_lazystream = __commonJS({
 // node_modules/normalize-path/index.js
 var require_normalize_path = __commonJS({
   "node_modules/normalize-path/index.js"(exports2, module) {
-    module.exports = function(path5, stripTrailing) {
-      if (typeof path5 !== "string") {
+    module.exports = function(path4, stripTrailing) {
+      if (typeof path4 !== "string") {
         throw new TypeError("expected path to be a string");
       }
-      if (path5 === "\\" || path5 === "/") return "/";
-      var len = path5.length;
-      if (len <= 1) return path5;
+      if (path4 === "\\" || path4 === "/") return "/";
+      var len = path4.length;
+      if (len <= 1) return path4;
       var prefix2 = "";
-      if (len > 4 && path5[3] === "\\") {
-        var ch = path5[2];
-        if ((ch === "?" || ch === ".") && path5.slice(0, 2) === "\\\\") {
-          path5 = path5.slice(2);
+      if (len > 4 && path4[3] === "\\") {
+        var ch = path4[2];
+        if ((ch === "?" || ch === ".") && path4.slice(0, 2) === "\\\\") {
+          path4 = path4.slice(2);
           prefix2 = "//";
         }
       }
-      var segs = path5.split(/[/\\]+/);
+      var segs = path4.split(/[/\\]+/);
       if (stripTrailing !== false && segs[segs.length - 1] === "") {
         segs.pop();
       }
@@ -21011,11 +21010,11 @@ var require_commonjs3 = __commonJS({
       return (f) => f.length === len && f !== "." && f !== "..";
     };
     var defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-    var path5 = {
+    var path4 = {
       win32: { sep: "\\" },
       posix: { sep: "/" }
     };
-    exports2.sep = defaultPlatform === "win32" ? path5.win32.sep : path5.posix.sep;
+    exports2.sep = defaultPlatform === "win32" ? path4.win32.sep : path4.posix.sep;
     exports2.minimatch.sep = exports2.sep;
     exports2.GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
     exports2.minimatch.GLOBSTAR = exports2.GLOBSTAR;
@@ -24336,12 +24335,12 @@ var require_commonjs6 = __commonJS({
       /**
        * Get the Path object referenced by the string path, resolved from this Path
        */
-      resolve(path5) {
-        if (!path5) {
+      resolve(path4) {
+        if (!path4) {
           return this;
         }
-        const rootPath = this.getRootString(path5);
-        const dir = path5.substring(rootPath.length);
+        const rootPath = this.getRootString(path4);
+        const dir = path4.substring(rootPath.length);
         const dirParts = dir.split(this.splitSep);
         const result = rootPath ? this.getRoot(rootPath).#resolveParts(dirParts) : this.#resolveParts(dirParts);
         return result;
@@ -25094,8 +25093,8 @@ var require_commonjs6 = __commonJS({
       /**
        * @internal
        */
-      getRootString(path5) {
-        return node_path_1.win32.parse(path5).root;
+      getRootString(path4) {
+        return node_path_1.win32.parse(path4).root;
       }
       /**
        * @internal
@@ -25142,8 +25141,8 @@ var require_commonjs6 = __commonJS({
       /**
        * @internal
        */
-      getRootString(path5) {
-        return path5.startsWith("/") ? "/" : "";
+      getRootString(path4) {
+        return path4.startsWith("/") ? "/" : "";
       }
       /**
        * @internal
@@ -25233,11 +25232,11 @@ var require_commonjs6 = __commonJS({
       /**
        * Get the depth of a provided path, string, or the cwd
        */
-      depth(path5 = this.cwd) {
-        if (typeof path5 === "string") {
-          path5 = this.cwd.resolve(path5);
+      depth(path4 = this.cwd) {
+        if (typeof path4 === "string") {
+          path4 = this.cwd.resolve(path4);
         }
-        return path5.depth();
+        return path4.depth();
       }
       /**
        * Return the cache of child entries.  Exposed so subclasses can create
@@ -25724,9 +25723,9 @@ var require_commonjs6 = __commonJS({
         process5();
         return results;
       }
-      chdir(path5 = this.cwd) {
+      chdir(path4 = this.cwd) {
         const oldCwd = this.cwd;
-        this.cwd = typeof path5 === "string" ? this.cwd.resolve(path5) : path5;
+        this.cwd = typeof path4 === "string" ? this.cwd.resolve(path4) : path4;
         this.cwd[setAsCwd](oldCwd);
       }
     };
@@ -26114,8 +26113,8 @@ var require_processor = __commonJS({
       }
       // match, absolute, ifdir
       entries() {
-        return [...this.store.entries()].map(([path5, n]) => [
-          path5,
+        return [...this.store.entries()].map(([path4, n]) => [
+          path4,
           !!(n & 2),
           !!(n & 1)
         ]);
@@ -26333,9 +26332,9 @@ var require_walker = __commonJS({
       signal;
       maxDepth;
       includeChildMatches;
-      constructor(patterns, path5, opts) {
+      constructor(patterns, path4, opts) {
         this.patterns = patterns;
-        this.path = path5;
+        this.path = path4;
         this.opts = opts;
         this.#sep = !opts.posix && opts.platform === "win32" ? "\\" : "/";
         this.includeChildMatches = opts.includeChildMatches !== false;
@@ -26354,11 +26353,11 @@ var require_walker = __commonJS({
           });
         }
       }
-      #ignored(path5) {
-        return this.seen.has(path5) || !!this.#ignore?.ignored?.(path5);
+      #ignored(path4) {
+        return this.seen.has(path4) || !!this.#ignore?.ignored?.(path4);
       }
-      #childrenIgnored(path5) {
-        return !!this.#ignore?.childrenIgnored?.(path5);
+      #childrenIgnored(path4) {
+        return !!this.#ignore?.childrenIgnored?.(path4);
       }
       // backpressure mechanism
       pause() {
@@ -26574,8 +26573,8 @@ var require_walker = __commonJS({
     exports2.GlobUtil = GlobUtil;
     var GlobWalker = class extends GlobUtil {
       matches = /* @__PURE__ */ new Set();
-      constructor(patterns, path5, opts) {
-        super(patterns, path5, opts);
+      constructor(patterns, path4, opts) {
+        super(patterns, path4, opts);
       }
       matchEmit(e) {
         this.matches.add(e);
@@ -26613,8 +26612,8 @@ var require_walker = __commonJS({
     exports2.GlobWalker = GlobWalker;
     var GlobStream = class extends GlobUtil {
       results;
-      constructor(patterns, path5, opts) {
-        super(patterns, path5, opts);
+      constructor(patterns, path4, opts) {
+        super(patterns, path4, opts);
         this.results = new minipass_1.Minipass({
           signal: this.signal,
           objectMode: true
@@ -26970,7 +26969,7 @@ var require_commonjs7 = __commonJS({
 var require_file = __commonJS({
   "node_modules/archiver-utils/file.js"(exports2, module) {
     var fs6 = require_graceful_fs();
-    var path5 = __require("path");
+    var path4 = __require("path");
     var flatten = require_flatten();
     var difference = require_difference();
     var union = require_union();
@@ -26995,7 +26994,7 @@ var require_file = __commonJS({
       return result;
     };
     file.exists = function() {
-      var filepath = path5.join.apply(path5, arguments);
+      var filepath = path4.join.apply(path4, arguments);
       return fs6.existsSync(filepath);
     };
     file.expand = function(...args) {
@@ -27009,7 +27008,7 @@ var require_file = __commonJS({
       });
       if (options.filter) {
         matches = matches.filter(function(filepath) {
-          filepath = path5.join(options.cwd || "", filepath);
+          filepath = path4.join(options.cwd || "", filepath);
           try {
             if (typeof options.filter === "function") {
               return options.filter(filepath);
@@ -27026,7 +27025,7 @@ var require_file = __commonJS({
     file.expandMapping = function(patterns, destBase, options) {
       options = Object.assign({
         rename: function(destBase2, destPath) {
-          return path5.join(destBase2 || "", destPath);
+          return path4.join(destBase2 || "", destPath);
         }
       }, options);
       var files = [];
@@ -27034,14 +27033,14 @@ var require_file = __commonJS({
       file.expand(options, patterns).forEach(function(src) {
         var destPath = src;
         if (options.flatten) {
-          destPath = path5.basename(destPath);
+          destPath = path4.basename(destPath);
         }
         if (options.ext) {
           destPath = destPath.replace(/(\.[^\/]*)?$/, options.ext);
         }
         var dest = options.rename(destBase, destPath, options);
         if (options.cwd) {
-          src = path5.join(options.cwd, src);
+          src = path4.join(options.cwd, src);
         }
         dest = dest.replace(pathSeparatorRe, "/");
         src = src.replace(pathSeparatorRe, "/");
@@ -27123,7 +27122,7 @@ var require_file = __commonJS({
 var require_archiver_utils = __commonJS({
   "node_modules/archiver-utils/index.js"(exports2, module) {
     var fs6 = require_graceful_fs();
-    var path5 = __require("path");
+    var path4 = __require("path");
     var isStream = require_is_stream();
     var lazystream = require_lazystream();
     var normalizePath = require_normalize_path();
@@ -27211,11 +27210,11 @@ var require_archiver_utils = __commonJS({
           if (!file) {
             return callback(null, results);
           }
-          filepath = path5.join(dirpath, file);
+          filepath = path4.join(dirpath, file);
           fs6.stat(filepath, function(err2, stats) {
             results.push({
               path: filepath,
-              relative: path5.relative(base, filepath).replace(/\\/g, "/"),
+              relative: path4.relative(base, filepath).replace(/\\/g, "/"),
               stats
             });
             if (stats && stats.isDirectory()) {
@@ -27277,7 +27276,7 @@ var require_core = __commonJS({
     var fs6 = __require("fs");
     var glob = require_readdir_glob();
     var async = require_async();
-    var path5 = __require("path");
+    var path4 = __require("path");
     var util3 = require_archiver_utils();
     var inherits = __require("util").inherits;
     var ArchiverError = require_error();
@@ -27553,9 +27552,9 @@ var require_core = __commonJS({
         task.source = Buffer.concat([]);
       } else if (stats.isSymbolicLink() && this._moduleSupports("symlink")) {
         var linkPath = fs6.readlinkSync(task.filepath);
-        var dirName = path5.dirname(task.filepath);
+        var dirName = path4.dirname(task.filepath);
         task.data.type = "symlink";
-        task.data.linkname = path5.relative(dirName, path5.resolve(dirName, linkPath));
+        task.data.linkname = path4.relative(dirName, path4.resolve(dirName, linkPath));
         task.data.sourceType = "buffer";
         task.source = Buffer.concat([]);
       } else {
@@ -38383,7 +38382,7 @@ var require_traverse = __commonJS({
       return options == null ? emptyNull : options;
     }
     function walk(root, cb) {
-      var path5 = [];
+      var path4 = [];
       var parents = [];
       var alive = true;
       var options = arguments.length > 2 ? arguments[2] : emptyNull;
@@ -38396,13 +38395,13 @@ var require_traverse = __commonJS({
         var state3 = {
           node,
           node_,
-          path: [].concat(path5),
+          path: [].concat(path4),
           parent: parents[parents.length - 1],
           parents,
-          key: path5[path5.length - 1],
+          key: path4[path4.length - 1],
           removedKeys: { __proto__: null },
-          isRoot: path5.length === 0,
-          level: path5.length,
+          isRoot: path4.length === 0,
+          level: path4.length,
           circular: null,
           update: function(x, stopHere) {
             if (!state3.isRoot && !wasSpliced(originalKey, splicedSiblings)) {
@@ -38505,7 +38504,7 @@ var require_traverse = __commonJS({
               return;
             }
             var key = shiftedKey(listedKey, splicedChildren);
-            path5[path5.length] = key;
+            path4[path4.length] = key;
             if (modifiers.pre) {
               modifiers.pre.call(state3, state3.node[key], key);
             }
@@ -38521,7 +38520,7 @@ var require_traverse = __commonJS({
             if (modifiers.post) {
               modifiers.post.call(state3, child);
             }
-            path5.pop();
+            path4.pop();
           });
           parents.pop();
         }
@@ -39703,11 +39702,11 @@ var require_unzip_stream = __commonJS({
           return requiredLength;
         case states.CENTRAL_DIRECTORY_FILE_HEADER_SUFFIX:
           var isUtf8 = (this.parsedEntity.flags & 2048) !== 0;
-          var path5 = this._decodeString(chunk.slice(0, this.parsedEntity.fileNameLength), isUtf8);
+          var path4 = this._decodeString(chunk.slice(0, this.parsedEntity.fileNameLength), isUtf8);
           var extraDataBuffer = chunk.slice(this.parsedEntity.fileNameLength, this.parsedEntity.fileNameLength + this.parsedEntity.extraFieldLength);
           var extra = this._readExtraFields(extraDataBuffer);
           if (extra && extra.parsed && extra.parsed.path && !isUtf8) {
-            path5 = extra.parsed.path;
+            path4 = extra.parsed.path;
           }
           this.parsedEntity.extra = extra.parsed;
           var isUnix = (this.parsedEntity.versionMadeBy & 65280) >> 8 === 3;
@@ -39719,7 +39718,7 @@ var require_unzip_stream = __commonJS({
           }
           if (this.options.debug) {
             const debugObj2 = Object.assign({}, this.parsedEntity, {
-              path: path5,
+              path: path4,
               flags: "0x" + this.parsedEntity.flags.toString(16),
               unixAttrs: unixAttrs && "0" + unixAttrs.toString(8),
               isSymlink,
@@ -40156,7 +40155,7 @@ var require_parser_stream = __commonJS({
 // node_modules/mkdirp/index.js
 var require_mkdirp = __commonJS({
   "node_modules/mkdirp/index.js"(exports2, module) {
-    var path5 = __require("path");
+    var path4 = __require("path");
     var fs6 = __require("fs");
     var _0777 = parseInt("0777", 8);
     module.exports = mkdirP.mkdirp = mkdirP.mkdirP = mkdirP;
@@ -40176,7 +40175,7 @@ var require_mkdirp = __commonJS({
       var cb = f || /* istanbul ignore next */
       function() {
       };
-      p = path5.resolve(p);
+      p = path4.resolve(p);
       xfs.mkdir(p, mode, function(er) {
         if (!er) {
           made = made || p;
@@ -40184,8 +40183,8 @@ var require_mkdirp = __commonJS({
         }
         switch (er.code) {
           case "ENOENT":
-            if (path5.dirname(p) === p) return cb(er);
-            mkdirP(path5.dirname(p), opts, function(er2, made2) {
+            if (path4.dirname(p) === p) return cb(er);
+            mkdirP(path4.dirname(p), opts, function(er2, made2) {
               if (er2) cb(er2, made2);
               else mkdirP(p, opts, cb, made2);
             });
@@ -40212,14 +40211,14 @@ var require_mkdirp = __commonJS({
         mode = _0777;
       }
       if (!made) made = null;
-      p = path5.resolve(p);
+      p = path4.resolve(p);
       try {
         xfs.mkdirSync(p, mode);
         made = made || p;
       } catch (err0) {
         switch (err0.code) {
           case "ENOENT":
-            made = sync(path5.dirname(p), opts, made);
+            made = sync(path4.dirname(p), opts, made);
             sync(p, opts, made);
             break;
           // In the case of any other error, just see if there's a dir
@@ -40245,7 +40244,7 @@ var require_mkdirp = __commonJS({
 var require_extract2 = __commonJS({
   "node_modules/unzip-stream/lib/extract.js"(exports2, module) {
     var fs6 = __require("fs");
-    var path5 = __require("path");
+    var path4 = __require("path");
     var util3 = __require("util");
     var mkdirp = require_mkdirp();
     var Transform3 = __require("stream").Transform;
@@ -40287,8 +40286,8 @@ var require_extract2 = __commonJS({
     };
     Extract.prototype._processEntry = function(entry) {
       var self2 = this;
-      var destPath = path5.join(this.opts.path, entry.path);
-      var directory = entry.isDirectory ? destPath : path5.dirname(destPath);
+      var destPath = path4.join(this.opts.path, entry.path);
+      var directory = entry.isDirectory ? destPath : path4.dirname(destPath);
       this.unfinishedEntries++;
       var writeFileFn = function() {
         var pipedStream = fs6.createWriteStream(destPath);
@@ -43409,13 +43408,13 @@ These characters are not allowed in the artifact name due to limitations with ce
   }
   info(`Artifact name is valid!`);
 }
-function validateFilePath(path5) {
-  if (!path5) {
+function validateFilePath(path4) {
+  if (!path4) {
     throw new Error(`Provided file path input during validation is empty`);
   }
   for (const [invalidCharacterKey, errorMessageForCharacter] of invalidArtifactFilePathCharacters) {
-    if (path5.includes(invalidCharacterKey)) {
-      throw new Error(`The path for one of the files in artifact is not valid: ${path5}. Contains the following character: ${errorMessageForCharacter}
+    if (path4.includes(invalidCharacterKey)) {
+      throw new Error(`The path for one of the files in artifact is not valid: ${path4}. Contains the following character: ${errorMessageForCharacter}
           
 Invalid characters include: ${Array.from(invalidArtifactFilePathCharacters.values()).toString()}
           
@@ -47873,15 +47872,15 @@ function getRequestUrl(baseUri, operationSpec, operationArguments, fallbackObjec
   let isAbsolutePath = false;
   let requestUrl = replaceAll(baseUri, urlReplacements);
   if (operationSpec.path) {
-    let path5 = replaceAll(operationSpec.path, urlReplacements);
-    if (operationSpec.path === "/{nextLink}" && path5.startsWith("/")) {
-      path5 = path5.substring(1);
+    let path4 = replaceAll(operationSpec.path, urlReplacements);
+    if (operationSpec.path === "/{nextLink}" && path4.startsWith("/")) {
+      path4 = path4.substring(1);
     }
-    if (isAbsoluteUrl(path5)) {
-      requestUrl = path5;
+    if (isAbsoluteUrl(path4)) {
+      requestUrl = path4;
       isAbsolutePath = true;
     } else {
-      requestUrl = appendPath(requestUrl, path5);
+      requestUrl = appendPath(requestUrl, path4);
     }
   }
   const { queryParams, sequenceParams } = calculateQueryParameters(operationSpec, operationArguments, fallbackObject);
@@ -47927,9 +47926,9 @@ function appendPath(url2, pathToAppend) {
   }
   const searchStart = pathToAppend.indexOf("?");
   if (searchStart !== -1) {
-    const path5 = pathToAppend.substring(0, searchStart);
+    const path4 = pathToAppend.substring(0, searchStart);
     const search = pathToAppend.substring(searchStart + 1);
-    newPath = newPath + path5;
+    newPath = newPath + path4;
     if (search) {
       parsedUrl.search = parsedUrl.search ? `${parsedUrl.search}&${search}` : search;
     }
@@ -50806,16 +50805,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path5 = this._matcher.path;
-    return path5.length > 0 ? path5[path5.length - 1].tag : void 0;
+    const path4 = this._matcher.path;
+    return path4.length > 0 ? path4[path4.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path5 = this._matcher.path;
-    return path5.length > 0 ? path5[path5.length - 1].namespace : void 0;
+    const path4 = this._matcher.path;
+    return path4.length > 0 ? path4[path4.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -50823,9 +50822,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path5 = this._matcher.path;
-    if (path5.length === 0) return void 0;
-    return path5[path5.length - 1].values?.[attrName];
+    const path4 = this._matcher.path;
+    if (path4.length === 0) return void 0;
+    return path4[path4.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -50833,9 +50832,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path5 = this._matcher.path;
-    if (path5.length === 0) return false;
-    const current = path5[path5.length - 1];
+    const path4 = this._matcher.path;
+    if (path4.length === 0) return false;
+    const current = path4[path4.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -50861,18 +50860,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path5 = this._matcher.path;
-    if (path5.length === 0) return -1;
-    return path5[path5.length - 1].position ?? 0;
+    const path4 = this._matcher.path;
+    if (path4.length === 0) return -1;
+    return path4[path4.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path5 = this._matcher.path;
-    if (path5.length === 0) return -1;
-    return path5[path5.length - 1].counter ?? 0;
+    const path4 = this._matcher.path;
+    if (path4.length === 0) return -1;
+    return path4[path4.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -54137,11 +54136,11 @@ var NativeCRC64 = (() => {
       throw new Error("Module.ENVIRONMENT has been deprecated. To force the environment, use the ENVIRONMENT compile-time option (for example, -sENVIRONMENT=web or -sENVIRONMENT=node)");
     }
     var scriptDirectory = "";
-    function locateFile(path5) {
+    function locateFile(path4) {
       if (Module["locateFile"]) {
-        return Module["locateFile"](path5, scriptDirectory);
+        return Module["locateFile"](path4, scriptDirectory);
       }
-      return scriptDirectory + path5;
+      return scriptDirectory + path4;
     }
     var read_, readAsync, readBinary, setWindowTitle;
     function logExceptionOnExit(e) {
@@ -57715,9 +57714,9 @@ var StorageSharedKeyCredentialPolicy = class extends CredentialPolicy {
    * @param request -
    */
   getCanonicalizedResourceString(request) {
-    const path5 = getURLPath(request.url) || "/";
+    const path4 = getURLPath(request.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${this.factory.accountName}${path5}`;
+    canonicalizedResourceString += `/${this.factory.accountName}${path4}`;
     const queries = getURLQueries(request.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -58199,9 +58198,9 @@ function storageSharedKeyCredentialPolicy(options) {
     return canonicalizedHeadersStringToSign;
   }
   function getCanonicalizedResourceString(request) {
-    const path5 = getURLPath(request.url) || "/";
+    const path4 = getURLPath(request.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${options.accountName}${path5}`;
+    canonicalizedResourceString += `/${options.accountName}${path4}`;
     const queries = getURLQueries(request.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -72300,10 +72299,10 @@ var StorageContextClient = class extends StorageClient {
 // node_modules/@azure/storage-blob/dist/esm/utils/utils.common.js
 function escapeURLPath(url2) {
   const urlParsed = new URL(url2);
-  let path5 = urlParsed.pathname;
-  path5 = path5 || "/";
-  path5 = escape(path5);
-  urlParsed.pathname = path5;
+  let path4 = urlParsed.pathname;
+  path4 = path4 || "/";
+  path4 = escape(path4);
+  urlParsed.pathname = path4;
   return urlParsed.toString();
 }
 function getProxyUriFromDevConnString(connectionString) {
@@ -72388,9 +72387,9 @@ function escape(text) {
 }
 function appendToURLPath(url2, name) {
   const urlParsed = new URL(url2);
-  let path5 = urlParsed.pathname;
-  path5 = path5 ? path5.endsWith("/") ? `${path5}${name}` : `${path5}/${name}` : name;
-  urlParsed.pathname = path5;
+  let path4 = urlParsed.pathname;
+  path4 = path4 ? path4.endsWith("/") ? `${path4}${name}` : `${path4}/${name}` : name;
+  urlParsed.pathname = path4;
   return urlParsed.toString();
 }
 function setURLParameter2(url2, name, value) {
@@ -79634,10 +79633,10 @@ var scrubQueryParameters = (url2) => {
   parsed.search = "";
   return parsed.toString();
 };
-function exists(path5) {
+function exists(path4) {
   return __awaiter6(this, void 0, void 0, function* () {
     try {
-      yield fs5.access(path5);
+      yield fs5.access(path4);
       return true;
     } catch (error2) {
       if (error2.code === "ENOENT") {
@@ -79848,17 +79847,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path5 = requestOptions.url.replace(options.baseUrl, "");
+    const path4 = requestOptions.url.replace(options.baseUrl, "");
     return request(options).then((response) => {
       const requestId2 = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path5} - ${response.status} with id ${requestId2} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path4} - ${response.status} with id ${requestId2} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId2 = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path5} - ${error2.status} with id ${requestId2} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path4} - ${error2.status} with id ${requestId2} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -79968,7 +79967,7 @@ var __awaiter7 = function(thisArg, _arguments, P, generator) {
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
 };
-function getArtifactPublic(artifactName2, workflowRunId, repositoryOwner, repositoryName, token) {
+function getArtifactPublic(artifactName, workflowRunId, repositoryOwner, repositoryName, token) {
   return __awaiter7(this, void 0, void 0, function* () {
     var _a;
     const [retryOpts, requestOpts] = getRetryOptions(defaults);
@@ -79984,13 +79983,13 @@ function getArtifactPublic(artifactName2, workflowRunId, repositoryOwner, reposi
       owner: repositoryOwner,
       repo: repositoryName,
       run_id: workflowRunId,
-      name: artifactName2
+      name: artifactName
     });
     if (getArtifactResp.status !== 200) {
       throw new InvalidResponseError(`Invalid response from GitHub API: ${getArtifactResp.status} (${(_a = getArtifactResp === null || getArtifactResp === void 0 ? void 0 : getArtifactResp.headers) === null || _a === void 0 ? void 0 : _a["x-github-request-id"]})`);
     }
     if (getArtifactResp.data.artifacts.length === 0) {
-      throw new ArtifactNotFoundError(`Artifact not found for name: ${artifactName2}
+      throw new ArtifactNotFoundError(`Artifact not found for name: ${artifactName}
         Please ensure that your artifact is not expired and the artifact was uploaded using a compatible version of toolkit/upload-artifact.
         For more information, visit the GitHub Artifacts FAQ: https://github.com/actions/toolkit/blob/main/packages/artifact/docs/faq.md`);
     }
@@ -80010,7 +80009,7 @@ function getArtifactPublic(artifactName2, workflowRunId, repositoryOwner, reposi
     };
   });
 }
-function getArtifactInternal(artifactName2) {
+function getArtifactInternal(artifactName) {
   return __awaiter7(this, void 0, void 0, function* () {
     var _a;
     const artifactClient = internalArtifactTwirpClient();
@@ -80018,11 +80017,11 @@ function getArtifactInternal(artifactName2) {
     const req = {
       workflowRunBackendId,
       workflowJobRunBackendId,
-      nameFilter: StringValue.create({ value: artifactName2 })
+      nameFilter: StringValue.create({ value: artifactName })
     };
     const res = yield artifactClient.ListArtifacts(req);
     if (res.artifacts.length === 0) {
-      throw new ArtifactNotFoundError(`Artifact not found for name: ${artifactName2}
+      throw new ArtifactNotFoundError(`Artifact not found for name: ${artifactName}
         Please ensure that your artifact is not expired and the artifact was uploaded using a compatible version of toolkit/upload-artifact.
         For more information, visit the GitHub Artifacts FAQ: https://github.com/actions/toolkit/blob/main/packages/artifact/docs/faq.md`);
     }
@@ -80071,7 +80070,7 @@ var __awaiter8 = function(thisArg, _arguments, P, generator) {
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
 };
-function deleteArtifactPublic(artifactName2, workflowRunId, repositoryOwner, repositoryName, token) {
+function deleteArtifactPublic(artifactName, workflowRunId, repositoryOwner, repositoryName, token) {
   return __awaiter8(this, void 0, void 0, function* () {
     var _a;
     const [retryOpts, requestOpts] = getRetryOptions(defaults);
@@ -80083,7 +80082,7 @@ function deleteArtifactPublic(artifactName2, workflowRunId, repositoryOwner, rep
       request: requestOpts
     };
     const github = getOctokit(token, opts, retry, requestLog);
-    const getArtifactResp = yield getArtifactPublic(artifactName2, workflowRunId, repositoryOwner, repositoryName, token);
+    const getArtifactResp = yield getArtifactPublic(artifactName, workflowRunId, repositoryOwner, repositoryName, token);
     const deleteArtifactResp = yield github.rest.actions.deleteArtifact({
       owner: repositoryOwner,
       repo: repositoryName,
@@ -80097,18 +80096,18 @@ function deleteArtifactPublic(artifactName2, workflowRunId, repositoryOwner, rep
     };
   });
 }
-function deleteArtifactInternal(artifactName2) {
+function deleteArtifactInternal(artifactName) {
   return __awaiter8(this, void 0, void 0, function* () {
     const artifactClient = internalArtifactTwirpClient();
     const { workflowRunBackendId, workflowJobRunBackendId } = getBackendIdsFromToken();
     const listReq = {
       workflowRunBackendId,
       workflowJobRunBackendId,
-      nameFilter: StringValue.create({ value: artifactName2 })
+      nameFilter: StringValue.create({ value: artifactName })
     };
     const listRes = yield artifactClient.ListArtifacts(listReq);
     if (listRes.artifacts.length === 0) {
-      throw new ArtifactNotFoundError(`Artifact not found for name: ${artifactName2}`);
+      throw new ArtifactNotFoundError(`Artifact not found for name: ${artifactName}`);
     }
     let artifact = listRes.artifacts[0];
     if (listRes.artifacts.length > 1) {
@@ -80121,7 +80120,7 @@ function deleteArtifactInternal(artifactName2) {
       name: artifact.name
     };
     const res = yield artifactClient.DeleteArtifact(req);
-    info(`Artifact '${artifactName2}' (ID: ${res.artifactId}) deleted`);
+    info(`Artifact '${artifactName}' (ID: ${res.artifactId}) deleted`);
     return {
       id: Number(res.artifactId)
     };
@@ -80364,7 +80363,7 @@ If the error persists, please check whether Actions and API requests are operati
       }
     });
   }
-  getArtifact(artifactName2, options) {
+  getArtifact(artifactName, options) {
     return __awaiter10(this, void 0, void 0, function* () {
       try {
         if (isGhes()) {
@@ -80372,9 +80371,9 @@ If the error persists, please check whether Actions and API requests are operati
         }
         if (options === null || options === void 0 ? void 0 : options.findBy) {
           const { findBy: { workflowRunId, repositoryOwner, repositoryName, token } } = options;
-          return getArtifactPublic(artifactName2, workflowRunId, repositoryOwner, repositoryName, token);
+          return getArtifactPublic(artifactName, workflowRunId, repositoryOwner, repositoryName, token);
         }
-        return getArtifactInternal(artifactName2);
+        return getArtifactInternal(artifactName);
       } catch (error2) {
         warning(`Get Artifact failed with error: ${error2}.
 
@@ -80385,7 +80384,7 @@ If the error persists, please check whether Actions and API requests are operati
       }
     });
   }
-  deleteArtifact(artifactName2, options) {
+  deleteArtifact(artifactName, options) {
     return __awaiter10(this, void 0, void 0, function* () {
       try {
         if (isGhes()) {
@@ -80393,9 +80392,9 @@ If the error persists, please check whether Actions and API requests are operati
         }
         if (options === null || options === void 0 ? void 0 : options.findBy) {
           const { findBy: { repositoryOwner, repositoryName, workflowRunId, token } } = options;
-          return deleteArtifactPublic(artifactName2, workflowRunId, repositoryOwner, repositoryName, token);
+          return deleteArtifactPublic(artifactName, workflowRunId, repositoryOwner, repositoryName, token);
         }
-        return deleteArtifactInternal(artifactName2);
+        return deleteArtifactInternal(artifactName);
       } catch (error2) {
         warning(`Delete Artifact failed with error: ${error2}.
 
@@ -80410,84 +80409,15 @@ If the error persists, please check whether Actions and API requests are operati
 
 // node_modules/@actions/artifact/lib/artifact.js
 var client = new DefaultArtifactClient();
-
-// src/store/github-artifacts.ts
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import * as path4 from "node:path";
-var COMMIT_RE = /^[0-9a-f]{7,64}$/i;
-function artifactName(jobKey, commit) {
-  if (!COMMIT_RE.test(commit)) throw new Error(`github artifacts: "${commit}" is not a commit id`);
-  return `ciprof-${sanitizeJobKey(jobKey)}-${commit.toLowerCase()}.pb.gz`;
-}
-var GithubArtifactStore = class {
-  constructor(opts) {
-    this.opts = opts;
-    const [owner, repo] = opts.repository.split("/");
-    if (!owner || !repo) throw new Error(`github artifacts: repository must be owner/name, got "${opts.repository}"`);
-    this.owner = owner;
-    this.repo = repo;
-  }
-  opts;
-  kind = "github-artifacts";
-  owner;
-  repo;
-  client = new DefaultArtifactClient();
-  octokit() {
-    return getOctokit(this.opts.token, this.opts.apiUrl ? { baseUrl: this.opts.apiUrl } : {});
-  }
-  async put(entry, pprofGzip) {
-    const name = artifactName(entry.jobKey, entry.commit);
-    const dir = mkdtempSync(path4.join(tmpdir(), "ciprof-artifact-"));
-    try {
-      const file = path4.join(dir, name);
-      writeFileSync(file, pprofGzip);
-      const res = await this.client.uploadArtifact(name, [file], dir, { skipArchive: true, retentionDays: this.opts.retentionDays });
-      return { id: String(res.id ?? ""), jobKey: entry.jobKey, commit: entry.commit, branch: entry.branch, createdAt: (/* @__PURE__ */ new Date()).toISOString() };
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }
-  async find(jobKey, commit) {
-    const name = artifactName(jobKey, commit);
-    const rows = await this.octokit().paginate(this.octokit().rest.actions.listArtifactsForRepo, {
-      owner: this.owner,
-      repo: this.repo,
-      name,
-      per_page: 100
-    });
-    const live = rows.filter((a) => a.name === name && !a.expired && a.workflow_run?.id);
-    const onBase = (a) => this.opts.baseBranch && a.workflow_run?.head_branch === this.opts.baseBranch ? 0 : 1;
-    return live.sort((a, b) => onBase(a) - onBase(b) || (b.created_at ?? "").localeCompare(a.created_at ?? "")).map((a) => ({
-      // The REST download needs both ids.
-      id: `${a.id}@${a.workflow_run.id}`,
-      jobKey,
-      commit,
-      branch: a.workflow_run?.head_branch ?? void 0,
-      createdAt: a.created_at ?? ""
-    }));
-  }
-  async get(entry) {
-    const [artifactId, runId] = entry.id.split("@").map(Number);
-    if (!artifactId || !runId) throw new Error(`github artifacts: bad artifact handle "${entry.id}"`);
-    const dir = mkdtempSync(path4.join(tmpdir(), "ciprof-baseline-"));
-    try {
-      const res = await this.client.downloadArtifact(artifactId, {
-        path: dir,
-        findBy: { token: this.opts.token, workflowRunId: runId, repositoryOwner: this.owner, repositoryName: this.repo }
-      });
-      if (res.digestMismatch) throw new Error(`github artifacts: artifact ${artifactId} failed its digest check`);
-      const files = readdirSync(dir).filter((f) => f.endsWith(".pb.gz") || f.endsWith(".pb"));
-      if (files.length === 0) throw new Error(`github artifacts: artifact ${artifactId} held no profile`);
-      return readFileSync(path4.join(dir, files[0]));
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }
-};
+var artifact_default = client;
 
 export {
+  FilesNotFoundError,
+  InvalidResponseError,
+  ArtifactNotFoundError,
+  GHESNotSupportedError,
+  NetworkError,
+  UsageError,
   DefaultArtifactClient,
-  artifactName,
-  GithubArtifactStore
+  artifact_default
 };

@@ -2,9 +2,15 @@ import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 
 // src/ci/context.ts
+import { createHash } from "node:crypto";
+var MAX_JOB_KEY = 120;
+var tidy = (key) => key.replace(/^[_.]+|_+$/g, "");
 function sanitizeJobKey(raw) {
-  const cleaned = raw.trim().replace(/[^A-Za-z0-9._-]+/g, "_").replace(/^[_.]+|_+$/g, "");
-  return cleaned.slice(0, 120) || "default";
+  const name = raw.trim().normalize("NFC");
+  const cleaned = tidy(name.replace(/[^A-Za-z0-9._-]+/g, "_"));
+  if (!new RegExp("\\P{ASCII}", "u").test(name)) return tidy(cleaned.slice(0, MAX_JOB_KEY)) || "default";
+  const hash = createHash("sha256").update(name).digest("hex").slice(0, 8);
+  return `${tidy(cleaned.slice(0, MAX_JOB_KEY - hash.length - 1)) || "job"}-${hash}`;
 }
 function contextMeta(ctx) {
   const meta = {};

@@ -8042,6 +8042,9 @@ function agentInfoOf(value2) {
   if (!isTime(wallStartMs) || !isTime(wallEndMs) || wallEndMs < wallStartMs) return "wallStartMs/wallEndMs are not an ordered pair of times";
   if (v.isMainThread !== void 0 && typeof v.isMainThread !== "boolean") return "isMainThread is not a boolean";
   const reason = v.reason === "signal" || v.reason === "terminate" ? v.reason : "exit";
+  if (v.startUs !== void 0 && !isTime(v.startUs)) return "startUs is not a time";
+  const ancestors = v.ancestors ?? [];
+  if (!Array.isArray(ancestors) || ancestors.length > MAX_ARGV || !ancestors.every(isCount)) return `ancestors is not a list of at most ${MAX_ARGV} pids`;
   return {
     pid: v.pid,
     ppid: v.ppid ?? 0,
@@ -8055,7 +8058,9 @@ function agentInfoOf(value2) {
     wallStartMs,
     wallEndMs,
     hrtimeAtFlushNs: v.hrtimeAtFlushNs ?? "",
-    intervalUs: v.intervalUs ?? 0
+    intervalUs: v.intervalUs ?? 0,
+    startUs: v.startUs,
+    ancestors
   };
 }
 var LAUNCHER_SCRIPT = [

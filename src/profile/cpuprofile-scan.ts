@@ -340,28 +340,28 @@ function linkNodes(nodes: NodeColumns, limits: DecodeLimits, scratch: Scratch): 
     if (pi < 0) throw new Error(`V8 CPU profile node ${ids[i]} names parent ${p}, which does not exist`);
     parentOf[i] = pi;
   }
-  checkTree(ids, parentOf, limits.maxDepth, scratch.int32('depth', n, -1));
+  // A JS array as the path stack would be reallocated for every node (length = 0 frees it).
+  checkTree(ids, parentOf, limits.maxDepth, scratch.int32('depth', n, -1), scratch.int32('path', n));
   return { indexOfId, parentOf };
 }
 
 /** Every node reaches a root within maxDepth steps, without passing a node twice. */
-function checkTree(ids: Int32Array, parentOf: Int32Array, maxDepth: number, depth: Int32Array): void {
+function checkTree(ids: Int32Array, parentOf: Int32Array, maxDepth: number, depth: Int32Array, path: Int32Array): void {
   const ON_PATH = -2;
-  const path: number[] = [];
   for (let i = 0; i < ids.length; i++) {
-    path.length = 0;
+    let top = 0;
     let cur = i;
     while (cur >= 0 && depth[cur] === -1) {
       depth[cur] = ON_PATH;
-      path.push(cur);
+      path[top++] = cur;
       cur = parentOf[cur]!;
     }
     if (cur >= 0 && depth[cur] === ON_PATH) throw new Error(`V8 CPU profile has a parent cycle through node ${ids[cur]}`);
     let d = cur >= 0 ? depth[cur]! : -1;
-    for (let k = path.length - 1; k >= 0; k--) {
+    while (top > 0) {
       d++;
       if (d > maxDepth) throw new Error(`V8 CPU profile call tree is deeper than ${maxDepth}`);
-      depth[path[k]!] = d;
+      depth[path[--top]!] = d;
     }
   }
 }

@@ -23,60 +23,172 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 
 // src/agent/agent.ts
-var fs = __toESM(require("node:fs"), 1);
-var inspector = __toESM(require("node:inspector"), 1);
-var os = __toESM(require("node:os"), 1);
-var path = __toESM(require("node:path"), 1);
+var fs3 = __toESM(require("node:fs"), 1);
+var path3 = __toESM(require("node:path"), 1);
+var import_node_worker_threads4 = require("node:worker_threads");
+
+// src/agent/process-facts.ts
+var import_node_fs = require("node:fs");
 var import_node_worker_threads = require("node:worker_threads");
-
-// src/agent/protocol.ts
-var FLUSH_CHANNEL = "ciprof:flush";
-
-// src/agent/agent.ts
-var AGENT_KEY = /* @__PURE__ */ Symbol.for("ciprof.agent");
-var TERMINATE_FLUSH_TIMEOUT_MS = 500;
-function warn(message) {
+var MAX_ANCESTORS = 8;
+var hrtimeBigint = process.hrtime.bigint;
+var perfNow = performance.now.bind(performance);
+function hrtimeNs() {
+  return hrtimeBigint();
+}
+function hrtimeUs() {
+  return Number(hrtimeBigint() / 1000n);
+}
+function threadStartUs() {
+  return Math.round(import_node_worker_threads.isMainThread ? hrtimeUs() - perfNow() * 1e3 : hrtimeUs());
+}
+function parentChain() {
+  const chain = [process.ppid];
+  if (process.platform !== "linux") return chain;
   try {
-    fs.writeSync(2, `ciprof: warning: ${message} (pid ${process.pid}, thread ${import_node_worker_threads.threadId})
-`);
+    while (chain.length < MAX_ANCESTORS) {
+      const stat = (0, import_node_fs.readFileSync)(`/proc/${chain[chain.length - 1]}/stat`, "latin1");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ", 2)[1]);
+      if (!(ppid > 1)) break;
+      chain.push(ppid);
+    }
   } catch {
   }
+  return chain;
+}
+
+// src/agent/profiler.ts
+var fs2 = __toESM(require("node:fs"), 1);
+var inspector = __toESM(require("node:inspector"), 1);
+var path = __toESM(require("node:path"), 1);
+var import_node_worker_threads2 = require("node:worker_threads");
+
+// src/agent/scripts.ts
+var fs = __toESM(require("node:fs"), 1);
+var import_node_url = require("node:url");
+function writeScriptSourceMaps(session, profile, file) {
+  const started = performance.now();
+  const cpuStarted = cpuMicros();
+  const ids = /* @__PURE__ */ new Set();
+  const urls = /* @__PURE__ */ new Set();
+  for (const node of profile.nodes ?? []) {
+    const frame = node.callFrame;
+    if (!frame?.url || !isProjectScript(frame.url) || OWN_DIR && frame.url.includes(OWN_DIR)) continue;
+    if (frame.scriptId !== void 0) ids.add(String(frame.scriptId));
+    urls.add(frame.url);
+  }
+  const jestWorker = JEST_WORKER.test(process.argv[1] ?? "");
+  const skip = urls.size === 0 || jestWorker || process.env.CIPROF_SOURCE_MAPS === "0";
+  const scripts = skip ? [] : vitestModuleMaps(urls) ?? liveScriptMaps(session, ids, urls);
+  const content = {
+    scripts,
+    ...jestWorker && urls.size > 0 && process.env.CIPROF_SOURCE_MAPS !== "0" ? { jestWorker: true } : {},
+    collectMs: Math.round((performance.now() - started) * 100) / 100,
+    collectCpuMs: Math.round((cpuMicros() - cpuStarted) / 10) / 100
+  };
+  const text = JSON.stringify(content);
+  fs.writeFileSync(`${file}.tmp`, text);
+  fs.renameSync(`${file}.tmp`, file);
+  return Buffer.byteLength(text);
+}
+function isProjectScript(url) {
+  return /^(?:file:|\/|[a-z]:[\\/])/i.test(url) && !/[\\/]node_modules[\\/]/.test(url);
+}
+function vitestModuleMaps(urls) {
+  const state = globalThis.__vitest_worker__;
+  const modules = state?.evaluatedModules?.idToModuleMap;
+  if (!(modules instanceof Map)) return void 0;
+  const found = /* @__PURE__ */ new Map();
+  for (const module2 of modules.values()) {
+    if (typeof module2.file !== "string" || typeof module2.meta?.code !== "string") continue;
+    const url = (0, import_node_url.pathToFileURL)(module2.file).href;
+    if (!urls.has(url) || found.has(url)) continue;
+    const sourceMapURL = inlineSourceMapUrl(module2.meta.code);
+    if (sourceMapURL) found.set(url, { url, sourceMapURL, scriptIds: [] });
+  }
+  return [...found.values()];
+}
+var INLINE_MAP = "//# sourceMappingURL=data:";
+function inlineSourceMapUrl(code) {
+  const at = code.lastIndexOf(INLINE_MAP);
+  if (at < 0) return void 0;
+  const end = code.indexOf("\n", at);
+  return code.slice(at + INLINE_MAP.length - "data:".length, end < 0 ? void 0 : end).trimEnd();
+}
+var JEST_WORKER = /[\\/]jest-worker[\\/]build[\\/](?:workers[\\/])?processChild\.js$/;
+var OWN_DIR = typeof __dirname === "string" ? `${__dirname}/` : void 0;
+function liveScriptMaps(session, ids, urls) {
+  const byUrlAndMap = /* @__PURE__ */ new Map();
+  const onScript = (message) => {
+    const { scriptId, url, sourceMapURL } = message.params;
+    if (!sourceMapURL || !(ids.has(scriptId) || urls.has(url))) return;
+    const key = `${url}\0${sourceMapURL}`;
+    const known = byUrlAndMap.get(key);
+    if (known) known.scriptIds.push(scriptId);
+    else byUrlAndMap.set(key, { url, sourceMapURL, scriptIds: [scriptId] });
+  };
+  session.on("Debugger.scriptParsed", onScript);
+  try {
+    postSync(session, "Debugger.enable");
+    postSync(session, "Debugger.disable");
+  } finally {
+    session.removeListener("Debugger.scriptParsed", onScript);
+  }
+  return [...byUrlAndMap.values()];
+}
+function cpuMicros() {
+  const usage = process.threadCpuUsage?.() ?? process.cpuUsage();
+  return usage.user + usage.system;
+}
+function postSync(session, method) {
+  let failure = null;
+  session.post(method, {}, (err) => {
+    failure = err;
+  });
+  if (failure) throw failure;
+}
+
+// src/agent/profiler.ts
+var dateNow = Date.now;
+var NoInspector = class extends Error {
+};
+function errorText(err) {
+  if (err instanceof Error) return err.message;
+  if (err && typeof err === "object" && "message" in err) return String(err.message);
+  return JSON.stringify(err);
 }
 var ThreadProfiler = class {
-  constructor(rawDir, intervalUs) {
+  constructor(rawDir, intervalUs, facts) {
     this.rawDir = rawDir;
     this.intervalUs = intervalUs;
+    this.facts = facts;
   }
   rawDir;
   intervalUs;
+  facts;
   session = new inspector.Session();
   running = false;
-  seq = 0;
-  segmentStartedAt = 0;
-  get isRunning() {
-    return this.running;
-  }
+  startedAt = 0;
   start() {
-    if (this.seq === 0) {
-      try {
-        this.session.connect();
-        this.post("Profiler.enable");
-      } catch (err) {
-        if (/without a V8::Inspector/.test(errorText(err))) {
-          const info = JSON.stringify({ pid: process.pid, threadId: import_node_worker_threads.threadId, argv: process.argv.slice(1, 4), execArgv: process.execArgv });
-          fs.writeFileSync(path.join(this.rawDir, `${process.pid}-${import_node_worker_threads.threadId}.noinspector`), info);
-          throw new NoInspector();
-        }
-        throw err;
+    try {
+      this.session.connect();
+      this.post("Profiler.enable");
+    } catch (err) {
+      if (/without a V8::Inspector/.test(errorText(err))) {
+        const info = JSON.stringify({ pid: process.pid, threadId: import_node_worker_threads2.threadId, argv: process.argv.slice(1, 4), execArgv: process.execArgv });
+        fs2.writeFileSync(path.join(this.rawDir, `${process.pid}-${import_node_worker_threads2.threadId}.noinspector`), info);
+        throw new NoInspector();
       }
-      this.post("Profiler.setSamplingInterval", { interval: this.intervalUs });
-      fs.writeFileSync(path.join(this.rawDir, `${process.pid}-${import_node_worker_threads.threadId}.start`), "");
+      throw err;
     }
-    this.segmentStartedAt = Date.now();
+    this.post("Profiler.setSamplingInterval", { interval: this.intervalUs });
+    const marker = { startUs: this.facts.startUs, ...import_node_worker_threads2.isMainThread ? { ancestors: this.facts.ancestors } : {} };
+    fs2.writeFileSync(path.join(this.rawDir, `${process.pid}-${import_node_worker_threads2.threadId}.start`), JSON.stringify(marker));
+    this.startedAt = dateNow();
     this.post("Profiler.start");
     this.running = true;
   }
-  /** Stops the profiler and writes the segment. Synchronous: safe inside 'exit'. */
+  /** Stops the profiler and writes the profile; later calls do nothing. */
   flush(reason) {
     if (!this.running) return;
     this.running = false;
@@ -85,22 +197,24 @@ var ThreadProfiler = class {
     const info = {
       pid: process.pid,
       ppid: process.ppid,
-      threadId: import_node_worker_threads.threadId,
-      isMainThread: import_node_worker_threads.isMainThread,
+      threadId: import_node_worker_threads2.threadId,
+      isMainThread: import_node_worker_threads2.isMainThread,
       argv: process.argv.slice(1, 4),
       execPath: process.execPath,
       nodeVersion: process.version,
-      segment: this.seq,
+      segment: 0,
       reason,
-      wallStartMs: this.segmentStartedAt,
-      wallEndMs: Date.now(),
-      hrtimeAtFlushNs: process.hrtime.bigint().toString(),
-      intervalUs: this.intervalUs
+      wallStartMs: this.startedAt,
+      wallEndMs: dateNow(),
+      hrtimeAtFlushNs: this.facts.hrtimeNs().toString(),
+      intervalUs: this.intervalUs,
+      startUs: this.facts.startUs,
+      ancestors: import_node_worker_threads2.isMainThread ? this.facts.ancestors : []
     };
-    const base = path.join(this.rawDir, `${process.pid}-${import_node_worker_threads.threadId}-${this.seq}`);
-    this.seq += 1;
-    fs.writeFileSync(`${base}.tmp`, JSON.stringify({ ...result.profile, $ciprof: info }));
-    fs.renameSync(`${base}.tmp`, `${base}.cpuprofile`);
+    const base = path.join(this.rawDir, `${process.pid}-${import_node_worker_threads2.threadId}-0`);
+    fs2.writeFileSync(`${base}.tmp`, JSON.stringify({ ...result.profile, $ciprof: info }));
+    fs2.renameSync(`${base}.tmp`, `${base}.cpuprofile`);
+    writeScriptSourceMaps(this.session, result.profile, `${base}.scripts.json`);
   }
   /**
    * The in-process inspector session dispatches synchronously: the callback has run
@@ -117,12 +231,111 @@ var ThreadProfiler = class {
     return out;
   }
 };
-var NoInspector = class extends Error {
-};
-function errorText(err) {
-  if (err instanceof Error) return err.message;
-  if (err && typeof err === "object" && "message" in err) return String(err.message);
-  return JSON.stringify(err);
+
+// src/agent/protocol.ts
+var FLUSH_CHANNEL = "ciprof:flush";
+var HOOK_FLUSHERS = /* @__PURE__ */ Symbol.for("ciprof.hookFlushers");
+var FLUSHING_SUFFIX = ".flushing";
+
+// src/agent/signals.ts
+var SIGNAL = "SIGTERM";
+var SIGNAL_NUMBER = 15;
+function installSigtermFlush(flush) {
+  const originalKill = process.kill.bind(process);
+  let attached = false;
+  let changing = false;
+  const setAttached = (want) => {
+    if (attached === want) return;
+    changing = true;
+    try {
+      if (want) process.on(SIGNAL, onSigterm);
+      else process.removeListener(SIGNAL, onSigterm);
+      attached = want;
+    } finally {
+      changing = false;
+    }
+  };
+  const onSigterm = () => {
+    setAttached(false);
+    flush();
+    originalKill(process.pid, SIGNAL);
+  };
+  process.prependListener("newListener", (event) => {
+    if (event === SIGNAL && !changing) setAttached(false);
+  });
+  const attachIfAlone = () => {
+    if (process.listenerCount(SIGNAL) === 0) setAttached(true);
+  };
+  process.on("removeListener", (event) => {
+    if (event === SIGNAL && !changing && process.listenerCount(SIGNAL) === 0) process.nextTick(attachIfAlone);
+  });
+  attachIfAlone();
+  process.kill = function kill(pid, signal) {
+    const isSigterm = signal === void 0 || signal === SIGNAL || signal === SIGNAL_NUMBER;
+    if (isSigterm && Number(pid) === process.pid) {
+      setAttached(false);
+      if (process.listenerCount(SIGNAL) === 0) flush();
+    }
+    return originalKill(pid, signal);
+  };
+}
+
+// src/agent/terminate.ts
+var import_node_fs2 = require("node:fs");
+var path2 = __toESM(require("node:path"), 1);
+var import_node_worker_threads3 = require("node:worker_threads");
+var ANSWER_TIMEOUT_MS = 1e3;
+var WRITE_TIMEOUT_MS = 1e4;
+function wrapWorkerTerminate(rawDir) {
+  const proto = import_node_worker_threads3.Worker.prototype;
+  const originalTerminate = proto.terminate;
+  proto.terminate = function terminate() {
+    const target = this.threadId;
+    if (target < 0 || !(0, import_node_fs2.existsSync)(path2.join(rawDir, `${process.pid}-${target}.start`))) return originalTerminate.call(this);
+    return new Promise((resolve) => {
+      const channel = new import_node_worker_threads3.BroadcastChannel(FLUSH_CHANNEL);
+      const finish = () => {
+        clearTimeout(timer);
+        channel.close();
+        resolve();
+      };
+      let timer = setTimeout(finish, ANSWER_TIMEOUT_MS);
+      channel.onmessage = (event) => {
+        const data = event.data;
+        if (data?.threadId !== target) return;
+        if (data.type === "ack") finish();
+        else if (data.type === "flushing") {
+          clearTimeout(timer);
+          timer = setTimeout(finish, WRITE_TIMEOUT_MS);
+        }
+      };
+      const request = { type: "flush", threadId: target };
+      channel.postMessage(request);
+    }).then(() => originalTerminate.call(this));
+  };
+}
+function listenForFlushRequests(flush) {
+  const channel = new import_node_worker_threads3.BroadcastChannel(FLUSH_CHANNEL);
+  channel.unref();
+  channel.onmessage = (event) => {
+    const data = event.data;
+    if (data?.type !== "flush" || data.threadId !== import_node_worker_threads3.threadId) return;
+    const answer = { type: "flushing", threadId: import_node_worker_threads3.threadId };
+    channel.postMessage(answer);
+    flush();
+    const ack = { type: "ack", threadId: import_node_worker_threads3.threadId };
+    channel.postMessage(ack);
+  };
+}
+
+// src/agent/agent.ts
+var AGENT_KEY = /* @__PURE__ */ Symbol.for("ciprof.agent");
+function warn(message) {
+  try {
+    fs3.writeSync(2, `ciprof: warning: ${message} (pid ${process.pid}, thread ${import_node_worker_threads4.threadId})
+`);
+  } catch {
+  }
 }
 function safely(what, fn) {
   try {
@@ -131,87 +344,30 @@ function safely(what, fn) {
     if (!(err instanceof NoInspector)) warn(`${what} failed: ${errorText(err)}`);
   }
 }
-function installSignalFlush(profiler, signals) {
-  const handlers = /* @__PURE__ */ new Map();
-  const stepAside = (signal) => {
-    safely(`flush on ${signal}`, () => profiler.flush("signal"));
-    process.removeListener(signal, handlers.get(signal));
-  };
-  for (const signal of signals) {
-    const onSignal = () => {
-      if (process.listenerCount(signal) > 1) {
-        safely(`flush on ${signal}`, () => profiler.flush("signal"));
-        safely("profiler restart", () => profiler.start());
-        return;
-      }
-      stepAside(signal);
-      process.kill(process.pid, signal);
-    };
-    handlers.set(signal, onSignal);
-    process.on(signal, onSignal);
-  }
-  const originalKill = process.kill.bind(process);
-  process.kill = function kill(pid, signal) {
-    const name = typeof signal === "number" ? signalName(signal) : signal ?? "SIGTERM";
-    if (pid === process.pid && name && handlers.has(name) && process.listeners(name).length === 1 && process.listeners(name)[0] === handlers.get(name)) {
-      stepAside(name);
-    }
-    return originalKill(pid, signal);
-  };
-}
-function signalName(num) {
-  return Object.keys(os.constants.signals).find((k) => os.constants.signals[k] === num);
-}
-function wrapWorkerTerminate() {
-  const proto = import_node_worker_threads.Worker.prototype;
-  if (proto[AGENT_KEY]) return;
-  proto[AGENT_KEY] = true;
-  const originalTerminate = proto.terminate;
-  proto.terminate = function terminate() {
-    const target = this.threadId;
-    if (target < 0) return originalTerminate.call(this);
-    return new Promise((resolve) => {
-      const channel = new import_node_worker_threads.BroadcastChannel(FLUSH_CHANNEL);
-      const finish = () => {
-        clearTimeout(timer);
-        channel.close();
-        resolve();
-      };
-      const timer = setTimeout(finish, TERMINATE_FLUSH_TIMEOUT_MS);
-      channel.onmessage = (event) => {
-        const data = event.data;
-        if (data?.type === "ack" && data.threadId === target) finish();
-      };
-      const request = { type: "flush", threadId: target };
-      channel.postMessage(request);
-    }).then(() => originalTerminate.call(this));
-  };
-}
-function listenForFlushRequests(profiler) {
-  const channel = new import_node_worker_threads.BroadcastChannel(FLUSH_CHANNEL);
-  channel.unref();
-  channel.onmessage = (event) => {
-    const data = event.data;
-    if (data?.type !== "flush" || data.threadId !== import_node_worker_threads.threadId) return;
-    safely("flush on terminate", () => profiler.flush("terminate"));
-    const ack = { type: "ack", threadId: import_node_worker_threads.threadId };
-    channel.postMessage(ack);
-  };
-}
 function main() {
   const g = globalThis;
   const rawDir = process.env.CIPROF_RAW_DIR;
   if (!rawDir || g[AGENT_KEY]) return;
-  g[AGENT_KEY] = true;
+  Object.defineProperty(g, AGENT_KEY, { value: true });
   const intervalUs = Number(process.env.CIPROF_INTERVAL_US) || 1e3;
-  const profiler = new ThreadProfiler(rawDir, intervalUs);
+  const profiler = new ThreadProfiler(rawDir, intervalUs, {
+    startUs: threadStartUs(),
+    ancestors: import_node_worker_threads4.isMainThread ? parentChain() : [],
+    hrtimeNs
+  });
   profiler.start();
-  process.on("exit", () => safely("flush at exit", () => profiler.flush("exit")));
-  if (import_node_worker_threads.isMainThread) {
-    installSignalFlush(profiler, ["SIGTERM", "SIGINT"]);
+  const flushingMarker = path3.join(rawDir, `${process.pid}-${import_node_worker_threads4.threadId}${FLUSHING_SUFFIX}`);
+  const flushAll = (reason) => {
+    safely("flush marker", () => fs3.writeFileSync(flushingMarker, ""));
+    for (const flushHook of g[HOOK_FLUSHERS] ?? []) safely(`per-test records (${reason})`, () => flushHook(reason));
+    safely(`flush on ${reason}`, () => profiler.flush(reason));
+  };
+  process.on("exit", () => flushAll("exit"));
+  if (import_node_worker_threads4.isMainThread) {
+    installSigtermFlush(() => flushAll("signal"));
   } else {
-    listenForFlushRequests(profiler);
+    listenForFlushRequests(() => flushAll("terminate"));
   }
-  wrapWorkerTerminate();
+  wrapWorkerTerminate(rawDir);
 }
 safely("profiler start", main);

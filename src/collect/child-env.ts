@@ -24,7 +24,7 @@ const OWN_NAMES = new Set([
 /** Name prefixes of the same kind: every action input, the OIDC token request. */
 const OWN_PREFIXES = ['INPUT_', 'ACTIONS_ID_TOKEN_REQUEST_'];
 
-export function isOwnSecretName(name: string): boolean {
+function isOwnSecretName(name: string): boolean {
   const upper = name.toUpperCase();
   return OWN_NAMES.has(upper) || OWN_PREFIXES.some((p) => upper.startsWith(p));
 }

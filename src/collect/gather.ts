@@ -16,6 +16,7 @@ import type { DecodeLimits } from '../profile/limits.js';
 import { ProfileBuilder, type Labels, type Profile } from '../profile/model.js';
 import { asInputError, ProfileFileReader } from '../profile/read.js';
 import { LAUNCHER_ROLE, PROCESS_ROLE_LABEL } from '../profile/roles.js';
+import { FrameMapper } from '../sourcemap/apply.js';
 import { distFile } from './agent-path.js';
 import { agentInfoOf, isLauncherProcess } from './thread-info.js';
 
@@ -74,18 +75,21 @@ export function gatherRawProfiles(rawDir: string, options: GatherOptions): Gathe
   }
   const wall = { start: Infinity, end: 0 };
   const reader = new ProfileFileReader(options.limits);
+  const frameMapper = new FrameMapper(options.repoRoot);
   for (const name of entries) {
     const file = path.join(rawDir, name);
     if (name.endsWith('.start')) started.add(name.slice(0, -'.start'.length));
     else if (name.endsWith('.noinspector')) result.unprofilable.push(readNoInspector(file, name));
     else if (name.endsWith('.cpuprofile')) {
       try {
-        addThreadProfile(importer, file, name, options, { reader, threads, wall, own: result.own });
+        addThreadProfile(importer, file, name, options, { reader, threads, wall, own: result.own, frameMapper });
       } catch (err) {
         result.warnings.push(asInputError(file, err).message);
       }
     }
   }
+  builder.meta = frameMapper.meta();
+  result.warnings.push(...frameMapper.problems);
   if (wall.start !== Infinity) {
     builder.timeNanos = wall.start * 1e6;
     builder.durationNanos = Math.max(0, wall.end - wall.start) * 1e6;
@@ -102,6 +106,7 @@ interface GatherState {
   threads: Map<string, ThreadRecord>;
   wall: { start: number; end: number };
   own: GatherResult['own'];
+  frameMapper: FrameMapper;
 }
 
 function addThreadProfile(importer: CpuProfileImporter, file: string, name: string, options: GatherOptions, state: GatherState): void {
@@ -111,7 +116,7 @@ function addThreadProfile(importer: CpuProfileImporter, file: string, name: stri
   let launcher = false;
   let pid = 0;
   let threadId = 0;
-  const stats = importer.add(parsed.bytes, (block) => {
+  const stats = importer.add(state.frameMapper.mapBytes(file, parsed.bytes), (block) => {
     const checked = block === undefined ? undefined : agentInfoOf(block);
     if (typeof checked === 'string') throw new Error(`bad "$ciprof" block (${checked})`);
     info = checked;

@@ -1,8 +1,18 @@
 /**
  * Runs the user's command exactly as they would: inherited stdio, signals forwarded,
  * and the exit status reported as a shell would (code, or 128 + signal number).
+ *
+ * One delivery per signal. Ctrl-C and a cancelled CI job signal the whole process
+ * group; `kill <pid>` signals ciprof alone. Were the command in ciprof's group, the first
+ * would reach it twice (once from the group, once forwarded) and the second once, and
+ * nothing tells the two apart. So on POSIX the command runs in a process group (and
+ * session) of its own, which the terminal's and the CI's group signals never reach, and
+ * ciprof forwards each signal it gets to that whole group, once: every process of the
+ * command sees it, as it would have from a Ctrl-C. Being a session of its own, the
+ * command has no controlling terminal, so reading or configuring the inherited TTY never
+ * stops it (no SIGTTIN/SIGTTOU); programs that open /dev/tty themselves cannot.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { constants } from 'node:os';
 
 export interface CommandResult {
@@ -13,20 +23,32 @@ export interface CommandResult {
   spawnError?: string;
 }
 
-const FORWARDED: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+/** Forwarded to the command's group. SIGWINCH keeps a TTY's size current for it. */
+const FORWARDED: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT', 'SIGWINCH'];
+const OWN_GROUP = process.platform !== 'win32';
+
+function forwardTo(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    if (OWN_GROUP) process.kill(-child.pid, signal);
+    else child.kill(signal);
+  } catch {
+    // the group is already gone
+  }
+}
 
 export function runCommand(command: readonly string[], options: { env: NodeJS.ProcessEnv; cwd?: string }): Promise<CommandResult> {
   const started = performance.now();
   // One argument with spaces is a shell command line (the Action's `run:` input, `ciprof run -- "npm test"`).
   const useShell = command.length === 1 && /\s/.test(command[0]!);
-  const child = useShell
-    ? spawn(command[0]!, { stdio: 'inherit', env: options.env, cwd: options.cwd, shell: true })
-    : spawn(command[0]!, command.slice(1), { stdio: 'inherit', env: options.env, cwd: options.cwd });
+  const spawnOptions = { stdio: 'inherit' as const, env: options.env, cwd: options.cwd, detached: OWN_GROUP };
+  const child = useShell ? spawn(command[0]!, { ...spawnOptions, shell: true }) : spawn(command[0]!, command.slice(1), spawnOptions);
 
-  const forward = (signal: NodeJS.Signals): void => {
-    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-  };
+  const forward = (signal: NodeJS.Signals): void => forwardTo(child, signal);
+  // If ciprof itself ends early (an uncaught error), the command's group must not outlive it.
+  const endGroup = (): void => forwardTo(child, 'SIGTERM');
   for (const s of FORWARDED) process.on(s, forward);
+  process.on('exit', endGroup);
 
   return new Promise((resolve) => {
     let done = false;
@@ -34,6 +56,7 @@ export function runCommand(command: readonly string[], options: { env: NodeJS.Pr
       if (done) return;
       done = true;
       for (const s of FORWARDED) process.removeListener(s, forward);
+      process.removeListener('exit', endGroup);
       resolve({ ...result, wallMs: performance.now() - started });
     };
     child.on('error', (err: NodeJS.ErrnoException) => {

@@ -1,15 +1,19 @@
 /**
  * Reads the runner hooks' `*.tests.jsonl` records and turns them into one labeler per
- * thread for gather's `labelerFor`: a sample's V8 timestamp is looked up (binary search)
- * among the test intervals of its own process and thread.
+ * thread for gather's `labelerFor`.
  *
- * A sample inside a test gets `test_file` + `test_name`; outside any test but inside a
- * test file's span (module loading, beforeAll/afterAll) `test_file` only; otherwise
+ * A thread that a test started (a process it spawned, directly or through a shell or
+ * npx, or a worker thread it created) belongs to that test: all its samples get the
+ * labels of the test running in its parent process (or, for a worker thread without
+ * records of its own, in its own process) when it started. Otherwise, a sample's V8
+ * timestamp is looked up (binary search) among its own thread's test intervals: inside
+ * a test `test_file` + `test_name`; outside any test but inside a test file's span
+ * (module loading, beforeAll/afterAll) `test_file` only; otherwise
  * `test_file: "(setup)"` (runner start-up, the parent process, collection).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { AgentThreadInfo } from '../agent/protocol.js';
+import type { AgentThreadInfo, StartMarker } from '../agent/protocol.js';
 import type { Labels } from '../profile/model.js';
 import { normalizeScriptPath } from '../profile/paths.js';
 import { testKey, TEST_FILE_LABEL, TEST_NAME_LABEL, type TestWall } from '../profile/tests.js';
@@ -32,6 +36,8 @@ export interface TestInterval {
 export interface TestRecords {
   /** Key "<pid>-<threadId>"; intervals sorted by start. */
   byThread: Map<string, TestInterval[]>;
+  /** Parent pid chains of the profiled processes (from the agent's start markers). */
+  ancestors: Map<number, number[]>;
   warnings: string[];
 }
 
@@ -82,11 +88,31 @@ export function readTestRecords(rawDir: string, repoRoot: string): TestRecords {
       list.push(fresh);
       if (r.endUs === null) open.set(id, fresh);
     }
-    if (bad) warnings.push(`${name}: ${bad} unreadable per-test record line(s) skipped`);
+      if (bad) warnings.push(`${name}: ${bad} unreadable per-test record line(s) skipped`);
     list.sort((a, b) => a.startUs - b.startUs);
     byThread.set(key, list);
   }
-  return { byThread, warnings };
+  return { byThread, ancestors: readAncestors(rawDir), warnings };
+}
+
+/** Main threads' start markers (`<pid>-0.start`) carry their process's parent chain. */
+function readAncestors(rawDir: string): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  let names: string[] = [];
+  try {
+    names = readdirSync(rawDir).filter((n) => n.endsWith('-0.start'));
+  } catch {
+    return out;
+  }
+  for (const name of names) {
+    try {
+      const marker = JSON.parse(readFileSync(path.join(rawDir, name), 'utf8')) as StartMarker;
+      if (Array.isArray(marker.ancestors)) out.set(Number(name.split('-')[0]), marker.ancestors);
+    } catch {
+      // an empty marker (older agent) or one cut short: no parent chain for that process
+    }
+  }
+  return out;
 }
 
 /** Innermost interval containing t among intervals sorted by start (nested node:test subtests). */
@@ -128,32 +154,70 @@ function closeOpen(list: TestInterval[]): void {
 
 export type ThreadLabeler = (timestampUs: number) => Labels | undefined;
 
+interface ThreadIntervals {
+  tests: TestInterval[];
+  files: TestInterval[];
+}
+
 /** One labeler per thread, for gather's `labelerFor`. Threads without records get "(setup)". */
 export function makeLabelerFor(records: TestRecords): (info: AgentThreadInfo) => ThreadLabeler {
-  const prepared = new Map<string, { tests: TestInterval[]; files: TestInterval[] }>();
+  const byThread = new Map<string, ThreadIntervals>();
+  const byPid = new Map<number, ThreadIntervals[]>();
   for (const [key, list] of records.byThread) {
     closeOpen(list);
-    prepared.set(key, { tests: list.filter((i) => i.kind === 'test'), files: list.filter((i) => i.kind === 'file') });
+    const intervals = { tests: list.filter((i) => i.kind === 'test'), files: list.filter((i) => i.kind === 'file') };
+    byThread.set(key, intervals);
+    const pid = Number(key.split('-')[0]);
+    byPid.set(pid, [...(byPid.get(pid) ?? []), intervals]);
   }
-  return (info) => {
-    const mine = prepared.get(`${info.pid}-${info.threadId}`);
-    if (!mine) return () => SETUP_LABELS;
-    const cache = new Map<TestInterval, Labels>();
-    const labelsOf = (i: TestInterval): Labels => {
-      let l = cache.get(i);
-      if (!l) {
-        l = i.kind === 'test' ? { [TEST_FILE_LABEL]: i.file, [TEST_NAME_LABEL]: i.name } : { [TEST_FILE_LABEL]: i.file };
-        cache.set(i, l);
-      }
-      return l;
-    };
-    return (t) => {
-      const test = containing(mine.tests, t);
-      if (test) return labelsOf(test);
-      const file = containing(mine.files, t);
-      return file ? labelsOf(file) : SETUP_LABELS;
-    };
+  const cache = new Map<TestInterval, Labels>();
+  const labelsOf = (i: TestInterval): Labels => {
+    let l = cache.get(i);
+    if (!l) {
+      l = i.kind === 'test' ? { [TEST_FILE_LABEL]: i.file, [TEST_NAME_LABEL]: i.name } : { [TEST_FILE_LABEL]: i.file };
+      cache.set(i, l);
+    }
+    return l;
   };
+  /** What process `pid` was running at time t: its innermost, latest-started test (any thread), else a file. */
+  const runningIn = (pid: number, t: number): Labels | undefined => {
+    let test: TestInterval | undefined;
+    let file: TestInterval | undefined;
+    for (const thread of byPid.get(pid) ?? []) {
+      const tt = containing(thread.tests, t);
+      if (tt && (!test || tt.startUs > test.startUs)) test = tt;
+      const ff = containing(thread.files, t);
+      if (ff && (!file || ff.startUs > file.startUs)) file = ff;
+    }
+    return test ? labelsOf(test) : file ? labelsOf(file) : undefined;
+  };
+  return (info) => {
+    const spawnedBy = spawningTest(info, records, runningIn);
+    if (spawnedBy) return () => spawnedBy;
+    const mine = byThread.get(`${info.pid}-${info.threadId}`);
+    if (mine) {
+      return (t) => {
+        const test = containing(mine.tests, t);
+        if (test) return labelsOf(test);
+        const file = containing(mine.files, t);
+        return file ? labelsOf(file) : SETUP_LABELS;
+      };
+    }
+    const createdBy = info.startUs !== undefined && !info.isMainThread ? runningIn(info.pid, info.startUs) : undefined;
+    return () => createdBy ?? SETUP_LABELS;
+  };
+}
+
+/** The test running in the nearest ancestor process that ran tests, when this thread started. */
+function spawningTest(info: AgentThreadInfo, records: TestRecords, runningIn: (pid: number, t: number) => Labels | undefined): Labels | undefined {
+  if (info.startUs === undefined) return undefined;
+  const ancestors = info.ancestors?.length ? info.ancestors : (records.ancestors.get(info.pid) ?? [info.ppid]);
+  for (const pid of ancestors) {
+    if (pid === info.pid) continue;
+    const labels = runningIn(pid, info.startUs);
+    if (labels) return labels;
+  }
+  return undefined;
 }
 
 /** Wall time per test (file + name), summed over retries; null when a run never finished. */

@@ -1,17 +1,24 @@
 /**
- * What runner hooks write, one JSON line per event, into
- * `$CIPROF_RAW_DIR/<pid>-<threadId>.tests.jsonl`, and how they write it.
+ * What runner hooks record, and how: per test, two clock reads and an array push, kept
+ * in memory; written as JSON lines into `$CIPROF_RAW_DIR/<pid>-<threadId>.tests.jsonl`
+ * only when the agent writes the thread's profile (exit, SIGTERM, worker terminate), so
+ * records and samples land together and a suite of thousands of tests costs one write.
+ * A test still running at that moment (process.exit() inside a test) is written open
+ * (endUs null) and the collector closes it at the end of the profile; a SIGKILLed
+ * process loses its records with its profile, and is counted as a lost thread.
  *
- * Imported by the runner hooks (src/collect/runners/*, bundled into each) and by the
+ * Imported by the runner hooks (bundled into dist/runners/preload.cjs) and by the
  * collector. No runtime dependency beyond node:fs: it runs inside the user's tests.
  *
  * Times are microseconds of process.hrtime (CLOCK_MONOTONIC), the clock V8's CPU
- * profiler stamps samples with (test/collect/clock.test.ts checks it; performance.now()
- * + timeOrigin is NOT that clock: it is anchored to the Unix epoch).
+ * profiler stamps samples with (test/collect/clock.test.ts checks it). performance.now()
+ * runs on that clock from the thread's time origin, so one offset, taken once, turns it
+ * into hrtime; performance.now() + performance.timeOrigin would not (wall-clock anchored).
  */
 import { appendFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { threadId } from 'node:worker_threads';
+import { HOOK_FLUSHERS, type HookFlusher } from '../agent/protocol.js';
 
 export type TestStatus = 'running' | 'passed' | 'failed' | 'skipped' | 'unknown';
 
@@ -25,11 +32,7 @@ export interface TestRecord {
   /** Describe path and title joined with ' > '; '' for kind 'file'. */
   name: string;
   startUs: number;
-  /**
-   * null on the line written when the test starts: a process that dies mid-test
-   * (process.exit, crash, SIGKILL) leaves that line, and the collector closes it at
-   * the end of the thread's profile.
-   */
+  /** null on the line of a test still running when its thread wrote its records. */
   endUs: number | null;
   wallMs: number | null;
   status: TestStatus;
@@ -38,45 +41,75 @@ export interface TestRecord {
 export const TESTS_SUFFIX = '.tests.jsonl';
 export const NAME_SEPARATOR = ' > ';
 
+/** Captured at load: a test that fakes timers (performance, hrtime) must not move ours. */
+const perfNow = performance.now.bind(performance);
+const hrtimeBigint = process.hrtime.bigint;
+const originUs = Number(hrtimeBigint() / 1000n) - perfNow() * 1000;
+
 export function nowUs(): number {
-  return Number(process.hrtime.bigint() / 1000n);
+  return originUs + perfNow() * 1000;
 }
 
-/**
- * Appends records synchronously (a test that calls process.exit() right after keeps
- * its line). Fails open: the first error is reported once on stderr, then it goes quiet.
- */
+/** A test begun and not yet written as finished. */
+export interface OpenTest {
+  readonly kind: TestRecord['kind'];
+  readonly file: string;
+  readonly name: string;
+  readonly startUs: number;
+  /** Its 'running' line is already on disk (an earlier flush); the finished line pairs with it. */
+  writtenOpen: boolean;
+}
+
+interface DoneTest {
+  test: OpenTest;
+  endUs: number;
+  status: TestStatus;
+}
+
+type Global = typeof globalThis & { [HOOK_FLUSHERS]?: HookFlusher[] };
+
+/** Fails open: the first write error is reported once on stderr, then it goes quiet. */
 export class TestRecorder {
   private failed = false;
   private readonly file: string | undefined;
+  private readonly open = new Set<OpenTest>();
+  private done: DoneTest[] = [];
 
   constructor(rawDir = process.env.CIPROF_RAW_DIR) {
     this.file = rawDir ? path.join(rawDir, `${process.pid}-${threadId}${TESTS_SUFFIX}`) : undefined;
+    if (this.file) ((globalThis as Global)[HOOK_FLUSHERS] ??= []).push(() => this.flush());
   }
 
   get enabled(): boolean {
     return this.file !== undefined && !this.failed;
   }
 
-  /** Writes a 'running' line and returns a function that writes the finished line. */
-  begin(kind: TestRecord['kind'], file: string, name: string): (status: TestStatus) => void {
-    if (!this.enabled) return () => {};
-    const startUs = nowUs();
-    const base = { pid: process.pid, threadId, kind, file, name, startUs };
-    this.write({ ...base, endUs: null, wallMs: null, status: 'running' });
-    let done = false;
-    return (status) => {
-      if (done) return;
-      done = true;
-      const endUs = nowUs();
-      this.write({ ...base, endUs, wallMs: (endUs - startUs) / 1000, status });
-    };
+  begin(kind: TestRecord['kind'], file: string, name: string): OpenTest {
+    const test: OpenTest = { kind, file, name, startUs: nowUs(), writtenOpen: false };
+    this.open.add(test);
+    return test;
   }
 
-  private write(record: TestRecord): void {
+  /** Ends a test once; later calls for the same test do nothing. */
+  end(test: OpenTest, status: TestStatus): void {
+    if (!this.open.delete(test)) return;
+    this.done.push({ test, endUs: nowUs(), status });
+  }
+
+  /** Writes what happened since the last flush in one append. Called by the agent. */
+  flush(): void {
     if (!this.file || this.failed) return;
+    const lines: string[] = [];
+    for (const { test, endUs, status } of this.done) lines.push(line(test, endUs, status));
+    for (const test of this.open) {
+      if (test.writtenOpen) continue;
+      test.writtenOpen = true;
+      lines.push(line(test, null, 'running'));
+    }
+    this.done = [];
+    if (lines.length === 0) return;
     try {
-      appendFileSync(this.file, `${JSON.stringify(record)}\n`);
+      appendFileSync(this.file, `${lines.join('\n')}\n`);
     } catch (err) {
       this.failed = true;
       try {
@@ -86,4 +119,21 @@ export class TestRecorder {
       }
     }
   }
+}
+
+function line(test: OpenTest, endUs: number | null, status: TestStatus): string {
+  const startUs = Math.round(test.startUs);
+  const end = endUs === null ? null : Math.round(endUs);
+  const record: TestRecord = {
+    pid: process.pid,
+    threadId,
+    kind: test.kind,
+    file: test.file,
+    name: test.name,
+    startUs,
+    endUs: end,
+    wallMs: end === null ? null : (end - startUs) / 1000,
+    status,
+  };
+  return JSON.stringify(record);
 }

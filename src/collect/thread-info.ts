@@ -32,6 +32,10 @@ export function agentInfoOf(value: unknown): AgentThreadInfo | string {
   if (!isTime(wallStartMs) || !isTime(wallEndMs) || wallEndMs < wallStartMs) return 'wallStartMs/wallEndMs are not an ordered pair of times';
   if (v.isMainThread !== undefined && typeof v.isMainThread !== 'boolean') return 'isMainThread is not a boolean';
   const reason = v.reason === 'signal' || v.reason === 'terminate' ? v.reason : 'exit';
+  // Spawn attribution: when the thread started (monotonic) and its process's ancestors.
+  if (v.startUs !== undefined && !isTime(v.startUs)) return 'startUs is not a time';
+  const ancestors = v.ancestors ?? [];
+  if (!Array.isArray(ancestors) || ancestors.length > MAX_ARGV || !ancestors.every(isCount)) return `ancestors is not a list of at most ${MAX_ARGV} pids`;
   return {
     pid: v.pid,
     ppid: (v.ppid as number | undefined) ?? 0,
@@ -46,6 +50,8 @@ export function agentInfoOf(value: unknown): AgentThreadInfo | string {
     wallEndMs,
     hrtimeAtFlushNs: (v.hrtimeAtFlushNs as string | undefined) ?? '',
     intervalUs: (v.intervalUs as number | undefined) ?? 0,
+    startUs: v.startUs as number | undefined,
+    ancestors: ancestors as number[],
   };
 }
 

@@ -18,7 +18,7 @@ import { bootstrapOverFiles, commonUnits, samplingInterval, type ChangeInterval,
 import { isPseudo, selfByTestFile } from './self-time.js';
 import { benjaminiHochberg, normalQuantile, normalTwoSided, poissonRatioTest } from './stats.js';
 import { restrictToCommonTests } from './common-tests.js';
-import { applySpeedPrior, OTHER_ENVIRONMENT_SPEED_SD, SAME_ENVIRONMENT_SPEED_SD, speedFactor, type SpeedPrior, type SpeedPriorSource } from './speed.js';
+import { applySpeedPrior, OTHER_ENVIRONMENT_SPEED_SD, SAME_ENVIRONMENT_SPEED_SD, speedFactor, type AppliedSpeed, type SpeedEstimate, type SpeedPrior, type SpeedPriorSource } from './speed.js';
 import { ENV_KEYS, environmentWarnings } from './environment.js';
 import type { HistoryNoise } from './noise-history.js';
 
@@ -187,7 +187,45 @@ export function diffProfiles(fullBase: Profile, fullHead: Profile, overrides: Pa
   const ht = functionTable(head);
   const baseTotals = suiteTotals(base, bt);
   const headTotals = suiteTotals(head, ht);
+  const rows = joinRows(bt, ht);
+  const m = speedModel(rows, base, head, context.history);
+  const tested = [...rows.values()].filter((row) => testRow(row, baseTotals, headTotals, m, thresholds));
+  const fileUnits = judgeRows(tested, base, head, m.speed, thresholds, true);
+  const functions = [...rows.values()].sort((a, b) => Math.abs(b.selfDeltaNs) - Math.abs(a.selfDeltaNs));
+  addSamplingIntervals(functions.slice(0, 50), m);
+  const regressions = functions.filter((r) => r.status === 'regression');
+  const improvements = functions.filter((r) => r.status === 'improvement');
+  return {
+    base: baseTotals,
+    head: headTotals,
+    suite: suiteChange(baseTotals, headTotals, thresholds),
+    thresholds,
+    functions,
+    regressions,
+    improvements,
+    withinNoise: functions.filter((r) => !isPseudo(r.frame) && r.status !== 'regression' && r.status !== 'improvement').length,
+    verdict: regressions.length > 0 ? 'regression' : improvements.length > 0 ? 'improvement' : 'no-change',
+    noiseModel: {
+      sampling: true,
+      ...(fileUnits > 0 ? { testFiles: fileUnits } : {}),
+      dispersion: m.dispersion,
+      speed: {
+        estimated: m.estimate.factor,
+        applied: m.speed,
+        weight: m.applied.weight,
+        prior: m.prior.source,
+        priorSdPct: m.prior.logSd * 100,
+        ...(m.prior.pairs !== undefined ? { historyPairs: m.prior.pairs } : {}),
+      },
+    },
+    environmentWarnings: environmentWarnings(base.meta, head.meta),
+    excludedTests: { baseOnly: baseOnlyTests, headOnly: headOnlyTests },
+    speedFactor: m.speed,
+  };
+}
 
+/** One row per function seen on either side, keyed by (name, file, line). */
+function joinRows(bt: FunctionTable, ht: FunctionTable): Map<string, FunctionDelta> {
   const rows = new Map<string, FunctionDelta>();
   const side = (s: { self: number; total: number; selfSamples: number; totalSamples: number }): SideStats => ({
     selfNs: s.self,
@@ -202,96 +240,79 @@ export function diffProfiles(fullBase: Profile, fullHead: Profile, overrides: Pa
     if (row) row.head = side(s);
     else rows.set(key, newRow(s.frame, emptySide, side(s)));
   }
+  return rows;
+}
 
-  // Exposure: samples per ns actually achieved on each side, so a different interval
-  // or a loaded machine that sampled late does not look like a change.
-  const baseRate = baseTotals.cpuNs > 0 ? baseTotals.samples / baseTotals.cpuNs : 0;
-  const headRate = headTotals.cpuNs > 0 ? headTotals.samples / headTotals.cpuNs : 0;
+/** How the run's overall speed is judged: the functions' estimate, the prior, what is applied. */
+interface SpeedModel {
+  estimate: SpeedEstimate;
+  prior: SpeedPrior;
+  applied: AppliedSpeed;
+  speed: number;
+  speedLogVar: number;
+  dispersion: number;
+}
 
+function speedModel(rows: ReadonlyMap<string, FunctionDelta>, base: Profile, head: Profile, history: HistoryNoise | undefined): SpeedModel {
   // The runs' overall speed ratio, in sample counts (so the sampling rate cancels too).
   const estimate = speedFactor(
     [...rows.values()].filter((r) => !isPseudo(r.frame)).map((r) => ({ base: r.base.selfSamples, head: r.head.selfSamples })),
     // Too few functions to tell machine speed from code: assume the same speed.
     1,
   );
-  const prior = speedPriorFor(base.meta, head.meta, context.history);
+  const prior = speedPriorFor(base.meta, head.meta, history);
   const applied = applySpeedPrior(estimate, prior);
-  const speed = applied.factor;
-  const speedLogVar = applied.logVariance;
   // Small functions scatter more than sampling explains (speed.ts); every function's
   // sampling variance is scaled by that, or by the history's, whichever is larger.
-  const dispersion = Math.max(estimate.dispersion, context.history?.dispersion ?? 1);
-  const tested: FunctionDelta[] = [];
-  for (const row of rows.values()) {
-    row.selfDeltaNs = row.head.selfNs - row.base.selfNs;
-    row.totalDeltaNs = row.head.totalNs - row.base.totalNs;
-    row.selfDeltaPct = row.base.selfNs > 0 ? (row.selfDeltaNs / row.base.selfNs) * 100 : row.head.selfNs > 0 ? Infinity : 0;
-    row.baseSelfSharePct = baseTotals.cpuNs > 0 ? (row.base.selfNs / baseTotals.cpuNs) * 100 : 0;
-    row.headSelfSharePct = headTotals.cpuNs > 0 ? (row.head.selfNs / headTotals.cpuNs) * 100 : 0;
-    if (row.base.totalSamples === 0) row.onlyIn = 'head';
-    else if (row.head.totalSamples === 0) row.onlyIn = 'base';
-    // Under "unchanged", the head's count is the base's scaled by the runs' speed factor.
-    row.adjustedPct = row.base.selfSamples > 0 ? (row.head.selfSamples / row.base.selfSamples / speed - 1) * 100 : row.head.selfSamples > 0 ? Infinity : 0;
-    if (isPseudo(row.frame) || row.base.selfSamples + row.head.selfSamples < thresholds.minSamples || speed <= 0) continue;
-    // The exact test is right for small counts; the normal test on the log ratio adds the
-    // dispersion and the uncertainty of the speed. A row must pass both: take the larger p.
-    const exact = poissonRatioTest(row.base.selfSamples, 1, row.head.selfSamples, speed);
-    const withSpeed =
-      row.base.selfSamples > 0 && row.head.selfSamples > 0
-        ? normalTwoSided(Math.log(row.head.selfSamples / row.base.selfSamples / speed) / Math.sqrt(dispersion * (1 / row.base.selfSamples + 1 / row.head.selfSamples) + speedLogVar))
-        : exact;
-    row.pValue = Math.max(exact, withSpeed);
-    tested.push(row);
-  }
-  const fileUnits = judgeRows(tested, base, head, speed, thresholds, true);
-  const useFiles = fileUnits > 0;
-  const z = normalQuantile(1 - (1 - INTERVAL_LEVEL) / 2);
+  const dispersion = Math.max(estimate.dispersion, history?.dispersion ?? 1);
+  return { estimate, prior, applied, speed: applied.factor, speedLogVar: applied.logVariance, dispersion };
+}
 
-  const functions = [...rows.values()].sort((a, b) => Math.abs(b.selfDeltaNs) - Math.abs(a.selfDeltaNs));
-  for (const r of functions.slice(0, 50)) {
+/** Fills a row's changes and, when it can be tested, its p-value; true when it was tested. */
+function testRow(row: FunctionDelta, baseTotals: SuiteTotals, headTotals: SuiteTotals, m: SpeedModel, thresholds: DiffThresholds): boolean {
+  const { speed } = m;
+  row.selfDeltaNs = row.head.selfNs - row.base.selfNs;
+  row.totalDeltaNs = row.head.totalNs - row.base.totalNs;
+  row.selfDeltaPct = row.base.selfNs > 0 ? (row.selfDeltaNs / row.base.selfNs) * 100 : row.head.selfNs > 0 ? Infinity : 0;
+  row.baseSelfSharePct = baseTotals.cpuNs > 0 ? (row.base.selfNs / baseTotals.cpuNs) * 100 : 0;
+  row.headSelfSharePct = headTotals.cpuNs > 0 ? (row.head.selfNs / headTotals.cpuNs) * 100 : 0;
+  if (row.base.totalSamples === 0) row.onlyIn = 'head';
+  else if (row.head.totalSamples === 0) row.onlyIn = 'base';
+  // Under "unchanged", the head's count is the base's scaled by the runs' speed factor.
+  row.adjustedPct = row.base.selfSamples > 0 ? (row.head.selfSamples / row.base.selfSamples / speed - 1) * 100 : row.head.selfSamples > 0 ? Infinity : 0;
+  if (isPseudo(row.frame) || row.base.selfSamples + row.head.selfSamples < thresholds.minSamples || speed <= 0) return false;
+  // The exact test is right for small counts; the normal test on the log ratio adds the
+  // dispersion and the uncertainty of the speed. A row must pass both: take the larger p.
+  const exact = poissonRatioTest(row.base.selfSamples, 1, row.head.selfSamples, speed);
+  const withSpeed =
+    row.base.selfSamples > 0 && row.head.selfSamples > 0
+      ? normalTwoSided(Math.log(row.head.selfSamples / row.base.selfSamples / speed) / Math.sqrt(m.dispersion * (1 / row.base.selfSamples + 1 / row.head.selfSamples) + m.speedLogVar))
+      : exact;
+  row.pValue = Math.max(exact, withSpeed);
+  return true;
+}
+
+/** The sampling interval of the most changed rows that have none from the test files. */
+function addSamplingIntervals(rows: readonly FunctionDelta[], m: SpeedModel): void {
+  const z = normalQuantile(1 - (1 - INTERVAL_LEVEL) / 2);
+  for (const r of rows) {
     if (!r.interval && !isPseudo(r.frame)) {
-      const iv = samplingInterval(r.base.selfSamples, r.head.selfSamples, speed, speedLogVar, dispersion, z, INTERVAL_LEVEL);
+      const iv = samplingInterval(r.base.selfSamples, r.head.selfSamples, m.speed, m.speedLogVar, m.dispersion, z, INTERVAL_LEVEL);
       if (iv) r.interval = { ...iv, pValue: r.pValue };
     }
   }
-  const regressions = functions.filter((r) => r.status === 'regression');
-  const improvements = functions.filter((r) => r.status === 'improvement');
+}
 
-  const suiteDelta = headTotals.cpuNs - baseTotals.cpuNs;
-  const suiteP = baseRate > 0 && headRate > 0 ? poissonRatioTest(baseTotals.samples, baseRate, headTotals.samples, headRate) : 1;
-  const suitePct = baseTotals.cpuNs > 0 ? (suiteDelta / baseTotals.cpuNs) * 100 : 0;
-  return {
-    base: baseTotals,
-    head: headTotals,
-    suite: {
-      deltaNs: suiteDelta,
-      deltaPct: suitePct,
-      pValue: suiteP,
-      significant: suiteP <= thresholds.alpha && Math.abs(suiteDelta) >= thresholds.minMs * 1e6 && Math.abs(suitePct) >= thresholds.minPct,
-    },
-    thresholds,
-    functions,
-    regressions,
-    improvements,
-    withinNoise: functions.filter((r) => !isPseudo(r.frame) && r.status !== 'regression' && r.status !== 'improvement').length,
-    verdict: regressions.length > 0 ? 'regression' : improvements.length > 0 ? 'improvement' : 'no-change',
-    noiseModel: {
-      sampling: true,
-      ...(useFiles ? { testFiles: fileUnits } : {}),
-      dispersion,
-      speed: {
-        estimated: estimate.factor,
-        applied: speed,
-        weight: applied.weight,
-        prior: prior.source,
-        priorSdPct: prior.logSd * 100,
-        ...(prior.pairs !== undefined ? { historyPairs: prior.pairs } : {}),
-      },
-    },
-    environmentWarnings: environmentWarnings(base.meta, head.meta),
-    excludedTests: { baseOnly: baseOnlyTests, headOnly: headOnlyTests },
-    speedFactor: speed,
-  };
+/** The suite total's absolute change, with the same exact test on its sample counts. */
+function suiteChange(baseTotals: SuiteTotals, headTotals: SuiteTotals, thresholds: DiffThresholds): ProfileDiff['suite'] {
+  // Exposure: samples per ns actually achieved on each side, so a different interval
+  // or a loaded machine that sampled late does not look like a change.
+  const baseRate = baseTotals.cpuNs > 0 ? baseTotals.samples / baseTotals.cpuNs : 0;
+  const headRate = headTotals.cpuNs > 0 ? headTotals.samples / headTotals.cpuNs : 0;
+  const deltaNs = headTotals.cpuNs - baseTotals.cpuNs;
+  const pValue = baseRate > 0 && headRate > 0 ? poissonRatioTest(baseTotals.samples, baseRate, headTotals.samples, headRate) : 1;
+  const deltaPct = baseTotals.cpuNs > 0 ? (deltaNs / baseTotals.cpuNs) * 100 : 0;
+  return { deltaNs, deltaPct, pValue, significant: pValue <= thresholds.alpha && Math.abs(deltaNs) >= thresholds.minMs * 1e6 && Math.abs(deltaPct) >= thresholds.minPct };
 }
 
 /**

@@ -40,40 +40,14 @@ export function diffRuns(baseRuns: readonly Profile[], headRuns: readonly Profil
   const baseSelf = baseRuns.map(selfByFunctionKey);
   const headSelf = headRuns.map(selfByFunctionKey);
   const nsPerSample = (diff.base.cpuNs + diff.head.cpuNs) / Math.max(1, diff.base.samples + diff.head.samples);
-  const df = n + m - 2;
   // No speed adjustment here (speed 1): the runs were interleaved on one machine, so its
   // drift is spread over both sides and shows up in the runs' scatter, which the test
   // measures. (A speed read off the other functions would add its own uncertainty, and with
   // a few small functions that is as large as the changes `compare` is meant to find.)
 
   const perFile = perFileVariance(baseRuns, headRuns, thresholds.minUnits);
-
-  const tested: FunctionDelta[] = [];
-  for (const row of diff.functions) {
-    if (row.status === 'too-small') continue;
-    const key = functionKey(row.frame);
-    const x = baseSelf.map((r) => r.get(key) ?? 0);
-    const y = headSelf.map((r) => r.get(key) ?? 0);
-    const mx = x.reduce((a, b) => a + b, 0) / n;
-    const my = y.reduce((a, b) => a + b, 0) / m;
-    const ss = x.reduce((a, v) => a + (v - mx) ** 2, 0) + y.reduce((a, v) => a + (v - my) ** 2, 0);
-    // Poisson floor: a run's sample count of this function varies by sqrt(count) at least.
-    const floor = ((mx + my) / 2) * nsPerSample;
-    // The larger of the two measured run-to-run variances (run totals; test files within runs).
-    const measured = [{ v: df > 0 ? ss / df : 0, df }, ...(perFile ? [perFile(key)] : [])].reduce((a, b) => (b.v > a.v ? b : a));
-    const extra = measured.df > 0 ? Math.max(0, measured.v - floor) : 0;
-    const variance = floor + extra;
-    const dfEff = extra > 0 ? (variance * variance) / ((extra * extra) / measured.df) : Number.POSITIVE_INFINITY;
-    const se = Math.sqrt(variance * (1 / n + 1 / m));
-    const delta = my - mx;
-    row.adjustedPct = mx > 0 ? (delta / mx) * 100 : my > 0 ? Infinity : 0;
-    row.pValue = se > 0 ? tOrNormalTwoSided(delta / se, dfEff) : delta === 0 ? 1 : 0;
-    if (mx > 0) {
-      const crit = dfEff > 1000 ? normalQuantile(1 - (1 - INTERVAL_LEVEL) / 2) : studentTQuantile(1 - INTERVAL_LEVEL, dfEff);
-      row.interval = { method: 'runs', level: INTERVAL_LEVEL, lowPct: ((delta - crit * se) / mx) * 100, highPct: ((delta + crit * se) / mx) * 100, pValue: row.pValue, units: n + m };
-    }
-    tested.push(row);
-  }
+  const runs: RunsOfSides = { baseSelf, headSelf, nsPerSample, perFile };
+  const tested = diff.functions.filter((row) => row.status !== 'too-small' && testRowOverRuns(row, runs));
   // The runs' scatter is measured on a few runs; the test files inside them are many more
   // replicates. A row the runs believe but the files disagree on (a JIT inlining decision
   // that moved samples in a few processes) is noise, as for single runs.
@@ -90,6 +64,43 @@ export function diffRuns(baseRuns: readonly Profile[], headRuns: readonly Profil
     noiseModel: { sampling: true, runs: { base: n, head: m }, ...(fileUnits > 0 ? { testFiles: fileUnits } : {}) },
     speedFactor: 1,
   };
+}
+
+/** Per-run self time by function key on each side, and what the variance model needs. */
+interface RunsOfSides {
+  baseSelf: Map<string, number>[];
+  headSelf: Map<string, number>[];
+  nsPerSample: number;
+  perFile: ((key: string) => { v: number; df: number }) | undefined;
+}
+
+/** A row's change of per-run mean, its p-value and interval over the runs; always tested. */
+function testRowOverRuns(row: FunctionDelta, r: RunsOfSides): boolean {
+  const n = r.baseSelf.length;
+  const m = r.headSelf.length;
+  const df = n + m - 2;
+  const key = functionKey(row.frame);
+  const x = r.baseSelf.map((run) => run.get(key) ?? 0);
+  const y = r.headSelf.map((run) => run.get(key) ?? 0);
+  const mx = x.reduce((a, b) => a + b, 0) / n;
+  const my = y.reduce((a, b) => a + b, 0) / m;
+  const ss = x.reduce((a, v) => a + (v - mx) ** 2, 0) + y.reduce((a, v) => a + (v - my) ** 2, 0);
+  // Poisson floor: a run's sample count of this function varies by sqrt(count) at least.
+  const floor = ((mx + my) / 2) * r.nsPerSample;
+  // The larger of the two measured run-to-run variances (run totals; test files within runs).
+  const measured = [{ v: df > 0 ? ss / df : 0, df }, ...(r.perFile ? [r.perFile(key)] : [])].reduce((a, b) => (b.v > a.v ? b : a));
+  const extra = measured.df > 0 ? Math.max(0, measured.v - floor) : 0;
+  const variance = floor + extra;
+  const dfEff = extra > 0 ? (variance * variance) / ((extra * extra) / measured.df) : Number.POSITIVE_INFINITY;
+  const se = Math.sqrt(variance * (1 / n + 1 / m));
+  const delta = my - mx;
+  row.adjustedPct = mx > 0 ? (delta / mx) * 100 : my > 0 ? Infinity : 0;
+  row.pValue = se > 0 ? tOrNormalTwoSided(delta / se, dfEff) : delta === 0 ? 1 : 0;
+  if (mx > 0) {
+    const crit = dfEff > 1000 ? normalQuantile(1 - (1 - INTERVAL_LEVEL) / 2) : studentTQuantile(1 - INTERVAL_LEVEL, dfEff);
+    row.interval = { method: 'runs', level: INTERVAL_LEVEL, lowPct: ((delta - crit * se) / mx) * 100, highPct: ((delta + crit * se) / mx) * 100, pValue: row.pValue, units: n + m };
+  }
+  return true;
 }
 
 /**

@@ -67,6 +67,7 @@ function labelRun(s: Settings, command: string[], run: ProfiledRun, env: NodeJS.
   const profile = gathered.profile;
   const nodeVersions = [...new Set(gathered.threads.map((t) => t.nodeVersion).filter(Boolean))];
   profile.meta = {
+    ...profile.meta, // what gathering found (source maps)
     ...contextMeta(s.ci),
     'ciprof.version': VERSION,
     command: recorded.join(' '),

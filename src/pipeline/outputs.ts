@@ -89,7 +89,7 @@ export interface RenderedReport {
   summary?: string;
 }
 
-export function renderDiffReport(report: DiffReport): RenderedReport {
+function renderDiffReport(report: DiffReport): RenderedReport {
   return { report, comment: renderComment(report) };
 }
 
@@ -99,7 +99,7 @@ export interface DiffFiles {
 }
 
 /** diff.json and comment.md in `dir`; throws when they cannot be written. */
-export function writeDiffFiles(dir: string, rendered: RenderedReport): DiffFiles {
+function writeDiffFiles(dir: string, rendered: RenderedReport): DiffFiles {
   makeDirs(dir);
   const files = { diff: path.join(dir, 'diff.json'), comment: path.join(dir, 'comment.md') };
   writeFileSync(files.diff, serializeDiffReport(rendered.report));
@@ -115,7 +115,7 @@ export async function writeHtmlReport(file: string, head: Profile, base: Profile
 }
 
 /** The HTML report of a diff (the same verdicts as the comment); undefined, warned, when it cannot be written. */
-export async function writeDiffHtml(file: string, result: DiffResult, log: Log, title?: string): Promise<string | undefined> {
+async function writeDiffHtml(file: string, result: DiffResult, log: Log, title?: string): Promise<string | undefined> {
   try {
     return (await writeHtmlReport(file, result.head, result.base, result.report.diff, title)).path;
   } catch (err) {

@@ -78,7 +78,7 @@ export function storeDirFor(repoRoot: string, cwd: string, env: NodeJS.ProcessEn
 }
 
 /** The base to compare with when none is given: the PR's base branch (its merge-base), or the upstream branch locally. */
-export function defaultBase(ci: CiContext): string | undefined {
+function defaultBase(ci: CiContext): string | undefined {
   if (ci.provider === 'local') return ci.baseBranch ?? ci.baseCommit;
   return (ci.baseBranch ? `origin/${ci.baseBranch}` : undefined) ?? ci.baseCommit;
 }

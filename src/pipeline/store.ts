@@ -60,7 +60,8 @@ export async function storeRun(s: Settings, c: Collected, opts: StoreRunOptions,
   }
   if (opts.artifact && s.ci.repository) {
     try {
-      const store = await openStore(s, 'github');
+      // The upload speaks the Actions runtime (its own token); the REST token is for lookups.
+      const store = await githubStore(s, s.ci.repository);
       const { artifactName } = await import('../store/github-artifacts.js');
       await freeArtifactName(artifactName(entry.jobKey, entry.commit), s.env, log);
       const stored = await store.put(entry, c.pprofGzip);
@@ -102,8 +103,12 @@ export async function openStore(s: Settings, kind: StoreKind = s.store): Promise
   }
   if (!s.githubToken) throw new Error('the github store needs a token (GITHUB_TOKEN or the github-token input)');
   if (!s.ci.repository) throw new Error('the github store needs the repository (GITHUB_REPOSITORY)');
+  return githubStore(s, s.ci.repository);
+}
+
+async function githubStore(s: Settings, repository: string): Promise<ProfileStore> {
   const { GithubArtifactStore } = await import('../store/github-artifacts.js');
-  return new GithubArtifactStore({ token: s.githubToken, repository: s.ci.repository, baseBranch: s.ci.baseBranch });
+  return new GithubArtifactStore({ token: s.githubToken ?? '', repository, baseBranch: s.ci.baseBranch });
 }
 
 /** The Action's lookup store: GitHub artifacts when it can, else (and on any problem) the local store. */

@@ -7,15 +7,16 @@
  * service and ACTIONS_RUNTIME_TOKEN); upload-artifact is false and the baseline artifact
  * is served by the fake's REST endpoints, which is the lookup/download path used.
  */
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactName } from '../../src/store/github-artifacts.js';
+import { actionOutput, installAction, runActionDist, type ActionRun } from '../helpers/action-run.js';
 import { FakeGithub } from '../helpers/github-server.js';
 import { startFakePyroscope } from '../helpers/pyroscope-server.js';
-import { CLI, FIXTURES, ROOT } from '../helpers/cli.js';
+import { CLI, FIXTURES } from '../helpers/cli.js';
 
 const JOB_KEY = 'ci_test';
 let work: string;
@@ -27,72 +28,35 @@ let gh: FakeGithub;
 const git = (args: string[]): string =>
   execFileSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' } }).trim();
 
-interface ActionRun {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-  summary: string;
-  outputs: string;
-}
-
-async function runAction(inputs: Record<string, string>, opts: { token?: string; env?: NodeJS.ProcessEnv } = {}): Promise<ActionRun> {
-  const runDir = mkdtempSync(path.join(work, 'run-'));
-  const summary = path.join(runDir, 'summary.md');
-  const outputs = path.join(runDir, 'outputs.txt');
-  writeFileSync(summary, '');
-  writeFileSync(outputs, '');
-  const event = path.join(runDir, 'event.json');
+function runAction(inputs: Record<string, string>, opts: { token?: string; env?: NodeJS.ProcessEnv } = {}): Promise<ActionRun> {
+  const event = path.join(mkdtempSync(path.join(work, 'event-')), 'event.json');
   writeFileSync(event, JSON.stringify({ number: 7, pull_request: { number: 7, head: { sha: commit, ref: 'feature' }, base: { sha: commit, ref: 'main' } } }));
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    GITHUB_ACTIONS: 'true',
-    GITHUB_API_URL: gh.url,
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_REPOSITORY: 'acme/shop',
-    GITHUB_EVENT_NAME: 'pull_request',
-    GITHUB_EVENT_PATH: event,
-    GITHUB_SHA: 'f'.repeat(40),
-    GITHUB_REF: 'refs/pull/7/merge',
-    GITHUB_HEAD_REF: 'feature',
-    GITHUB_BASE_REF: 'main',
-    GITHUB_RUN_ID: '99',
-    GITHUB_WORKFLOW: 'ci',
-    GITHUB_JOB: 'test',
-    GITHUB_STEP_SUMMARY: summary,
-    GITHUB_OUTPUT: outputs,
-    GITHUB_WORKSPACE: repo,
-    RUNNER_TEMP: runDir,
-    INPUT_WORKING_DIRECTORY: repo,
-    'INPUT_GITHUB-TOKEN': opts.token ?? 'write-token',
-    'INPUT_JOB-KEY': JOB_KEY,
-    'INPUT_UPLOAD-ARTIFACT': 'false',
-    ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
-    ...opts.env,
-  };
-  // Async on purpose: the fake GitHub server lives in this process and must keep answering.
-  const child = spawn(process.execPath, [path.join(actionDir, 'dist/index.js')], { cwd: repo, env, timeout: 90_000 });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  return { status, stdout, stderr, summary: readFileSync(summary, 'utf8'), outputs: readFileSync(outputs, 'utf8') };
+  return runActionDist({
+    actionDir,
+    workspace: repo,
+    inputs: { 'working-directory': repo, 'github-token': opts.token ?? 'write-token', 'job-key': JOB_KEY, 'upload-artifact': 'false', ...inputs },
+    env: {
+      GITHUB_API_URL: gh.url,
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_REPOSITORY: 'acme/shop',
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_PATH: event,
+      GITHUB_SHA: 'f'.repeat(40),
+      GITHUB_REF: 'refs/pull/7/merge',
+      GITHUB_HEAD_REF: 'feature',
+      GITHUB_BASE_REF: 'main',
+      GITHUB_RUN_ID: '99',
+      ...opts.env,
+    },
+  });
 }
 
-const output = (run: ActionRun, name: string): string | undefined => {
-  // core.setOutput writes `name<<delimiter\nvalue\ndelimiter` blocks.
-  const m = new RegExp(`^${name}<<(.+)\\n([\\s\\S]*?)\\n\\1$`, 'm').exec(run.outputs);
-  return m?.[2];
-};
+const output = actionOutput;
 
 beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'ciprof-action-'));
   // The Action as a workflow sees it: action.yml and dist/ only.
-  actionDir = path.join(work, 'action');
-  mkdirSync(actionDir);
-  cpSync(path.join(ROOT, 'action.yml'), path.join(actionDir, 'action.yml'));
-  cpSync(path.join(ROOT, 'dist'), path.join(actionDir, 'dist'), { recursive: true });
+  actionDir = installAction(work);
 
   repo = path.join(work, 'repo');
   mkdirSync(repo);

@@ -1,10 +1,10 @@
 /**
  * Failure class from the real-world corpus (bench/realworld.mjs, tj/commander.js: 27 of
- * 1,373 tests fail under `ciprof run`, 0 plain): a node --test suite spawns its CLI as a
- * node child process and asserts the child's stdout. The node:test hook decides by the
- * inherited NODE_TEST_CONTEXT (src/collect/runners/node-test.ts install()), so the
- * grandchild requires node:test, becomes a test root and writes the runner's protocol
- * into its own stdout.
+ * 1,373 tests failed under `ciprof run`, 0 plain): a node --test suite spawns its CLI as a
+ * node child process and asserts the child's stdout. The node:test hook used to decide by
+ * the inherited NODE_TEST_CONTEXT, so the grandchild required node:test, became a test
+ * root and wrote the runner's protocol into its own stdout. The hooks now decide by what
+ * each process runs (src/collect/runners/hooks/runner-role.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,8 +32,7 @@ describe.each(nodes)('node --test suite spawning a node CLI ($name)', ({ exe }) 
     expect(r.status).toBe(0);
   });
 
-  // Not fixed on main yet: src/collect/runners/node-test.ts decides by NODE_TEST_CONTEXT, which grandchildren inherit.
-  it.fails('passes under ciprof run: the spawned CLI prints exactly what it prints plain', () => {
+  it('passes under ciprof run: the spawned CLI prints exactly what it prints plain', () => {
     const out = mkdtempSync(join(tmpdir(), 'ciprof-spawn-'));
     dirs.push(out);
     const r = runCli(['run', '--no-store', '--no-report', '--out', out, '--', ...suite], { cwd, env, node: exe });
@@ -42,11 +41,12 @@ describe.each(nodes)('node --test suite spawning a node CLI ($name)', ({ exe }) 
   });
 });
 
-/**
- * Same corpus finding, attribution side: on tj/commander.js 19.5% of the CPU carries a
- * test_name, because the processes a test spawns are labelled by their own script or
- * "(setup)", never by the test that spawned them (issue 12: parent pid + spawn time).
+/*
+ * Same corpus finding, attribution side: on tj/commander.js 19.5% of the CPU carried a
+ * test_name, because the processes a test spawns were labelled by their own script or
+ * "(setup)", never by the test that spawned them (now: parent pid chain + start time).
  */
+
 /** Share of the samples whose leaf is `fn` (in a file ending with `file`) that carry `testName`. */
 function attributedShare(out: string, fn: string, file: string, testName: string): number {
   const profile = readProfileFile(join(out, 'profile.pb.gz'));
@@ -63,17 +63,16 @@ describe('CPU of a process or worker thread a test starts', () => {
   function profiled(): string {
     const out = mkdtempSync(join(tmpdir(), 'ciprof-spawn-'));
     dirs.push(out);
-    // The exit code is left to the tests above: on main the stdout class fails this suite too.
     runCli(['run', '--no-store', '--no-report', '--out', out, '--', ...suite], { cwd });
     return out;
   }
 
-  it.fails('a spawned node process carries the test_name of the test that spawned it', () => {
+  it('a spawned node process carries the test_name of the test that spawned it', () => {
     expect(attributedShare(profiled(), 'burnInChild', 'bin/cli.js', 'the spawned CLI does the work')).toBeGreaterThan(0.9);
   });
 
   // markdown-it's pathological.test.mjs: 77% of the suite's CPU in threads its tests start, none attributed.
-  it.fails('a worker thread carries the test_name of the test that started it', () => {
+  it('a worker thread carries the test_name of the test that started it', () => {
     expect(attributedShare(profiled(), 'burnInWorker', 'lib/worker.js', 'a worker thread does the work')).toBeGreaterThan(0.9);
   });
 });

@@ -11,10 +11,9 @@ import { stripSampleLabels } from '../../src/pyroscope/labels.js';
 import { testStats } from '../../src/profile/tests.js';
 
 const rec = (r: Partial<TestRecord>): TestRecord => ({ pid: 1, threadId: 0, kind: 'test', file: '/repo/t/a.test.js', name: '', startUs: 0, endUs: null, wallMs: null, status: 'running', ...r });
-const info = (pid: number, threadId: number): AgentThreadInfo => ({ pid, threadId } as AgentThreadInfo);
+const info = (pid: number, threadId: number, more: Partial<AgentThreadInfo> = {}): AgentThreadInfo => ({ pid, threadId, isMainThread: threadId === 0, ...more }) as AgentThreadInfo;
 
-function rawDirWith(lines: TestRecord[], name = '1-0.tests.jsonl'): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'ciprof-labeler-'));
+function rawDirWith(lines: TestRecord[], name = '1-0.tests.jsonl', dir = mkdtempSync(path.join(tmpdir(), 'ciprof-labeler-'))): string {
   writeFileSync(path.join(dir, name), lines.map((l) => JSON.stringify(l)).join('\n') + '\n{"cut sh');
   return dir;
 }
@@ -64,5 +63,45 @@ describe('test labeler', () => {
     expect(byFile.samples).toHaveLength(1);
     expect(byFile.samples[0]!.labels).toEqual({ test_file: 'a.js' });
     expect(byFile.samples[0]!.values).toEqual([3, 3e6]);
+  });
+});
+
+describe('a thread started while a test ran belongs to that test', () => {
+  // Process 10 runs a test file: the file from 500, test 'spawns' from 1000 to 2000.
+  const dir = rawDirWith([
+    rec({ pid: 10, kind: 'file', file: '/repo/t/cli.test.js', startUs: 500 }),
+    rec({ pid: 10, file: '/repo/t/cli.test.js', name: 'spawns', startUs: 1000, endUs: 2000, wallMs: 1, status: 'passed' }),
+  ], '10-0.tests.jsonl');
+  // Process 50 is a runner a test started (its own tests are not the user's); 60 is a runner's worker.
+  rawDirWith([rec({ pid: 50, file: '/repo/fixture/x.test.js', name: 'nested', startUs: 1700, endUs: 1800, status: 'passed' })], '50-0.tests.jsonl', dir);
+  rawDirWith([rec({ pid: 60, file: '/repo/t/other.test.js', name: 'own', startUs: 100, endUs: 5000, status: 'passed' })], '60-0.tests.jsonl', dir);
+  // Process 70's main thread recorded its parent chain: a worker thread of 70 finds it there.
+  writeFileSync(path.join(dir, '70-0.start'), JSON.stringify({ startUs: 1400, ancestors: [25, 10] }));
+  const labelerFor = makeLabelerFor(readTestRecords(dir, '/repo'));
+  const spawns = { test_file: 't/cli.test.js', test_name: 'spawns' };
+
+  it('labels every sample of a process spawned by a test, directly or through a shell, with that test', () => {
+    expect(labelerFor(info(20, 0, { startUs: 1500, ancestors: [10, 1] }))(99_999)).toEqual(spawns);
+    expect(labelerFor(info(30, 0, { startUs: 1600, ancestors: [25, 10, 1] }))(3)).toEqual(spawns);
+    // Started between tests (a beforeAll): the test file only.
+    expect(labelerFor(info(40, 0, { startUs: 2500, ancestors: [10] }))(2600)).toEqual({ test_file: 't/cli.test.js' });
+  });
+
+  it('prefers the spawning test over the records of a runner that a test started', () => {
+    expect(labelerFor(info(50, 0, { startUs: 1650, ancestors: [10] }))(1750)).toEqual(spawns);
+  });
+
+  it("keeps a runner's worker on its own records when no ancestor ran a test at its start", () => {
+    expect(labelerFor(info(60, 0, { startUs: 50, ancestors: [10, 1] }))(200)).toEqual({ test_file: 't/other.test.js', test_name: 'own' });
+  });
+
+  it('labels a worker thread created by a test with that test, and a worker of a spawned process through its main thread', () => {
+    expect(labelerFor(info(10, 3, { startUs: 1200, ancestors: [] }))(1900)).toEqual(spawns);
+    expect(labelerFor(info(70, 2, { startUs: 1450, ancestors: [] }))(5)).toEqual(spawns);
+  });
+
+  it('leaves threads without records or a spawning test as (setup)', () => {
+    expect(labelerFor(info(80, 0, { startUs: 100, ancestors: [1] }))(150)).toEqual({ test_file: '(setup)' });
+    expect(labelerFor(info(81, 0))(150)).toEqual({ test_file: '(setup)' });
   });
 });

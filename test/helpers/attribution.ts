@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Profile } from '../../src/profile/model.js';
 import { readProfileFile } from '../../src/profile/read.js';
+import { envForNode } from './cli.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const FIXTURES = path.join(ROOT, 'test/fixtures/projects');
@@ -19,11 +20,12 @@ export interface CliRun {
   json: { tests?: { file: string; name: string; wallMs: number | null; cpuMs: number }[] };
 }
 
-export function runUnderCli(fixture: string, command: string[], env: NodeJS.ProcessEnv = {}): CliRun {
+/** Runs `ciprof run` on `node` (default: the Node running the tests), with that node first on PATH. */
+export function runUnderCli(fixture: string, command: string[], env: NodeJS.ProcessEnv = {}, node?: string): CliRun {
   const out = mkdtempSync(path.join(tmpdir(), 'ciprof-attr-'));
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'run', '--no-store', '--out', out, '--', ...command], {
+  const r = spawnSync(node ?? process.execPath, [path.join(ROOT, 'dist/cli.js'), 'run', '--no-store', '--out', out, '--', ...command], {
     cwd: path.join(FIXTURES, fixture),
-    env: { ...process.env, NODE_OPTIONS: '', ...env },
+    env: { ...envForNode(node), NODE_OPTIONS: '', ...env },
     encoding: 'utf8',
     timeout: 90_000,
   });

@@ -1,0 +1,389 @@
+import { createRequire as __ciprofCreateRequire } from 'node:module';
+const require = __ciprofCreateRequire(import.meta.url);
+
+// src/ci/mask.ts
+var MIN_SECRET_LENGTH = 4;
+var REDACTED = "***";
+var registered = /* @__PURE__ */ new Set();
+function forms(secret) {
+  const all = [secret, Buffer.from(secret).toString("base64"), encodeURIComponent(secret)];
+  return [...new Set(all)].filter((s) => s.length >= MIN_SECRET_LENGTH);
+}
+function issueMask(value, env) {
+  if (env.GITHUB_ACTIONS !== "true") return;
+  const escaped = value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  process.stdout.write(`::add-mask::${escaped}
+`);
+}
+function maskSecret(secret, env = process.env) {
+  const value = secret?.trim();
+  if (!value || value.length < MIN_SECRET_LENGTH) return;
+  for (const form of forms(value)) {
+    if (registered.has(form)) continue;
+    registered.add(form);
+    issueMask(form, env);
+  }
+}
+function maskUrlCredentials(url, env = process.env) {
+  for (const m of (url ?? "").matchAll(URL_USERINFO)) {
+    const [user, ...rest] = m[2].split(":");
+    const password = rest.join(":");
+    const decode = (s) => {
+      try {
+        return decodeURIComponent(s);
+      } catch {
+        return s;
+      }
+    };
+    if (password) {
+      maskSecret(password, env);
+      maskSecret(decode(password), env);
+      maskSecret(`${decode(user)}:${decode(password)}`, env);
+    } else maskSecret(decode(user), env);
+  }
+}
+var URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#@]+)@/gi;
+function redactUrlCredentials(text) {
+  return text.replace(URL_USERINFO, `$1${REDACTED}@`);
+}
+function redact(text, extra = []) {
+  let out = redactUrlCredentials(text);
+  const secrets = new Set(registered);
+  for (const s of extra) if (s && s.length >= MIN_SECRET_LENGTH) for (const f of forms(s)) secrets.add(f);
+  for (const s of [...secrets].sort((a, b) => b.length - a.length)) out = out.split(s).join(REDACTED);
+  return out;
+}
+
+// src/render/markdown.ts
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+// src/report-ui/fmt.ts
+function ms(ns) {
+  const v = ns / 1e6;
+  if (Math.abs(v) >= 1e4) return `${(v / 1e3).toFixed(1)} s`;
+  if (Math.abs(v) >= 1e3) return `${(v / 1e3).toFixed(2)} s`;
+  return `${v.toFixed(Math.abs(v) >= 100 ? 0 : 1)} ms`;
+}
+
+// src/version.ts
+var VERSION = true ? "0.1.0" : "0.0.0-dev";
+
+// src/render/escape.ts
+var HTML_ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+function escapeHtml(text) {
+  return text.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]);
+}
+var JOINER = "\u200D";
+function defuseReferences(text) {
+  return text.replace(/@/g, `@${JOINER}`).replace(/([#!~%$&^])(?=[\p{L}\p{N}_"])/gu, `$1${JOINER}`).replace(/:(?=[\p{L}_+/-])/gu, `:${JOINER}`).replace(/\b(www)\./gi, `$1${JOINER}.`).replace(/\b(GH)-(?=\d)/gi, `$1${JOINER}-`).replace(/\b[0-9a-f]{7,40}\b/gi, (id) => id.match(/.{1,6}/g).join(JOINER));
+}
+function escapeMarkdown(text) {
+  const flat = redact(text).replace(/[\r\n\u2028\u2029]+/g, " ");
+  const escaped = defuseReferences(flat).replace(/[\\`*_{}[\]()#+\-.!|~:=$^%/]/g, (c) => `\\${c}`);
+  return escapeHtml(escaped);
+}
+var ESCAPE_SEQUENCE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_])/g;
+var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+function codeLine(text) {
+  return redact(text.replace(/[\r\n\u2028\u2029]+/g, " ").replace(ESCAPE_SEQUENCE, "").replace(CONTROL, ""));
+}
+function terminalText(text) {
+  return codeLine(text.replace(/\t/g, " "));
+}
+function fenceFor(body) {
+  let longest = 0;
+  for (const m of body.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
+  return "`".repeat(Math.max(3, longest + 1));
+}
+function safeUrl(url) {
+  if (!url) return void 0;
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return void 0;
+  }
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return void 0;
+  parsed.username = "";
+  parsed.password = "";
+  return redact(parsed.toString()).replace(/[()\s<>"'`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+}
+function encodePathSegments(path) {
+  return path.split("/").map((s) => encodeURIComponent(s).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join("/");
+}
+
+// src/render/markdown.ts
+var GITHUB_COMMENT_LIMIT = 65536;
+var JOB_SUMMARY_LIMIT_BYTES = 1024 * 1024;
+function commentMarker(jobKey) {
+  return `<!-- ciprof:${jobKey.replace(/-{2,}/g, "-")} -->`;
+}
+function loadTemplate() {
+  if (true) return "{{marker}}\n### {{verdict}}\n\n{{baseline}}\n\n{{totals}}\n\n{{regressions}}\n\n{{improvements}}\n\n{{tests}}\n\n{{call_tree}}\n\n{{links}}\n\n{{truncation}}\n\n{{footer}}\n";
+  const file = fileURLToPath(new URL("../../templates/comment.md", import.meta.url));
+  if (existsSync(file)) return readFileSync(file, "utf8");
+  return "{{marker}}\n### {{verdict}}\n\n{{baseline}}\n\n{{totals}}\n\n{{regressions}}\n\n{{improvements}}\n\n{{tests}}\n\n{{call_tree}}\n\n{{links}}\n\n{{truncation}}\n\n{{footer}}\n";
+}
+var COMMENT_LIMITS = { rows: 10, treeLines: 40, noiseRows: 0 };
+var SUMMARY_LIMITS = { rows: 1e3, treeLines: 200, noiseRows: 50 };
+var signed = (s, v) => v > 0 ? `+${s}` : v < 0 ? `\u2212${s.replace(/^-/, "")}` : s;
+var fmtDeltaMs = (ns) => signed(ms(ns), ns);
+var fmtPct = (p) => !Number.isFinite(p) ? "new" : signed(`${Math.abs(p) >= 100 ? p.toFixed(0) : p.toFixed(1)}%`, p);
+var fmtQ = (q) => q >= 1e-3 ? q.toFixed(3) : q === 0 ? "< 1e-300" : q.toExponential(1);
+var pctOf = (delta, base) => base > 0 ? delta / base * 100 : delta > 0 ? Infinity : 0;
+var int = (v) => typeof v === "number" && Number.isFinite(v) ? String(Math.round(v)) : "?";
+var num = (v) => typeof v === "number" && Number.isFinite(v) ? String(v) : "?";
+var plural = (n, word) => `${int(n)} ${word}${n === 1 ? "" : "s"}`;
+var hex = (c) => (c ?? "").replace(/[^0-9a-f]/gi, "");
+var short = (c) => hex(c).slice(0, 12) || "unknown";
+function isRepoFile(file) {
+  return file !== "" && !file.startsWith("/") && !/^[a-z][a-z0-9+.-]*:/i.test(file) && !file.split("/").includes("..") && !file.startsWith("node_modules/");
+}
+function commitUrl(report, commit) {
+  if (!hex(commit) || !report.repository || !report.serverUrl) return void 0;
+  const path = report.provider === "gitlab" ? "-/commit" : "commit";
+  return safeUrl(`${report.serverUrl.replace(/\/$/, "")}/${encodePathSegments(report.repository)}/${path}/${hex(commit)}`);
+}
+function runLink(report, runId) {
+  if (runId === void 0 || report.provider !== "github" || !report.repository || !report.serverUrl) return "";
+  const url = safeUrl(`${report.serverUrl.replace(/\/$/, "")}/${encodePathSegments(report.repository)}/actions/runs/${int(runId)}`);
+  return url ? `, [run ${int(runId)}](${url})` : "";
+}
+function frameCell(report, frame) {
+  const name = `**${escapeMarkdown(frame.name || "(anonymous)")}**`;
+  if (!frame.file) return name;
+  const where = escapeMarkdown(`${frame.file}:${frame.line}`);
+  const head = report.head.commit;
+  if (!isRepoFile(frame.file) || !head || !report.repository || !report.serverUrl) return `${name}<br>${where}`;
+  const blob = report.provider === "gitlab" ? "-/blob" : "blob";
+  const url = safeUrl(
+    `${report.serverUrl.replace(/\/$/, "")}/${encodePathSegments(report.repository)}/${blob}/${hex(head)}/${encodePathSegments(redact(frame.file))}${frame.line > 0 ? `#L${int(frame.line)}` : ""}`
+  );
+  return url ? `${name}<br>[${where}](${url})` : `${name}<br>${where}`;
+}
+function functionTableMd(report, title, rows, limit) {
+  if (rows.length === 0) return "";
+  const shown = rows.slice(0, limit);
+  const lines = [
+    `#### ${title} (${int(rows.length)})`,
+    "",
+    "| function | self base \u2192 head | self \u0394 | speed-adjusted \u0394 (95% CI) | total \u0394 | q-value |",
+    "|---|---:|---:|---:|---:|---:|"
+  ];
+  for (const r of shown) {
+    const vsRest = r.adjustedPct === void 0 ? "" : `${fmtPct(r.adjustedPct)}${fmtInterval(r)}`;
+    lines.push(
+      `| ${frameCell(report, r.frame)} | ${ms(r.base.selfNs)} \u2192 ${ms(r.head.selfNs)} | ${fmtDeltaMs(r.selfDeltaNs)} (${fmtPct(r.selfDeltaPct)}) | ${vsRest} | ${fmtDeltaMs(r.totalDeltaNs)} (${fmtPct(pctOf(r.totalDeltaNs, r.base.totalNs))}) | ${fmtQ(r.qValue)} |`
+    );
+  }
+  if (rows.length > shown.length) lines.push("", `_\u2026and ${int(rows.length - shown.length)} more in the job summary._`);
+  return lines.join("\n");
+}
+function fmtInterval(r) {
+  const iv = r.interval;
+  if (!iv || !Number.isFinite(iv.lowPct) || !Number.isFinite(iv.highPct)) return "";
+  const n = (p) => `${p >= 0 ? "+" : "\u2212"}${Math.abs(p) >= 100 ? Math.abs(p).toFixed(0) : Math.abs(p).toFixed(1)}`;
+  return ` (${n(iv.lowPct)}..${n(iv.highPct)})`;
+}
+function uniformChangeMd(report) {
+  const d = report.diff;
+  if (!d || !d.suite.significant || d.regressions.length > 0 || d.improvements.length > 0 || d.noiseModel.runs) return "";
+  return `<sub>The whole run moved alike (${d.suite.deltaPct > 0 ? "slower" : "faster"}), and no function stands out from the run's overall speed: a busier or different machine, or a change that touches everything. \`ciprof compare\` runs base and head on one machine to tell them apart.</sub>`;
+}
+function excludedTestsMd(report) {
+  const ex = report.diff?.excludedTests;
+  if (!ex || ex.baseOnly === 0 && ex.headOnly === 0) return "";
+  return `<sub>Function rows compare the tests present on both sides: ${int(ex.headOnly)} test(s) only in the head and ${int(ex.baseOnly)} only in the base are left out of them.</sub>`;
+}
+function environmentMd(report) {
+  const warnings = report.diff?.environmentWarnings ?? [];
+  if (warnings.length === 0) return "";
+  return `> [!WARNING]
+> Base and head ran in different environments, so some of the change may be the machine's: ${warnings.map(escapeMarkdown).join("; ")}.`;
+}
+function totalsMd(base, head, suite) {
+  const lines = ["| suite | base | head | change |", "|---|---:|---:|---:|"];
+  lines.push(`| CPU time | ${ms(base.cpuNs)} | ${ms(head.cpuNs)} | ${fmtDeltaMs(suite.deltaNs)} (${fmtPct(suite.deltaPct)})${suite.significant ? "" : ", within noise"} |`);
+  if (base.wallMs !== void 0 && head.wallMs !== void 0) {
+    const d = (head.wallMs - base.wallMs) * 1e6;
+    lines.push(`| wall time | ${ms(base.wallMs * 1e6)} | ${ms(head.wallMs * 1e6)} | ${fmtDeltaMs(d)} (${fmtPct(pctOf(d, base.wallMs * 1e6))}), not tested |`);
+  }
+  if (base.processes !== void 0 && head.processes !== void 0) {
+    lines.push(`| processes / threads | ${int(base.processes)} / ${int(base.threads)} | ${int(head.processes)} / ${int(head.threads)} | ${head.processes - base.processes >= 0 ? "+" : "\u2212"}${int(Math.abs(head.processes - base.processes))} |`);
+  }
+  return lines.join("\n");
+}
+function verdictMd(report) {
+  const d = report.diff;
+  if (!d) return "\u26AA ciprof: no baseline to compare with";
+  const noise = `${plural(d.withinNoise, "function")} within noise`;
+  if (d.verdict === "regression")
+    return `\u{1F534} ciprof: slower \u2014 ${plural(d.regressions.length, "function")} regressed${d.improvements.length ? `, ${int(d.improvements.length)} improved` : ""} (${noise})`;
+  if (d.verdict === "improvement") return `\u{1F7E2} ciprof: faster \u2014 ${plural(d.improvements.length, "function")} improved (${noise})`;
+  return `\u26AA ciprof: no significant change in CPU time (${noise})`;
+}
+function baselineMd(report) {
+  const b = report.base;
+  const reason = escapeMarkdown(b.reason);
+  if (!b.found) return `No base profile was found: ${reason}. This run's profile is stored, so later PRs can compare with it.`;
+  if (b.source === "file") return `Base: the profile file ${escapeMarkdown(b.file ?? "")}${b.commit ? ` (commit ${escapeMarkdown(short(b.commit))})` : ""}.`;
+  const url = commitUrl(report, b.commit);
+  const commit = url ? `[\`${short(b.commit)}\`](${url})` : `\`${short(b.commit)}\``;
+  const back = b.distance === 0 ? "the merge-base itself" : `${plural(b.distance ?? NaN, "commit")} before the merge-base`;
+  return `Base: commit ${commit} (${back}) from the ${escapeMarkdown(b.store ?? "profile")} store${runLink(report, b.runId)} \u2014 ${reason}. Head: \`${short(report.head.commit)}\`.`;
+}
+function callTreeMd(nodes, maxLines) {
+  if (nodes.length === 0) return "";
+  const lines = [];
+  let cut = false;
+  const walk = (n, depth) => {
+    if (lines.length >= maxLines) {
+      cut = true;
+      return;
+    }
+    const d = n.headNs - n.baseNs;
+    const sign = d > 0 ? "+" : d < 0 ? "-" : " ";
+    const where = n.frame.file ? ` ${n.frame.file}:${int(n.frame.line)}` : "";
+    if (n.elided) lines.push(codeLine(`${sign} ${"  ".repeat(depth)}\u2026 ${plural(n.elided, "frame")} with the same change`));
+    lines.push(codeLine(`${sign} ${"  ".repeat(depth)}${n.frame.name || "(anonymous)"}${where}  ${ms(n.baseNs)} \u2192 ${ms(n.headNs)} (${fmtDeltaMs(d).replace("\u2212", "-")})${n.reported ? "  \u25C0" : ""}`));
+    for (const c of n.children) walk(c, depth + 1);
+  };
+  for (const n of nodes) walk(n, 0);
+  const body = lines.join("\n");
+  const fence = fenceFor(body);
+  return [
+    "#### Changed call paths (total time; \u25C0 = reported function)",
+    "",
+    `${fence}diff`,
+    body,
+    ...cut ? ["  \u2026 (tree pruned; full tree in the HTML report)"] : [],
+    fence
+  ].join("\n");
+}
+var testName = (t) => `${escapeMarkdown(t.name)}<br><sub>${escapeMarkdown(t.file)}</sub>`;
+function renderSlowerTests(report, limit) {
+  const t = report.tests;
+  if (!t) return "";
+  const out = [];
+  const table = (title, rows) => {
+    if (!rows.length) return;
+    out.push(`#### ${title} (${int(rows.length)})`, "", "| test | base \u2192 head | \u0394 | q-value | why (self time within the test) |", "|---|---:|---:|---:|---|");
+    for (const r of rows.slice(0, limit)) {
+      const why = r.functions.filter((f) => f.deltaMs !== 0).map((f) => `${escapeMarkdown(f.name || "(anonymous)")} ${f.deltaMs > 0 ? "+" : "\u2212"}${Math.abs(f.deltaMs).toFixed(1)} ms`).join("<br>");
+      const pct = Number.isFinite(r.deltaPct) ? r.deltaPct * 100 : Infinity;
+      out.push(`| ${testName(r)} | ${r.baseMs.toFixed(1)} ms \u2192 ${r.headMs.toFixed(1)} ms | ${signed(`${Math.abs(r.deltaMs).toFixed(1)} ms`, r.deltaMs)} (${fmtPct(pct)}) | ${fmtQ(r.qValue)} | ${why} |`);
+    }
+    if (rows.length > limit) out.push("", `_\u2026and ${int(rows.length - limit)} more in the job summary._`);
+    out.push("");
+  };
+  table("Tests that got slower, and why", t.slower);
+  table("Tests that got faster", t.faster);
+  if (t.added.length || t.removed.length) out.push(`_${int(t.added.length)} test(s) only in head, ${int(t.removed.length)} only in base (not compared)._`);
+  return out.join("\n").trim();
+}
+function linksMd(report) {
+  const parts = [];
+  const report_ = safeUrl(report.links.report);
+  const summary = safeUrl(report.links.summary);
+  const run = safeUrl(report.links.run);
+  if (report_) parts.push(`[HTML report](${report_})`);
+  if (summary) parts.push(`[job summary](${summary})`);
+  if (run && run !== summary) parts.push(`[CI run](${run})`);
+  const pyroscope = safeUrl(report.links.pyroscope);
+  if (pyroscope) parts.push(`[Pyroscope diff](${pyroscope})`);
+  return parts.length ? `\u{1F4CA} ${parts.join(" \xB7 ")}` : "";
+}
+var PRIOR_LABELS = {
+  "same-environment": "same kind of machine",
+  "different-environment": "different machines",
+  "unknown-environment": "machines unknown",
+  history: "measured on this job's earlier runs"
+};
+function speedMd(sp) {
+  if (!sp) return "";
+  const f = (x) => `\xD7${x.toFixed(3)}`;
+  const pairs = sp.historyPairs ? `, ${int(sp.historyPairs)} pairs` : "";
+  const prior = Object.hasOwn(PRIOR_LABELS, sp.prior) ? PRIOR_LABELS[sp.prior] : "unknown prior";
+  return ` \xB7 machine speed ${f(sp.applied)} applied (functions suggest ${f(sp.estimated)}; ${prior}${pairs}: \xB1${sp.priorSdPct.toFixed(1)}%)`;
+}
+function footerMd(report) {
+  const t = report.diff?.thresholds;
+  const th = t ? ` \xB7 a row needs \u2265 ${num(t.minSamples)} samples, \u2265 ${num(t.minMs)} ms and \u2265 ${num(t.minPct)}% change, Benjamini-Hochberg q \u2264 ${num(t.alpha)}` : "";
+  const nm = report.diff?.noiseModel;
+  const model = !nm ? "" : nm.runs ? ` \xB7 noise from ${int(nm.runs.base)}+${int(nm.runs.head)} interleaved runs` : nm.testFiles ? ` \xB7 run-to-run noise checked across ${int(nm.testFiles)} test files` : " \xB7 sampling noise only (no test files to check run-to-run noise)";
+  const dispersion = nm?.dispersion !== void 0 && nm.dispersion > 1.05 ? ` \xB7 functions scatter ${Math.sqrt(nm.dispersion).toFixed(1)}\xD7 more than sampling explains` : "";
+  return `<sub>ciprof ${escapeMarkdown(report.ciprofVersion || VERSION)} \xB7 job ${escapeMarkdown(report.jobKey)}${th}${model}${dispersion}${speedMd(nm?.speed)}</sub>`;
+}
+function fill(template, values) {
+  return `${template.replace(/\{\{(\w+)\}\}/g, (_m, k) => values[k] ?? "").replace(/\n{3,}/g, "\n\n").trim()}
+`;
+}
+function renderWith(report, limits, truncation) {
+  const d = report.diff;
+  let improvements = d ? functionTableMd(report, "Faster", d.improvements, limits.rows) : "";
+  if (d && limits.noiseRows > 0) {
+    const noise = d.functions.filter((r) => r.status === "noise").slice(0, limits.noiseRows);
+    const table = functionTableMd(report, "Largest changes within noise", noise, limits.noiseRows);
+    if (table) improvements += `
+
+<details><summary>Within noise: the ${int(noise.length)} largest changes (not significant)</summary>
+
+${table}
+
+</details>`;
+  }
+  return fill(loadTemplate(), {
+    marker: commentMarker(report.jobKey),
+    verdict: verdictMd(report),
+    baseline: baselineMd(report),
+    totals: d ? [environmentMd(report), totalsMd(d.base, d.head, d.suite), uniformChangeMd(report), excludedTestsMd(report)].filter(Boolean).join("\n\n") : "",
+    regressions: d ? functionTableMd(report, "Slower", d.regressions, limits.rows) : "",
+    improvements,
+    tests: renderSlowerTests(report, limits.rows),
+    call_tree: callTreeMd(report.changedPaths, limits.treeLines),
+    links: linksMd(report),
+    truncation,
+    footer: footerMd(report)
+  });
+}
+function renderBounded(report, start, maxLength, measure) {
+  const summary = safeUrl(report.links.summary);
+  const note = `> [!NOTE]
+> Shortened to fit the size limit; ${summary ? `the [job summary](${summary})` : "the job summary"} has the full tables.`;
+  let limits = start;
+  let out = renderWith(report, limits, "");
+  while (measure(out) > maxLength && (limits.rows > 1 || limits.treeLines > 5 || limits.noiseRows > 0)) {
+    limits = { rows: Math.max(1, Math.floor(limits.rows / 2)), treeLines: Math.max(5, Math.floor(limits.treeLines / 2)), noiseRows: Math.floor(limits.noiseRows / 2) };
+    out = renderWith(report, limits, note);
+  }
+  if (measure(out) <= maxLength) return out;
+  const tail = `
+
+${note}
+`;
+  let cutAt = maxLength - measure(tail) - 16;
+  while (cutAt > 0 && measure(out.slice(0, cutAt)) + measure(tail) > maxLength) cutAt = Math.floor(cutAt * 0.9);
+  let head = out.slice(0, cutAt).replace(/&[#a-z0-9]*$/i, "");
+  if (/[\uD800-\uDBFF]$/.test(head)) head = head.slice(0, -1);
+  return `${head}${tail}`;
+}
+function renderComment(report, limits = COMMENT_LIMITS, maxChars = GITHUB_COMMENT_LIMIT) {
+  return renderBounded(report, limits, maxChars, (s) => s.length);
+}
+function renderJobSummary(report, limits = SUMMARY_LIMITS, maxBytes = JOB_SUMMARY_LIMIT_BYTES - 1024) {
+  return renderBounded(report, limits, maxBytes, (s) => Buffer.byteLength(s, "utf8"));
+}
+
+export {
+  VERSION,
+  maskSecret,
+  maskUrlCredentials,
+  redactUrlCredentials,
+  redact,
+  ms,
+  terminalText,
+  commentMarker,
+  renderComment,
+  renderJobSummary
+};

@@ -1,0 +1,15 @@
+import { createRequire as __ciprofCreateRequire } from 'node:module';
+const require = __ciprofCreateRequire(import.meta.url);
+import {
+  githubToken,
+  publishReport
+} from "./chunk-WZZALUJD.js";
+import "./chunk-ZIC6LLPU.js";
+import "./chunk-TXLASEKR.js";
+import "./chunk-IJ3PMYQX.js";
+import "./chunk-CLEKI64P.js";
+import "./chunk-ZHB73YNC.js";
+export {
+  githubToken,
+  publishReport
+};

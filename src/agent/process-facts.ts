@@ -1,0 +1,52 @@
+/**
+ * Facts about the current process and thread, taken once when the agent starts, that
+ * let the collector join a process to the test that spawned it.
+ */
+import { readFileSync } from 'node:fs';
+import { isMainThread } from 'node:worker_threads';
+
+const MAX_ANCESTORS = 8;
+
+/** Captured at load: a test that fakes timers must not move the agent's clock. */
+const hrtimeBigint = process.hrtime.bigint;
+const perfNow = performance.now.bind(performance);
+
+export function hrtimeNs(): bigint {
+  return hrtimeBigint();
+}
+
+export function hrtimeUs(): number {
+  return Number(hrtimeBigint() / 1000n);
+}
+
+/**
+ * When this thread started, on process.hrtime's clock (CLOCK_MONOTONIC, as V8's samples).
+ * In the main thread performance.now() counts from the process's start on that clock;
+ * in a worker it counts from the process's start too, so a worker's start is now: the
+ * agent is preloaded as the worker boots.
+ */
+export function threadStartUs(): number {
+  return Math.round(isMainThread ? hrtimeUs() - perfNow() * 1000 : hrtimeUs());
+}
+
+/**
+ * The parent pid chain, nearest first. On Linux it follows /proc/<pid>/stat upwards so
+ * that a node started by a test through a shell (`exec('node cli.js')`, npx) still
+ * reaches the test's process; elsewhere only the direct parent is known.
+ */
+export function parentChain(): number[] {
+  const chain = [process.ppid];
+  if (process.platform !== 'linux') return chain;
+  try {
+    while (chain.length < MAX_ANCESTORS) {
+      const stat = readFileSync(`/proc/${chain[chain.length - 1]}/stat`, 'latin1');
+      // "pid (comm) state ppid …": comm may contain spaces and parentheses.
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ', 2)[1]);
+      if (!(ppid > 1)) break;
+      chain.push(ppid);
+    }
+  } catch {
+    // the parent already exited, or /proc is not mounted: keep what we have
+  }
+  return chain;
+}

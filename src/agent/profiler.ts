@@ -1,0 +1,108 @@
+/**
+ * One thread's V8 CPU profiler, driven in-process through `node:inspector`, written once
+ * as `<pid>-<tid>-0.cpuprofile` into the raw directory, synchronously (safe in 'exit').
+ */
+import * as fs from 'node:fs';
+import * as inspector from 'node:inspector';
+import * as path from 'node:path';
+import { isMainThread, threadId } from 'node:worker_threads';
+import type { AgentThreadInfo, FlushReason, StartMarker } from './protocol.js';
+import { writeScriptSourceMaps } from './scripts.js';
+
+/** Captured at load: a test that fakes Date must not move the profile's wall times. */
+const dateNow = Date.now;
+
+/** `node --test` runs its orchestrating parent without an inspector: nothing to profile there. */
+export class NoInspector extends Error {}
+
+/** Inspector errors arrive as plain objects ({ code, message }), not Error instances. */
+export function errorText(err: unknown): string {
+  if (err instanceof Error) return err.message;
+  if (err && typeof err === 'object' && 'message' in err) return String((err as { message: unknown }).message);
+  return JSON.stringify(err);
+}
+
+export interface ThreadFacts {
+  startUs: number;
+  ancestors: number[];
+  hrtimeNs: () => bigint;
+}
+
+export class ThreadProfiler {
+  private readonly session = new inspector.Session();
+  private running = false;
+  private startedAt = 0;
+
+  constructor(
+    private readonly rawDir: string,
+    private readonly intervalUs: number,
+    private readonly facts: ThreadFacts,
+  ) {}
+
+  start(): void {
+    try {
+      this.session.connect();
+      this.post('Profiler.enable');
+    } catch (err) {
+      // Say so in a marker the collector reports, instead of a warning in the test output.
+      if (/without a V8::Inspector/.test(errorText(err))) {
+        const info = JSON.stringify({ pid: process.pid, threadId, argv: process.argv.slice(1, 4), execArgv: process.execArgv });
+        fs.writeFileSync(path.join(this.rawDir, `${process.pid}-${threadId}.noinspector`), info);
+        throw new NoInspector();
+      }
+      throw err;
+    }
+    this.post('Profiler.setSamplingInterval', { interval: this.intervalUs });
+    const marker: StartMarker = { startUs: this.facts.startUs, ...(isMainThread ? { ancestors: this.facts.ancestors } : {}) };
+    fs.writeFileSync(path.join(this.rawDir, `${process.pid}-${threadId}.start`), JSON.stringify(marker));
+    this.startedAt = dateNow();
+    this.post('Profiler.start');
+    this.running = true;
+  }
+
+  /** Stops the profiler and writes the profile; later calls do nothing. */
+  flush(reason: FlushReason): void {
+    if (!this.running) return;
+    this.running = false;
+    const result = this.post('Profiler.stop') as { profile?: object } | undefined;
+    if (!result?.profile) throw new Error('Profiler.stop returned no profile');
+    const info: AgentThreadInfo = {
+      pid: process.pid,
+      ppid: process.ppid,
+      threadId,
+      isMainThread,
+      argv: process.argv.slice(1, 4),
+      execPath: process.execPath,
+      nodeVersion: process.version,
+      segment: 0,
+      reason,
+      wallStartMs: this.startedAt,
+      wallEndMs: dateNow(),
+      hrtimeAtFlushNs: this.facts.hrtimeNs().toString(),
+      intervalUs: this.intervalUs,
+      startUs: this.facts.startUs,
+      ancestors: isMainThread ? this.facts.ancestors : [],
+    };
+    const base = path.join(this.rawDir, `${process.pid}-${threadId}-0`);
+    // Written then renamed, so a reader never sees half a file from a thread killed mid-write.
+    fs.writeFileSync(`${base}.tmp`, JSON.stringify({ ...result.profile, $ciprof: info }));
+    fs.renameSync(`${base}.tmp`, `${base}.cpuprofile`);
+    // After the profile is safe on disk: a failure here (the caller warns) costs the source maps only.
+    writeScriptSourceMaps(this.session, result.profile, `${base}.scripts.json`);
+  }
+
+  /**
+   * The in-process inspector session dispatches synchronously: the callback has run
+   * by the time post() returns, which is what lets us stop and write inside 'exit'.
+   */
+  private post(method: string, params?: object): unknown {
+    let out: unknown;
+    let failure: Error | null = null;
+    this.session.post(method, params ?? {}, (err, result) => {
+      failure = err;
+      out = result;
+    });
+    if (failure) throw failure;
+    return out;
+  }
+}

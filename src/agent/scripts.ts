@@ -1,0 +1,171 @@
+/**
+ * Agent side of source mapping: which source map belongs to each script in a profile.
+ *
+ * Only the process knows the maps of code it transformed in memory (vite's module
+ * runner, jest's transformers, tsx): V8 saw the `//# sourceMappingURL=` comment, inline
+ * `data:` ones included, when it parsed the script. Enabling the Debugger domain makes
+ * V8 report every script still alive through `Debugger.scriptParsed`, with that URL.
+ * This runs at flush time only, so profiling costs nothing per sample or per script
+ * parse; the Debugger is disabled again before returning. Where a runner already holds
+ * the maps (vitest's module graph) or keeps them on disk (jest's transform cache), the
+ * Debugger is not used.
+ *
+ * Written beside the .cpuprofile as `<pid>-<tid>-<seq>.scripts.json` (ScriptMapsFile).
+ */
+import * as fs from 'node:fs';
+import type * as inspector from 'node:inspector';
+import { pathToFileURL } from 'node:url';
+
+/** One script's map: `sourceMapURL` as V8 saw it (relative to `url`, or a `data:` URL). */
+export interface ScriptSourceMap {
+  url: string;
+  sourceMapURL: string;
+  /** Every live script with this url and map (V8 script ids, as in callFrame.scriptId). */
+  scriptIds: string[];
+}
+
+/** The `.scripts.json` file written beside a `.cpuprofile`. */
+export interface ScriptMapsFile {
+  scripts: ScriptSourceMap[];
+  /** A jest worker: nothing collected here, its maps are in jest's transform cache. */
+  jestWorker?: true;
+  /** What collecting cost this thread at flush (wall, and CPU of the thread where Node can tell), for the benchmark. */
+  collectMs: number;
+  collectCpuMs: number;
+}
+
+interface ProfileFrames {
+  nodes?: { callFrame?: { scriptId?: string | number; url?: string } }[];
+}
+
+interface ScriptParsed {
+  scriptId: string;
+  url: string;
+  sourceMapURL?: string;
+}
+
+/**
+ * Collects the source map URL of every live script that appears in the profile (by id),
+ * or that shares a URL with one (jest and vitest evaluate a file again per test file;
+ * an earlier copy may already be garbage, the live one has the same map), and writes
+ * them to `file`. Always writes the file, even empty, so the collector can tell "no
+ * maps" from "not written yet"; call it after the .cpuprofile is safely on disk, since
+ * enabling the Debugger costs time (it hashes every script) that a pool's terminate
+ * timeout may not grant. Returns the bytes written.
+ */
+export function writeScriptSourceMaps(session: inspector.Session, profile: ProfileFrames, file: string): number {
+  const started = performance.now();
+  const cpuStarted = cpuMicros();
+  const ids = new Set<string>();
+  const urls = new Set<string>();
+  for (const node of profile.nodes ?? []) {
+    const frame = node.callFrame;
+    if (!frame?.url || !isProjectScript(frame.url) || (OWN_DIR && frame.url.includes(OWN_DIR))) continue;
+    if (frame.scriptId !== undefined) ids.add(String(frame.scriptId));
+    urls.add(frame.url);
+  }
+  const jestWorker = JEST_WORKER.test(process.argv[1] ?? '');
+  const skip = urls.size === 0 || jestWorker || process.env.CIPROF_SOURCE_MAPS === '0';
+  const scripts = skip ? [] : (vitestModuleMaps(urls) ?? liveScriptMaps(session, ids, urls));
+  const content: ScriptMapsFile = {
+    scripts,
+    ...(jestWorker && urls.size > 0 && process.env.CIPROF_SOURCE_MAPS !== '0' ? { jestWorker: true as const } : {}),
+    collectMs: Math.round((performance.now() - started) * 100) / 100,
+    collectCpuMs: Math.round((cpuMicros() - cpuStarted) / 10) / 100,
+  };
+  const text = JSON.stringify(content);
+  fs.writeFileSync(`${file}.tmp`, text);
+  fs.renameSync(`${file}.tmp`, file);
+  return Buffer.byteLength(text);
+}
+
+/**
+ * Scripts a transform may have produced: the project's own files (by path or file: URL),
+ * the only ones mapped. Node's internals, wasm and eval'd code, and dependencies (loaded
+ * from disk as published) are left out, and so is ciprof's own bundle, so a process that
+ * ran none of the project's code pays nothing.
+ */
+export function isProjectScript(url: string): boolean {
+  return /^(?:file:|\/|[a-z]:[\\/])/i.test(url) && !/[\\/]node_modules[\\/]/.test(url);
+}
+
+interface VitestModule {
+  file?: unknown;
+  meta?: { code?: unknown };
+}
+
+/**
+ * A vitest 4 worker keeps every module it transformed, code and inline map included, in
+ * its state (`__vitest_worker__.evaluatedModules`, vite's module runner graph): reading
+ * it costs nothing, where enabling the Debugger in each short-lived worker (one per test
+ * file when isolated) costs 90-180 ms of CPU. Undefined outside a vitest worker.
+ */
+function vitestModuleMaps(urls: Set<string>): ScriptSourceMap[] | undefined {
+  const state = (globalThis as { __vitest_worker__?: { evaluatedModules?: { idToModuleMap?: unknown } } }).__vitest_worker__;
+  const modules = state?.evaluatedModules?.idToModuleMap;
+  if (!(modules instanceof Map)) return undefined;
+  const found = new Map<string, ScriptSourceMap>();
+  for (const module of modules.values() as Iterable<VitestModule>) {
+    if (typeof module.file !== 'string' || typeof module.meta?.code !== 'string') continue;
+    const url = pathToFileURL(module.file).href;
+    if (!urls.has(url) || found.has(url)) continue;
+    const sourceMapURL = inlineSourceMapUrl(module.meta.code);
+    if (sourceMapURL) found.set(url, { url, sourceMapURL, scriptIds: [] });
+  }
+  return [...found.values()];
+}
+
+const INLINE_MAP = '//# sourceMappingURL=data:';
+
+function inlineSourceMapUrl(code: string): string | undefined {
+  const at = code.lastIndexOf(INLINE_MAP);
+  if (at < 0) return undefined;
+  const end = code.indexOf('\n', at);
+  return code.slice(at + INLINE_MAP.length - 'data:'.length, end < 0 ? undefined : end).trimEnd();
+}
+
+/**
+ * A jest worker is killed, and jest says so in its output, when it takes 500 ms to exit:
+ * it collects nothing, its maps are read from jest's transform cache after the run
+ * (src/sourcemap/jest-cache.ts). CIPROF_SOURCE_MAPS=0 turns collection off everywhere
+ * (the benchmark's unmapped run, and a way out).
+ */
+const JEST_WORKER = /[\\/]jest-worker[\\/]build[\\/](?:workers[\\/])?processChild\.js$/;
+
+const OWN_DIR = typeof __dirname === 'string' ? `${__dirname}/` : undefined;
+
+function liveScriptMaps(session: inspector.Session, ids: Set<string>, urls: Set<string>): ScriptSourceMap[] {
+  const byUrlAndMap = new Map<string, ScriptSourceMap>();
+  const onScript = (message: { params: ScriptParsed }): void => {
+    const { scriptId, url, sourceMapURL } = message.params;
+    if (!sourceMapURL || !(ids.has(scriptId) || urls.has(url))) return;
+    const key = `${url}\u0000${sourceMapURL}`;
+    const known = byUrlAndMap.get(key);
+    if (known) known.scriptIds.push(scriptId);
+    else byUrlAndMap.set(key, { url, sourceMapURL, scriptIds: [scriptId] });
+  };
+  session.on('Debugger.scriptParsed', onScript);
+  try {
+    // The in-process session dispatches synchronously: every scriptParsed event for the
+    // scripts alive now has been delivered when post() returns.
+    postSync(session, 'Debugger.enable');
+    postSync(session, 'Debugger.disable');
+  } finally {
+    session.removeListener('Debugger.scriptParsed', onScript);
+  }
+  return [...byUrlAndMap.values()];
+}
+
+/** This thread's CPU time where Node has it (23.9+), else the process's. */
+function cpuMicros(): number {
+  const usage = (process as { threadCpuUsage?: () => NodeJS.CpuUsage }).threadCpuUsage?.() ?? process.cpuUsage();
+  return usage.user + usage.system;
+}
+
+function postSync(session: inspector.Session, method: string): void {
+  let failure: Error | null = null;
+  session.post(method, {}, (err) => {
+    failure = err;
+  });
+  if (failure) throw failure;
+}

@@ -1,0 +1,62 @@
+/**
+ * worker.terminate() ends a worker without running its exit handlers, which is how
+ * thread pools (vitest threads, tinypool, piscina, jest's workerThreads) retire workers.
+ * The wrapper asks the worker over a BroadcastChannel to write its profile first, then
+ * terminates. It waits only for workers that started profiling (their .start marker
+ * exists), so a worker without the agent is not delayed; a worker that does not answer
+ * within ANSWER_TIMEOUT_MS (busy in a loop, which is often why it is being terminated)
+ * is terminated as is and counted lost; one that answered gets WRITE_TIMEOUT_MS to
+ * write, which matters on a loaded CI machine where writing can take longer than the
+ * answer. Worker.prototype is per thread: the wrapper lives only where the agent runs.
+ */
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { BroadcastChannel, threadId, Worker } from 'node:worker_threads';
+import { FLUSH_CHANNEL, type FlushMessage } from './protocol.js';
+
+const ANSWER_TIMEOUT_MS = 1000;
+const WRITE_TIMEOUT_MS = 10_000;
+
+export function wrapWorkerTerminate(rawDir: string): void {
+  const proto = Worker.prototype;
+  const originalTerminate = proto.terminate;
+  proto.terminate = function terminate(this: Worker): Promise<number> {
+    const target = this.threadId;
+    if (target < 0 || !existsSync(path.join(rawDir, `${process.pid}-${target}.start`))) return originalTerminate.call(this);
+    return new Promise<void>((resolve) => {
+      const channel = new BroadcastChannel(FLUSH_CHANNEL);
+      const finish = (): void => {
+        clearTimeout(timer);
+        channel.close();
+        resolve();
+      };
+      let timer = setTimeout(finish, ANSWER_TIMEOUT_MS);
+      channel.onmessage = (event: unknown) => {
+        const data = (event as { data?: FlushMessage }).data;
+        if (data?.threadId !== target) return;
+        if (data.type === 'ack') finish();
+        else if (data.type === 'flushing') {
+          clearTimeout(timer);
+          timer = setTimeout(finish, WRITE_TIMEOUT_MS);
+        }
+      };
+      const request: FlushMessage = { type: 'flush', threadId: target };
+      channel.postMessage(request);
+    }).then(() => originalTerminate.call(this));
+  };
+}
+
+/** In a worker thread: answer a flush request addressed to this thread. */
+export function listenForFlushRequests(flush: () => void): void {
+  const channel = new BroadcastChannel(FLUSH_CHANNEL);
+  channel.unref();
+  channel.onmessage = (event: unknown) => {
+    const data = (event as { data?: FlushMessage }).data;
+    if (data?.type !== 'flush' || data.threadId !== threadId) return;
+    const answer: FlushMessage = { type: 'flushing', threadId };
+    channel.postMessage(answer);
+    flush();
+    const ack: FlushMessage = { type: 'ack', threadId };
+    channel.postMessage(ack);
+  };
+}

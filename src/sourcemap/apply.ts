@@ -1,0 +1,201 @@
+/**
+ * Rewrites the call frames of V8 profiles from generated to original positions, before
+ * they enter the profile model: a mapped frame's (name, file, line) is the function as
+ * the developer wrote it, so base and head match across unrelated edits and every
+ * file:line link points at the source.
+ *
+ * Which map belongs to a frame: the agent's `.scripts.json` (by script id, else by URL:
+ * the same file evaluated again per test file has the same map), else for a built .js
+ * file the map its last line names on disk, else for a jest process the transform jest
+ * cached (jest-cache.ts). Dependencies (node_modules) and Node's own scripts are left as
+ * they are.
+ *
+ * A frame without a map keeps its generated position; when its file is TypeScript (or
+ * another language V8 cannot run), that position is known to be the generated one and the
+ * profile's metadata says so, per file.
+ */
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isProjectScript, type ScriptMapsFile, type ScriptSourceMap } from '../agent/scripts.js';
+import type { V8CallFrame, V8CpuProfile, V8Node } from '../profile/cpuprofile.js';
+import { normalizeScriptPath } from '../profile/paths.js';
+import { SourceMapLoader } from './load.js';
+import { readScriptMaps, scriptMapsPath } from './scripts-file.js';
+import { inferFunctionName } from './infer-name.js';
+import { JestTransformCache } from './jest-cache.js';
+import type { OriginalPosition, SourceMap } from './source-map.js';
+
+/** Files V8 never runs as written: without a map, their positions are the transform's. */
+const TRANSFORMED_SOURCE = /\.(?:[cm]?tsx?|jsx|vue|svelte)(?:[?#].*)?$/i;
+
+/** How many generated files the metadata names (the count is always complete). */
+const LISTED_FILES = 20;
+
+export class FrameMapper {
+  private readonly loader = new SourceMapLoader();
+  private readonly mappedFunctions = new Set<string>();
+  private readonly generatedFunctions = new Set<string>();
+  private readonly generatedFiles = new Set<string>();
+  private readonly fileProblems: string[] = [];
+  private readonly sourceLines = new Map<string, readonly string[] | undefined>();
+
+  private jestCache: JestTransformCache | undefined;
+
+  constructor(
+    private readonly repoRoot: string,
+    private readonly options: { jestCacheDirectory?: string } = {},
+  ) {}
+
+  /**
+   * Maps every call frame of `cpu` in place. `scripts` is the agent's file for it, if
+   * any; `fromJestWorker`: the profile is of a jest worker, whose transforms jest cached.
+   */
+  apply(cpu: V8CpuProfile, scripts: ScriptMapsFile | undefined, fromJestWorker = false): void {
+    const byId = new Map<string, ScriptSourceMap>();
+    const byUrl = new Map<string, ScriptSourceMap>();
+    for (const script of scripts?.scripts ?? []) {
+      for (const id of script.scriptIds) byId.set(id, script);
+      if (!byUrl.has(script.url)) byUrl.set(script.url, script);
+    }
+    for (const nodes of userScriptNodes(cpu).values()) {
+      const first = nodes[0]!.callFrame;
+      const entry = byId.get(String(first.scriptId)) ?? byUrl.get(first.url);
+      const map = this.mapFor(first.url, entry, fromJestWorker ? nodes.map((n) => n.callFrame) : undefined);
+      // Many nodes share one function (one per call path): map each position once.
+      const done = new Map<string, V8CallFrame>();
+      for (const node of nodes) {
+        const frame = node.callFrame;
+        const key = `${frame.lineNumber}\u0000${frame.columnNumber ?? -1}\u0000${frame.functionName}`;
+        let mapped = done.get(key);
+        if (!mapped) {
+          mapped = map ? this.mapFrame(frame, map) : this.unmapped(frame, false);
+          done.set(key, mapped);
+        }
+        node.callFrame = mapped;
+      }
+    }
+  }
+
+  /**
+   * The bytes of a .cpuprofile the agent wrote, with its frames mapped through the maps
+   * its `.scripts.json` lists (or jest's cache, for a jest worker). A profile with nothing
+   * to map is returned as it is, never parsed: the importer reads bytes, and a parse and
+   * write here is paid only by profiles of transformed code.
+   */
+  mapBytes(cpuprofileFile: string, bytes: Uint8Array): Uint8Array {
+    const scriptsFile = scriptMapsPath(cpuprofileFile);
+    let scripts: ScriptMapsFile | undefined;
+    try {
+      // The writer's pid starts the file name (<pid>-<tid>-<seq>): it may still be writing.
+      scripts = readScriptMaps(scriptsFile, Number(path.basename(cpuprofileFile).split('-')[0]) || undefined);
+    } catch (err) {
+      this.fileProblems.push(`${scriptsFile}: ${(err as Error).message}`);
+    }
+    if (!scripts || (scripts.scripts.length === 0 && !scripts.jestWorker)) return bytes;
+    let cpu: V8CpuProfile;
+    try {
+      cpu = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')) as V8CpuProfile;
+      if (!Array.isArray(cpu.nodes)) return bytes;
+    } catch {
+      return bytes; // the importer names what is wrong with the file
+    }
+    this.apply(cpu, scripts, scripts.jestWorker === true);
+    return Buffer.from(JSON.stringify(cpu));
+  }
+
+  /** One line per map or map file that could not be read, naming it and the problem. */
+  get problems(): readonly string[] {
+    return [...this.fileProblems, ...this.loader.problems];
+  }
+
+  /** Profile metadata: what was mapped, and which files kept generated positions. */
+  meta(): Record<string, string> {
+    const meta: Record<string, string> = {
+      'sourcemap.mapped_functions': String(this.mappedFunctions.size),
+      'sourcemap.generated_functions': String(this.generatedFunctions.size),
+    };
+    if (this.generatedFiles.size > 0) meta['sourcemap.generated_files'] = [...this.generatedFiles].sort().slice(0, LISTED_FILES).join(',');
+    return meta;
+  }
+
+  /** The agent's map, else the one a built file names on disk, else jest's cached one. */
+  private mapFor(url: string, entry: ScriptSourceMap | undefined, jestFrames: V8CallFrame[] | undefined): SourceMap | undefined {
+    if (entry) return this.loader.load(entry.url, entry.sourceMapURL);
+    const onDisk = this.loader.mapUrlOnDisk(url);
+    if (onDisk) return this.loader.load(url, onDisk);
+    if (!jestFrames) return undefined;
+    this.jestCache ??= new JestTransformCache(this.options.jestCacheDirectory);
+    return this.jestCache.find(url, jestFrames, this.loader);
+  }
+
+  private mapFrame(frame: V8CallFrame, map: SourceMap): V8CallFrame {
+    const original = frame.lineNumber >= 0 ? map.originalPositionFor(frame.lineNumber, Math.max(0, frame.columnNumber ?? 0)) : undefined;
+    if (!original) return this.unmapped(frame, true);
+    const mapped: V8CallFrame = {
+      ...frame,
+      functionName: this.originalName(frame.functionName, original, map),
+      url: original.source,
+      lineNumber: original.line,
+      columnNumber: original.column,
+    };
+    this.mappedFunctions.add(this.identity(mapped));
+    return mapped;
+  }
+
+  /**
+   * A map's name at the position renames a function V8 named (minified code). For one V8
+   * calls anonymous, a map's name would belong to some other token nearby (a callee, a
+   * variable), so the name comes from the original text instead, as V8 would infer it.
+   */
+  private originalName(v8Name: string, original: OriginalPosition, map: SourceMap): string {
+    if (v8Name) return original.name ?? v8Name;
+    const lines = this.originalLines(original.source, map);
+    return (lines && inferFunctionName(lines, original.line, original.column)) || v8Name;
+  }
+
+  private originalLines(source: string, map: SourceMap): readonly string[] | undefined {
+    if (this.sourceLines.has(source)) return this.sourceLines.get(source);
+    let text = map.contentOf(source);
+    if (text === undefined && source.startsWith('file:')) {
+      try {
+        text = readFileSync(fileURLToPath(source), 'utf8');
+      } catch {
+        // moved or deleted since the run: the function stays anonymous
+      }
+    }
+    const lines = text?.split(/\r?\n/);
+    this.sourceLines.set(source, lines);
+    return lines;
+  }
+
+  /** `hasMap`: the script had a map but this position has no original (generated code). */
+  private unmapped(frame: V8CallFrame, hasMap: boolean): V8CallFrame {
+    // A module's top level (the loader's wrapper function) starts at line 1 in every transform.
+    const topLevel = frame.lineNumber === 0 && !frame.functionName;
+    if (!topLevel && (hasMap || TRANSFORMED_SOURCE.test(frame.url))) {
+      const file = normalizeScriptPath(frame.url, this.repoRoot);
+      this.generatedFunctions.add(this.identity(frame));
+      this.generatedFiles.add(file);
+    }
+    return frame;
+  }
+
+  private identity(frame: V8CallFrame): string {
+    return `${frame.functionName}\u0000${frame.url}\u0000${frame.lineNumber}`;
+  }
+}
+
+/** The profile's nodes in the project's own scripts, grouped by script. */
+function userScriptNodes(cpu: V8CpuProfile): Map<string, V8Node[]> {
+  const byScript = new Map<string, V8Node[]>();
+  for (const node of cpu.nodes) {
+    const url = node.callFrame.url;
+    if (!isProjectScript(url)) continue;
+    const key = `${node.callFrame.scriptId ?? ''}\u0000${url}`;
+    const nodes = byScript.get(key);
+    if (nodes) nodes.push(node);
+    else byScript.set(key, [node]);
+  }
+  return byScript;
+}

@@ -1,0 +1,138 @@
+/**
+ * Source maps of jest's worker processes, read after the run from jest's transform cache.
+ *
+ * jest gives a worker 500 ms to exit before it kills it and prints "A worker process has
+ * failed to exit gracefully"; enabling the Debugger at exit to list maps costs 100-300 ms
+ * of CPU in a worker that loaded TypeScript, more on a busy machine, so the agent skips
+ * it there (src/agent/scripts.ts). jest keeps every transform it ran on disk instead:
+ * `<cacheDirectory>/jest-transform-cache-*\/<xx>/<name>_<key>` (a checksum line, then the
+ * code with its inline map) and `<same>.map`.
+ *
+ * Several cached transforms may match one file (older versions, other configs): a
+ * candidate must name the file among its sources, embed the file's current text when it
+ * embeds any, and have code where V8 saw each function start (a parameter list or a
+ * parameter at every profiled position); the newest such candidate wins.
+ */
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import type { V8CallFrame } from '../profile/cpuprofile.js';
+import { filePath, type SourceMapLoader } from './load.js';
+import { toUrl, type SourceMap } from './source-map.js';
+
+/** Bounds the directory walk on a machine whose jest cache has grown huge. */
+const MAX_INDEXED_FILES = 500_000;
+
+/** jest's default cacheDirectory (jest-config's getCacheDirectory). */
+export function defaultJestCacheDirectory(): string {
+  let tmp = tmpdir();
+  try {
+    tmp = realpathSync(tmp);
+  } catch {
+    // as jest does: the unresolved path
+  }
+  const base = path.join(tmp, 'jest');
+  return typeof process.getuid === 'function' ? `${base}_${process.getuid().toString(36)}` : base;
+}
+
+export class JestTransformCache {
+  private index: Map<string, string[]> | undefined;
+
+  constructor(private readonly cacheDirectory: string = defaultJestCacheDirectory()) {}
+
+  /** The map of jest's cached transform of the script at `url`, checked against its profiled frames. */
+  find(url: string, frames: readonly V8CallFrame[], loader: SourceMapLoader): SourceMap | undefined {
+    const file = filePath(url);
+    if (!file) return undefined;
+    let current: string | undefined;
+    try {
+      current = readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+    const sourceUrl = toUrl(file);
+    let best: { map: SourceMap; score: number; mtimeMs: number } | undefined;
+    for (const candidate of this.candidates(file)) {
+      const checked = this.check(candidate, url, sourceUrl, current, frames, loader);
+      if (!checked) continue;
+      const mtimeMs = statSync(candidate, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+      if (!best || checked.score > best.score || (checked.score === best.score && mtimeMs > best.mtimeMs)) best = { ...checked, mtimeMs };
+    }
+    return best?.map;
+  }
+
+  private check(candidate: string, url: string, sourceUrl: string, current: string, frames: readonly V8CallFrame[], loader: SourceMapLoader): { map: SourceMap; score: number } | undefined {
+    let text: string;
+    try {
+      text = readFileSync(candidate, 'utf8');
+    } catch {
+      return undefined;
+    }
+    // The first line is jest's checksum of the code that follows.
+    const code = text.slice(text.indexOf('\n') + 1);
+    const score = agreement(code.split('\n'), frames);
+    if (score < 0) return undefined;
+    const inline = /\/\/# sourceMappingURL=(data:[^\s]+)\s*$/.exec(code)?.[1];
+    const map = loader.load(url, inline ?? `${candidate}.map`);
+    if (!map?.hasSource(sourceUrl)) return undefined;
+    const embedded = map.contentOf(sourceUrl);
+    return embedded === undefined || embedded === current ? { map, score } : undefined;
+  }
+
+  /** Cached transforms of files with this file's name (jest: `<name without non-word characters>_<key>`). */
+  private candidates(file: string): string[] {
+    this.index ??= indexCache(this.cacheDirectory);
+    return this.index.get(path.basename(file, path.extname(file)).replace(/\W/g, '')) ?? [];
+  }
+}
+
+function indexCache(cacheDirectory: string): Map<string, string[]> {
+  const index = new Map<string, string[]>();
+  let files = 0;
+  for (const transformDir of list(cacheDirectory).filter((d) => d.startsWith('jest-transform-cache-'))) {
+    for (const bucket of list(path.join(cacheDirectory, transformDir))) {
+      for (const name of list(path.join(cacheDirectory, transformDir, bucket))) {
+        if (name.endsWith('.map') || ++files > MAX_INDEXED_FILES) continue;
+        const cut = name.lastIndexOf('_');
+        if (cut <= 0) continue;
+        const key = name.slice(0, cut);
+        const full = path.join(cacheDirectory, transformDir, bucket, name);
+        const known = index.get(key);
+        if (known) known.push(full);
+        else index.set(key, [full]);
+      }
+    }
+  }
+  return index;
+}
+
+function list(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * How well a cached transform's code agrees with where V8 saw this script's functions:
+ * -1 when some profiled position is not a function start (V8 places a function at its
+ * parameter list: `(`, or the single parameter of `x => …`); else the number of named
+ * functions whose name stands before that position on its line (`function name(`,
+ * `name(` for a method, `const name = (`), which tells apart two transforms of the same
+ * file (ts-jest's and babel-jest's) that both happen to have a `(` there. Line 0 is
+ * skipped: jest evaluates the code behind a module wrapper on that line.
+ */
+function agreement(lines: readonly string[], frames: readonly V8CallFrame[]): number {
+  let score = 0;
+  for (const frame of frames) {
+    if (frame.lineNumber < 1) continue;
+    const line = lines[frame.lineNumber];
+    const column = frame.columnNumber ?? 0;
+    const char = line?.[column];
+    if (line === undefined || char === undefined || !(char === '(' || /[\w$]/.test(char))) return -1;
+    const name = /[\w$]+$/.exec(frame.functionName)?.[0];
+    if (name && line.slice(0, column).includes(name)) score++;
+  }
+  return score;
+}

@@ -1,0 +1,62 @@
+/**
+ * TypeScript suites under the real runners and transforms, through the built CLI: every
+ * hot function of the .ts fixture is reported at the line it is declared on (found in the
+ * source text), and go tool pprof -list prints the original TypeScript lines.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readProfileFile } from '../../src/profile/read.js';
+import { bin, FIXTURES, ROOT, runCli } from '../helpers/cli.js';
+import { GEOMETRY, lineOf } from './transforms.js';
+
+interface TsCase {
+  name: string;
+  dir: string;
+  command: string[];
+  env?: Record<string, string>;
+}
+
+const cases: TsCase[] = [
+  { name: 'vitest threads (vite/esbuild)', dir: 'ts-vitest', command: ['node', bin('vitest/vitest.mjs'), 'run'], env: { FIXTURE_POOL: 'threads' } },
+  { name: 'vitest forks (vite/esbuild)', dir: 'ts-vitest', command: ['node', bin('vitest/vitest.mjs'), 'run'], env: { FIXTURE_POOL: 'forks' } },
+  { name: 'jest with ts-jest, 2 workers', dir: 'ts-jest', command: ['node', bin('jest/bin/jest.js'), '-w', '2'] },
+  { name: 'jest with babel-jest, 2 workers', dir: 'ts-babel-jest', command: ['node', bin('jest/bin/jest.js'), '-w', '2'] },
+  { name: 'jest with ts-jest, in band', dir: 'ts-jest', command: ['node', bin('jest/bin/jest.js'), '-i'] },
+  { name: 'node --import tsx --test', dir: 'ts-node-test', command: ['node', '--import', 'tsx', '--test', 'test/a.test.ts', 'test/b.test.ts'] },
+  { name: 'mocha under node --import tsx', dir: 'ts-mocha', command: ['node', '--import', 'tsx', bin('mocha/bin/mocha.js'), 'test/*.test.ts'] },
+];
+
+const source = readFileSync(GEOMETRY, 'utf8');
+/** Each hot function and the text of the line that declares it, as written in geometry.ts. */
+const DECLARATIONS = [
+  { name: 'tsHotDistance', text: 'export function tsHotDistance(iterations: number = 1e7, norm: Norm = Norm.Euclid): number {' },
+  { name: 'tsHotPerimeter', text: '  tsHotPerimeter(iterations: number = 1e7): number {' },
+  { name: 'tsHotArrow', text: 'export const tsHotArrow = (iterations: number = 1e7): number => {' },
+];
+const GEOMETRY_FILE = 'test/fixtures/projects/ts-lib/geometry.ts';
+
+describe.each(cases)('ciprof run -- $name', (c) => {
+  it('reports every hot .ts function at its declared line, and go tool pprof -list shows the TypeScript source', () => {
+    const out = mkdtempSync(join(tmpdir(), 'ciprof-ts-'));
+    const r = runCli(['run', '--no-store', '--no-report', '--out', out, '--', ...c.command], { cwd: join(FIXTURES, c.dir), env: c.env });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).not.toMatch(/ciprof: warning: .*(source map|scripts\.json)/);
+    const file = join(out, 'profile.pb.gz');
+    const profile = readProfileFile(file);
+    for (const { name, text } of DECLARATIONS) {
+      const frame = profile.functions.find((f) => f.name === name);
+      expect(frame, `${name} in profile`).toBeDefined();
+      expect(frame!.file).toBe(GEOMETRY_FILE);
+      expect(frame!.line, name).toBe(lineOf(source, text));
+    }
+    expect(Number(profile.meta['sourcemap.mapped_functions'])).toBeGreaterThanOrEqual(3);
+    expect(profile.meta['sourcemap.generated_files'] ?? '').not.toContain(GEOMETRY_FILE);
+
+    // pprof reads the file by the function's file name, relative to its working directory.
+    const listing = execFileSync('go', ['tool', 'pprof', '-list', '^(tsHotDistance|tsHotPerimeter|tsHotArrow)$', file], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    for (const { text } of DECLARATIONS) expect(listing).toContain(`${lineOf(source, text)}:${text}`);
+  });
+});

@@ -1,0 +1,42 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readScriptMaps, scriptMapsPath } from '../../src/sourcemap/scripts-file.js';
+
+const CONTENT = { scripts: [{ url: 'file:///r/a.ts', sourceMapURL: 'data:,{}', scriptIds: ['7'] }], collectMs: 1, collectCpuMs: 1 };
+
+describe('readScriptMaps', () => {
+  it('names the file beside a .cpuprofile', () => {
+    expect(scriptMapsPath('/raw/12-0-3.cpuprofile')).toBe('/raw/12-0-3.scripts.json');
+  });
+
+  it('reads the file the agent wrote', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'ciprof-scripts-')), '1-0-0.scripts.json');
+    writeFileSync(file, JSON.stringify(CONTENT));
+    expect(readScriptMaps(file, undefined)).toEqual(CONTENT);
+  });
+
+  it('does not wait for a file whose writer is gone', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'ciprof-scripts-')), '1-0-0.scripts.json');
+    const started = Date.now();
+    expect(readScriptMaps(file, 2 ** 22 + 12345)).toBeUndefined();
+    expect(Date.now() - started).toBeLessThan(500);
+  });
+
+  it('waits for a process that is still writing it', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'ciprof-scripts-')), '1-0-0.scripts.json');
+    const writer = spawn(process.execPath, ['-e', `setTimeout(() => require('fs').writeFileSync(${JSON.stringify(file)}, ${JSON.stringify(JSON.stringify(CONTENT))}), 300)`]);
+    await new Promise((resolve) => writer.once('spawn', resolve));
+    expect(readScriptMaps(file, writer.pid, 10_000)).toEqual(CONTENT);
+  });
+
+  it('says what is wrong with a file the agent did not write', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'ciprof-scripts-')), '1-0-0.scripts.json');
+    writeFileSync(file, '{"scripts": [{"url": 1}]}');
+    expect(() => readScriptMaps(file, undefined)).toThrow('a script entry lacks url, sourceMapURL or scriptIds');
+    writeFileSync(file, '{}');
+    expect(() => readScriptMaps(file, undefined)).toThrow('no "scripts" array');
+  });
+});

@@ -1,12 +1,16 @@
 // npm run bench: measured, not asserted. Writes bench/results.json and bench/results.md.
 //
-// 1. Overhead of `ciprof run` on the example suite vs the plain command and vs node's own
+// 1. overhead: `ciprof run` on the example suite vs the plain command and vs node's own
 //    --cpu-prof (the named peer), median of N interleaved runs each.
-// 2. Convert+merge of 200 V8 .cpuprofile files with `ciprof merge` vs `go tool pprof -proto`
-//    merging the same profiles already converted to pprof (conversion not timed for go).
-// 3. Report generation and first paint for a 100k-frame profile (bench/report.mjs), when present.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// 2. merge: convert+merge of 200 V8 .cpuprofile files with `ciprof merge` vs `go tool pprof
+//    -proto` merging the same profiles already converted to pprof (bench/merge.mjs).
+// 3. after-run: ciprof's own work after the command on a 175-process suite (bench/after-run.mjs).
+// 4. report: generation and first paint for a 100k-frame profile (bench/report.mjs).
+//
+// `--only merge` (repeatable, or comma-separated) runs some sections; the others keep their
+// numbers from the previous bench/results.json.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -57,69 +61,32 @@ function overhead(scale) {
   };
 }
 
-function collectRawProfiles(dir, count) {
-  // Real V8 profiles from real runs (example suite + jest fixture), replicated to `count`
-  // files under distinct pids, as a large CI run with many worker processes produces.
-  const seedDir = mkdtempSync(join(tmpdir(), 'ciprof-bench-seed-'));
-  const keep = (args, cwd = ROOT) => {
-    const r = spawnSync('node', [CLI, 'run', '--no-store', '-q', '--keep-raw', '--out', join(seedDir, 'o'), '--', ...args], { cwd, env, encoding: 'utf8' });
-    const m = /raw V8 profiles kept in (\S+)/.exec(r.stderr);
-    if (!m) throw new Error(`no raw profiles: ${r.stderr}`);
-    return readdirSync(m[1]).filter((f) => f.endsWith('.cpuprofile')).map((f) => join(m[1], f));
-  };
-  const seeds = [...keep(['node', '--test', 'examples/shop/test/']), ...keep(['node', join(ROOT, 'node_modules/jest/bin/jest.js'), '-w', '2'], join(ROOT, 'test/fixtures/projects/jest'))];
-  mkdirSync(dir, { recursive: true });
-  for (let i = 0; i < count; i++) writeFileSync(join(dir, `${10000 + i}-0-0.cpuprofile`), readFileSync(seeds[i % seeds.length]));
-  return readdirSync(dir).map((f) => join(dir, f));
-}
-
-function mergeBench() {
-  const dir = mkdtempSync(join(tmpdir(), 'ciprof-bench-merge-'));
-  const files = collectRawProfiles(join(dir, 'raw'), 200);
-  const inputMB = files.reduce((a, f) => a + readFileSync(f).length, 0) / 1e6;
-  // go tool pprof reads pprof, not V8 JSON: give it each profile converted (untimed).
-  mkdirSync(join(dir, 'pprof'));
-  const pprofFiles = files.map((f, i) => {
-    const out = join(dir, 'pprof', `${i}.pb.gz`);
-    execFileSync('node', [CLI, 'export', f, '--format', 'pprof', '-o', out], { env });
-    return out;
-  });
-  const ciprof = [];
-  const go = [];
-  let ciprofPeakRssMB = 0;
-  timeRun('go', ['tool', 'pprof', '-proto', '-output', join(dir, 'warm.pb.gz'), ...pprofFiles.slice(0, 2)]); // build cache
-  for (let i = 0; i < Math.max(3, RUNS >> 1); i++) {
-    const r = spawnSync('/usr/bin/time', ['-f', '%M', 'node', CLI, 'merge', ...files, '-o', join(dir, 'merged.pb.gz')], { env, encoding: 'utf8' });
-    ciprofPeakRssMB = Math.max(ciprofPeakRssMB, Number(r.stderr.trim().split('\n').pop()) / 1024 || 0);
-    ciprof.push(timeRun('node', [CLI, 'merge', ...files, '-o', join(dir, 'merged.pb.gz')]));
-    go.push(timeRun('go', ['tool', 'pprof', '-proto', '-output', join(dir, 'go-merged.pb.gz'), ...pprofFiles]));
-  }
-  rmSync(dir, { recursive: true, force: true });
-  return {
-    files: files.length,
-    inputMB: round(inputMB),
-    medianMs: { 'ciprof merge (convert+merge .cpuprofile)': round(median(ciprof)), 'go tool pprof -proto (merge pprof)': round(median(go)) },
-    ciprofPeakRssMB: round(ciprofPeakRssMB),
-    ratioCiprofVsGo: round(median(ciprof) / median(go), 3),
-  };
-}
+const SECTIONS = ['overhead', 'merge', 'after-run', 'report'];
+const only = process.argv.flatMap((a, i, all) => (all[i - 1] === '--only' ? a.split(',') : a.startsWith('--only=') ? a.slice(7).split(',') : []));
+for (const name of only) if (!SECTIONS.includes(name)) throw new Error(`--only ${name}: one of ${SECTIONS.join(', ')}`);
+const wanted = (name) => only.length === 0 || only.includes(name);
+const previous = existsSync(join(ROOT, 'bench/results.json')) ? JSON.parse(readFileSync(join(ROOT, 'bench/results.json'), 'utf8')) : {};
 
 const results = {
+  ...previous,
   date: new Date().toISOString(),
   machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
-  overhead: [overhead(1), overhead(40)],
-  merge: mergeBench(),
 };
-if (existsSync(join(ROOT, 'bench/report.mjs'))) {
+if (wanted('overhead')) results.overhead = [overhead(1), overhead(40)];
+if (wanted('merge')) results.merge = (await import('./merge.mjs')).benchMerge({ runs: RUNS });
+if (wanted('after-run')) results.afterRun = await (await import('./after-run.mjs')).benchAfterRun({ runs: Math.max(3, RUNS >> 1) });
+if (wanted('report') && existsSync(join(ROOT, 'bench/report.mjs'))) {
   const { benchReport } = await import('./report.mjs');
   results.report = await benchReport();
 }
 
 writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+const { mergeMarkdown } = await import('./merge.mjs');
+const { afterRunMarkdown } = await import('./after-run.mjs');
 const md = [
   `# ciprof benchmarks (${results.date.slice(0, 10)}, ${results.machine.cpus} cores, ${results.machine.model}, Node ${results.machine.node})`,
   '',
-  ...results.overhead.flatMap((o) => [
+  ...(results.overhead ?? []).flatMap((o) => [
     `## Overhead: ${o.suite}, median of ${o.runs} interleaved runs`,
     '',
     '| variant | median wall ms |',
@@ -129,15 +96,9 @@ const md = [
     `ciprof run / plain: **${o.ratioVsPlain}**; ciprof run / node --cpu-prof: **${o.ratioVsCpuProf}**`,
     '',
   ]),
-  '',
-  `## Convert + merge of ${results.merge.files} V8 profiles (${results.merge.inputMB} MB)`,
-  '',
-  '| tool | median ms |',
-  '| --- | ---: |',
-  ...Object.entries(results.merge.medianMs).map(([k, v]) => `| ${k} | ${v} |`),
-  '',
-  `ciprof / go tool pprof: **${results.merge.ratioCiprofVsGo}** (ciprof peak RSS ${results.merge.ciprofPeakRssMB} MB)`,
-  ...(results.report ? ['', '## HTML report', '', '```json', JSON.stringify(results.report, null, 2), '```'] : []),
+  ...(results.merge ? mergeMarkdown(results.merge) : []),
+  ...(results.afterRun ? afterRunMarkdown(results.afterRun) : []),
+  ...(results.report ? ['## HTML report', '', '```json', JSON.stringify(results.report, null, 2), '```'] : []),
   '',
 ].join('\n');
 writeFileSync(join(ROOT, 'bench/results.md'), md);

@@ -60,6 +60,8 @@ export interface GatherOptions {
 
 /** The `.noinspector` marker: a pid and a few argv words. */
 const MAX_MARKER_BYTES = 64 * 1024;
+/** Largest profile mapped through source maps (see addThreadProfile). */
+const MAX_MAPPED_BYTES = 32 * 1024 * 1024;
 
 export function gatherRawProfiles(rawDir: string, options: GatherOptions): GatherResult {
   const builder = new ProfileBuilder();
@@ -76,13 +78,14 @@ export function gatherRawProfiles(rawDir: string, options: GatherOptions): Gathe
   const wall = { start: Infinity, end: 0 };
   const reader = new ProfileFileReader(options.limits);
   const frameMapper = new FrameMapper(options.repoRoot);
+  const unmapped: string[] = [];
   for (const name of entries) {
     const file = path.join(rawDir, name);
     if (name.endsWith('.start')) started.add(name.slice(0, -'.start'.length));
     else if (name.endsWith('.noinspector')) result.unprofilable.push(readNoInspector(file, name));
     else if (name.endsWith('.cpuprofile')) {
       try {
-        addThreadProfile(importer, file, name, options, { reader, threads, wall, own: result.own, frameMapper });
+        addThreadProfile(importer, file, name, options, { reader, threads, wall, own: result.own, frameMapper, unmapped });
       } catch (err) {
         result.warnings.push(asInputError(file, err).message);
       }
@@ -90,6 +93,7 @@ export function gatherRawProfiles(rawDir: string, options: GatherOptions): Gathe
   }
   builder.meta = frameMapper.meta();
   result.warnings.push(...frameMapper.problems);
+  if (unmapped.length) result.warnings.push(`${unmapped[0]}${unmapped.length > 1 ? ` and ${unmapped.length - 1} more` : ''}: larger than ${MAX_MAPPED_BYTES} bytes, source maps not applied`);
   if (wall.start !== Infinity) {
     builder.timeNanos = wall.start * 1e6;
     builder.durationNanos = Math.max(0, wall.end - wall.start) * 1e6;
@@ -107,6 +111,8 @@ interface GatherState {
   wall: { start: number; end: number };
   own: GatherResult['own'];
   frameMapper: FrameMapper;
+  /** Profiles too large to map through source maps. */
+  unmapped: string[];
 }
 
 function addThreadProfile(importer: CpuProfileImporter, file: string, name: string, options: GatherOptions, state: GatherState): void {
@@ -116,7 +122,11 @@ function addThreadProfile(importer: CpuProfileImporter, file: string, name: stri
   let launcher = false;
   let pid = 0;
   let threadId = 0;
-  const stats = importer.add(state.frameMapper.mapBytes(file, parsed.bytes), (block) => {
+  // Mapping parses and rewrites the whole JSON (an object per node): past this size the
+  // profile keeps its generated positions rather than break the decoders' memory bound.
+  const bytes = parsed.bytes.length <= MAX_MAPPED_BYTES ? state.frameMapper.mapBytes(file, parsed.bytes) : parsed.bytes;
+  if (bytes === parsed.bytes && parsed.bytes.length > MAX_MAPPED_BYTES) state.unmapped.push(file);
+  const stats = importer.add(bytes, (block) => {
     const checked = block === undefined ? undefined : agentInfoOf(block);
     if (typeof checked === 'string') throw new Error(`bad "$ciprof" block (${checked})`);
     info = checked;

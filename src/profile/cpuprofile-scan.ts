@@ -101,7 +101,7 @@ export function scanCpuProfile(bytes: Uint8Array, frames: V8FrameTable, limits: 
   };
   if (top.samples) {
     if (top.deltas?.length !== top.samples.length) throw new Error(`V8 CPU profile has ${top.samples.length} samples but ${top.deltas?.length ?? 0} timeDeltas`);
-    timeTicks(scanned, top.samples.view(), top.deltas.view(), indexOfId, scratch);
+    timeTicks(scanned, top.samples.view(), top.deltas.view(), indexOfId);
   }
   return scanned;
 }
@@ -164,9 +164,11 @@ function readNodes(j: JsonBytes, ctx: ScanContext): NodeColumns {
   };
   if (j.open(0x5b, 0x5d)) return cols;
   const seen: FileFrames = { frames: scratch.table('seenFrames'), urls: scratch.table('seenUrls'), urlLengths: scratch.table('urlLengths') };
+  const framesBefore = frames.size;
   do {
     if (cols.ids.length >= limits.maxNodes) j.fail(`more than ${limits.maxNodes} nodes`);
     readNode(j, frames, cols, limits, seen);
+    if (frames.size - framesBefore > limits.maxFunctions) j.fail(`more than ${limits.maxFunctions} distinct functions`);
   } while (j.more(0x5d));
   cols.childStart.push(cols.children.length);
   return cols;
@@ -298,7 +300,11 @@ function readSmallValue(j: JsonBytes): unknown {
   const start = j.pos;
   j.skip(1);
   if (j.pos - start > MAX_INFO_BYTES) throw new Error(`"$ciprof" block of ${j.pos - start} bytes (limit ${MAX_INFO_BYTES})`);
-  return JSON.parse(new TextDecoder().decode(j.buf.subarray(start, j.pos)));
+  try {
+    return JSON.parse(new TextDecoder().decode(j.buf.subarray(start, j.pos)));
+  } catch (err) {
+    throw new Error(`invalid JSON in the "$ciprof" block (${(err as Error).message.split('\n', 1)[0]})`);
+  }
 }
 
 /** Node ids -> indexes, children/parent links -> one parent per node, checked for cycles and depth. */
@@ -334,28 +340,28 @@ function linkNodes(nodes: NodeColumns, limits: DecodeLimits, scratch: Scratch): 
     if (pi < 0) throw new Error(`V8 CPU profile node ${ids[i]} names parent ${p}, which does not exist`);
     parentOf[i] = pi;
   }
-  checkTree(ids, parentOf, limits.maxDepth, scratch.int32('depth', n, -1));
+  // A JS array as the path stack would be reallocated for every node (length = 0 frees it).
+  checkTree(ids, parentOf, limits.maxDepth, scratch.int32('depth', n, -1), scratch.int32('path', n));
   return { indexOfId, parentOf };
 }
 
 /** Every node reaches a root within maxDepth steps, without passing a node twice. */
-function checkTree(ids: Int32Array, parentOf: Int32Array, maxDepth: number, depth: Int32Array): void {
+function checkTree(ids: Int32Array, parentOf: Int32Array, maxDepth: number, depth: Int32Array, path: Int32Array): void {
   const ON_PATH = -2;
-  const path: number[] = [];
   for (let i = 0; i < ids.length; i++) {
-    path.length = 0;
+    let top = 0;
     let cur = i;
     while (cur >= 0 && depth[cur] === -1) {
       depth[cur] = ON_PATH;
-      path.push(cur);
+      path[top++] = cur;
       cur = parentOf[cur]!;
     }
     if (cur >= 0 && depth[cur] === ON_PATH) throw new Error(`V8 CPU profile has a parent cycle through node ${ids[cur]}`);
     let d = cur >= 0 ? depth[cur]! : -1;
-    for (let k = path.length - 1; k >= 0; k--) {
+    while (top > 0) {
       d++;
       if (d > maxDepth) throw new Error(`V8 CPU profile call tree is deeper than ${maxDepth}`);
-      depth[path[k]!] = d;
+      depth[path[--top]!] = d;
     }
   }
 }
@@ -366,10 +372,11 @@ function checkTree(ids: Int32Array, parentOf: Int32Array, maxDepth: number, dept
  * put back in time order. A time far outside the profile's own span is a forged or broken
  * file, refused rather than turned into hours of CPU.
  */
-function timeTicks(out: ScannedCpuProfile, sampleIds: Int32Array, deltas: Float64Array, indexOfId: Int32Array, scratch: Scratch): void {
+function timeTicks(out: ScannedCpuProfile, sampleIds: Int32Array, deltas: Float64Array, indexOfId: Int32Array): void {
+  // In place: node ids become node indexes, deltas become timestamps (ticks dominate the memory of a long profile).
   const n = sampleIds.length;
-  const tickNode = scratch.int32('tickNode', n);
-  const tickTime = scratch.float64('tickTime', n);
+  const tickNode = sampleIds;
+  const tickTime = deltas;
   const lo = out.startUs - SPAN_SLACK_US;
   const hi = out.endUs + SPAN_SLACK_US;
   let t = out.startUs;

@@ -168,12 +168,12 @@ export class CpuProfileImporter {
     const trie = this.scratch.int32('trie', cpu.nodeCount, -1);
     const own = this.scratch.uint8('own', cpu.nodeCount, 0);
     const { parentOf, frameOf } = cpu;
-    const chain: number[] = [];
+    const chain = this.scratch.int32('chain', cpu.nodeCount);
     const resolve = (start: number): void => {
-      chain.length = 0;
-      for (let cur = start; cur >= 0 && trie[cur] === -1; cur = parentOf[cur]!) chain.push(cur);
-      for (let k = chain.length - 1; k >= 0; k--) {
-        const node = chain[k]!;
+      let top = 0;
+      for (let cur = start; cur >= 0 && trie[cur] === -1; cur = parentOf[cur]!) chain[top++] = cur;
+      while (top > 0) {
+        const node = chain[--top]!;
         const parent = parentOf[node]!;
         const parentTrie = parent >= 0 ? trie[parent]! : 0;
         const kind = this.frames.kind(frameOf[node]!);

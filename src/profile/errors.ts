@@ -2,7 +2,7 @@
 export class ProfileInputError extends Error {
   constructor(
     readonly file: string,
-    problem: string,
+    readonly problem: string,
   ) {
     super(`${file}: ${problem}`);
     this.name = 'ProfileInputError';

@@ -18,6 +18,10 @@ export class TripleTable {
   private values: Int32Array;
   private mask: number;
   private count = 0;
+  private missSlot = -1;
+  private missA = 0;
+  private missB = 0;
+  private missC = 0;
 
   constructor(capacity = 1024) {
     let size = 16;
@@ -32,6 +36,7 @@ export class TripleTable {
   }
 
   clear(): void {
+    this.missSlot = -1;
     if (this.count === 0) return;
     this.values.fill(EMPTY);
     this.count = 0;
@@ -42,7 +47,14 @@ export class TripleTable {
     const { keys, values, mask } = this;
     for (let slot = mix(a ^ Math.imul(b, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) & mask; ; slot = (slot + 1) & mask) {
       const v = values[slot]!;
-      if (v === EMPTY) return EMPTY;
+      if (v === EMPTY) {
+        // Where add() will put this key if it comes next (the usual get-then-add).
+        this.missSlot = slot;
+        this.missA = a;
+        this.missB = b;
+        this.missC = c;
+        return EMPTY;
+      }
       const k = slot * 3;
       if (keys[k] === a && keys[k + 1] === b && keys[k + 2] === c) return v;
     }
@@ -51,15 +63,24 @@ export class TripleTable {
   /** Stores a value for a key that get() just reported missing. */
   add(a: number, b: number, c: number, value: number): void {
     if ((this.count + 1) * 2 > this.mask + 1) this.grow();
-    const { keys, values, mask } = this;
+    else if (this.missSlot >= 0 && a === this.missA && b === this.missB && c === this.missC) {
+      this.put(this.missSlot, a, b, c, value);
+      return;
+    }
+    const { values, mask } = this;
     let slot = mix(a ^ Math.imul(b, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) & mask;
     while (values[slot] !== EMPTY) slot = (slot + 1) & mask;
+    this.put(slot, a, b, c, value);
+  }
+
+  private put(slot: number, a: number, b: number, c: number, value: number): void {
     const k = slot * 3;
-    keys[k] = a;
-    keys[k + 1] = b;
-    keys[k + 2] = c;
-    values[slot] = value;
+    this.keys[k] = a;
+    this.keys[k + 1] = b;
+    this.keys[k + 2] = c;
+    this.values[slot] = value;
     this.count++;
+    this.missSlot = -1;
   }
 
   private grow(): void {
@@ -69,6 +90,7 @@ export class TripleTable {
     this.keys = new Int32Array(size * 3);
     this.values = new Int32Array(size).fill(EMPTY);
     this.count = 0;
+    this.missSlot = -1;
     for (let slot = 0; slot < values.length; slot++) {
       if (values[slot] !== EMPTY) this.add(keys[slot * 3]!, keys[slot * 3 + 1]!, keys[slot * 3 + 2]!, values[slot]!);
     }

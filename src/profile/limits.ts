@@ -16,7 +16,7 @@ export interface DecodeLimits {
   maxStringBytes: number;
   /** pprof string table entries. */
   maxStrings: number;
-  /** pprof functions and locations, V8 call-tree nodes. */
+  /** pprof functions and locations; V8 call-tree nodes, and distinct functions new in one V8 file. */
   maxFunctions: number;
   maxLocations: number;
   maxNodes: number;
@@ -24,6 +24,8 @@ export interface DecodeLimits {
   maxSamples: number;
   /** V8 samples (one per profiler tick). */
   maxTicks: number;
+  /** Distinct call paths (stack prefixes) of one pprof file. */
+  maxCallPaths: number;
   /** Frames in one stack (pprof sample) or levels of one call tree (V8). */
   maxDepth: number;
   /** Stack entries summed over all samples of one pprof file. */
@@ -41,11 +43,12 @@ export const DEFAULT_LIMITS: Readonly<DecodeLimits> = Object.freeze({
   maxBytes: 128 * 1024 * 1024,
   maxStringBytes: 64 * 1024,
   maxStrings: 1_000_000,
-  maxFunctions: 500_000,
-  maxLocations: 500_000,
-  maxNodes: 2_000_000,
+  maxFunctions: 250_000,
+  maxLocations: 250_000,
+  maxNodes: 1_000_000,
   maxSamples: 1_000_000,
   maxTicks: 8_000_000,
+  maxCallPaths: 2_000_000,
   maxDepth: 4096,
   maxStackEntries: 16_000_000,
   maxLabelsPerSample: 64,

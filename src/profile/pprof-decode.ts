@@ -8,7 +8,7 @@
  */
 import { IntColumn } from './columns.js';
 import { DEFAULT_LIMITS, type DecodeLimits } from './limits.js';
-import { ProfileBuilder, type LabelValue, type Profile, type ValueType } from './model.js';
+import { ProfileBuilder, type Labels, type LabelValue, type Profile, type ValueType } from './model.js';
 import { ProtoReader, WIRE_BYTES, WIRE_VARINT } from './proto-reader.js';
 
 interface Spans {
@@ -238,10 +238,13 @@ function readSamples(r: ProtoReader, list: Spans, ctx: SampleContext): void {
   const values: number[] = [];
   const types = builder.sampleTypes.length;
   let entries = 0;
+  // Samples repeat a few label sets (pid, test): one object per set, not per sample.
+  const labelSets = new Map<string, Labels>();
+  const labelIds: number[] = [];
   forEach(r, list, () => {
     let depth = 0;
     values.length = 0;
-    const labels: Record<string, LabelValue> = {};
+    labelIds.length = 0;
     let labelCount = 0;
     const addLocation = (id: number): void => {
       const li = locations.index.get(id);
@@ -263,21 +266,28 @@ function readSamples(r: ProtoReader, list: Spans, ctx: SampleContext): void {
       else if (r.field === 3 && r.wire === WIRE_BYTES) {
         if (++labelCount > limits.maxLabelsPerSample) throw new Error(`sample has more than ${limits.maxLabelsPerSample} labels`);
         const outer = r.enter();
-        readLabel(r, str, labels);
+        readLabel(r, labelIds);
         r.leave(outer);
       } else r.skip();
+    }
+    const labelKey = labelIds.join(',');
+    let labels = labelSets.get(labelKey);
+    if (!labels) {
+      labels = labelsOf(labelIds, str);
+      labelSets.set(labelKey, labels);
     }
     if (values.length !== types) throw new Error(`sample has ${values.length} values for ${types} sample types`);
     entries += depth;
     if (entries > limits.maxStackEntries) throw new Error(`more than ${limits.maxStackEntries} stack entries in all samples`);
     let node = 0;
     for (let k = depth - 1; k >= 0; k--) node = builder.childNode(node, stack[k]!);
-    if (builder.trieSize > limits.maxNodes) throw new Error(`more than ${limits.maxNodes} distinct call paths`);
+    if (builder.trieSize > limits.maxCallPaths) throw new Error(`more than ${limits.maxCallPaths} distinct call paths`);
     builder.addSampleAt(node, values, labels);
   });
 }
 
-function readLabel(r: ProtoReader, str: Strings, into: Record<string, LabelValue>): void {
+/** A Label message as (key, str, num) string-table ids and number, appended to `into`. */
+function readLabel(r: ProtoReader, into: number[]): void {
   let key = 0;
   let s = 0;
   let num = 0;
@@ -289,5 +299,11 @@ function readLabel(r: ProtoReader, str: Strings, into: Record<string, LabelValue
     else if (r.field === 3) num = r.int();
     else r.skip();
   }
-  into[str.get(key)] = s !== 0 ? str.get(s) : num;
+  into.push(key, s, num);
+}
+
+function labelsOf(ids: readonly number[], str: Strings): Labels {
+  const labels: Record<string, LabelValue> = {};
+  for (let i = 0; i < ids.length; i += 3) labels[str.get(ids[i]!)] = ids[i + 1] !== 0 ? str.get(ids[i + 1]!) : ids[i + 2]!;
+  return labels;
 }

@@ -18,7 +18,8 @@ export class ProtoReader {
   /** Set by tag(). */
   field = 0;
   wire = 0;
-  /** High 32 bits of the last long uint(), for int64's sign. */
+  /** Low and high 32 bits of the last uint() longer than 4 bytes, for int64's sign. */
+  private lo = 0;
   private hi = 0;
 
   constructor(readonly buf: Uint8Array) {
@@ -77,6 +78,7 @@ export class ProtoReader {
       }
     }
     this.pos = p;
+    this.lo = lo;
     this.hi = hi;
     return hi * TWO_32 + lo;
   }
@@ -86,8 +88,7 @@ export class ProtoReader {
     this.hi = 0;
     const u = this.uint();
     if (this.hi < 0x80000000) return u;
-    const lo = u - this.hi * TWO_32;
-    return -((~this.hi >>> 0) * TWO_32 + (~lo >>> 0) + 1);
+    return -((~this.hi >>> 0) * TWO_32 + (~this.lo >>> 0) + 1);
   }
 
   /** A length prefix, checked against the window. */
@@ -119,9 +120,11 @@ export class ProtoReader {
       case WIRE_FIXED64:
         this.advance(8);
         return;
-      case WIRE_BYTES:
-        this.pos += this.length();
+      case WIRE_BYTES: {
+        const n = this.length();
+        this.pos += n;
         return;
+      }
       case WIRE_FIXED32:
         this.advance(4);
         return;

@@ -87,6 +87,11 @@ export class V8FrameTable {
     return frame;
   }
 
+  /** Frames interned so far (what a file's limit counts). */
+  get size(): number {
+    return this.frameFids.length;
+  }
+
   kind(frame: number): number {
     return this.frameKinds[frame]!;
   }

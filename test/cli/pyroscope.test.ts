@@ -83,6 +83,16 @@ describe('ciprof run --upload', () => {
     expect(push.headers['x-scope-orgid']).toBe('t1');
     expect(server.series[0]!.labels).toMatchObject({ __name__: 'process_cpu', service_name: 'shop', commit: 'd'.repeat(40), branch: 'main', ci_provider: 'github', workflow: 'CI', job: 'test', job_key: 'CI_test', team: 'perf' });
   });
+
+  it('failing tests: exit code unchanged, the profile stays on disk and is not uploaded (never a baseline)', async () => {
+    const before = server.requests.length;
+    const out = join(tmp, 'failing');
+    const r = await cli(['run', '--no-store', '--quiet', '--out', out, '--upload', '--server', server.url, '--app', 'shop', '--', 'node', '-e', 'process.exit(3)']);
+    expect(r.code).toBe(3);
+    expect(existsSync(join(out, 'profile.pb.gz'))).toBe(true);
+    expect(r.stderr.split('\n').filter((l) => /pyroscope/i.test(l))).toEqual(['ciprof: tests failed (exit 3): no comparison; not uploaded to Pyroscope']);
+    expect(server.requests.length).toBe(before);
+  });
 });
 
 describe('ciprof upload', () => {

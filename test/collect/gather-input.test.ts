@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gatherRawProfiles } from '../../src/collect/gather.js';
+import { settleRawDir } from '../../src/collect/settle.js';
 import { agentInfoOf, isLauncherProcess } from '../../src/collect/thread-info.js';
 import { parseTestRecordLine, parseTestRecords, readTestRecordFile, TEST_RECORD_LIMITS } from '../../src/collect/test-record-read.js';
 import { LAUNCHER_ROLE, PROCESS_ROLE_LABEL, withoutLaunchers } from '../../src/profile/roles.js';
@@ -138,4 +139,13 @@ describe('gather on a hostile raw directory', () => {
     expect(withoutLaunchers(g.profile).samples.map((s) => g.profile.functions[s.stack[0]!]!.name)).toEqual(['testWork']);
     expect(g.unprofilable).toEqual([{ pid: 600, argv: ['a'] }]);
   });
+});
+
+describe('settle on a hostile raw directory', () => {
+  it('does not wait for markers naming init, the process group, itself or nothing', async () => {
+    const raw = mkdtempSync(join(tmpdir(), 'ciprof-settle-'));
+    for (const name of ['1-0.start', '0-0.start', 'x-0.start', `${process.pid}-0.start`, '-5-0.start']) writeFileSync(join(raw, name), '');
+    // With a wait of a minute, only skipping these markers lets the test end within its own timeout.
+    await settleRawDir(raw, 60_000);
+  }, 10_000);
 });

@@ -1,7 +1,12 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { functionTable } from '../../src/profile/aggregate.js';
 import { mergeProfiles } from '../../src/profile/merge.js';
-import { ProfileBuilder, type ValueType } from '../../src/profile/model.js';
+import { mergeProfileFiles, mergeProfileFilesInParallel } from '../../src/profile/merge-files.js';
+import { ProfileBuilder, type Profile, type ValueType } from '../../src/profile/model.js';
+import { makeCpuProfile } from '../helpers/cpuprofile.js';
 
 function profile(entries: [string[], number[], Record<string, string | number>?][], types?: ValueType[]) {
   const b = new ProfileBuilder(types);
@@ -42,5 +47,29 @@ describe('mergeProfiles', () => {
     const fib = functionTable(m).stats.find((s) => s.frame.name === 'fib')!;
     expect(fib.total).toBe(100);
     expect(fib.self).toBe(100);
+  });
+});
+
+describe('merging files in parallel', () => {
+  it('gives the same profile as one thread, and names the same bad files', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ciprof-merge-par-'));
+    const files: string[] = [];
+    for (let i = 0; i < 48; i++) {
+      const f = join(dir, `${i}.cpuprofile`);
+      writeFileSync(f, JSON.stringify(makeCpuProfile([{ stack: [{ name: 'main', url: '/r/main.js' }, { name: `work${i % 7}`, url: '/r/w.js', line: i % 7 }], us: 1000 + i }])));
+      files.push(f);
+    }
+    files.splice(10, 0, join(dir, 'missing.cpuprofile'));
+    writeFileSync(join(dir, 'bad.cpuprofile'), '{"nodes": [');
+    files.push(join(dir, 'bad.cpuprofile'));
+    const one = mergeProfileFiles(files, '/r');
+    const many = await mergeProfileFilesInParallel(files, '/r');
+    const rows = (p: Profile): string[] => p.samples.map((s) => `${s.stack.map((id) => p.functions[id]!.name).join('<')}=${s.values.join(',')}`).sort();
+    expect(rows(many.profile)).toEqual(rows(one.profile));
+    expect(many.merged).toBe(48);
+    // Two or more cores: a worker thread (dist/merge-worker.js) read part of the files.
+    expect(many.workers).toBe(availableParallelism() > 1 ? 1 : 0);
+    expect(many.errors.map((e) => e.message)).toEqual(one.errors.map((e) => e.message));
+    expect(many.errors.map((e) => e.problem)).toEqual(['no such file', expect.stringMatching(/^invalid JSON/)]);
   });
 });

@@ -1,0 +1,125 @@
+// ciprof's own work after the test command ends, on a suite of 175 processes (`node --test`,
+// one process per test file): read the runner hook's records, convert and label every
+// thread's profile, merge, count per test, encode. Timed in a fresh process per run (the
+// JIT cold, as in `ciprof run`), from the same sources that dist/ bundles. Next to it, in
+// the same loop: the plain suite and `ciprof run` (its time outside the command is its wall
+// minus the command's own, which profile.json records). Called by bench/run.mjs.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const CLI = join(ROOT, 'dist/cli.js');
+const env = { ...process.env, NODE_OPTIONS: '' };
+const PROCESSES = 175;
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+
+// What `ciprof run` does once the command has exited (src/collect/profile-command.ts), phase by phase.
+const ENTRY = `
+import { settleRawDir } from './src/collect/settle.ts';
+import { gatherRawProfiles } from './src/collect/gather.ts';
+import { makeLabelerFor, readTestRecords, testWalls } from './src/collect/test-labeler.ts';
+import { testStats } from './src/profile/tests.ts';
+import { encodePprofGzip } from './src/profile/gzip.ts';
+const [rawDir, repoRoot] = process.argv.slice(2);
+const t = [performance.now()];
+await settleRawDir(rawDir);
+const records = readTestRecords(rawDir, repoRoot);
+const labelerFor = makeLabelerFor(records);
+const walls = testWalls(records);
+t.push(performance.now());
+const g = gatherRawProfiles(rawDir, { repoRoot, labelerFor });
+t.push(performance.now());
+testStats(g.profile, { walls });
+t.push(performance.now());
+const gz = encodePprofGzip(g.profile);
+t.push(performance.now());
+process.stdout.write(JSON.stringify({ records: t[1] - t[0], gather: t[2] - t[1], tests: t[3] - t[2], encode: t[4] - t[3], total: t[4] - t[0], threads: g.threads.length, rows: g.profile.samples.length, bytes: gz.length }));
+`;
+
+function suite(dir) {
+  mkdirSync(join(dir, 'test'), { recursive: true });
+  writeFileSync(join(dir, 'package.json'), '{ "name": "bench-175", "private": true, "type": "commonjs" }');
+  for (let i = 1; i <= PROCESSES; i++) {
+    writeFileSync(
+      join(dir, 'test', `t${i}.test.js`),
+      `const test = require('node:test');
+function work${i}(n) { let s = 0; for (let k = 0; k < n; k++) s += Math.sqrt(k * ${i}); return s; }
+test('a${i}', () => { if (!(work${i}(200000) > 0)) throw new Error(); });
+test('b${i}', () => { if (!JSON.stringify({ x: work${i}(50000) })) throw new Error(); });
+`,
+    );
+  }
+}
+
+function timed(args, cwd) {
+  const t0 = performance.now();
+  const r = spawnSync(args[0], args.slice(1), { cwd, env, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr.slice(-500)}`);
+  return { ms: performance.now() - t0, stderr: r.stderr };
+}
+
+export async function benchAfterRun({ runs }) {
+  const dir = mkdtempSync(join(tmpdir(), 'ciprof-bench-after-'));
+  suite(dir);
+  const entry = join(dir, 'after-run.mjs');
+  await build({ stdin: { contents: ENTRY, resolveDir: ROOT, sourcefile: 'after-run-entry.ts', loader: 'ts' }, bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: entry, logLevel: 'warning' });
+  const plain = [];
+  const wrapped = [];
+  const outside = [];
+  let rawDir;
+  for (let i = 0; i < runs; i++) {
+    plain.push(timed(['node', '--test', 'test/'], dir).ms);
+    const out = join(dir, `out${i}`);
+    const r = timed(['node', CLI, 'run', '--no-store', '--no-report', '-q', ...(i === 0 ? ['--keep-raw'] : []), '--out', out, '--', 'node', '--test', 'test/'], dir);
+    wrapped.push(r.ms);
+    outside.push(r.ms - Number(JSON.parse(readFileSync(join(out, 'profile.json'), 'utf8')).meta.wall_ms));
+    rawDir ??= /raw V8 profiles kept in (\S+)/.exec(r.stderr)?.[1];
+  }
+  if (!rawDir) throw new Error('ciprof run kept no raw directory');
+  const phases = [];
+  for (let i = 0; i < runs; i++) {
+    const r = spawnSync('node', [entry, rawDir, dir], { env, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`after-run entry exited ${r.status}: ${r.stderr.slice(-500)}`);
+    phases.push(JSON.parse(r.stdout));
+  }
+  rmSync(rawDir, { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true });
+  const med = (key) => round(median(phases.map((p) => p[key])));
+  return {
+    suite: `node --test, ${PROCESSES} test files (one process each)`,
+    runs,
+    threads: phases[0].threads,
+    rows: phases[0].rows,
+    profileBytes: phases[0].bytes,
+    afterCommandMs: { records: med('records'), gather: med('gather'), tests: med('tests'), encode: med('encode'), total: med('total') },
+    wallMs: { plain: round(median(plain)), 'ciprof run': round(median(wrapped)), 'ciprof run outside the command': round(median(outside)) },
+  };
+}
+
+export function afterRunMarkdown(a) {
+  return [
+    `## After the command: ${a.suite}, medians of ${a.runs} runs`,
+    '',
+    `Convert, label and merge ${a.threads} threads' profiles into ${a.rows} sample rows (${a.profileBytes} bytes gzipped), a fresh process per run:`,
+    '',
+    '| phase | ms |',
+    '| --- | ---: |',
+    ...Object.entries(a.afterCommandMs).map(([k, v]) => `| ${k} | ${v} |`),
+    '',
+    '| run | median wall ms |',
+    '| --- | ---: |',
+    ...Object.entries(a.wallMs).map(([k, v]) => `| ${k} | ${v} |`),
+    '',
+    '"outside the command" also holds ciprof\'s start-up before the command, the wait for processes that outlive it, and writing profile.json.',
+    '',
+  ];
+}

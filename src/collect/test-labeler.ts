@@ -17,6 +17,7 @@ import type { AgentThreadInfo, StartMarker } from '../agent/protocol.js';
 import type { Labels } from '../profile/model.js';
 import { normalizeScriptPath } from '../profile/paths.js';
 import { testKey, TEST_FILE_LABEL, TEST_NAME_LABEL, type TestWall } from '../profile/tests.js';
+import { readTestRecordFile, type TestRecordFile } from './test-record-read.js';
 import { TESTS_SUFFIX, type TestRecord, type TestStatus } from './test-record.js';
 
 export { TEST_FILE_LABEL, TEST_NAME_LABEL };
@@ -56,17 +57,16 @@ export function readTestRecords(rawDir: string, repoRoot: string): TestRecords {
     const key = name.slice(0, -TESTS_SUFFIX.length);
     const open = new Map<string, TestInterval>();
     const list: TestInterval[] = [];
-    let bad = 0;
-    for (const line of readFileSync(path.join(rawDir, name), 'utf8').split('\n')) {
-      if (!line) continue;
-      let r: TestRecord;
-      try {
-        r = JSON.parse(line) as TestRecord;
-        if (typeof r.startUs !== 'number' || typeof r.file !== 'string') throw new Error('bad record');
-      } catch {
-        bad++; // a line cut short by a killed process: the others still count
-        continue;
-      }
+    // The raw directory is writable by the tests: every record is checked, with caps.
+    let file: TestRecordFile;
+    try {
+      file = readTestRecordFile(path.join(rawDir, name));
+    } catch (err) {
+      warnings.push(`per-test records skipped: ${(err as Error).message}`);
+      continue;
+    }
+    const bad = file.badLines; // lines cut short by a killed process: the others still count
+    for (const r of file.records) {
       const id = `${r.kind}\u0000${r.file}\u0000${r.name}\u0000${r.startUs}`;
       const interval = open.get(id);
       if (interval && r.endUs !== null) {
@@ -79,7 +79,7 @@ export function readTestRecords(rawDir: string, repoRoot: string): TestRecords {
       const fresh: TestInterval = {
         kind: r.kind === 'file' ? 'file' : 'test',
         file: normalizeScriptPath(r.file, repoRoot),
-        name: r.name ?? '',
+        name: r.name,
         startUs: r.startUs,
         endUs: r.endUs ?? Infinity,
         wallMs: r.wallMs,
@@ -88,7 +88,7 @@ export function readTestRecords(rawDir: string, repoRoot: string): TestRecords {
       list.push(fresh);
       if (r.endUs === null) open.set(id, fresh);
     }
-      if (bad) warnings.push(`${name}: ${bad} unreadable per-test record line(s) skipped`);
+    if (bad) warnings.push(`${name}: ${bad} unreadable per-test record line(s) skipped (${file.firstProblem ?? 'bad line'})`);
     list.sort((a, b) => a.startUs - b.startUs);
     byThread.set(key, list);
   }

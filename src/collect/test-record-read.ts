@@ -6,6 +6,7 @@
  * than the caps allow.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { wellFormed } from '../util/well-formed.js';
 import type { TestRecord, TestStatus } from './test-record.js';
 
 export interface TestRecordLimits {
@@ -55,7 +56,7 @@ export function parseTestRecordLine(line: string, limits: TestRecordLimits = TES
   if (r.endUs !== null && (!isTime(r.endUs) || r.endUs < r.startUs)) return 'endUs is neither null nor a time after startUs';
   if (r.wallMs !== null && !isTime(r.wallMs)) return 'wallMs is neither null nor a non-negative number';
   if (typeof r.status !== 'string' || !STATUSES.has(r.status)) return 'status is not a known test status';
-  return { pid: r.pid, threadId: r.threadId, kind: r.kind, file: r.file, name: r.name, startUs: r.startUs, endUs: r.endUs as number | null, wallMs: r.wallMs as number | null, status: r.status as TestStatus };
+  return { pid: r.pid, threadId: r.threadId, kind: r.kind, file: wellFormed(r.file), name: wellFormed(r.name), startUs: r.startUs, endUs: r.endUs as number | null, wallMs: r.wallMs as number | null, status: r.status as TestStatus };
 }
 
 /** Every valid record of a file's text; bad lines are counted. */

@@ -3,6 +3,7 @@
  * CPU time, samples and top self functions of each test. Pure: the run summary, the
  * per-test diff, the PR comment and the HTML report all call it on a Profile.
  */
+import { wellFormed } from '../util/well-formed.js';
 import { IDLE_FRAME, countValueIndex, timeValueIndex, type FunctionFrame, type Profile, type Sample } from './model.js';
 
 export const TEST_FILE_LABEL = 'test_file';
@@ -47,7 +48,7 @@ const TEST_META_PREFIX = 'test:';
 export function testWallsMeta(walls: ReadonlyMap<string, TestWall>): Record<string, string> {
   const meta: Record<string, string> = {};
   for (const w of walls.values()) {
-    meta[`${TEST_META_PREFIX}${encodeURIComponent(w.file)}:${encodeURIComponent(w.name)}`] = `${w.wallMs === null ? '' : Math.round(w.wallMs * 100) / 100}|${w.status}`;
+    meta[`${TEST_META_PREFIX}${encodeURIComponent(wellFormed(w.file))}:${encodeURIComponent(wellFormed(w.name))}`] = `${w.wallMs === null ? '' : Math.round(w.wallMs * 100) / 100}|${w.status}`;
   }
   return meta;
 }

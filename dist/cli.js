@@ -2,9 +2,27 @@
 import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
+  CpuProfileImporter,
+  ProfileFileReader,
+  ProfileInputError,
+  agentPath,
+  asInputError,
+  decodePprof,
+  distFile,
+  mergeProfileFiles,
+  mergeProfiles,
+  normalizeScriptPath,
+  parseProfileBytes,
+  readProfileFile
+} from "./chunks/chunk-ZUVIG4EO.js";
+import {
   DIFF_REPORT_SCHEMA,
   serializeDiffReport
-} from "./chunks/chunk-TF4VTIHC.js";
+} from "./chunks/chunk-N7LFXANV.js";
+import {
+  contextMeta,
+  sanitizeJobKey
+} from "./chunks/chunk-QJ2RV7E4.js";
 import {
   VERSION,
   maskSecret,
@@ -17,28 +35,21 @@ import {
   terminalText
 } from "./chunks/chunk-ZIC6LLPU.js";
 import {
-  ByteInterner,
+  makeDirs,
+  writeFileAtomic
+} from "./chunks/chunk-Y6UN24KB.js";
+import {
   CIPROF_FRAME,
   CPU_NANOS,
-  FNV_START,
   GC_FRAME,
   IDLE_FRAME,
-  IntColumn,
-  NumberColumn,
   PROGRAM_FRAME,
   ProfileBuilder,
   SAMPLES_COUNT,
-  TripleTable,
   countValueIndex,
   functionKey,
-  makeDirs,
-  timeValueIndex,
-  writeFileAtomic
-} from "./chunks/chunk-VAW6VDI6.js";
-import {
-  contextMeta,
-  sanitizeJobKey
-} from "./chunks/chunk-QJ2RV7E4.js";
+  timeValueIndex
+} from "./chunks/chunk-OX4ZPBCK.js";
 import {
   __commonJS,
   __require,
@@ -130,11 +141,11 @@ var require_argument = __commonJS({
       /**
        * @package
        */
-      _collectValue(value2, previous) {
+      _collectValue(value, previous) {
         if (previous === this.defaultValue || !Array.isArray(previous)) {
-          return [value2];
+          return [value];
         }
-        previous.push(value2);
+        previous.push(value);
         return previous;
       }
       /**
@@ -144,8 +155,8 @@ var require_argument = __commonJS({
        * @param {string} [description]
        * @return {Argument}
        */
-      default(value2, description) {
-        this.defaultValue = value2;
+      default(value, description) {
+        this.defaultValue = value;
         this.defaultValueDescription = description;
         return this;
       }
@@ -853,8 +864,8 @@ var require_option = __commonJS({
        * @param {string} [description]
        * @return {Option}
        */
-      default(value2, description) {
-        this.defaultValue = value2;
+      default(value, description) {
+        this.defaultValue = value;
         this.defaultValueDescription = description;
         return this;
       }
@@ -955,11 +966,11 @@ var require_option = __commonJS({
       /**
        * @package
        */
-      _collectValue(value2, previous) {
+      _collectValue(value, previous) {
         if (previous === this.defaultValue || !Array.isArray(previous)) {
-          return [value2];
+          return [value];
         }
-        previous.push(value2);
+        previous.push(value);
         return previous;
       }
       /**
@@ -1053,7 +1064,7 @@ var require_option = __commonJS({
             this.positiveOptions.set(option.attributeName(), option);
           }
         });
-        this.negativeOptions.forEach((value2, key) => {
+        this.negativeOptions.forEach((value, key) => {
           if (this.positiveOptions.has(key)) {
             this.dualOptions.add(key);
           }
@@ -1066,12 +1077,12 @@ var require_option = __commonJS({
        * @param {Option} option
        * @returns {boolean}
        */
-      valueFromOption(value2, option) {
+      valueFromOption(value, option) {
         const optionKey = option.attributeName();
         if (!this.dualOptions.has(optionKey)) return true;
         const preset = this.negativeOptions.get(optionKey).presetArg;
         const negativeValue = preset !== void 0 ? preset : false;
-        return option.negate === (negativeValue === value2);
+        return option.negate === (negativeValue === value);
       }
     };
     function camelcase(str) {
@@ -1208,7 +1219,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports) {
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
-    var path19 = __require("node:path");
+    var path18 = __require("node:path");
     var fs = __require("node:fs");
     var process2 = __require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -1710,9 +1721,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} invalidArgumentMessage
        * @private
        */
-      _callParseArg(target, value2, previous, invalidArgumentMessage) {
+      _callParseArg(target, value, previous, invalidArgumentMessage) {
         try {
-          return target.parseArg(value2, previous);
+          return target.parseArg(value, previous);
         } catch (err) {
           if (err.code === "commander.invalidArgument") {
             const message = `${invalidArgumentMessage} ${err.message}`;
@@ -1999,8 +2010,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {object} value
        * @return {Command} `this` command for chaining
        */
-      setOptionValue(key, value2) {
-        return this.setOptionValueWithSource(key, value2, void 0);
+      setOptionValue(key, value) {
+        return this.setOptionValueWithSource(key, value, void 0);
       }
       /**
        * Store option value and where the value came from.
@@ -2010,11 +2021,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} source - expected values are default/config/env/cli/implied
        * @return {Command} `this` command for chaining
        */
-      setOptionValueWithSource(key, value2, source) {
+      setOptionValueWithSource(key, value, source) {
         if (this._storeOptionsAsProperties) {
-          this[key] = value2;
+          this[key] = value;
         } else {
-          this._optionValues[key] = value2;
+          this._optionValues[key] = value;
         }
         this._optionValueSources[key] = source;
         return this;
@@ -2221,9 +2232,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName2) {
-          const localBin = path19.resolve(baseDir, baseName2);
+          const localBin = path18.resolve(baseDir, baseName2);
           if (fs.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path19.extname(baseName2))) return void 0;
+          if (sourceExt.includes(path18.extname(baseName2))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs.existsSync(`${localBin}${ext}`)
           );
@@ -2241,17 +2252,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path19.resolve(
-            path19.dirname(resolvedScriptPath),
+          executableDir = path18.resolve(
+            path18.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path19.basename(
+            const legacyName = path18.basename(
               this._scriptPath,
-              path19.extname(this._scriptPath)
+              path18.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2262,7 +2273,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path19.extname(executableFile));
+        launchWithNode = sourceExt.includes(path18.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -2397,13 +2408,13 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @private
        */
       _processArguments() {
-        const myParseArg = (argument, value2, previous) => {
-          let parsedValue = value2;
-          if (value2 !== null && argument.parseArg) {
-            const invalidValueMessage = `error: command-argument value '${value2}' is invalid for argument '${argument.name()}'.`;
+        const myParseArg = (argument, value, previous) => {
+          let parsedValue = value;
+          if (value !== null && argument.parseArg) {
+            const invalidValueMessage = `error: command-argument value '${value}' is invalid for argument '${argument.name()}'.`;
             parsedValue = this._callParseArg(
               argument,
-              value2,
+              value,
               previous,
               invalidValueMessage
             );
@@ -2413,25 +2424,25 @@ Expecting one of '${allowedValues.join("', '")}'`);
         this._checkNumberOfArguments();
         const processedArgs = [];
         this.registeredArguments.forEach((declaredArg, index) => {
-          let value2 = declaredArg.defaultValue;
+          let value = declaredArg.defaultValue;
           if (declaredArg.variadic) {
             if (index < this.args.length) {
-              value2 = this.args.slice(index);
+              value = this.args.slice(index);
               if (declaredArg.parseArg) {
-                value2 = value2.reduce((processed, v) => {
+                value = value.reduce((processed, v) => {
                   return myParseArg(declaredArg, v, processed);
                 }, declaredArg.defaultValue);
               }
-            } else if (value2 === void 0) {
-              value2 = [];
+            } else if (value === void 0) {
+              value = [];
             }
           } else if (index < this.args.length) {
-            value2 = this.args[index];
+            value = this.args[index];
             if (declaredArg.parseArg) {
-              value2 = myParseArg(declaredArg, value2, declaredArg.defaultValue);
+              value = myParseArg(declaredArg, value, declaredArg.defaultValue);
             }
           }
-          processedArgs[index] = value2;
+          processedArgs[index] = value;
         });
         this.processedArgs = processedArgs;
       }
@@ -2696,15 +2707,15 @@ Expecting one of '${allowedValues.join("', '")}'`);
             const option = this._findOption(arg);
             if (option) {
               if (option.required) {
-                const value2 = args[i++];
-                if (value2 === void 0) this.optionMissingArgument(option);
-                this.emit(`option:${option.name()}`, value2);
+                const value = args[i++];
+                if (value === void 0) this.optionMissingArgument(option);
+                this.emit(`option:${option.name()}`, value);
               } else if (option.optional) {
-                let value2 = null;
+                let value = null;
                 if (i < args.length && (!maybeOption(args[i]) || negativeNumberArg(args[i]))) {
-                  value2 = args[i++];
+                  value = args[i++];
                 }
-                this.emit(`option:${option.name()}`, value2);
+                this.emit(`option:${option.name()}`, value);
               } else {
                 this.emit(`option:${option.name()}`);
               }
@@ -3177,7 +3188,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path19.basename(filename, path19.extname(filename));
+        this._name = path18.basename(filename, path18.extname(filename));
         return this;
       }
       /**
@@ -3191,9 +3202,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path20) {
-        if (path20 === void 0) return this._executableDir;
-        this._executableDir = path20;
+      executableDir(path19) {
+        if (path19 === void 0) return this._executableDir;
+        this._executableDir = path19;
         return this;
       }
       /**
@@ -3489,7 +3500,7 @@ var {
 } = import_index.default;
 
 // src/pipeline/store.ts
-import * as path3 from "node:path";
+import * as path2 from "node:path";
 
 // src/collect/redact.ts
 var REDACTED = "***";
@@ -3566,9 +3577,9 @@ var PyroscopeError = class extends Error {
   transient;
 };
 var sleep = (ms4) => new Promise((r) => setTimeout(r, ms4));
-function retryAfterMs(value2, now = Date.now()) {
-  if (!value2) return void 0;
-  const trimmed = value2.trim();
+function retryAfterMs(value, now = Date.now()) {
+  if (!value) return void 0;
+  const trimmed = value.trim();
   if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1e3;
   const at = Date.parse(trimmed);
   return Number.isNaN(at) ? void 0 : Math.max(0, at - now);
@@ -3717,395 +3728,8 @@ var ProtoWriter = class {
   }
 };
 
-// src/profile/limits.ts
-var DEFAULT_LIMITS = Object.freeze({
-  maxBytes: 128 * 1024 * 1024,
-  maxStringBytes: 64 * 1024,
-  maxStrings: 1e6,
-  maxFunctions: 5e5,
-  maxLocations: 5e5,
-  maxNodes: 2e6,
-  maxSamples: 1e6,
-  maxTicks: 8e6,
-  maxDepth: 4096,
-  maxStackEntries: 16e6,
-  maxLabelsPerSample: 64,
-  maxSampleTypes: 16,
-  maxJsonDepth: 64,
-  maxSpanUs: 7 * 24 * 3600 * 1e6
-});
-
-// src/profile/proto-reader.ts
-var WIRE_VARINT = 0;
-var WIRE_FIXED64 = 1;
-var WIRE_BYTES = 2;
-var WIRE_FIXED32 = 5;
-var TWO_322 = 4294967296;
-var ProtoReader = class {
-  constructor(buf) {
-    this.buf = buf;
-    this.pos = 0;
-    this.limit = buf.length;
-  }
-  buf;
-  pos;
-  /** End of the current window (message). */
-  limit;
-  /** Set by tag(). */
-  field = 0;
-  wire = 0;
-  /** High 32 bits of the last long uint(), for int64's sign. */
-  hi = 0;
-  fail(problem) {
-    throw new Error(`${problem} at byte ${this.pos}`);
-  }
-  get done() {
-    return this.pos >= this.limit;
-  }
-  /** Reads a field's tag into field/wire. */
-  tag() {
-    const t2 = this.uint();
-    this.field = Math.floor(t2 / 8);
-    this.wire = t2 % 8;
-    if (this.field === 0) this.fail("field number 0");
-  }
-  /** An unsigned varint as a Number (exact below 2^53). */
-  uint() {
-    const buf = this.buf;
-    let p = this.pos;
-    if (p >= this.limit) this.fail("truncated varint");
-    let b = buf[p++];
-    if (b < 128) {
-      this.pos = p;
-      return b;
-    }
-    let lo = b & 127;
-    let hi = 0;
-    for (let shift = 7; shift < 28; shift += 7) {
-      if (p >= this.limit) this.fail("truncated varint");
-      b = buf[p++];
-      lo |= (b & 127) << shift;
-      if (b < 128) {
-        this.pos = p;
-        return lo >>> 0;
-      }
-    }
-    if (p >= this.limit) this.fail("truncated varint");
-    b = buf[p++];
-    lo = (lo | (b & 127) << 28) >>> 0;
-    hi = (b & 127) >> 4;
-    if (b >= 128) {
-      for (let shift = 3; ; shift += 7) {
-        if (shift > 31) this.fail("varint longer than 10 bytes");
-        if (p >= this.limit) this.fail("truncated varint");
-        b = buf[p++];
-        hi = (hi | (b & 127) << shift) >>> 0;
-        if (b < 128) break;
-      }
-    }
-    this.pos = p;
-    this.hi = hi;
-    return hi * TWO_322 + lo;
-  }
-  /** A signed int64 varint (two's complement over 10 bytes) as a Number. */
-  int() {
-    this.hi = 0;
-    const u = this.uint();
-    if (this.hi < 2147483648) return u;
-    const lo = u - this.hi * TWO_322;
-    return -((~this.hi >>> 0) * TWO_322 + (~lo >>> 0) + 1);
-  }
-  /** A length prefix, checked against the window. */
-  length() {
-    const n = this.uint();
-    if (n > this.limit - this.pos) this.fail(`length ${n} runs past the end of its message`);
-    return n;
-  }
-  /** Enters a length-delimited sub-message; returns the outer limit for leave(). */
-  enter() {
-    const n = this.length();
-    const outer = this.limit;
-    this.limit = this.pos + n;
-    return outer;
-  }
-  leave(outer) {
-    this.pos = this.limit;
-    this.limit = outer;
-  }
-  /** Skips the value of the field just read by tag(). */
-  skip() {
-    switch (this.wire) {
-      case WIRE_VARINT:
-        this.uint();
-        return;
-      case WIRE_FIXED64:
-        this.advance(8);
-        return;
-      case WIRE_BYTES:
-        this.pos += this.length();
-        return;
-      case WIRE_FIXED32:
-        this.advance(4);
-        return;
-      default:
-        this.fail(`unsupported wire type ${this.wire} (field ${this.field})`);
-    }
-  }
-  /** A repeated integer field, packed or not: calls `each` per value. */
-  ints(signed, each) {
-    if (this.wire === WIRE_VARINT) {
-      each(signed ? this.int() : this.uint());
-      return;
-    }
-    if (this.wire !== WIRE_BYTES) this.fail(`field ${this.field} has wire type ${this.wire}, expected integers`);
-    const outer = this.enter();
-    while (this.pos < this.limit) each(signed ? this.int() : this.uint());
-    this.leave(outer);
-  }
-  expectWire(wire) {
-    if (this.wire !== wire) this.fail(`field ${this.field} has wire type ${this.wire}, expected ${wire}`);
-  }
-  advance(n) {
-    if (n > this.limit - this.pos) this.fail("truncated field");
-    this.pos += n;
-  }
-};
-
-// src/profile/pprof-decode.ts
-var spans = () => ({ starts: new IntColumn(), ends: new IntColumn() });
-function decodePprof(bytes, limits = DEFAULT_LIMITS) {
-  try {
-    return decodeIndexed(bytes, indexProfile(bytes, limits), limits);
-  } catch (err) {
-    throw new Error(`not a pprof profile (${err.message})`);
-  }
-}
-function indexProfile(bytes, limits) {
-  const r = new ProtoReader(bytes);
-  const idx = { sampleTypes: spans(), samples: spans(), locations: spans(), functions: spans(), strings: spans(), comments: [], timeNanos: 0, durationNanos: 0, period: 0 };
-  const caps = {
-    1: [idx.sampleTypes, limits.maxSampleTypes, "sample types"],
-    2: [idx.samples, limits.maxSamples, "samples"],
-    4: [idx.locations, limits.maxLocations, "locations"],
-    5: [idx.functions, limits.maxFunctions, "functions"],
-    6: [idx.strings, limits.maxStrings, "strings"]
-  };
-  while (!r.done) {
-    r.tag();
-    const cap = caps[r.field];
-    if (cap) {
-      r.expectWire(WIRE_BYTES);
-      const [list2, max, what] = cap;
-      if (list2.starts.length >= max) r.fail(`more than ${max} ${what}`);
-      const n = r.length();
-      if (r.field === 6 && n > limits.maxStringBytes) r.fail(`string of ${n} bytes (limit ${limits.maxStringBytes})`);
-      list2.starts.push(r.pos);
-      list2.ends.push(r.pos + n);
-      r.pos += n;
-    } else if (r.field === 11) {
-      r.expectWire(WIRE_BYTES);
-      const n = r.length();
-      idx.periodType = [r.pos, r.pos + n];
-      r.pos += n;
-    } else if (r.field === 9 || r.field === 10 || r.field === 12) {
-      r.expectWire(WIRE_VARINT);
-      const v = r.int();
-      if (r.field === 9) idx.timeNanos = v;
-      else if (r.field === 10) idx.durationNanos = v;
-      else idx.period = v;
-    } else if (r.field === 13) {
-      r.ints(true, (v) => {
-        if (idx.comments.length >= limits.maxStrings) r.fail(`more than ${limits.maxStrings} comments`);
-        idx.comments.push(v);
-      });
-    } else r.skip();
-  }
-  return idx;
-}
-var Strings = class {
-  constructor(bytes, spans2) {
-    this.bytes = bytes;
-    this.spans = spans2;
-    this.cache = new Array(spans2.starts.length);
-  }
-  bytes;
-  spans;
-  cache;
-  decoder = new TextDecoder("utf-8");
-  get(i) {
-    if (!Number.isInteger(i) || i < 0 || i >= this.cache.length) throw new Error(`string index ${i} out of range`);
-    let s = this.cache[i];
-    if (s === void 0) {
-      s = this.decoder.decode(this.bytes.subarray(this.spans.starts.view()[i], this.spans.ends.view()[i]));
-      this.cache[i] = s;
-    }
-    return s;
-  }
-};
-function decodeIndexed(bytes, idx, limits) {
-  const r = new ProtoReader(bytes);
-  const str = new Strings(bytes, idx.strings);
-  const sampleTypes = [];
-  forEach(r, idx.sampleTypes, () => sampleTypes.push(readValueType(r, str)));
-  if (sampleTypes.length === 0) throw new Error("no sample types");
-  let periodType = sampleTypes[sampleTypes.length - 1];
-  if (idx.periodType) {
-    [r.pos, r.limit] = idx.periodType;
-    periodType = readValueType(r, str);
-  }
-  const builder = new ProfileBuilder(sampleTypes, periodType, idx.period);
-  builder.timeNanos = idx.timeNanos;
-  builder.durationNanos = idx.durationNanos;
-  const functionIds = readFunctions(r, idx.functions, str, builder);
-  const locations = readLocations(r, idx.locations, functionIds);
-  readSamples(r, idx.samples, { str, builder, locations, limits });
-  for (const c of idx.comments) {
-    const text = str.get(c);
-    const eq = text.indexOf("=");
-    if (eq > 0) builder.meta[text.slice(0, eq)] = text.slice(eq + 1);
-  }
-  return builder.build();
-}
-function forEach(r, list2, read) {
-  const starts = list2.starts.view();
-  const ends = list2.ends.view();
-  for (let i = 0; i < starts.length; i++) {
-    r.pos = starts[i];
-    r.limit = ends[i];
-    read();
-  }
-}
-function readValueType(r, str) {
-  let type = 0;
-  let unit = 0;
-  while (!r.done) {
-    r.tag();
-    if (r.field === 1 && r.wire === WIRE_VARINT) type = r.int();
-    else if (r.field === 2 && r.wire === WIRE_VARINT) unit = r.int();
-    else r.skip();
-  }
-  return { type: str.get(type), unit: str.get(unit) };
-}
-function checkLine(line) {
-  if (line < 0 || line > 2 ** 31 - 1) throw new Error(`line ${line} out of range`);
-  return line;
-}
-function readFunctions(r, list2, str, builder) {
-  const ids = /* @__PURE__ */ new Map();
-  forEach(r, list2, () => {
-    let id = 0;
-    let name = 0;
-    let file = 0;
-    let line = 0;
-    while (!r.done) {
-      r.tag();
-      if (r.wire !== WIRE_VARINT) r.skip();
-      else if (r.field === 1) id = r.uint();
-      else if (r.field === 2) name = r.int();
-      else if (r.field === 4) file = r.int();
-      else if (r.field === 5) line = r.int();
-      else r.skip();
-    }
-    if (ids.has(id)) throw new Error(`two functions with id ${id}`);
-    ids.set(id, builder.functionId(str.get(name), str.get(file), checkLine(line)));
-  });
-  return ids;
-}
-function readLocations(r, list2, functionIds) {
-  const index = /* @__PURE__ */ new Map();
-  const start = new IntColumn();
-  const frames = new IntColumn();
-  forEach(r, list2, () => {
-    let id = 0;
-    start.push(frames.length);
-    while (!r.done) {
-      r.tag();
-      if (r.field === 1 && r.wire === WIRE_VARINT) id = r.uint();
-      else if (r.field === 4 && r.wire === WIRE_BYTES) {
-        const fn = readLineFunction(r);
-        const fid = functionIds.get(fn);
-        if (fid === void 0) throw new Error(`location ${id} names unknown function ${fn}`);
-        frames.push(fid);
-      } else r.skip();
-    }
-    if (index.has(id)) throw new Error(`two locations with id ${id}`);
-    index.set(id, index.size);
-  });
-  start.push(frames.length);
-  return { index, start: start.view(), frames: frames.view() };
-}
-function readLineFunction(r) {
-  const outer = r.enter();
-  let fn = 0;
-  while (!r.done) {
-    r.tag();
-    if (r.field === 1 && r.wire === WIRE_VARINT) fn = r.uint();
-    else r.skip();
-  }
-  r.leave(outer);
-  return fn;
-}
-function readSamples(r, list2, ctx) {
-  const { builder, limits, locations, str } = ctx;
-  const stack = new Int32Array(limits.maxDepth);
-  const values = [];
-  const types = builder.sampleTypes.length;
-  let entries = 0;
-  forEach(r, list2, () => {
-    let depth = 0;
-    values.length = 0;
-    const labels = {};
-    let labelCount = 0;
-    const addLocation = (id) => {
-      const li = locations.index.get(id);
-      if (li === void 0) throw new Error(`sample names unknown location ${id}`);
-      for (let k = locations.start[li]; k < locations.start[li + 1]; k++) {
-        if (depth >= limits.maxDepth) throw new Error(`stack deeper than ${limits.maxDepth}`);
-        stack[depth++] = locations.frames[k];
-      }
-    };
-    const addValue = (v) => {
-      if (values.length >= types) throw new Error(`sample has more values than its ${types} sample types`);
-      if (v < 0) throw new Error(`negative sample value ${v}`);
-      values.push(v);
-    };
-    while (!r.done) {
-      r.tag();
-      if (r.field === 1) r.ints(false, addLocation);
-      else if (r.field === 2) r.ints(true, addValue);
-      else if (r.field === 3 && r.wire === WIRE_BYTES) {
-        if (++labelCount > limits.maxLabelsPerSample) throw new Error(`sample has more than ${limits.maxLabelsPerSample} labels`);
-        const outer = r.enter();
-        readLabel(r, str, labels);
-        r.leave(outer);
-      } else r.skip();
-    }
-    if (values.length !== types) throw new Error(`sample has ${values.length} values for ${types} sample types`);
-    entries += depth;
-    if (entries > limits.maxStackEntries) throw new Error(`more than ${limits.maxStackEntries} stack entries in all samples`);
-    let node = 0;
-    for (let k = depth - 1; k >= 0; k--) node = builder.childNode(node, stack[k]);
-    if (builder.trieSize > limits.maxNodes) throw new Error(`more than ${limits.maxNodes} distinct call paths`);
-    builder.addSampleAt(node, values, labels);
-  });
-}
-function readLabel(r, str, into) {
-  let key = 0;
-  let s = 0;
-  let num2 = 0;
-  while (!r.done) {
-    r.tag();
-    if (r.wire !== WIRE_VARINT) r.skip();
-    else if (r.field === 1) key = r.int();
-    else if (r.field === 2) s = r.int();
-    else if (r.field === 3) num2 = r.int();
-    else r.skip();
-  }
-  into[str.get(key)] = s !== 0 ? str.get(s) : num2;
-}
-
 // src/profile/pprof.ts
-var Strings2 = class {
+var Strings = class {
   list = [""];
   index = /* @__PURE__ */ new Map([["", 0]]);
   id(s) {
@@ -4119,7 +3743,7 @@ var Strings2 = class {
   }
 };
 function encodePprof(profile) {
-  const strings = new Strings2();
+  const strings = new Strings();
   const out = new ProtoWriter();
   const valueType = (field, t2) => {
     const type = strings.id(t2.type);
@@ -4170,10 +3794,10 @@ function writeSample(out, s, strings, labelIds) {
   let size = (locations ? lengthFieldSize(locations) : 0) + (values ? lengthFieldSize(values) : 0);
   labelIds.length = 0;
   for (const key in s.labels) {
-    const value2 = s.labels[key];
+    const value = s.labels[key];
     const k = strings.id(key);
-    const v = typeof value2 === "number" ? Math.round(value2) : strings.id(value2);
-    labelIds.push(k, v, typeof value2 === "number" ? 3 : 2);
+    const v = typeof value === "number" ? Math.round(value) : strings.id(value);
+    labelIds.push(k, v, typeof value === "number" ? 3 : 2);
     size += lengthFieldSize(intFieldSize(k) + intFieldSize(v));
   }
   out.open(2, size);
@@ -4268,7 +3892,7 @@ function seriesLabels(app, meta, user = {}) {
     const name = sanitizeLabelName(rawName);
     if (name && !labels.has(name) && !name.startsWith("__")) labels.set(name, sanitizeLabelValue(v));
   }
-  return [...labels].filter(([, v]) => v !== "").map(([name, value2]) => ({ name, value: value2 }));
+  return [...labels].filter(([, v]) => v !== "").map(([name, value]) => ({ name, value }));
 }
 function stripSampleLabels(profile, keep2 = DEFAULT_KEPT_SAMPLE_LABELS) {
   const allowed = new Set(keep2);
@@ -4293,7 +3917,7 @@ function labelSelector(labels) {
 }
 
 // src/pyroscope/wire.ts
-var WIRE_VARINT2 = 0;
+var WIRE_VARINT = 0;
 var WIRE_LEN = 2;
 var ProtoWriter2 = class _ProtoWriter {
   chunks = [];
@@ -4302,10 +3926,10 @@ var ProtoWriter2 = class _ProtoWriter {
     this.chunks.push(bytes);
     this.length += bytes.length;
   }
-  varint(value2) {
-    if (!Number.isSafeInteger(value2) || value2 < 0) throw new Error(`protobuf: cannot encode ${value2} as a varint`);
+  varint(value) {
+    if (!Number.isSafeInteger(value) || value < 0) throw new Error(`protobuf: cannot encode ${value} as a varint`);
     const out = [];
-    let v = value2;
+    let v = value;
     while (v >= 128) {
       out.push(v % 128 | 128);
       v = Math.floor(v / 128);
@@ -4317,22 +3941,22 @@ var ProtoWriter2 = class _ProtoWriter {
     this.varint(field * 8 + wire);
   }
   /** int64/uint64 field (non-negative values only: timestamps in ms are all we send). */
-  int64(field, value2) {
-    if (value2 !== 0) {
-      this.tag(field, WIRE_VARINT2);
-      this.varint(value2);
+  int64(field, value) {
+    if (value !== 0) {
+      this.tag(field, WIRE_VARINT);
+      this.varint(value);
     }
     return this;
   }
-  string(field, value2) {
-    if (value2 !== "") this.bytes(field, Buffer.from(value2, "utf8"));
+  string(field, value) {
+    if (value !== "") this.bytes(field, Buffer.from(value, "utf8"));
     return this;
   }
-  bytes(field, value2) {
-    if (value2.length === 0) return this;
+  bytes(field, value) {
+    if (value.length === 0) return this;
     this.tag(field, WIRE_LEN);
-    this.varint(value2.length);
-    this.push(value2);
+    this.varint(value.length);
+    this.push(value);
     return this;
   }
   /** Embedded message: always written, even when empty (it is a repeated element). */
@@ -4466,1040 +4090,6 @@ var LocalStore = class {
 
 // src/store/pyroscope.ts
 import { gzipSync as gzipSync2 } from "node:zlib";
-
-// src/profile/read.ts
-import { closeSync, fstatSync, openSync, readFileSync as readFileSync2, readSync, statSync as statSync2 } from "node:fs";
-import { gunzipSync } from "node:zlib";
-
-// src/profile/json-bytes.ts
-var QUOTE = 34;
-var BACKSLASH = 92;
-var JsonBytes = class {
-  constructor(bytes, maxStringBytes, maxDepth) {
-    this.maxStringBytes = maxStringBytes;
-    this.maxDepth = maxDepth;
-    this.buf = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  }
-  maxStringBytes;
-  maxDepth;
-  pos = 0;
-  /** Set by string() (and skipString(), span only): the span inside the quotes, its FNV-1a hash, whether it has escapes. */
-  strStart = 0;
-  strEnd = 0;
-  strHash = 0;
-  strEscaped = false;
-  buf;
-  /** The same bytes, for reading four at a time. */
-  view;
-  fail(problem) {
-    throw new Error(`invalid JSON at byte ${this.pos}: ${problem}`);
-  }
-  /** Skips whitespace and returns the next byte (-1 at the end). */
-  peek() {
-    const buf = this.buf;
-    let p = this.pos;
-    while (p < buf.length) {
-      const c = buf[p];
-      if (c !== 32 && c !== 10 && c !== 13 && c !== 9) break;
-      p++;
-    }
-    this.pos = p;
-    return p < buf.length ? buf[p] : -1;
-  }
-  expect(ch) {
-    if (this.peek() !== ch) this.fail(`expected '${String.fromCharCode(ch)}'`);
-    this.pos++;
-  }
-  /** After a value inside a container: true if a ',' followed, false at the closing `close`. */
-  more(close) {
-    const c = this.peek();
-    if (c === 44) {
-      this.pos++;
-      return true;
-    }
-    if (c === close) {
-      this.pos++;
-      return false;
-    }
-    return this.fail(`expected ',' or '${String.fromCharCode(close)}'`);
-  }
-  /** Opens a container; true when it is empty (and already closed). */
-  open(openCh, close) {
-    this.expect(openCh);
-    if (this.peek() === close) {
-      this.pos++;
-      return true;
-    }
-    return false;
-  }
-  /** Reads a string, leaving its span and hash in str*; no JS string is made. */
-  string() {
-    if (this.peek() !== QUOTE) this.fail("expected a string");
-    const buf = this.buf;
-    const start = ++this.pos;
-    let h = FNV_START;
-    let escaped = false;
-    let p = start;
-    for (; ; ) {
-      if (p >= buf.length) this.fail("unterminated string");
-      const c = buf[p];
-      if (c === QUOTE) break;
-      if (c === BACKSLASH) {
-        escaped = true;
-        h = Math.imul(h ^ c, 16777619);
-        p++;
-        if (!validEscape(buf, p)) {
-          this.pos = p;
-          this.fail("bad escape in a string");
-        }
-      } else if (c < 32) {
-        this.pos = p;
-        this.fail("control character in a string");
-      }
-      h = Math.imul(h ^ buf[p], 16777619);
-      p++;
-    }
-    if (p - start > this.maxStringBytes) {
-      this.pos = start;
-      this.fail(`string of ${p - start} bytes (limit ${this.maxStringBytes})`);
-    }
-    this.strStart = start;
-    this.strEnd = p;
-    this.strHash = h;
-    this.strEscaped = escaped;
-    this.pos = p + 1;
-  }
-  /**
-   * Finds the end of a string without hashing or checking its escapes, leaving its span in
-   * strStart/strEnd: for keys and for values that are skipped or already known.
-   */
-  skipString() {
-    if (this.peek() !== QUOTE) this.fail("expected a string");
-    const buf = this.buf;
-    const start = this.pos + 1;
-    let q = start;
-    for (; ; ) {
-      q = buf.indexOf(QUOTE, q);
-      if (q < 0) this.fail("unterminated string");
-      let backslashes = 0;
-      while (buf[q - 1 - backslashes] === BACKSLASH && q - 1 - backslashes >= start) backslashes++;
-      if (backslashes % 2 === 0) break;
-      q++;
-    }
-    if (q - start > this.maxStringBytes) this.fail(`string of ${q - start} bytes (limit ${this.maxStringBytes})`);
-    this.strStart = start;
-    this.strEnd = q;
-    this.pos = q + 1;
-  }
-  /** Reads `"key":`; the key's span is in strStart/strEnd. */
-  key() {
-    this.skipString();
-    this.expect(58);
-  }
-  /** True (and past them) when the next bytes are exactly `ascii`: V8's fixed layout, checked without parsing. */
-  lit(ascii2) {
-    const buf = this.buf;
-    const p = this.pos;
-    if (p + ascii2.length > buf.length) return false;
-    for (let i = 0; i < ascii2.length; i++) if (buf[p + i] !== ascii2[i]) return false;
-    this.pos = p + ascii2.length;
-    return true;
-  }
-  /** True when the last string() span holds exactly these ASCII bytes. */
-  is(ascii2) {
-    if (this.strEnd - this.strStart !== ascii2.length) return false;
-    const buf = this.buf;
-    for (let i = 0, p = this.strStart; i < ascii2.length; i++, p++) if (buf[p] !== ascii2[i]) return false;
-    return true;
-  }
-  /** A JSON number; throws on anything else (strings, null, NaN, Infinity, overflow). */
-  number() {
-    const buf = this.buf;
-    let p = this.pos;
-    if (p < buf.length && (buf[p] === 32 || buf[p] === 10 || buf[p] === 13 || buf[p] === 9)) {
-      this.peek();
-      p = this.pos;
-    }
-    const start = p;
-    let neg = false;
-    if (buf[p] === 45) {
-      neg = true;
-      p++;
-    }
-    const digitsAt = p;
-    let v = 0;
-    while (p < buf.length) {
-      const c2 = buf[p] - 48;
-      if (c2 < 0 || c2 > 9) break;
-      v = v * 10 + c2;
-      p++;
-    }
-    const digits = p - digitsAt;
-    if (digits === 0) this.fail("expected a number");
-    if (digits > 1 && buf[digitsAt] === 48) this.fail("number with a leading zero");
-    const c = buf[p];
-    if (c === 46 || c === 101 || c === 69 || digits > 15) {
-      while (p < buf.length && /[0-9eE.+-]/.test(String.fromCharCode(buf[p]))) p++;
-      const text = String.fromCharCode(...buf.subarray(start, Math.min(p, start + 64)));
-      const n = p - start <= 64 && /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/.test(text) ? Number(text) : NaN;
-      if (!Number.isFinite(n)) this.fail(`not a finite number (${text.slice(0, 24)})`);
-      this.pos = p;
-      return n;
-    }
-    this.pos = p;
-    return neg ? -v : v;
-  }
-  /** Plain decimal digits (at most 9) ending before a non-digit, or -1 without moving: a quick look, not a check. */
-  digits() {
-    const buf = this.buf;
-    let p = this.pos;
-    let v = 0;
-    while (p < buf.length && p - this.pos < 9 && buf[p] >= 48 && buf[p] <= 57) v = v * 10 + buf[p++] - 48;
-    if (p === this.pos || p < buf.length && buf[p] >= 48 && buf[p] <= 57) return -1;
-    this.pos = p;
-    return v;
-  }
-  /** A number that must be an integer in [min, max]. */
-  int(min, max, what) {
-    const at = this.pos;
-    const n = this.number();
-    if (!Number.isInteger(n) || n < min || n > max) {
-      this.pos = at;
-      this.fail(`${what} must be an integer in [${min}, ${max}], got ${n}`);
-    }
-    return n;
-  }
-  /** Skips one value of any kind, at most maxDepth containers deep. */
-  skip(depth = 0) {
-    const c = this.peek();
-    if (c === QUOTE) return this.skipString();
-    if (c === 123 || c === 91) {
-      if (depth >= this.maxDepth) this.fail(`nested deeper than ${this.maxDepth}`);
-      const close = c === 123 ? 125 : 93;
-      if (this.open(c, close)) return;
-      do {
-        if (c === 123) this.key();
-        this.skip(depth + 1);
-      } while (this.more(close));
-      return;
-    }
-    if (c === 116 && this.literal("true")) return;
-    if (c === 102 && this.literal("false")) return;
-    if (c === 110 && this.literal("null")) return;
-    this.number();
-  }
-  literal(word) {
-    for (let i = 0; i < word.length; i++) if (this.buf[this.pos + i] !== word.charCodeAt(i)) return this.fail(`unexpected token`);
-    this.pos += word.length;
-    return true;
-  }
-};
-function validEscape(buf, p) {
-  const c = buf[p];
-  if (c === 34 || c === 92 || c === 47 || c === 98 || c === 102 || c === 110 || c === 114 || c === 116) return true;
-  if (c !== 117 || p + 4 >= buf.length) return false;
-  for (let i = 1; i <= 4; i++) {
-    const h = buf[p + i];
-    if (!(h >= 48 && h <= 57 || h >= 65 && h <= 70 || h >= 97 && h <= 102)) return false;
-  }
-  return true;
-}
-var utf8 = new TextDecoder("utf-8");
-function decodeJsonString(buf, start, end, escaped) {
-  if (!escaped) return utf8.decode(buf.subarray(start, end));
-  return JSON.parse(`"${utf8.decode(buf.subarray(start, end))}"`);
-}
-var ascii = (s) => new Uint8Array([...s].map((c) => c.charCodeAt(0)));
-
-// src/profile/v8-layout.ts
-function lit(text) {
-  const bytes = ascii(text);
-  const whole = bytes.length & ~3;
-  const view = new DataView(bytes.buffer);
-  const words = new Uint32Array(whole / 4);
-  for (let i = 0; i < words.length; i++) words[i] = view.getUint32(i * 4, true);
-  return { words, tail: bytes.subarray(whole), length: bytes.length };
-}
-var L_ID = lit('{"id":');
-var L_CALL_FRAME = lit(',"callFrame":{"functionName":"');
-var L_SCRIPT = lit('","scriptId":"');
-var L_URL = lit('","url":"');
-var L_LINE = lit('","lineNumber":');
-var L_COLUMN = lit(',"columnNumber":');
-var L_HIT_COUNT = lit('},"hitCount":');
-var L_CHILDREN = lit(',"children":[');
-var value = 0;
-function literal(buf, dv, p, l) {
-  if (p + l.length > buf.length) return -1;
-  const { words, tail } = l;
-  for (let i = 0; i < words.length; i++, p += 4) if (dv.getUint32(p, true) !== words[i]) return -1;
-  for (let i = 0; i < tail.length; i++, p++) if (buf[p] !== tail[i]) return -1;
-  return p;
-}
-function uint(buf, p) {
-  const start = p;
-  let v = 0;
-  let c = buf[p];
-  while (c !== void 0 && c >= 48 && c <= 57) {
-    v = v * 10 + c - 48;
-    c = buf[++p];
-  }
-  const digits = p - start;
-  if (digits === 0 || digits > 9 || digits > 1 && buf[start] === 48 || c === 46 || c === 101 || c === 69) return -1;
-  value = v;
-  return p;
-}
-function lineNumber(buf, p) {
-  if (buf[p] !== 45) return uint(buf, p);
-  if (buf[p + 1] !== 49 || buf[p + 2] >= 48 && buf[p + 2] <= 57) return -1;
-  value = -1;
-  return p + 2;
-}
-function stringEnd(buf, dv, p) {
-  const last = buf.length - 4;
-  while (p <= last) {
-    const x = dv.getUint32(p, true);
-    const quote = x ^ 572662306;
-    const backslash = x ^ 1549556828;
-    if ((quote - 16843009 & ~quote | backslash - 16843009 & ~backslash | x - 538976288 & ~x) & 2155905152) break;
-    p += 4;
-  }
-  for (; ; ) {
-    const c = buf[p];
-    if (c === void 0 || c < 32) return -1;
-    if (c === 34) return p;
-    p += c === 92 ? 2 : 1;
-  }
-}
-function readV8Node(buf, dv, p, out, children, maxChildren, urlLengths) {
-  if ((p = literal(buf, dv, p, L_ID)) < 0 || (p = uint(buf, p)) < 0) return -1;
-  out.id = value;
-  if ((p = literal(buf, dv, p, L_CALL_FRAME)) < 0) return -1;
-  out.nameStart = p;
-  if ((p = stringEnd(buf, dv, p)) < 0) return -1;
-  out.nameEnd = p;
-  if ((p = literal(buf, dv, p, L_SCRIPT)) < 0 || (p = uint(buf, p)) < 0) return -1;
-  out.script = value;
-  if ((p = literal(buf, dv, p, L_URL)) < 0) return -1;
-  out.urlStart = p;
-  const known = urlLengths.get(out.script, 0, 0);
-  if (known >= 0 && buf[p + known] === 34 && buf[p + known - 1] !== 92 && literal(buf, dv, p + known, L_LINE) >= 0) p += known;
-  else if ((p = stringEnd(buf, dv, p)) < 0) return -1;
-  else if (known < 0) urlLengths.add(out.script, 0, 0, p - out.urlStart);
-  out.urlEnd = p;
-  if ((p = literal(buf, dv, p, L_LINE)) < 0 || (p = lineNumber(buf, p)) < 0) return -1;
-  out.line = value;
-  if ((p = literal(buf, dv, p, L_COLUMN)) < 0 || (p = lineNumber(buf, p)) < 0) return -1;
-  out.column = value;
-  if ((p = literal(buf, dv, p, L_HIT_COUNT)) < 0 || (p = uint(buf, p)) < 0) return -1;
-  out.hits = value;
-  if (buf[p] !== 44 || buf[p + 2] !== 99) return p;
-  if ((p = literal(buf, dv, p, L_CHILDREN)) < 0) return -1;
-  if (buf[p] === 93) return p + 1;
-  for (; ; ) {
-    if ((p = uint(buf, p)) < 0 || children.length >= maxChildren) return -1;
-    children.push(value);
-    const c = buf[p++];
-    if (c === 93) return p;
-    if (c !== 44) return -1;
-  }
-}
-function readIntArray(buf, p, signed, max, into) {
-  if (buf[p++] !== 91) return -1;
-  if (buf[p] === 93) return p + 1;
-  let n = 0;
-  for (; ; ) {
-    const neg = signed && buf[p] === 45;
-    if ((p = uint(buf, neg ? p + 1 : p)) < 0 || ++n > max) return -1;
-    into.push(neg ? -value : value);
-    const c = buf[p++];
-    if (c === 93) return p;
-    if (c !== 44) return -1;
-  }
-}
-
-// src/profile/cpuprofile-scan.ts
-var SPAN_SLACK_US = 1e6;
-var MAX_INT = 2 ** 31 - 1;
-var MAX_INFO_BYTES = 64 * 1024;
-var K = {
-  nodes: ascii("nodes"),
-  startTime: ascii("startTime"),
-  endTime: ascii("endTime"),
-  samples: ascii("samples"),
-  timeDeltas: ascii("timeDeltas"),
-  ciprof: ascii("$ciprof"),
-  id: ascii("id"),
-  callFrame: ascii("callFrame"),
-  hitCount: ascii("hitCount"),
-  children: ascii("children"),
-  parent: ascii("parent"),
-  functionName: ascii("functionName"),
-  url: ascii("url"),
-  lineNumber: ascii("lineNumber")
-};
-function scanCpuProfile(bytes, frames, limits, scratch) {
-  const j = new JsonBytes(bytes, limits.maxStringBytes, limits.maxJsonDepth);
-  const top = readTop(j, { frames, limits, scratch });
-  const nodes = top.nodes;
-  if (!nodes) throw new Error('not a V8 CPU profile (no "nodes" array)');
-  if (nodes.ids.length === 0) throw new Error("V8 CPU profile has no nodes");
-  if (top.startTime === void 0 || top.endTime === void 0) throw new Error("V8 CPU profile has no startTime/endTime");
-  if (top.endTime < top.startTime) throw new Error(`V8 CPU profile ends (${top.endTime}) before it starts (${top.startTime})`);
-  if (top.endTime - top.startTime > limits.maxSpanUs) throw new Error(`V8 CPU profile spans ${Math.round((top.endTime - top.startTime) / 1e6)} s (limit ${limits.maxSpanUs / 1e6} s)`);
-  const { indexOfId, parentOf } = linkNodes(nodes, limits, scratch);
-  const scanned = {
-    nodeCount: nodes.ids.length,
-    frameOf: nodes.frames.view(),
-    parentOf,
-    hitCount: nodes.hits.view(),
-    tickNode: NO_TICKS,
-    tickTime: NO_TIMES,
-    hasTicks: false,
-    startUs: top.startTime,
-    endUs: top.endTime,
-    info: top.info
-  };
-  if (top.samples) {
-    if (top.deltas?.length !== top.samples.length) throw new Error(`V8 CPU profile has ${top.samples.length} samples but ${top.deltas?.length ?? 0} timeDeltas`);
-    timeTicks(scanned, top.samples.view(), top.deltas.view(), indexOfId, scratch);
-  }
-  return scanned;
-}
-var NO_TICKS = new Int32Array(0);
-var NO_TIMES = new Float64Array(0);
-function readTop(j, ctx) {
-  const { limits, scratch } = ctx;
-  const top = {};
-  if (j.peek() !== 123) throw new Error("not a V8 CPU profile (not a JSON object)");
-  const seen = /* @__PURE__ */ new Set();
-  const once = (name) => {
-    if (seen.has(name)) j.fail(`duplicate "${name}"`);
-    seen.add(name);
-  };
-  if (!j.open(123, 125)) {
-    do {
-      j.key();
-      if (j.is(K.nodes)) {
-        once("nodes");
-        top.nodes = readNodes(j, ctx);
-      } else if (j.is(K.startTime)) {
-        once("startTime");
-        top.startTime = j.number();
-      } else if (j.is(K.endTime)) {
-        once("endTime");
-        top.endTime = j.number();
-      } else if (j.is(K.samples)) {
-        once("samples");
-        top.samples = readNumbers(j, scratch.ints("samples"), limits.maxTicks, "samples", true);
-      } else if (j.is(K.timeDeltas)) {
-        once("timeDeltas");
-        top.deltas = readNumbers(j, scratch.numbers("timeDeltas"), limits.maxTicks, "timeDeltas", false);
-      } else if (j.is(K.ciprof)) {
-        once("$ciprof");
-        top.info = readSmallValue(j);
-      } else j.skip(1);
-    } while (j.more(125));
-  }
-  if (j.peek() !== -1) j.fail("bytes after the end of the profile");
-  return top;
-}
-function readNodes(j, ctx) {
-  const { frames, limits, scratch } = ctx;
-  const cols = {
-    ids: scratch.ints("ids"),
-    frames: scratch.ints("frames"),
-    hits: scratch.ints("hits"),
-    parentIds: scratch.ints("parentIds"),
-    childStart: scratch.ints("childStart"),
-    children: scratch.ints("children")
-  };
-  if (j.open(91, 93)) return cols;
-  const seen = { frames: scratch.table("seenFrames"), urls: scratch.table("seenUrls"), urlLengths: scratch.table("urlLengths") };
-  do {
-    if (cols.ids.length >= limits.maxNodes) j.fail(`more than ${limits.maxNodes} nodes`);
-    readNode(j, frames, cols, limits, seen);
-  } while (j.more(93));
-  cols.childStart.push(cols.children.length);
-  return cols;
-}
-function readNode(j, frames, cols, limits, seen) {
-  let id = -1;
-  let frame = -1;
-  let hits = 0;
-  let parent = -1;
-  cols.childStart.push(cols.children.length);
-  const childMark = cols.children.length;
-  j.peek();
-  const fastEnd = readV8Node(j.buf, j.view, j.pos, fast, cols.children, limits.maxNodes, seen.urlLengths);
-  let more;
-  if (fastEnd >= 0) {
-    id = fast.id;
-    hits = fast.hits;
-    frame = fastFrame(j, frames, seen);
-    j.pos = fastEnd;
-    more = j.more(125);
-  } else {
-    cols.children.length = childMark;
-    more = !j.open(123, 125);
-  }
-  while (more) {
-    j.key();
-    if (j.is(K.id)) id = j.int(0, MAX_INT, "node id");
-    else if (j.is(K.callFrame)) frame = readCallFrame(j, frames);
-    else if (j.is(K.hitCount)) hits = j.int(0, MAX_INT, "hitCount");
-    else if (j.is(K.parent)) parent = j.int(0, MAX_INT, "parent");
-    else if (j.is(K.children)) {
-      if (!j.open(91, 93)) {
-        do {
-          if (cols.children.length >= limits.maxNodes) j.fail(`more than ${limits.maxNodes} child links`);
-          cols.children.push(j.int(0, MAX_INT, "child id"));
-        } while (j.more(93));
-      }
-    } else j.skip(2);
-    more = j.more(125);
-  }
-  if (id < 0) j.fail("a node without an id");
-  if (frame < 0) j.fail(`node ${id} has no callFrame`);
-  cols.ids.push(id);
-  cols.frames.push(frame);
-  cols.hits.push(hits);
-  cols.parentIds.push(parent);
-}
-var fast = { id: 0, script: 0, line: 0, column: 0, hits: 0, nameStart: 0, nameEnd: 0, urlStart: 0, urlEnd: 0 };
-function fastFrame(j, frames, seen) {
-  const { script, line, column } = fast;
-  if (script !== 0) {
-    const known = seen.frames.get(script, line, column);
-    if (known >= 0) return known;
-  }
-  let url = script !== 0 ? seen.urls.get(script, 0, 0) : -1;
-  if (url < 0) {
-    j.pos = fast.urlStart - 1;
-    j.string();
-    url = frames.url(j.buf, fast.urlStart, fast.urlEnd, j.strHash, j.strEscaped);
-    if (script !== 0) seen.urls.add(script, 0, 0, url);
-  }
-  j.pos = fast.nameStart - 1;
-  j.string();
-  const frame = frames.frame(url, frames.name(j.buf, fast.nameStart, fast.nameEnd, j.strHash, j.strEscaped), line);
-  if (script !== 0) seen.frames.add(script, line, column, frame);
-  return frame;
-}
-function readCallFrame(j, frames) {
-  let name = -1;
-  let url = -1;
-  let line = -1;
-  if (!j.open(123, 125)) {
-    do {
-      j.key();
-      if (j.is(K.functionName)) {
-        j.string();
-        name = frames.name(j.buf, j.strStart, j.strEnd, j.strHash, j.strEscaped);
-      } else if (j.is(K.url)) {
-        j.string();
-        url = frames.url(j.buf, j.strStart, j.strEnd, j.strHash, j.strEscaped);
-      } else if (j.is(K.lineNumber)) line = j.int(-1, MAX_INT, "lineNumber");
-      else j.skip(2);
-    } while (j.more(125));
-  }
-  if (name < 0) name = frames.name(EMPTY, 0, 0, FNV_START, false);
-  if (url < 0) url = frames.url(EMPTY, 0, 0, FNV_START, false);
-  return frames.frame(url, name, line);
-}
-var EMPTY = new Uint8Array(0);
-function readNumbers(j, out, max, what, ids) {
-  j.peek();
-  const end = readIntArray(j.buf, j.pos, !ids, max, out);
-  if (end >= 0) {
-    j.pos = end;
-    return out;
-  }
-  out.length = 0;
-  if (j.open(91, 93)) return out;
-  do {
-    if (out.length >= max) j.fail(`more than ${max} ${what}`);
-    out.push(ids ? j.int(0, MAX_INT, what) : j.number());
-  } while (j.more(93));
-  return out;
-}
-function readSmallValue(j) {
-  j.peek();
-  const start = j.pos;
-  j.skip(1);
-  if (j.pos - start > MAX_INFO_BYTES) throw new Error(`"$ciprof" block of ${j.pos - start} bytes (limit ${MAX_INFO_BYTES})`);
-  return JSON.parse(new TextDecoder().decode(j.buf.subarray(start, j.pos)));
-}
-function linkNodes(nodes, limits, scratch) {
-  const ids = nodes.ids.view();
-  const n = ids.length;
-  let maxId = 0;
-  for (let i = 0; i < n; i++) if (ids[i] > maxId) maxId = ids[i];
-  if (maxId > n * 4 + 1024) throw new Error(`V8 CPU profile node ids are not dense (max ${maxId} for ${n} nodes)`);
-  const indexOfId = scratch.int32("indexOfId", maxId + 1, -1);
-  for (let i = 0; i < n; i++) {
-    if (indexOfId[ids[i]] !== -1) throw new Error(`V8 CPU profile has two nodes with id ${ids[i]}`);
-    indexOfId[ids[i]] = i;
-  }
-  const parentOf = scratch.int32("parentOf", n, -1);
-  const childStart = nodes.childStart.view();
-  const children = nodes.children.view();
-  for (let i = 0; i < n; i++) {
-    for (let k = childStart[i]; k < childStart[i + 1]; k++) {
-      const c = children[k];
-      const ci = c <= maxId ? indexOfId[c] : -1;
-      if (ci < 0) throw new Error(`V8 CPU profile node ${ids[i]} names child ${c}, which does not exist`);
-      if (parentOf[ci] !== -1) throw new Error(`V8 CPU profile node ${c} is the child of two nodes`);
-      parentOf[ci] = i;
-    }
-  }
-  const parentIds = nodes.parentIds.view();
-  for (let i = 0; i < n; i++) {
-    const p = parentIds[i];
-    if (p < 0 || parentOf[i] !== -1) continue;
-    const pi = p <= maxId ? indexOfId[p] : -1;
-    if (pi < 0) throw new Error(`V8 CPU profile node ${ids[i]} names parent ${p}, which does not exist`);
-    parentOf[i] = pi;
-  }
-  checkTree(ids, parentOf, limits.maxDepth, scratch.int32("depth", n, -1));
-  return { indexOfId, parentOf };
-}
-function checkTree(ids, parentOf, maxDepth, depth) {
-  const ON_PATH = -2;
-  const path19 = [];
-  for (let i = 0; i < ids.length; i++) {
-    path19.length = 0;
-    let cur = i;
-    while (cur >= 0 && depth[cur] === -1) {
-      depth[cur] = ON_PATH;
-      path19.push(cur);
-      cur = parentOf[cur];
-    }
-    if (cur >= 0 && depth[cur] === ON_PATH) throw new Error(`V8 CPU profile has a parent cycle through node ${ids[cur]}`);
-    let d = cur >= 0 ? depth[cur] : -1;
-    for (let k = path19.length - 1; k >= 0; k--) {
-      d++;
-      if (d > maxDepth) throw new Error(`V8 CPU profile call tree is deeper than ${maxDepth}`);
-      depth[path19[k]] = d;
-    }
-  }
-}
-function timeTicks(out, sampleIds, deltas, indexOfId, scratch) {
-  const n = sampleIds.length;
-  const tickNode = scratch.int32("tickNode", n);
-  const tickTime = scratch.float64("tickTime", n);
-  const lo = out.startUs - SPAN_SLACK_US;
-  const hi = out.endUs + SPAN_SLACK_US;
-  let t2 = out.startUs;
-  let ordered = true;
-  for (let i = 0; i < n; i++) {
-    const id = sampleIds[i];
-    const node = id < indexOfId.length ? indexOfId[id] : -1;
-    if (node < 0) throw new Error(`V8 CPU profile sample ${i} names node ${id}, which does not exist`);
-    const d = deltas[i];
-    if (d < 0) ordered = false;
-    t2 += d;
-    if (t2 < lo || t2 > hi) throw new Error(`V8 CPU profile sample ${i} lies outside the profile's time span (timeDeltas ${d < 0 ? "negative" : "too large"}: ${d})`);
-    tickNode[i] = node;
-    tickTime[i] = t2;
-  }
-  if (!ordered) {
-    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => tickTime[a] - tickTime[b] || a - b);
-    const nodes = Int32Array.from(order, (i) => tickNode[i]);
-    const times = Float64Array.from(order, (i) => tickTime[i]);
-    tickNode.set(nodes);
-    tickTime.set(times);
-  }
-  out.tickNode = tickNode;
-  out.tickTime = tickTime;
-  out.hasTicks = true;
-}
-
-// src/profile/scratch.ts
-var Scratch = class {
-  i32 = /* @__PURE__ */ new Map();
-  f64 = /* @__PURE__ */ new Map();
-  u8 = /* @__PURE__ */ new Map();
-  intColumns = /* @__PURE__ */ new Map();
-  numberColumns = /* @__PURE__ */ new Map();
-  tables = /* @__PURE__ */ new Map();
-  int32(key, n, fill) {
-    const a = grown(this.i32, key, n, (size) => new Int32Array(size));
-    return fill === void 0 ? a.subarray(0, n) : a.subarray(0, n).fill(fill);
-  }
-  float64(key, n, fill) {
-    const a = grown(this.f64, key, n, (size) => new Float64Array(size));
-    return fill === void 0 ? a.subarray(0, n) : a.subarray(0, n).fill(fill);
-  }
-  uint8(key, n, fill) {
-    const a = grown(this.u8, key, n, (size) => new Uint8Array(size));
-    return fill === void 0 ? a.subarray(0, n) : a.subarray(0, n).fill(fill);
-  }
-  /** An empty column. */
-  ints(key) {
-    return reset(this.intColumns, key, () => new IntColumn(1024));
-  }
-  numbers(key) {
-    return reset(this.numberColumns, key, () => new NumberColumn(1024));
-  }
-  /** An empty table. */
-  table(key) {
-    let t2 = this.tables.get(key);
-    if (!t2) this.tables.set(key, t2 = new TripleTable());
-    else t2.clear();
-    return t2;
-  }
-};
-function grown(map, key, n, make) {
-  let a = map.get(key);
-  if (!a || a.length < n) {
-    a = make(Math.max(n, (a?.length ?? 0) * 2, 256));
-    map.set(key, a);
-  }
-  return a;
-}
-function reset(map, key, make) {
-  let c = map.get(key);
-  if (!c) map.set(key, c = make());
-  c.length = 0;
-  return c;
-}
-
-// src/profile/paths.ts
-import * as path2 from "node:path";
-import { fileURLToPath } from "node:url";
-function normalizeScriptPath(url, repoRoot) {
-  if (!url) return "";
-  let p = url;
-  if (p.startsWith("file://")) {
-    try {
-      p = fileURLToPath(p.split(/[?#]/, 1)[0]);
-    } catch {
-      return url;
-    }
-  } else if (/^[a-z][a-z0-9+.-]*:/i.test(p)) {
-    return p;
-  }
-  const nm = p.lastIndexOf("/node_modules/");
-  if (nm >= 0) return p.slice(nm + 1);
-  if (path2.isAbsolute(p) && repoRoot) {
-    const rel = path2.relative(repoRoot, p);
-    if (!rel.startsWith("..") && !path2.isAbsolute(rel)) return rel.split(path2.sep).join("/");
-  }
-  return p;
-}
-
-// src/profile/v8-frames.ts
-var FrameKind = {
-  /** The project's code (or anything we cannot place). */
-  user: 0,
-  /**
-   * Code a ciprof wrapper forwards to, whose work happens with or without ciprof:
-   * node_modules (the runner's own code) and Node's module loader (a wrapped require).
-   */
-  library: 1,
-  /** Node's other internals and V8's natives: what ciprof's own work calls (appendFileSync, writeSync). */
-  node: 2,
-  /** ciprof's agent and runner hooks. */
-  own: 3,
-  /** V8's synthetic (root): no frame of its own. */
-  root: 4
-};
-var V8FrameTable = class {
-  constructor(repoRoot, isOwnScript = () => false) {
-    this.repoRoot = repoRoot;
-    this.isOwnScript = isOwnScript;
-  }
-  repoRoot;
-  isOwnScript;
-  urls = new ByteInterner();
-  names = new ByteInterner();
-  byKey = new TripleTable();
-  urlFiles = [];
-  urlKinds = [];
-  nameTexts = [];
-  frameName = [];
-  frameUrl = [];
-  frameLine = [];
-  frameKinds = [];
-  frameFids = [];
-  rootName = -1;
-  /** Id of a script URL given as a JSON string span; decoded, normalized and classified once. */
-  url(buf, start, end, hash, escaped) {
-    const id = this.urls.intern(buf, start, end, hash);
-    if (id === this.urlFiles.length) {
-      const text = decodeJsonString(buf, start, end, escaped);
-      this.urlFiles.push(normalizeScriptPath(text, this.repoRoot));
-      this.urlKinds.push(this.kindOfUrl(text));
-    }
-    return id;
-  }
-  /** Id of a function name given as a JSON string span. */
-  name(buf, start, end, hash, escaped) {
-    const id = this.names.intern(buf, start, end, hash);
-    if (id === this.nameTexts.length) {
-      const text = decodeJsonString(buf, start, end, escaped);
-      if (text === "(root)") this.rootName = id;
-      this.nameTexts.push(text || "(anonymous)");
-    }
-    return id;
-  }
-  /**
-   * The frame of a call frame (lineNumber as V8 gives it: 0-based or -1), made when new.
-   * Keyed as the model keys functions, by URL, name and line: one URL may hold many
-   * scripts (vm's "evalmachine.<anonymous>"), so a position alone does not name a function.
-   */
-  frame(url, name, lineNumber2) {
-    const line = lineNumber2 >= 0 ? lineNumber2 + 1 : 0;
-    let frame = this.byKey.get(url, name, line);
-    if (frame < 0) {
-      frame = this.frameFids.length;
-      this.frameName.push(name);
-      this.frameUrl.push(url);
-      this.frameLine.push(line);
-      this.frameKinds.push(name === this.rootName && this.urlFiles[url] === "" ? FrameKind.root : this.urlKinds[url]);
-      this.frameFids.push(-1);
-      this.byKey.add(url, name, line, frame);
-    }
-    return frame;
-  }
-  kind(frame) {
-    return this.frameKinds[frame];
-  }
-  /** The builder's function for a frame, made on first use. */
-  functionId(frame, builder) {
-    let fid = this.frameFids[frame];
-    if (fid < 0) {
-      fid = builder.functionId(this.nameTexts[this.frameName[frame]], this.urlFiles[this.frameUrl[frame]], this.frameLine[frame]);
-      this.frameFids[frame] = fid;
-    }
-    return fid;
-  }
-  kindOfUrl(url) {
-    if (url.startsWith("node:internal/modules/")) return FrameKind.library;
-    if (url === "" || url.startsWith("node:")) return FrameKind.node;
-    if (this.isOwnScript(url)) return FrameKind.own;
-    return /[\\/]node_modules[\\/]/.test(url) ? FrameKind.library : FrameKind.user;
-  }
-};
-
-// src/profile/cpuprofile.ts
-var CpuProfileImporter = class {
-  constructor(builder, options) {
-    this.builder = builder;
-    this.frames = new V8FrameTable(options.repoRoot, options.isOwnScript);
-    this.limits = options.limits ?? DEFAULT_LIMITS;
-    this.countIdx = builder.sampleTypeIndex(SAMPLES_COUNT);
-    this.timeIdx = builder.sampleTypeIndex(CPU_NANOS);
-  }
-  builder;
-  frames;
-  limits;
-  scratch = new Scratch();
-  countIdx;
-  timeIdx;
-  ownNode = -1;
-  /**
-   * Reads one .cpuprofile's bytes into the builder. `options` may be a function of the
-   * file's `$ciprof` block (unvalidated JSON, undefined when absent), called once the file
-   * is known to be sound. A bad file throws a plain Error naming the problem, and then
-   * nothing of it has reached the builder.
-   */
-  add(bytes, options = {}) {
-    const cpu = scanCpuProfile(bytes, this.frames, this.limits, this.scratch);
-    return this.addScanned(cpu, typeof options === "function" ? options(cpu.info) : options);
-  }
-  addScanned(cpu, options) {
-    const stacks = this.stackResolver(cpu);
-    const base = options.labels ?? {};
-    const stats = { samples: 0, totalNs: 0, startUs: cpu.startUs, endUs: cpu.endUs, ownSamples: 0, ownNs: 0 };
-    const values = new Array(this.builder.sampleTypes.length).fill(0);
-    const emit = (node, count, ns2, labels) => {
-      values[this.countIdx] = count;
-      values[this.timeIdx] = ns2;
-      if (stacks.trie[node] === -1) stacks.resolve(node);
-      const own = stacks.own[node] === 1;
-      this.builder.addSampleAt(own ? this.ciprofNode() : stacks.trie[node], values, own ? base : labels);
-      stats.samples += count;
-      stats.totalNs += ns2;
-      if (own) {
-        stats.ownSamples += count;
-        stats.ownNs += ns2;
-      }
-    };
-    if (!cpu.hasTicks) {
-      let hits = 0;
-      for (let i = 0; i < cpu.nodeCount; i++) hits += cpu.hitCount[i];
-      const perHitNs = hits > 0 ? (cpu.endUs - cpu.startUs) * 1e3 / hits : 0;
-      for (let i = 0; i < cpu.nodeCount; i++) if (cpu.hitCount[i]) emit(i, cpu.hitCount[i], cpu.hitCount[i] * perHitNs, base);
-      return stats;
-    }
-    const { tickNode, tickTime } = cpu;
-    const n = tickNode.length;
-    const nsOf = (i) => Math.max(0, (i + 1 < n ? tickTime[i + 1] : cpu.endUs) - tickTime[i]) * 1e3;
-    if (options.labelAt) {
-      const merged = /* @__PURE__ */ new Map();
-      for (let i = 0; i < n; i++) {
-        const extra = options.labelAt(tickTime[i]);
-        let labels = base;
-        if (extra) {
-          labels = merged.get(extra) ?? { ...base, ...extra };
-          merged.set(extra, labels);
-        }
-        emit(tickNode[i], 1, nsOf(i), labels);
-      }
-      return stats;
-    }
-    const counts = this.scratch.float64("counts", cpu.nodeCount, 0);
-    const ns = this.scratch.float64("ns", cpu.nodeCount, 0);
-    for (let i = 0; i < n; i++) {
-      counts[tickNode[i]] += 1;
-      ns[tickNode[i]] += nsOf(i);
-    }
-    for (let i = 0; i < cpu.nodeCount; i++) if (counts[i]) emit(i, counts[i], ns[i], base);
-    return stats;
-  }
-  ciprofNode() {
-    if (this.ownNode < 0) this.ownNode = this.builder.childNode(0, this.builder.functionId(CIPROF_FRAME, "", 0));
-    return this.ownNode;
-  }
-  /**
-   * Per V8 node: the builder's call-trie node of its stack (ciprof frames cut out) and
-   * whether it is ciprof's own work (a ciprof frame, or Node internals ciprof called).
-   * Resolved on first use, top-down and iteratively (the scan checked the tree is acyclic
-   * and bounded), so only sampled nodes and their ancestors reach the trie.
-   */
-  stackResolver(cpu) {
-    const trie = this.scratch.int32("trie", cpu.nodeCount, -1);
-    const own = this.scratch.uint8("own", cpu.nodeCount, 0);
-    const { parentOf, frameOf } = cpu;
-    const chain = [];
-    const resolve6 = (start) => {
-      chain.length = 0;
-      for (let cur = start; cur >= 0 && trie[cur] === -1; cur = parentOf[cur]) chain.push(cur);
-      for (let k = chain.length - 1; k >= 0; k--) {
-        const node = chain[k];
-        const parent = parentOf[node];
-        const parentTrie = parent >= 0 ? trie[parent] : 0;
-        const kind = this.frames.kind(frameOf[node]);
-        if (kind === FrameKind.root && parent < 0) {
-          trie[node] = 0;
-        } else if (kind === FrameKind.own) {
-          trie[node] = parentTrie;
-          own[node] = 1;
-        } else {
-          trie[node] = this.builder.childNode(parentTrie, this.frames.functionId(frameOf[node], this.builder));
-          own[node] = parent >= 0 && own[parent] === 1 && kind === FrameKind.node ? 1 : 0;
-        }
-      }
-    };
-    return { trie, own, resolve: resolve6 };
-  }
-};
-
-// src/profile/errors.ts
-var ProfileInputError = class extends Error {
-  constructor(file, problem) {
-    super(`${file}: ${problem}`);
-    this.file = file;
-    this.name = "ProfileInputError";
-  }
-  file;
-};
-
-// src/profile/read.ts
-function isGzip(bytes) {
-  return bytes.length >= 2 && bytes[0] === 31 && bytes[1] === 139;
-}
-function gunzipCapped(bytes, maxBytes = DEFAULT_LIMITS.maxBytes) {
-  try {
-    return gunzipSync(bytes, { maxOutputLength: maxBytes });
-  } catch (err) {
-    const e = err;
-    if (e.code === "ERR_BUFFER_TOO_LARGE" || /Cannot create a Buffer larger|buffer.*too large/i.test(e.message)) {
-      throw new Error(`decompresses to more than ${maxBytes} bytes (refused: possible decompression bomb)`);
-    }
-    throw new Error(`corrupt or truncated gzip (${e.message.split("\n", 1)[0]})`);
-  }
-}
-var oneLine = (message) => message.replace(/\s*[\r\n]+\s*/g, " ");
-function parseProfileBytes(file, raw, limits = DEFAULT_LIMITS) {
-  try {
-    if (raw.length === 0) throw new Error("empty file");
-    if (raw.length > limits.maxBytes) throw new Error(`file of ${raw.length} bytes (limit ${limits.maxBytes})`);
-    const bytes = isGzip(raw) ? gunzipCapped(raw, limits.maxBytes) : raw;
-    if (bytes.length === 0) throw new Error("empty after decompression");
-    let first = 0;
-    while (first < bytes.length && (bytes[first] === 32 || bytes[first] === 10 || bytes[first] === 13 || bytes[first] === 9)) first++;
-    if (bytes[first] === 123) return { kind: "cpuprofile", bytes };
-    return { kind: "pprof", profile: decodePprof(bytes, limits) };
-  } catch (err) {
-    throw asInputError(file, err);
-  }
-}
-function asInputError(file, err) {
-  if (err instanceof ProfileInputError) return err;
-  return new ProfileInputError(file, oneLine(err instanceof Error ? err.message : String(err)));
-}
-function readProfileBytes(file, limits = DEFAULT_LIMITS) {
-  try {
-    const size = statSync2(file).size;
-    if (size > limits.maxBytes) throw new Error(`file of ${size} bytes (limit ${limits.maxBytes})`);
-    return readFileSync2(file);
-  } catch (err) {
-    throw asInputError(file, err.code === "ENOENT" ? new Error("no such file") : err);
-  }
-}
-var ProfileFileReader = class {
-  constructor(limits = DEFAULT_LIMITS) {
-    this.limits = limits;
-  }
-  limits;
-  buffer = Buffer.allocUnsafe(1024 * 1024);
-  read(file) {
-    let fd;
-    try {
-      fd = openSync(file, "r");
-      const size = fstatSync(fd).size;
-      if (size > this.limits.maxBytes) throw new Error(`file of ${size} bytes (limit ${this.limits.maxBytes})`);
-      if (size > this.buffer.length) this.buffer = Buffer.allocUnsafe(Math.max(size, this.buffer.length * 2));
-      let got = 0;
-      while (got < size) {
-        const n = readSync(fd, this.buffer, got, size - got, got);
-        if (n === 0) break;
-        got += n;
-      }
-      return this.buffer.subarray(0, got);
-    } catch (err) {
-      throw asInputError(file, err.code === "ENOENT" ? new Error("no such file") : err);
-    } finally {
-      if (fd !== void 0) closeSync(fd);
-    }
-  }
-  /** Reads and parses one file; every failure is a ProfileInputError naming it. */
-  parse(file) {
-    return parseProfileBytes(file, this.read(file), this.limits);
-  }
-};
-function readAndParseProfile(file, limits = DEFAULT_LIMITS) {
-  return parseProfileBytes(file, readProfileBytes(file, limits), limits);
-}
-function readProfileFile(file, options = {}) {
-  const parsed = readAndParseProfile(file, options.limits);
-  if (parsed.kind === "pprof") return parsed.profile;
-  try {
-    const builder = new ProfileBuilder();
-    const importer = new CpuProfileImporter(builder, { repoRoot: process.cwd(), ...options });
-    const stats = importer.add(parsed.bytes);
-    builder.durationNanos = (stats.endUs - stats.startUs) * 1e3;
-    return builder.build();
-  } catch (err) {
-    throw asInputError(file, err);
-  }
-}
-
-// src/store/pyroscope.ts
 var PyroscopeStore = class {
   constructor(opts) {
     this.opts = opts;
@@ -5608,14 +4198,14 @@ async function storeRun(s, c, opts, log) {
   const out = {};
   if (!c.pprofGzip || !s.ci.commit) return out;
   if (!isBaselineRun(c)) {
-    log.info(`${testsFailedLine(c.exitCode)}; the profile is kept in ${path3.relative(process.cwd(), s.outDir) || "."} but not stored as a baseline`);
+    log.info(`${testsFailedLine(c.exitCode)}; the profile is kept in ${path2.relative(process.cwd(), s.outDir) || "."} but not stored as a baseline`);
     return out;
   }
   const entry = { jobKey: s.ci.jobKey, commit: s.ci.commit, branch: s.ci.branch };
   if (opts.local && c.threads.length > 0) {
     try {
       const stored = await new LocalStore(s.storeDir).put(entry, c.pprofGzip);
-      out.storedAs = path3.relative(process.cwd(), stored.id) || stored.id;
+      out.storedAs = path2.relative(process.cwd(), stored.id) || stored.id;
     } catch (err) {
       log.warn(`local store: ${err.message}`);
     }
@@ -5692,7 +4282,7 @@ function exitCodeFor(testExitCode, report, failOnRegression) {
 }
 async function publish(s, rendered, opts, log) {
   const report = rendered.report;
-  const { publishReport } = await import("./chunks/publish-J56OLL5X.js");
+  const { publishReport } = await import("./chunks/publish-5LEVB64Z.js");
   const outcomes = await publishReport({
     report,
     markdown: { comment: rendered.comment, summary: () => rendered.summary ?? renderJobSummary(report) },
@@ -5706,7 +4296,7 @@ async function publish(s, rendered, opts, log) {
   return outcomes;
 }
 async function publishSavedReport(s, file, opts, log) {
-  const { publishUntrustedReport, resolveReportTarget } = await import("./chunks/untrusted-report-55N7Q7DL.js");
+  const { publishUntrustedReport, resolveReportTarget } = await import("./chunks/untrusted-report-PFWSMYYP.js");
   const linkOrigins = s.pyroscope ? [s.pyroscope.server] : void 0;
   const target = await resolveReportTarget({ env: s.env, ci: s.ci, pr: opts.pr, headSha: opts.headSha, githubToken: s.githubToken, linkOrigins });
   const outcomes = await publishUntrustedReport({ file, target, ci: s.ci, env: s.env, githubToken: s.githubToken, comment: opts.comment, summary: opts.summary });
@@ -5722,10 +4312,10 @@ function logOutcomes(outcomes, log) {
 }
 
 // src/pipeline/settings.ts
-import * as path4 from "node:path";
+import * as path3 from "node:path";
 
 // src/ci/detect.ts
-import { readFileSync as readFileSync3 } from "node:fs";
+import { readFileSync as readFileSync2 } from "node:fs";
 
 // src/ci/git.ts
 import { execFileSync } from "node:child_process";
@@ -5754,10 +4344,10 @@ function parseCloneUrl(url) {
   if (!text) return void 0;
   const scp = /^[\w.-]+@([\w.-]+):(?!\/)(.+)$/.exec(text);
   let host;
-  let path19;
+  let path18;
   if (scp) {
     host = scp[1];
-    path19 = scp[2];
+    path18 = scp[2];
   } else {
     let parsed;
     try {
@@ -5767,9 +4357,9 @@ function parseCloneUrl(url) {
     }
     if (!["https:", "http:", "ssh:", "git+ssh:"].includes(parsed.protocol)) return void 0;
     host = parsed.protocol.startsWith("http") ? parsed.host : parsed.hostname;
-    path19 = decodeURIComponent(parsed.pathname);
+    path18 = decodeURIComponent(parsed.pathname);
   }
-  const repository = path19.replace(/^\/+|\/+$/g, "").replace(/\.git$/, "");
+  const repository = path18.replace(/^\/+|\/+$/g, "").replace(/\.git$/, "");
   if (!/^[^/]+\/[^/].*$/.test(repository) || repository.includes("..")) return void 0;
   const scheme = !scp && text.startsWith("http:") ? "http" : "https";
   return { serverUrl: `${scheme}://${host}`, repository };
@@ -5810,7 +4400,7 @@ function github(env, opts) {
   const eventPath = nonEmpty2(env.GITHUB_EVENT_PATH);
   if (eventPath) {
     try {
-      event = (opts.readEvent ?? ((p) => JSON.parse(readFileSync3(p, "utf8"))))(eventPath);
+      event = (opts.readEvent ?? ((p) => JSON.parse(readFileSync2(p, "utf8"))))(eventPath);
     } catch {
       event = {};
     }
@@ -6215,6 +4805,11 @@ function samplingInterval(baseSamples, headSamples, speed, speedLogVariance, dis
   return { method: "sampling", level, lowPct: (Math.exp(logRatio - z * se) - 1) * 100, highPct: (Math.exp(logRatio + z * se) - 1) * 100, pValue: NaN };
 }
 
+// src/util/well-formed.ts
+function wellFormed(s) {
+  return s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+}
+
 // src/profile/tests.ts
 var TEST_FILE_LABEL = "test_file";
 var TEST_NAME_LABEL = "test_name";
@@ -6223,7 +4818,7 @@ var TEST_META_PREFIX = "test:";
 function testWallsMeta(walls) {
   const meta = {};
   for (const w of walls.values()) {
-    meta[`${TEST_META_PREFIX}${encodeURIComponent(w.file)}:${encodeURIComponent(w.name)}`] = `${w.wallMs === null ? "" : Math.round(w.wallMs * 100) / 100}|${w.status}`;
+    meta[`${TEST_META_PREFIX}${encodeURIComponent(wellFormed(w.file))}:${encodeURIComponent(wellFormed(w.name))}`] = `${w.wallMs === null ? "" : Math.round(w.wallMs * 100) / 100}|${w.status}`;
   }
   return meta;
 }
@@ -6691,14 +5286,14 @@ function resolvePyroscopeQuerySettings(flags, ctx) {
 
 // src/pipeline/settings.ts
 function storeDirFor(repoRoot, cwd, env, override) {
-  return path4.resolve(cwd, override ?? env.CIPROF_STORE_DIR ?? path4.join(repoRoot, ".ciprof", "store"));
+  return path3.resolve(cwd, override ?? env.CIPROF_STORE_DIR ?? path3.join(repoRoot, ".ciprof", "store"));
 }
 function defaultBase(ci) {
   if (ci.provider === "local") return ci.baseBranch ?? ci.baseCommit;
   return (ci.baseBranch ? `origin/${ci.baseBranch}` : void 0) ?? ci.baseCommit;
 }
 function resolveSettings(input, log) {
-  const cwd = path4.resolve(input.cwd);
+  const cwd = path3.resolve(input.cwd);
   const git2 = localGitFacts(cwd);
   const ci = detectCi(input.jobKey ? { ...input.env, CIPROF_JOB_KEY: input.jobKey } : input.env, { git: git2, cwd });
   const repoRoot = git2.root ?? cwd;
@@ -6710,7 +5305,7 @@ function resolveSettings(input, log) {
     env: input.env,
     ci,
     storeDir: storeDirFor(repoRoot, cwd, input.env, input.storeDir),
-    outDir: path4.resolve(cwd, input.outDir ?? ".ciprof"),
+    outDir: path3.resolve(cwd, input.outDir ?? ".ciprof"),
     base: input.base || defaultBase(ci),
     githubToken,
     thresholds: { ...DEFAULT_THRESHOLDS, ...input.thresholds },
@@ -6786,9 +5381,9 @@ function fail(line, code = 1) {
   process.exit(code);
 }
 var EXIT_USAGE = 2;
-function parsePositiveInt(name, value2) {
-  const n = Number(value2);
-  if (!Number.isInteger(n) || n <= 0) fail(`${name} must be a positive whole number, got "${value2}"`, EXIT_USAGE);
+function parsePositiveInt(name, value) {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) fail(`${name} must be a positive whole number, got "${value}"`, EXIT_USAGE);
   return n;
 }
 var cliLog = {
@@ -6829,13 +5424,13 @@ function registerComment(program2) {
 }
 
 // src/cli/compare.ts
-import * as path17 from "node:path";
+import * as path16 from "node:path";
 
 // src/compare/worktree.ts
 import { execFileSync as execFileSync2 } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { constants, tmpdir } from "node:os";
-import * as path5 from "node:path";
+import * as path4 from "node:path";
 var BaseWorktree = class _BaseWorktree {
   constructor(repoRoot, tmpDir, dir, commit) {
     this.repoRoot = repoRoot;
@@ -6850,8 +5445,8 @@ var BaseWorktree = class _BaseWorktree {
   removed = false;
   /** `git worktree add --detach` of `commit`; throws with git's message when it fails. */
   static add(repoRoot, commit) {
-    const tmpDir = mkdtempSync(path5.join(tmpdir(), "ciprof-base-"));
-    const dir = path5.join(tmpDir, "base");
+    const tmpDir = mkdtempSync(path4.join(tmpdir(), "ciprof-base-"));
+    const dir = path4.join(tmpDir, "base");
     try {
       execFileSync2("git", ["worktree", "add", "--detach", dir, commit], { cwd: repoRoot, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8", timeout: 12e4 });
     } catch (err) {
@@ -6916,7 +5511,7 @@ function signalNumber(signal) {
 
 // src/pipeline/compare.ts
 import { renameSync, rmSync as rmSync4, writeFileSync as writeFileSync2 } from "node:fs";
-import * as path16 from "node:path";
+import * as path15 from "node:path";
 
 // src/baseline/history.ts
 var LocalGitHistory = class {
@@ -6959,7 +5554,7 @@ function firstFailure(records) {
 
 // src/compare/package-manager.ts
 import { existsSync as existsSync2 } from "node:fs";
-import * as path6 from "node:path";
+import * as path5 from "node:path";
 var LOCKFILES = [
   ["pnpm-lock.yaml", "pnpm install --frozen-lockfile"],
   ["yarn.lock", "yarn install --frozen-lockfile"],
@@ -6967,42 +5562,42 @@ var LOCKFILES = [
   ["npm-shrinkwrap.json", "npm ci"]
 ];
 function planInstall(cwd, repoRoot, override) {
-  const root = path6.resolve(repoRoot);
-  let dir = path6.resolve(cwd);
-  const rel = (d) => path6.relative(root, d);
+  const root = path5.resolve(repoRoot);
+  let dir = path5.resolve(cwd);
+  const rel = (d) => path5.relative(root, d);
   if (override !== void 0) {
     const command = override.trim() || void 0;
     return { command, dir: rel(dir), reason: command ? `--install given: ${command}` : "--install '' given: base dependencies not installed" };
   }
   for (; ; ) {
     for (const [file, command] of LOCKFILES) {
-      if (existsSync2(path6.join(dir, file))) return { command, dir: rel(dir), reason: `${path6.join(rel(dir), file)} found: ${command}` };
+      if (existsSync2(path5.join(dir, file))) return { command, dir: rel(dir), reason: `${path5.join(rel(dir), file)} found: ${command}` };
     }
-    const parent = path6.dirname(dir);
+    const parent = path5.dirname(dir);
     if (dir === root || parent === dir || rel(parent).startsWith("..")) break;
     dir = parent;
   }
-  return { dir: rel(path6.resolve(cwd)), reason: "no lockfile found between the working directory and the repository root: base dependencies not installed" };
+  return { dir: rel(path5.resolve(cwd)), reason: "no lockfile found between the working directory and the repository root: base dependencies not installed" };
 }
 
 // src/compare/run-files.ts
 import { readdirSync as readdirSync2, rmSync as rmSync2 } from "node:fs";
-import * as path7 from "node:path";
+import * as path6 from "node:path";
 var RUN_FILE = /^(base|head)-(\d+)\.pb\.gz$/;
 function runFile(dir, side, index) {
-  return path7.join(dir, `${side}-${index}.pb.gz`);
+  return path6.join(dir, `${side}-${index}.pb.gz`);
 }
 function savedRuns(dir) {
   const found = { base: [], head: [] };
   for (const f of readdirSync2(dir)) {
     const m = RUN_FILE.exec(f);
-    if (m) found[m[1]].push([Number(m[2]), path7.join(dir, f)]);
+    if (m) found[m[1]].push([Number(m[2]), path6.join(dir, f)]);
   }
   const sorted = (xs) => xs.sort((a, b) => a[0] - b[0]).map((x) => x[1]);
   return { base: sorted(found.base), head: sorted(found.head) };
 }
 function removeRunFiles(dir) {
-  for (const f of readdirSync2(dir)) if (RUN_FILE.test(f)) rmSync2(path7.join(dir, f), { force: true });
+  for (const f of readdirSync2(dir)) if (RUN_FILE.test(f)) rmSync2(path6.join(dir, f), { force: true });
 }
 
 // src/collect/child-env.ts
@@ -7025,41 +5620,8 @@ function isOwnSecretName(name) {
 }
 function testCommandEnv(env) {
   const out = {};
-  for (const [name, value2] of Object.entries(env)) if (!isOwnSecretName(name)) out[name] = value2;
+  for (const [name, value] of Object.entries(env)) if (!isOwnSecretName(name)) out[name] = value;
   return out;
-}
-
-// src/profile/merge.ts
-function mergeProfiles(profiles) {
-  const first = profiles[0];
-  const builder = first ? new ProfileBuilder([], first.periodType, first.period) : new ProfileBuilder();
-  appendProfiles(builder, profiles);
-  return builder.build();
-}
-function appendProfiles(builder, profiles) {
-  let start = builder.timeNanos > 0 ? builder.timeNanos : Infinity;
-  let end = start === Infinity ? 0 : builder.timeNanos + builder.durationNanos;
-  for (const p of profiles) {
-    const fmap = p.functions.map((f) => builder.functionId(f.name, f.file, f.line));
-    const vmap = p.sampleTypes.map((t2) => builder.sampleTypeIndex(t2));
-    const values = new Array(builder.sampleTypes.length);
-    for (const s of p.samples) {
-      values.fill(0);
-      for (let i = 0; i < s.values.length; i++) values[vmap[i]] = s.values[i];
-      let node = 0;
-      for (let i = s.stack.length - 1; i >= 0; i--) node = builder.childNode(node, fmap[s.stack[i]]);
-      builder.addSampleAt(node, values, s.labels);
-    }
-    for (const [k, v] of Object.entries(p.meta)) if (!(k in builder.meta)) builder.meta[k] = v;
-    if (p.timeNanos > 0) {
-      start = Math.min(start, p.timeNanos);
-      end = Math.max(end, p.timeNanos + p.durationNanos);
-    }
-  }
-  if (start !== Infinity) {
-    builder.timeNanos = start;
-    builder.durationNanos = end - start;
-  }
 }
 
 // src/diff/runs.ts
@@ -7149,22 +5711,9 @@ function perFileVariance(baseRuns, headRuns, minUnits) {
   };
 }
 
-// src/collect/agent-path.ts
-import { existsSync as existsSync3 } from "node:fs";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
-function distFile(name) {
-  const candidates = [new URL(`./${name}`, import.meta.url), new URL(`../${name}`, import.meta.url), new URL(`../../dist/${name}`, import.meta.url)];
-  for (const c of candidates) {
-    const p = fileURLToPath2(c);
-    if (existsSync3(p)) return p;
-  }
-  throw new Error(`cannot find ${name} next to ciprof (run npm run build)`);
-}
-var agentPath = () => distFile("agent.cjs");
-
 // src/collect/node-options.ts
-function quoteNodeOption(value2) {
-  return /[\s"\\]/.test(value2) ? `"${value2.replace(/(["\\])/g, "\\$1")}"` : value2;
+function quoteNodeOption(value) {
+  return /[\s"\\]/.test(value) ? `"${value.replace(/(["\\])/g, "\\$1")}"` : value;
 }
 function withPreload(existing, preloadPath) {
   const flag = `--require ${quoteNodeOption(preloadPath)}`;
@@ -7174,8 +5723,77 @@ function withPreload(existing, preloadPath) {
 }
 
 // src/collect/test-labeler.ts
-import { readdirSync as readdirSync3, readFileSync as readFileSync4 } from "node:fs";
-import * as path8 from "node:path";
+import { readdirSync as readdirSync3, readFileSync as readFileSync3 } from "node:fs";
+import * as path7 from "node:path";
+
+// src/collect/test-record-read.ts
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+var TEST_RECORD_LIMITS = Object.freeze({
+  maxFileBytes: 64 * 1024 * 1024,
+  maxRecords: 1e6,
+  maxFileChars: 4096,
+  maxNameChars: 16 * 1024
+});
+var STATUSES = /* @__PURE__ */ new Set(["running", "passed", "failed", "skipped", "unknown"]);
+var isCount = (v) => typeof v === "number" && Number.isSafeInteger(v) && v >= 0;
+var isTime = (v) => typeof v === "number" && Number.isFinite(v) && v >= 0;
+function parseTestRecordLine(line, limits = TEST_RECORD_LIMITS) {
+  let value;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return "not JSON";
+  }
+  if (!value || typeof value !== "object" || Array.isArray(value)) return "not an object";
+  const r = value;
+  if (!isCount(r.pid) || !isCount(r.threadId)) return "pid/threadId are not non-negative integers";
+  if (r.kind !== "test" && r.kind !== "file") return 'kind is neither "test" nor "file"';
+  if (typeof r.file !== "string" || r.file.length > limits.maxFileChars) return `file is not a string of at most ${limits.maxFileChars} characters`;
+  if (typeof r.name !== "string" || r.name.length > limits.maxNameChars) return `name is not a string of at most ${limits.maxNameChars} characters`;
+  if (!isTime(r.startUs)) return "startUs is not a non-negative number";
+  if (r.endUs !== null && (!isTime(r.endUs) || r.endUs < r.startUs)) return "endUs is neither null nor a time after startUs";
+  if (r.wallMs !== null && !isTime(r.wallMs)) return "wallMs is neither null nor a non-negative number";
+  if (typeof r.status !== "string" || !STATUSES.has(r.status)) return "status is not a known test status";
+  return { pid: r.pid, threadId: r.threadId, kind: r.kind, file: wellFormed(r.file), name: wellFormed(r.name), startUs: r.startUs, endUs: r.endUs, wallMs: r.wallMs, status: r.status };
+}
+function parseTestRecords(text, limits = TEST_RECORD_LIMITS) {
+  const out = { records: [], badLines: 0 };
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end);
+    start = end + 1;
+    if (!line) continue;
+    if (out.records.length + out.badLines >= limits.maxRecords) throw new Error(`more than ${limits.maxRecords} records`);
+    const r = parseTestRecordLine(line, limits);
+    if (typeof r === "string") {
+      out.badLines++;
+      out.firstProblem ??= r;
+    } else out.records.push(r);
+  }
+  return out;
+}
+function readTestRecordFile(file, limits = TEST_RECORD_LIMITS) {
+  let fd;
+  try {
+    fd = openSync(file, "r");
+    const size = fstatSync(fd).size;
+    if (size > limits.maxFileBytes) throw new Error(`file of ${size} bytes (limit ${limits.maxFileBytes})`);
+    const buf = Buffer.allocUnsafe(size);
+    let got = 0;
+    while (got < size) {
+      const n = readSync(fd, buf, got, size - got, got);
+      if (n === 0) break;
+      got += n;
+    }
+    return parseTestRecords(buf.toString("utf8", 0, got), limits);
+  } catch (err) {
+    throw new Error(`${file}: ${err.message.split("\n", 1)[0]}`);
+  } finally {
+    if (fd !== void 0) closeSync(fd);
+  }
+}
 
 // src/collect/test-record.ts
 var TESTS_SUFFIX = ".tests.jsonl";
@@ -7199,17 +5817,15 @@ function readTestRecords(rawDir, repoRoot) {
     const key = name.slice(0, -TESTS_SUFFIX.length);
     const open = /* @__PURE__ */ new Map();
     const list2 = [];
-    let bad = 0;
-    for (const line of readFileSync4(path8.join(rawDir, name), "utf8").split("\n")) {
-      if (!line) continue;
-      let r;
-      try {
-        r = JSON.parse(line);
-        if (typeof r.startUs !== "number" || typeof r.file !== "string") throw new Error("bad record");
-      } catch {
-        bad++;
-        continue;
-      }
+    let file;
+    try {
+      file = readTestRecordFile(path7.join(rawDir, name));
+    } catch (err) {
+      warnings.push(`per-test records skipped: ${err.message}`);
+      continue;
+    }
+    const bad = file.badLines;
+    for (const r of file.records) {
       const id = `${r.kind}\0${r.file}\0${r.name}\0${r.startUs}`;
       const interval = open.get(id);
       if (interval && r.endUs !== null) {
@@ -7222,7 +5838,7 @@ function readTestRecords(rawDir, repoRoot) {
       const fresh = {
         kind: r.kind === "file" ? "file" : "test",
         file: normalizeScriptPath(r.file, repoRoot),
-        name: r.name ?? "",
+        name: r.name,
         startUs: r.startUs,
         endUs: r.endUs ?? Infinity,
         wallMs: r.wallMs,
@@ -7231,7 +5847,7 @@ function readTestRecords(rawDir, repoRoot) {
       list2.push(fresh);
       if (r.endUs === null) open.set(id, fresh);
     }
-    if (bad) warnings.push(`${name}: ${bad} unreadable per-test record line(s) skipped`);
+    if (bad) warnings.push(`${name}: ${bad} unreadable per-test record line(s) skipped (${file.firstProblem ?? "bad line"})`);
     list2.sort((a, b) => a.startUs - b.startUs);
     byThread.set(key, list2);
   }
@@ -7247,7 +5863,7 @@ function readAncestors(rawDir) {
   }
   for (const name of names) {
     try {
-      const marker = JSON.parse(readFileSync4(path8.join(rawDir, name), "utf8"));
+      const marker = JSON.parse(readFileSync3(path7.join(rawDir, name), "utf8"));
       if (Array.isArray(marker.ancestors)) out.set(Number(name.split("-")[0]), marker.ancestors);
     } catch {
     }
@@ -7410,21 +6026,21 @@ function setupAttribution(_command, opts) {
 // src/collect/profile-command.ts
 import { mkdtempSync as mkdtempSync2, rmSync as rmSync3 } from "node:fs";
 import { tmpdir as tmpdir3 } from "node:os";
-import * as path13 from "node:path";
+import * as path12 from "node:path";
 
 // src/collect/gather.ts
-import { readdirSync as readdirSync5, readFileSync as readFileSync9, realpathSync as realpathSync2, statSync as statSync5 } from "node:fs";
-import * as path12 from "node:path";
-import { fileURLToPath as fileURLToPath5 } from "node:url";
+import { readdirSync as readdirSync5, readFileSync as readFileSync8, realpathSync as realpathSync2, statSync as statSync4 } from "node:fs";
+import * as path11 from "node:path";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
 
 // src/profile/roles.ts
 var PROCESS_ROLE_LABEL = "process_role";
 var LAUNCHER_ROLE = "launcher";
 
 // src/sourcemap/apply.ts
-import { readFileSync as readFileSync8 } from "node:fs";
-import * as path10 from "node:path";
-import { fileURLToPath as fileURLToPath4 } from "node:url";
+import { readFileSync as readFileSync7 } from "node:fs";
+import * as path9 from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // src/agent/scripts.ts
 function isProjectScript(url) {
@@ -7433,8 +6049,8 @@ function isProjectScript(url) {
 var OWN_DIR = typeof __dirname === "string" ? `${__dirname}/` : void 0;
 
 // src/sourcemap/load.ts
-import { closeSync as closeSync2, fstatSync as fstatSync2, openSync as openSync2, readFileSync as readFileSync5, readSync as readSync2, statSync as statSync3 } from "node:fs";
-import { fileURLToPath as fileURLToPath3 } from "node:url";
+import { closeSync as closeSync2, fstatSync as fstatSync2, openSync as openSync2, readFileSync as readFileSync4, readSync as readSync2, statSync as statSync2 } from "node:fs";
+import { fileURLToPath } from "node:url";
 
 // src/sourcemap/source-map.ts
 import { pathToFileURL } from "node:url";
@@ -7471,18 +6087,18 @@ function decodeMappings(mappings) {
     }
     fields.length = 0;
     while (i < mappings.length && mappings.charCodeAt(i) !== 44 && mappings.charCodeAt(i) !== 59) {
-      let value2 = 0;
+      let value = 0;
       let shift = 0;
       let digit;
       do {
         const code = mappings.charCodeAt(i++);
         digit = code < 128 ? DIGIT[code] : -1;
         if (digit < 0) throw new Error(`invalid base64 VLQ character at offset ${i - 1} of "mappings"`);
-        value2 += (digit & 31) * 2 ** shift;
+        value += (digit & 31) * 2 ** shift;
         shift += 5;
       } while (digit & 32 && i < mappings.length);
       if (digit & 32) throw new Error('"mappings" ends inside a VLQ number');
-      fields.push(value2 % 2 === 1 ? -(value2 - 1) / 2 : value2 / 2);
+      fields.push(value % 2 === 1 ? -(value - 1) / 2 : value / 2);
     }
     if (fields.length !== 1 && fields.length !== 4 && fields.length !== 5) {
       throw new Error(`a segment of "mappings" has ${fields.length} fields (1, 4 or 5 expected)`);
@@ -7659,9 +6275,9 @@ var SourceMapLoader = class {
 function loadFile(mapUrl) {
   const file = filePath(mapUrl);
   if (!file) throw new Error("not a local file, not fetched");
-  const size = statSync3(file).size;
+  const size = statSync2(file).size;
   if (size > MAX_MAP_BYTES) throw new Error(`${size} bytes, over the ${MAX_MAP_BYTES}-byte limit`);
-  return SourceMap.parse(parseJson(readFileSync5(file, "utf8")), mapUrl);
+  return SourceMap.parse(parseJson(readFileSync4(file, "utf8")), mapUrl);
 }
 function decodeDataUrl(url) {
   const comma = url.indexOf(",");
@@ -7682,7 +6298,7 @@ function parseJson(text) {
 function filePath(url) {
   if (url.startsWith("file:")) {
     try {
-      return fileURLToPath3(url.split(/[?#]/, 1)[0]);
+      return fileURLToPath(url.split(/[?#]/, 1)[0]);
     } catch {
       return void 0;
     }
@@ -7702,7 +6318,7 @@ function readTail(file, bytes) {
 }
 
 // src/sourcemap/scripts-file.ts
-import { readFileSync as readFileSync6 } from "node:fs";
+import { readFileSync as readFileSync5 } from "node:fs";
 var WAIT_STEP_MS = 20;
 var DEFAULT_WAIT_MS = 2e3;
 function scriptMapsPath(cpuprofileFile) {
@@ -7713,7 +6329,7 @@ function readScriptMaps(file, writerPid, waitMs = DEFAULT_WAIT_MS) {
   for (; ; ) {
     let text;
     try {
-      text = readFileSync6(file, "utf8");
+      text = readFileSync5(file, "utf8");
     } catch (err) {
       if (err.code !== "ENOENT") throw err;
       if (writerPid === void 0 || !isAlive(writerPid) || Date.now() >= deadline) return void 0;
@@ -7723,15 +6339,15 @@ function readScriptMaps(file, writerPid, waitMs = DEFAULT_WAIT_MS) {
     return checkScriptMaps(JSON.parse(text));
   }
 }
-function checkScriptMaps(value2) {
-  const scripts = value2?.scripts;
+function checkScriptMaps(value) {
+  const scripts = value?.scripts;
   if (!Array.isArray(scripts)) throw new Error('no "scripts" array');
   for (const s of scripts) {
     if (!s || typeof s.url !== "string" || typeof s.sourceMapURL !== "string" || !Array.isArray(s.scriptIds)) {
       throw new Error("a script entry lacks url, sourceMapURL or scriptIds");
     }
   }
-  return value2;
+  return value;
 }
 function isAlive(pid) {
   try {
@@ -7761,9 +6377,9 @@ function inferFunctionName(lines, line, column) {
 }
 
 // src/sourcemap/jest-cache.ts
-import { readdirSync as readdirSync4, readFileSync as readFileSync7, realpathSync, statSync as statSync4 } from "node:fs";
+import { readdirSync as readdirSync4, readFileSync as readFileSync6, realpathSync, statSync as statSync3 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
-import * as path9 from "node:path";
+import * as path8 from "node:path";
 var MAX_INDEXED_FILES = 5e5;
 function defaultJestCacheDirectory() {
   let tmp = tmpdir2();
@@ -7771,7 +6387,7 @@ function defaultJestCacheDirectory() {
     tmp = realpathSync(tmp);
   } catch {
   }
-  const base = path9.join(tmp, "jest");
+  const base = path8.join(tmp, "jest");
   return typeof process.getuid === "function" ? `${base}_${process.getuid().toString(36)}` : base;
 }
 var JestTransformCache = class {
@@ -7786,7 +6402,7 @@ var JestTransformCache = class {
     if (!file) return void 0;
     let current;
     try {
-      current = readFileSync7(file, "utf8");
+      current = readFileSync6(file, "utf8");
     } catch {
       return void 0;
     }
@@ -7795,7 +6411,7 @@ var JestTransformCache = class {
     for (const candidate of this.candidates(file)) {
       const checked = this.check(candidate, url, sourceUrl, current, frames, loader);
       if (!checked) continue;
-      const mtimeMs = statSync4(candidate, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+      const mtimeMs = statSync3(candidate, { throwIfNoEntry: false })?.mtimeMs ?? 0;
       if (!best || checked.score > best.score || checked.score === best.score && mtimeMs > best.mtimeMs) best = { ...checked, mtimeMs };
     }
     return best?.map;
@@ -7803,7 +6419,7 @@ var JestTransformCache = class {
   check(candidate, url, sourceUrl, current, frames, loader) {
     let text;
     try {
-      text = readFileSync7(candidate, "utf8");
+      text = readFileSync6(candidate, "utf8");
     } catch {
       return void 0;
     }
@@ -7819,20 +6435,20 @@ var JestTransformCache = class {
   /** Cached transforms of files with this file's name (jest: `<name without non-word characters>_<key>`). */
   candidates(file) {
     this.index ??= indexCache(this.cacheDirectory);
-    return this.index.get(path9.basename(file, path9.extname(file)).replace(/\W/g, "")) ?? [];
+    return this.index.get(path8.basename(file, path8.extname(file)).replace(/\W/g, "")) ?? [];
   }
 };
 function indexCache(cacheDirectory) {
   const index = /* @__PURE__ */ new Map();
   let files = 0;
   for (const transformDir of list(cacheDirectory).filter((d) => d.startsWith("jest-transform-cache-"))) {
-    for (const bucket of list(path9.join(cacheDirectory, transformDir))) {
-      for (const name of list(path9.join(cacheDirectory, transformDir, bucket))) {
+    for (const bucket of list(path8.join(cacheDirectory, transformDir))) {
+      for (const name of list(path8.join(cacheDirectory, transformDir, bucket))) {
         if (name.endsWith(".map") || ++files > MAX_INDEXED_FILES) continue;
         const cut = name.lastIndexOf("_");
         if (cut <= 0) continue;
         const key = name.slice(0, cut);
-        const full = path9.join(cacheDirectory, transformDir, bucket, name);
+        const full = path8.join(cacheDirectory, transformDir, bucket, name);
         const known = index.get(key);
         if (known) known.push(full);
         else index.set(key, [full]);
@@ -7917,7 +6533,7 @@ var FrameMapper = class {
     const scriptsFile = scriptMapsPath(cpuprofileFile);
     let scripts;
     try {
-      scripts = readScriptMaps(scriptsFile, Number(path10.basename(cpuprofileFile).split("-")[0]) || void 0);
+      scripts = readScriptMaps(scriptsFile, Number(path9.basename(cpuprofileFile).split("-")[0]) || void 0);
     } catch (err) {
       this.fileProblems.push(`${scriptsFile}: ${err.message}`);
     }
@@ -7982,7 +6598,7 @@ var FrameMapper = class {
     let text = map.contentOf(source);
     if (text === void 0 && source.startsWith("file:")) {
       try {
-        text = readFileSync8(fileURLToPath4(source), "utf8");
+        text = readFileSync7(fileURLToPath2(source), "utf8");
       } catch {
       }
     }
@@ -8018,33 +6634,33 @@ function userScriptNodes(cpu) {
 }
 
 // src/collect/thread-info.ts
-import * as path11 from "node:path";
+import * as path10 from "node:path";
 var MAX_ARGV = 64;
 var MAX_TEXT = 4096;
-var isCount = (v) => typeof v === "number" && Number.isSafeInteger(v) && v >= 0;
-var isTime = (v) => typeof v === "number" && Number.isFinite(v) && v >= 0;
+var isCount2 = (v) => typeof v === "number" && Number.isSafeInteger(v) && v >= 0;
+var isTime2 = (v) => typeof v === "number" && Number.isFinite(v) && v >= 0;
 var isText = (v) => typeof v === "string" && v.length <= MAX_TEXT;
-function agentInfoOf(value2) {
-  if (!value2 || typeof value2 !== "object" || Array.isArray(value2)) return "not an object";
-  const v = value2;
-  if (!isCount(v.pid)) return "pid is not a non-negative integer";
-  if (!isCount(v.threadId)) return "threadId is not a non-negative integer";
+function agentInfoOf(value) {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return "not an object";
+  const v = value;
+  if (!isCount2(v.pid)) return "pid is not a non-negative integer";
+  if (!isCount2(v.threadId)) return "threadId is not a non-negative integer";
   const argv = v.argv ?? [];
   if (!Array.isArray(argv) || argv.length > MAX_ARGV || !argv.every(isText)) return `argv is not a list of at most ${MAX_ARGV} strings`;
   for (const key of ["execPath", "nodeVersion", "hrtimeAtFlushNs"]) {
     if (v[key] !== void 0 && !isText(v[key])) return `${key} is not a string`;
   }
   for (const key of ["ppid", "segment", "intervalUs"]) {
-    if (v[key] !== void 0 && !isCount(v[key])) return `${key} is not a non-negative integer`;
+    if (v[key] !== void 0 && !isCount2(v[key])) return `${key} is not a non-negative integer`;
   }
   const wallStartMs = v.wallStartMs ?? 0;
   const wallEndMs = v.wallEndMs ?? wallStartMs;
-  if (!isTime(wallStartMs) || !isTime(wallEndMs) || wallEndMs < wallStartMs) return "wallStartMs/wallEndMs are not an ordered pair of times";
+  if (!isTime2(wallStartMs) || !isTime2(wallEndMs) || wallEndMs < wallStartMs) return "wallStartMs/wallEndMs are not an ordered pair of times";
   if (v.isMainThread !== void 0 && typeof v.isMainThread !== "boolean") return "isMainThread is not a boolean";
   const reason = v.reason === "signal" || v.reason === "terminate" ? v.reason : "exit";
-  if (v.startUs !== void 0 && !isTime(v.startUs)) return "startUs is not a time";
+  if (v.startUs !== void 0 && !isTime2(v.startUs)) return "startUs is not a time";
   const ancestors = v.ancestors ?? [];
-  if (!Array.isArray(ancestors) || ancestors.length > MAX_ARGV || !ancestors.every(isCount)) return `ancestors is not a list of at most ${MAX_ARGV} pids`;
+  if (!Array.isArray(ancestors) || ancestors.length > MAX_ARGV || !ancestors.every(isCount2)) return `ancestors is not a list of at most ${MAX_ARGV} pids`;
   return {
     pid: v.pid,
     ppid: v.ppid ?? 0,
@@ -8068,7 +6684,7 @@ var LAUNCHER_SCRIPT = [
   /[\\/]\.yarn[\\/]releases[\\/]yarn-[^\\/]+\.c?js$/
 ];
 var LAUNCHER_NAMES = /* @__PURE__ */ new Set(["npm", "npx", "pnpm", "pnpx", "yarn", "yarnpkg", "corepack"]);
-var baseName = (file) => path11.basename(file).replace(/\.(exe|cmd|c?js)$/i, "");
+var baseName = (file) => path10.basename(file).replace(/\.(exe|cmd|c?js)$/i, "");
 function isLauncherProcess(argv, execPath) {
   const script = argv[0] ?? "";
   if (LAUNCHER_SCRIPT.some((re) => re.test(script)) || LAUNCHER_NAMES.has(baseName(script))) return true;
@@ -8077,6 +6693,7 @@ function isLauncherProcess(argv, execPath) {
 
 // src/collect/gather.ts
 var MAX_MARKER_BYTES = 64 * 1024;
+var MAX_MAPPED_BYTES = 32 * 1024 * 1024;
 function gatherRawProfiles(rawDir, options) {
   const builder = new ProfileBuilder();
   const importer = new CpuProfileImporter(builder, { repoRoot: options.repoRoot, isOwnScript: options.isOwnScript ?? ownScriptMatcher(), limits: options.limits });
@@ -8092,13 +6709,14 @@ function gatherRawProfiles(rawDir, options) {
   const wall = { start: Infinity, end: 0 };
   const reader = new ProfileFileReader(options.limits);
   const frameMapper = new FrameMapper(options.repoRoot);
+  const unmapped = [];
   for (const name of entries) {
-    const file = path12.join(rawDir, name);
+    const file = path11.join(rawDir, name);
     if (name.endsWith(".start")) started.add(name.slice(0, -".start".length));
     else if (name.endsWith(".noinspector")) result.unprofilable.push(readNoInspector(file, name));
     else if (name.endsWith(".cpuprofile")) {
       try {
-        addThreadProfile(importer, file, name, options, { reader, threads, wall, own: result.own, frameMapper });
+        addThreadProfile(importer, file, name, options, { reader, threads, wall, own: result.own, frameMapper, unmapped });
       } catch (err) {
         result.warnings.push(asInputError(file, err).message);
       }
@@ -8106,6 +6724,7 @@ function gatherRawProfiles(rawDir, options) {
   }
   builder.meta = frameMapper.meta();
   result.warnings.push(...frameMapper.problems);
+  if (unmapped.length) result.warnings.push(`${unmapped[0]}${unmapped.length > 1 ? ` and ${unmapped.length - 1} more` : ""}: larger than ${MAX_MAPPED_BYTES} bytes, source maps not applied`);
   if (wall.start !== Infinity) {
     builder.timeNanos = wall.start * 1e6;
     builder.durationNanos = Math.max(0, wall.end - wall.start) * 1e6;
@@ -8123,7 +6742,9 @@ function addThreadProfile(importer, file, name, options, state) {
   let launcher = false;
   let pid = 0;
   let threadId = 0;
-  const stats = importer.add(state.frameMapper.mapBytes(file, parsed.bytes), (block) => {
+  const bytes = parsed.bytes.length <= MAX_MAPPED_BYTES ? state.frameMapper.mapBytes(file, parsed.bytes) : parsed.bytes;
+  if (bytes === parsed.bytes && parsed.bytes.length > MAX_MAPPED_BYTES) state.unmapped.push(file);
+  const stats = importer.add(bytes, (block) => {
     const checked = block === void 0 ? void 0 : agentInfoOf(block);
     if (typeof checked === "string") throw new Error(`bad "$ciprof" block (${checked})`);
     info = checked;
@@ -8167,8 +6788,8 @@ function addThreadProfile(importer, file, name, options, state) {
 function readNoInspector(file, name) {
   const fallback = { pid: Number(name.split("-")[0]), argv: [] };
   try {
-    if (statSync5(file).size > MAX_MARKER_BYTES) return fallback;
-    const info = JSON.parse(readFileSync9(file, "utf8"));
+    if (statSync4(file).size > MAX_MARKER_BYTES) return fallback;
+    const info = JSON.parse(readFileSync8(file, "utf8"));
     const argv = Array.isArray(info.argv) ? info.argv.filter((a) => typeof a === "string").slice(0, 16) : [];
     return { pid: Number.isSafeInteger(info.pid) ? info.pid : fallback.pid, argv };
   } catch {
@@ -8182,12 +6803,12 @@ function ownScriptMatcher() {
   } catch {
     return () => false;
   }
-  const runners = path12.join(path12.dirname(agent), "runners") + path12.sep;
+  const runners = path11.join(path11.dirname(agent), "runners") + path11.sep;
   return (url) => {
     let file = url;
     if (url.startsWith("file:")) {
       try {
-        file = fileURLToPath5(url);
+        file = fileURLToPath3(url);
       } catch {
         return false;
       }
@@ -8205,7 +6826,8 @@ function pendingPids(rawDir) {
   for (const n of names) {
     if (!n.endsWith(".start")) continue;
     const key = n.slice(0, -".start".length);
-    if (!written.has(key)) pids.add(Number(key.split("-")[0]));
+    const pid = Number(key.split("-")[0]);
+    if (!written.has(key) && Number.isSafeInteger(pid) && pid > 1 && pid !== process.pid) pids.add(pid);
   }
   return [...pids];
 }
@@ -8280,7 +6902,7 @@ async function runProfiled(opts) {
   let env = opts.env;
   if (opts.profile !== false) {
     try {
-      rawDir = mkdtempSync2(path13.join(tmpdir3(), "ciprof-raw-"));
+      rawDir = mkdtempSync2(path12.join(tmpdir3(), "ciprof-raw-"));
       env = {
         ...opts.env,
         ...opts.attribution?.env,
@@ -8604,8 +7226,8 @@ function significantTestChanges(base, head, baseTotals, headTotals, t2) {
 }
 
 // src/pipeline/baseline.ts
-import { existsSync as existsSync4, statSync as statSync6 } from "node:fs";
-import * as path14 from "node:path";
+import { existsSync as existsSync3, statSync as statSync5 } from "node:fs";
+import * as path13 from "node:path";
 
 // src/diff/noise-history.ts
 var MIN_HISTORY_PAIRS = 3;
@@ -8650,15 +7272,15 @@ var HISTORY_RUNS = 6;
 var HISTORY_WALK = 20;
 var isFile = (p) => {
   try {
-    return existsSync4(p) && statSync6(p).isFile();
+    return existsSync3(p) && statSync5(p).isFile();
   } catch {
     return false;
   }
 };
 async function findBaseline(s, headCommit, store, history = new LocalGitHistory(s.cwd)) {
   const base = s.base;
-  if (isFile(path14.resolve(s.cwd, base))) {
-    const profile = readProfileFile(path14.resolve(s.cwd, base));
+  if (isFile(path13.resolve(s.cwd, base))) {
+    const profile = readProfileFile(path13.resolve(s.cwd, base));
     return { runs: [profile], provenance: { source: "file", found: true, file: base, commit: profile.meta.commit, reason: `profile file ${base} given as the base` } };
   }
   const found = await resolveBaseline({ store, history, jobKey: s.ci.jobKey, base, head: headCommit ?? "HEAD", fallbackCommit: s.ci.baseCommit, maxWalk: s.maxWalk });
@@ -8737,7 +7359,7 @@ function diffForReport(base, head, thresholds) {
 
 // src/pipeline/outputs.ts
 import { writeFileSync } from "node:fs";
-import * as path15 from "node:path";
+import * as path14 from "node:path";
 
 // src/pyroscope/ui.ts
 function pyroscopeDiffUrl(o) {
@@ -8775,7 +7397,7 @@ async function writeRunOutputs(s, c, opts, log) {
   if (!c.profile || !c.pprofGzip || !c.summary) return void 0;
   try {
     makeDirs(s.outDir);
-    const files = { profile: path15.join(s.outDir, "profile.pb.gz"), summary: path15.join(s.outDir, "profile.json") };
+    const files = { profile: path14.join(s.outDir, "profile.pb.gz"), summary: path14.join(s.outDir, "profile.json") };
     writeFileSync(files.profile, c.pprofGzip);
     if (opts.report) files.report = await writeRunReport(s, c, log);
     c.summary = withFiles(c.summary, files, opts.stored);
@@ -8789,7 +7411,7 @@ async function writeRunOutputs(s, c, opts, log) {
 }
 async function writeRunReport(s, c, log) {
   try {
-    return (await writeHtmlReport(path15.join(s.outDir, "report.html"), c.profile, void 0, void 0)).path;
+    return (await writeHtmlReport(path14.join(s.outDir, "report.html"), c.profile, void 0, void 0)).path;
   } catch (err) {
     log.warn(`report not written: ${err.message}`);
     return void 0;
@@ -8808,13 +7430,13 @@ function renderDiffReport(report) {
 }
 function writeDiffFiles(dir, rendered) {
   makeDirs(dir);
-  const files = { diff: path15.join(dir, "diff.json"), comment: path15.join(dir, "comment.md") };
+  const files = { diff: path14.join(dir, "diff.json"), comment: path14.join(dir, "comment.md") };
   writeFileSync(files.diff, serializeDiffReport(rendered.report));
   writeFileSync(files.comment, rendered.comment);
   return files;
 }
 async function writeHtmlReport(file, head, base, diff, title) {
-  const { writeReport } = await import("./chunks/report-PVFNTTWI.js");
+  const { writeReport } = await import("./chunks/report-VNJUDLCP.js");
   return writeReport(head, base, { output: file, diff, title });
 }
 async function writeDiffHtml(file, result, log, title) {
@@ -8826,7 +7448,7 @@ async function writeDiffHtml(file, result, log, title) {
   }
 }
 function compareProfileFiles(dir) {
-  return { base: path15.join(dir, "base.pb.gz"), head: path15.join(dir, "head.pb.gz") };
+  return { base: path14.join(dir, "base.pb.gz"), head: path14.join(dir, "head.pb.gz") };
 }
 async function writeCompareOutputs(dir, baseRuns, headRuns, result, title, log) {
   makeDirs(dir);
@@ -8835,12 +7457,12 @@ async function writeCompareOutputs(dir, baseRuns, headRuns, result, title, log) 
   writeFileSync(merged.head, encodePprofGzip(mergeProfiles(headRuns)));
   const rendered = renderDiffReport(result.report);
   const files = { ...merged, ...writeDiffFiles(dir, rendered) };
-  const report = await writeDiffHtml(path15.join(dir, "report.html"), result, log, title);
+  const report = await writeDiffHtml(path14.join(dir, "report.html"), result, log, title);
   if (report) files.report = report;
   return { files, rendered };
 }
 async function writeDiffOutputs(s, result, opts, log) {
-  const report = opts.html ? await writeDiffHtml(path15.join(opts.dir, "report.html"), result, log) : void 0;
+  const report = opts.html ? await writeDiffHtml(path14.join(opts.dir, "report.html"), result, log) : void 0;
   await addReportLinks(s, result, report, opts.uploadReport, log);
   const rendered = renderDiffReport(result.report);
   try {
@@ -8891,7 +7513,7 @@ function plan(s, opts) {
   if (!wanted.commit) throw new CompareUsageError(wanted.how);
   const baseCommit = history.resolve(wanted.commit);
   if (!baseCommit) throw new CompareUsageError(`${wanted.how}, but that commit is not in this clone (shallow checkout? fetch it, e.g. fetch-depth: 0)`);
-  const relCwd = path16.relative(s.repoRoot, s.cwd);
+  const relCwd = path15.relative(s.repoRoot, s.cwd);
   if (relCwd.startsWith("..")) throw new CompareUsageError(`the working directory ${s.cwd} is outside the repository ${s.repoRoot}`);
   return { baseCommit, headCommit, how: wanted.how, relCwd, install: planInstall(s.cwd, s.repoRoot, opts.install) };
 }
@@ -8934,7 +7556,7 @@ async function runInterleaved(s, opts, p, result, profiles, log) {
     opts.progress(`base checked out in ${worktree.dir}`);
     opts.progress(`install: ${p.install.reason}`);
     if (p.install.command && !result.interrupted) {
-      const run = runInstall(p.install.command, path16.join(worktree.dir, p.install.dir), testCommandEnv(s.env));
+      const run = runInstall(p.install.command, path15.join(worktree.dir, p.install.dir), testCommandEnv(s.env));
       stopInstall = () => run.child.kill("SIGTERM");
       const done = await run.done;
       stopInstall = void 0;
@@ -8942,7 +7564,7 @@ async function runInterleaved(s, opts, p, result, profiles, log) {
         throw new Error(`installing the base's dependencies failed (${p.install.command} in ${p.install.dir || "."} exited ${done.exitCode}${done.error ? `: ${done.error}` : ""}); pass --install "<cmd>" or --install '' to skip`);
       }
     }
-    const base = { ...s, cwd: path16.join(worktree.dir, p.relCwd), repoRoot: worktree.dir, ci: { ...s.ci, commit: p.baseCommit, branch: void 0, pr: void 0 } };
+    const base = { ...s, cwd: path15.join(worktree.dir, p.relCwd), repoRoot: worktree.dir, ci: { ...s.ci, commit: p.baseCommit, branch: void 0, pr: void 0 } };
     const head = { ...s, ci: { ...s.ci, commit: p.headCommit } };
     const order = interleavedOrder(opts.runs);
     for (const [n, planned] of order.entries()) {
@@ -8959,7 +7581,7 @@ async function runInterleaved(s, opts, p, result, profiles, log) {
   }
 }
 async function profileRun(s, command, side, index, profiles, log) {
-  const runDir = path16.join(s.outDir, "runs", `${side}-${index}`);
+  const runDir = path15.join(s.outDir, "runs", `${side}-${index}`);
   rmSync4(runDir, { recursive: true, force: true });
   const run = { ...s, outDir: runDir };
   const c = await collect(run, { command, quiet: true }, log);
@@ -8985,7 +7607,7 @@ async function diffAndWrite(s, ci, baseRuns, headRuns, sides2, log) {
     headRuns,
     repeated: true,
     // 'file' is the honest provenance: the base profile is the file this job just wrote.
-    provenance: { source: "file", found: true, file: path16.relative(process.cwd(), merged.base) || merged.base, commit: sides2.baseCommit, reason: sides2.reason },
+    provenance: { source: "file", found: true, file: path15.relative(process.cwd(), merged.base) || merged.base, commit: sides2.baseCommit, reason: sides2.reason },
     head: { commit: sides2.headCommit, profile: merged.head },
     thresholds: s.thresholds
   });
@@ -9010,11 +7632,11 @@ function writeSummary(s, opts, result, install, log) {
       runsPerSide: opts.runs,
       install,
       method: RUNS_DIFF_METHOD,
-      runs: result.runs.map((r) => ({ ...r, profile: r.profile && path16.basename(r.profile) })),
+      runs: result.runs.map((r) => ({ ...r, profile: r.profile && path15.basename(r.profile) })),
       failed: result.failed ? { side: result.failed.side, index: result.failed.index, exitCode: result.failed.exitCode } : void 0,
       verdict: result.report?.diff?.verdict
     };
-    writeFileSync2(path16.join(s.outDir, "compare.json"), `${JSON.stringify(summary, null, 2)}
+    writeFileSync2(path15.join(s.outDir, "compare.json"), `${JSON.stringify(summary, null, 2)}
 `);
   } catch (err) {
     log.warn(`compare.json not written: ${err.message}`);
@@ -9036,7 +7658,7 @@ function registerCompare(program2) {
     if (flags.fromRuns) {
       let report;
       try {
-        report = (await rediffSavedRuns(s, path17.resolve(flags.fromRuns), cliLog)).report;
+        report = (await rediffSavedRuns(s, path16.resolve(flags.fromRuns), cliLog)).report;
       } catch (err) {
         fail(err.message);
       }
@@ -9059,13 +7681,13 @@ function registerCompare(program2) {
     }
     if (result.report) printDiff(result.report, flags.json);
     for (const r of result.runs.filter((x) => x.exitCode !== 0)) warn(`the test command failed in the ${r.side} run ${r.index} (${r.side === "base" ? result.baseCommit.slice(0, 12) : "working tree"}): exit code ${r.exitCode}`);
-    if (result.files) progress(`wrote ${path17.relative(process.cwd(), s.outDir) || "."}/{diff.json,comment.md${result.files.report ? ",report.html" : ""},base.pb.gz,head.pb.gz}`);
+    if (result.files) progress(`wrote ${path16.relative(process.cwd(), s.outDir) || "."}/{diff.json,comment.md${result.files.report ? ",report.html" : ""},base.pb.gz,head.pb.gz}`);
     process.exitCode = exitCodeFor(result.failed?.exitCode ?? 0, result.report, failOnRegression);
   });
 }
 
 // src/cli/diff.ts
-import * as path18 from "node:path";
+import * as path17 from "node:path";
 
 // src/cli/load.ts
 function loadProfileOrFail(file) {
@@ -9077,7 +7699,7 @@ function loadProfileOrFail(file) {
 }
 
 // src/cli/pyroscope-flags.ts
-var collect2 = (value2, previous = []) => [...previous, value2];
+var collect2 = (value, previous = []) => [...previous, value];
 function addPyroscopeConnectionOptions(cmd) {
   return cmd.option("--server <url>", "Pyroscope server URL (env CIPROF_PYROSCOPE_URL)").option("--app <name>", "application (service_name) in Pyroscope (default: the repository name)").option("--basic-auth <user:pass>", "HTTP basic auth (env CIPROF_PYROSCOPE_BASIC_AUTH)").option("--token <token>", "bearer token (env CIPROF_PYROSCOPE_TOKEN)").option("--tenant <id>", "X-Scope-OrgID tenant (env CIPROF_PYROSCOPE_TENANT)").option("--pyroscope-timeout <seconds>", "give up on Pyroscope after this long, retries included", "60");
 }
@@ -9111,7 +7733,7 @@ function registerDiff(program2) {
     } catch (err) {
       fail(err.message);
     }
-    const { rendered } = await writeDiffOutputs(s, result, { dir: path18.resolve(flags.out ?? path18.dirname(flags.head)), html: false, uploadReport: false }, cliLog);
+    const { rendered } = await writeDiffOutputs(s, result, { dir: path17.resolve(flags.out ?? path17.dirname(flags.head)), html: false, uploadReport: false }, cliLog);
     printDiff(result.report, flags.json);
     if (flags.publish) await publish(s, rendered, {}, cliLog);
     process.exitCode = exitCodeFor(0, result.report, Boolean(flags.failOnRegression));
@@ -9177,42 +7799,6 @@ function registerExport(program2) {
 
 // src/cli/merge.ts
 import { writeFileSync as writeFileSync4 } from "node:fs";
-
-// src/profile/merge-files.ts
-function mergeProfileFiles(files, repoRoot = process.cwd()) {
-  const errors = [];
-  const builder = new ProfileBuilder([]);
-  let importer;
-  const reader = new ProfileFileReader();
-  let merged = 0;
-  let start = Infinity;
-  let end = 0;
-  for (const file of files) {
-    try {
-      const parsed = reader.parse(file);
-      if (parsed.kind === "pprof") {
-        if (merged === 0) builder.period = parsed.profile.period;
-        appendProfiles(builder, [parsed.profile]);
-      } else {
-        importer ??= new CpuProfileImporter(builder, { repoRoot });
-        const stats = importer.add(parsed.bytes);
-        start = Math.min(start, stats.startUs);
-        end = Math.max(end, stats.endUs);
-      }
-      merged++;
-    } catch (err) {
-      errors.push(asInputError(file, err));
-    }
-  }
-  if (builder.sampleTypes.length === 0) {
-    builder.sampleTypeIndex(SAMPLES_COUNT);
-    builder.sampleTypeIndex(CPU_NANOS);
-  }
-  if (builder.durationNanos === 0 && start !== Infinity) builder.durationNanos = (end - start) * 1e3;
-  return { profile: builder.build(), merged, errors };
-}
-
-// src/cli/merge.ts
 function registerMerge(program2) {
   program2.command("merge").description("merge pprof and V8 .cpuprofile files (gzipped or not) into one gzipped pprof").argument("<files...>", "input profiles").requiredOption("-o, --output <file>", "output file (gzipped pprof)").option("--strict", "exit 1 if any input could not be read (default: skip it with a warning)").action((files, flags) => {
     const { profile, merged, errors } = mergeProfileFiles(files);

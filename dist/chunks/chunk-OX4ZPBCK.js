@@ -1,87 +1,6 @@
 import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 
-// src/util/atomic-write.ts
-import { closeSync, fsyncSync, mkdirSync, openSync, realpathSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
-import { randomBytes } from "node:crypto";
-import * as path from "node:path";
-function targetOf(file) {
-  try {
-    return realpathSync(file);
-  } catch {
-    return path.resolve(file);
-  }
-}
-function fsyncDirectory(dir) {
-  let fd;
-  try {
-    fd = openSync(dir, "r");
-    fsyncSync(fd);
-  } catch {
-  } finally {
-    if (fd !== void 0) closeSync(fd);
-  }
-}
-function removeTemp(temp) {
-  try {
-    unlinkSync(temp);
-  } catch {
-  }
-}
-function writeFileAtomic(file, data, options = {}) {
-  const target = targetOf(file);
-  const dir = path.dirname(target);
-  if (options.mkdir) mkdirSync(dir, { recursive: true });
-  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  const fd = openSync(temp, "wx", 438);
-  try {
-    writeFileSync(fd, data);
-    fsyncSync(fd);
-  } catch (err) {
-    closeSync(fd);
-    removeTemp(temp);
-    throw err;
-  }
-  closeSync(fd);
-  try {
-    renameSync(temp, target);
-  } catch (err) {
-    removeTemp(temp);
-    throw err;
-  }
-  fsyncDirectory(dir);
-}
-
-// src/util/make-dirs.ts
-import { mkdirSync as mkdirSync2, statSync } from "node:fs";
-import * as path2 from "node:path";
-function makeDirs(dir) {
-  const missing = [];
-  let at = path2.resolve(dir);
-  for (; ; ) {
-    let isDir;
-    try {
-      isDir = statSync(at).isDirectory();
-    } catch {
-      isDir = void 0;
-    }
-    if (isDir === true) break;
-    if (isDir === false) throw new Error(`ENOTDIR: ${at} is not a directory`);
-    missing.push(at);
-    const parent = path2.dirname(at);
-    if (parent === at) break;
-    at = parent;
-  }
-  for (const d of missing.reverse()) {
-    try {
-      mkdirSync2(d);
-    } catch (err) {
-      const code = err.code;
-      if (code !== "EEXIST") throw new Error(`${code ?? err.message}: cannot create ${d}`);
-    }
-  }
-}
-
 // src/profile/columns.ts
 var IntColumn = class {
   data;
@@ -133,6 +52,10 @@ var TripleTable = class {
   values;
   mask;
   count = 0;
+  missSlot = -1;
+  missA = 0;
+  missB = 0;
+  missC = 0;
   constructor(capacity = 1024) {
     let size = 16;
     while (size < capacity * 2) size *= 2;
@@ -144,6 +67,7 @@ var TripleTable = class {
     return this.count;
   }
   clear() {
+    this.missSlot = -1;
     if (this.count === 0) return;
     this.values.fill(EMPTY);
     this.count = 0;
@@ -153,7 +77,13 @@ var TripleTable = class {
     const { keys, values, mask } = this;
     for (let slot = mix(a ^ Math.imul(b, 2654435761) ^ Math.imul(c, 2246822507)) & mask; ; slot = slot + 1 & mask) {
       const v = values[slot];
-      if (v === EMPTY) return EMPTY;
+      if (v === EMPTY) {
+        this.missSlot = slot;
+        this.missA = a;
+        this.missB = b;
+        this.missC = c;
+        return EMPTY;
+      }
       const k = slot * 3;
       if (keys[k] === a && keys[k + 1] === b && keys[k + 2] === c) return v;
     }
@@ -161,15 +91,23 @@ var TripleTable = class {
   /** Stores a value for a key that get() just reported missing. */
   add(a, b, c, value) {
     if ((this.count + 1) * 2 > this.mask + 1) this.grow();
-    const { keys, values, mask } = this;
+    else if (this.missSlot >= 0 && a === this.missA && b === this.missB && c === this.missC) {
+      this.put(this.missSlot, a, b, c, value);
+      return;
+    }
+    const { values, mask } = this;
     let slot = mix(a ^ Math.imul(b, 2654435761) ^ Math.imul(c, 2246822507)) & mask;
     while (values[slot] !== EMPTY) slot = slot + 1 & mask;
+    this.put(slot, a, b, c, value);
+  }
+  put(slot, a, b, c, value) {
     const k = slot * 3;
-    keys[k] = a;
-    keys[k + 1] = b;
-    keys[k + 2] = c;
-    values[slot] = value;
+    this.keys[k] = a;
+    this.keys[k + 1] = b;
+    this.keys[k + 2] = c;
+    this.values[slot] = value;
     this.count++;
+    this.missSlot = -1;
   }
   grow() {
     const { keys, values } = this;
@@ -178,6 +116,7 @@ var TripleTable = class {
     this.keys = new Int32Array(size * 3);
     this.values = new Int32Array(size).fill(EMPTY);
     this.count = 0;
+    this.missSlot = -1;
     for (let slot = 0; slot < values.length; slot++) {
       if (values[slot] !== EMPTY) this.add(keys[slot * 3], keys[slot * 3 + 1], keys[slot * 3 + 2], values[slot]);
     }
@@ -430,7 +369,5 @@ export {
   functionKey,
   ProfileBuilder,
   timeValueIndex,
-  countValueIndex,
-  writeFileAtomic,
-  makeDirs
+  countValueIndex
 };

@@ -3,10 +3,10 @@ const require = __ciprofCreateRequire(import.meta.url);
 import {
   githubToken,
   publishReport
-} from "./chunk-WZZALUJD.js";
+} from "./chunk-CVUCVT6R.js";
 import "./chunk-ZIC6LLPU.js";
-import "./chunk-TXLASEKR.js";
 import "./chunk-IJ3PMYQX.js";
+import "./chunk-TXLASEKR.js";
 import "./chunk-CLEKI64P.js";
 import "./chunk-ZHB73YNC.js";
 export {

@@ -1,11 +1,11 @@
 import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
-  redact
-} from "./chunk-ZIC6LLPU.js";
-import {
   sanitizeJobKey
 } from "./chunk-QJ2RV7E4.js";
+import {
+  redact
+} from "./chunk-ZIC6LLPU.js";
 
 // src/diff/diff-report.ts
 import { readFileSync, statSync } from "node:fs";

@@ -1,11 +1,13 @@
 import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
-  functionKey,
   makeDirs,
-  timeValueIndex,
   writeFileAtomic
-} from "./chunk-VAW6VDI6.js";
+} from "./chunk-Y6UN24KB.js";
+import {
+  functionKey,
+  timeValueIndex
+} from "./chunk-OX4ZPBCK.js";
 import "./chunk-ZHB73YNC.js";
 
 // src/render/report.ts

@@ -6,11 +6,11 @@ import {
   redact
 } from "./chunk-ZIC6LLPU.js";
 import {
-  writeJobSummary
-} from "./chunk-TXLASEKR.js";
-import {
   getOctokit
 } from "./chunk-IJ3PMYQX.js";
+import {
+  writeJobSummary
+} from "./chunk-TXLASEKR.js";
 
 // src/publish/outcome.ts
 function isPermissionStatus(status) {

@@ -2,20 +2,20 @@ import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
   readDiffReport
-} from "./chunk-TF4VTIHC.js";
+} from "./chunk-N7LFXANV.js";
+import "./chunk-QJ2RV7E4.js";
 import {
   githubToken,
   publishReport
-} from "./chunk-WZZALUJD.js";
+} from "./chunk-CVUCVT6R.js";
 import {
   renderComment,
   renderJobSummary
 } from "./chunk-ZIC6LLPU.js";
-import "./chunk-TXLASEKR.js";
-import "./chunk-QJ2RV7E4.js";
 import {
   getOctokit
 } from "./chunk-IJ3PMYQX.js";
+import "./chunk-TXLASEKR.js";
 import "./chunk-CLEKI64P.js";
 import "./chunk-ZHB73YNC.js";
 

@@ -37,7 +37,7 @@ export function registerCompare(program: Command): void {
     .option('--install <cmd>', "install command for the base checkout (default: from the lockfile: npm ci, pnpm/yarn install --frozen-lockfile; '' skips)")
     .option('-o, --out <dir>', 'output directory: base-<i>/head-<i>.pb.gz, base/head.pb.gz, diff.json, comment.md, report.html', '.ciprof/compare')
     .option('--interval-us <n>', 'sampling interval in microseconds', '1000')
-    .option('--json', 'print the diff report as JSON on stdout')
+    .option('--json', 'print the diff report as JSON on stdout (the test runs\' output goes to stderr)')
     .option('--min-ms <ms>', 'minimum speed-adjusted self-time change for a row', String(COMPARE_THRESHOLDS.minMs))
     .option('--min-pct <pct>', 'minimum speed-adjusted self-time change for a row, %', String(COMPARE_THRESHOLDS.minPct))
     .option('--alpha <q>', 'false discovery rate (Benjamini-Hochberg)', String(COMPARE_THRESHOLDS.alpha))

@@ -150,7 +150,8 @@ async function profileRun(s: Settings, command: string[], side: Side, index: num
   const runDir = path.join(s.outDir, 'runs', `${side}-${index}`);
   rmSync(runDir, { recursive: true, force: true });
   const run: Settings = { ...s, outDir: runDir };
-  const c = await collect(run, { command, quiet: true }, log);
+  // The runs' test output is progress, not the product: stdout carries the diff only.
+  const c = await collect(run, { command, quiet: true, commandStdout: 'stderr' }, log);
   const written = await writeRunOutputs(run, c, { report: false }, log);
   const record: RunRecord = { side, index, exitCode: c.exitCode, wallMs: c.summary?.wallMs };
   if (written && c.profile) {

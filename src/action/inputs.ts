@@ -3,6 +3,7 @@
  * Action never calls core.getInput, and turns them into the pipeline's settings input.
  */
 import * as core from '@actions/core';
+import { maskSecret, maskUrlCredentials } from '../ci/mask.js';
 import type { SettingsInput } from '../pipeline/settings.js';
 import type { PyroscopeFlags } from '../pyroscope/settings.js';
 import { DEFAULT_THRESHOLDS, type DiffThresholds } from '../diff/function-diff.js';
@@ -86,10 +87,20 @@ export function readInputs(): ActionInputs {
       labels: core.getInput('pyroscope-labels').trim() || undefined,
     },
   };
-  // Mask before anything could print it.
-  if (settings.githubToken) core.setSecret(settings.githubToken);
-  for (const secret of [settings.pyroscope.token, settings.pyroscope.basicAuth]) if (secret) core.setSecret(secret);
+  maskInputSecrets(settings);
   return settings;
+}
+
+/**
+ * Registers every secret input with the one masker (ci/mask.ts) before anything could print
+ * it: masked in the log (`::add-mask::`) in the forms it travels in (as is, base64 as in a
+ * Basic header, URL-encoded) and replaced by *** in every message and file ciprof writes.
+ * A password inside pyroscope-url (`https://user:pass@host`) is a secret too.
+ */
+function maskInputSecrets(a: ActionInputs): void {
+  const { token, basicAuth, server } = a.pyroscope;
+  for (const secret of [a.githubToken, token, basicAuth, basicAuth?.split(':').slice(1).join(':')]) maskSecret(secret);
+  maskUrlCredentials(server);
 }
 
 /**

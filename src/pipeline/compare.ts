@@ -7,7 +7,7 @@
  * Invariant: the temporary worktree is removed whatever happens (finally, 'exit' hook,
  * signals). Profiling problems warn and fail open; the tests' exit codes are reported.
  */
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { LocalGitHistory } from '../baseline/history.js';
 import { wantedCommit } from '../baseline/resolve.js';
@@ -21,6 +21,7 @@ import { testCommandEnv } from '../collect/child-env.js';
 import { redactCommand } from '../collect/redact.js';
 import type { DiffReport } from '../diff/diff-report.js';
 import { RUNS_DIFF_METHOD } from '../diff/runs.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
 import { makeDirs } from '../util/make-dirs.js';
 import type { Profile } from '../profile/model.js';
 import { readProfileFile } from '../profile/read.js';
@@ -216,7 +217,7 @@ function writeSummary(s: Settings, opts: CompareOptions, result: CompareResult, 
       failed: result.failed ? { side: result.failed.side, index: result.failed.index, exitCode: result.failed.exitCode } : undefined,
       verdict: result.report?.diff?.verdict,
     };
-    writeFileSync(path.join(s.outDir, 'compare.json'), `${JSON.stringify(summary, null, 2)}\n`);
+    writeFileAtomic(path.join(s.outDir, 'compare.json'), `${JSON.stringify(summary, null, 2)}\n`);
   } catch (err) {
     log.warn(`compare.json not written: ${(err as Error).message}`);
   }

@@ -21,6 +21,8 @@ export interface ActionInputs {
   base: string;
   failOnRegression: boolean;
   thresholds: DiffThresholds;
+  /** Keep launcher processes (npm, npx, pnpm, yarn) in the diff's rows and verdicts. */
+  includeLaunchers: boolean;
   uploadArtifact: boolean;
   jobKey: string;
   /** The matrix leg (`${{ toJson(matrix) }}`), folded into the job key; '' outside a matrix. */
@@ -70,6 +72,7 @@ export function readInputs(): ActionInputs {
       minSamples: num('min-samples', DEFAULT_THRESHOLDS.minSamples, (n) => n >= 0),
       minUnits: DEFAULT_THRESHOLDS.minUnits,
     },
+    includeLaunchers: bool('include-launchers', false),
     uploadArtifact: bool('upload-artifact', true),
     jobKey: core.getInput('job-key').trim(),
     matrix: matrixKey(core.getInput('matrix')),
@@ -136,6 +139,7 @@ export function settingsInput(a: ActionInputs, env: NodeJS.ProcessEnv): Settings
     base: a.base || undefined,
     githubToken: a.githubToken || undefined,
     thresholds: a.thresholds,
+    includeLaunchers: a.includeLaunchers,
     store: 'auto',
     pyroscope: a.pyroscope.server ? { flags: a.pyroscope, upload: true } : undefined,
   };

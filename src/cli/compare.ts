@@ -21,6 +21,7 @@ interface CompareFlags {
   failOnRegression?: boolean;
   jobKey?: string;
   fromRuns?: string;
+  includeLaunchers?: boolean;
 }
 
 const progress = (line: string): void => {
@@ -44,13 +45,14 @@ export function registerCompare(program: Command): void {
     .option('--min-samples <n>', 'samples a function needs before it can be reported', String(COMPARE_THRESHOLDS.minSamples))
     .option('--fail-on-regression', `exit ${EXIT_REGRESSION} when a regression is reported (and no test failed)`)
     .option('--job-key <key>', 'job key written into the profiles (default: from CI env)')
+    .option('--include-launchers', 'keep package-manager launcher processes (npm, npx, pnpm, yarn) in the rows and verdicts')
     .option('--from-runs <dir>', 'run nothing: diff the base-<i>.pb.gz/head-<i>.pb.gz files already in <dir> (re-tune thresholds on saved runs)')
     .passThroughOptions()
     .action(async (command: string[], flags: CompareFlags) => {
       const thresholds = parseThresholds(flags);
       const runs = parsePositiveInt('--runs', flags.runs);
       const intervalUs = parsePositiveInt('--interval-us', flags.intervalUs);
-      const s = resolveSettings({ cwd: process.cwd(), env: process.env, jobKey: flags.jobKey, outDir: flags.out, base: flags.base, thresholds, intervalUs }, cliLog);
+      const s = resolveSettings({ cwd: process.cwd(), env: process.env, jobKey: flags.jobKey, outDir: flags.out, base: flags.base, thresholds, intervalUs, includeLaunchers: flags.includeLaunchers }, cliLog);
       const failOnRegression = Boolean(flags.failOnRegression);
 
       if (flags.fromRuns) {

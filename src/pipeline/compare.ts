@@ -186,6 +186,7 @@ async function diffAndWrite(s: Settings, ci: CiContext, baseRuns: Profile[], hea
     provenance: { source: 'file', found: true, file: path.relative(process.cwd(), merged.base) || merged.base, commit: sides.baseCommit, reason: sides.reason },
     head: { commit: sides.headCommit, profile: merged.head },
     thresholds: s.thresholds,
+    includeLaunchers: s.includeLaunchers,
   });
   const title = `ciprof compare · ${sides.baseCommit?.slice(0, 8) ?? 'base'} → ${sides.headCommit?.slice(0, 8) ?? 'head'}`;
   const { files } = await writeCompareOutputs(s.outDir, baseRuns, headRuns, result, title, log);

@@ -18,7 +18,7 @@
 import { appendFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { HOOK_FLUSHERS, type HookFlusher } from '../agent/protocol.js';
+import { HOOK_FLUSHERS, TEST_BOUNDARY, type HookFlusher, type TestBoundary } from '../agent/protocol.js';
 
 export type TestStatus = 'running' | 'passed' | 'failed' | 'skipped' | 'unknown';
 
@@ -66,7 +66,7 @@ interface DoneTest {
   status: TestStatus;
 }
 
-type Global = typeof globalThis & { [HOOK_FLUSHERS]?: HookFlusher[] };
+type Global = typeof globalThis & { [HOOK_FLUSHERS]?: HookFlusher[]; [TEST_BOUNDARY]?: TestBoundary };
 
 /** Fails open: the first write error is reported once on stderr, then it goes quiet. */
 export class TestRecorder {
@@ -86,6 +86,7 @@ export class TestRecorder {
 
   begin(kind: TestRecord['kind'], file: string, name: string): OpenTest {
     const test: OpenTest = { kind, file, name, startUs: nowUs(), writtenOpen: false };
+    (globalThis as Global)[TEST_BOUNDARY]?.(test.startUs); // allocation sampling (--alloc): mark where the test starts
     this.open.add(test);
     return test;
   }
@@ -93,7 +94,9 @@ export class TestRecorder {
   /** Ends a test once; later calls for the same test do nothing. */
   end(test: OpenTest, status: TestStatus): void {
     if (!this.open.delete(test)) return;
-    this.done.push({ test, endUs: nowUs(), status });
+    const endUs = nowUs();
+    (globalThis as Global)[TEST_BOUNDARY]?.(endUs);
+    this.done.push({ test, endUs, status });
   }
 
   /** Writes what happened since the last flush in one append. Called by the agent. */

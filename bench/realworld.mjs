@@ -327,7 +327,13 @@ function profileMetrics(outDir) {
   let withTest = 0;
   let withFile = 0;
   let ciprof = 0;
+  let own = 0;
+  let ownOriginal = 0;
   const byProcess = new Map();
+  // Files whose frames kept generated positions (src/sourcemap/apply.ts writes them as a pprof comment).
+  const comments = (p.comment ?? []).map((i) => str[Number(i)]);
+  const generatedFiles = new Set((comments.find((c) => c.startsWith('sourcemap.generated_files='))?.slice('sourcemap.generated_files='.length) ?? '').split(',').filter(Boolean));
+  const isOwnFile = (f) => f !== '' && !f.startsWith('/') && !f.startsWith('node:') && !f.startsWith('node_modules/') && !f.includes('/node_modules/') && !f.startsWith('(');
   for (const s of p.sample) {
     const v = Number(s.value[valueIndex] ?? 0);
     if (s.locationId.length && frame(s.locationId[0]).name === '(idle)') continue;
@@ -347,8 +353,16 @@ function profileMetrics(outDir) {
     if (!testName) proc.unattributed += v;
     if (testName) withTest += v;
     if (testFile && testFile !== '(setup)') withFile += v;
-    // ciprof's own code among the 4 innermost frames: the observer effect issue 12 measures.
-    if (s.locationId.slice(0, 4).some((id) => frame(id).file.startsWith(ownDist))) ciprof += v;
+    // ciprof's own code: folded into one '(ciprof)' frame by the importer, or (older builds)
+    // its dist files among the 4 innermost frames: the observer effect issue 12 measures.
+    if (s.locationId.some((id) => frame(id).name === '(ciprof)') || s.locationId.slice(0, 4).some((id) => frame(id).file.startsWith(ownDist))) ciprof += v;
+    // Issue 17: the project's own code (leaf frame in a repo-relative file), and whether its
+    // position is the one the developer wrote (mapped, or code V8 runs as written).
+    const leaf = s.locationId.length ? frame(s.locationId[0]) : undefined;
+    if (leaf && isOwnFile(leaf.file)) {
+      own += v;
+      if (!generatedFiles.has(leaf.file)) ownOriginal += v;
+    }
   }
   const pct = (x) => (cpu > 0 ? Math.round((1000 * x) / cpu) / 10 : 0);
   // Where the CPU without a test_name went: the processes with most of it, by command line.
@@ -367,6 +381,9 @@ function profileMetrics(outDir) {
     testNamePct: pct(withTest),
     testFilePct: pct(withFile),
     ciprofPct: pct(ciprof),
+    ownCodePct: pct(own),
+    ownOriginalPct: own > 0 ? Math.round((1000 * ownOriginal) / own) / 10 : null,
+    mappedFunctions: Number(comments.find((c) => c.startsWith('sourcemap.mapped_functions='))?.split('=')[1] ?? 0),
     unattributedTop,
     warnings: summary.warnings ?? [],
   };
@@ -379,10 +396,13 @@ async function runOnce(project, node, mode, checkout, work, i, timeoutMs) {
   const outDir = join(work, `${tag}.ciprof`);
   const command = expandCommand(project.command, checkout, reportFile);
   const nodeExe = join(nodeBinDir(node), 'node');
-  const argv = mode === 'plain' ? command : [nodeExe, CLI, 'run', '--no-store', '--out', outDir, '--', ...command];
+  const argv = mode === 'wrapped' ? [nodeExe, CLI, 'run', '--no-store', '--out', outDir, '--', ...command] : command;
   const stdoutFile = join(work, `${tag}.stdout`);
   const stderrFile = join(work, `${tag}.stderr`);
   const env = baseEnv(node, checkout, project.env);
+  // The named peer: Node's own profiler in every process (NODE_OPTIONS takes --cpu-prof on 22+),
+  // writing one .cpuprofile per process and thread, nothing merged or labelled.
+  if (mode === 'cpuprof') env.NODE_OPTIONS = `--cpu-prof --cpu-prof-dir=${join(work, `${tag}.cpuprof`)}`;
   const r = await runTimed(argv, { cwd: checkout, env, timeoutMs, stdoutFile, stderrFile });
   const outcomes = readOutcomes(project.reporter, reportFile, checkout);
   const stderr = readFileSync(stderrFile, 'utf8');
@@ -416,7 +436,7 @@ async function runProject(project, node, opts, dir) {
   try {
     for (let i = 0; i < opts.runs; i++) {
       // Alternate which side goes first so a warming cache or a drifting neighbour favours neither.
-      const order = i % 2 ? ['wrapped', 'plain'] : ['plain', 'wrapped'];
+      const order = i % 2 ? ['cpuprof', 'wrapped', 'plain'] : ['plain', 'wrapped', 'cpuprof'];
       const pair = {};
       for (const mode of order) {
         log(`${project.name} node${node} ${mode} run ${i + 1}/${opts.runs}`);
@@ -445,6 +465,7 @@ async function runProject(project, node, opts, dir) {
     const plainCounts = counts(first.plain.tests);
     const wrappedCounts = counts(first.wrapped.tests);
     const ratios = pairs.map((p) => p.wrapped.wallMs / p.plain.wallMs);
+    const peerRatios = pairs.map((p) => p.cpuprof.wallMs / p.plain.wallMs);
     const problems = [];
     if (first.plain.error) problems.push(`plain: ${first.plain.error}`);
     if (first.wrapped.error) problems.push(`wrapped: ${first.wrapped.error}`);
@@ -468,6 +489,9 @@ async function runProject(project, node, opts, dir) {
       wallPlainMs: median(pairs.map((p) => p.plain.wallMs)),
       wallWrappedMs: median(pairs.map((p) => p.wrapped.wallMs)),
       wallRatio: Math.round(1000 * median(ratios)) / 1000,
+      wallCpuProfMs: median(pairs.map((p) => p.cpuprof.wallMs)),
+      cpuProfRatio: Math.round(1000 * median(peerRatios)) / 1000,
+      exitCpuProf: pairs.map((p) => p.cpuprof.exitCode),
       profile: first.wrapped.profile,
       extraStdoutLines: extra.length,
       extraStdoutSample: extra.slice(0, 5),
@@ -508,15 +532,15 @@ function renderMarkdown(results, pins) {
     '(`npm run realworld -- --runs 5`).',
     '',
     ...(pins.note ? [pins.note, ''] : []),
-    '| project | runner / covers | Node | outcome | plain pass/fail/skip | wrapped pass/fail/skip | exit plain→wrapped | processes / threads (lost) | CPU with test_name | ciprof own frames | extra stdout lines | wall plain → wrapped (ratio) | load |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| project | runner / covers | Node | outcome | plain pass/fail/skip | wrapped pass/fail/skip | exit plain→wrapped | processes / threads (lost) | CPU with test_name | ciprof own frames | project samples at original position (mapped functions) | extra stdout lines | wall plain → wrapped (ratio) | wall node --cpu-prof (ratio) | load |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   const rows = [...results.rows].sort((a, b) => a.project.localeCompare(b.project) || a.node.localeCompare(b.node));
   for (const r of rows) {
     const pin = byName.get(r.project);
     const covers = pin ? `${pin.runner}: ${pin.covers.join(', ')}` : '';
     if (r.status === 'error' || r.status === 'not set up' || r.status === 'setup failed') {
-      lines.push(`| ${mdEscape(r.project)} | ${mdEscape(covers)} | ${r.node} | **${r.status}**: ${mdEscape(r.problem ?? '')} | | | | | | | | | |`);
+      lines.push(`| ${mdEscape(r.project)} | ${mdEscape(covers)} | ${r.node} | **${r.status}**: ${mdEscape(r.problem ?? '')} | | | | | | | | | | | |`);
       continue;
     }
     const c = (x) => `${x.passed}/${x.failed}/${x.skipped + x.todo}`;
@@ -525,8 +549,17 @@ function renderMarkdown(results, pins) {
     const outcome = r.status === 'same' ? 'same' : `**DIFFERENT** (${r.differingCount} tests${r.problems?.length ? `; ${mdEscape(r.problems.join('; '))}` : ''})`;
     const flaky = r.flakyTests?.length ? ` (${r.flakyCount ?? r.flakyTests.length} flaky)` : '';
     lines.push(
-      `| ${mdEscape(r.project)} | ${mdEscape(covers)} | ${r.node} | ${outcome}${flaky} | ${c(r.plain)} | ${c(r.wrapped)} | ${r.exitPlain.join(',')}→${r.exitWrapped.join(',')} | ${prof} | ${p.testNamePct ?? '?'}% | ${p.ciprofPct ?? '?'}% | ${r.extraStdoutLines} | ${(r.wallPlainMs / 1000).toFixed(1)} s → ${(r.wallWrappedMs / 1000).toFixed(1)} s (x${r.wallRatio}) | ${r.load ?? ''} |`,
+      `| ${mdEscape(r.project)} | ${mdEscape(covers)} | ${r.node} | ${outcome}${flaky} | ${c(r.plain)} | ${c(r.wrapped)} | ${r.exitPlain.join(',')}→${r.exitWrapped.join(',')} | ${prof} | ${p.testNamePct ?? '?'}% | ${p.ciprofPct ?? '?'}% | ${p.ownOriginalPct === undefined ? '?' : p.ownOriginalPct === null ? 'no project samples' : `${p.ownOriginalPct}% of ${p.ownCodePct}% (${p.mappedFunctions})`} | ${r.extraStdoutLines} | ${(r.wallPlainMs / 1000).toFixed(1)} s → ${(r.wallWrappedMs / 1000).toFixed(1)} s (x${r.wallRatio}) | ${r.wallCpuProfMs ? `${(r.wallCpuProfMs / 1000).toFixed(1)} s (x${r.cpuProfRatio})` : 'not run'} | ${r.load ?? ''} |`,
     );
+  }
+  // Issue 12's target is the corpus median: ciprof's ratio next to the peer's, per Node.
+  for (const node of [...new Set(rows.map((r) => r.node))].sort()) {
+    const withPeer = rows.filter((r) => r.node === node && r.wallRatio && r.cpuProfRatio);
+    if (!withPeer.length) continue;
+    const m = (xs) => Math.round(1000 * median(xs)) / 1000;
+    const ours = m(withPeer.map((r) => r.wallRatio));
+    const peer = m(withPeer.map((r) => r.cpuProfRatio));
+    lines.push('', `Node ${node}, median over ${withPeer.length} projects: \`ciprof run\` / plain x${ours}, \`node --cpu-prof\` / plain x${peer}; ciprof / --cpu-prof x${m(withPeer.map((r) => r.wallRatio / r.cpuProfRatio))}.`);
   }
   lines.push('', '## Details', '');
   for (const r of rows) {

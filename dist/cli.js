@@ -6869,7 +6869,8 @@ function forwardTo(child, signal) {
 function runCommand(command, options) {
   const started = performance.now();
   const useShell = command.length === 1 && /\s/.test(command[0]);
-  const spawnOptions = { stdio: "inherit", env: options.env, cwd: options.cwd, detached: OWN_GROUP };
+  const stdio = ["inherit", options.stdout === "stderr" ? 2 : "inherit", "inherit"];
+  const spawnOptions = { stdio, env: options.env, cwd: options.cwd, detached: OWN_GROUP };
   const child = useShell ? spawn2(command[0], { ...spawnOptions, shell: true }) : spawn2(command[0], command.slice(1), spawnOptions);
   const forward = (signal) => forwardTo(child, signal);
   const endGroup = () => forwardTo(child, "SIGTERM");
@@ -6916,7 +6917,7 @@ async function runProfiled(opts) {
       rawDir = void 0;
     }
   }
-  const result = await runCommand(rawDir && opts.attribution?.command || opts.command, { env, cwd: opts.cwd });
+  const result = await runCommand(rawDir && opts.attribution?.command || opts.command, { env, cwd: opts.cwd, stdout: opts.stdout });
   if (result.spawnError) opts.warn(result.spawnError);
   if (result.spawnError || !rawDir) {
     if (rawDir) rmSync3(rawDir, { recursive: true, force: true });
@@ -7006,7 +7007,7 @@ async function collect(s, opts, log) {
   const warn2 = (line) => log.warn(line);
   const { attribution, notice } = opts.profile === false ? {} : setupAttribution(opts.command, { env, cwd: s.cwd, repoRoot: s.repoRoot, warn: warn2 });
   if (notice && !opts.quiet) log.info(notice);
-  const run = await runProfiled({ command: opts.command, env, cwd: s.cwd, intervalUs: s.intervalUs, repoRoot: s.repoRoot, keepRaw: opts.keepRaw, profile: opts.profile, attribution, warn: warn2 });
+  const run = await runProfiled({ command: opts.command, env, cwd: s.cwd, intervalUs: s.intervalUs, repoRoot: s.repoRoot, keepRaw: opts.keepRaw, profile: opts.profile, attribution, warn: warn2, stdout: opts.commandStdout });
   const done = { exitCode: run.exitCode, wallMs: run.wallMs, threads: [], lost: [] };
   if (!run.gathered) return done;
   try {
@@ -7584,7 +7585,7 @@ async function profileRun(s, command, side, index, profiles, log) {
   const runDir = path15.join(s.outDir, "runs", `${side}-${index}`);
   rmSync4(runDir, { recursive: true, force: true });
   const run = { ...s, outDir: runDir };
-  const c = await collect(run, { command, quiet: true }, log);
+  const c = await collect(run, { command, quiet: true, commandStdout: "stderr" }, log);
   const written = await writeRunOutputs(run, c, { report: false }, log);
   const record = { side, index, exitCode: c.exitCode, wallMs: c.summary?.wallMs };
   if (written && c.profile) {
@@ -7649,7 +7650,7 @@ var progress = (line) => {
 `);
 };
 function registerCompare(program2) {
-  program2.command("compare").description("profile the base commit (temporary git worktree) and the working tree on this machine, interleaved N times each, and diff them").argument("[command...]", "the test command, after --").option("--base <ref>", "base commit, branch or tag; a branch is compared through its merge-base with HEAD (default: the PR/upstream base branch)").option("--runs <n>", "runs per side, interleaved base/head", "3").option("--install <cmd>", "install command for the base checkout (default: from the lockfile: npm ci, pnpm/yarn install --frozen-lockfile; '' skips)").option("-o, --out <dir>", "output directory: base-<i>/head-<i>.pb.gz, base/head.pb.gz, diff.json, comment.md, report.html", ".ciprof/compare").option("--interval-us <n>", "sampling interval in microseconds", "1000").option("--json", "print the diff report as JSON on stdout").option("--min-ms <ms>", "minimum speed-adjusted self-time change for a row", String(COMPARE_THRESHOLDS.minMs)).option("--min-pct <pct>", "minimum speed-adjusted self-time change for a row, %", String(COMPARE_THRESHOLDS.minPct)).option("--alpha <q>", "false discovery rate (Benjamini-Hochberg)", String(COMPARE_THRESHOLDS.alpha)).option("--min-samples <n>", "samples a function needs before it can be reported", String(COMPARE_THRESHOLDS.minSamples)).option("--fail-on-regression", `exit ${EXIT_REGRESSION} when a regression is reported (and no test failed)`).option("--job-key <key>", "job key written into the profiles (default: from CI env)").option("--from-runs <dir>", "run nothing: diff the base-<i>.pb.gz/head-<i>.pb.gz files already in <dir> (re-tune thresholds on saved runs)").passThroughOptions().action(async (command, flags) => {
+  program2.command("compare").description("profile the base commit (temporary git worktree) and the working tree on this machine, interleaved N times each, and diff them").argument("[command...]", "the test command, after --").option("--base <ref>", "base commit, branch or tag; a branch is compared through its merge-base with HEAD (default: the PR/upstream base branch)").option("--runs <n>", "runs per side, interleaved base/head", "3").option("--install <cmd>", "install command for the base checkout (default: from the lockfile: npm ci, pnpm/yarn install --frozen-lockfile; '' skips)").option("-o, --out <dir>", "output directory: base-<i>/head-<i>.pb.gz, base/head.pb.gz, diff.json, comment.md, report.html", ".ciprof/compare").option("--interval-us <n>", "sampling interval in microseconds", "1000").option("--json", "print the diff report as JSON on stdout (the test runs' output goes to stderr)").option("--min-ms <ms>", "minimum speed-adjusted self-time change for a row", String(COMPARE_THRESHOLDS.minMs)).option("--min-pct <pct>", "minimum speed-adjusted self-time change for a row, %", String(COMPARE_THRESHOLDS.minPct)).option("--alpha <q>", "false discovery rate (Benjamini-Hochberg)", String(COMPARE_THRESHOLDS.alpha)).option("--min-samples <n>", "samples a function needs before it can be reported", String(COMPARE_THRESHOLDS.minSamples)).option("--fail-on-regression", `exit ${EXIT_REGRESSION} when a regression is reported (and no test failed)`).option("--job-key <key>", "job key written into the profiles (default: from CI env)").option("--from-runs <dir>", "run nothing: diff the base-<i>.pb.gz/head-<i>.pb.gz files already in <dir> (re-tune thresholds on saved runs)").passThroughOptions().action(async (command, flags) => {
     const thresholds = parseThresholds(flags);
     const runs = parsePositiveInt("--runs", flags.runs);
     const intervalUs = parsePositiveInt("--interval-us", flags.intervalUs);
@@ -7828,23 +7829,23 @@ function registerReport(program2) {
 
 // src/cli/run.ts
 function registerRun(program2) {
-  const run = program2.command("run").description("run a test command with every Node process and worker profiled; write one merged pprof profile").argument("<command...>", "the test command, after --").option("-o, --out <dir>", "output directory for profile.pb.gz and profile.json", ".ciprof").option("--interval-us <n>", "sampling interval in microseconds", "1000").option("--json", "print the run summary as JSON on stdout").option("--store-dir <dir>", "local store directory (default: <repo root>/.ciprof/store)").option("--no-store", "do not save the profile in the local store").option("--job-key <key>", "name under which profiles of this job are stored and compared (default: from CI env)").option("--keep-raw", "keep the raw V8 .cpuprofile files and print where").option("-q, --quiet", "no text summary on stderr").option("--no-report", "do not write the HTML report (report.html) beside the profile").passThroughOptions().action(async (command, flags) => {
+  const run = program2.command("run").description("run a test command with every Node process and worker profiled; write one merged pprof profile").argument("<command...>", "the test command, after --").option("-o, --out <dir>", "output directory for profile.pb.gz and profile.json", ".ciprof").option("--interval-us <n>", "sampling interval in microseconds", "1000").option("--json", "print the run summary as JSON on stdout, and nothing else there (the command's stdout goes to stderr)").option("--store-dir <dir>", "local store directory (default: <repo root>/.ciprof/store)").option("--no-store", "do not save the profile in the local store").option("--job-key <key>", "name under which profiles of this job are stored and compared (default: from CI env)").option("--keep-raw", "keep the raw V8 .cpuprofile files and print where").option("-q, --quiet", "no text summary on stderr").option("--no-report", "do not write the HTML report (report.html) beside the profile").passThroughOptions().action(async (command, flags) => {
     const intervalUs = parsePositiveInt("--interval-us", flags.intervalUs);
     const s = resolveSettings(
       { cwd: process.cwd(), env: process.env, jobKey: flags.jobKey, storeDir: flags.storeDir, outDir: flags.out, intervalUs, pyroscope: flags.upload ? { flags, upload: true } : void 0 },
       cliLog
     );
     const profiling = prepareOutDir(s, cliLog);
-    const c = await collect(s, { command, keepRaw: flags.keepRaw, quiet: flags.quiet, profile: profiling }, cliLog);
+    const c = await collect(s, { command, keepRaw: flags.keepRaw, quiet: flags.quiet, profile: profiling, commandStdout: flags.json ? "stderr" : "inherit" }, cliLog);
     const stored = await storeRun(s, c, { local: flags.store, artifact: false }, cliLog);
     const files = await writeRunOutputs(s, c, { report: flags.report, stored }, cliLog);
     if (files && c.summary) {
       if (!flags.quiet) process.stderr.write(`${formatSummaryText(c.summary)}
 `);
-      if (flags.json) process.stdout.write(`${JSON.stringify(c.summary, null, 2)}
-`);
       await uploadRun(s, c, files.profile, cliLog);
     }
+    if (flags.json) process.stdout.write(`${JSON.stringify(files && c.summary ? c.summary : { exitCode: c.exitCode, profile: null }, null, 2)}
+`);
     process.exitCode = c.exitCode;
   });
   run.option("--upload", "after the run, send the profile to Grafana Pyroscope (fails open; see ciprof upload --help)");

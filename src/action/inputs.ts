@@ -4,6 +4,7 @@
  */
 import * as core from '@actions/core';
 import { withAllocSampling } from '../agent/protocol.js';
+import { maskSecret, maskUrlCredentials } from '../ci/mask.js';
 import type { SettingsInput } from '../pipeline/settings.js';
 import type { PyroscopeFlags } from '../pyroscope/settings.js';
 import { DEFAULT_THRESHOLDS, type DiffThresholds } from '../diff/function-diff.js';
@@ -21,6 +22,8 @@ export interface ActionInputs {
   base: string;
   failOnRegression: boolean;
   thresholds: DiffThresholds;
+  /** Keep launcher processes (npm, npx, pnpm, yarn) in the diff's rows and verdicts. */
+  includeLaunchers: boolean;
   uploadArtifact: boolean;
   jobKey: string;
   /** The matrix leg (`${{ toJson(matrix) }}`), folded into the job key; '' outside a matrix. */
@@ -72,6 +75,7 @@ export function readInputs(): ActionInputs {
       minSamples: num('min-samples', DEFAULT_THRESHOLDS.minSamples, (n) => n >= 0),
       minUnits: DEFAULT_THRESHOLDS.minUnits,
     },
+    includeLaunchers: bool('include-launchers', false),
     uploadArtifact: bool('upload-artifact', true),
     alloc: bool('alloc', false),
     jobKey: core.getInput('job-key').trim(),
@@ -87,10 +91,20 @@ export function readInputs(): ActionInputs {
       labels: core.getInput('pyroscope-labels').trim() || undefined,
     },
   };
-  // Mask before anything could print it.
-  if (settings.githubToken) core.setSecret(settings.githubToken);
-  for (const secret of [settings.pyroscope.token, settings.pyroscope.basicAuth]) if (secret) core.setSecret(secret);
+  maskInputSecrets(settings);
   return settings;
+}
+
+/**
+ * Registers every secret input with the one masker (ci/mask.ts) before anything could print
+ * it: masked in the log (`::add-mask::`) in the forms it travels in (as is, base64 as in a
+ * Basic header, URL-encoded) and replaced by *** in every message and file ciprof writes.
+ * A password inside pyroscope-url (`https://user:pass@host`) is a secret too.
+ */
+function maskInputSecrets(a: ActionInputs): void {
+  const { token, basicAuth, server } = a.pyroscope;
+  for (const secret of [a.githubToken, token, basicAuth, basicAuth?.split(':').slice(1).join(':')]) maskSecret(secret);
+  maskUrlCredentials(server);
 }
 
 /**
@@ -129,6 +143,7 @@ export function settingsInput(a: ActionInputs, env: NodeJS.ProcessEnv): Settings
     base: a.base || undefined,
     githubToken: a.githubToken || undefined,
     thresholds: a.thresholds,
+    includeLaunchers: a.includeLaunchers,
     store: 'auto',
     pyroscope: a.pyroscope.server ? { flags: a.pyroscope, upload: true } : undefined,
   };

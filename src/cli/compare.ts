@@ -21,6 +21,7 @@ interface CompareFlags {
   failOnRegression?: boolean;
   jobKey?: string;
   fromRuns?: string;
+  includeLaunchers?: boolean;
 }
 
 const progress = (line: string): void => {
@@ -37,20 +38,21 @@ export function registerCompare(program: Command): void {
     .option('--install <cmd>', "install command for the base checkout (default: from the lockfile: npm ci, pnpm/yarn install --frozen-lockfile; '' skips)")
     .option('-o, --out <dir>', 'output directory: base-<i>/head-<i>.pb.gz, base/head.pb.gz, diff.json, comment.md, report.html', '.ciprof/compare')
     .option('--interval-us <n>', 'sampling interval in microseconds', '1000')
-    .option('--json', 'print the diff report as JSON on stdout')
+    .option('--json', 'print the diff report as JSON on stdout (the test runs\' output goes to stderr)')
     .option('--min-ms <ms>', 'minimum speed-adjusted self-time change for a row', String(COMPARE_THRESHOLDS.minMs))
     .option('--min-pct <pct>', 'minimum speed-adjusted self-time change for a row, %', String(COMPARE_THRESHOLDS.minPct))
     .option('--alpha <q>', 'false discovery rate (Benjamini-Hochberg)', String(COMPARE_THRESHOLDS.alpha))
     .option('--min-samples <n>', 'samples a function needs before it can be reported', String(COMPARE_THRESHOLDS.minSamples))
     .option('--fail-on-regression', `exit ${EXIT_REGRESSION} when a regression is reported (and no test failed)`)
     .option('--job-key <key>', 'job key written into the profiles (default: from CI env)')
+    .option('--include-launchers', 'keep package-manager launcher processes (npm, npx, pnpm, yarn) in the rows and verdicts')
     .option('--from-runs <dir>', 'run nothing: diff the base-<i>.pb.gz/head-<i>.pb.gz files already in <dir> (re-tune thresholds on saved runs)')
     .passThroughOptions()
     .action(async (command: string[], flags: CompareFlags) => {
       const thresholds = parseThresholds(flags);
       const runs = parsePositiveInt('--runs', flags.runs);
       const intervalUs = parsePositiveInt('--interval-us', flags.intervalUs);
-      const s = resolveSettings({ cwd: process.cwd(), env: process.env, jobKey: flags.jobKey, outDir: flags.out, base: flags.base, thresholds, intervalUs }, cliLog);
+      const s = resolveSettings({ cwd: process.cwd(), env: process.env, jobKey: flags.jobKey, outDir: flags.out, base: flags.base, thresholds, intervalUs, includeLaunchers: flags.includeLaunchers }, cliLog);
       const failOnRegression = Boolean(flags.failOnRegression);
 
       if (flags.fromRuns) {

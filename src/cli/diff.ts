@@ -28,6 +28,7 @@ interface DiffFlags extends PyroscopeFlags {
   storeDir?: string;
   jobKey?: string;
   publish?: boolean;
+  includeLaunchers?: boolean;
 }
 
 function settingsOf(flags: DiffFlags): Settings {
@@ -37,7 +38,7 @@ function settingsOf(flags: DiffFlags): Settings {
   const store = flags.store as StoreKind;
   try {
     return resolveSettings(
-      { cwd: process.cwd(), env: process.env, jobKey: flags.jobKey, storeDir: flags.storeDir, base: flags.base, thresholds, maxWalk, store, pyroscope: store === 'pyroscope' ? { flags, query: true } : undefined },
+      { cwd: process.cwd(), env: process.env, jobKey: flags.jobKey, storeDir: flags.storeDir, base: flags.base, thresholds, maxWalk, store, includeLaunchers: flags.includeLaunchers, pyroscope: store === 'pyroscope' ? { flags, query: true } : undefined },
       cliLog,
     );
   } catch (err) {
@@ -63,6 +64,7 @@ export function registerDiff(program: Command): void {
     .option('--store-dir <dir>', 'local store directory (default: <repo root>/.ciprof/store)')
     .option('--job-key <key>', 'job key to look up (default: from CI env)')
     .option('--publish', 'also publish: job summary, PR comment / MR note (fails open)')
+    .option('--include-launchers', 'keep package-manager launcher processes (npm, npx, pnpm, yarn) in the rows and verdicts')
     .action(async (flags: DiffFlags) => {
       const s = settingsOf(flags);
       if (!s.base) fail('no --base given and no base branch known (no PR context, no upstream branch)', EXIT_USAGE);

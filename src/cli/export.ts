@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { writeFileSync } from 'node:fs';
 import { toCollapsed } from '../profile/collapsed.js';
 import { encodePprofGzip } from '../profile/gzip.js';
 import { toSpeedscope } from '../profile/speedscope.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
 import { EXIT_USAGE, fail } from './io.js';
 import { loadProfileOrFail } from './load.js';
 
@@ -24,7 +24,11 @@ export function registerExport(program: Command): void {
         data = encodePprofGzip(profile);
       } else if (flags.format === 'collapsed') data = toCollapsed(profile);
       else data = `${JSON.stringify(toSpeedscope(profile, file))}\n`;
-      if (flags.output) writeFileSync(flags.output, data);
-      else process.stdout.write(data);
+      if (!flags.output) return void process.stdout.write(data);
+      try {
+        writeFileAtomic(flags.output, data);
+      } catch (err) {
+        fail(`cannot write ${flags.output}: ${(err as Error).message}`);
+      }
     });
 }

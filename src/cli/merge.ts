@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { writeFileSync } from 'node:fs';
 import { encodePprofGzip } from '../profile/gzip.js';
 import { mergeProfileFiles } from '../profile/merge-files.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
 import { fail, warn } from './io.js';
 
 export function registerMerge(program: Command): void {
@@ -15,7 +15,11 @@ export function registerMerge(program: Command): void {
       const { profile, merged, errors } = mergeProfileFiles(files);
       for (const e of errors) warn(`skipped ${e.message}`);
       if (merged === 0) fail(`none of the ${files.length} input file(s) could be read`);
-      writeFileSync(flags.output, encodePprofGzip(profile));
+      try {
+        writeFileAtomic(flags.output, encodePprofGzip(profile));
+      } catch (err) {
+        fail(`cannot write ${flags.output}: ${(err as Error).message}`);
+      }
       process.stderr.write(`ciprof: merged ${merged} profile(s) into ${flags.output}${errors.length ? `, skipped ${errors.length}` : ''}\n`);
       if (errors.length && flags.strict) process.exitCode = 1;
     });

@@ -31,7 +31,7 @@ export function registerRun(program: Command): void {
     .option('-o, --out <dir>', 'output directory for profile.pb.gz and profile.json', '.ciprof')
     .option('--interval-us <n>', 'sampling interval in microseconds', '1000')
     .option('--alloc', 'also sample allocations (V8 sampling heap profiler, every process and worker): alloc_samples/alloc_space in the same profile')
-    .option('--json', 'print the run summary as JSON on stdout')
+    .option('--json', 'print the run summary as JSON on stdout, and nothing else there (the command\'s stdout goes to stderr)')
     .option('--store-dir <dir>', 'local store directory (default: <repo root>/.ciprof/store)')
     .option('--no-store', 'do not save the profile in the local store')
     .option('--job-key <key>', 'name under which profiles of this job are stored and compared (default: from CI env)')
@@ -46,14 +46,16 @@ export function registerRun(program: Command): void {
         cliLog,
       );
       const profiling = prepareOutDir(s, cliLog);
-      const c = await collect(s, { command, keepRaw: flags.keepRaw, quiet: flags.quiet, profile: profiling }, cliLog);
+      // Under --json, stdout is one JSON document: the test output goes to stderr.
+      const c = await collect(s, { command, keepRaw: flags.keepRaw, quiet: flags.quiet, profile: profiling, commandStdout: flags.json ? 'stderr' : 'inherit' }, cliLog);
       const stored = await storeRun(s, c, { local: flags.store, artifact: false }, cliLog);
       const files = await writeRunOutputs(s, c, { report: flags.report, stored }, cliLog);
       if (files && c.summary) {
         if (!flags.quiet) process.stderr.write(`${formatSummaryText(c.summary)}\n`);
-        if (flags.json) process.stdout.write(`${JSON.stringify(c.summary, null, 2)}\n`);
         await uploadRun(s, c, files.profile, cliLog);
       }
+      // Always one document under --json, even when no profile was written.
+      if (flags.json) process.stdout.write(`${JSON.stringify(files && c.summary ? c.summary : { exitCode: c.exitCode, profile: null }, null, 2)}\n`);
       process.exitCode = c.exitCode;
     });
   run.option('--upload', 'after the run, send the profile to Grafana Pyroscope (fails open; see ciprof upload --help)');

@@ -41,6 +41,8 @@ export interface ProfiledRunOptions {
   profile?: boolean;
   attribution?: RunAttribution;
   warn: (line: string) => void;
+  /** Where the command's stdout goes (spawn.ts): 'stderr' under `--json`. */
+  stdout?: 'inherit' | 'stderr';
 }
 
 export interface ProfiledRun {
@@ -70,7 +72,7 @@ export async function runProfiled(opts: ProfiledRunOptions): Promise<ProfiledRun
     }
   }
 
-  const result = await runCommand((rawDir && opts.attribution?.command) || opts.command, { env, cwd: opts.cwd });
+  const result = await runCommand((rawDir && opts.attribution?.command) || opts.command, { env, cwd: opts.cwd, stdout: opts.stdout });
   if (result.spawnError) opts.warn(result.spawnError);
   if (result.spawnError || !rawDir) {
     if (rawDir) rmSync(rawDir, { recursive: true, force: true });

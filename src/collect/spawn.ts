@@ -37,11 +37,22 @@ function forwardTo(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
-export function runCommand(command: readonly string[], options: { env: NodeJS.ProcessEnv; cwd?: string }): Promise<CommandResult> {
+export interface RunCommandOptions {
+  env: NodeJS.ProcessEnv;
+  cwd?: string;
+  /**
+   * 'stderr': the command's stdout goes to ciprof's stderr, so that ciprof's own stdout
+   * carries one machine-readable document (`--json`) and nothing else.
+   */
+  stdout?: 'inherit' | 'stderr';
+}
+
+export function runCommand(command: readonly string[], options: RunCommandOptions): Promise<CommandResult> {
   const started = performance.now();
   // One argument with spaces is a shell command line (the Action's `run:` input, `ciprof run -- "npm test"`).
   const useShell = command.length === 1 && /\s/.test(command[0]!);
-  const spawnOptions = { stdio: 'inherit' as const, env: options.env, cwd: options.cwd, detached: OWN_GROUP };
+  const stdio: ['inherit', 'inherit' | number, 'inherit'] = ['inherit', options.stdout === 'stderr' ? 2 : 'inherit', 'inherit'];
+  const spawnOptions = { stdio, env: options.env, cwd: options.cwd, detached: OWN_GROUP };
   const child = useShell ? spawn(command[0]!, { ...spawnOptions, shell: true }) : spawn(command[0]!, command.slice(1), spawnOptions);
 
   const forward = (signal: NodeJS.Signals): void => forwardTo(child, signal);

@@ -6,6 +6,8 @@ import { formatFrame, functionTable, idleValue, topBySelf } from '../profile/agg
 import { CIPROF_FRAME, type Profile } from '../profile/model.js';
 import type { TestStat } from '../profile/tests.js';
 import type { GatherResult } from './gather.js';
+import { redact } from '../ci/mask.js';
+import { plainLine } from '../util/terminal-text.js';
 
 export interface TopFunction {
   name: string;
@@ -45,6 +47,9 @@ export interface RunSummary {
 }
 
 const ms = (ns: number): number => Math.round(ns / 1e4) / 100;
+
+/** A name or path from the profile, fit for a terminal or a CI log line (render/escape.ts's terminalText, below render). */
+const t = (text: string): string => redact(plainLine(text.replace(/\t/g, ' ')));
 
 export function summarize(
   profile: Profile,
@@ -92,19 +97,19 @@ export function formatSummaryText(s: RunSummary): string {
   if (s.top.length) {
     lines.push('ciprof: top functions by self CPU time:');
     const width = Math.max(...s.top.map((t) => t.selfMs.toFixed(1).length));
-    for (const t of s.top) {
-      lines.push(`  ${t.selfMs.toFixed(1).padStart(width)} ms ${t.selfPct.toFixed(1).padStart(5)}%  ${formatFrame(t)}`);
+    for (const f of s.top) {
+      lines.push(`  ${f.selfMs.toFixed(1).padStart(width)} ms ${f.selfPct.toFixed(1).padStart(5)}%  ${t(formatFrame(f))}`);
     }
   }
   if (s.tests?.length) {
     lines.push(`ciprof: slowest tests (of ${s.tests.length}), wall / CPU:`);
-    for (const t of s.tests.slice(0, 5)) {
-      const wall = t.wallMs === null ? '      ?' : `${t.wallMs.toFixed(1).padStart(7)}`;
-      const hot = t.top[0] ? `  [${t.top[0].name} ${t.top[0].selfMs.toFixed(1)} ms]` : '';
-      lines.push(`  ${wall} ms / ${t.cpuMs.toFixed(1).padStart(7)} ms  ${t.file} > ${t.name}${hot}`);
+    for (const test of s.tests.slice(0, 5)) {
+      const wall = test.wallMs === null ? '      ?' : `${test.wallMs.toFixed(1).padStart(7)}`;
+      const hot = test.top[0] ? `  [${t(test.top[0].name)} ${test.top[0].selfMs.toFixed(1)} ms]` : '';
+      lines.push(`  ${wall} ms / ${test.cpuMs.toFixed(1).padStart(7)} ms  ${t(test.file)} > ${t(test.name)}${hot}`);
     }
   }
-  if (s.profile) lines.push(`ciprof: profile written to ${s.profile}${s.storedAs ? ` (stored as ${s.storedAs})` : ''}`);
-  if (s.report) lines.push(`ciprof: HTML report written to ${s.report}`);
+  if (s.profile) lines.push(`ciprof: profile written to ${t(s.profile)}${s.storedAs ? ` (stored as ${t(s.storedAs)})` : ''}`);
+  if (s.report) lines.push(`ciprof: HTML report written to ${t(s.report)}`);
   return lines.join('\n');
 }

@@ -25,6 +25,8 @@ export interface CollectOptions {
   quiet?: boolean;
   /** false: run the command without profiling (nowhere to write the profile). */
   profile?: boolean;
+  /** 'stderr' when ciprof's stdout must carry JSON only. */
+  commandStdout?: 'inherit' | 'stderr';
 }
 
 export interface Collected {
@@ -46,7 +48,7 @@ export async function collect(s: Settings, opts: CollectOptions, log: Log): Prom
   // Per-test attribution: recognise the runner and add its hook; otherwise one notice.
   const { attribution, notice } = opts.profile === false ? {} : setupAttribution(opts.command, { env, cwd: s.cwd, repoRoot: s.repoRoot, warn });
   if (notice && !opts.quiet) log.info(notice);
-  const run = await runProfiled({ command: opts.command, env, cwd: s.cwd, intervalUs: s.intervalUs, repoRoot: s.repoRoot, keepRaw: opts.keepRaw, profile: opts.profile, attribution, warn });
+  const run = await runProfiled({ command: opts.command, env, cwd: s.cwd, intervalUs: s.intervalUs, repoRoot: s.repoRoot, keepRaw: opts.keepRaw, profile: opts.profile, attribution, warn, stdout: opts.commandStdout });
   const done: Collected = { exitCode: run.exitCode, wallMs: run.wallMs, threads: [], lost: [] };
   if (!run.gathered) return done;
   try {

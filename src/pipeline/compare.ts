@@ -7,7 +7,7 @@
  * Invariant: the temporary worktree is removed whatever happens (finally, 'exit' hook,
  * signals). Profiling problems warn and fail open; the tests' exit codes are reported.
  */
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { LocalGitHistory } from '../baseline/history.js';
 import { wantedCommit } from '../baseline/resolve.js';
@@ -21,6 +21,7 @@ import { testCommandEnv } from '../collect/child-env.js';
 import { redactCommand } from '../collect/redact.js';
 import type { DiffReport } from '../diff/diff-report.js';
 import { RUNS_DIFF_METHOD } from '../diff/runs.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
 import { makeDirs } from '../util/make-dirs.js';
 import type { Profile } from '../profile/model.js';
 import { readProfileFile } from '../profile/read.js';
@@ -149,7 +150,8 @@ async function profileRun(s: Settings, command: string[], side: Side, index: num
   const runDir = path.join(s.outDir, 'runs', `${side}-${index}`);
   rmSync(runDir, { recursive: true, force: true });
   const run: Settings = { ...s, outDir: runDir };
-  const c = await collect(run, { command, quiet: true }, log);
+  // The runs' test output is progress, not the product: stdout carries the diff only.
+  const c = await collect(run, { command, quiet: true, commandStdout: 'stderr' }, log);
   const written = await writeRunOutputs(run, c, { report: false }, log);
   const record: RunRecord = { side, index, exitCode: c.exitCode, wallMs: c.summary?.wallMs };
   if (written && c.profile) {
@@ -184,6 +186,7 @@ async function diffAndWrite(s: Settings, ci: CiContext, baseRuns: Profile[], hea
     provenance: { source: 'file', found: true, file: path.relative(process.cwd(), merged.base) || merged.base, commit: sides.baseCommit, reason: sides.reason },
     head: { commit: sides.headCommit, profile: merged.head },
     thresholds: s.thresholds,
+    includeLaunchers: s.includeLaunchers,
   });
   const title = `ciprof compare · ${sides.baseCommit?.slice(0, 8) ?? 'base'} → ${sides.headCommit?.slice(0, 8) ?? 'head'}`;
   const { files } = await writeCompareOutputs(s.outDir, baseRuns, headRuns, result, title, log);
@@ -214,7 +217,7 @@ function writeSummary(s: Settings, opts: CompareOptions, result: CompareResult, 
       failed: result.failed ? { side: result.failed.side, index: result.failed.index, exitCode: result.failed.exitCode } : undefined,
       verdict: result.report?.diff?.verdict,
     };
-    writeFileSync(path.join(s.outDir, 'compare.json'), `${JSON.stringify(summary, null, 2)}\n`);
+    writeFileAtomic(path.join(s.outDir, 'compare.json'), `${JSON.stringify(summary, null, 2)}\n`);
   } catch (err) {
     log.warn(`compare.json not written: ${(err as Error).message}`);
   }

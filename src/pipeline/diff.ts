@@ -3,7 +3,9 @@
  * only place a DiffReport is built, for `ciprof diff`, the Action and `ciprof compare`:
  * one run a side is tested with the sampling model (plus the job's history), several
  * runs a side with the runs model; the changed call paths and the per-test section are
- * drawn from the same (per-run mean) profiles as the table.
+ * drawn from the same (per-run mean) profiles as the table. Launcher processes (npm,
+ * npx, pnpm, yarn: process_role=launcher) are left out of every view unless asked for:
+ * they only start the runner, and `npm test` on one side reads as a regression.
  */
 import type { CiContext } from '../ci/context.js';
 import { changedPaths } from '../diff/call-tree-diff.js';
@@ -13,6 +15,7 @@ import type { HistoryNoise } from '../diff/noise-history.js';
 import { diffRuns, meanProfile } from '../diff/runs.js';
 import { significantTestChanges } from '../diff/test-significance.js';
 import type { Profile } from '../profile/model.js';
+import { withoutLaunchers } from '../profile/roles.js';
 import { readProfileFile } from '../profile/read.js';
 import type { ProfileStore } from '../store/store.js';
 import { VERSION } from '../version.js';
@@ -30,6 +33,8 @@ export interface DiffInput {
   history?: HistoryNoise;
   /** Repeated runs by design (`compare`): the runs model and per-run means even for one run a side. */
   repeated?: boolean;
+  /** Keep launcher processes in the rows, verdicts and views (default: left out). */
+  includeLaunchers?: boolean;
 }
 
 export interface DiffResult {
@@ -40,12 +45,15 @@ export interface DiffResult {
 }
 
 export function buildDiffReport(input: DiffInput): DiffResult {
-  const several = input.repeated || input.baseRuns.length > 1 || input.headRuns.length > 1;
+  const compared = (runs: readonly Profile[]): readonly Profile[] => (input.includeLaunchers ? runs : runs.map(withoutLaunchers));
+  const baseRuns = compared(input.baseRuns);
+  const headRuns = compared(input.headRuns);
+  const several = input.repeated || baseRuns.length > 1 || headRuns.length > 1;
   const side = (runs: readonly Profile[]): Profile => (runs.length > 1 || input.repeated ? meanProfile(runs) : runs[0]!);
-  const head = side(input.headRuns);
-  const base = input.baseRuns.length ? side(input.baseRuns) : undefined;
+  const head = side(headRuns);
+  const base = baseRuns.length ? side(baseRuns) : undefined;
   let diff: ProfileDiff | undefined;
-  if (base) diff = several ? diffRuns(input.baseRuns, input.headRuns, input.thresholds) : diffProfiles(base, head, input.thresholds, { history: input.history });
+  if (base) diff = several ? diffRuns(baseRuns, headRuns, input.thresholds) : diffProfiles(base, head, input.thresholds, { history: input.history });
   const ci = input.ci;
   const report: DiffReport = {
     schema: DIFF_REPORT_SCHEMA,
@@ -83,10 +91,10 @@ export async function diffWithBaseline(s: Settings, head: DiffHead, store: Profi
   // The head profile's own metadata knows which commit it measured; the env may be a later checkout.
   const commit = head.profile.meta.commit ?? s.ci.commit;
   const baseline = await findBaseline(s, commit, store);
-  return buildDiffReport({ ci: s.ci, baseRuns: baseline.runs, headRuns: [head.profile], provenance: baseline.provenance, head: { commit, profile: head.file }, thresholds: s.thresholds, history: baseline.history });
+  return buildDiffReport({ ci: s.ci, baseRuns: baseline.runs, headRuns: [head.profile], provenance: baseline.provenance, head: { commit, profile: head.file }, thresholds: s.thresholds, history: baseline.history, includeLaunchers: s.includeLaunchers });
 }
 
-/** `ciprof report --base`: the verdicts the HTML report colours, computed here, not by the renderer. */
+/** `ciprof report --base`: the verdicts the HTML report colours, computed here, not by the renderer (launchers get none). */
 export function diffForReport(base: Profile, head: Profile, thresholds?: Partial<DiffThresholds>): ProfileDiff {
-  return diffProfiles(base, head, thresholds);
+  return diffProfiles(withoutLaunchers(base), withoutLaunchers(head), thresholds);
 }

@@ -5,12 +5,13 @@
  *   diff:    report.html, then the links (the report's artifact, Pyroscope), then
  *            diff.json and comment.md rendered once; publish posts that same markdown.
  *   compare: base.pb.gz and head.pb.gz besides the diff's files.
- * A file that cannot be written is a warning: the exit code is the tests'.
+ * A file that cannot be written is a warning: the exit code is the tests'. Every file is
+ * written atomically (util/atomic-write.ts): a full disk leaves the previous one, never half.
  */
-import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { serializeDiffReport, type DiffReport } from '../diff/diff-report.js';
 import type { RunSummary } from '../collect/summary.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
 import { makeDirs } from '../util/make-dirs.js';
 import { encodePprofGzip } from '../profile/gzip.js';
 import { mergeProfiles } from '../profile/merge.js';
@@ -51,10 +52,10 @@ export async function writeRunOutputs(s: Settings, c: Collected, opts: { report:
   try {
     makeDirs(s.outDir);
     const files: RunFiles = { profile: path.join(s.outDir, 'profile.pb.gz'), summary: path.join(s.outDir, 'profile.json') };
-    writeFileSync(files.profile, c.pprofGzip);
+    writeFileAtomic(files.profile, c.pprofGzip);
     if (opts.report) files.report = await writeRunReport(s, c, log);
     c.summary = withFiles(c.summary, files, opts.stored);
-    writeFileSync(files.summary, `${JSON.stringify({ ...c.summary, threadsDetail: c.threads, lost: c.lost }, null, 2)}\n`);
+    writeFileAtomic(files.summary, `${JSON.stringify({ ...c.summary, threadsDetail: c.threads, lost: c.lost }, null, 2)}\n`);
     return files;
   } catch (err) {
     log.warn(`profile not written: ${(err as Error).message}`);
@@ -102,8 +103,8 @@ export interface DiffFiles {
 function writeDiffFiles(dir: string, rendered: RenderedReport): DiffFiles {
   makeDirs(dir);
   const files = { diff: path.join(dir, 'diff.json'), comment: path.join(dir, 'comment.md') };
-  writeFileSync(files.diff, serializeDiffReport(rendered.report));
-  writeFileSync(files.comment, rendered.comment);
+  writeFileAtomic(files.diff, serializeDiffReport(rendered.report));
+  writeFileAtomic(files.comment, rendered.comment);
   return files;
 }
 
@@ -144,8 +145,8 @@ export function compareProfileFiles(dir: string): { base: string; head: string }
 export async function writeCompareOutputs(dir: string, baseRuns: readonly Profile[], headRuns: readonly Profile[], result: DiffResult, title: string, log: Log): Promise<{ files: CompareFiles; rendered: RenderedReport }> {
   makeDirs(dir);
   const merged = compareProfileFiles(dir);
-  writeFileSync(merged.base, encodePprofGzip(mergeProfiles(baseRuns)));
-  writeFileSync(merged.head, encodePprofGzip(mergeProfiles(headRuns)));
+  writeFileAtomic(merged.base, encodePprofGzip(mergeProfiles(baseRuns)));
+  writeFileAtomic(merged.head, encodePprofGzip(mergeProfiles(headRuns)));
   const rendered = renderDiffReport(result.report);
   const files: CompareFiles = { ...merged, ...writeDiffFiles(dir, rendered) };
   const report = await writeDiffHtml(path.join(dir, 'report.html'), result, log, title);

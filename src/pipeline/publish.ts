@@ -7,6 +7,7 @@
 import { DIFF_REPORT_SCHEMA, type DiffReport } from '../diff/diff-report.js';
 import type { PublishOutcome } from '../publish/outcome.js';
 import { commentMarker, renderJobSummary } from '../render/markdown.js';
+import { safeUrl } from '../render/escape.js';
 import { renderRunSummary } from '../render/run-summary.js';
 import { VERSION } from '../version.js';
 import type { RunSummary } from '../collect/summary.js';
@@ -70,7 +71,9 @@ export function testsFailedReport(s: Settings, exitCode: number, headCommit?: st
     changedPaths: [],
     links: { run: s.ci.runUrl },
   };
-  const run = s.ci.runUrl ? ` ([run](${s.ci.runUrl}))` : '';
+  // The run URL is the CI's (CI_JOB_URL, CIRCLE_BUILD_URL...), put in a link like any other: only http(s), encoded.
+  const runUrl = safeUrl(s.ci.runUrl);
+  const run = runUrl ? ` ([run](${runUrl}))` : '';
   const comment = `${commentMarker(report.jobKey)}\n### ❌ ciprof: ${line}\n\nThe profile of this run is kept in the job's output directory but not stored as a baseline${run}.\n`;
   return { report, comment, summary: comment };
 }

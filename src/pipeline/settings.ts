@@ -42,6 +42,8 @@ export interface SettingsInput {
   intervalUs?: number;
   /** 'auto': GitHub artifacts when there is a token and a repository, else local (the Action). */
   store?: StoreKind | 'auto';
+  /** Keep launcher processes (npm, npx, pnpm, yarn) in the diff's rows and verdicts. */
+  includeLaunchers?: boolean;
   /** Pyroscope flags or inputs; `upload` and `query` say which parts are wanted. */
   pyroscope?: { flags: PyroscopeFlags & { window?: string }; upload?: boolean; query?: boolean };
 }
@@ -59,6 +61,8 @@ export interface Settings {
   base?: string;
   githubToken?: string;
   thresholds: DiffThresholds;
+  /** Launcher processes stay in the diff (default: left out, see profile/roles.ts). */
+  includeLaunchers: boolean;
   maxWalk: number;
   intervalUs: number;
   store: StoreKind;
@@ -101,6 +105,7 @@ export function resolveSettings(input: SettingsInput, log: Log): Settings {
     base: input.base || defaultBase(ci),
     githubToken,
     thresholds: { ...DEFAULT_THRESHOLDS, ...input.thresholds },
+    includeLaunchers: input.includeLaunchers ?? false,
     maxWalk: input.maxWalk ?? DEFAULT_MAX_WALK,
     intervalUs: input.intervalUs ?? 1000,
     store: input.store === 'auto' ? (githubToken && ci.repository ? 'github' : 'local') : (input.store ?? 'local'),

@@ -4,9 +4,10 @@
  * (ACTIONS_RUNTIME_TOKEN and the results service); elsewhere it does nothing.
  */
 import { DefaultArtifactClient } from '@actions/artifact';
-import { copyFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { sanitizeJobKey } from '../ci/context.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
 
 export interface UploadedReport {
   id: number;
@@ -19,7 +20,7 @@ export async function uploadReportArtifact(file: string, jobKey: string, env: No
   // With skipArchive the artifact is the file: its name must be the file's base name.
   const name = `ciprof-report-${sanitizeJobKey(jobKey)}.html`;
   const staged = path.join(path.dirname(file), name);
-  copyFileSync(file, staged);
+  writeFileAtomic(staged, readFileSync(file));
   const res = await new DefaultArtifactClient().uploadArtifact(name, [staged], path.dirname(staged), { skipArchive: true });
   if (res.id === undefined) return undefined;
   const server = env.GITHUB_SERVER_URL ?? 'https://github.com';

@@ -6,6 +6,7 @@
  * credentials, are redacted first (ci/mask.ts): a comment is as public as a log.
  */
 import { redact } from '../ci/mask.js';
+import { plainLine } from '../util/terminal-text.js';
 
 const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -49,16 +50,9 @@ export function escapeMarkdown(text: string): string {
   return escapeHtml(escaped);
 }
 
-/** ESC-introduced sequences (CSI `ESC [ ... final`, OSC `ESC ] ... BEL|ST`, two-byte ESC x). */
-// eslint-disable-next-line no-control-regex
-const ESCAPE_SEQUENCE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_])/g;
-// C0 and C1 controls, DEL, and the bidirectional overrides that reorder what a reader sees.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-
 /** Text for a line inside a fenced code block: one line, no control characters. */
 export function codeLine(text: string): string {
-  return redact(text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(ESCAPE_SEQUENCE, '').replace(CONTROL, ''));
+  return redact(plainLine(text));
 }
 
 /** Text for a terminal: one line, no escape sequences (colours, cursor moves, titles), no controls, tabs as spaces. */

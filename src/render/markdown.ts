@@ -178,7 +178,10 @@ function baselineMd(report: DiffReport): string {
   return `Base: commit ${commit} (${back}) from the ${escapeMarkdown(b.store ?? 'profile')} store${runLink(report, b.runId)} — ${reason}. Head: \`${short(report.head.commit)}\`.`;
 }
 
-/** The changed paths as a ```diff block: `+` slower, `-` faster, indented by depth. */
+/**
+ * The changed paths as a ```diff block, indented by depth. GitHub paints `-` lines red and
+ * `+` lines green, so `-` marks slower (a regression reads red) and `+` faster.
+ */
 function callTreeMd(nodes: ChangedPathNode[], maxLines: number): string {
   if (nodes.length === 0) return '';
   const lines: string[] = [];
@@ -189,7 +192,7 @@ function callTreeMd(nodes: ChangedPathNode[], maxLines: number): string {
       return;
     }
     const d = n.headNs - n.baseNs;
-    const sign = d > 0 ? '+' : d < 0 ? '-' : ' ';
+    const sign = d > 0 ? SLOWER_MARK : d < 0 ? FASTER_MARK : ' ';
     const where = n.frame.file ? ` ${n.frame.file}:${int(n.frame.line)}` : '';
     if (n.elided) lines.push(codeLine(`${sign} ${'  '.repeat(depth)}… ${plural(n.elided, 'frame')} with the same change`));
     lines.push(codeLine(`${sign} ${'  '.repeat(depth)}${n.frame.name || '(anonymous)'}${where}  ${fmtMs(n.baseNs)} → ${fmtMs(n.headNs)} (${fmtDeltaMs(d).replace('−', '-')})${n.reported ? '  ◀' : ''}`));
@@ -201,12 +204,25 @@ function callTreeMd(nodes: ChangedPathNode[], maxLines: number): string {
   return [
     '#### Changed call paths (total time; ◀ = reported function)',
     '',
+    CALL_TREE_LEGEND,
+    '',
     `${fence}diff`,
     body,
     ...(cut ? ['  … (tree pruned; full tree in the HTML report)'] : []),
     fence,
   ].join('\n');
 }
+
+const SLOWER_MARK = '-';
+const FASTER_MARK = '+';
+export const CALL_TREE_LEGEND = `<sub>\`${SLOWER_MARK}\` red = slower, \`${FASTER_MARK}\` green = faster (base → head, change in brackets)</sub>`;
+
+/**
+ * A test row's relative change. Rows are tests present on both sides (the base's test
+ * list records tests without samples), so a test from 0 ms is "from 0", never "new":
+ * new tests are listed apart, as only in head.
+ */
+const fmtTestPct = (pct: number): string => (Number.isFinite(pct) ? fmtPct(pct) : 'from 0 ms');
 
 const testName = (t: { file: string; name: string }): string => `${escapeMarkdown(t.name)}<br><sub>${escapeMarkdown(t.file)}</sub>`;
 
@@ -224,7 +240,7 @@ export function renderSlowerTests(report: DiffReport, limit: number): string {
         .map((f) => `${escapeMarkdown(f.name || '(anonymous)')} ${f.deltaMs > 0 ? '+' : '−'}${Math.abs(f.deltaMs).toFixed(1)} ms`)
         .join('<br>');
       const pct = Number.isFinite(r.deltaPct) ? r.deltaPct * 100 : Infinity;
-      out.push(`| ${testName(r)} | ${r.baseMs.toFixed(1)} ms → ${r.headMs.toFixed(1)} ms | ${signed(`${Math.abs(r.deltaMs).toFixed(1)} ms`, r.deltaMs)} (${fmtPct(pct)}) | ${fmtQ(r.qValue)} | ${why} |`);
+      out.push(`| ${testName(r)} | ${r.baseMs.toFixed(1)} ms → ${r.headMs.toFixed(1)} ms | ${signed(`${Math.abs(r.deltaMs).toFixed(1)} ms`, r.deltaMs)} (${fmtTestPct(pct)}) | ${fmtQ(r.qValue)} | ${why} |`);
     }
     if (rows.length > limit) out.push('', `_…and ${int(rows.length - limit)} more in the job summary._`);
     out.push('');

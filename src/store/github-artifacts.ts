@@ -16,10 +16,11 @@
  */
 import { DefaultArtifactClient } from '@actions/artifact';
 import { getOctokit } from '@actions/github';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { sanitizeJobKey } from '../ci/context.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
 import type { ProfileStore, StoredProfile, StoreCapabilities } from './store.js';
 
 export interface GithubArtifactStoreOptions {
@@ -108,7 +109,7 @@ export class GithubArtifactStore implements ProfileStore {
     const dir = mkdtempSync(path.join(tmpdir(), 'ciprof-artifact-'));
     try {
       const file = path.join(dir, name);
-      writeFileSync(file, pprofGzip);
+      writeFileAtomic(file, pprofGzip);
       // skipArchive: one raw file, the file name is the artifact name, downloads need no unzip.
       const res = await this.client.uploadArtifact(name, [file], dir, { skipArchive: true, retentionDays: this.opts.retentionDays });
       return { id: String(res.id ?? ''), jobKey: entry.jobKey, commit: entry.commit, branch: entry.branch, createdAt: new Date().toISOString() };

@@ -3,9 +3,11 @@
  *   <root>/<jobKey>/<commit>/<time>-<pid>.pb.gz    the profile (gzipped pprof)
  *   <root>/<jobKey>/index.jsonl                    one line per stored profile, append-only
  * Profiles are written atomically (temp file, fsync, rename), so concurrent jobs and a
- * full disk never leave half a file; a torn last index line is skipped on read.
+ * full disk never leave half a file. The index is appended to (one write per line, so
+ * concurrent jobs do not lose each other's lines); a torn last line is skipped on read and
+ * the next line starts on a line of its own, so one torn write costs only its own entry.
  */
-import { appendFileSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { sanitizeJobKey } from '../ci/context.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
@@ -30,7 +32,9 @@ export class LocalStore implements ProfileStore {
     const file = path.join(dir, name);
     writeFileAtomic(file, pprofGzip);
     const stored: StoredProfile = { id: file, jobKey, commit, createdAt, ...(entry.branch ? { branch: entry.branch } : {}) };
-    appendFileSync(path.join(this.root, jobKey, 'index.jsonl'), `${JSON.stringify({ ...stored, id: path.relative(this.root, file) })}\n`);
+    const index = path.join(this.root, jobKey, 'index.jsonl');
+    const line = `${JSON.stringify({ ...stored, id: path.relative(this.root, file) })}\n`;
+    appendFileSync(index, endsTorn(index) ? `\n${line}` : line);
     return stored;
   }
 
@@ -71,5 +75,22 @@ export class LocalStore implements ProfileStore {
     // The commit becomes a directory name: refuse anything that is not a hex object id.
     if (!COMMIT_RE.test(commit)) throw new Error(`local store: "${commit}" is not a commit id`);
     return commit.toLowerCase();
+  }
+}
+
+/** True when the file exists and its last byte is not a newline (a writer killed mid-line). */
+function endsTorn(file: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const size = fstatSync(fd).size;
+    if (size === 0) return false;
+    const last = Buffer.alloc(1);
+    readSync(fd, last, 0, 1, size - 1);
+    return last[0] !== 0x0a;
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }

@@ -43,7 +43,7 @@ describe('action.yml', () => {
       expect.arrayContaining([
         'run', 'working-directory', 'github-token', 'comment', 'base', 'fail-on-regression', 'min-ms', 'min-pct', 'alpha',
         'min-samples', 'upload-artifact', 'job-key', 'mode', 'report-file', 'out-dir', 'pyroscope-url', 'pyroscope-app',
-        'pyroscope-token', 'pyroscope-basic-auth', 'pyroscope-tenant', 'pyroscope-labels',
+        'pyroscope-token', 'pyroscope-basic-auth', 'pyroscope-tenant', 'pyroscope-labels', 'include-launchers',
       ]),
     );
     expect(Object.keys(meta.outputs)).toEqual(expect.arrayContaining(['profile', 'report', 'diff', 'verdict', 'regressions']));

@@ -71,7 +71,7 @@ describe('ciprof diff on real runs', () => {
     expect(report.diff!.verdict).toBe('regression');
     const md = readFileSync(path.join(repo, '.ciprof/comment.md'), 'utf8');
     expect(md).toContain('<!-- ciprof:e2e -->');
-    expect(md).toMatch(/```diff\n[\s\S]*\+ .*hotB lib\/hot\.js:\d+/);
+    expect(md).toMatch(/```diff\n[\s\S]*- .*hotB lib\/hot\.js:\d+/);
   });
 
   it('A/A: two runs of the same commit give no regression rows', () => {

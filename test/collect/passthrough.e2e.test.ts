@@ -71,11 +71,21 @@ describe('stdio pass-through', () => {
     expect(r.stderr).toMatch(/ciprof: 1 process\(es\), 1 thread\(s\) profiled/);
   });
 
-  it('--json puts the summary on stdout after the command output', () => {
-    const r = runCli(['run', '--no-store', '-q', '--json', '--out', tmp(), '--', 'node', '-e', 'console.log("out")']);
-    expect(r.stdout.startsWith('out\n')).toBe(true);
-    const summary = JSON.parse(r.stdout.slice(4));
+  it('--json: stdout is the summary JSON only; the command output goes to stderr', () => {
+    const r = runCli(['run', '--no-store', '-q', '--json', '--out', tmp(), '--', 'node', '-e', 'console.log("out"); console.error("err")']);
+    expect(r.status).toBe(0);
+    const summary = JSON.parse(r.stdout);
     expect(summary).toMatchObject({ exitCode: 0, processes: 1, threads: 1, lostThreads: 0 });
+    expect(r.stderr).toMatch(/^out$/m);
+    expect(r.stderr).toMatch(/^err$/m);
+  });
+
+  it('--json with no profile written still prints one JSON document and keeps the exit code', () => {
+    const blocker = join(tmp(), 'file');
+    writeFileSync(blocker, 'x');
+    const r = runCli(['run', '--no-store', '-q', '--json', '--out', join(blocker, 'out'), '--', 'node', '-e', 'console.log("out"); process.exit(3)']);
+    expect(r.status).toBe(3);
+    expect(JSON.parse(r.stdout)).toEqual({ exitCode: 3, profile: null });
   });
 
   it('a shell command line as one argument runs through the shell', () => {

@@ -45,8 +45,11 @@ const worktrees = (): string[] => git(repo, 'worktree', 'list', '--porcelain').s
 
 describe('ciprof compare', () => {
   it('finds hotB as the top regression between HEAD~1 and the working tree, and removes the worktree', () => {
-    const r = runCli(['compare', '--base', 'HEAD~1', '--runs', '2', '--install', '', '--out', 'out', '--', 'node', 'main.js'], { cwd: plain });
+    // --json: stdout is the diff report alone; the runs' own output goes to stderr.
+    const r = runCli(['compare', '--base', 'HEAD~1', '--runs', '2', '--install', '', '--out', 'out', '--json', '--', 'sh', '-c', 'echo output-of-the-tests && node main.js'], { cwd: plain });
     expect(r.status, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as { diff: { verdict: string } }).diff.verdict).toBe('regression');
+    expect(r.stderr.match(/^output-of-the-tests$/gm)).toHaveLength(4);
     // Interleaved: base 1, head 1, base 2, head 2.
     const order = [...r.stderr.matchAll(/run \d\/4: (base|head) (\d)/g)].map((m) => `${m[1]}${m[2]}`);
     expect(order).toEqual(['base1', 'head1', 'base2', 'head2']);

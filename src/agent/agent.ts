@@ -92,7 +92,7 @@ function startAllocationSampler(g: Global, profiler: ThreadProfiler, rawDir: str
     warn(`allocation sampling not started: ${errorText(err)}`);
     return undefined;
   }
-  Object.defineProperty(g, TEST_BOUNDARY, { value: (timeUs: number) => sampler.boundary(timeUs), configurable: true });
+  Object.defineProperty(g, TEST_BOUNDARY, { value: (edge: 'start' | 'end') => sampler.boundary(edge), configurable: true });
   return sampler;
 }
 

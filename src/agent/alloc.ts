@@ -65,11 +65,12 @@ export class AllocationSampler {
     this.running = true;
   }
 
-  /** A test or test file starts or ends at `timeUs`: mark the place in the sample sequence. */
-  boundary(timeUs: number): void {
+  /** A test or test file starts or ends (TEST_BOUNDARY): mark the place in the sample sequence. */
+  boundary(edge: 'start' | 'end'): void {
     if (!this.running) return;
+    const before = nowUs();
     marks.ciprofAllocationBoundary(this.elements + (this.boundariesUs.length % MARKER_RESIDUES));
-    this.boundariesUs.push(timeUs);
+    this.boundariesUs.push(edge === 'start' ? nowUs() : before);
   }
 
   /** Stops sampling and writes the profile (V8 runs one full GC here); later calls do nothing. */

@@ -79,12 +79,15 @@ export function withAllocSampling(env: NodeJS.ProcessEnv, on: boolean | undefine
 
 /**
  * The runner hooks call the function under this global symbol (the agent puts it there
- * only when allocation sampling is on) at every test and test-file start and end, with
- * the time they recorded. V8's sampling heap profile has no timestamps, only an ordinal
- * per sample; the agent marks each boundary in the sample sequence (see alloc.ts).
+ * only when allocation sampling is on) just before a test or test file starts (before
+ * they read its start time) and just after it ends (after they read its end time), so
+ * the mark's cost stays outside the test's clocks. V8's sampling heap profile has no
+ * timestamps, only an ordinal per sample; the agent marks each boundary in the sample
+ * sequence (see alloc.ts) and records its time: after the mark for a start, before it
+ * for an end, so the span between a test's two marks is the test's own interval.
  */
 export const TEST_BOUNDARY = Symbol.for('ciprof.testBoundary');
-export type TestBoundary = (timeUs: number) => void;
+export type TestBoundary = (edge: 'start' | 'end') => void;
 
 /**
  * The boundary mark: MARKER_PIECES arrays of markerElements(interval) + (k mod

@@ -15,7 +15,7 @@ import type { ChangedPathNode } from './call-tree-diff.js';
 import { DIFF_REPORT_SCHEMA, type BaselineProvenance, type DiffReport } from './report-types.js';
 import type { DiffThresholds, FunctionDelta, NoiseModel, ProfileDiff, SideStats, SuiteTotals } from './function-diff.js';
 import type { ChangeInterval } from './noise.js';
-import type { FunctionChange, TestOnlyOnOneSide } from './test-diff.js';
+import type { BaseHead, FunctionChange, TestOnlyOnOneSide } from './test-diff.js';
 import type { SignificantTestChange, TestSection } from './test-significance.js';
 import type { FunctionFrame } from '../profile/model.js';
 
@@ -187,12 +187,16 @@ const functionDelta = object<FunctionDelta>({
   onlyIn: optional(oneOf('base', 'head')),
   interval: optional(interval),
   demotedBy: optional(oneOf('sampling', 'test-files', 'runs')),
+  blocked: optional(oneOf('bind', 'fs', 'spawnSync', 'zlib', 'crypto', 'dns')),
+  judgedBy: optional(oneOf('history', 'runs')),
 });
 
 const totals = object<SuiteTotals>({
   cpuNs: nonNegative,
   idleNs: nonNegative,
   samples: nonNegative,
+  blockedNs: optional(nonNegative),
+  blockedSamples: optional(nonNegative),
   wallMs: optional(nonNegative),
   processes: optional(whole),
   threads: optional(whole),
@@ -225,6 +229,7 @@ const profileDiff = object<ProfileDiff>({
   functions: list(functionDelta),
   regressions: list(functionDelta),
   improvements: list(functionDelta),
+  blocked: optional(list(functionDelta)),
   withinNoise: whole,
   verdict: oneOf('regression', 'improvement', 'no-change'),
   noiseModel,
@@ -249,6 +254,7 @@ const pathNodeFields: Check<ChangedPathNode> = object<ChangedPathNode>({
 });
 
 const functionChange = object<FunctionChange>({ name: text, file: text, line: whole, baseMs: nonNegative, headMs: nonNegative, deltaMs: finite });
+const baseHead = object<BaseHead>({ baseMs: nonNegative, headMs: nonNegative });
 const testChange = object<SignificantTestChange>({
   file: text,
   name: text,
@@ -260,9 +266,12 @@ const testChange = object<SignificantTestChange>({
   headSamples: nonNegative,
   functions: list(functionChange, 1000),
   qValue: stat,
+  cpuClock: optional(baseHead),
+  offCpu: optional(baseHead),
+  wall: optional(baseHead),
 });
 const oneSided = object<TestOnlyOnOneSide>({ file: text, name: text, ms: nonNegative, samples: nonNegative });
-const tests = object<TestSection>({ slower: list(testChange), faster: list(testChange), withinNoise: whole, added: list(oneSided), removed: list(oneSided) });
+const tests = object<TestSection>({ slower: list(testChange), faster: list(testChange), withinNoise: whole, offCpu: optional(whole), added: list(oneSided), removed: list(oneSided) });
 
 const provenance = object<BaselineProvenance>({
   source: oneOf('file', 'store'),

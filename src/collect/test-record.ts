@@ -26,7 +26,7 @@
 import { appendFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { HOOK_FLUSHERS, type HookFlusher } from '../agent/protocol.js';
+import { HOOK_FLUSHERS, TEST_BOUNDARY, type HookFlusher, type TestBoundary } from '../agent/protocol.js';
 
 export type TestStatus = 'running' | 'passed' | 'failed' | 'skipped' | 'unknown';
 
@@ -88,7 +88,7 @@ interface DoneTest {
   status: TestStatus;
 }
 
-type Global = typeof globalThis & { [HOOK_FLUSHERS]?: HookFlusher[] };
+type Global = typeof globalThis & { [HOOK_FLUSHERS]?: HookFlusher[]; [TEST_BOUNDARY]?: TestBoundary };
 
 /** Fails open: the first write error is reported once on stderr, then it goes quiet. */
 export class TestRecorder {
@@ -107,6 +107,8 @@ export class TestRecorder {
   }
 
   begin(kind: TestRecord['kind'], file: string, name: string): OpenTest {
+    // Allocation sampling (--alloc) marks the boundary outside the test's clocks: its cost is not the test's.
+    (globalThis as Global)[TEST_BOUNDARY]?.('start');
     const test: OpenTest = { kind, file, name, startUs: nowUs(), cpuStartUs: threadCpuUs(), writtenOpen: false };
     this.open.add(test);
     return test;
@@ -117,6 +119,7 @@ export class TestRecorder {
     if (!this.open.delete(test)) return;
     const endUs = nowUs();
     this.done.push({ test, endUs, cpuEndUs: threadCpuUs(), status });
+    (globalThis as Global)[TEST_BOUNDARY]?.('end');
   }
 
   /** Writes what happened since the last flush in one append. Called by the agent. */

@@ -89,8 +89,11 @@ export interface FunctionDelta {
   onlyIn?: 'base' | 'head';
   /** Confidence interval of selfDeltaPct (reported rows and the most changed others). */
   interval?: ChangeInterval;
-  /** Set when the sampling test passed but run-to-run noise (test-file bootstrap) did not. */
-  demotedBy?: IntervalMethod;
+  /**
+   * Set when the sampling test passed but run-to-run noise (test-file bootstrap) did not,
+   * or ('cpu-clock') when the CPU clocks of the tests it changed in did not move (decision.ts).
+   */
+  demotedBy?: IntervalMethod | 'cpu-clock';
   /** Its self time is a wait in a blocking call (blocked.ts), not CPU. */
   blocked?: BlockedClass;
   /** Blocked rows: the measured noise that judged it; absent when none was measured (never reported then). */

@@ -15,6 +15,7 @@ import type { ChangedPathNode } from './call-tree-diff.js';
 import { DIFF_REPORT_SCHEMA, type BaselineProvenance, type DiffReport } from './report-types.js';
 import type { DiffThresholds, FunctionDelta, NoiseModel, ProfileDiff, SideStats, SuiteTotals } from './function-diff.js';
 import type { ChangeInterval } from './noise.js';
+import type { Decision } from './decision.js';
 import type { BaseHead, FunctionChange, TestOnlyOnOneSide } from './test-diff.js';
 import type { SignificantTestChange, TestSection } from './test-significance.js';
 import type { FunctionFrame } from '../profile/model.js';
@@ -186,7 +187,7 @@ const functionDelta = object<FunctionDelta>({
   status: oneOf('regression', 'improvement', 'noise', 'too-small'),
   onlyIn: optional(oneOf('base', 'head')),
   interval: optional(interval),
-  demotedBy: optional(oneOf('sampling', 'test-files', 'runs')),
+  demotedBy: optional(oneOf('sampling', 'test-files', 'runs', 'cpu-clock')),
   blocked: optional(oneOf('bind', 'fs', 'spawnSync', 'zlib', 'crypto', 'dns')),
   judgedBy: optional(oneOf('history', 'runs')),
 });
@@ -299,6 +300,7 @@ const diffReport = object<DiffReport>({
   changedPaths: list(pathNode),
   links: object<DiffReport['links']>({ report: optional(httpUrl), summary: optional(httpUrl), run: optional(httpUrl), pyroscope: optional(httpUrl) }),
   tests: optional(tests),
+  decision: optional(object<Decision>({ verdict: oneOf('regression', 'improvement', 'no-change'), headline: text, notes: list(text, 200) })),
 });
 
 /** The report, checked and with its nulls revived; throws a ReportSchemaError naming the field. */

@@ -140,9 +140,16 @@ function fmtInterval(r: FunctionDelta): string {
   return ` (${n(iv.lowPct)}..${n(iv.highPct)})`;
 }
 
-/** The suite moved but no function stands out: say what that can and cannot mean. */
+/** The decision's notes: why a table shows what the function rows do not. */
+function decisionNotesMd(report: DiffReport): string {
+  const notes = report.decision?.notes ?? [];
+  return notes.length ? notes.map((n) => `> ${escapeMarkdown(n)}`).join('\n>\n') : '';
+}
+
+/** The suite moved but no function stands out: say what that can and cannot mean (reports without a decision). */
 function uniformChangeMd(report: DiffReport): string {
   const d = report.diff;
+  if (report.decision) return decisionNotesMd(report);
   if (!d || !d.suite.significant || d.regressions.length > 0 || d.improvements.length > 0 || d.noiseModel.runs) return '';
   return `<sub>The whole run moved alike (${d.suite.deltaPct > 0 ? 'slower' : 'faster'}), and no function stands out from the run's overall speed: a busier or different machine, or a change that touches everything. \`ciprof compare\` runs base and head on one machine to tell them apart.</sub>`;
 }
@@ -181,6 +188,8 @@ function totalsMd(base: SuiteTotals, head: SuiteTotals, suite: NonNullable<DiffR
 function verdictMd(report: DiffReport): string {
   const d = report.diff;
   if (!d) return '⚪ ciprof: no baseline to compare with';
+  const decision = report.decision;
+  if (decision) return `${decision.verdict === 'regression' ? '🔴' : decision.verdict === 'improvement' ? '🟢' : '⚪'} ciprof: ${escapeMarkdown(decision.headline)}`;
   const noise = `${plural(d.withinNoise, 'function')} within noise`;
   if (d.verdict === 'regression')
     return `🔴 ciprof: slower — ${plural(d.regressions.length, 'function')} regressed${d.improvements.length ? `, ${int(d.improvements.length)} improved` : ''} (${noise})`;

@@ -5,6 +5,7 @@
  * CPU clock does not, and the per-test rows follow the clock.
  */
 import { describe, expect, it } from 'vitest';
+import { decide } from '../../src/diff/decision.js';
 import { diffProfiles } from '../../src/diff/function-diff.js';
 import { significantTestChanges } from '../../src/diff/test-significance.js';
 import { diffTests } from '../../src/diff/test-diff.js';
@@ -54,6 +55,17 @@ describe.skipIf(!node24.available)(`per-test CPU clock and blocked frames (${nod
     for (const r of spawn) expect(r.blocked).toBe('spawnSync');
     expect(d.regressions.map((r) => r.frame.name)).not.toContain('spawnSync');
     expect(d.blocked?.some((r) => r.frame.name === 'spawnSync')).toBe(true);
+  });
+
+  it('the caller of Atomics.wait (V8 shows no frame for the wait) is no CPU regression once the tests\' clocks are asked', () => {
+    const d = diffProfiles(base.profile, waitedLonger.profile);
+    // The sampling test alone calls it a regression: the wait is charged to waitsBlocked.
+    expect(d.regressions.map((r) => r.frame.name)).toContain('waitsBlocked');
+    const decided = decide(base.profile, waitedLonger.profile, d);
+    expect(d.regressions.map((r) => r.frame.name)).not.toContain('waitsBlocked');
+    expect(d.functions.find((r) => r.frame.name === 'waitsBlocked')?.demotedBy).toBe('cpu-clock');
+    expect(decided.decision.verdict).toBe('no-change');
+    expect(decided.tests?.slower.map((t) => t.name)).not.toContain(BLOCKED);
   });
 
   it('a test that burns more CPU is listed, with the CPU clock agreeing', () => {

@@ -1,67 +1,25 @@
 // npm run bench: measured, not asserted. Writes bench/results.json and bench/results.md.
 //
-// 1. overhead: `ciprof run` on the example suite vs the plain command and vs node's own
-//    --cpu-prof (the named peer), median of N interleaved runs each.
+// 1. overhead: `ciprof run` vs the plain command vs node's own --cpu-prof (the named peer)
+//    on a one-process mocha suite of 1,500 tests and the multi-process example suite, on
+//    Node 22 and 24, medians of N interleaved runs (bench/overhead.mjs).
 // 2. merge: convert+merge of 200 V8 .cpuprofile files with `ciprof merge` vs `go tool pprof
 //    -proto` merging the same profiles already converted to pprof (bench/merge.mjs).
 // 3. after-run: ciprof's own work after the command on a 175-process suite (bench/after-run.mjs).
-// 4. report: generation and first paint for a 100k-frame profile (bench/report.mjs).
+// 4. sourcemaps: `ciprof run` with and without source-map collection (bench/sourcemaps.mjs).
+// 5. report: generation and first paint for a 100k-frame profile (bench/report.mjs).
 //
 // `--only merge` (repeatable, or comma-separated) runs some sections; the others keep their
 // numbers from the previous bench/results.json.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 
 const ROOT = new URL('..', import.meta.url).pathname;
-const CLI = join(ROOT, 'dist/cli.js');
 const RUNS = Number(process.env.BENCH_RUNS || 7);
-const env = { ...process.env, NODE_OPTIONS: '' };
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
-
-function timeRun(cmd, args, opts = {}) {
-  const t0 = performance.now();
-  const r = spawnSync(cmd, args, { cwd: ROOT, env: opts.env ?? env, stdio: ['ignore', 'ignore', 'pipe'], ...opts });
-  const ms = performance.now() - t0;
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  return ms;
-}
-
-/** `scale` multiplies the example suite's work (SHOP_SCALE): 1 is the ~0.5 s example, 40 a ~5 s suite. */
-function overhead(scale) {
-  const suite = ['--test', 'examples/shop/test/'];
-  const tmp = mkdtempSync(join(tmpdir(), 'ciprof-bench-'));
-  const opts = { env: { ...env, SHOP_SCALE: String(scale) } };
-  const variants = {
-    plain: () => timeRun('node', suite, opts),
-    // The peer: node's native profiler. It profiles only processes that get the flag on
-    // their command line (NODE_OPTIONS refuses it on Node 20), so it under-counts work here.
-    'node --cpu-prof': () => timeRun('node', ['--cpu-prof', `--cpu-prof-dir=${join(tmp, 'native')}`, ...suite], opts),
-    'ciprof run': () => timeRun('node', [CLI, 'run', '--no-store', '-q', '--out', join(tmp, 'out'), '--', 'node', ...suite], opts),
-  };
-  const samples = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
-  for (const fn of Object.values(variants)) fn(); // warm the page cache once
-  for (let i = 0; i < RUNS; i++) for (const [k, fn] of Object.entries(variants)) samples[k].push(fn());
-  rmSync(tmp, { recursive: true, force: true });
-  const med = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, round(median(v))]));
-  return {
-    suite: `node --test examples/shop/test/ (SHOP_SCALE=${scale})`,
-    runs: RUNS,
-    medianMs: med,
-    samplesMs: Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, v.map((x) => round(x))])),
-    ratioVsPlain: round(med['ciprof run'] / med.plain, 3),
-    ratioVsCpuProf: round(med['ciprof run'] / med['node --cpu-prof'], 3),
-  };
-}
-
-const SECTIONS = ['overhead', 'merge', 'after-run', 'report'];
+const SECTIONS = ['overhead', 'merge', 'after-run', 'sourcemaps', 'report'];
 const only = process.argv.flatMap((a, i, all) => (all[i - 1] === '--only' ? a.split(',') : a.startsWith('--only=') ? a.slice(7).split(',') : []));
 for (const name of only) if (!SECTIONS.includes(name)) throw new Error(`--only ${name}: one of ${SECTIONS.join(', ')}`);
 const wanted = (name) => only.length === 0 || only.includes(name);
@@ -72,9 +30,16 @@ const results = {
   date: new Date().toISOString(),
   machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
 };
-if (wanted('overhead')) results.overhead = [overhead(1), overhead(40)];
+if (wanted('overhead')) results.overhead = (await import('./overhead.mjs')).benchOverhead({ runs: RUNS });
 if (wanted('merge')) results.merge = (await import('./merge.mjs')).benchMerge({ runs: RUNS });
 if (wanted('after-run')) results.afterRun = await (await import('./after-run.mjs')).benchAfterRun({ runs: Math.max(3, RUNS >> 1) });
+if (wanted('sourcemaps')) {
+  // Issue 17: `ciprof run` mapped vs unmapped (CIPROF_SOURCE_MAPS=0) on the TypeScript fixtures.
+  // It imports src/*.ts, hence tsx; it writes bench/results/sourcemaps.{json,md} itself.
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/sourcemaps.mjs')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, BENCH_RUNS: String(Math.max(3, RUNS >> 1)) } });
+  if (r.status !== 0) throw new Error(`bench/sourcemaps.mjs exited ${r.status}`);
+  results.sourcemaps = JSON.parse(readFileSync(join(ROOT, 'bench/results/sourcemaps.json'), 'utf8'));
+}
 if (wanted('report') && existsSync(join(ROOT, 'bench/report.mjs'))) {
   const { benchReport } = await import('./report.mjs');
   results.report = await benchReport();
@@ -83,21 +48,14 @@ if (wanted('report') && existsSync(join(ROOT, 'bench/report.mjs'))) {
 writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
 const { mergeMarkdown } = await import('./merge.mjs');
 const { afterRunMarkdown } = await import('./after-run.mjs');
+const { overheadMarkdown } = await import('./overhead.mjs');
 const md = [
   `# ciprof benchmarks (${results.date.slice(0, 10)}, ${results.machine.cpus} cores, ${results.machine.model}, Node ${results.machine.node})`,
   '',
-  ...(results.overhead ?? []).flatMap((o) => [
-    `## Overhead: ${o.suite}, median of ${o.runs} interleaved runs`,
-    '',
-    '| variant | median wall ms |',
-    '| --- | ---: |',
-    ...Object.entries(o.medianMs).map(([k, v]) => `| ${k} | ${v} |`),
-    '',
-    `ciprof run / plain: **${o.ratioVsPlain}**; ciprof run / node --cpu-prof: **${o.ratioVsCpuProf}**`,
-    '',
-  ]),
+  ...(Array.isArray(results.overhead) && results.overhead[0]?.medianWallMs ? overheadMarkdown(results.overhead) : []),
   ...(results.merge ? mergeMarkdown(results.merge) : []),
   ...(results.afterRun ? afterRunMarkdown(results.afterRun) : []),
+  ...(existsSync(join(ROOT, 'bench/results/sourcemaps.md')) ? [readFileSync(join(ROOT, 'bench/results/sourcemaps.md'), 'utf8').replace(/^# /m, '## '), ''] : []),
   ...(results.report ? ['## HTML report', '', '```json', JSON.stringify(results.report, null, 2), '```'] : []),
   '',
 ].join('\n');

@@ -3,6 +3,7 @@
  * Action never calls core.getInput, and turns them into the pipeline's settings input.
  */
 import * as core from '@actions/core';
+import { withAllocSampling } from '../agent/protocol.js';
 import { maskSecret, maskUrlCredentials } from '../ci/mask.js';
 import type { SettingsInput } from '../pipeline/settings.js';
 import type { PyroscopeFlags } from '../pyroscope/settings.js';
@@ -33,6 +34,8 @@ export interface ActionInputs {
   outDir: string;
   /** Grafana Pyroscope connection (upload after collect, diff link in the comment); server empty = off. */
   pyroscope: PyroscopeFlags;
+  /** Sample allocations too (`ciprof run --alloc`). */
+  alloc: boolean;
 }
 
 /**
@@ -84,6 +87,7 @@ export function readInputs(): ActionInputs {
     },
     includeLaunchers: bool('include-launchers', false),
     uploadArtifact: bool('upload-artifact', true),
+    alloc: bool('alloc', false),
     jobKey: input('job-key').trim(),
     matrix: matrixKey(input('matrix')),
     reportFile,
@@ -143,7 +147,7 @@ export function settingsInput(a: ActionInputs, env: NodeJS.ProcessEnv): Settings
   return {
     cwd: a.workingDirectory,
     // CIPROF_MATRIX set by hand still wins: it is how other CIs and older workflows name a leg.
-    env: a.matrix && !env.CIPROF_MATRIX ? { ...env, CIPROF_MATRIX: a.matrix } : env,
+    env: withAllocSampling(a.matrix && !env.CIPROF_MATRIX ? { ...env, CIPROF_MATRIX: a.matrix } : env, a.alloc),
     jobKey: a.jobKey || undefined,
     outDir: a.outDir,
     base: a.base || undefined,

@@ -9,7 +9,7 @@
 import * as core from '@actions/core';
 import * as path from 'node:path';
 import { formatSummaryText, type RunSummary } from '../collect/summary.js';
-import { readDiffReport, type DiffReport } from '../diff/diff-report.js';
+import type { DiffReport } from '../diff/diff-report.js';
 import { collect } from '../pipeline/collect.js';
 import { diffWithBaseline, readHead, type DiffHead } from '../pipeline/diff.js';
 import { prepareOutDir, uploadHtmlReport, writeDiffOutputs, writeRunOutputs } from '../pipeline/outputs.js';
@@ -50,7 +50,7 @@ export async function run(): Promise<void> {
   else if (a.mode === 'report' || (a.mode === 'all' && head)) {
     try {
       const r = await report(a, s, head);
-      if (r) exitCode = exitCodeFor(exitCode, r, a.failOnRegression);
+      if (r) exitCode = exitCodeFor(exitCode, r, regressionFailsStep(a));
       if (exitCode === EXIT_REGRESSION) core.error(`ciprof: ${r?.diff?.regressions.length} function(s) got slower (fail-on-regression is set)`);
     } catch (err) {
       log.warn(`report step failed: ${(err as Error).message}`);
@@ -60,6 +60,17 @@ export async function run(): Promise<void> {
   // The test command's code (or 3 for fail-on-regression), as the step's result.
   core.setFailed(exitCode === EXIT_REGRESSION ? 'ciprof: performance regression (fail-on-regression)' : `ciprof: the test command exited with code ${exitCode}`);
   process.exitCode = exitCode;
+}
+
+/**
+ * Whether a regression fails this step. Not for a report-file: another run computed it,
+ * maybe a fork's, whose numbers this job cannot check, so it may comment but never decide
+ * this job's result (the run that profiles the PR enforces fail-on-regression itself).
+ */
+function regressionFailsStep(a: ActionInputs): boolean {
+  if (!a.failOnRegression || !a.reportFile) return a.failOnRegression;
+  log.notice("fail-on-regression does not apply to a report-file: it was computed by another run (maybe a fork's) and cannot fail this job; set fail-on-regression on the job that profiles the pull request");
+  return false;
 }
 
 /** A run not compared in this step: its report (written, uploaded) and its job summary. */
@@ -81,9 +92,8 @@ async function publishTestsFailed(a: ActionInputs, s: Settings, exitCode: number
 async function report(a: ActionInputs, s: Settings, head: DiffHead | undefined): Promise<DiffReport | undefined> {
   let report: DiffReport;
   if (a.reportFile) {
-    const file = path.resolve(s.cwd, a.reportFile);
-    await publishSavedReport(s, file, { comment: a.comment }, log);
-    report = readDiffReport(file);
+    // Checked and bound to the workflow_run event; its verdict recomputed from its rows.
+    report = (await publishSavedReport(s, path.resolve(s.cwd, a.reportFile), { comment: a.comment }, log)).report;
   } else if (!s.base) return void log.info("not a pull request and no base input: nothing to compare with (this run's profile is the baseline for later PRs)");
   else {
     const headRun = head ?? readHead(path.join(s.outDir, 'profile.pb.gz'));

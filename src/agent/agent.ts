@@ -18,19 +18,21 @@
  *   <pid>-<tid>.flushing              a marker: the thread is writing its profile now
  *   <pid>-<tid>-0.cpuprofile          a V8 profile plus a `$ciprof` block (AgentThreadInfo)
  *   <pid>-<tid>-0.scripts.json        the source maps of the profile's scripts (scripts.ts)
+ *   <pid>-<tid>-0.allocprofile        with --alloc: V8's sampling heap profile and its test marks (alloc.ts)
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isMainThread, threadId } from 'node:worker_threads';
 import { hrtimeNs, parentChain, threadStartUs } from './process-facts.js';
 import { errorText, NoInspector, ThreadProfiler } from './profiler.js';
-import { FLUSHING_SUFFIX, HOOK_FLUSHERS, type FlushReason, type HookFlusher } from './protocol.js';
+import { AllocationSampler } from './alloc.js';
+import { ALLOC_ENV, FLUSHING_SUFFIX, HOOK_FLUSHERS, TEST_BOUNDARY, type AgentThreadInfo, type FlushReason, type HookFlusher, type TestBoundary } from './protocol.js';
 import { installSigtermFlush } from './signals.js';
 import { listenForFlushRequests, wrapWorkerTerminate } from './terminate.js';
 
 const AGENT_KEY = Symbol.for('ciprof.agent');
 
-type Global = typeof globalThis & { [AGENT_KEY]?: boolean; [HOOK_FLUSHERS]?: HookFlusher[] };
+type Global = typeof globalThis & { [AGENT_KEY]?: boolean; [HOOK_FLUSHERS]?: HookFlusher[]; [TEST_BOUNDARY]?: TestBoundary };
 
 function warn(message: string): void {
   try {
@@ -62,11 +64,13 @@ function main(): void {
     hrtimeNs,
   });
   profiler.start();
+  const alloc = startAllocationSampler(g, profiler, rawDir);
   const flushingMarker = path.join(rawDir, `${process.pid}-${threadId}${FLUSHING_SUFFIX}`);
   const flushAll = (reason: FlushReason): void => {
     safely('flush marker', () => fs.writeFileSync(flushingMarker, ''));
     for (const flushHook of g[HOOK_FLUSHERS] ?? []) safely(`per-test records (${reason})`, () => flushHook(reason));
-    safely(`flush on ${reason}`, () => profiler.flush(reason));
+    const allocFlush = alloc && ((info: AgentThreadInfo) => safely(`allocation profile on ${reason}`, () => alloc.flush(info)));
+    safely(`flush on ${reason}`, () => profiler.flush(reason, allocFlush));
   };
   process.on('exit', () => flushAll('exit'));
   if (isMainThread) {
@@ -75,6 +79,21 @@ function main(): void {
     listenForFlushRequests(() => flushAll('terminate'));
   }
   wrapWorkerTerminate(rawDir);
+}
+
+/** `--alloc`: the sampling heap profiler on the profiler's session, and the hooks' boundary function. */
+function startAllocationSampler(g: Global, profiler: ThreadProfiler, rawDir: string): AllocationSampler | undefined {
+  const intervalBytes = Number(process.env[ALLOC_ENV]);
+  if (!(Number.isSafeInteger(intervalBytes) && intervalBytes > 0)) return undefined;
+  const sampler = new AllocationSampler((method, params) => profiler.post(method, params), rawDir, intervalBytes);
+  try {
+    sampler.start();
+  } catch (err) {
+    warn(`allocation sampling not started: ${errorText(err)}`);
+    return undefined;
+  }
+  Object.defineProperty(g, TEST_BOUNDARY, { value: (edge: 'start' | 'end') => sampler.boundary(edge), configurable: true });
+  return sampler;
 }
 
 safely('profiler start', main);

@@ -60,8 +60,13 @@ export class ThreadProfiler {
     this.running = true;
   }
 
-  /** Stops the profiler and writes the profile; later calls do nothing. */
-  flush(reason: FlushReason): void {
+  /**
+   * Stops the profiler and writes the profile; later calls do nothing. `whileStopped`
+   * runs after the stop and before the write (the allocation profile: its forced GC
+   * stays out of the CPU samples, and its file is on disk before the `.cpuprofile`
+   * that tells the collector this thread is done).
+   */
+  flush(reason: FlushReason, whileStopped?: (info: AgentThreadInfo) => void): void {
     if (!this.running) return;
     this.running = false;
     const result = this.post('Profiler.stop') as { profile?: object } | undefined;
@@ -83,6 +88,7 @@ export class ThreadProfiler {
       startUs: this.facts.startUs,
       ancestors: isMainThread ? this.facts.ancestors : [],
     };
+    whileStopped?.(info);
     const base = path.join(this.rawDir, `${process.pid}-${threadId}-0`);
     // Written then renamed, so a reader never sees half a file from a thread killed mid-write.
     fs.writeFileSync(`${base}.tmp`, JSON.stringify({ ...result.profile, $ciprof: info }));
@@ -94,8 +100,9 @@ export class ThreadProfiler {
   /**
    * The in-process inspector session dispatches synchronously: the callback has run
    * by the time post() returns, which is what lets us stop and write inside 'exit'.
+   * Shared with the allocation sampler (one session per thread).
    */
-  private post(method: string, params?: object): unknown {
+  post(method: string, params?: object): unknown {
     let out: unknown;
     let failure: Error | null = null;
     this.session.post(method, params ?? {}, (err, result) => {

@@ -62,3 +62,52 @@ export interface AgentThreadInfo {
    */
   ancestors?: number[];
 }
+
+/**
+ * Allocation sampling (`ciprof run --alloc`): the sampling interval in bytes, given to
+ * the agent through the environment; unset or 0 means off.
+ */
+export const ALLOC_ENV = 'CIPROF_ALLOC_BYTES';
+export const ALLOC_SUFFIX = '.allocprofile';
+/** V8's own default: a test allocating B bytes is measured within about sqrt(32 KiB / B) (one standard error). */
+export const DEFAULT_ALLOC_INTERVAL_BYTES = 32 * 1024;
+
+/** The test command's environment with allocation sampling on (CLI `--alloc`, Action input `alloc`). */
+export function withAllocSampling(env: NodeJS.ProcessEnv, on: boolean | undefined): NodeJS.ProcessEnv {
+  return on ? { ...env, [ALLOC_ENV]: String(DEFAULT_ALLOC_INTERVAL_BYTES) } : env;
+}
+
+/**
+ * The runner hooks call the function under this global symbol (the agent puts it there
+ * only when allocation sampling is on) just before a test or test file starts (before
+ * they read its start time) and just after it ends (after they read its end time), so
+ * the mark's cost stays outside the test's clocks. V8's sampling heap profile has no
+ * timestamps, only an ordinal per sample; the agent marks each boundary in the sample
+ * sequence (see alloc.ts) and records its time: after the mark for a start, before it
+ * for an end, so the span between a test's two marks is the test's own interval.
+ */
+export const TEST_BOUNDARY = Symbol.for('ciprof.testBoundary');
+export type TestBoundary = (edge: 'start' | 'end') => void;
+
+/**
+ * The boundary mark: MARKER_PIECES arrays of markerElements(interval) + (k mod
+ * MARKER_RESIDUES) elements each, allocated by a function of this name. Each array is
+ * 4 sampling intervals (8-byte elements; 2 with pointer compression), so V8 samples at
+ * least one piece of the mark with probability 1 - e^-16 (e^-8 compressed), and the
+ * residue its size encodes lets the collector stay aligned when a mark is missed.
+ */
+export const MARKER_FUNCTION = 'ciprofAllocationBoundary';
+export const MARKER_PIECES = 4;
+export const MARKER_RESIDUES = 16;
+export const markerElements = (intervalBytes: number): number => Math.ceil((4 * intervalBytes) / 8);
+
+/** The `$alloc` block of an `.allocprofile` (beside `$ciprof`, the same AgentThreadInfo). */
+export interface AllocInfo {
+  intervalBytes: number;
+  markerElements: number;
+  /** Times (µs, process.hrtime clock) of the marks, in the order they were made. */
+  boundariesUs: number[];
+  /** When sampling started and when it stopped (same clock). */
+  startUs: number;
+  endUs: number;
+}

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { withAllocSampling } from '../agent/protocol.js';
 import { formatSummaryText } from '../collect/summary.js';
 import { collect } from '../pipeline/collect.js';
 import { prepareOutDir, writeRunOutputs } from '../pipeline/outputs.js';
@@ -19,6 +20,7 @@ interface RunFlags extends PyroscopeFlags {
   keepRaw?: boolean;
   quiet?: boolean;
   report: boolean;
+  alloc?: boolean;
 }
 
 export function registerRun(program: Command): void {
@@ -28,6 +30,7 @@ export function registerRun(program: Command): void {
     .argument('<command...>', 'the test command, after --')
     .option('-o, --out <dir>', 'output directory for profile.pb.gz and profile.json', '.ciprof')
     .option('--interval-us <n>', 'sampling interval in microseconds', '1000')
+    .option('--alloc', 'also sample allocations (V8 sampling heap profiler, every process and worker): alloc_samples/alloc_space in the same profile')
     .option('--json', 'print the run summary as JSON on stdout, and nothing else there (the command\'s stdout goes to stderr)')
     .option('--store-dir <dir>', 'local store directory (default: <repo root>/.ciprof/store)')
     .option('--no-store', 'do not save the profile in the local store')
@@ -39,7 +42,7 @@ export function registerRun(program: Command): void {
     .action(async (command: string[], flags: RunFlags) => {
       const intervalUs = parsePositiveInt('--interval-us', flags.intervalUs);
       const s = resolveSettings(
-        { cwd: process.cwd(), env: process.env, jobKey: flags.jobKey, storeDir: flags.storeDir, outDir: flags.out, intervalUs, pyroscope: flags.upload ? { flags, upload: true } : undefined },
+        { cwd: process.cwd(), env: withAllocSampling(process.env, flags.alloc), jobKey: flags.jobKey, storeDir: flags.storeDir, outDir: flags.out, intervalUs, pyroscope: flags.upload ? { flags, upload: true } : undefined },
         cliLog,
       );
       const profiling = prepareOutDir(s, cliLog);

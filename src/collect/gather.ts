@@ -10,7 +10,7 @@
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AgentThreadInfo } from '../agent/protocol.js';
+import { ALLOC_SUFFIX, type AgentThreadInfo } from '../agent/protocol.js';
 import { CpuProfileImporter } from '../profile/cpuprofile.js';
 import type { DecodeLimits } from '../profile/limits.js';
 import { ProfileBuilder, type Labels, type Profile } from '../profile/model.js';
@@ -18,6 +18,7 @@ import { asInputError, ProfileFileReader } from '../profile/read.js';
 import { LAUNCHER_ROLE, PROCESS_ROLE_LABEL } from '../profile/roles.js';
 import { FrameMapper } from '../sourcemap/apply.js';
 import { distFile } from './agent-path.js';
+import { AllocGatherer, type AllocTotals } from './gather-alloc.js';
 import { agentInfoOf, isLauncherProcess } from './thread-info.js';
 
 export interface ThreadRecord {
@@ -47,6 +48,8 @@ export interface GatherResult {
   warnings: string[];
   /** ciprof's own work in the profiled processes, folded into the `(ciprof)` frame. */
   own: { samples: number; cpuNs: number };
+  /** With `--alloc`: what the allocation profiles held. */
+  alloc?: AllocTotals;
 }
 
 export interface GatherOptions {
@@ -65,7 +68,8 @@ const MAX_MAPPED_BYTES = 32 * 1024 * 1024;
 
 export function gatherRawProfiles(rawDir: string, options: GatherOptions): GatherResult {
   const builder = new ProfileBuilder();
-  const importer = new CpuProfileImporter(builder, { repoRoot: options.repoRoot, isOwnScript: options.isOwnScript ?? ownScriptMatcher(), limits: options.limits });
+  const isOwnScript = options.isOwnScript ?? ownScriptMatcher();
+  const importer = new CpuProfileImporter(builder, { repoRoot: options.repoRoot, isOwnScript, limits: options.limits });
   const result: GatherResult = { profile: builder.build(), threads: [], processes: 0, lost: [], unprofilable: [], warnings: [], own: { samples: 0, cpuNs: 0 } };
   const started = new Set<string>();
   const threads = new Map<string, ThreadRecord>();
@@ -79,6 +83,7 @@ export function gatherRawProfiles(rawDir: string, options: GatherOptions): Gathe
   const reader = new ProfileFileReader(options.limits);
   const frameMapper = new FrameMapper(options.repoRoot);
   const unmapped: string[] = [];
+  const allocs = new AllocGatherer({ builder, repoRoot: options.repoRoot, isOwnScript, frameMapper, maxMappedBytes: MAX_MAPPED_BYTES, labelerFor: options.labelerFor, limits: options.limits });
   for (const name of entries) {
     const file = path.join(rawDir, name);
     if (name.endsWith('.start')) started.add(name.slice(0, -'.start'.length));
@@ -89,9 +94,17 @@ export function gatherRawProfiles(rawDir: string, options: GatherOptions): Gathe
       } catch (err) {
         result.warnings.push(asInputError(file, err).message);
       }
+    } else if (name.endsWith(ALLOC_SUFFIX)) {
+      try {
+        allocs.add(file, name);
+      } catch (err) {
+        result.warnings.push(asInputError(file, err).message);
+      }
     }
   }
   builder.meta = frameMapper.meta();
+  allocs.finish(builder.meta, result.warnings);
+  if (allocs.totals) result.alloc = allocs.totals;
   result.warnings.push(...frameMapper.problems);
   if (unmapped.length) result.warnings.push(`${unmapped[0]}${unmapped.length > 1 ? ` and ${unmapped.length - 1} more` : ''}: larger than ${MAX_MAPPED_BYTES} bytes, source maps not applied`);
   if (wall.start !== Infinity) {

@@ -31,6 +31,10 @@ export interface TestInterval {
   /** Infinity when the thread died before the test ended: closed at the profile's end. */
   endUs: number;
   wallMs: number | null;
+  /** The recording thread's CPU clock over the test, ms; null without a thread clock. */
+  cpuMs: number | null;
+  /** "<pid>-<threadId>" of the thread that ran it. */
+  thread: string;
   status: TestStatus;
 }
 
@@ -72,6 +76,7 @@ export function readTestRecords(rawDir: string, repoRoot: string): TestRecords {
       if (interval && r.endUs !== null) {
         interval.endUs = r.endUs;
         interval.wallMs = r.wallMs;
+        interval.cpuMs = r.cpuMs;
         interval.status = r.status;
         open.delete(id);
         continue;
@@ -83,6 +88,8 @@ export function readTestRecords(rawDir: string, repoRoot: string): TestRecords {
         startUs: r.startUs,
         endUs: r.endUs ?? Infinity,
         wallMs: r.wallMs,
+        cpuMs: r.cpuMs,
+        thread: key,
         status: r.status,
       };
       list.push(fresh);
@@ -220,7 +227,14 @@ function spawningTest(info: AgentThreadInfo, records: TestRecords, runningIn: (p
   return undefined;
 }
 
-/** Wall time per test (file + name), summed over retries; null when a run never finished. */
+/** A test's own threads kept in its metadata: retries rarely run in more. */
+const MAX_TEST_THREADS = 8;
+
+/**
+ * Wall and thread-CPU time per test (file + name), summed over retries; null when a run
+ * never finished (or, for CPU, ran where Node has no thread clock). The threads that ran
+ * it are kept so the diff can tell the test's own samples from those of threads it started.
+ */
 export function testWalls(records: TestRecords): Map<string, TestWall> {
   const out = new Map<string, TestWall>();
   for (const list of records.byThread.values()) {
@@ -231,8 +245,10 @@ export function testWalls(records: TestRecords): Map<string, TestWall> {
       const status = i.status === 'running' ? 'unknown' : i.status;
       if (prev) {
         prev.wallMs = prev.wallMs === null || i.wallMs === null ? null : prev.wallMs + i.wallMs;
+        prev.cpuMs = prev.cpuMs === null || prev.cpuMs === undefined || i.cpuMs === null ? null : prev.cpuMs + i.cpuMs;
+        if (prev.threads && !prev.threads.includes(i.thread) && prev.threads.length < MAX_TEST_THREADS) prev.threads.push(i.thread);
         prev.status = status;
-      } else out.set(key, { file: i.file, name: i.name, wallMs: i.wallMs, status });
+      } else out.set(key, { file: i.file, name: i.name, wallMs: i.wallMs, cpuMs: i.cpuMs, threads: [i.thread], status });
     }
   }
   return out;

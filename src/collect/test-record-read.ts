@@ -55,8 +55,10 @@ export function parseTestRecordLine(line: string, limits: TestRecordLimits = TES
   if (!isTime(r.startUs)) return 'startUs is not a non-negative number';
   if (r.endUs !== null && (!isTime(r.endUs) || r.endUs < r.startUs)) return 'endUs is neither null nor a time after startUs';
   if (r.wallMs !== null && !isTime(r.wallMs)) return 'wallMs is neither null nor a non-negative number';
+  // Absent in records of older agents: no CPU clock, like Node 20's.
+  if (r.cpuMs !== undefined && r.cpuMs !== null && !isTime(r.cpuMs)) return 'cpuMs is neither null nor a non-negative number';
   if (typeof r.status !== 'string' || !STATUSES.has(r.status)) return 'status is not a known test status';
-  return { pid: r.pid, threadId: r.threadId, kind: r.kind, file: wellFormed(r.file), name: wellFormed(r.name), startUs: r.startUs, endUs: r.endUs as number | null, wallMs: r.wallMs as number | null, status: r.status as TestStatus };
+  return { pid: r.pid, threadId: r.threadId, kind: r.kind, file: wellFormed(r.file), name: wellFormed(r.name), startUs: r.startUs, endUs: r.endUs as number | null, wallMs: r.wallMs as number | null, cpuMs: (r.cpuMs ?? null) as number | null, status: r.status as TestStatus };
 }
 
 /** Every valid record of a file's text; bad lines are counted. */

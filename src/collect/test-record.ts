@@ -14,11 +14,19 @@
  * profiler stamps samples with (test/collect/clock.test.ts checks it). performance.now()
  * runs on that clock from the thread's time origin, so one offset, taken once, turns it
  * into hrtime; performance.now() + performance.timeOrigin would not (wall-clock anchored).
+ *
+ * CPU: V8's profiler samples on a wall-clock timer, so a thread blocked in a system call
+ * (bind, a sync fs call) or descheduled by a busy machine is charged as if it ran. The
+ * thread's own CPU clock, read at each test's start and end, says what really ran:
+ * `process.threadCpuUsage()` (Node 22.23+, 24, 26; ~1-3 µs a call, measured). Node 20
+ * lacks it; Linux's /proc/thread-self/stat costs ~30-45 µs a read and ticks in 10 ms, too
+ * coarse for a test, so there the records carry no CPU (cpuMs null) and the diff falls
+ * back to sampled time.
  */
 import { appendFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { HOOK_FLUSHERS, type HookFlusher } from '../agent/protocol.js';
+import { HOOK_FLUSHERS, TEST_BOUNDARY, type HookFlusher, type TestBoundary } from '../agent/protocol.js';
 
 export type TestStatus = 'running' | 'passed' | 'failed' | 'skipped' | 'unknown';
 
@@ -35,6 +43,8 @@ export interface TestRecord {
   /** null on the line of a test still running when its thread wrote its records. */
   endUs: number | null;
   wallMs: number | null;
+  /** CPU time of the recording thread during the test (its own clock), ms; null where Node lacks a thread clock or the test is open. */
+  cpuMs: number | null;
   status: TestStatus;
 }
 
@@ -50,12 +60,23 @@ export function nowUs(): number {
   return originUs + perfNow() * 1000;
 }
 
+type ThreadCpuUsage = () => { user: number; system: number };
+const threadCpuUsage = (process as { threadCpuUsage?: ThreadCpuUsage }).threadCpuUsage?.bind(process);
+
+/** The thread's CPU clock (user + system), µs; undefined where Node has no thread clock. */
+export function threadCpuUs(): number | undefined {
+  if (!threadCpuUsage) return undefined;
+  const u = threadCpuUsage();
+  return u.user + u.system;
+}
+
 /** A test begun and not yet written as finished. */
 export interface OpenTest {
   readonly kind: TestRecord['kind'];
   readonly file: string;
   readonly name: string;
   readonly startUs: number;
+  readonly cpuStartUs: number | undefined;
   /** Its 'running' line is already on disk (an earlier flush); the finished line pairs with it. */
   writtenOpen: boolean;
 }
@@ -63,10 +84,11 @@ export interface OpenTest {
 interface DoneTest {
   test: OpenTest;
   endUs: number;
+  cpuEndUs: number | undefined;
   status: TestStatus;
 }
 
-type Global = typeof globalThis & { [HOOK_FLUSHERS]?: HookFlusher[] };
+type Global = typeof globalThis & { [HOOK_FLUSHERS]?: HookFlusher[]; [TEST_BOUNDARY]?: TestBoundary };
 
 /** Fails open: the first write error is reported once on stderr, then it goes quiet. */
 export class TestRecorder {
@@ -85,7 +107,9 @@ export class TestRecorder {
   }
 
   begin(kind: TestRecord['kind'], file: string, name: string): OpenTest {
-    const test: OpenTest = { kind, file, name, startUs: nowUs(), writtenOpen: false };
+    // Allocation sampling (--alloc) marks the boundary outside the test's clocks: its cost is not the test's.
+    (globalThis as Global)[TEST_BOUNDARY]?.('start');
+    const test: OpenTest = { kind, file, name, startUs: nowUs(), cpuStartUs: threadCpuUs(), writtenOpen: false };
     this.open.add(test);
     return test;
   }
@@ -93,18 +117,20 @@ export class TestRecorder {
   /** Ends a test once; later calls for the same test do nothing. */
   end(test: OpenTest, status: TestStatus): void {
     if (!this.open.delete(test)) return;
-    this.done.push({ test, endUs: nowUs(), status });
+    const endUs = nowUs();
+    this.done.push({ test, endUs, cpuEndUs: threadCpuUs(), status });
+    (globalThis as Global)[TEST_BOUNDARY]?.('end');
   }
 
   /** Writes what happened since the last flush in one append. Called by the agent. */
   flush(): void {
     if (!this.file || this.failed) return;
     const lines: string[] = [];
-    for (const { test, endUs, status } of this.done) lines.push(line(test, endUs, status));
+    for (const { test, endUs, cpuEndUs, status } of this.done) lines.push(line(test, endUs, cpuEndUs, status));
     for (const test of this.open) {
       if (test.writtenOpen) continue;
       test.writtenOpen = true;
-      lines.push(line(test, null, 'running'));
+      lines.push(line(test, null, undefined, 'running'));
     }
     this.done = [];
     if (lines.length === 0) return;
@@ -121,7 +147,7 @@ export class TestRecorder {
   }
 }
 
-function line(test: OpenTest, endUs: number | null, status: TestStatus): string {
+function line(test: OpenTest, endUs: number | null, cpuEndUs: number | undefined, status: TestStatus): string {
   const startUs = Math.round(test.startUs);
   const end = endUs === null ? null : Math.round(endUs);
   const record: TestRecord = {
@@ -133,6 +159,7 @@ function line(test: OpenTest, endUs: number | null, status: TestStatus): string 
     startUs,
     endUs: end,
     wallMs: end === null ? null : (end - startUs) / 1000,
+    cpuMs: end === null || cpuEndUs === undefined || test.cpuStartUs === undefined ? null : Math.max(0, cpuEndUs - test.cpuStartUs) / 1000,
     status,
   };
   return JSON.stringify(record);

@@ -11,6 +11,12 @@
  * How much of the functions' speed estimate is believed depends on its precision and on
  * the machines: same kind, different, or what the job's history measured (speedPriorFor).
  * The suite total keeps its absolute comparison, with the same exact test.
+ *
+ * Blocked time (blocked.ts: bind/listen, sync fs, spawnSync, …) is not CPU: sampled as if
+ * it ran, it swings tenfold between runs of the same code. Those rows never take the
+ * sampling test, never vote on the speed and never count in the suite's test; they are
+ * judged only against noise measured for them (the job's history, or repeated runs), and
+ * are listed apart from the CPU rows (`blocked`).
  */
 import { functionTable, type FunctionTable } from '../profile/aggregate.js';
 import { functionKey, IDLE_FRAME, type FunctionFrame, type Profile } from '../profile/model.js';
@@ -20,7 +26,8 @@ import { benjaminiHochberg, normalQuantile, normalTwoSided, poissonRatioTest } f
 import { restrictToCommonTests } from './common-tests.js';
 import { applySpeedPrior, OTHER_ENVIRONMENT_SPEED_SD, SAME_ENVIRONMENT_SPEED_SD, speedFactor, type AppliedSpeed, type SpeedEstimate, type SpeedPrior, type SpeedPriorSource } from './speed.js';
 import { ENV_KEYS, environmentWarnings } from './environment.js';
-import type { HistoryNoise } from './noise-history.js';
+import { historyExtraLogVariance, type HistoryNoise } from './noise-history.js';
+import { blockedClass, type BlockedClass } from './blocked.js';
 
 export interface DiffThresholds {
   /** Samples (base + head, self) a function needs before it can be reported. */
@@ -82,8 +89,15 @@ export interface FunctionDelta {
   onlyIn?: 'base' | 'head';
   /** Confidence interval of selfDeltaPct (reported rows and the most changed others). */
   interval?: ChangeInterval;
-  /** Set when the sampling test passed but run-to-run noise (test-file bootstrap) did not. */
-  demotedBy?: IntervalMethod;
+  /**
+   * Set when the sampling test passed but run-to-run noise (test-file bootstrap) did not,
+   * or ('cpu-clock') when the CPU clocks of the tests it changed in did not move (decision.ts).
+   */
+  demotedBy?: IntervalMethod | 'cpu-clock';
+  /** Its self time is a wait in a blocking call (blocked.ts), not CPU. */
+  blocked?: BlockedClass;
+  /** Blocked rows: the measured noise that judged it; absent when none was measured (never reported then). */
+  judgedBy?: 'history' | 'runs';
 }
 
 export interface SuiteTotals {
@@ -91,6 +105,9 @@ export interface SuiteTotals {
   cpuNs: number;
   idleNs: number;
   samples: number;
+  /** Of cpuNs and samples: time in blocking calls (blocked.ts), charged by the sampler as if it ran. */
+  blockedNs?: number;
+  blockedSamples?: number;
   wallMs?: number;
   processes?: number;
   threads?: number;
@@ -136,6 +153,8 @@ export interface ProfileDiff {
   functions: FunctionDelta[];
   regressions: FunctionDelta[];
   improvements: FunctionDelta[];
+  /** Blocked-time rows (never among regressions/improvements), most changed first; status regression/improvement only when judged on measured noise. */
+  blocked?: FunctionDelta[];
   /** Functions tested and found within noise, or too small to test. */
   withinNoise: number;
   verdict: Verdict;
@@ -159,10 +178,13 @@ const num = (meta: Record<string, string>, k: string): number | undefined => {
 export function suiteTotals(profile: Profile, table: FunctionTable = functionTable(profile)): SuiteTotals {
   const idle = table.stats.filter((s) => isIdle(s.frame)).reduce((a, s) => a + s.self, 0);
   const idleSamples = table.stats.filter((s) => isIdle(s.frame)).reduce((a, s) => a + s.selfSamples, 0);
+  const blocked = table.stats.filter((s) => blockedClass(s.frame) !== undefined);
   return {
     cpuNs: table.total - idle,
     idleNs: idle,
     samples: table.totalSamples - idleSamples,
+    blockedNs: blocked.reduce((a, s) => a + s.self, 0),
+    blockedSamples: blocked.reduce((a, s) => a + s.selfSamples, 0),
     wallMs: num(profile.meta, 'wall_ms'),
     processes: num(profile.meta, 'processes'),
     threads: num(profile.meta, 'threads'),
@@ -193,8 +215,7 @@ export function diffProfiles(fullBase: Profile, fullHead: Profile, overrides: Pa
   const fileUnits = judgeRows(tested, base, head, m.speed, thresholds, true);
   const functions = [...rows.values()].sort((a, b) => Math.abs(b.selfDeltaNs) - Math.abs(a.selfDeltaNs));
   addSamplingIntervals(functions.slice(0, 50), m);
-  const regressions = functions.filter((r) => r.status === 'regression');
-  const improvements = functions.filter((r) => r.status === 'improvement');
+  const { regressions, improvements, blocked, withinNoise, verdict } = partitionRows(functions);
   return {
     base: baseTotals,
     head: headTotals,
@@ -203,8 +224,9 @@ export function diffProfiles(fullBase: Profile, fullHead: Profile, overrides: Pa
     functions,
     regressions,
     improvements,
-    withinNoise: functions.filter((r) => !isPseudo(r.frame) && r.status !== 'regression' && r.status !== 'improvement').length,
-    verdict: regressions.length > 0 ? 'regression' : improvements.length > 0 ? 'improvement' : 'no-change',
+    ...(blocked.length ? { blocked } : {}),
+    withinNoise,
+    verdict,
     noiseModel: {
       sampling: true,
       ...(fileUnits > 0 ? { testFiles: fileUnits } : {}),
@@ -221,6 +243,24 @@ export function diffProfiles(fullBase: Profile, fullHead: Profile, overrides: Pa
     environmentWarnings: environmentWarnings(base.meta, head.meta),
     excludedTests: { baseOnly: baseOnlyTests, headOnly: headOnlyTests },
     speedFactor: m.speed,
+  };
+}
+
+/** Blocked rows kept in a diff (most changed first): the waits worth a look. */
+const BLOCKED_ROWS = 20;
+
+/** The CPU rows reported each way, the blocked rows apart, and the verdict they make. */
+export function partitionRows(functions: readonly FunctionDelta[]): Pick<ProfileDiff, 'regressions' | 'improvements' | 'withinNoise' | 'verdict'> & { blocked: FunctionDelta[] } {
+  const cpu = functions.filter((r) => !r.blocked);
+  const regressions = cpu.filter((r) => r.status === 'regression');
+  const improvements = cpu.filter((r) => r.status === 'improvement');
+  const blocked = functions.filter((r) => r.blocked && r.status !== 'too-small').slice(0, BLOCKED_ROWS);
+  return {
+    regressions,
+    improvements,
+    blocked,
+    withinNoise: cpu.filter((r) => !isPseudo(r.frame) && r.status !== 'regression' && r.status !== 'improvement').length,
+    verdict: regressions.length > 0 ? 'regression' : improvements.length > 0 ? 'improvement' : 'no-change',
   };
 }
 
@@ -251,12 +291,13 @@ interface SpeedModel {
   speed: number;
   speedLogVar: number;
   dispersion: number;
+  history: HistoryNoise | undefined;
 }
 
 function speedModel(rows: ReadonlyMap<string, FunctionDelta>, base: Profile, head: Profile, history: HistoryNoise | undefined): SpeedModel {
   // The runs' overall speed ratio, in sample counts (so the sampling rate cancels too).
   const estimate = speedFactor(
-    [...rows.values()].filter((r) => !isPseudo(r.frame)).map((r) => ({ base: r.base.selfSamples, head: r.head.selfSamples })),
+    [...rows.values()].filter((r) => !isPseudo(r.frame) && !r.blocked).map((r) => ({ base: r.base.selfSamples, head: r.head.selfSamples })),
     // Too few functions to tell machine speed from code: assume the same speed.
     1,
   );
@@ -265,7 +306,7 @@ function speedModel(rows: ReadonlyMap<string, FunctionDelta>, base: Profile, hea
   // Small functions scatter more than sampling explains (speed.ts); every function's
   // sampling variance is scaled by that, or by the history's, whichever is larger.
   const dispersion = Math.max(estimate.dispersion, history?.dispersion ?? 1);
-  return { estimate, prior, applied, speed: applied.factor, speedLogVar: applied.logVariance, dispersion };
+  return { estimate, prior, applied, speed: applied.factor, speedLogVar: applied.logVariance, dispersion, history };
 }
 
 /** Fills a row's changes and, when it can be tested, its p-value; true when it was tested. */
@@ -281,12 +322,21 @@ function testRow(row: FunctionDelta, baseTotals: SuiteTotals, headTotals: SuiteT
   // Under "unchanged", the head's count is the base's scaled by the runs' speed factor.
   row.adjustedPct = row.base.selfSamples > 0 ? (row.head.selfSamples / row.base.selfSamples / speed - 1) * 100 : row.head.selfSamples > 0 ? Infinity : 0;
   if (isPseudo(row.frame) || row.base.selfSamples + row.head.selfSamples < thresholds.minSamples || speed <= 0) return false;
+  // What the job's history measured beyond sampling for this function (or its class of wait).
+  const extra = historyExtraLogVariance(m.history, row.key, row.blocked);
+  if (row.blocked && extra === undefined) {
+    // Blocked time without measured noise: sampling statistics say nothing about a wait.
+    row.status = 'noise';
+    return false;
+  }
+  if (row.blocked) row.judgedBy = 'history';
   // The exact test is right for small counts; the normal test on the log ratio adds the
-  // dispersion and the uncertainty of the speed. A row must pass both: take the larger p.
+  // dispersion, the function's measured swing and the uncertainty of the speed. A row
+  // must pass both: take the larger p.
   const exact = poissonRatioTest(row.base.selfSamples, 1, row.head.selfSamples, speed);
   const withSpeed =
     row.base.selfSamples > 0 && row.head.selfSamples > 0
-      ? normalTwoSided(Math.log(row.head.selfSamples / row.base.selfSamples / speed) / Math.sqrt(m.dispersion * (1 / row.base.selfSamples + 1 / row.head.selfSamples) + m.speedLogVar))
+      ? normalTwoSided(Math.log(row.head.selfSamples / row.base.selfSamples / speed) / Math.sqrt(m.dispersion * (1 / row.base.selfSamples + 1 / row.head.selfSamples) + m.speedLogVar + (extra ?? 0)))
       : exact;
   row.pValue = Math.max(exact, withSpeed);
   return true;
@@ -303,16 +353,26 @@ function addSamplingIntervals(rows: readonly FunctionDelta[], m: SpeedModel): vo
   }
 }
 
-/** The suite total's absolute change, with the same exact test on its sample counts. */
-function suiteChange(baseTotals: SuiteTotals, headTotals: SuiteTotals, thresholds: DiffThresholds): ProfileDiff['suite'] {
+/**
+ * The suite total's absolute change, with the same exact test on its sample counts. The
+ * test is on the time outside blocking calls: a server's bind that waited 500 ms longer
+ * is not a CPU change of the suite (the table still shows the whole sampled time).
+ */
+export function suiteChange(baseTotals: SuiteTotals, headTotals: SuiteTotals, thresholds: DiffThresholds): ProfileDiff['suite'] {
+  const onCpu = (t: SuiteTotals): { ns: number; samples: number } => ({ ns: t.cpuNs - (t.blockedNs ?? 0), samples: t.samples - (t.blockedSamples ?? 0) });
+  const b = onCpu(baseTotals);
+  const h = onCpu(headTotals);
   // Exposure: samples per ns actually achieved on each side, so a different interval
   // or a loaded machine that sampled late does not look like a change.
-  const baseRate = baseTotals.cpuNs > 0 ? baseTotals.samples / baseTotals.cpuNs : 0;
-  const headRate = headTotals.cpuNs > 0 ? headTotals.samples / headTotals.cpuNs : 0;
+  const baseRate = b.ns > 0 ? b.samples / b.ns : 0;
+  const headRate = h.ns > 0 ? h.samples / h.ns : 0;
+  const onCpuDeltaNs = h.ns - b.ns;
+  const onCpuDeltaPct = b.ns > 0 ? (onCpuDeltaNs / b.ns) * 100 : 0;
+  const pValue = baseRate > 0 && headRate > 0 ? poissonRatioTest(b.samples, baseRate, h.samples, headRate) : 1;
   const deltaNs = headTotals.cpuNs - baseTotals.cpuNs;
-  const pValue = baseRate > 0 && headRate > 0 ? poissonRatioTest(baseTotals.samples, baseRate, headTotals.samples, headRate) : 1;
   const deltaPct = baseTotals.cpuNs > 0 ? (deltaNs / baseTotals.cpuNs) * 100 : 0;
-  return { deltaNs, deltaPct, pValue, significant: pValue <= thresholds.alpha && Math.abs(deltaNs) >= thresholds.minMs * 1e6 && Math.abs(deltaPct) >= thresholds.minPct };
+  const significant = pValue <= thresholds.alpha && Math.abs(onCpuDeltaNs) >= thresholds.minMs * 1e6 && Math.abs(onCpuDeltaPct) >= thresholds.minPct;
+  return { deltaNs, deltaPct, pValue, significant };
 }
 
 /**
@@ -382,7 +442,9 @@ function spreadOverUnits(key: string, units: readonly string[], base: Map<string
 }
 
 function newRow(frame: FunctionFrame, base: SideStats, head: SideStats): FunctionDelta {
+  const blocked = blockedClass(frame);
   return {
+    ...(blocked ? { blocked } : {}),
     key: functionKey(frame),
     frame,
     base,

@@ -10,8 +10,15 @@
  * - how much more than Poisson sampling the functions scatter (dispersion), which widens
  *   every function's test and interval when the history is noisier than this pair shows.
  *
+ * - how much each function swings beyond sampling (its log ratio's scatter around the
+ *   pair's speed, less the Poisson part): functions known to swing (a JIT decision, a GC
+ *   landing, a wait in bind()) then need a larger change to be reported. Blocked time
+ *   (blocked.ts) is pooled by class too, so a wait never seen in the history is still
+ *   judged by the waits that were.
+ *
  * The speed estimate is robust to the few functions a commit really changed, so code
- * changes between the historical commits do not count as noise.
+ * changes between the historical commits do not count as noise (for the speed; a function
+ * a commit changed does look swingier, which errs on the side of fewer false rows).
  */
 import { functionTable } from '../profile/aggregate.js';
 import { functionKey, type Profile } from '../profile/model.js';
@@ -19,6 +26,7 @@ import { isPseudo } from './self-time.js';
 import { restrictToCommonTests } from './common-tests.js';
 import { environmentWarnings } from './environment.js';
 import { speedFactor, type SpeedPrior } from './speed.js';
+import { blockedClass, type BlockedClass } from './blocked.js';
 
 /** Pairs needed before the history's scatter is trusted over the default prior. */
 export const MIN_HISTORY_PAIRS = 3;
@@ -33,12 +41,55 @@ export interface HistoryNoise {
   pairs: number;
   /** Each pair's speed ratio, newer/older, for the report. */
   speedRatios: number[];
+  /** Variance of log(head/base) beyond sampling, per function key measured in enough pairs. */
+  functionSwing?: Map<string, number>;
+  /** The same, pooled over the blocked functions of each class. */
+  blockedSwing?: Map<BlockedClass, number>;
 }
 
-function selfSamplesByKey(profile: Profile): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const s of functionTable(profile).stats) if (!isPseudo(s.frame)) out.set(functionKey(s.frame), s.selfSamples);
+/** Samples (both runs of a pair) a function needs for its swing to count. */
+const MIN_SWING_SAMPLES = 10;
+
+interface SwingSum {
+  excess: number;
+  n: number;
+}
+
+function selfSamplesByKey(profile: Profile): { samples: Map<string, number>; blocked: Map<string, BlockedClass> } {
+  const samples = new Map<string, number>();
+  const blocked = new Map<string, BlockedClass>();
+  for (const s of functionTable(profile).stats) {
+    if (isPseudo(s.frame)) continue;
+    const key = functionKey(s.frame);
+    samples.set(key, s.selfSamples);
+    const cls = blockedClass(s.frame);
+    if (cls) blocked.set(key, cls);
+  }
+  return { samples, blocked };
+}
+
+function addSwing(into: Map<string, SwingSum>, key: string, excess: number): void {
+  const sum = into.get(key) ?? { excess: 0, n: 0 };
+  sum.excess += excess;
+  sum.n++;
+  into.set(key, sum);
+}
+
+/** Mean excess over the pairs, for keys seen in at least MIN_HISTORY_PAIRS of them. */
+function swingOf<K extends string>(sums: Map<K, SwingSum>): Map<K, number> {
+  const out = new Map<K, number>();
+  for (const [k, s] of sums) if (s.n >= MIN_HISTORY_PAIRS) out.set(k, Math.max(0, s.excess / s.n));
   return out;
+}
+
+/**
+ * What the history measured beyond sampling for one function (its own swing, else for a
+ * blocked function its class's), as a variance of the log ratio; undefined when unmeasured.
+ */
+export function historyExtraLogVariance(history: HistoryNoise | undefined, key: string, blocked: BlockedClass | undefined): number | undefined {
+  const own = history?.functionSwing?.get(key);
+  if (own !== undefined) return own;
+  return blocked ? history?.blockedSwing?.get(blocked) : undefined;
 }
 
 /**
@@ -48,6 +99,8 @@ function selfSamplesByKey(profile: Profile): Map<string, number> {
  */
 export function noiseFromHistory(runs: readonly Profile[]): HistoryNoise | undefined {
   const estimates: { logFactor: number; logVariance: number; dispersion: number }[] = [];
+  const functionSums = new Map<string, SwingSum>();
+  const classSums = new Map<BlockedClass, SwingSum>();
   for (let i = 0; i + 1 < runs.length; i++) {
     const newer = runs[i]!;
     const older = runs[i + 1]!;
@@ -55,10 +108,21 @@ export function noiseFromHistory(runs: readonly Profile[]): HistoryNoise | undef
     const { base, head } = restrictToCommonTests(older, newer);
     const b = selfSamplesByKey(base);
     const h = selfSamplesByKey(head);
-    const points = [...b].map(([k, n]) => ({ base: n, head: h.get(k) ?? 0 }));
+    const points = [...b.samples].filter(([k]) => !b.blocked.has(k)).map(([k, n]) => ({ base: n, head: h.samples.get(k) ?? 0 }));
     const e = speedFactor(points, 1);
     if (e.voters < 3) continue;
     estimates.push({ logFactor: Math.log(e.factor), logVariance: e.logVariance, dispersion: e.dispersion });
+    for (const key of new Set([...b.samples.keys(), ...h.samples.keys()])) {
+      const x = b.samples.get(key) ?? 0;
+      const y = h.samples.get(key) ?? 0;
+      if (x + y < MIN_SWING_SAMPLES) continue;
+      // Squared log ratio around the pair's speed, less what Poisson sampling explains (+0.5: a side may be 0).
+      const r = Math.log((y + 0.5) / (x + 0.5)) - Math.log(e.factor);
+      const excess = r * r - (1 / (x + 0.5) + 1 / (y + 0.5));
+      addSwing(functionSums, key, excess);
+      const cls = b.blocked.get(key) ?? h.blocked.get(key);
+      if (cls) addSwing(classSums as Map<string, SwingSum>, cls, excess);
+    }
   }
   if (estimates.length < MIN_HISTORY_PAIRS) return undefined;
   // E[log factor²] = machine variance + estimate variance (the machines have no trend).
@@ -73,5 +137,7 @@ export function noiseFromHistory(runs: readonly Profile[]): HistoryNoise | undef
     dispersion,
     pairs: estimates.length,
     speedRatios: estimates.map((e) => Math.exp(e.logFactor)),
+    functionSwing: swingOf(functionSums),
+    blockedSwing: swingOf(classSums),
   };
 }

@@ -15,7 +15,8 @@ import type { ChangedPathNode } from './call-tree-diff.js';
 import { DIFF_REPORT_SCHEMA, type BaselineProvenance, type DiffReport } from './report-types.js';
 import type { DiffThresholds, FunctionDelta, NoiseModel, ProfileDiff, SideStats, SuiteTotals } from './function-diff.js';
 import type { ChangeInterval } from './noise.js';
-import type { FunctionChange, TestOnlyOnOneSide } from './test-diff.js';
+import type { Decision } from './decision.js';
+import type { BaseHead, FunctionChange, TestOnlyOnOneSide } from './test-diff.js';
 import type { SignificantTestChange, TestSection } from './test-significance.js';
 import type { FunctionFrame } from '../profile/model.js';
 
@@ -186,13 +187,17 @@ const functionDelta = object<FunctionDelta>({
   status: oneOf('regression', 'improvement', 'noise', 'too-small'),
   onlyIn: optional(oneOf('base', 'head')),
   interval: optional(interval),
-  demotedBy: optional(oneOf('sampling', 'test-files', 'runs')),
+  demotedBy: optional(oneOf('sampling', 'test-files', 'runs', 'cpu-clock')),
+  blocked: optional(oneOf('bind', 'fs', 'spawnSync', 'zlib', 'crypto', 'dns')),
+  judgedBy: optional(oneOf('history', 'runs')),
 });
 
 const totals = object<SuiteTotals>({
   cpuNs: nonNegative,
   idleNs: nonNegative,
   samples: nonNegative,
+  blockedNs: optional(nonNegative),
+  blockedSamples: optional(nonNegative),
   wallMs: optional(nonNegative),
   processes: optional(whole),
   threads: optional(whole),
@@ -225,6 +230,7 @@ const profileDiff = object<ProfileDiff>({
   functions: list(functionDelta),
   regressions: list(functionDelta),
   improvements: list(functionDelta),
+  blocked: optional(list(functionDelta)),
   withinNoise: whole,
   verdict: oneOf('regression', 'improvement', 'no-change'),
   noiseModel,
@@ -249,6 +255,7 @@ const pathNodeFields: Check<ChangedPathNode> = object<ChangedPathNode>({
 });
 
 const functionChange = object<FunctionChange>({ name: text, file: text, line: whole, baseMs: nonNegative, headMs: nonNegative, deltaMs: finite });
+const baseHead = object<BaseHead>({ baseMs: nonNegative, headMs: nonNegative });
 const testChange = object<SignificantTestChange>({
   file: text,
   name: text,
@@ -260,9 +267,12 @@ const testChange = object<SignificantTestChange>({
   headSamples: nonNegative,
   functions: list(functionChange, 1000),
   qValue: stat,
+  cpuClock: optional(baseHead),
+  offCpu: optional(baseHead),
+  wall: optional(baseHead),
 });
 const oneSided = object<TestOnlyOnOneSide>({ file: text, name: text, ms: nonNegative, samples: nonNegative });
-const tests = object<TestSection>({ slower: list(testChange), faster: list(testChange), withinNoise: whole, added: list(oneSided), removed: list(oneSided) });
+const tests = object<TestSection>({ slower: list(testChange), faster: list(testChange), withinNoise: whole, offCpu: optional(whole), added: list(oneSided), removed: list(oneSided) });
 
 const provenance = object<BaselineProvenance>({
   source: oneOf('file', 'store'),
@@ -290,6 +300,7 @@ const diffReport = object<DiffReport>({
   changedPaths: list(pathNode),
   links: object<DiffReport['links']>({ report: optional(httpUrl), summary: optional(httpUrl), run: optional(httpUrl), pyroscope: optional(httpUrl) }),
   tests: optional(tests),
+  decision: optional(object<Decision>({ verdict: oneOf('regression', 'improvement', 'no-change'), headline: text, notes: list(text, 200) })),
 });
 
 /** The report, checked and with its nulls revived; throws a ReportSchemaError naming the field. */

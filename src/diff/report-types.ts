@@ -5,6 +5,7 @@
 import type { ChangedPathNode } from './call-tree-diff.js';
 import type { ProfileDiff } from './function-diff.js';
 import type { TestSection } from './test-significance.js';
+import type { Decision } from './decision.js';
 
 /** The `schema` field of every diff.json ciprof writes. */
 export const DIFF_REPORT_SCHEMA = 'ciprof.diff/1';
@@ -43,4 +44,6 @@ export interface DiffReport {
   links: { report?: string; summary?: string; run?: string; pyroscope?: string };
   /** Per-test changes ("tests that got slower, and why"), when the profiles carry test labels. */
   tests?: TestSection;
+  /** The one decision the headline, notes and tables are read from (decision.ts). */
+  decision?: Decision;
 }

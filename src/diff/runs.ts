@@ -12,7 +12,7 @@
  */
 import { functionKey, type Profile } from '../profile/model.js';
 import { mergeProfiles } from '../profile/merge.js';
-import { DEFAULT_THRESHOLDS, diffProfiles, INTERVAL_LEVEL, judgeRows, type DiffThresholds, type FunctionDelta, type ProfileDiff } from './function-diff.js';
+import { DEFAULT_THRESHOLDS, diffProfiles, INTERVAL_LEVEL, judgeRows, partitionRows, type DiffThresholds, type FunctionDelta, type ProfileDiff } from './function-diff.js';
 import { selfByFunctionKey, selfByTestFile } from './self-time.js';
 import { normalQuantile, studentTQuantile, tOrNormalTwoSided } from './stats.js';
 
@@ -52,15 +52,16 @@ export function diffRuns(baseRuns: readonly Profile[], headRuns: readonly Profil
   // replicates. A row the runs believe but the files disagree on (a JIT inlining decision
   // that moved samples in a few processes) is noise, as for single runs.
   const fileUnits = judgeRows(tested, meanBase, meanHead, 1, thresholds, false);
-  const regressions = diff.functions.filter((r) => r.status === 'regression');
-  const improvements = diff.functions.filter((r) => r.status === 'improvement');
+  for (const r of tested) if (r.blocked) r.judgedBy = 'runs';
+  const { regressions, improvements, blocked, withinNoise, verdict } = partitionRows(diff.functions);
   return {
     ...diff,
     thresholds,
     regressions,
     improvements,
-    withinNoise: diff.withinNoise + diff.regressions.length + diff.improvements.length - regressions.length - improvements.length,
-    verdict: regressions.length > 0 ? 'regression' : improvements.length > 0 ? 'improvement' : 'no-change',
+    ...(blocked.length ? { blocked } : {}),
+    withinNoise,
+    verdict,
     noiseModel: { sampling: true, runs: { base: n, head: m }, ...(fileUnits > 0 ? { testFiles: fileUnits } : {}) },
     speedFactor: 1,
   };

@@ -5,11 +5,17 @@
  * each test that got slower, the functions whose self time within that test's samples
  * changed most ("tests that got slower, and why").
  *
+ * CPU that is really CPU: V8's sampler charges a thread blocked in a system call or
+ * descheduled by a busy machine as if it ran. Where the runner hooks read the thread's
+ * CPU clock (Node 22.23+), a test's CPU is that clock plus the sampled time of the threads
+ * and processes it started (their own clocks are not recorded); the rest of its own
+ * thread's sampled time was off the CPU and is shown apart, as is its wall time.
+ *
  * Pure: Profile in, plain objects out. Significance and noise thresholds belong to the
  * verdict layer; this module only orders by change and applies the caller's minimums.
  */
-import { countValueIndex, IDLE_FRAME, type Profile } from '../profile/model.js';
-import { readTestWalls, samplesByTest, selfByFunction, testKey } from '../profile/tests.js';
+import { countValueIndex, IDLE_FRAME, timeValueIndex, type Profile } from '../profile/model.js';
+import { readTestWalls, samplesByTest, selfByFunction, testKey, type TestWall } from '../profile/tests.js';
 
 export interface FunctionChange {
   name: string;
@@ -32,6 +38,17 @@ export interface TestChange {
   headSamples: number;
   /** Functions with the largest self-time change within this test, largest increase first for slower tests. */
   functions: FunctionChange[];
+  /** Both sides recorded the thread's CPU clock: the test's CPU by that clock (+ threads it started, sampled). */
+  cpuClock?: BaseHead;
+  /** Sampled time of the test's own thread beyond its CPU clock: blocked in system calls, or descheduled. */
+  offCpu?: BaseHead;
+  /** Wall time from the runner hooks, when both sides know it. */
+  wall?: BaseHead;
+}
+
+export interface BaseHead {
+  baseMs: number;
+  headMs: number;
 }
 
 export interface TestOnlyOnOneSide {
@@ -69,13 +86,20 @@ interface Side {
   /** Self ns by function key (name, file, line): function ids differ between profiles. */
   self: Map<string, { name: string; file: string; line: number; ns: number }>;
   totalNs: number;
+  /** Sampled ns on the threads that ran the test (the rest: threads and processes it started). */
+  ownNs: number;
   samples: number;
+  wall?: TestWall;
 }
+
+const threadOf = (labels: Profile['samples'][number]['labels']): string => `${labels.pid}-${labels.thread}`;
 
 function sides(profile: Profile): Map<string, Side> {
   const out = new Map<string, Side>();
+  const walls = readTestWalls(profile);
   // Tests recorded by the runner hooks exist even when no sample landed in them.
-  for (const [key, w] of readTestWalls(profile)) out.set(key, { file: w.file, name: w.name, self: new Map(), totalNs: 0, samples: 0 });
+  for (const [key, w] of walls) out.set(key, { file: w.file, name: w.name, self: new Map(), totalNs: 0, ownNs: 0, samples: 0, wall: w });
+  const vi = timeValueIndex(profile);
   for (const [key, entry] of samplesByTest(profile)) {
     const self = new Map<string, { name: string; file: string; line: number; ns: number }>();
     let totalNs = 0;
@@ -90,10 +114,40 @@ function sides(profile: Profile): Map<string, Side> {
     }
     // Sample rows aggregate many ticks: count ticks (the count value), idle excluded like the time.
     const ci = countValueIndex(profile);
+    const wall = walls.get(key);
+    const own = new Set(wall?.threads ?? []);
     let samples = 0;
-    for (const sm of entry.samples) if (profile.functions[sm.stack[0] ?? -1]?.name !== IDLE_FRAME) samples += ci >= 0 ? (sm.values[ci] ?? 0) : 1;
-    out.set(key, { file: entry.file, name: entry.name, self, totalNs, samples });
+    let ownNs = 0;
+    for (const sm of entry.samples) {
+      if (profile.functions[sm.stack[0] ?? -1]?.name === IDLE_FRAME) continue;
+      samples += ci >= 0 ? (sm.values[ci] ?? 0) : 1;
+      if (own.has(threadOf(sm.labels))) ownNs += sm.values[vi] ?? 0;
+    }
+    out.set(key, { file: entry.file, name: entry.name, self, totalNs, ownNs, samples, wall });
   }
+  return out;
+}
+
+/** The test's CPU by its thread's clock plus the sampled time of what it started, ns; undefined without a clock. */
+function clockCpuNs(side: Side): number | undefined {
+  const cpuMs = side.wall?.cpuMs;
+  if (cpuMs === null || cpuMs === undefined || !side.wall?.threads?.length) return undefined;
+  return cpuMs * 1e6 + Math.max(0, side.totalNs - side.ownNs);
+}
+
+/** CPU clock, off-CPU and wall views of a test compared on both sides, where both sides have them. */
+function clockViews(bs: Side, hs: Side): Pick<TestChange, 'cpuClock' | 'offCpu' | 'wall'> {
+  const out: Pick<TestChange, 'cpuClock' | 'offCpu' | 'wall'> = {};
+  const bc = clockCpuNs(bs);
+  const hc = clockCpuNs(hs);
+  if (bc !== undefined && hc !== undefined) {
+    out.cpuClock = { baseMs: ms(bc), headMs: ms(hc) };
+    const off = (s: Side): number => Math.max(0, s.ownNs - (s.wall?.cpuMs ?? 0) * 1e6);
+    out.offCpu = { baseMs: ms(off(bs)), headMs: ms(off(hs)) };
+  }
+  const bw = bs.wall?.wallMs;
+  const hw = hs.wall?.wallMs;
+  if (typeof bw === 'number' && typeof hw === 'number') out.wall = { baseMs: bw, headMs: hw };
   return out;
 }
 
@@ -134,6 +188,7 @@ export function diffTests(base: Profile, head: Profile, options: TestDiffOptions
       deltaPct,
       baseSamples: bs.samples,
       headSamples: hs.samples,
+      ...clockViews(bs, hs),
     };
     const big = Math.abs(deltaNs) / 1e6 >= minMs && Math.abs(deltaPct) >= minPct && deltaNs !== 0;
     if (!big) result.unchanged++;

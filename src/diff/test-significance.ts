@@ -3,6 +3,9 @@
  * test that also survives the same noise model as functions: the exact conditional
  * binomial test on its sample counts, Benjamini-Hochberg corrected over every test
  * compared (the unchanged ones count as p = 1, which keeps the correction conservative).
+ * Where both sides read the thread's CPU clock, the sampled change must also be a change
+ * of CPU by that clock (same direction, past the same minimums): a test that only waited
+ * longer in bind() or lost the CPU to a neighbour is off-CPU time, counted, not listed.
  */
 import type { Profile } from '../profile/model.js';
 import type { DiffThresholds, SuiteTotals } from './function-diff.js';
@@ -18,6 +21,8 @@ export interface TestSection {
   faster: SignificantTestChange[];
   /** Tests compared on both sides and not listed. */
   withinNoise: number;
+  /** Of those, tests whose sampled time changed significantly but whose CPU clock did not (blocked or descheduled). */
+  offCpu?: number;
   added: TestDiff['added'];
   removed: TestDiff['removed'];
 }
@@ -33,8 +38,18 @@ export function significantTestChanges(base: Profile, head: Profile, baseTotals:
     c.baseSamples + c.headSamples >= t.minSamples && baseRate > 0 && headRate > 0 ? poissonRatioTest(c.baseSamples, baseRate, c.headSamples, headRate) : 1,
   );
   const q = benjaminiHochberg([...p, ...new Array<number>(d.unchanged).fill(1)]);
-  const kept = candidates.map((c, i) => ({ ...c, qValue: q[i]! })).filter((c) => c.qValue <= t.alpha);
+  const significant = candidates.map((c, i) => ({ ...c, qValue: q[i]! })).filter((c) => c.qValue <= t.alpha);
+  const kept = significant.filter((c) => onCpu(c, t));
   const slower = kept.filter((c) => c.deltaMs > 0);
   const faster = kept.filter((c) => c.deltaMs < 0);
-  return { slower, faster, withinNoise: compared - kept.length, added: d.added, removed: d.removed };
+  const offCpu = significant.length - kept.length;
+  return { slower, faster, withinNoise: compared - kept.length, ...(offCpu > 0 ? { offCpu } : {}), added: d.added, removed: d.removed };
+}
+
+/** The CPU clock agrees with the sampled change (or there is no clock to ask). */
+export function onCpu(c: TestChange, t: Pick<DiffThresholds, 'minMs' | 'minPct'>): boolean {
+  if (!c.cpuClock) return true;
+  const delta = c.cpuClock.headMs - c.cpuClock.baseMs;
+  const pct = c.cpuClock.baseMs > 0 ? (delta / c.cpuClock.baseMs) * 100 : Infinity;
+  return Math.sign(delta) === Math.sign(c.deltaMs) && Math.abs(delta) >= t.minMs && Math.abs(pct) >= t.minPct;
 }

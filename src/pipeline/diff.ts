@@ -13,7 +13,7 @@ import { DIFF_REPORT_SCHEMA, type BaselineProvenance, type DiffReport } from '..
 import { diffProfiles, type DiffThresholds, type ProfileDiff } from '../diff/function-diff.js';
 import type { HistoryNoise } from '../diff/noise-history.js';
 import { diffRuns, meanProfile } from '../diff/runs.js';
-import { significantTestChanges } from '../diff/test-significance.js';
+import { decide } from '../diff/decision.js';
 import type { Profile } from '../profile/model.js';
 import { withoutLaunchers } from '../profile/roles.js';
 import { readProfileFile } from '../profile/read.js';
@@ -54,6 +54,7 @@ export function buildDiffReport(input: DiffInput): DiffResult {
   const base = baseRuns.length ? side(baseRuns) : undefined;
   let diff: ProfileDiff | undefined;
   if (base) diff = several ? diffRuns(baseRuns, headRuns, input.thresholds) : diffProfiles(base, head, input.thresholds, { history: input.history });
+  const decided = base && diff ? decide(base, head, diff) : undefined;
   const ci = input.ci;
   const report: DiffReport = {
     schema: DIFF_REPORT_SCHEMA,
@@ -69,9 +70,10 @@ export function buildDiffReport(input: DiffInput): DiffResult {
     changedPaths: base && diff ? changedPaths(base, head, diff, { minDeltaNs: diff.thresholds.minMs * 1e6 }) : [],
     links: { run: ci.runUrl, summary: ci.provider === 'github' ? ci.runUrl : undefined },
   };
-  // Per-test section only when the profiles carry test labels (runner adapters).
-  const tests = base && diff ? significantTestChanges(base, head, diff.base, diff.head, diff.thresholds) : undefined;
-  if (tests) report.tests = tests;
+  // The one decision: rows reconciled with the CPU clock, the per-test section (only when the
+  // profiles carry test labels), the headline and its notes.
+  if (decided?.tests) report.tests = decided.tests;
+  if (decided) report.decision = decided.decision;
   return { report, base, head };
 }
 

@@ -96,16 +96,17 @@ export interface SavedReportOptions extends Omit<PublishStageOptions, 'expectHea
  * A diff.json another job computed, maybe a fork's (`ciprof comment`, the Action's
  * report-file): where it goes comes from this job's own facts, and the file is checked and
  * re-rendered (publish/untrusted-report.ts) before it is published. Throws a one-line Error
- * when the report is refused; publishing itself fails open.
+ * when the report is refused; publishing itself fails open. Returns the report as bound
+ * and checked (its verdict recomputed from its rows): never decide an exit code on it.
  */
-export async function publishSavedReport(s: Settings, file: string, opts: SavedReportOptions, log: Log): Promise<PublishOutcome[]> {
+export async function publishSavedReport(s: Settings, file: string, opts: SavedReportOptions, log: Log): Promise<{ report: DiffReport; outcomes: PublishOutcome[] }> {
   const { publishUntrustedReport, resolveReportTarget } = await import('../publish/untrusted-report.js');
   // Links to this job's own Pyroscope server are the only ones kept outside the repository.
   const linkOrigins = s.pyroscope ? [s.pyroscope.server] : undefined;
   const target = await resolveReportTarget({ env: s.env, ci: s.ci, pr: opts.pr, headSha: opts.headSha, githubToken: s.githubToken, linkOrigins });
-  const outcomes = await publishUntrustedReport({ file, target, ci: s.ci, env: s.env, githubToken: s.githubToken, comment: opts.comment, summary: opts.summary });
-  logOutcomes(outcomes, log);
-  return outcomes;
+  const published = await publishUntrustedReport({ file, target, ci: s.ci, env: s.env, githubToken: s.githubToken, comment: opts.comment, summary: opts.summary });
+  logOutcomes(published.outcomes, log);
+  return published;
 }
 
 function logOutcomes(outcomes: readonly PublishOutcome[], log: Log): void {

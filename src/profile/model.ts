@@ -52,6 +52,14 @@ export interface Profile {
 
 export const SAMPLES_COUNT: ValueType = { type: 'samples', unit: 'count' };
 export const CPU_NANOS: ValueType = { type: 'cpu', unit: 'nanoseconds' };
+/**
+ * Allocations (`ciprof run --alloc`), from V8's sampling heap profiler: how many heap
+ * samples, and the bytes they stand for (V8's unbiased estimate: each sample of an object
+ * of s bytes counts s / (1 - e^(-s/interval)) bytes). Not `alloc_objects`: V8's inspector
+ * gives a sample's bytes, not its object count, so the object count is unknown.
+ */
+export const ALLOC_SAMPLES: ValueType = { type: 'alloc_samples', unit: 'count' };
+export const ALLOC_SPACE: ValueType = { type: 'alloc_space', unit: 'bytes' };
 
 /** V8 pseudo-frames: kept as named frames so totals stay honest. */
 export const IDLE_FRAME = '(idle)';

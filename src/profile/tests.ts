@@ -32,6 +32,10 @@ export interface TestWall {
   file: string;
   name: string;
   wallMs: number | null;
+  /** CPU time of the test's own thread by its CPU clock (runner hooks on Node 22.23+); null/absent when unknown. */
+  cpuMs?: number | null;
+  /** "<pid>-<threadId>" of the threads that ran the test (samples of other threads are threads it started). */
+  threads?: string[];
   status: string;
 }
 
@@ -39,16 +43,20 @@ export const testKey = (file: string, name: string): string => `${file}\u0000${n
 
 /**
  * Every recorded test travels in the profile's metadata as `test:<file>:<name>` =
- * `<wallMs>|<status>` (file and name URI-encoded, so ':' and '=' stay unambiguous).
+ * `<wallMs>|<status>|<cpuMs>|<pid-tid,...>` (file and name URI-encoded, so ':' and '='
+ * stay unambiguous; older profiles end after the status).
  * A test that ran in under one sampling interval has no sample, yet it ran: its
  * presence must not depend on sampling luck, or the diff calls it added or removed.
  */
 const TEST_META_PREFIX = 'test:';
 
+const round2ms = (ms: number): number => Math.round(ms * 100) / 100;
+const THREAD_ID = /^\d+-\d+$/;
+
 export function testWallsMeta(walls: ReadonlyMap<string, TestWall>): Record<string, string> {
   const meta: Record<string, string> = {};
   for (const w of walls.values()) {
-    meta[`${TEST_META_PREFIX}${encodeURIComponent(wellFormed(w.file))}:${encodeURIComponent(wellFormed(w.name))}`] = `${w.wallMs === null ? '' : Math.round(w.wallMs * 100) / 100}|${w.status}`;
+    meta[`${TEST_META_PREFIX}${encodeURIComponent(wellFormed(w.file))}:${encodeURIComponent(wellFormed(w.name))}`] = `${w.wallMs === null ? '' : round2ms(w.wallMs)}|${w.status}|${w.cpuMs === null || w.cpuMs === undefined ? '' : round2ms(w.cpuMs)}|${(w.threads ?? []).join(',')}`;
   }
   return meta;
 }
@@ -60,8 +68,13 @@ export function readTestWalls(profile: Pick<Profile, 'meta'>): Map<string, TestW
     const [file, name] = k.slice(TEST_META_PREFIX.length).split(':');
     if (file === undefined || name === undefined) continue;
     try {
-      const [ms, status] = v.split('|');
+      const [ms, status, cpu, threads] = v.split('|');
+      const cpuMs = cpu ? Number(cpu) : NaN;
+      const own = (threads ?? '').split(',').filter((t) => THREAD_ID.test(t));
       const w: TestWall = { file: decodeURIComponent(file), name: decodeURIComponent(name), wallMs: ms ? Number(ms) : null, status: status ?? '' };
+      // Absent in profiles written before the hooks read the CPU clock.
+      if (Number.isFinite(cpuMs) && cpuMs >= 0) w.cpuMs = cpuMs;
+      if (own.length) w.threads = own;
       out.set(testKey(w.file, w.name), w);
     } catch {
       // a malformed entry from a foreign writer: skip it

@@ -8,12 +8,16 @@
  *   - what: the file must pass the schema (diff/report-schema.ts), must be about that
  *     head commit, and its links are kept only when they point into the repository (or
  *     at an origin the caller names, such as its Pyroscope server);
- *   - when: the PR's head must still be that commit at the moment of commenting.
+ *   - when: the PR's head must still be that commit at the moment of commenting;
+ *   - verdict: recomputed from the rows the comment shows (a regression only where a row
+ *     got slower, an improvement only where one got faster), never the file's own field.
+ *     The caller must not fail a job on it either: the numbers are still the file's.
  * Everything it renders goes through the same escaping as a report computed in-job.
  */
 import { getOctokit } from '@actions/github';
 import type { CiContext, CiProvider } from '../ci/context.js';
 import { readDiffReport, type DiffReport } from '../diff/diff-report.js';
+import type { ProfileDiff } from '../diff/function-diff.js';
 import { renderComment, renderJobSummary } from '../render/markdown.js';
 import type { PublishOutcome } from './outcome.js';
 import { githubToken, publishReport, type Env } from './publish.js';
@@ -112,8 +116,29 @@ export function bindReport(report: DiffReport, target: ReportTarget, file: strin
       .map(([k, v]) => [k, allowedLink(v, target)] as const)
       .filter(([, v]) => v !== undefined),
   ) as DiffReport['links'];
-  const { pr: _fromFile, ...rest } = report;
-  return { ...rest, provider: target.provider, repository: target.repository, serverUrl: target.serverUrl, links, ...(target.pr ? { pr: target.pr } : {}) };
+  const { pr: _fromFile, diff, ...rest } = report;
+  return {
+    ...rest,
+    ...(diff ? { diff: judgedByRows(diff) } : {}),
+    provider: target.provider,
+    repository: target.repository,
+    serverUrl: target.serverUrl,
+    links,
+    ...(target.pr ? { pr: target.pr } : {}),
+  };
+}
+
+/**
+ * The verdict as the rows show it: a row listed as a regression counts only when marked so
+ * and slower, an improvement only when marked so and faster; the verdict follows from
+ * what is left, as diffProfiles derives it. A file cannot put "slower" over a table that
+ * shows nothing slower, nor "no change" over one that does.
+ */
+function judgedByRows(diff: ProfileDiff): ProfileDiff {
+  const regressions = diff.regressions.filter((r) => r.status === 'regression' && r.selfDeltaNs > 0);
+  const improvements = diff.improvements.filter((r) => r.status === 'improvement' && r.selfDeltaNs < 0);
+  const verdict = regressions.length > 0 ? 'regression' : improvements.length > 0 ? 'improvement' : 'no-change';
+  return { ...diff, regressions, improvements, verdict };
 }
 
 export interface UntrustedReportOptions {
@@ -128,16 +153,22 @@ export interface UntrustedReportOptions {
   summary?: boolean;
 }
 
+/** What was published: the report as checked and bound (what the comment shows), and the outcomes. */
+export interface PublishedReport {
+  report: DiffReport;
+  outcomes: PublishOutcome[];
+}
+
 /**
  * Loads, checks and publishes a report computed elsewhere. Throws a one-line Error when
- * the file is refused (schema, size, another commit); otherwise returns the outcomes of
- * publishReport, which never throws. The comment is posted only while the PR's head is
- * still the target's commit.
+ * the file is refused (schema, size, another commit); otherwise returns the bound report
+ * and the outcomes of publishReport, which never throws. The comment is posted only while
+ * the PR's head is still the target's commit.
  */
-export async function publishUntrustedReport(opts: UntrustedReportOptions): Promise<PublishOutcome[]> {
+export async function publishUntrustedReport(opts: UntrustedReportOptions): Promise<PublishedReport> {
   const report = bindReport(readDiffReport(opts.file), opts.target, opts.file);
   const ci: CiContext = { ...opts.ci, provider: opts.target.provider, repository: opts.target.repository, serverUrl: opts.target.serverUrl, pr: opts.target.pr, jobKey: report.jobKey };
-  return publishReport({
+  const outcomes = await publishReport({
     report,
     // Rendered here, once, from the checked report: every name escaped as in-job.
     markdown: { comment: renderComment(report), summary: () => renderJobSummary(report) },
@@ -149,4 +180,5 @@ export async function publishUntrustedReport(opts: UntrustedReportOptions): Prom
     comment: opts.comment,
     summary: opts.summary,
   });
+  return { report, outcomes };
 }

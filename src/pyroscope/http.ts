@@ -2,9 +2,13 @@
  * One HTTP exchange with a Pyroscope server, with the retry policy every call shares:
  * network errors, 5xx and 429 are retried with exponential backoff and full jitter until a
  * total deadline (Retry-After honoured when it fits); other 4xx fail at once with the
- * status and the server's own message. Secrets never reach an error message.
+ * status and the server's own message. Secrets never reach an error message, and every
+ * error is one line. An answer is read up to a cap (a profile's decode limit, 64 KiB for an
+ * error's message), decompressed bytes counted: a server, or whoever sits in its place,
+ * cannot make ciprof buffer an endless or bomb-sized answer.
  */
 import { redact } from '../ci/mask.js';
+import { DEFAULT_LIMITS } from '../profile/limits.js';
 import { type PyroscopeAuth, authHeaders } from './auth.js';
 
 export interface RetryPolicy {
@@ -31,7 +35,12 @@ export interface PyroscopeRequest {
   retry?: Partial<RetryPolicy>;
   /** Told about each retry (one line). */
   onRetry?: (line: string) => void;
+  /** Largest successful answer read, bytes after decompression (default: a profile file's limit). */
+  maxResponseBytes?: number;
 }
+
+/** An error answer's message is a line of text: no more of it is read. */
+const MAX_ERROR_BODY_BYTES = 64 * 1024;
 
 export interface PyroscopeResponse {
   status: number;
@@ -85,6 +94,40 @@ export function serverMessage(body: Buffer, contentType: string): string {
   return line.length > 300 ? `${line.slice(0, 300)}…` : line;
 }
 
+/** Raised inside an attempt: never retried, the server's answer being the problem. */
+class OversizedAnswer extends Error {}
+
+/** The body, read up to `max` bytes; beyond it the rest is cancelled and, unless `truncate`, refused. */
+async function readCapped(res: Response, max: number, truncate: boolean): Promise<Buffer> {
+  const declared = Number(res.headers.get('content-length'));
+  if (!truncate && res.headers.get('content-encoding') === null && declared > max) {
+    await res.body?.cancel();
+    throw new OversizedAnswer(`answer of ${declared} bytes (limit ${max})`);
+  }
+  const chunks: Uint8Array[] = [];
+  let got = 0;
+  const reader = res.body?.getReader();
+  if (!reader) return Buffer.alloc(0);
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (got + value.length > max) {
+      await reader.cancel();
+      if (truncate) {
+        chunks.push(value.subarray(0, max - got));
+        break;
+      }
+      throw new OversizedAnswer(`answer larger than ${max} bytes (refused)`);
+    }
+    chunks.push(value);
+    got += value.length;
+  }
+  return Buffer.concat(chunks);
+}
+
+/** One line, whatever a server or the network stack said. */
+const oneLine = (text: string): string => text.replace(/\s*[\r\n]+\s*/g, ' ');
+
 function networkReason(err: unknown): string {
   const e = err as Error & { cause?: { code?: string; message?: string } };
   if (e.name === 'TimeoutError' || e.name === 'AbortError') return 'timed out';
@@ -110,8 +153,8 @@ export async function pyroscopeRequest(req: PyroscopeRequest): Promise<Pyroscope
         body: new Uint8Array(req.body),
         signal: AbortSignal.timeout(Math.max(1, Math.min(policy.attemptTimeoutMs, remaining))),
       });
-      const body = Buffer.from(await res.arrayBuffer());
       const contentType = res.headers.get('content-type') ?? '';
+      const body = await readCapped(res, res.ok ? (req.maxResponseBytes ?? DEFAULT_LIMITS.maxBytes) : MAX_ERROR_BODY_BYTES, !res.ok);
       if (res.ok) return { status: res.status, contentType, body, attempts: attempt + 1 };
       const message = redact(serverMessage(body, contentType), secrets);
       lastProblem = `HTTP ${res.status}${message ? `: ${message}` : ''}`;
@@ -121,7 +164,8 @@ export async function pyroscopeRequest(req: PyroscopeRequest): Promise<Pyroscope
       retryAfter = retryAfterMs(res.headers.get('retry-after'));
     } catch (err) {
       if (err instanceof PyroscopeError) throw err;
-      lastProblem = redact(networkReason(err), secrets);
+      if (err instanceof OversizedAnswer) throw new PyroscopeError(`${where}: ${err.message}`, undefined, false);
+      lastProblem = oneLine(redact(networkReason(err), secrets));
     }
     const elapsed = Date.now() - started;
     const wait = retryAfter ?? backoffMs(attempt, policy);

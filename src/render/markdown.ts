@@ -116,6 +116,22 @@ function functionTableMd(report: DiffReport, title: string, rows: FunctionDelta[
   return lines.join('\n');
 }
 
+/**
+ * Blocked time apart from CPU: waits in bind, sync fs, spawnSync… that the sampler charges
+ * as if they ran. A row is "changed" only when measured noise (history, runs) judged it.
+ */
+function blockedTableMd(report: DiffReport, rows: FunctionDelta[], limit: number): string {
+  if (rows.length === 0) return '';
+  const judged = rows.filter((r) => r.status === 'regression' || r.status === 'improvement');
+  const lines = ['| function | wait | sampled base → head | Δ | judged |', '|---|---|---:|---:|---|'];
+  for (const r of rows.slice(0, limit)) {
+    const verdict = r.judgedBy === undefined ? 'not judged: no measured noise for it' : r.status === 'noise' ? `within the noise ${r.judgedBy === 'history' ? 'this job\'s history' : 'the runs'} measured` : `${r.status === 'regression' ? 'longer' : 'shorter'} beyond measured noise (q ${fmtQ(r.qValue)})`;
+    lines.push(`| ${frameCell(report, r.frame)} | ${escapeMarkdown(r.blocked ?? '')} | ${fmtMs(r.base.selfNs)} → ${fmtMs(r.head.selfNs)} | ${fmtDeltaMs(r.selfDeltaNs)} (${fmtPct(r.selfDeltaPct)}) | ${verdict} |`);
+  }
+  const title = `Blocked time (${int(rows.length)}): waits the profiler samples as if they ran, never counted as CPU regressions${judged.length ? `; ${plural(judged.length, 'wait')} changed beyond measured noise` : ''}`;
+  return judged.length ? `#### ${title}\n\n${lines.join('\n')}` : `<details><summary>${title}</summary>\n\n${lines.join('\n')}\n\n</details>`;
+}
+
 /** " (+12..+25)" after the percentage: the interval of the speed-adjusted change, when known. */
 function fmtInterval(r: FunctionDelta): string {
   const iv = r.interval;
@@ -124,9 +140,16 @@ function fmtInterval(r: FunctionDelta): string {
   return ` (${n(iv.lowPct)}..${n(iv.highPct)})`;
 }
 
-/** The suite moved but no function stands out: say what that can and cannot mean. */
+/** The decision's notes: why a table shows what the function rows do not. */
+function decisionNotesMd(report: DiffReport): string {
+  const notes = report.decision?.notes ?? [];
+  return notes.length ? notes.map((n) => `> ${escapeMarkdown(n)}`).join('\n>\n') : '';
+}
+
+/** The suite moved but no function stands out: say what that can and cannot mean (reports without a decision). */
 function uniformChangeMd(report: DiffReport): string {
   const d = report.diff;
+  if (report.decision) return decisionNotesMd(report);
   if (!d || !d.suite.significant || d.regressions.length > 0 || d.improvements.length > 0 || d.noiseModel.runs) return '';
   return `<sub>The whole run moved alike (${d.suite.deltaPct > 0 ? 'slower' : 'faster'}), and no function stands out from the run's overall speed: a busier or different machine, or a change that touches everything. \`ciprof compare\` runs base and head on one machine to tell them apart.</sub>`;
 }
@@ -145,7 +168,12 @@ function environmentMd(report: DiffReport): string {
 
 function totalsMd(base: SuiteTotals, head: SuiteTotals, suite: NonNullable<DiffReport['diff']>['suite']): string {
   const lines = ['| suite | base | head | change |', '|---|---:|---:|---:|'];
-  lines.push(`| CPU time | ${fmtMs(base.cpuNs)} | ${fmtMs(head.cpuNs)} | ${fmtDeltaMs(suite.deltaNs)} (${fmtPct(suite.deltaPct)})${suite.significant ? '' : ', within noise'} |`);
+  lines.push(`| CPU time (sampled) | ${fmtMs(base.cpuNs)} | ${fmtMs(head.cpuNs)} | ${fmtDeltaMs(suite.deltaNs)} (${fmtPct(suite.deltaPct)})${suite.significant ? '' : ', within noise'} |`);
+  if (base.blockedNs !== undefined && head.blockedNs !== undefined && (base.blockedNs > 0 || head.blockedNs > 0)) {
+    const d = head.blockedNs - base.blockedNs;
+    // Waits in blocking calls: part of the sampled time above, left out of its test.
+    lines.push(`| of which blocked in system calls | ${fmtMs(base.blockedNs)} | ${fmtMs(head.blockedNs)} | ${fmtDeltaMs(d)}, not CPU, tested apart |`);
+  }
   if (base.wallMs !== undefined && head.wallMs !== undefined) {
     const d = (head.wallMs - base.wallMs) * 1e6;
     // Wall time has no sample count behind it: shown, never judged.
@@ -160,6 +188,8 @@ function totalsMd(base: SuiteTotals, head: SuiteTotals, suite: NonNullable<DiffR
 function verdictMd(report: DiffReport): string {
   const d = report.diff;
   if (!d) return '⚪ ciprof: no baseline to compare with';
+  const decision = report.decision;
+  if (decision) return `${decision.verdict === 'regression' ? '🔴' : decision.verdict === 'improvement' ? '🟢' : '⚪'} ciprof: ${escapeMarkdown(decision.headline)}`;
   const noise = `${plural(d.withinNoise, 'function')} within noise`;
   if (d.verdict === 'regression')
     return `🔴 ciprof: slower — ${plural(d.regressions.length, 'function')} regressed${d.improvements.length ? `, ${int(d.improvements.length)} improved` : ''} (${noise})`;
@@ -233,22 +263,30 @@ export function renderSlowerTests(report: DiffReport, limit: number): string {
   const out: string[] = [];
   const table = (title: string, rows: NonNullable<DiffReport['tests']>['slower']): void => {
     if (!rows.length) return;
-    out.push(`#### ${title} (${int(rows.length)})`, '', '| test | base → head | Δ | q-value | why (self time within the test) |', '|---|---:|---:|---:|---|');
+    out.push(`#### ${title} (${int(rows.length)})`, '', '| test | sampled base → head | Δ | CPU clock · off-CPU · wall | q-value | why (self time within the test) |', '|---|---:|---:|---:|---:|---|');
     for (const r of rows.slice(0, limit)) {
       const why = r.functions
         .filter((f) => f.deltaMs !== 0)
         .map((f) => `${escapeMarkdown(f.name || '(anonymous)')} ${f.deltaMs > 0 ? '+' : '−'}${Math.abs(f.deltaMs).toFixed(1)} ms`)
         .join('<br>');
       const pct = Number.isFinite(r.deltaPct) ? r.deltaPct * 100 : Infinity;
-      out.push(`| ${testName(r)} | ${r.baseMs.toFixed(1)} ms → ${r.headMs.toFixed(1)} ms | ${signed(`${Math.abs(r.deltaMs).toFixed(1)} ms`, r.deltaMs)} (${fmtTestPct(pct)}) | ${fmtQ(r.qValue)} | ${why} |`);
+      out.push(`| ${testName(r)} | ${r.baseMs.toFixed(1)} ms → ${r.headMs.toFixed(1)} ms | ${signed(`${Math.abs(r.deltaMs).toFixed(1)} ms`, r.deltaMs)} (${fmtTestPct(pct)}) | ${clockCell(r)} | ${fmtQ(r.qValue)} | ${why} |`);
     }
     if (rows.length > limit) out.push('', `_…and ${int(rows.length - limit)} more in the job summary._`);
     out.push('');
   };
   table('Tests that got slower, and why', t.slower);
   table('Tests that got faster', t.faster);
+  if (t.offCpu) out.push(`_${plural(t.offCpu, 'test')} moved in sampled time but not on the thread's CPU clock (blocked in system calls or descheduled): not listed._`);
   if (t.added.length || t.removed.length) out.push(`_${int(t.added.length)} test(s) only in head, ${int(t.removed.length)} only in base (not compared)._`);
   return out.join('\n').trim();
+}
+
+/** The test's CPU by the thread's clock, its off-CPU time and its wall time, base → head: each apart, never mixed. */
+function clockCell(r: NonNullable<DiffReport['tests']>['slower'][number]): string {
+  const pair = (v: { baseMs: number; headMs: number } | undefined, what: string): string | undefined => (v ? `${what} ${v.baseMs.toFixed(1)} → ${v.headMs.toFixed(1)} ms` : undefined);
+  const parts = [pair(r.cpuClock, 'CPU'), pair(r.offCpu, 'off-CPU'), pair(r.wall, 'wall')].filter((p): p is string => p !== undefined);
+  return parts.length ? parts.join('<br>') : '–';
 }
 
 function linksMd(report: DiffReport): string {
@@ -300,10 +338,12 @@ function renderWith(report: DiffReport, limits: RenderLimits, truncation: string
   const d = report.diff;
   let improvements = d ? functionTableMd(report, 'Faster', d.improvements, limits.rows) : '';
   if (d && limits.noiseRows > 0) {
-    const noise = d.functions.filter((r) => r.status === 'noise').slice(0, limits.noiseRows);
+    const noise = d.functions.filter((r) => r.status === 'noise' && !r.blocked).slice(0, limits.noiseRows);
     const table = functionTableMd(report, 'Largest changes within noise', noise, limits.noiseRows);
     if (table) improvements += `\n\n<details><summary>Within noise: the ${int(noise.length)} largest changes (not significant)</summary>\n\n${table}\n\n</details>`;
   }
+  const blocked = d ? blockedTableMd(report, d.blocked ?? [], limits.rows) : '';
+  if (blocked) improvements += `\n\n${blocked}`;
   return fill(loadTemplate(), {
     marker: commentMarker(report.jobKey),
     verdict: verdictMd(report),

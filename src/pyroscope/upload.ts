@@ -18,6 +18,7 @@
 import { randomUUID } from 'node:crypto';
 import { encodePprofGzip } from '../profile/gzip.js';
 import type { Profile } from '../profile/model.js';
+import { splitAllocations } from '../profile/sample-types.js';
 import type { PyroscopeAuth } from './auth.js';
 import { pyroscopeRequest, type RetryPolicy } from './http.js';
 import { profileTypeName, seriesLabels, stripSampleLabels, DEFAULT_KEPT_SAMPLE_LABELS } from './labels.js';
@@ -46,6 +47,8 @@ export interface UploadResult {
   labels: LabelPair[];
   bytes: number;
   attempts: number;
+  /** With allocations: the series labels of the `memory` profile sent beside the CPU one. */
+  allocLabels?: LabelPair[];
 }
 
 /** Series labels for a profile exactly as Pyroscope stores them from either path. */
@@ -66,7 +69,20 @@ export function ingestName(labels: readonly LabelPair[]): string {
   return `${app}{${rest.map((l) => `${l.name}=${l.value}`).join(',')}}`;
 }
 
+/**
+ * With `--alloc` the profile goes as two: the CPU part as before, and the allocations as
+ * Pyroscope's own `memory` profile type (sample types alloc_samples/count and
+ * alloc_space/bytes, period space/bytes), each under the same series labels.
+ */
 export async function uploadProfile(profile: Profile, opts: UploadOptions): Promise<UploadResult> {
+  const { cpu, alloc } = splitAllocations(profile);
+  const result = await sendOne(cpu, opts);
+  if (!alloc) return result;
+  const memory = await sendOne(alloc, opts);
+  return { ...result, bytes: result.bytes + memory.bytes, attempts: result.attempts + memory.attempts, allocLabels: memory.labels };
+}
+
+async function sendOne(profile: Profile, opts: UploadOptions): Promise<UploadResult> {
   const slim = stripSampleLabels(profile, opts.keepSampleLabels ?? DEFAULT_KEPT_SAMPLE_LABELS);
   const gz = encodePprofGzip(slim);
   const labels = uploadLabels(profile, opts.app, opts.userLabels);

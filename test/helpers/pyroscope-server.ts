@@ -215,7 +215,8 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 function metricName(profile: Obj): string {
   const types = (profile.sample_type as Obj[]).map((t) => profile.string_table[t.type] as string);
   if (types.includes('wall')) return 'wall';
-  return types.some((t) => t.includes('cpu')) ? 'process_cpu' : types[types.length - 1]!;
+  if (types.some((t) => t.includes('cpu'))) return 'process_cpu';
+  return types.some((t) => t.includes('alloc_') || t.includes('inuse_')) ? 'memory' : types[types.length - 1]!;
 }
 
 export async function startFakePyroscope(): Promise<FakePyroscope> {

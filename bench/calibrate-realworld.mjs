@@ -22,7 +22,7 @@
 // Writes bench/results/calibration-realworld-<project>-<condition>.json and .md.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -83,12 +83,14 @@ const load = () => loadavg().map((x) => round(x, 2));
 
 /**
  * The line inserted at the top of a function body: one line, so one @ts-ignore covers it;
- * the loop is inline (its time is the function's self time, not a helper's). Counting
- * (the pilot) appends a byte per call to CIPROF_COUNT_DIR/<name>; fs through
- * process.getBuiltinModule, which ESM sources and CommonJS both have.
+ * the loop is inline (its time is the function's self time, not a helper's). The pilot
+ * (CIPROF_COUNT_DIR) appends, per call, the loop's nanoseconds to <dir>/<tag>: the call
+ * count and the loop's speed in place (a loop in a function V8 has not optimized runs
+ * several times slower than the same loop alone). fs through process.getBuiltinModule,
+ * which ESM sources and CommonJS both have.
  */
 const spinLine = (tag) =>
-  `/* ciprof calibrate */ // @ts-ignore\n{ const __cpN = globalThis.__cpSpin_${tag} ?? (globalThis.__cpSpin_${tag} = Number(process.env.CIPROF_SPIN_${tag} || 0)); if (process.env.CIPROF_COUNT_DIR) process.getBuiltinModule("node:fs").appendFileSync(process.env.CIPROF_COUNT_DIR + "/${tag}", "."); if (__cpN > 0) { let __cpX = 0; for (let __cpI = 0; __cpI < __cpN; __cpI++) __cpX = (__cpX + __cpI * 31) | 0; globalThis.__cpSink = __cpX; } }\n`;
+  `/* ciprof calibrate */ // @ts-ignore\n{ const __cpN = globalThis.__cpSpin_${tag} ?? (globalThis.__cpSpin_${tag} = Number(process.env.CIPROF_SPIN_${tag} || 0)); const __cpT = process.env.CIPROF_COUNT_DIR ? process.hrtime.bigint() : 0n; if (__cpN > 0) { let __cpX = 0; for (let __cpI = 0; __cpI < __cpN; __cpI++) __cpX = (__cpX + __cpI * 31) | 0; globalThis.__cpSink = __cpX; } if (process.env.CIPROF_COUNT_DIR) process.getBuiltinModule("node:fs").appendFileSync(process.env.CIPROF_COUNT_DIR + "/${tag}", (process.hrtime.bigint() - __cpT) + "\\n"); }\n`;
 
 /** A copy of the project with both functions instrumented; node_modules linked from the corpus. */
 function prepareCheckout() {
@@ -163,13 +165,20 @@ function pilot(checkout) {
   const shareNs = [...self].filter(([leaf]) => leaf.startsWith(`${project.share.name} `) && leaf.includes(stem)).reduce((a, [, ns]) => a + ns, 0);
   const countDir = join(dir, 'calls');
   mkdirSync(countDir, { recursive: true });
-  spawnSync(node, project.command.slice(1), { cwd: checkout, env: { ...process.env, NODE_OPTIONS: '', PATH: `${resolve(node, '..')}:${process.env.PATH}`, CIPROF_COUNT_DIR: countDir }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  const calls = (tag) => (existsSync(join(countDir, tag)) ? statSync(join(countDir, tag)).size : 0);
+  // A loop of ~10 µs a call (by the standalone speed) measures the loop's speed in place.
+  const probe = Math.round(10 * loopSpeed());
+  spawnSync(node, project.command.slice(1), { cwd: checkout, env: { ...process.env, NODE_OPTIONS: '', PATH: `${resolve(node, '..')}:${process.env.PATH}`, CIPROF_COUNT_DIR: countDir, CIPROF_SPIN_SHARE: String(probe), CIPROF_SPIN_CALLS: String(probe) }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const timed = (tag) => {
+    const ns = existsSync(join(countDir, tag)) ? readFileSync(join(countDir, tag), 'utf8').trim().split('\n').filter(Boolean).map(Number) : [];
+    const totalUs = ns.reduce((a, b) => a + b, 0) / 1000;
+    return { calls: ns.length, iterPerUs: totalUs > 0 ? round((probe * ns.length) / totalUs, 1) : 0 };
+  };
+  const share = timed('SHARE');
+  const calls = timed('CALLS');
   return {
     suiteCpuMs: round(total / 1e6),
-    share: { name: project.share.name, selfMs: round(shareNs / 1e6), sharePct: round((shareNs / total) * 100, 2), calls: calls('SHARE') },
-    calls: { name: project.calls.name, calls: calls('CALLS') },
-    iterPerUs: round(loopSpeed(), 1),
+    share: { name: project.share.name, selfMs: round(shareNs / 1e6), sharePct: round((shareNs / total) * 100, 2), ...share },
+    calls: { name: project.calls.name, ...calls },
   };
 }
 
@@ -195,9 +204,9 @@ function judge(report, target) {
 
 /** The head's environment for a phase: loop iterations per call of the slowed function. */
 function spinFor(phase, p) {
-  if (phase === 'ab40') return { CIPROF_SPIN_CALLS: String(Math.round((40_000 / Math.max(1, p.calls.calls)) * p.iterPerUs)) };
+  if (phase === 'ab40') return { CIPROF_SPIN_CALLS: String(Math.round((40_000 / Math.max(1, p.calls.calls)) * p.calls.iterPerUs)) };
   const factor = phase === 'ab20' ? 0.2 : phase === 'cab5' ? 0.05 : 0;
-  return factor ? { CIPROF_SPIN_SHARE: String(Math.round(((factor * p.share.selfMs * 1000) / Math.max(1, p.share.calls)) * p.iterPerUs)) } : {};
+  return factor ? { CIPROF_SPIN_SHARE: String(Math.round(((factor * p.share.selfMs * 1000) / Math.max(1, p.share.calls)) * p.share.iterPerUs)) } : {};
 }
 
 function singleTrial(checkout, phase, t, spin, target) {
@@ -290,7 +299,7 @@ function markdown(s) {
     ...(s.note ? [`> ${s.note}`, ''] : []),
     `${s.date} · ${s.machine.cpus} × ${s.machine.cpu} · Node ${s.machine.node} · ${s.totalSeconds} s`,
     '',
-    `Pilot: suite ${s.pilot.suiteCpuMs} ms sampled CPU; \`${s.pilot.share.name}\` ${s.pilot.share.selfMs} ms self = ${s.pilot.share.sharePct}% of the suite, ${s.pilot.share.calls} calls; \`${s.pilot.calls.name}\` ${s.pilot.calls.calls} calls; injected loop ${s.pilot.iterPerUs} iterations/µs.`,
+    `Pilot: suite ${s.pilot.suiteCpuMs} ms sampled CPU; \`${s.pilot.share.name}\` ${s.pilot.share.selfMs} ms self = ${s.pilot.share.sharePct}% of the suite, ${s.pilot.share.calls} calls (loop ${s.pilot.share.iterPerUs} it/µs in place); \`${s.pilot.calls.name}\` ${s.pilot.calls.calls} calls (loop ${s.pilot.calls.iterPerUs} it/µs in place).`,
     '',
     '| phase | target | result | load averages (1 min) per trial | time |',
     '|---|---|---|---|---|',

@@ -182,15 +182,19 @@ function pilot(checkout) {
   };
 }
 
-function judge(report, target) {
+/** The slowed function's row: by name and file (a suite has many functions called `send`). */
+const isTarget = (frame, spec) => spec !== undefined && frame.name === spec.name && frame.file.includes(spec.file.replace(/\.[cm]?[jt]s$/, ''));
+
+function judge(report, spec) {
   const d = report.diff;
   const regressions = d.regressions.map((x) => x.frame.name);
-  const row = d.functions.find((x) => x.frame.name === target);
+  // diff.json keeps the reported rows and the 200 most changed: an unchanged target may be absent.
+  const row = d.functions.find((x) => isTarget(x.frame, spec));
   return {
     regressions,
     improvements: d.improvements.map((x) => x.frame.name),
-    detected: target ? regressions.includes(target) : undefined,
-    falseRegressions: regressions.filter((n) => n !== target).length,
+    detected: spec ? d.regressions.some((x) => isTarget(x.frame, spec)) : undefined,
+    falseRegressions: d.regressions.filter((x) => !isTarget(x.frame, spec)).length,
     target: row && { deltaMs: round(row.selfDeltaNs / 1e6), deltaPct: round(row.selfDeltaPct, 1), q: row.qValue, status: row.status },
     blockedRows: (d.blocked ?? []).slice(0, 5).map((b) => `${b.frame.name}(${b.blocked}) ${round(b.selfDeltaNs / 1e6)} ms ${b.status}`),
     testsSlower: report.tests?.slower.length ?? 0,
@@ -209,22 +213,22 @@ function spinFor(phase, p) {
   return factor ? { CIPROF_SPIN_SHARE: String(Math.round(((factor * p.share.selfMs * 1000) / Math.max(1, p.share.calls)) * p.share.iterPerUs)) } : {};
 }
 
-function singleTrial(checkout, phase, t, spin, target) {
+function singleTrial(checkout, phase, t, spin, spec) {
   const dir = join(work, phase, `trial-${t}`);
   const a = profiledRun(checkout, join(dir, 'base'));
   const b = profiledRun(checkout, join(dir, 'head'), spin);
-  const r = judge(diffJson(['diff', '--base', a.file, '--head', b.file, '-o', join(dir, 'out')], checkout), target);
+  const r = judge(diffJson(['diff', '--base', a.file, '--head', b.file, '-o', join(dir, 'out')], checkout), spec);
   keep(dir, phase, t);
   return { ...r, exitCodes: [a.exitCode, b.exitCode] };
 }
 
-function compareTrial(checkout, phase, t, spin, target) {
+function compareTrial(checkout, phase, t, spin, spec) {
   const dir = join(work, phase, `trial-${t}`);
   mkdirSync(dir, { recursive: true });
   for (let i = 1; i <= runsPerSide; i++) {
     for (const [side, env] of [['base', {}], ['head', spin]]) copyFileSync(profiledRun(checkout, join(dir, 'runs', `${side}-${i}`), env).file, join(dir, `${side}-${i}.pb.gz`));
   }
-  const r = judge(diffJson(['compare', '--from-runs', dir, '-o', join(dir, 'out')], checkout), target);
+  const r = judge(diffJson(['compare', '--from-runs', dir, '-o', join(dir, 'out')], checkout), spec);
   keep(dir, phase, t);
   return r;
 }
@@ -248,13 +252,14 @@ console.error(`pilot: ${JSON.stringify(p)}`);
 const results = {};
 for (const phase of opt.phases.split(',').map((s) => s.trim()).filter(Boolean)) {
   const spin = spinFor(phase, p);
-  const target = phase === 'ab40' ? project.calls.name : phase === 'ab20' || phase === 'cab5' ? project.share.name : undefined;
+  const spec = phase === 'ab40' ? project.calls : phase === 'ab20' || phase === 'cab5' ? project.share : undefined;
+  const target = spec?.name;
   const neighbour = startNeighbour();
   const rows = [];
   const t0 = performance.now();
   try {
     for (let t = 1; t <= trials; t++) {
-      const r = phase.startsWith('c') ? compareTrial(checkout, phase, t, spin, target) : singleTrial(checkout, phase, t, spin, target);
+      const r = phase.startsWith('c') ? compareTrial(checkout, phase, t, spin, spec) : singleTrial(checkout, phase, t, spin, spec);
       rows.push(r);
       console.error(`[${opt.project} ${opt.condition} ${phase} ${t}/${trials}] ${target ? `${target} ${r.detected ? 'DETECTED' : 'missed'} (${r.target?.deltaMs} ms, ${r.target?.deltaPct}%)` : `${r.regressions.length} regression row(s)`}${r.regressions.length ? `: ${r.regressions.join(', ')}` : ''}; load ${r.load.join(' ')}`);
     }

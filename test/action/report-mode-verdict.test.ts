@@ -53,7 +53,7 @@ const WORKFLOW_RUN = { name: 'workflow_run', payload: { action: 'completed', wor
 const PULL_REQUEST = { name: 'pull_request', payload: { number: 7, pull_request: { number: 7, head: { sha: H7, ref: 'feature' }, base: { sha: 'a'.repeat(40), ref: 'main' } } } };
 const PUSH = { name: 'push', payload: { ref: 'refs/heads/main', after: H7 } };
 
-async function runReport(diffJson: string, inputs: Record<string, string> = {}, event = WORKFLOW_RUN): Promise<ActionRun> {
+async function runReport(diffJson: string, inputs: Record<string, string> = {}, event: { name: string; payload: unknown } = WORKFLOW_RUN): Promise<ActionRun> {
   const workspace = mkdtempSync(path.join(work, 'ws-'));
   writeFileSync(path.join(workspace, 'diff.json'), diffJson);
   const eventFile = path.join(workspace, 'event.json');

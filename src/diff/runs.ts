@@ -14,6 +14,7 @@ import { functionKey, type Profile } from '../profile/model.js';
 import { mergeProfiles } from '../profile/merge.js';
 import { DEFAULT_THRESHOLDS, diffProfiles, INTERVAL_LEVEL, judgeRows, partitionRows, type DiffThresholds, type FunctionDelta, type ProfileDiff } from './function-diff.js';
 import { selfByFunctionKey, selfByTestFile } from './self-time.js';
+import { onCpuProfile } from './cpu-clock.js';
 import { normalQuantile, studentTQuantile, tOrNormalTwoSided } from './stats.js';
 
 /** Which statistics produced the diff, recorded in compare.json so a reader knows. */
@@ -26,17 +27,21 @@ export function meanProfile(runs: readonly Profile[]): Profile {
   return { ...merged, samples: merged.samples.map((s) => ({ ...s, values: s.values.map((v) => v * factor) })), meta: { ...runs[0]?.meta, runs: String(runs.length) } };
 }
 
-export function diffRuns(baseRuns: readonly Profile[], headRuns: readonly Profile[], overrides: Partial<DiffThresholds> = {}): ProfileDiff {
+export function diffRuns(sampledBaseRuns: readonly Profile[], sampledHeadRuns: readonly Profile[], overrides: Partial<DiffThresholds> = {}): ProfileDiff {
   const thresholds = { ...DEFAULT_THRESHOLDS, ...overrides };
-  const n = baseRuns.length;
-  const m = headRuns.length;
+  const n = sampledBaseRuns.length;
+  const m = sampledHeadRuns.length;
   if (n === 0 || m === 0) throw new Error('diffRuns needs at least one run on each side');
+  // Each run to its tests' CPU clocks first: a mean profile keeps the first run's clocks only.
+  const baseRuns = sampledBaseRuns.map(onCpuProfile);
+  const headRuns = sampledHeadRuns.map(onCpuProfile);
+  const clocked = baseRuns.some((r, i) => r !== sampledBaseRuns[i]) && headRuns.some((r, i) => r !== sampledHeadRuns[i]);
   const meanBase = meanProfile(baseRuns);
   const meanHead = meanProfile(headRuns);
   // One run each: nothing to estimate run-to-run noise from; the single-run model applies.
-  if (n + m < 3) return diffProfiles(meanBase, meanHead, overrides);
+  if (n + m < 3) return diffProfiles(meanBase, meanHead, overrides, { onCpu: false });
 
-  const diff = diffProfiles(meanBase, meanHead, { ...thresholds, minUnits: Number.POSITIVE_INFINITY });
+  const diff = diffProfiles(meanBase, meanHead, { ...thresholds, minUnits: Number.POSITIVE_INFINITY }, { onCpu: false });
   const baseSelf = baseRuns.map(selfByFunctionKey);
   const headSelf = headRuns.map(selfByFunctionKey);
   const nsPerSample = (diff.base.cpuNs + diff.head.cpuNs) / Math.max(1, diff.base.samples + diff.head.samples);
@@ -62,7 +67,7 @@ export function diffRuns(baseRuns: readonly Profile[], headRuns: readonly Profil
     ...(blocked.length ? { blocked } : {}),
     withinNoise,
     verdict,
-    noiseModel: { sampling: true, runs: { base: n, head: m }, ...(fileUnits > 0 ? { testFiles: fileUnits } : {}) },
+    noiseModel: { sampling: true, runs: { base: n, head: m }, ...(fileUnits > 0 ? { testFiles: fileUnits } : {}), ...(clocked ? { cpuClock: true } : {}) },
     speedFactor: 1,
   };
 }

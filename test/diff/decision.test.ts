@@ -68,8 +68,13 @@ describe('decide', () => {
     // waitsBlocked calls Atomics.wait: V8 charges the wait to it. The thread clock says 8 ms both times.
     const base = run([{ name: 'waits', fns: { waitsBlocked: 100, f: 8 }, cpuMs: 8 }, { name: 'works', fns: { f: 500, g: 500 }, cpuMs: 1000 }]);
     const head = run([{ name: 'waits', fns: { waitsBlocked: 900, f: 8 }, cpuMs: 8 }, { name: 'works', fns: { f: 500, g: 500 }, cpuMs: 1000 }]);
-    const d = diffProfiles(base, head);
-    // What ciprof reported before: waitsBlocked as a CPU regression.
+    // By default the samples are brought to the tests' CPU clocks first: no row at all.
+    const onCpu = diffProfiles(base, head);
+    expect(onCpu.noiseModel.cpuClock).toBe(true);
+    expect(onCpu.regressions).toEqual([]);
+    expect(onCpu.functions.find((r) => r.frame.name === 'waitsBlocked')!.head.selfNs).toBeLessThan(10 * MS);
+    // As sampled (what ciprof reported before): waitsBlocked a CPU regression; the decision demotes it.
+    const d = diffProfiles(base, head, {}, { onCpu: false });
     expect(d.regressions.map((r) => r.frame.name)).toEqual(['waitsBlocked']);
     const decided = decide(base, head, d);
     expect(d.regressions).toEqual([]);

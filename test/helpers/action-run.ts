@@ -7,7 +7,10 @@
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { ROOT } from './cli.js';
+import { NODE_VERSIONS, ROOT } from './cli.js';
+
+/** GitHub runs JavaScript actions on node24 (`runs.using`); this process's Node only when that binary is missing. */
+const ACTION_NODE = NODE_VERSIONS.find((n) => n.major === 24 && n.available)?.bin ?? process.execPath;
 
 export interface ActionRun {
   status: number | null;
@@ -34,7 +37,7 @@ export interface ActionRunOptions {
   inputs: Record<string, string>;
   /** More environment; the base is PATH, HOME and a push event's GITHUB_* variables. */
   env?: NodeJS.ProcessEnv;
-  /** The Node binary that runs dist/index.js (GitHub runs it on node24); default: this process's. */
+  /** The Node binary that runs dist/index.js; default: Node 24, as GitHub's runner (`runs.using: node24`). */
   node?: string;
 }
 
@@ -59,7 +62,7 @@ export async function runActionDist(o: ActionRunOptions): Promise<ActionRun> {
     ...Object.fromEntries(Object.entries(o.inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
     ...o.env,
   };
-  const child = spawn(o.node ?? process.execPath, [path.join(o.actionDir, 'dist/index.js')], { cwd: o.workspace, env, timeout: 90_000 });
+  const child = spawn(o.node ?? ACTION_NODE, [path.join(o.actionDir, 'dist/index.js')], { cwd: o.workspace, env, timeout: 90_000 });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

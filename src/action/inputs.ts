@@ -38,8 +38,18 @@ export interface ActionInputs {
   alloc: boolean;
 }
 
+/**
+ * An input's value. The runner evaluates action.yml's `${{ }}` defaults; runners that do
+ * not (GitHub's @github/local-action passes them through as text) would hand us the
+ * expression itself, as a token or a matrix: such a value counts as not set.
+ */
+function input(name: string): string {
+  const raw = core.getInput(name);
+  return /^\s*\$\{\{[\s\S]*\}\}\s*$/.test(raw) ? '' : raw;
+}
+
 function bool(name: string, fallback: boolean): boolean {
-  const raw = core.getInput(name).trim().toLowerCase();
+  const raw = input(name).trim().toLowerCase();
   if (raw === '') return fallback;
   if (['true', 'yes', '1', 'on'].includes(raw)) return true;
   if (['false', 'no', '0', 'off'].includes(raw)) return false;
@@ -47,7 +57,7 @@ function bool(name: string, fallback: boolean): boolean {
 }
 
 function num(name: string, fallback: number, check: (n: number) => boolean): number {
-  const raw = core.getInput(name).trim();
+  const raw = input(name).trim();
   if (raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isFinite(n) || !check(n)) throw new Error(`input ${name} is not valid: "${raw}"`);
@@ -55,18 +65,18 @@ function num(name: string, fallback: number, check: (n: number) => boolean): num
 }
 
 export function readInputs(): ActionInputs {
-  const mode = (core.getInput('mode').trim() || 'all') as ActionMode;
+  const mode = (input('mode').trim() || 'all') as ActionMode;
   if (!['collect', 'report', 'all'].includes(mode)) throw new Error(`input mode must be collect, report or all, got "${mode}"`);
-  const run = core.getInput('run');
-  const reportFile = core.getInput('report-file').trim();
+  const run = input('run');
+  const reportFile = input('report-file').trim();
   if (mode !== 'report' && !run.trim()) throw new Error(`input run (the test command) is required in mode ${mode}`);
   const settings: ActionInputs = {
     mode,
     run,
-    workingDirectory: core.getInput('working-directory').trim() || '.',
-    githubToken: core.getInput('github-token').trim(),
+    workingDirectory: input('working-directory').trim() || '.',
+    githubToken: input('github-token').trim(),
     comment: bool('comment', true),
-    base: core.getInput('base').trim(),
+    base: input('base').trim(),
     failOnRegression: bool('fail-on-regression', false),
     thresholds: {
       minMs: num('min-ms', DEFAULT_THRESHOLDS.minMs, (n) => n >= 0),
@@ -78,17 +88,17 @@ export function readInputs(): ActionInputs {
     includeLaunchers: bool('include-launchers', false),
     uploadArtifact: bool('upload-artifact', true),
     alloc: bool('alloc', false),
-    jobKey: core.getInput('job-key').trim(),
-    matrix: matrixKey(core.getInput('matrix')),
+    jobKey: input('job-key').trim(),
+    matrix: matrixKey(input('matrix')),
     reportFile,
-    outDir: core.getInput('out-dir').trim() || '.ciprof',
+    outDir: input('out-dir').trim() || '.ciprof',
     pyroscope: {
-      server: core.getInput('pyroscope-url').trim() || undefined,
-      app: core.getInput('pyroscope-app').trim() || undefined,
-      token: core.getInput('pyroscope-token').trim() || undefined,
-      basicAuth: core.getInput('pyroscope-basic-auth').trim() || undefined,
-      tenant: core.getInput('pyroscope-tenant').trim() || undefined,
-      labels: core.getInput('pyroscope-labels').trim() || undefined,
+      server: input('pyroscope-url').trim() || undefined,
+      app: input('pyroscope-app').trim() || undefined,
+      token: input('pyroscope-token').trim() || undefined,
+      basicAuth: input('pyroscope-basic-auth').trim() || undefined,
+      tenant: input('pyroscope-tenant').trim() || undefined,
+      labels: input('pyroscope-labels').trim() || undefined,
     },
   };
   maskInputSecrets(settings);

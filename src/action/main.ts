@@ -62,6 +62,12 @@ export async function run(): Promise<void> {
   process.exitCode = exitCode;
 }
 
+/** The head commit of this pull_request job's event (GitHub writes it, the PR cannot), or undefined. */
+function pullRequestHead(s: Settings): string | undefined {
+  const event = s.env.GITHUB_EVENT_NAME;
+  return (event === 'pull_request' || event === 'pull_request_target') && s.ci.pr ? s.ci.commit : undefined;
+}
+
 /**
  * Whether a regression fails this step. Not for a report-file: another run computed it,
  * maybe a fork's, whose numbers this job cannot check, so it may comment but never decide
@@ -92,8 +98,11 @@ async function publishTestsFailed(a: ActionInputs, s: Settings, exitCode: number
 async function report(a: ActionInputs, s: Settings, head: DiffHead | undefined): Promise<DiffReport | undefined> {
   let report: DiffReport;
   if (a.reportFile) {
-    // Checked and bound to the workflow_run event; its verdict recomputed from its rows.
-    report = (await publishSavedReport(s, path.resolve(s.cwd, a.reportFile), { comment: a.comment }, log)).report;
+    const inWorkflowRun = s.env.GITHUB_EVENT_NAME === 'workflow_run';
+    const headSha = inWorkflowRun ? undefined : pullRequestHead(s);
+    if (!inWorkflowRun && !headSha) return void log.warn('report-file is published only in a workflow_run or pull_request job, whose event names the commit it must be about: not published');
+    // Checked and bound to the event's head commit and PR; its verdict recomputed from its rows.
+    report = (await publishSavedReport(s, path.resolve(s.cwd, a.reportFile), { comment: a.comment, headSha }, log)).report;
   } else if (!s.base) return void log.info("not a pull request and no base input: nothing to compare with (this run's profile is the baseline for later PRs)");
   else {
     const headRun = head ?? readHead(path.join(s.outDir, 'profile.pb.gz'));

@@ -17,7 +17,7 @@ import { readTestWalls, samplesByTest } from '../profile/tests.js';
 import { functionKey, timeValueIndex } from '../profile/model.js';
 import { isPseudo } from './self-time.js';
 import { partitionRows, type FunctionDelta, type ProfileDiff, type Verdict } from './function-diff.js';
-import { significantTestChanges, type SignificantTestChange, type TestSection } from './test-significance.js';
+import { significantTestChanges, type SignificantTestChange, type TestRuns, type TestSection } from './test-significance.js';
 
 export interface Decision {
   verdict: Verdict;
@@ -36,11 +36,14 @@ export interface Decided {
 const CLOCKED_SHARE = 0.8;
 const CLOCK_AGREES = 0.5;
 
-/** Reconciles `diff` in place (rows demoted by the CPU clock) and returns the test section and the decision. */
-export function decide(base: Profile, head: Profile, diff: ProfileDiff): Decided {
+/**
+ * Reconciles `diff` in place (rows demoted by the CPU clock) and returns the test section
+ * and the decision. `runs`: the runs behind mean profiles, so tests are judged over them too.
+ */
+export function decide(base: Profile, head: Profile, diff: ProfileDiff, runs?: TestRuns): Decided {
   demoteByCpuClock(base, head, diff);
   Object.assign(diff, partitionRows(diff.functions));
-  const tests = significantTestChanges(base, head, diff.base, diff.head, diff.thresholds);
+  const tests = significantTestChanges(base, head, diff.base, diff.head, diff.thresholds, runs);
   const notes = [...suiteNotes(diff), ...testNotes(diff, tests)];
   return { ...(tests ? { tests } : {}), decision: { verdict: diff.verdict, headline: headline(diff, tests, notes), notes } };
 }

@@ -28,6 +28,7 @@ import { applySpeedPrior, OTHER_ENVIRONMENT_SPEED_SD, SAME_ENVIRONMENT_SPEED_SD,
 import { ENV_KEYS, environmentWarnings } from './environment.js';
 import { historyExtraLogVariance, type HistoryNoise } from './noise-history.js';
 import { blockedClass, type BlockedClass } from './blocked.js';
+import { onCpuProfile } from './cpu-clock.js';
 
 export interface DiffThresholds {
   /** Samples (base + head, self) a function needs before it can be reported. */
@@ -115,6 +116,8 @@ export interface SuiteTotals {
 
 export interface NoiseModel {
   sampling: true;
+  /** Tests' samples were brought to their threads' CPU clocks (cpu-clock.ts) on both sides. */
+  cpuClock?: boolean;
   testFiles?: number;
   runs?: { base: number; head: number };
   /**
@@ -140,6 +143,11 @@ export interface NoiseModel {
 export interface DiffContext {
   /** Run-to-run noise measured on the job's earlier runs (noise-history.ts). */
   history?: HistoryNoise;
+  /**
+   * Bring each clocked test's samples to its thread's CPU clock first (cpu-clock.ts);
+   * default true. False: the profiles are compared as sampled (or were corrected already).
+   */
+  onCpu?: boolean;
 }
 
 export type Verdict = 'regression' | 'improvement' | 'no-change';
@@ -204,7 +212,11 @@ export function speedPriorFor(baseMeta: Record<string, string>, headMeta: Record
 
 export function diffProfiles(fullBase: Profile, fullHead: Profile, overrides: Partial<DiffThresholds> = {}, context: DiffContext = {}): ProfileDiff {
   const thresholds = { ...DEFAULT_THRESHOLDS, ...overrides };
-  const { base, head, baseOnlyTests, headOnlyTests } = restrictToCommonTests(fullBase, fullHead);
+  const common = restrictToCommonTests(fullBase, fullHead);
+  const { baseOnlyTests, headOnlyTests } = common;
+  const base = context.onCpu === false ? common.base : onCpuProfile(common.base);
+  const head = context.onCpu === false ? common.head : onCpuProfile(common.head);
+  const clocked = base !== common.base && head !== common.head;
   const bt = functionTable(base);
   const ht = functionTable(head);
   const baseTotals = suiteTotals(base, bt);
@@ -230,6 +242,7 @@ export function diffProfiles(fullBase: Profile, fullHead: Profile, overrides: Pa
     noiseModel: {
       sampling: true,
       ...(fileUnits > 0 ? { testFiles: fileUnits } : {}),
+      ...(clocked ? { cpuClock: true } : {}),
       dispersion: m.dispersion,
       speed: {
         estimated: m.estimate.factor,

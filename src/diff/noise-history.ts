@@ -27,6 +27,7 @@ import { restrictToCommonTests } from './common-tests.js';
 import { environmentWarnings } from './environment.js';
 import { speedFactor, type SpeedPrior } from './speed.js';
 import { blockedClass, type BlockedClass } from './blocked.js';
+import { onCpuProfile } from './cpu-clock.js';
 
 /** Pairs needed before the history's scatter is trusted over the default prior. */
 export const MIN_HISTORY_PAIRS = 3;
@@ -105,7 +106,10 @@ export function noiseFromHistory(runs: readonly Profile[]): HistoryNoise | undef
     const newer = runs[i]!;
     const older = runs[i + 1]!;
     if (environmentWarnings(older.meta, newer.meta).length > 0) continue;
-    const { base, head } = restrictToCommonTests(older, newer);
+    const common = restrictToCommonTests(older, newer);
+    // Measured as the diff will measure: tests on their CPU clocks where they have one.
+    const base = onCpuProfile(common.base);
+    const head = onCpuProfile(common.head);
     const b = selfSamplesByKey(base);
     const h = selfSamplesByKey(head);
     const points = [...b.samples].filter(([k]) => !b.blocked.has(k)).map(([k, n]) => ({ base: n, head: h.samples.get(k) ?? 0 }));

@@ -206,6 +206,7 @@ const totals = object<SuiteTotals>({
 
 const noiseModel = object<NoiseModel>({
   sampling: literal(true),
+  cpuClock: optional(bool),
   testFiles: optional(whole),
   runs: optional(object<NonNullable<NoiseModel['runs']>>({ base: whole, head: whole })),
   dispersion: optional(stat),

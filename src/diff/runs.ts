@@ -14,6 +14,7 @@ import { functionKey, type Profile } from '../profile/model.js';
 import { mergeProfiles } from '../profile/merge.js';
 import { DEFAULT_THRESHOLDS, diffProfiles, INTERVAL_LEVEL, judgeRows, partitionRows, type DiffThresholds, type FunctionDelta, type ProfileDiff } from './function-diff.js';
 import { selfByFunctionKey, selfByTestFile } from './self-time.js';
+import { onCpuProfile } from './cpu-clock.js';
 import { normalQuantile, studentTQuantile, tOrNormalTwoSided } from './stats.js';
 
 /** Which statistics produced the diff, recorded in compare.json so a reader knows. */
@@ -26,17 +27,21 @@ export function meanProfile(runs: readonly Profile[]): Profile {
   return { ...merged, samples: merged.samples.map((s) => ({ ...s, values: s.values.map((v) => v * factor) })), meta: { ...runs[0]?.meta, runs: String(runs.length) } };
 }
 
-export function diffRuns(baseRuns: readonly Profile[], headRuns: readonly Profile[], overrides: Partial<DiffThresholds> = {}): ProfileDiff {
+export function diffRuns(sampledBaseRuns: readonly Profile[], sampledHeadRuns: readonly Profile[], overrides: Partial<DiffThresholds> = {}): ProfileDiff {
   const thresholds = { ...DEFAULT_THRESHOLDS, ...overrides };
-  const n = baseRuns.length;
-  const m = headRuns.length;
+  const n = sampledBaseRuns.length;
+  const m = sampledHeadRuns.length;
   if (n === 0 || m === 0) throw new Error('diffRuns needs at least one run on each side');
+  // Each run to its tests' CPU clocks first: a mean profile keeps the first run's clocks only.
+  const baseRuns = sampledBaseRuns.map(onCpuProfile);
+  const headRuns = sampledHeadRuns.map(onCpuProfile);
+  const clocked = baseRuns.some((r, i) => r !== sampledBaseRuns[i]) && headRuns.some((r, i) => r !== sampledHeadRuns[i]);
   const meanBase = meanProfile(baseRuns);
   const meanHead = meanProfile(headRuns);
   // One run each: nothing to estimate run-to-run noise from; the single-run model applies.
-  if (n + m < 3) return diffProfiles(meanBase, meanHead, overrides);
+  if (n + m < 3) return diffProfiles(meanBase, meanHead, overrides, { onCpu: false });
 
-  const diff = diffProfiles(meanBase, meanHead, { ...thresholds, minUnits: Number.POSITIVE_INFINITY });
+  const diff = diffProfiles(meanBase, meanHead, { ...thresholds, minUnits: Number.POSITIVE_INFINITY }, { onCpu: false });
   const baseSelf = baseRuns.map(selfByFunctionKey);
   const headSelf = headRuns.map(selfByFunctionKey);
   const nsPerSample = (diff.base.cpuNs + diff.head.cpuNs) / Math.max(1, diff.base.samples + diff.head.samples);
@@ -62,7 +67,7 @@ export function diffRuns(baseRuns: readonly Profile[], headRuns: readonly Profil
     ...(blocked.length ? { blocked } : {}),
     withinNoise,
     verdict,
-    noiseModel: { sampling: true, runs: { base: n, head: m }, ...(fileUnits > 0 ? { testFiles: fileUnits } : {}) },
+    noiseModel: { sampling: true, runs: { base: n, head: m }, ...(fileUnits > 0 ? { testFiles: fileUnits } : {}), ...(clocked ? { cpuClock: true } : {}) },
     speedFactor: 1,
   };
 }
@@ -75,28 +80,53 @@ interface RunsOfSides {
   perFile: ((key: string) => { v: number; df: number }) | undefined;
 }
 
-/** A row's change of per-run mean, its p-value and interval over the runs; always tested. */
-function testRowOverRuns(row: FunctionDelta, r: RunsOfSides): boolean {
-  const n = r.baseSelf.length;
-  const m = r.headSelf.length;
+export interface OverRuns {
+  /** Per-run means of each side. */
+  mx: number;
+  my: number;
+  se: number;
+  dfEff: number;
+  pValue: number;
+}
+
+/**
+ * Base runs `x` vs head runs `y` of one quantity (ns): the pooled t-test whose variance is
+ * never below the Poisson floor, with `also` a second measured variance (test files) of
+ * which the larger counts. For function rows and, in decision.ts, for test rows.
+ */
+export function overRuns(x: readonly number[], y: readonly number[], nsPerSample: number, also?: { v: number; df: number }): OverRuns {
+  const n = x.length;
+  const m = y.length;
   const df = n + m - 2;
-  const key = functionKey(row.frame);
-  const x = r.baseSelf.map((run) => run.get(key) ?? 0);
-  const y = r.headSelf.map((run) => run.get(key) ?? 0);
   const mx = x.reduce((a, b) => a + b, 0) / n;
   const my = y.reduce((a, b) => a + b, 0) / m;
   const ss = x.reduce((a, v) => a + (v - mx) ** 2, 0) + y.reduce((a, v) => a + (v - my) ** 2, 0);
   // Poisson floor: a run's sample count of this function varies by sqrt(count) at least.
-  const floor = ((mx + my) / 2) * r.nsPerSample;
+  const floor = ((mx + my) / 2) * nsPerSample;
   // The larger of the two measured run-to-run variances (run totals; test files within runs).
-  const measured = [{ v: df > 0 ? ss / df : 0, df }, ...(r.perFile ? [r.perFile(key)] : [])].reduce((a, b) => (b.v > a.v ? b : a));
+  const measured = [{ v: df > 0 ? ss / df : 0, df }, ...(also ? [also] : [])].reduce((a, b) => (b.v > a.v ? b : a));
   const extra = measured.df > 0 ? Math.max(0, measured.v - floor) : 0;
   const variance = floor + extra;
   const dfEff = extra > 0 ? (variance * variance) / ((extra * extra) / measured.df) : Number.POSITIVE_INFINITY;
   const se = Math.sqrt(variance * (1 / n + 1 / m));
   const delta = my - mx;
+  return { mx, my, se, dfEff, pValue: se > 0 ? tOrNormalTwoSided(delta / se, dfEff) : delta === 0 ? 1 : 0 };
+}
+
+/** A row's change of per-run mean, its p-value and interval over the runs; always tested. */
+function testRowOverRuns(row: FunctionDelta, r: RunsOfSides): boolean {
+  const n = r.baseSelf.length;
+  const m = r.headSelf.length;
+  const key = functionKey(row.frame);
+  const { mx, my, se, dfEff, pValue } = overRuns(
+    r.baseSelf.map((run) => run.get(key) ?? 0),
+    r.headSelf.map((run) => run.get(key) ?? 0),
+    r.nsPerSample,
+    r.perFile?.(key),
+  );
+  const delta = my - mx;
   row.adjustedPct = mx > 0 ? (delta / mx) * 100 : my > 0 ? Infinity : 0;
-  row.pValue = se > 0 ? tOrNormalTwoSided(delta / se, dfEff) : delta === 0 ? 1 : 0;
+  row.pValue = pValue;
   if (mx > 0) {
     const crit = dfEff > 1000 ? normalQuantile(1 - (1 - INTERVAL_LEVEL) / 2) : studentTQuantile(1 - INTERVAL_LEVEL, dfEff);
     row.interval = { method: 'runs', level: INTERVAL_LEVEL, lowPct: ((delta - crit * se) / mx) * 100, highPct: ((delta + crit * se) / mx) * 100, pValue: row.pValue, units: n + m };

@@ -55,7 +55,7 @@ export function buildDiffReport(input: DiffInput): DiffResult {
   const base = baseRuns.length ? side(baseRuns) : undefined;
   let diff: ProfileDiff | undefined;
   if (base) diff = several ? diffRuns(baseRuns, headRuns, input.thresholds) : diffProfiles(base, head, input.thresholds, { history: input.history });
-  const decided = base && diff ? decide(base, head, diff) : undefined;
+  const decided = base && diff ? decide(base, head, diff, several ? { base: baseRuns, head: headRuns } : undefined) : undefined;
   const ci = input.ci;
   const report: DiffReport = {
     schema: DIFF_REPORT_SCHEMA,

@@ -76,6 +76,7 @@ beforeAll(async () => {
   });
   expect(r.status, r.stderr).toBe(0);
   gh = new FakeGithub();
+  gh.checkResponses = true;
   await gh.start();
   gh.artifacts.push({ id: 501, name: artifactName(JOB_KEY, commit), runId: 42, headBranch: 'main', headSha: commit, bytes: readFileSync(path.join(baseOut, 'profile.pb.gz')) });
 });

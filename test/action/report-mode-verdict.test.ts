@@ -7,7 +7,9 @@
  *     the rows the comment shows, whatever the file's `verdict` field says;
  *   - with fail-on-regression, a regression in the file does not fail the privileged job
  *     (a notice says why); the same input still fails a job that computed the diff itself
- *     (test/action/failing-tests.test.ts and the pipeline's exitCodeFor).
+ *     (test/action/failing-tests.test.ts and the pipeline's exitCodeFor);
+ *   - outside workflow_run the file must be about the pull_request event's head commit,
+ *     and where no event names one (a push), nothing is published.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,12 +34,12 @@ function profile(slow: number) {
   return b.build();
 }
 
-function report(diff: ProfileDiff): string {
+function report(diff: ProfileDiff, headCommit = H7): string {
   const r: DiffReport = {
     schema: DIFF_REPORT_SCHEMA,
     ciprofVersion: 'test',
     jobKey: 'ci_test',
-    head: { commit: H7 },
+    head: { commit: headCommit },
     base: { source: 'store', found: true, commit: 'a'.repeat(40), reason: 'merge-base', store: 'github-artifacts' },
     diff,
     changedPaths: [],
@@ -46,11 +48,16 @@ function report(diff: ProfileDiff): string {
   return serializeDiffReport(r);
 }
 
-async function runReport(diffJson: string, inputs: Record<string, string> = {}): Promise<ActionRun> {
+const WORKFLOW_RUN = { name: 'workflow_run', payload: { action: 'completed', workflow_run: { id: 77, event: 'pull_request', head_sha: H7, head_branch: 'main', head_repository: { owner: { login: 'mallory' } }, pull_requests: [] } } };
+/** A same-repository pull_request job: GitHub's event names PR 7 and its head commit. */
+const PULL_REQUEST = { name: 'pull_request', payload: { number: 7, pull_request: { number: 7, head: { sha: H7, ref: 'feature' }, base: { sha: 'a'.repeat(40), ref: 'main' } } } };
+const PUSH = { name: 'push', payload: { ref: 'refs/heads/main', after: H7 } };
+
+async function runReport(diffJson: string, inputs: Record<string, string> = {}, event: { name: string; payload: unknown } = WORKFLOW_RUN): Promise<ActionRun> {
   const workspace = mkdtempSync(path.join(work, 'ws-'));
   writeFileSync(path.join(workspace, 'diff.json'), diffJson);
-  const event = path.join(workspace, 'event.json');
-  writeFileSync(event, JSON.stringify({ action: 'completed', workflow_run: { id: 77, event: 'pull_request', head_sha: H7, head_branch: 'main', head_repository: { owner: { login: 'mallory' } }, pull_requests: [] } }));
+  const eventFile = path.join(workspace, 'event.json');
+  writeFileSync(eventFile, JSON.stringify(event.payload));
   return runActionDist({
     actionDir,
     workspace,
@@ -59,8 +66,8 @@ async function runReport(diffJson: string, inputs: Record<string, string> = {}):
       GITHUB_API_URL: gh.url,
       GITHUB_SERVER_URL: 'https://github.com',
       GITHUB_REPOSITORY: 'acme/shop',
-      GITHUB_EVENT_NAME: 'workflow_run',
-      GITHUB_EVENT_PATH: event,
+      GITHUB_EVENT_NAME: event.name,
+      GITHUB_EVENT_PATH: eventFile,
       GITHUB_SHA: 'd'.repeat(40),
       GITHUB_REF: 'refs/heads/main',
     },
@@ -127,5 +134,28 @@ describe('mode: report, report-file: the verdict and the result are not the file
     expect(relabelled.status).toBe(0);
     expect(actionOutput(relabelled, 'verdict')).toBe('no-change');
     expect(actionOutput(relabelled, 'regressions')).toBe('0');
+  });
+});
+
+describe('mode: report, report-file outside workflow_run', () => {
+  it('in a pull_request job, the event\'s head commit is the one the file must be about', async () => {
+    const ok = await runReport(report(diffProfiles(profile(1), profile(4))), {}, PULL_REQUEST);
+    expect(ok.status, ok.stdout + ok.stderr).toBe(0);
+    expect(gh.comments.map((c) => c.issue)).toEqual([7]);
+    expect(actionOutput(ok, 'verdict')).toBe('regression');
+
+    gh.comments.length = 0;
+    const other = await runReport(report(diffProfiles(profile(1), profile(4)), '9'.repeat(40)), {}, PULL_REQUEST);
+    expect(other.status).toBe(0);
+    expect(gh.comments).toEqual([]);
+    expect(other.stdout).toMatch(/::warning::ciprof: report step failed: .*diff\.json: the report is about commit 999999999999, not 777777777777/);
+  });
+
+  it('in a push job, nothing names the commit: one warning, nothing published', async () => {
+    const r = await runReport(report(diffProfiles(profile(1), profile(4))), { 'fail-on-regression': 'true' }, PUSH);
+    expect(r.status).toBe(0);
+    expect(gh.comments).toEqual([]);
+    expect(r.stdout).toMatch(/::warning::ciprof: report-file is published only in a workflow_run or pull_request job/);
+    expect(actionOutput(r, 'verdict')).toBeUndefined();
   });
 });

@@ -56,11 +56,29 @@ describe('decide', () => {
     const baseRuns = side([900, 1500, 800]);
     const headRuns = side([1600, 900, 1500]);
     const d = diffRuns(baseRuns, headRuns, { minMs: 5, minPct: 3, alpha: 0.05 });
-    const decided = decide(meanProfile(baseRuns), meanProfile(headRuns), d);
+    // Tests judged on the mean profiles' sample counts (what ciprof did): listed, and the note explains.
+    const onMeans = decide(meanProfile(baseRuns), meanProfile(headRuns), d);
     expect(d.regressions).toEqual([]);
+    expect(onMeans.tests?.slower.map((t) => t.name)).toEqual(['slow']);
+    expect(onMeans.decision.headline).toMatch(/^no significant change in CPU time .*1 test slower, 1 note below$/);
+    expect(onMeans.decision.notes[0]).toMatch(/Test "slow" is slower .* mostly in slowFn .* no function row: over the whole suite its change .* is within the run-to-run noise the runs measured \(q = /);
+    noContradiction(d, onMeans);
+    // Tests judged over the runs, as the function rows are (what the pipeline does): nothing to explain.
+    const overRuns = decide(meanProfile(baseRuns), meanProfile(headRuns), d, { base: baseRuns, head: headRuns });
+    expect(overRuns.tests?.slower).toEqual([]);
+    expect(overRuns.decision.headline).toMatch(/^no significant change in CPU time \(\d+ functions within noise\)$/);
+    expect(overRuns.decision.notes).toEqual([]);
+  });
+
+  it('compare: a real, steady slowdown is a function row and a test row over the runs alike', () => {
+    const side = (slow: number[]) => slow.map((ms) => run([{ name: 'slow', fns: { slowFn: ms, steadyFn: 400 } }, { name: 'steady', fns: { steadyFn: 600, other: 300 } }]));
+    const baseRuns = side([1000, 1010, 990]);
+    const headRuns = side([1300, 1310, 1290]);
+    const d = diffRuns(baseRuns, headRuns, { minMs: 5, minPct: 3, alpha: 0.05 });
+    const decided = decide(meanProfile(baseRuns), meanProfile(headRuns), d, { base: baseRuns, head: headRuns });
+    expect(d.regressions.map((r) => r.frame.name)).toEqual(['slowFn']);
     expect(decided.tests?.slower.map((t) => t.name)).toEqual(['slow']);
-    expect(decided.decision.headline).toMatch(/^no significant change in CPU time .*1 test slower, 1 note below$/);
-    expect(decided.decision.notes[0]).toMatch(/Test "slow" is slower .* mostly in slowFn .* no function row: over the whole suite its change .* is within the run-to-run noise the runs measured \(q = /);
+    expect(decided.decision.notes).toEqual([]);
     noContradiction(d, decided);
   });
 
@@ -68,8 +86,13 @@ describe('decide', () => {
     // waitsBlocked calls Atomics.wait: V8 charges the wait to it. The thread clock says 8 ms both times.
     const base = run([{ name: 'waits', fns: { waitsBlocked: 100, f: 8 }, cpuMs: 8 }, { name: 'works', fns: { f: 500, g: 500 }, cpuMs: 1000 }]);
     const head = run([{ name: 'waits', fns: { waitsBlocked: 900, f: 8 }, cpuMs: 8 }, { name: 'works', fns: { f: 500, g: 500 }, cpuMs: 1000 }]);
-    const d = diffProfiles(base, head);
-    // What ciprof reported before: waitsBlocked as a CPU regression.
+    // By default the samples are brought to the tests' CPU clocks first: no row at all.
+    const onCpu = diffProfiles(base, head);
+    expect(onCpu.noiseModel.cpuClock).toBe(true);
+    expect(onCpu.regressions).toEqual([]);
+    expect(onCpu.functions.find((r) => r.frame.name === 'waitsBlocked')!.head.selfNs).toBeLessThan(10 * MS);
+    // As sampled (what ciprof reported before): waitsBlocked a CPU regression; the decision demotes it.
+    const d = diffProfiles(base, head, {}, { onCpu: false });
     expect(d.regressions.map((r) => r.frame.name)).toEqual(['waitsBlocked']);
     const decided = decide(base, head, d);
     expect(d.regressions).toEqual([]);

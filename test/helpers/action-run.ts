@@ -7,7 +7,10 @@
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { ROOT } from './cli.js';
+import { NODE_VERSIONS, ROOT } from './cli.js';
+
+/** GitHub runs JavaScript actions on node24 (`runs.using`); this process's Node only when that binary is missing. */
+const ACTION_NODE = NODE_VERSIONS.find((n) => n.major === 24 && n.available)?.bin ?? process.execPath;
 
 export interface ActionRun {
   status: number | null;
@@ -34,6 +37,8 @@ export interface ActionRunOptions {
   inputs: Record<string, string>;
   /** More environment; the base is PATH, HOME and a push event's GITHUB_* variables. */
   env?: NodeJS.ProcessEnv;
+  /** The Node binary that runs dist/index.js; default: Node 24, as GitHub's runner (`runs.using: node24`). */
+  node?: string;
 }
 
 export async function runActionDist(o: ActionRunOptions): Promise<ActionRun> {
@@ -57,13 +62,20 @@ export async function runActionDist(o: ActionRunOptions): Promise<ActionRun> {
     ...Object.fromEntries(Object.entries(o.inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
     ...o.env,
   };
-  const child = spawn(process.execPath, [path.join(o.actionDir, 'dist/index.js')], { cwd: o.workspace, env, timeout: 90_000 });
+  const child = spawn(o.node ?? ACTION_NODE, [path.join(o.actionDir, 'dist/index.js')], { cwd: o.workspace, env, timeout: 90_000 });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   return { status, stdout, stderr, summary: readFileSync(summary, 'utf8'), outputs: readFileSync(outputs, 'utf8') };
+}
+
+/** Every output the Action set, by name (core.setOutput writes `name<<delimiter\nvalue\ndelimiter` blocks). */
+export function actionOutputs(run: ActionRun): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of run.outputs.matchAll(/^([\w-]+)<<(.+)\n([\s\S]*?)\n\2$/gm)) out[m[1]!] = m[3]!;
+  return out;
 }
 
 /** One output the Action set (core.setOutput writes `name<<delimiter\nvalue\ndelimiter` blocks). */

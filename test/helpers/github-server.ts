@@ -10,11 +10,27 @@ import { createRequire } from 'node:module';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+interface Schema {
+  $ref?: string;
+  type?: string;
+  nullable?: boolean;
+  properties?: Record<string, Schema>;
+  additionalProperties?: boolean | Schema;
+  items?: Schema;
+  allOf?: Schema[];
+  anyOf?: Schema[];
+  oneOf?: Schema[];
+}
+interface OpenApiResponse {
+  $ref?: string;
+  content?: Record<string, { schema?: Schema }>;
+}
 interface OpenApiOperation {
   parameters?: { name: string; in: string; required?: boolean }[];
   requestBody?: { required?: boolean; content?: Record<string, { schema?: { required?: string[] } }> };
+  responses?: Record<string, OpenApiResponse>;
 }
-type OpenApi = { paths: Record<string, Record<string, OpenApiOperation>> };
+type OpenApi = { paths: Record<string, Record<string, OpenApiOperation>>; components: { schemas: Record<string, Schema>; responses: Record<string, OpenApiResponse> } };
 
 let spec: { templates: { re: RegExp; path: string }[]; doc: OpenApi } | undefined;
 function openApi(): NonNullable<typeof spec> {
@@ -41,6 +57,61 @@ export function checkAgainstOpenApi(method: string, pathname: string, body: unkn
   }
   return { template: m.path };
 }
+
+const refName = (ref: string): string => ref.slice(ref.lastIndexOf('/') + 1);
+
+/** A schema with its $ref followed and allOf/anyOf/oneOf members' properties gathered. */
+function resolved(doc: OpenApi, schema: Schema): Schema {
+  const s = schema.$ref ? doc.components.schemas[refName(schema.$ref)]! : schema;
+  const members = [...(s.allOf ?? []), ...(s.anyOf ?? []), ...(s.oneOf ?? [])].map((m) => resolved(doc, m));
+  if (members.length === 0) return s;
+  const properties = Object.assign({}, s.properties, ...members.map((m) => m.properties ?? {})) as Record<string, Schema>;
+  const type = s.type ?? members.find((m) => m.type)?.type;
+  const open = s.additionalProperties ?? members.find((m) => m.additionalProperties)?.additionalProperties;
+  return { ...s, type, properties, additionalProperties: open, items: s.items ?? members.find((m) => m.items)?.items };
+}
+
+const jsonType = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : Number.isInteger(v) ? 'integer' : typeof v);
+
+/** Property names and JSON types of `value` against `schema`; problems are pushed as "where: what". */
+function conforms(doc: OpenApi, schema: Schema, value: unknown, where: string, problems: string[], depth = 0): void {
+  const s = resolved(doc, schema);
+  const t = jsonType(value);
+  if (t === 'null') {
+    if (!s.nullable && s.type !== undefined) problems.push(`${where}: null where ${s.type} is documented`);
+    return;
+  }
+  if (s.type && s.type !== t && !(s.type === 'number' && t === 'integer')) return void problems.push(`${where}: ${t} where ${s.type} is documented`);
+  if (depth > 8) return;
+  if (t === 'array' && s.items) (value as unknown[]).forEach((x, i) => conforms(doc, s.items!, x, `${where}[${i}]`, problems, depth + 1));
+  if (t === 'object' && s.properties) {
+    for (const [k, x] of Object.entries(value as Record<string, unknown>)) {
+      const prop = s.properties[k];
+      if (prop) conforms(doc, prop, x, `${where}.${k}`, problems, depth + 1);
+      else if (!s.additionalProperties) problems.push(`${where}.${k}: not a documented property`);
+    }
+  }
+}
+
+/** A response the fake sends: its status documented for the operation, its JSON body's property names and types documented. */
+export function checkResponseAgainstOpenApi(method: string, template: string, status: number, body: unknown): string | undefined {
+  const { doc } = openApi();
+  const op = doc.paths[template]?.[method.toLowerCase()];
+  let response = op?.responses?.[String(status)];
+  // Errors any endpoint can answer (403 for a read-only token, 404, 5xx) are often left out per operation: GitHub's basic error shape.
+  if (!response && status >= 400) response = { content: { 'application/json': { schema: { $ref: '#/components/schemas/basic-error' } } } };
+  if (!response) return `${method} ${template}: status ${status} is not documented`;
+  if (response.$ref) response = doc.components.responses[refName(response.$ref)]!;
+  const schema = response.content?.['application/json']?.schema;
+  if (body === undefined) return schema && status !== 204 ? `${method} ${template}: ${status} without the documented body` : undefined;
+  if (!schema) return `${method} ${template}: ${status} has no documented JSON body`;
+  const problems: string[] = [];
+  conforms(doc, schema, body, `${method} ${template} ${status}`, problems);
+  return problems[0];
+}
+
+/** A comment as GitHub sends it: the fake's own bookkeeping (which issue) stays out. */
+const commentJson = ({ issue: _issue, ...c }: FakeComment): Omit<FakeComment, 'issue'> => c;
 
 export interface FakeUser {
   login: string;
@@ -94,6 +165,8 @@ export class FakeGithub {
   readonly artifacts: FakeArtifact[] = [];
   readonly requests: RecordedRequest[] = [];
   readonly violations: string[] = [];
+  /** Also check each response sent against the description (status documented, property names and types); opt-in. */
+  checkResponses = false;
   /** Tokens that may read but not write (a fork PR's GITHUB_TOKEN). */
   readonly readOnlyTokens = new Set<string>();
   /**
@@ -125,7 +198,13 @@ export class FakeGithub {
     const raw = Buffer.concat(chunks).toString('utf8');
     const url = new URL(req.url ?? '/', this.url);
     const method = req.method ?? 'GET';
+    // The operation the request matched, once checked: responses are checked against it.
+    const operation: { template?: string } = {};
     const send = (status: number, data?: unknown, headers: Record<string, string> = {}): void => {
+      if (this.checkResponses && operation.template) {
+        const problem = checkResponseAgainstOpenApi(method, operation.template, status, data);
+        if (problem) this.violations.push(`response: ${problem}`);
+      }
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(data === undefined ? '' : JSON.stringify(data));
     };
@@ -151,6 +230,7 @@ export class FakeGithub {
     const auth = req.headers.authorization;
     const checked = checkAgainstOpenApi(method, url.pathname, body);
     this.requests.push({ method, path: url.pathname + url.search, template: checked.template, body, authorization: auth });
+    operation.template = checked.template;
     if (checked.problem) {
       this.violations.push(checked.problem);
       return send(400, { message: checked.problem });
@@ -165,12 +245,12 @@ export class FakeGithub {
         const perPage = Number(url.searchParams.get('per_page') ?? 30);
         const page = Number(url.searchParams.get('page') ?? 1);
         const onIssue = this.comments.filter((c) => c.issue === undefined || c.issue === Number(m![1]));
-        return send(200, onIssue.slice((page - 1) * perPage, page * perPage));
+        return send(200, onIssue.slice((page - 1) * perPage, page * perPage).map(commentJson));
       }
       if (readOnly) return forbidden();
       const c = { id: this.nextId++, body: (body as { body: string }).body, created_at: new Date().toISOString(), user: this.userOf(token), issue: Number(m[1]) };
       this.comments.push(c);
-      return send(201, c);
+      return send(201, commentJson(c));
     }
     if ((m = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(url.pathname))) {
       const i = this.comments.findIndex((c) => c.id === Number(m![1]));
@@ -178,7 +258,7 @@ export class FakeGithub {
       if (readOnly) return forbidden();
       if (method === 'PATCH') {
         this.comments[i]!.body = (body as { body: string }).body;
-        return send(200, this.comments[i]);
+        return send(200, commentJson(this.comments[i]!));
       }
       if (method === 'DELETE') {
         this.comments.splice(i, 1);

@@ -121,3 +121,35 @@ describe('isTrustedBaselineRun', () => {
     expect(mod.isTrustedBaselineRun({ ...run, event: 'merge_group', head_branch: 'gh-readonly-queue/mainline/pr-1-x' }, BASE, 'main')).toBe(false);
   });
 });
+
+describe('the baseline stage over GitHub artifacts, and the comment', () => {
+  it('takes the newest trusted run of the base commit, not a newer fork run; the comment links the run it used', async () => {
+    const { ProfileBuilder } = await import('../../src/profile/model.js');
+    const { encodePprofGzip } = await import('../../src/profile/gzip.js');
+    const { findBaseline } = await import('../../src/pipeline/baseline.js');
+    const { buildDiffReport } = await import('../../src/pipeline/diff.js');
+    const { renderComment } = await import('../../src/render/markdown.js');
+    const { DEFAULT_THRESHOLDS } = await import('../../src/diff/function-diff.js');
+    const profile = (who: string, ms: number) => {
+      const b = new ProfileBuilder();
+      b.addSample([b.functionId('work', 'src/work.js', 1)], [ms, ms * 1e6]);
+      b.meta = { who };
+      return b.build();
+    };
+    const pprof = (who: string, ms: number): Buffer => encodePprofGzip(profile(who, ms));
+    const entry = (id: number, who: string, event: string, fork = false): FakeArtifact => ({ ...artifact(id, { bytes: '', event, ...(fork ? { headRepositoryId: FORK_REPO } : {}) }), bytes: pprof(who, 100) });
+    // Two push runs of the base commit (a re-run), and a newer fork run with the same name, commit and branch.
+    // One artifact name per commit: the store takes one run, the newest trusted one.
+    gh.artifacts.push(entry(1, 'push-1', 'push'), entry(2, 'push-2', 'push'), entry(3, 'fork', 'pull_request', true));
+    const history: CommitHistory = { resolve: () => BASE, mergeBase: () => BASE, firstParentChain: (commit) => [commit] };
+    const ci = { provider: 'github' as const, repository: 'acme/shop', serverUrl: 'https://github.com', jobKey: JOB };
+    const s = { base: 'origin/main', cwd: process.cwd(), ci, maxWalk: 5 } as unknown as Parameters<typeof findBaseline>[0];
+    const baseline = await findBaseline(s, c(9), store('main'), history);
+    expect(baseline.runs.map((p) => p.meta.who)).toEqual(['push-2']);
+    expect(baseline.provenance).toMatchObject({ found: true, commit: BASE, runId: 20, store: 'github-artifacts' });
+    expect(gh.violations).toEqual([]);
+
+    const { report } = buildDiffReport({ ci, baseRuns: baseline.runs, headRuns: [profile('head', 400)], provenance: baseline.provenance, head: { commit: c(9) }, thresholds: DEFAULT_THRESHOLDS });
+    expect(renderComment(report)).toContain('[run 20](https://github.com/acme/shop/actions/runs/20)');
+  });
+});

@@ -29,6 +29,9 @@ import type { OriginalPosition, SourceMap } from './source-map.js';
 /** Files V8 never runs as written: without a map, their positions are the transform's. */
 const TRANSFORMED_SOURCE = /\.(?:[cm]?tsx?|jsx|vue|svelte)(?:[?#].*)?$/i;
 
+/** The name V8 gives the function jest wraps each module in (jest-runtime's `Object.<anonymous>` key). */
+const JEST_MODULE_WRAPPER = 'Object.<anonymous>';
+
 /** How many generated files the metadata names (the count is always complete). */
 const LISTED_FILES = 20;
 
@@ -173,8 +176,9 @@ export class FrameMapper {
 
   /** `hasMap`: the script had a map but this position has no original (generated code). */
   private unmapped(frame: V8CallFrame, hasMap: boolean): V8CallFrame {
-    // A module's top level (the loader's wrapper function) starts at line 1 in every transform.
-    const topLevel = frame.lineNumber === 0 && !frame.functionName;
+    // A module's top level (the loader's wrapper function, jest's named `Object.<anonymous>`)
+    // starts at line 1 in every transform.
+    const topLevel = frame.lineNumber === 0 && (!frame.functionName || frame.functionName === JEST_MODULE_WRAPPER);
     if (!topLevel && (hasMap || TRANSFORMED_SOURCE.test(frame.url))) {
       const file = normalizeScriptPath(frame.url, this.repoRoot);
       this.generatedFunctions.add(this.identity(frame));

@@ -6,19 +6,21 @@
  * of CPU in a worker that loaded TypeScript, more on a busy machine, so the agent skips
  * it there (src/agent/scripts.ts). jest keeps every transform it ran on disk instead:
  * `<cacheDirectory>/jest-transform-cache-*\/<xx>/<name>_<key>` (a checksum line, then the
- * code with its inline map) and `<same>.map`.
+ * code with its inline map) and `<same>.map`. A TypeScript transform cached without any
+ * map is compiled again for one (tsc-rebuild.ts).
  *
  * Several cached transforms may match one file (older versions, other configs): a
  * candidate must name the file among its sources, embed the file's current text when it
  * embeds any, and have code where V8 saw each function start (a parameter list or a
  * parameter at every profiled position); the newest such candidate wins.
  */
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { V8CallFrame } from '../profile/cpuprofile.js';
 import { filePath, type SourceMapLoader } from './load.js';
 import { toUrl, type SourceMap } from './source-map.js';
+import { TscRebuild } from './tsc-rebuild.js';
 
 /** Bounds the directory walk on a machine whose jest cache has grown huge. */
 const MAX_INDEXED_FILES = 500_000;
@@ -37,6 +39,7 @@ export function defaultJestCacheDirectory(): string {
 
 export class JestTransformCache {
   private index: Map<string, string[]> | undefined;
+  private readonly rebuild = new TscRebuild();
 
   constructor(private readonly cacheDirectory: string = defaultJestCacheDirectory()) {}
 
@@ -73,7 +76,8 @@ export class JestTransformCache {
     const score = agreement(code.split('\n'), frames);
     if (score < 0) return undefined;
     const inline = /\/\/# sourceMappingURL=(data:[^\s]+)\s*$/.exec(code)?.[1];
-    const map = loader.load(url, inline ?? `${candidate}.map`);
+    // Neither inline nor beside it: the transform made none (tsconfig `"sourceMap": false`).
+    const map = inline || existsSync(`${candidate}.map`) ? loader.load(url, inline ?? `${candidate}.map`) : this.rebuild.mapFor(filePath(url)!, current, code, frames);
     if (!map?.hasSource(sourceUrl)) return undefined;
     const embedded = map.contentOf(sourceUrl);
     return embedded === undefined || embedded === current ? { map, score } : undefined;

@@ -57,6 +57,15 @@ export class SourceMap {
     return this.sources.includes(source);
   }
 
+  /**
+   * This map for code whose line i is line `lineOf[i]` of the code it was made for (-1:
+   * a line that code lacks): a map made for a near copy of the code that ran.
+   */
+  forLines(lineOf: readonly number[]): SourceMap {
+    const none = new Int32Array(0);
+    return new SourceMap(this.sources, this.names, lineOf.map((l) => (l >= 0 ? (this.lines[l] ?? none) : none)), this.contents);
+  }
+
   /** The original text of `source` (as returned in OriginalPosition.source), if embedded. */
   contentOf(source: string): string | undefined {
     const i = this.sources.indexOf(source);

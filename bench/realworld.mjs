@@ -574,8 +574,8 @@ function renderMarkdown(results, pins) {
     if (notes.length) lines.push(`- **${mdEscape(r.project)} / Node ${r.node}** (${r.date ?? ''}): ${notes.join('. ')}`);
   }
   if (pins.findings?.length) {
-    lines.push('', '## Failure classes found', '', '| class | seen on | where in src/ (believed) | reproduced by |', '|---|---|---|---|');
-    for (const f of pins.findings) lines.push(`| ${mdEscape(f.class)} | ${mdEscape(f.seenOn)} | ${mdEscape(f.src)} | ${mdEscape(f.test)} |`);
+    lines.push('', '## Failure classes found', '', '| class | seen on | where in src/ | reproduced by | status on the rows above |', '|---|---|---|---|---|');
+    for (const f of pins.findings) lines.push(`| ${mdEscape(f.class)} | ${mdEscape(f.seenOn)} | ${mdEscape(f.src)} | ${mdEscape(f.test)} | ${mdEscape(f.status ?? 'open')} |`);
   }
   lines.push('', '## Pins', '', '| project | repo @ commit | command |', '|---|---|---|');
   for (const p of pins.projects) lines.push(`| ${mdEscape(p.name)} | ${p.repo} @ ${p.commit.slice(0, 12)} | \`${p.command.join(' ').replace(/\|/g, '\\|')}\` |`);

@@ -17,7 +17,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { hrtimeNs } from './process-facts.js';
-import { ALLOC_SUFFIX, MARKER_PIECES, MARKER_RESIDUES, markerElements, type AgentThreadInfo, type AllocInfo } from './protocol.js';
+import { ALLOC_SUFFIX, MARKER_PIECES, MARKER_RESIDUES, MARKER_STEP, markerElements, type AgentThreadInfo, type AllocInfo } from './protocol.js';
 
 type Post = (method: string, params?: object) => unknown;
 
@@ -69,7 +69,7 @@ export class AllocationSampler {
   boundary(edge: 'start' | 'end'): void {
     if (!this.running) return;
     const before = nowUs();
-    marks.ciprofAllocationBoundary(this.elements + (this.boundariesUs.length % MARKER_RESIDUES));
+    marks.ciprofAllocationBoundary(this.elements + MARKER_STEP * (this.boundariesUs.length % MARKER_RESIDUES));
     this.boundariesUs.push(edge === 'start' ? nowUs() : before);
   }
 

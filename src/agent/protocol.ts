@@ -69,8 +69,12 @@ export interface AgentThreadInfo {
  */
 export const ALLOC_ENV = 'CIPROF_ALLOC_BYTES';
 export const ALLOC_SUFFIX = '.allocprofile';
-/** V8's own default: a test allocating B bytes is measured within about sqrt(32 KiB / B) (one standard error). */
-export const DEFAULT_ALLOC_INTERVAL_BYTES = 32 * 1024;
+/**
+ * A test allocating B bytes is measured within about sqrt(4 KiB / B) (one standard error):
+ * 1.5% for 16 MiB. V8's own default (32 KiB) left a +20% change of a function holding 3%
+ * of a 160 MB suite's bytes at p ≈ 0.02 (bench/alloc-calibrate.mjs): too few samples.
+ */
+export const DEFAULT_ALLOC_INTERVAL_BYTES = 4 * 1024;
 
 /** The test command's environment with allocation sampling on (CLI `--alloc`, Action input `alloc`). */
 export function withAllocSampling(env: NodeJS.ProcessEnv, on: boolean | undefined): NodeJS.ProcessEnv {
@@ -90,15 +94,18 @@ export const TEST_BOUNDARY = Symbol.for('ciprof.testBoundary');
 export type TestBoundary = (edge: 'start' | 'end') => void;
 
 /**
- * The boundary mark: MARKER_PIECES arrays of markerElements(interval) + (k mod
- * MARKER_RESIDUES) elements each, allocated by a function of this name. Each array is
- * 4 sampling intervals (8-byte elements; 2 with pointer compression), so V8 samples at
- * least one piece of the mark with probability 1 - e^-16 (e^-8 compressed), and the
- * residue its size encodes lets the collector stay aligned when a mark is missed.
+ * The boundary mark: MARKER_PIECES arrays of markerElements(interval) + MARKER_STEP × (k mod
+ * MARKER_RESIDUES) elements each, allocated by a function of this name. Each array is 4
+ * sampling intervals (8-byte elements; 2 with pointer compression), so V8 samples at least
+ * one piece of the mark with probability 1 - e^-16 (e^-8 compressed), and the residue its
+ * size encodes lets the collector stay aligned when a mark is missed. The step is coarse
+ * because V8 may allocate the array object (and an allocation memento) in one piece with
+ * its elements: up to 80 bytes of header that must not read as another residue.
  */
 export const MARKER_FUNCTION = 'ciprofAllocationBoundary';
 export const MARKER_PIECES = 4;
 export const MARKER_RESIDUES = 16;
+export const MARKER_STEP = 16;
 export const markerElements = (intervalBytes: number): number => Math.ceil((4 * intervalBytes) / 8);
 
 /** The `$alloc` block of an `.allocprofile` (beside `$ciprof`, the same AgentThreadInfo). */

@@ -29,6 +29,7 @@ interface DiffFlags extends PyroscopeFlags {
   jobKey?: string;
   publish?: boolean;
   includeLaunchers?: boolean;
+  gate: string;
 }
 
 function settingsOf(flags: DiffFlags): Settings {
@@ -60,12 +61,14 @@ export function registerDiff(program: Command): void {
     .option('--min-samples <n>', 'samples a function needs before it can be reported', String(DEFAULT_THRESHOLDS.minSamples))
     .option('--max-walk <n>', 'how many first-parent commits to walk back for a stored baseline', String(DEFAULT_MAX_WALK))
     .option('--fail-on-regression', `exit ${EXIT_REGRESSION} when a regression is reported`)
+    .option('--gate <cpu|alloc>', 'what --fail-on-regression looks at: CPU time, or allocations only (both runs with --alloc)', 'cpu')
     .option('--store <kind>', 'where baselines are stored: local | github | pyroscope', 'local')
     .option('--store-dir <dir>', 'local store directory (default: <repo root>/.ciprof/store)')
     .option('--job-key <key>', 'job key to look up (default: from CI env)')
     .option('--publish', 'also publish: job summary, PR comment / MR note (fails open)')
     .option('--include-launchers', 'keep package-manager launcher processes (npm, npx, pnpm, yarn) in the rows and verdicts')
     .action(async (flags: DiffFlags) => {
+      if (flags.gate !== 'cpu' && flags.gate !== 'alloc') fail('--gate must be cpu or alloc', EXIT_USAGE);
       const s = settingsOf(flags);
       if (!s.base) fail('no --base given and no base branch known (no PR context, no upstream branch)', EXIT_USAGE);
       const head = { profile: loadProfileOrFail(flags.head), file: flags.head };
@@ -78,7 +81,8 @@ export function registerDiff(program: Command): void {
       const { rendered } = await writeDiffOutputs(s, result, { dir: path.resolve(flags.out ?? path.dirname(flags.head)), html: false, uploadReport: false }, cliLog);
       printDiff(result.report, flags.json);
       if (flags.publish) await publish(s, rendered, {}, cliLog);
-      process.exitCode = exitCodeFor(0, result.report, Boolean(flags.failOnRegression));
+      if (flags.gate === 'alloc' && flags.failOnRegression && !result.report.alloc) cliLog.warn('--gate alloc: no allocation diff (run both sides with ciprof run --alloc); nothing to gate on');
+      process.exitCode = exitCodeFor(0, result.report, Boolean(flags.failOnRegression), flags.gate);
     });
   addPyroscopeConnectionOptions(diff).option('--window <duration>', 'with --store pyroscope: how far back to look for the base profile', '30d');
 }

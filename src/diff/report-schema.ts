@@ -19,6 +19,7 @@ import type { Decision } from './decision.js';
 import type { BaseHead, FunctionChange, TestOnlyOnOneSide } from './test-diff.js';
 import type { SignificantTestChange, TestSection } from './test-significance.js';
 import type { FunctionFrame } from '../profile/model.js';
+import type { AllocDiff, AllocRow, AllocSide, AllocThresholds } from './alloc-diff.js';
 
 export const DIFF_REPORT_LIMITS = {
   /** The whole file. A real report with every function row is a few MB. */
@@ -287,6 +288,35 @@ const provenance = object<BaselineProvenance>({
   runId: optional(number({ min: 1, integer: true })),
 });
 
+const allocSide = object<AllocSide>({ bytes: nonNegative, samples: nonNegative });
+const allocRow = object<AllocRow>({
+  frame: optional(frame),
+  test: optional(object<NonNullable<AllocRow['test']>>({ file: text, name: text })),
+  base: allocSide,
+  head: allocSide,
+  deltaBytes: finite,
+  deltaPct: pctOrNew,
+  pValue: stat,
+  qValue: stat,
+  status: oneOf('regression', 'improvement', 'noise', 'too-small'),
+  unitsP: optional(stat),
+});
+const alloc = object<AllocDiff>({
+  intervalBytes: whole,
+  base: allocSide,
+  head: allocSide,
+  suiteDeltaPct: pctOrNew,
+  dispersion: object<AllocDiff['dispersion']>({ aa: nonNegative, estimated: nonNegative, used: nonNegative, rows: whole }),
+  units: whole,
+  thresholds: object<AllocThresholds>({ minSamples: nonNegative, minPct: nonNegative, minSharePct: nonNegative, alpha: nonNegative, minUnits: nonNegative }),
+  functions: list(allocRow),
+  tests: list(allocRow),
+  regressions: whole,
+  improvements: whole,
+  withinNoise: whole,
+  verdict: oneOf('regression', 'improvement', 'no-change'),
+});
+
 const diffReport = object<DiffReport>({
   schema: literal(DIFF_REPORT_SCHEMA),
   ciprofVersion: string(64),
@@ -302,6 +332,7 @@ const diffReport = object<DiffReport>({
   links: object<DiffReport['links']>({ report: optional(httpUrl), summary: optional(httpUrl), run: optional(httpUrl), pyroscope: optional(httpUrl) }),
   tests: optional(tests),
   decision: optional(object<Decision>({ verdict: oneOf('regression', 'improvement', 'no-change'), headline: text, notes: list(text, 200) })),
+  alloc: optional(alloc),
 });
 
 /** The report, checked and with its nulls revived; throws a ReportSchemaError naming the field. */

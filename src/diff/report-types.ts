@@ -6,6 +6,7 @@ import type { ChangedPathNode } from './call-tree-diff.js';
 import type { ProfileDiff } from './function-diff.js';
 import type { TestSection } from './test-significance.js';
 import type { Decision } from './decision.js';
+import type { AllocDiff } from './alloc-diff.js';
 
 /** The `schema` field of every diff.json ciprof writes. */
 export const DIFF_REPORT_SCHEMA = 'ciprof.diff/1';
@@ -46,4 +47,6 @@ export interface DiffReport {
   tests?: TestSection;
   /** The one decision the headline, notes and tables are read from (decision.ts). */
   decision?: Decision;
+  /** Allocations per function and per test, when both profiles have them (`ciprof run --alloc`). */
+  alloc?: AllocDiff;
 }

@@ -86,7 +86,11 @@ function labelRun(s: Settings, command: string[], run: ProfiledRun, env: NodeJS.
   if (walls) Object.assign(profile.meta, testWallsMeta(walls));
   profile.period = s.intervalUs * 1000;
   if (gathered.threads.length === 0) log.warn('no Node.js process wrote a profile (was the command a Node program?)');
-  if (gathered.lost.length) log.warn(`${gathered.lost.length} thread(s) started but were killed before writing a profile: ${gathered.lost.slice(0, 5).join(', ')}`);
+  // Killed by SIGKILL (pools, tests that kill their children) or crashed: nothing in-process
+  // can write then, and saying so tells users this is not ciprof dropping data.
+  if (gathered.lost.length) {
+    log.warn(`${gathered.lost.length} thread(s) ended before writing a profile (SIGKILL or a crash: no in-process profiler, node --cpu-prof included, can write those): ${gathered.lost.slice(0, 5).join(', ')}`);
+  }
 
   const pprofGzip = encodePprofGzip(profile);
   const summary = summarize(profile, gathered, {

@@ -14,6 +14,7 @@ import { diffProfiles, type DiffThresholds, type ProfileDiff } from '../diff/fun
 import type { HistoryNoise } from '../diff/noise-history.js';
 import { diffRuns, meanProfile } from '../diff/runs.js';
 import { decide } from '../diff/decision.js';
+import { diffAllocations } from '../diff/alloc-diff.js';
 import type { Profile } from '../profile/model.js';
 import { withoutLaunchers } from '../profile/roles.js';
 import { readProfileFile } from '../profile/read.js';
@@ -74,6 +75,8 @@ export function buildDiffReport(input: DiffInput): DiffResult {
   // profiles carry test labels), the headline and its notes.
   if (decided?.tests) report.tests = decided.tests;
   if (decided) report.decision = decided.decision;
+  const alloc = base && diffAllocations(base, head);
+  if (alloc) report.alloc = alloc;
   return { report, base, head };
 }
 

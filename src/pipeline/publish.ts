@@ -18,10 +18,14 @@ import { testsFailedLine } from './store.js';
 /** Exit code of fail-on-regression: distinct from a test failure (1) and usage errors (2). */
 export const EXIT_REGRESSION = 3;
 
+/** What fail-on-regression looks at (`--gate`): CPU time (default) or allocations only. */
+export type RegressionGate = 'cpu' | 'alloc';
+
 /** The test command's exit code when it failed; else EXIT_REGRESSION for a regression when asked; else 0. */
-export function exitCodeFor(testExitCode: number, report: DiffReport | undefined, failOnRegression: boolean): number {
+export function exitCodeFor(testExitCode: number, report: DiffReport | undefined, failOnRegression: boolean, gate: RegressionGate = 'cpu'): number {
   if (testExitCode !== 0) return testExitCode;
-  return failOnRegression && report?.diff?.verdict === 'regression' ? EXIT_REGRESSION : 0;
+  const verdict = gate === 'alloc' ? report?.alloc?.verdict : report?.diff?.verdict;
+  return failOnRegression && verdict === 'regression' ? EXIT_REGRESSION : 0;
 }
 
 export interface PublishStageOptions {

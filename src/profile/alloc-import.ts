@@ -15,7 +15,7 @@
  * ciprof's own allocations (the marks, the hooks' records) never reach a test: the marks
  * are dropped, the rest folds into `(ciprof)`, by the CPU importer's rule.
  */
-import { MARKER_FUNCTION, MARKER_RESIDUES, type AllocInfo } from '../agent/protocol.js';
+import { MARKER_FUNCTION, MARKER_RESIDUES, MARKER_STEP, type AllocInfo } from '../agent/protocol.js';
 import { DEFAULT_LIMITS, type DecodeLimits } from './limits.js';
 import { ALLOC_SAMPLES, ALLOC_SPACE, CIPROF_FRAME, type Labels, type ProfileBuilder } from './model.js';
 import { normalizeScriptPath } from './paths.js';
@@ -78,13 +78,15 @@ export function parseAllocProfile(bytes: Uint8Array, limits: DecodeLimits = DEFA
 
 /** Which boundary a mark's size names (k mod MARKER_RESIDUES), or -1 when the sample is no mark. */
 export function markResidue(size: number, markerElements: number): number {
-  // One piece is a FixedArray: a 16-byte header and 8-byte elements, or 8 and 4 with pointer compression.
-  for (const [header, element] of [
-    [16, 8],
-    [8, 4],
-  ] as const) {
-    const r = (size - header) / element - markerElements;
-    if (Number.isInteger(r) && r >= 0 && r < MARKER_RESIDUES) return r;
+  // A piece is a FixedArray of 8-byte elements (4 with pointer compression) after a header:
+  // its own 16 (8) bytes, or with the array object and an allocation memento in the same
+  // allocation up to 64 (32). One residue step is MARKER_STEP elements, wider than any header.
+  for (const element of [8, 4]) {
+    const over = size - element * markerElements;
+    const step = element * MARKER_STEP;
+    const r = Math.floor(over / step);
+    const header = over - r * step;
+    if (Number.isInteger(over) && r >= 0 && r < MARKER_RESIDUES && header >= element && header <= (element === 8 ? 80 : 40)) return r;
   }
   return -1;
 }

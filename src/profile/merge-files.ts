@@ -11,7 +11,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { distFile } from '../collect/agent-path.js';
+import { distFile } from '../util/dist-file.js';
 import { CpuProfileImporter } from './cpuprofile.js';
 import { ProfileInputError } from './errors.js';
 import { appendProfiles } from './merge.js';

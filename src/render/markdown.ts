@@ -16,6 +16,7 @@ import { ms as fmtMs } from '../report-ui/fmt.js';
 import { VERSION } from '../version.js';
 import { redact } from '../ci/mask.js';
 import { codeLine, encodePathSegments, escapeMarkdown, fenceFor, safeUrl } from './escape.js';
+import { allocationsMd } from './alloc-markdown.js';
 
 declare const __CIPROF_COMMENT_TEMPLATE__: string | undefined;
 
@@ -34,7 +35,7 @@ function loadTemplate(): string {
   if (typeof __CIPROF_COMMENT_TEMPLATE__ === 'string') return __CIPROF_COMMENT_TEMPLATE__;
   const file = fileURLToPath(new URL('../../templates/comment.md', import.meta.url));
   if (existsSync(file)) return readFileSync(file, 'utf8');
-  return '{{marker}}\n### {{verdict}}\n\n{{baseline}}\n\n{{totals}}\n\n{{regressions}}\n\n{{improvements}}\n\n{{tests}}\n\n{{call_tree}}\n\n{{links}}\n\n{{truncation}}\n\n{{footer}}\n';
+  return '{{marker}}\n### {{verdict}}\n\n{{baseline}}\n\n{{totals}}\n\n{{regressions}}\n\n{{improvements}}\n\n{{tests}}\n\n{{allocations}}\n\n{{call_tree}}\n\n{{links}}\n\n{{truncation}}\n\n{{footer}}\n';
 }
 
 export interface RenderLimits {
@@ -353,6 +354,7 @@ function renderWith(report: DiffReport, limits: RenderLimits, truncation: string
     regressions: d ? functionTableMd(report, 'Slower', d.regressions, limits.rows) : '',
     improvements,
     tests: renderSlowerTests(report, limits.rows),
+    allocations: allocationsMd(report.alloc, limits.rows, (f) => frameCell(report, f)),
     call_tree: callTreeMd(report.changedPaths, limits.treeLines),
     links: linksMd(report),
     truncation,

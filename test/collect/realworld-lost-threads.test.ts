@@ -8,7 +8,8 @@
  * unjs/ufo (vitest 4 threads) 2 of 12 threads on the busy machine (the agent's terminate
  * flush then waited a fixed 500 ms for the worker's ack).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -55,6 +56,35 @@ describe('vitest threads pool with a dozen small files', () => {
       expect(status).toBe(0);
       expect(summary.threads).toBe(13);
       expect(summary.lostThreads).toBe(0);
+    }
+  });
+});
+
+describe('a process the test itself SIGKILLs (lint-staged, commander.js, concurrently)', () => {
+  // The corpus' remaining "lost" threads: the suites kill these processes on purpose. SIGKILL
+  // cannot be caught, so no in-process profiler writes them; node --cpu-prof loses them too.
+  it('keeps the outcome, counts the process as lost and says why, as node --cpu-prof loses it too', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ciprof-sigkill-'));
+    try {
+      const out = join(dir, 'out');
+      const r = runCli(['run', '--no-store', '--no-report', '--out', out, '--', node, '--test', 'test/kill.test.js'], { cwd: join(FIXTURES, 'sigkill-child'), node });
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/^# pass 1$/m);
+      const summary = JSON.parse(readFileSync(join(out, 'profile.json'), 'utf8')) as Summary;
+      expect(summary.lostThreads).toBe(1);
+      expect(r.stderr).toMatch(/^ciprof: warning: 1 thread\(s\) ended before writing a profile \(SIGKILL or a crash: no in-process profiler, node --cpu-prof included, can write those\): \d+-0$/m);
+
+      // The peer: Node's own profiler in every process writes nothing for the killed one either.
+      const native = join(dir, 'native');
+      const pidFile = join(dir, 'killed.pid');
+      const plain = spawnSync(node, ['--test', 'test/kill.test.js'], { cwd: join(FIXTURES, 'sigkill-child'), env: { ...process.env, NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${native}`, KILLED_PID_FILE: pidFile }, encoding: 'utf8' });
+      expect(plain.status, plain.stderr).toBe(0);
+      const killed = readFileSync(pidFile, 'utf8');
+      const written = readdirSync(native);
+      expect(written.length).toBeGreaterThanOrEqual(1); // the processes that were not killed
+      expect(written.filter((f) => f.split('.')[3] === killed)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

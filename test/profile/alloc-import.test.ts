@@ -11,7 +11,7 @@ import { ProfileBuilder } from '../../src/profile/model.js';
 
 const INTERVAL = 32768;
 const ELEMENTS = markerElements(INTERVAL);
-const markSize = (k: number): number => 16 + 8 * (ELEMENTS + (k % 16));
+const markSize = (k: number, header = 16): number => header + 8 * (ELEMENTS + 16 * (k % 16));
 const AGENT = 'file:///opt/ciprof/dist/agent.cjs';
 const isOwnScript = (url: string): boolean => url === AGENT;
 
@@ -33,10 +33,14 @@ function file(samples: [nodeId: number, size: number][], boundariesUs: number[])
 }
 
 describe('markResidue', () => {
-  it('reads the boundary index mod 16 from a mark piece size, with or without pointer compression', () => {
+  it('reads the boundary index mod 16 from a mark piece size, whatever header V8 put before the elements', () => {
     expect(markResidue(markSize(0), ELEMENTS)).toBe(0);
     expect(markResidue(markSize(21), ELEMENTS)).toBe(5);
-    expect(markResidue(8 + 4 * (ELEMENTS + 7), ELEMENTS)).toBe(7);
+    // The array object (32) and an allocation memento (16) folded into the same allocation.
+    expect(markResidue(markSize(2, 48), ELEMENTS)).toBe(2);
+    expect(markResidue(markSize(15, 64), ELEMENTS)).toBe(15);
+    // Pointer compression: 4-byte elements, an 8-byte header.
+    expect(markResidue(8 + 4 * (ELEMENTS + 16 * 7), ELEMENTS)).toBe(7);
     expect(markResidue(32784, ELEMENTS)).toBe(-1);
   });
 });

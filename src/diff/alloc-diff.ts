@@ -1,0 +1,295 @@
+/**
+ * Base vs head for allocations (`ciprof run --alloc` on both sides): per function (bytes
+ * allocated by the function itself, the leaf of the allocation's stack) and per test.
+ *
+ * Noise model. V8's sampling heap profiler takes a sample every ~interval bytes on
+ * average (exponential gaps), so a function's sample count is Poisson, its bytes
+ * ≈ count × interval for small objects. Runs of the same code also differ beyond
+ * sampling: what JIT tier ran (optimized code allocates less: escape analysis), GC-timed
+ * work, retries. So the count test is quasi-Poisson: counts are divided by a dispersion
+ * φ ≥ 1: ALLOC_AA_DISPERSION, measured on A/A runs (bench/alloc-calibrate.mjs), and
+ * when the suite has too few test files for the test-file gate below, the larger of that
+ * and this diff's own robust estimate: median over functions of (k₂ − k₁)² / (k₁ + k₂),
+ * divided by the χ²₁ median 0.455 (most functions do not change between commits).
+ * Then the exact conditional binomial test (two Poisson counts, equal exposure: bytes do
+ * not depend on the machine's speed), Benjamini-Hochberg over the rows, and minimums: a
+ * relative change, a share of the suite's bytes, and enough samples.
+ *
+ * The count used is the bytes the samples stand for divided by the interval, so an object
+ * larger than the interval (sampled almost surely, counted once) weighs by its size.
+ *
+ * Measured on A/A runs, one kind of function breaks any dispersion: code whose allocation
+ * depends on when the JIT optimizes it (a numeric loop allocates heap numbers until
+ * TurboFan replaces it) moved by 40-100% between runs of the same commit. So, as for CPU,
+ * test files are the replication unit: a function row must also pass a paired bootstrap
+ * over the test files present on both sides (each file usually runs in its own process,
+ * JIT and all), when there are at least minUnits of them: a paired t-test on the per-file
+ * differences (a bootstrap over 8 files let 1 of 10 A/A pairs through; t's tails do not).
+ * A test row is reported only when
+ * a reported function row carries at least half of its change: a test has no replicate
+ * within one run, its functions do.
+ */
+import { ALLOC_SAMPLES, ALLOC_SPACE, CIPROF_FRAME, functionKey, type FunctionFrame, type Profile } from '../profile/model.js';
+import { TEST_FILE_LABEL, TEST_NAME_LABEL } from '../profile/tests.js';
+import { restrictToCommonTests } from './common-tests.js';
+import { commonUnits } from './noise.js';
+import { benjaminiHochberg, poissonRatioTest, studentTTwoSided } from './stats.js';
+
+/** Dispersion measured on A/A runs (see ALLOC_CALIBRATION in bench results); never assumed 1. */
+export const ALLOC_AA_DISPERSION = 1.5;
+/** Median of χ² with one degree of freedom: turns a median of squared z-scores into a dispersion. */
+const CHI2_1_MEDIAN = 0.4549;
+/** Rows with at least this many samples (both sides) vote on the dispersion. */
+const DISPERSION_MIN_SAMPLES = 20;
+
+export interface AllocThresholds {
+  /** Samples (base + head) a row needs before it can be reported. */
+  minSamples: number;
+  /** Minimum relative change of bytes, %. */
+  minPct: number;
+  /** Minimum absolute change, % of the base suite's bytes. */
+  minSharePct: number;
+  /** False discovery rate (Benjamini-Hochberg). */
+  alpha: number;
+  /** Test files on both sides needed for the test-file gate (fewer: the sampling test alone). */
+  minUnits: number;
+}
+
+export const DEFAULT_ALLOC_THRESHOLDS: AllocThresholds = { minSamples: 20, minPct: 10, minSharePct: 0.5, alpha: 0.01, minUnits: 5 };
+/** The test-file gate's two-sided p-value limit. */
+const UNITS_P = 0.01;
+
+export interface AllocSide {
+  bytes: number;
+  samples: number;
+}
+
+export type AllocStatus = 'regression' | 'improvement' | 'noise' | 'too-small';
+
+export interface AllocRow {
+  /** Function rows: the function; test rows: file and name. */
+  frame?: FunctionFrame;
+  test?: { file: string; name: string };
+  base: AllocSide;
+  head: AllocSide;
+  deltaBytes: number;
+  /** % of the base (Infinity when the base had none). */
+  deltaPct: number;
+  pValue: number;
+  qValue: number;
+  status: AllocStatus;
+  /** Function rows the sampling test passed: the paired t-test over test files' p-value, when it ran. */
+  unitsP?: number;
+}
+
+export interface AllocDiff {
+  intervalBytes: number;
+  base: AllocSide;
+  head: AllocSide;
+  suiteDeltaPct: number;
+  dispersion: { aa: number; estimated: number; used: number; rows: number };
+  /** Test files on both sides (the units of the test-file gate). */
+  units: number;
+  thresholds: AllocThresholds;
+  /** Reported rows first, then the largest other changes (capped). */
+  functions: AllocRow[];
+  tests: AllocRow[];
+  regressions: number;
+  improvements: number;
+  withinNoise: number;
+  verdict: 'regression' | 'improvement' | 'no-change';
+}
+
+/** Rows kept besides the reported ones, per table. */
+const KEPT_ROWS = 30;
+
+export function hasAllocationSamples(profile: Pick<Profile, 'sampleTypes'>): boolean {
+  return profile.sampleTypes.some((t) => t.type === ALLOC_SPACE.type && t.unit === ALLOC_SPACE.unit);
+}
+
+interface Keyed {
+  frame?: FunctionFrame;
+  test?: { file: string; name: string };
+  side: AllocSide;
+}
+
+interface Allocations {
+  total: AllocSide;
+  functions: Map<string, Keyed>;
+  tests: Map<string, Keyed>;
+  /** Bytes by test file (or '' outside every file), then by function key: the bootstrap's units. */
+  byFile: Map<string, Map<string, number>>;
+  /** Bytes by test key, then by function key. */
+  byTest: Map<string, Map<string, number>>;
+}
+
+const addTo = (map: Map<string, Map<string, number>>, outer: string, inner: string, v: number): void => {
+  let m = map.get(outer);
+  if (!m) map.set(outer, (m = new Map()));
+  m.set(inner, (m.get(inner) ?? 0) + v);
+};
+
+/** Bytes and samples by function (leaf) and by test. ciprof's own allocations are not the code's. */
+function allocationsOf(profile: Profile): Allocations {
+  const bi = profile.sampleTypes.findIndex((t) => t.type === ALLOC_SPACE.type && t.unit === ALLOC_SPACE.unit);
+  const ci = profile.sampleTypes.findIndex((t) => t.type === ALLOC_SAMPLES.type && t.unit === ALLOC_SAMPLES.unit);
+  const out: Allocations = { total: { bytes: 0, samples: 0 }, functions: new Map(), tests: new Map(), byFile: new Map(), byTest: new Map() };
+  const add = (map: Map<string, Keyed>, key: string, make: () => Omit<Keyed, 'side'>, bytes: number, samples: number): void => {
+    let e = map.get(key);
+    if (!e) map.set(key, (e = { ...make(), side: { bytes: 0, samples: 0 } }));
+    e.side.bytes += bytes;
+    e.side.samples += samples;
+  };
+  for (const s of profile.samples) {
+    const bytes = bi >= 0 ? (s.values[bi] ?? 0) : 0;
+    if (bytes === 0) continue;
+    const frame = profile.functions[s.stack[0] ?? -1];
+    if (!frame || frame.name === CIPROF_FRAME) continue;
+    const samples = ci >= 0 ? (s.values[ci] ?? 0) : 0;
+    const fnKey = functionKey(frame);
+    out.total.bytes += bytes;
+    out.total.samples += samples;
+    add(out.functions, fnKey, () => ({ frame }), bytes, samples);
+    const file = String(s.labels[TEST_FILE_LABEL] ?? '');
+    addTo(out.byFile, file, fnKey, bytes);
+    const name = s.labels[TEST_NAME_LABEL];
+    if (name !== undefined) {
+      const testKey = `${file}\u0000${String(name)}`;
+      add(out.tests, testKey, () => ({ test: { file, name: String(name) } }), bytes, samples);
+      addTo(out.byTest, testKey, fnKey, bytes);
+    }
+  }
+  return out;
+}
+
+/** The diff's own dispersion estimate: robust to the few rows that really changed. */
+export function estimateDispersion(pairs: readonly [number, number][]): { estimated: number; rows: number } {
+  const z2 = pairs.filter(([a, b]) => a + b >= DISPERSION_MIN_SAMPLES).map(([a, b]) => (b - a) ** 2 / (a + b));
+  if (z2.length < 5) return { estimated: 1, rows: z2.length };
+  z2.sort((x, y) => x - y);
+  const mid = z2.length >> 1;
+  const median = z2.length % 2 ? z2[mid]! : (z2[mid - 1]! + z2[mid]!) / 2;
+  return { estimated: median / CHI2_1_MEDIAN, rows: z2.length };
+}
+
+type Judged = AllocRow & { key: string };
+
+function judge(base: Map<string, Keyed>, head: Map<string, Keyed>, interval: number, dispersion: number, suiteBytes: number, t: AllocThresholds): Judged[] {
+  const keys = new Set([...base.keys(), ...head.keys()]);
+  const rows: Judged[] = [];
+  const eff = (side: AllocSide): number => side.bytes / interval;
+  for (const key of keys) {
+    const b = base.get(key);
+    const h = head.get(key);
+    const bs = b?.side ?? { bytes: 0, samples: 0 };
+    const hs = h?.side ?? { bytes: 0, samples: 0 };
+    const deltaBytes = hs.bytes - bs.bytes;
+    rows.push({
+      key,
+      ...(b?.frame ?? h?.frame ? { frame: (b ?? h)!.frame! } : {}),
+      ...(b?.test ?? h?.test ? { test: (b ?? h)!.test! } : {}),
+      base: bs,
+      head: hs,
+      deltaBytes,
+      deltaPct: bs.bytes > 0 ? (deltaBytes / bs.bytes) * 100 : Infinity,
+      pValue: poissonRatioTest(eff(bs) / dispersion, 1, eff(hs) / dispersion, 1),
+      qValue: 1,
+      status: 'noise',
+    });
+  }
+  const q = benjaminiHochberg(rows.map((r) => r.pValue));
+  rows.forEach((r, i) => {
+    r.qValue = q[i]!;
+    const big = Math.abs(r.deltaPct) >= t.minPct && Math.abs(r.deltaBytes) >= (t.minSharePct / 100) * suiteBytes;
+    if (r.base.samples + r.head.samples < t.minSamples) r.status = 'too-small';
+    else if (big && r.qValue <= t.alpha) r.status = r.deltaBytes > 0 ? 'regression' : 'improvement';
+  });
+  return rows;
+}
+
+const isReported = (r: AllocRow): boolean => r.status === 'regression' || r.status === 'improvement';
+
+/** Two-sided p-value of a paired t-test that the per-file differences of `key` average 0. */
+export function pairedFilesP(key: string, units: readonly string[], base: Map<string, Map<string, number>>, head: Map<string, Map<string, number>>): number {
+  const d = units.map((u) => (head.get(u)?.get(key) ?? 0) - (base.get(u)?.get(key) ?? 0));
+  const n = d.length;
+  const mean = d.reduce((a, x) => a + x, 0) / n;
+  const sd = Math.sqrt(d.reduce((a, x) => a + (x - mean) ** 2, 0) / (n - 1));
+  if (sd === 0) return mean === 0 ? 1 : 0;
+  return studentTTwoSided(mean / (sd / Math.sqrt(n)), n - 1);
+}
+
+/** Function rows the sampling test passed must also hold across test files (JIT-timed allocation moves by whole files). */
+function gateByTestFiles(rows: Judged[], base: Allocations, head: Allocations, t: AllocThresholds): number {
+  const units = commonUnits(base.byFile, head.byFile);
+  if (units.length < t.minUnits) return units.length;
+  for (const r of rows) {
+    if (!isReported(r)) continue;
+    r.unitsP = pairedFilesP(r.key, units, base.byFile, head.byFile);
+    if (r.unitsP > UNITS_P) r.status = 'noise';
+  }
+  return units.length;
+}
+
+/** A test row stands only when reported function rows carry at least half of its change. */
+function gateTestsByFunctions(tests: Judged[], functions: Judged[], base: Allocations, head: Allocations): void {
+  const reported = new Set(functions.filter(isReported).map((r) => r.key));
+  for (const r of tests) {
+    if (!isReported(r)) continue;
+    const b = base.byTest.get(r.key);
+    const h = head.byTest.get(r.key);
+    let explained = 0;
+    for (const key of reported) explained += (h?.get(key) ?? 0) - (b?.get(key) ?? 0);
+    if (explained / r.deltaBytes < 0.5) r.status = 'noise';
+  }
+}
+
+/** Reported rows first, then by size of change; the key stays internal. */
+function ordered(rows: Judged[]): AllocRow[] {
+  return rows
+    .sort((x, y) => Number(isReported(y)) - Number(isReported(x)) || Math.abs(y.deltaBytes) - Math.abs(x.deltaBytes))
+    .map(({ key: _key, ...row }) => row);
+}
+
+/** Undefined unless both profiles carry allocation samples. */
+export function diffAllocations(baseProfile: Profile, headProfile: Profile, thresholds: Partial<AllocThresholds> = {}): AllocDiff | undefined {
+  if (!hasAllocationSamples(baseProfile) || !hasAllocationSamples(headProfile)) return undefined;
+  const t = { ...DEFAULT_ALLOC_THRESHOLDS, ...thresholds };
+  // Like with like: tests run on one side only are left out, as for CPU.
+  const view = restrictToCommonTests(baseProfile, headProfile);
+  const base = allocationsOf(view.base);
+  const head = allocationsOf(view.head);
+  const interval = Number(headProfile.meta['alloc.interval_bytes']) || Number(baseProfile.meta['alloc.interval_bytes']) || 32768;
+  const pairs: [number, number][] = [...base.functions].map(([k, b]) => [b.side.bytes / interval, (head.functions.get(k)?.side.bytes ?? 0) / interval]);
+  const { estimated, rows: dispersionRows } = estimateDispersion(pairs);
+  // With test files to replicate over, each function's own run-to-run noise is measured
+  // there (gateByTestFiles); one dispersion for all would let the JIT-timed functions
+  // drown the steady ones. Without them, the diff's own estimate stands in.
+  const units = commonUnits(base.byFile, head.byFile).length;
+  const used = units >= t.minUnits ? ALLOC_AA_DISPERSION : Math.max(ALLOC_AA_DISPERSION, estimated);
+  const judgedFunctions = judge(base.functions, head.functions, interval, used, base.total.bytes, t);
+  gateByTestFiles(judgedFunctions, base, head, t);
+  const judgedTests = judge(base.tests, head.tests, interval, used, base.total.bytes, t);
+  gateTestsByFunctions(judgedTests, judgedFunctions, base, head);
+  const functions = ordered(judgedFunctions);
+  const tests = ordered(judgedTests);
+  const count = (rows: AllocRow[], s: AllocStatus): number => rows.filter((r) => r.status === s).length;
+  const regressions = count(functions, 'regression') + count(tests, 'regression');
+  const improvements = count(functions, 'improvement') + count(tests, 'improvement');
+  const keep = (rows: AllocRow[]): AllocRow[] => rows.filter((r, i) => r.status === 'regression' || r.status === 'improvement' || i < KEPT_ROWS);
+  return {
+    intervalBytes: interval,
+    base: base.total,
+    head: head.total,
+    suiteDeltaPct: base.total.bytes > 0 ? ((head.total.bytes - base.total.bytes) / base.total.bytes) * 100 : Infinity,
+    dispersion: { aa: ALLOC_AA_DISPERSION, estimated, used, rows: dispersionRows },
+    units,
+    thresholds: t,
+    functions: keep(functions),
+    tests: keep(tests),
+    regressions,
+    improvements,
+    withinNoise: count(functions, 'noise'),
+    verdict: regressions > 0 ? 'regression' : improvements > 0 ? 'improvement' : 'no-change',
+  };
+}

@@ -58,6 +58,7 @@ export class FrameMapper {
       for (const id of script.scriptIds) byId.set(id, script);
       if (!byUrl.has(script.url)) byUrl.set(script.url, script);
     }
+    const originalIds = new OriginalScriptIds(cpu);
     for (const nodes of userScriptNodes(cpu).values()) {
       const first = nodes[0]!.callFrame;
       const entry = byId.get(String(first.scriptId)) ?? byUrl.get(first.url);
@@ -69,7 +70,7 @@ export class FrameMapper {
         const key = `${frame.lineNumber}\u0000${frame.columnNumber ?? -1}\u0000${frame.functionName}`;
         let mapped = done.get(key);
         if (!mapped) {
-          mapped = map ? this.mapFrame(frame, map) : this.unmapped(frame, false);
+          mapped = map ? this.mapFrame(frame, map, originalIds) : this.unmapped(frame, false);
           done.set(key, mapped);
         }
         node.callFrame = mapped;
@@ -129,11 +130,12 @@ export class FrameMapper {
     return this.jestCache.find(url, jestFrames, this.loader);
   }
 
-  private mapFrame(frame: V8CallFrame, map: SourceMap): V8CallFrame {
+  private mapFrame(frame: V8CallFrame, map: SourceMap, originalIds: OriginalScriptIds): V8CallFrame {
     const original = frame.lineNumber >= 0 ? map.originalPositionFor(frame.lineNumber, Math.max(0, frame.columnNumber ?? 0)) : undefined;
     if (!original) return this.unmapped(frame, true);
     const mapped: V8CallFrame = {
       ...frame,
+      scriptId: originalIds.of(original.source),
       functionName: this.originalName(frame.functionName, original, map),
       url: original.source,
       lineNumber: original.line,
@@ -183,6 +185,33 @@ export class FrameMapper {
 
   private identity(frame: V8CallFrame): string {
     return `${frame.functionName}\u0000${frame.url}\u0000${frame.lineNumber}`;
+  }
+}
+
+/**
+ * Script ids for original sources, unused by V8 in this profile. The .cpuprofile reader
+ * takes one URL per script id in a file (cpuprofile-scan.ts): a mapped frame that kept
+ * its generated script's id would be read with the URL of whichever frame of that script
+ * came first, e.g. the unmapped module wrapper or a tsc helper (`__classPrivateFieldGet`)
+ * still in the .js file, and the original line would land in the built file.
+ */
+class OriginalScriptIds {
+  private readonly ids = new Map<string, string>();
+  private next: number;
+
+  constructor(cpu: V8CpuProfile) {
+    let max = 0;
+    for (const node of cpu.nodes) max = Math.max(max, Number(node.callFrame.scriptId) || 0);
+    this.next = max + 1;
+  }
+
+  of(source: string): string {
+    let id = this.ids.get(source);
+    if (id === undefined) {
+      id = String(this.next++);
+      this.ids.set(source, id);
+    }
+    return id;
   }
 }
 

@@ -19,12 +19,12 @@ const ROOT = new URL('..', import.meta.url).pathname;
 const CLI = join(ROOT, 'dist/cli.js');
 const TICK_MS = 10; // USER_HZ is 100 on Linux
 
-const median = (xs) => {
+export const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
-const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+export const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 
 /** CPU ms of our waited-for children so far (cutime + cstime). */
 function childrenCpuMs() {
@@ -57,7 +57,7 @@ function nodeBinary(major) {
   return existsSync(bin) ? bin : undefined;
 }
 
-function timeRun(argv, opts) {
+export function timeRun(argv, opts) {
   const cpu0 = childrenCpuMs();
   const t0 = performance.now();
   const r = spawnSync(argv[0], argv.slice(1), { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });

@@ -5,6 +5,7 @@
 import * as core from '@actions/core';
 import { withAllocSampling } from '../agent/protocol.js';
 import { maskSecret, maskUrlCredentials } from '../ci/mask.js';
+import type { RegressionGate } from '../pipeline/publish.js';
 import type { SettingsInput } from '../pipeline/settings.js';
 import type { PyroscopeFlags } from '../pyroscope/settings.js';
 import { DEFAULT_THRESHOLDS, type DiffThresholds } from '../diff/function-diff.js';
@@ -36,6 +37,8 @@ export interface ActionInputs {
   pyroscope: PyroscopeFlags;
   /** Sample allocations too (`ciprof run --alloc`). */
   alloc: boolean;
+  /** What fail-on-regression looks at: CPU time or allocations only (`ciprof diff --gate`). */
+  gate: RegressionGate;
 }
 
 /**
@@ -64,6 +67,12 @@ function num(name: string, fallback: number, check: (n: number) => boolean): num
   return n;
 }
 
+function gateInput(): RegressionGate {
+  const raw = core.getInput('gate').trim() || 'cpu';
+  if (raw !== 'cpu' && raw !== 'alloc') throw new Error(`input gate must be cpu or alloc, got "${raw}"`);
+  return raw;
+}
+
 export function readInputs(): ActionInputs {
   const mode = (input('mode').trim() || 'all') as ActionMode;
   if (!['collect', 'report', 'all'].includes(mode)) throw new Error(`input mode must be collect, report or all, got "${mode}"`);
@@ -88,6 +97,7 @@ export function readInputs(): ActionInputs {
     includeLaunchers: bool('include-launchers', false),
     uploadArtifact: bool('upload-artifact', true),
     alloc: bool('alloc', false),
+    gate: gateInput(),
     jobKey: input('job-key').trim(),
     matrix: matrixKey(input('matrix')),
     reportFile,

@@ -50,8 +50,8 @@ export async function run(): Promise<void> {
   else if (a.mode === 'report' || (a.mode === 'all' && head)) {
     try {
       const r = await report(a, s, head);
-      if (r) exitCode = exitCodeFor(exitCode, r, regressionFailsStep(a));
-      if (exitCode === EXIT_REGRESSION) core.error(`ciprof: ${r?.diff?.regressions.length} function(s) got slower (fail-on-regression is set)`);
+      if (r) exitCode = exitCodeFor(exitCode, r, regressionFailsStep(a), a.gate);
+      if (exitCode === EXIT_REGRESSION) core.error(a.gate === 'alloc' ? `ciprof: ${r?.alloc?.regressions} allocation row(s) grew (fail-on-regression, gate alloc)` : `ciprof: ${r?.diff?.regressions.length} function(s) got slower (fail-on-regression is set)`);
     } catch (err) {
       log.warn(`report step failed: ${(err as Error).message}`);
     }

@@ -9,10 +9,18 @@
  * of the test's samples alike. Samples outside tests, of threads a test started, or of
  * tests without a clock are left as they were. Never scales up: a sampler that missed
  * ticks is not second-guessed.
+ *
+ * The clock (getrusage per thread) moves in scheduler ticks, 1-4 ms here (measured): one
+ * short test's clock is 0 or a tick, right only on average. So tests with less than
+ * POOL_BELOW_NS of samples are pooled per test file, whose sums span many ticks; a test
+ * long enough is weighed on its own clock.
  */
 import { IDLE_FRAME, countValueIndex, timeValueIndex, type Profile, type Sample } from '../profile/model.js';
 import { readTestWalls, testKey, TEST_FILE_LABEL, TEST_NAME_LABEL } from '../profile/tests.js';
 import { blockedClass } from './blocked.js';
+
+/** Own-thread sampled time below which a test is weighed with the other short tests of its file. */
+export const POOL_BELOW_NS = 50e6;
 
 interface OwnTime {
   clockNs: number;
@@ -56,10 +64,22 @@ export function onCpuProfile(profile: Profile): Profile {
     if (blocked[s.stack[0] ?? -1]) t.blockedNs += ns;
     own.set(key, t);
   }
-  const weights = new Map([...own].map(([k, t]) => [k, clockWeights(t)]));
+  // Short tests pooled per file (the clock's ticks), long ones on their own.
+  const groupOf = new Map<string, string>();
+  const groups = new Map<string, OwnTime>();
+  for (const [key, t] of own) {
+    const group = t.sampledNs >= POOL_BELOW_NS ? key : `\u0001${walls.get(key)!.file}`;
+    groupOf.set(key, group);
+    const g = groups.get(group) ?? { clockNs: 0, sampledNs: 0, blockedNs: 0 };
+    g.clockNs += t.clockNs;
+    g.sampledNs += t.sampledNs;
+    g.blockedNs += t.blockedNs;
+    groups.set(group, g);
+  }
+  const weights = new Map([...groups].map(([k, t]) => [k, clockWeights(t)]));
   const samples = profile.samples.map((s) => {
     const key = ownKey(s);
-    const w = key === undefined ? undefined : weights.get(key);
+    const w = key === undefined ? undefined : weights.get(groupOf.get(key)!);
     const f = w ? (blocked[s.stack[0] ?? -1] ? w.blocked : w.other) : 1;
     if (f === 1) return s;
     return { ...s, values: s.values.map((v, i) => (i === vi || i === ci ? v * f : v)) };

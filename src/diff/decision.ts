@@ -5,7 +5,10 @@
  *
  * 1. A CPU function row whose change sits in tests whose thread CPU clocks did not move
  *    (the time went to waiting: Atomics.wait, a blocking call V8 shows under its caller,
- *    a descheduled thread) is not a CPU change: demoted, `demotedBy: 'cpu-clock'`.
+ *    a descheduled thread) is not a CPU change: demoted, `demotedBy: 'cpu-clock'`. Only
+ *    tests long enough for their clock to be read (cpu-clock.ts: it moves in 1-4 ms ticks)
+ *    count: on express, a real +40 ms spread over 762 calls in hundreds of short tests was
+ *    demoted when every test's clock counted (2 of 4 trials, q = 1e-15 and 1e-18).
  * 2. The per-test section is computed on the same profiles and thresholds, with the CPU
  *    clock gate (test-significance.ts).
  * 3. Every listed test's main function either is a row, or a note says why not (within
@@ -16,6 +19,7 @@ import type { Profile } from '../profile/model.js';
 import { readTestWalls, samplesByTest } from '../profile/tests.js';
 import { functionKey, timeValueIndex } from '../profile/model.js';
 import { isPseudo } from './self-time.js';
+import { POOL_BELOW_NS } from './cpu-clock.js';
 import { partitionRows, type FunctionDelta, type ProfileDiff, type Verdict } from './function-diff.js';
 import { significantTestChanges, type SignificantTestChange, type TestRuns, type TestSection } from './test-significance.js';
 
@@ -48,9 +52,10 @@ export function decide(base: Profile, head: Profile, diff: ProfileDiff, runs?: T
   return { ...(tests ? { tests } : {}), decision: { verdict: diff.verdict, headline: headline(diff, tests, notes), notes } };
 }
 
-/** Per test: sampled self ns of the candidate functions, and the test's thread CPU clock (ms) when known. */
+/** Per test: sampled self ns of the candidate functions, all its sampled ns, and its thread CPU clock (ms) when known. */
 interface TestSide {
   self: Map<string, number>;
+  sampledNs: number;
   cpuMs?: number;
 }
 
@@ -61,12 +66,14 @@ function sideByTest(profile: Profile, keys: ReadonlySet<string>): Map<string, Te
   const out = new Map<string, TestSide>();
   for (const [key, entry] of samplesByTest(profile)) {
     const self = new Map<string, number>();
+    let sampledNs = 0;
     for (const s of entry.samples) {
       const k = fnKeys[s.stack[0] ?? -1];
+      sampledNs += s.values[vi] ?? 0;
       if (k !== undefined && keys.has(k)) self.set(k, (self.get(k) ?? 0) + (s.values[vi] ?? 0));
     }
     const cpuMs = walls.get(key)?.cpuMs;
-    out.set(key, { self, ...(typeof cpuMs === 'number' ? { cpuMs } : {}) });
+    out.set(key, { self, sampledNs, ...(typeof cpuMs === 'number' ? { cpuMs } : {}) });
   }
   return out;
 }
@@ -82,7 +89,7 @@ function demoteByCpuClock(base: Profile, head: Profile, diff: ProfileDiff): void
     let clockDeltaNs = 0;
     for (const [test, hs] of h) {
       const bs = b.get(test);
-      if (!bs || bs.cpuMs === undefined || hs.cpuMs === undefined) continue;
+      if (!bs || bs.cpuMs === undefined || hs.cpuMs === undefined || bs.sampledNs < POOL_BELOW_NS || hs.sampledNs < POOL_BELOW_NS) continue;
       const d = (hs.self.get(r.key) ?? 0) - (bs.self.get(r.key) ?? 0);
       // Only the tests where the row moved its way: their clocks must have moved with it.
       if (Math.sign(d) !== Math.sign(r.selfDeltaNs)) continue;

@@ -48,3 +48,23 @@ describe('onCpuProfile', () => {
     expect(onCpuProfile(p)).toBe(p);
   });
 });
+
+describe('short tests', () => {
+  it('are weighed together per file: one 2 ms test\'s clock reads 0 or a 4 ms tick, their sum does not', () => {
+    const b = new ProfileBuilder();
+    const main = b.functionId('main', 'test/a.test.js', 1);
+    const work = b.functionId('work', 'src/work.js', 1);
+    const walls = new Map<string, TestWall>();
+    // 20 tests of 2 ms sampled each, half descheduled: 20 ms of CPU, read as ten 0 ms and five 4 ms ticks (and five 0).
+    for (let i = 0; i < 20; i++) {
+      const name = `t${i}`;
+      b.addSample([work, main], [2, 2 * MS], { pid: 3, thread: 0, test_file: 'test/a.test.js', test_name: name });
+      walls.set(testKey('test/a.test.js', name), { file: 'test/a.test.js', name, wallMs: 2, status: 'passed', cpuMs: i % 4 === 0 ? 4 : 0, threads: ['3-0'] });
+    }
+    b.meta = testWallsMeta(walls);
+    const p = onCpuProfile(b.build());
+    const total = p.samples.reduce((a, s) => a + s.values[1]!, 0) / MS;
+    // Pooled: 40 ms sampled, 20 ms on the clock -> 20 ms. Test by test it would be 5 x 2 ms = 10 ms.
+    expect(total).toBeCloseTo(20, 6);
+  });
+});

@@ -23,9 +23,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 
 // src/agent/agent.ts
-var fs3 = __toESM(require("node:fs"), 1);
-var path3 = __toESM(require("node:path"), 1);
-var import_node_worker_threads4 = require("node:worker_threads");
+var fs4 = __toESM(require("node:fs"), 1);
+var path4 = __toESM(require("node:path"), 1);
+var import_node_worker_threads5 = require("node:worker_threads");
 
 // src/agent/process-facts.ts
 var import_node_fs = require("node:fs");
@@ -188,8 +188,13 @@ var ThreadProfiler = class {
     this.post("Profiler.start");
     this.running = true;
   }
-  /** Stops the profiler and writes the profile; later calls do nothing. */
-  flush(reason) {
+  /**
+   * Stops the profiler and writes the profile; later calls do nothing. `whileStopped`
+   * runs after the stop and before the write (the allocation profile: its forced GC
+   * stays out of the CPU samples, and its file is on disk before the `.cpuprofile`
+   * that tells the collector this thread is done).
+   */
+  flush(reason, whileStopped) {
     if (!this.running) return;
     this.running = false;
     const result = this.post("Profiler.stop");
@@ -211,6 +216,7 @@ var ThreadProfiler = class {
       startUs: this.facts.startUs,
       ancestors: import_node_worker_threads2.isMainThread ? this.facts.ancestors : []
     };
+    whileStopped?.(info);
     const base = path.join(this.rawDir, `${process.pid}-${import_node_worker_threads2.threadId}-0`);
     fs2.writeFileSync(`${base}.tmp`, JSON.stringify({ ...result.profile, $ciprof: info }));
     fs2.renameSync(`${base}.tmp`, `${base}.cpuprofile`);
@@ -219,6 +225,7 @@ var ThreadProfiler = class {
   /**
    * The in-process inspector session dispatches synchronously: the callback has run
    * by the time post() returns, which is what lets us stop and write inside 'exit'.
+   * Shared with the allocation sampler (one session per thread).
    */
   post(method, params) {
     let out;
@@ -232,10 +239,85 @@ var ThreadProfiler = class {
   }
 };
 
+// src/agent/alloc.ts
+var fs3 = __toESM(require("node:fs"), 1);
+var path2 = __toESM(require("node:path"), 1);
+var import_node_worker_threads3 = require("node:worker_threads");
+
 // src/agent/protocol.ts
 var FLUSH_CHANNEL = "ciprof:flush";
 var HOOK_FLUSHERS = /* @__PURE__ */ Symbol.for("ciprof.hookFlushers");
 var FLUSHING_SUFFIX = ".flushing";
+var ALLOC_ENV = "CIPROF_ALLOC_BYTES";
+var ALLOC_SUFFIX = ".allocprofile";
+var DEFAULT_ALLOC_INTERVAL_BYTES = 4 * 1024;
+var TEST_BOUNDARY = /* @__PURE__ */ Symbol.for("ciprof.testBoundary");
+var MARKER_PIECES = 4;
+var MARKER_RESIDUES = 16;
+var MARKER_STEP = 16;
+var markerElements = (intervalBytes) => Math.ceil(4 * intervalBytes / 8);
+
+// src/agent/alloc.ts
+var marks = {
+  /** The mark's arrays go here so no compiler can prove them unused; cleared at once. */
+  sink: void 0,
+  ciprofAllocationBoundary(length) {
+    for (let i = 0; i < MARKER_PIECES; i++) marks.sink = new Array(length);
+    marks.sink = void 0;
+  }
+};
+var nowUs = () => Number(hrtimeNs()) / 1e3;
+var AllocationSampler = class {
+  constructor(post, rawDir, intervalBytes) {
+    this.post = post;
+    this.rawDir = rawDir;
+    this.intervalBytes = intervalBytes;
+    this.elements = markerElements(intervalBytes);
+  }
+  post;
+  rawDir;
+  intervalBytes;
+  running = false;
+  boundariesUs = [];
+  elements;
+  startUs = 0;
+  start() {
+    this.post("HeapProfiler.enable");
+    this.post("HeapProfiler.startSampling", { samplingInterval: this.intervalBytes, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+    this.startUs = nowUs();
+    this.running = true;
+  }
+  /** A test or test file starts or ends (TEST_BOUNDARY): mark the place in the sample sequence. */
+  boundary(edge) {
+    if (!this.running) return;
+    const before = nowUs();
+    marks.ciprofAllocationBoundary(this.elements + MARKER_STEP * (this.boundariesUs.length % MARKER_RESIDUES));
+    this.boundariesUs.push(edge === "start" ? nowUs() : before);
+  }
+  /** Stops sampling and writes the profile (V8 runs one full GC here); later calls do nothing. */
+  flush(info) {
+    if (!this.running) return;
+    this.running = false;
+    const endUs = nowUs();
+    const result = this.post("HeapProfiler.stopSampling");
+    if (!result?.profile) throw new Error("HeapProfiler.stopSampling returned no profile");
+    const alloc = { intervalBytes: this.intervalBytes, markerElements: this.elements, boundariesUs: this.boundariesUs, startUs: this.startUs, endUs };
+    const base = path2.join(this.rawDir, `${process.pid}-${import_node_worker_threads3.threadId}-0`);
+    const text = JSON.stringify({ nodes: flatten(result.profile.head), samples: result.profile.samples, $ciprof: info, $alloc: alloc });
+    fs3.writeFileSync(`${base}.alloc.tmp`, text);
+    fs3.renameSync(`${base}.alloc.tmp`, `${base}${ALLOC_SUFFIX}`);
+  }
+};
+function flatten(head) {
+  const out = [];
+  const stack = [head];
+  while (stack.length) {
+    const node = stack.pop();
+    out.push({ id: node.id, callFrame: node.callFrame, children: node.children.map((c) => c.id) });
+    for (const child of node.children) stack.push(child);
+  }
+  return out;
+}
 
 // src/agent/signals.ts
 var SIGNAL = "SIGTERM";
@@ -282,18 +364,18 @@ function installSigtermFlush(flush) {
 
 // src/agent/terminate.ts
 var import_node_fs2 = require("node:fs");
-var path2 = __toESM(require("node:path"), 1);
-var import_node_worker_threads3 = require("node:worker_threads");
+var path3 = __toESM(require("node:path"), 1);
+var import_node_worker_threads4 = require("node:worker_threads");
 var ANSWER_TIMEOUT_MS = 1e3;
 var WRITE_TIMEOUT_MS = 1e4;
 function wrapWorkerTerminate(rawDir) {
-  const proto = import_node_worker_threads3.Worker.prototype;
+  const proto = import_node_worker_threads4.Worker.prototype;
   const originalTerminate = proto.terminate;
   proto.terminate = function terminate() {
     const target = this.threadId;
-    if (target < 0 || !(0, import_node_fs2.existsSync)(path2.join(rawDir, `${process.pid}-${target}.start`))) return originalTerminate.call(this);
+    if (target < 0 || !(0, import_node_fs2.existsSync)(path3.join(rawDir, `${process.pid}-${target}.start`))) return originalTerminate.call(this);
     return new Promise((resolve) => {
-      const channel = new import_node_worker_threads3.BroadcastChannel(FLUSH_CHANNEL);
+      const channel = new import_node_worker_threads4.BroadcastChannel(FLUSH_CHANNEL);
       const finish = () => {
         clearTimeout(timer);
         channel.close();
@@ -315,15 +397,15 @@ function wrapWorkerTerminate(rawDir) {
   };
 }
 function listenForFlushRequests(flush) {
-  const channel = new import_node_worker_threads3.BroadcastChannel(FLUSH_CHANNEL);
+  const channel = new import_node_worker_threads4.BroadcastChannel(FLUSH_CHANNEL);
   channel.unref();
   channel.onmessage = (event) => {
     const data = event.data;
-    if (data?.type !== "flush" || data.threadId !== import_node_worker_threads3.threadId) return;
-    const answer = { type: "flushing", threadId: import_node_worker_threads3.threadId };
+    if (data?.type !== "flush" || data.threadId !== import_node_worker_threads4.threadId) return;
+    const answer = { type: "flushing", threadId: import_node_worker_threads4.threadId };
     channel.postMessage(answer);
     flush();
-    const ack = { type: "ack", threadId: import_node_worker_threads3.threadId };
+    const ack = { type: "ack", threadId: import_node_worker_threads4.threadId };
     channel.postMessage(ack);
   };
 }
@@ -332,7 +414,7 @@ function listenForFlushRequests(flush) {
 var AGENT_KEY = /* @__PURE__ */ Symbol.for("ciprof.agent");
 function warn(message) {
   try {
-    fs3.writeSync(2, `ciprof: warning: ${message} (pid ${process.pid}, thread ${import_node_worker_threads4.threadId})
+    fs4.writeSync(2, `ciprof: warning: ${message} (pid ${process.pid}, thread ${import_node_worker_threads5.threadId})
 `);
   } catch {
   }
@@ -352,22 +434,37 @@ function main() {
   const intervalUs = Number(process.env.CIPROF_INTERVAL_US) || 1e3;
   const profiler = new ThreadProfiler(rawDir, intervalUs, {
     startUs: threadStartUs(),
-    ancestors: import_node_worker_threads4.isMainThread ? parentChain() : [],
+    ancestors: import_node_worker_threads5.isMainThread ? parentChain() : [],
     hrtimeNs
   });
   profiler.start();
-  const flushingMarker = path3.join(rawDir, `${process.pid}-${import_node_worker_threads4.threadId}${FLUSHING_SUFFIX}`);
+  const alloc = startAllocationSampler(g, profiler, rawDir);
+  const flushingMarker = path4.join(rawDir, `${process.pid}-${import_node_worker_threads5.threadId}${FLUSHING_SUFFIX}`);
   const flushAll = (reason) => {
-    safely("flush marker", () => fs3.writeFileSync(flushingMarker, ""));
+    safely("flush marker", () => fs4.writeFileSync(flushingMarker, ""));
     for (const flushHook of g[HOOK_FLUSHERS] ?? []) safely(`per-test records (${reason})`, () => flushHook(reason));
-    safely(`flush on ${reason}`, () => profiler.flush(reason));
+    const allocFlush = alloc && ((info) => safely(`allocation profile on ${reason}`, () => alloc.flush(info)));
+    safely(`flush on ${reason}`, () => profiler.flush(reason, allocFlush));
   };
   process.on("exit", () => flushAll("exit"));
-  if (import_node_worker_threads4.isMainThread) {
+  if (import_node_worker_threads5.isMainThread) {
     installSigtermFlush(() => flushAll("signal"));
   } else {
     listenForFlushRequests(() => flushAll("terminate"));
   }
   wrapWorkerTerminate(rawDir);
+}
+function startAllocationSampler(g, profiler, rawDir) {
+  const intervalBytes = Number(process.env[ALLOC_ENV]);
+  if (!(Number.isSafeInteger(intervalBytes) && intervalBytes > 0)) return void 0;
+  const sampler = new AllocationSampler((method, params) => profiler.post(method, params), rawDir, intervalBytes);
+  try {
+    sampler.start();
+  } catch (err) {
+    warn(`allocation sampling not started: ${errorText(err)}`);
+    return void 0;
+  }
+  Object.defineProperty(g, TEST_BOUNDARY, { value: (edge) => sampler.boundary(edge), configurable: true });
+  return sampler;
 }
 safely("profiler start", main);

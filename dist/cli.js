@@ -2,43 +2,25 @@
 import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
+  makeDirs
+} from "./chunks/chunk-MIHNHIUD.js";
+import {
   CpuProfileImporter,
+  DEFAULT_LIMITS,
   ProfileFileReader,
   ProfileInputError,
-  agentPath,
   asInputError,
-  decodePprof,
   distFile,
   mergeProfileFiles,
   mergeProfiles,
   normalizeScriptPath,
   parseProfileBytes,
+  readProfileBytes,
   readProfileFile
-} from "./chunks/chunk-ZUVIG4EO.js";
+} from "./chunks/chunk-Q32NPO7D.js";
 import {
-  DIFF_REPORT_SCHEMA,
-  serializeDiffReport
-} from "./chunks/chunk-N7LFXANV.js";
-import {
-  contextMeta,
-  sanitizeJobKey
-} from "./chunks/chunk-QJ2RV7E4.js";
-import {
-  VERSION,
-  maskSecret,
-  maskUrlCredentials,
-  ms,
-  redact,
-  redactUrlCredentials,
-  renderComment,
-  renderJobSummary,
-  terminalText
-} from "./chunks/chunk-ZIC6LLPU.js";
-import {
-  makeDirs,
-  writeFileAtomic
-} from "./chunks/chunk-Y6UN24KB.js";
-import {
+  ALLOC_SAMPLES,
+  ALLOC_SPACE,
   CIPROF_FRAME,
   CPU_NANOS,
   GC_FRAME,
@@ -49,7 +31,30 @@ import {
   countValueIndex,
   functionKey,
   timeValueIndex
-} from "./chunks/chunk-OX4ZPBCK.js";
+} from "./chunks/chunk-VYVC6F5W.js";
+import {
+  writeFileAtomic
+} from "./chunks/chunk-2UXSF32T.js";
+import {
+  DIFF_REPORT_SCHEMA,
+  serializeDiffReport
+} from "./chunks/chunk-76NF5X6I.js";
+import {
+  contextMeta,
+  sanitizeJobKey
+} from "./chunks/chunk-QJ2RV7E4.js";
+import {
+  VERSION,
+  maskSecret,
+  maskUrlCredentials,
+  ms,
+  plainLine,
+  redact,
+  redactUrlCredentials,
+  renderComment,
+  renderJobSummary,
+  terminalText
+} from "./chunks/chunk-5DUPCRU6.js";
 import {
   __commonJS,
   __require,
@@ -3566,6 +3571,7 @@ function authHeaders(auth) {
 
 // src/pyroscope/http.ts
 var DEFAULT_RETRY = { retries: 5, baseDelayMs: 500, maxDelayMs: 8e3, deadlineMs: 6e4, attemptTimeoutMs: 3e4 };
+var MAX_ERROR_BODY_BYTES = 64 * 1024;
 var PyroscopeError = class extends Error {
   constructor(message, status, transient) {
     super(message);
@@ -3576,7 +3582,7 @@ var PyroscopeError = class extends Error {
   status;
   transient;
 };
-var sleep = (ms4) => new Promise((r) => setTimeout(r, ms4));
+var sleep = (ms5) => new Promise((r) => setTimeout(r, ms5));
 function retryAfterMs(value, now = Date.now()) {
   if (!value) return void 0;
   const trimmed = value.trim();
@@ -3600,6 +3606,35 @@ function serverMessage(body, contentType) {
   const line = text.replace(/\s+/g, " ").trim();
   return line.length > 300 ? `${line.slice(0, 300)}\u2026` : line;
 }
+var OversizedAnswer = class extends Error {
+};
+async function readCapped(res, max, truncate) {
+  const declared = Number(res.headers.get("content-length"));
+  if (!truncate && res.headers.get("content-encoding") === null && declared > max) {
+    await res.body?.cancel();
+    throw new OversizedAnswer(`answer of ${declared} bytes (limit ${max})`);
+  }
+  const chunks = [];
+  let got = 0;
+  const reader = res.body?.getReader();
+  if (!reader) return Buffer.alloc(0);
+  for (; ; ) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (got + value.length > max) {
+      await reader.cancel();
+      if (truncate) {
+        chunks.push(value.subarray(0, max - got));
+        break;
+      }
+      throw new OversizedAnswer(`answer larger than ${max} bytes (refused)`);
+    }
+    chunks.push(value);
+    got += value.length;
+  }
+  return Buffer.concat(chunks);
+}
+var oneLine = (text) => text.replace(/\s*[\r\n]+\s*/g, " ");
 function networkReason(err) {
   const e = err;
   if (e.name === "TimeoutError" || e.name === "AbortError") return "timed out";
@@ -3623,8 +3658,8 @@ async function pyroscopeRequest(req) {
         body: new Uint8Array(req.body),
         signal: AbortSignal.timeout(Math.max(1, Math.min(policy.attemptTimeoutMs, remaining)))
       });
-      const body = Buffer.from(await res.arrayBuffer());
       const contentType = res.headers.get("content-type") ?? "";
+      const body = await readCapped(res, res.ok ? req.maxResponseBytes ?? DEFAULT_LIMITS.maxBytes : MAX_ERROR_BODY_BYTES, !res.ok);
       if (res.ok) return { status: res.status, contentType, body, attempts: attempt + 1 };
       const message = redact(serverMessage(body, contentType), secrets);
       lastProblem = `HTTP ${res.status}${message ? `: ${message}` : ""}`;
@@ -3634,7 +3669,8 @@ async function pyroscopeRequest(req) {
       retryAfter = retryAfterMs(res.headers.get("retry-after"));
     } catch (err) {
       if (err instanceof PyroscopeError) throw err;
-      lastProblem = redact(networkReason(err), secrets);
+      if (err instanceof OversizedAnswer) throw new PyroscopeError(`${where}: ${err.message}`, void 0, false);
+      lastProblem = oneLine(redact(networkReason(err), secrets));
     }
     const elapsed = Date.now() - started;
     const wait = retryAfter ?? backoffMs(attempt, policy);
@@ -3745,14 +3781,14 @@ var Strings = class {
 function encodePprof(profile) {
   const strings = new Strings();
   const out = new ProtoWriter();
-  const valueType = (field, t2) => {
-    const type = strings.id(t2.type);
-    const unit = strings.id(t2.unit);
+  const valueType = (field, t3) => {
+    const type = strings.id(t3.type);
+    const unit = strings.id(t3.unit);
     out.open(field, intFieldSize(type) + intFieldSize(unit));
     out.int(1, type);
     out.int(2, unit);
   };
-  for (const t2 of profile.sampleTypes) valueType(1, t2);
+  for (const t3 of profile.sampleTypes) valueType(1, t3);
   const labelIds = [];
   for (const s of profile.samples) writeSample(out, s, strings, labelIds);
   profile.functions.forEach((f, i) => {
@@ -3774,6 +3810,8 @@ function encodePprof(profile) {
     out.int(5, f.line);
   });
   const comments = Object.entries(profile.meta).map(([k, v]) => strings.id(`${k}=${v}`));
+  strings.id(profile.periodType.type);
+  strings.id(profile.periodType.unit);
   const encoder = new TextEncoder();
   for (const s of strings.list) out.bytes(6, encoder.encode(s));
   out.int(9, Math.round(profile.timeNanos));
@@ -3821,6 +3859,29 @@ function writeSample(out, s, strings, labelIds) {
 // src/profile/gzip.ts
 function encodePprofGzip(profile) {
   return gzipSync(encodePprof(profile), { level: 1 });
+}
+
+// src/profile/sample-types.ts
+var SPACE_BYTES = { type: "space", unit: "bytes" };
+var isAllocationType = (t3) => t3.type === ALLOC_SAMPLES.type && t3.unit === ALLOC_SAMPLES.unit || t3.type === ALLOC_SPACE.type && t3.unit === ALLOC_SPACE.unit;
+function hasAllocations(profile) {
+  return profile.sampleTypes.some(isAllocationType);
+}
+function withSampleTypes(profile, keep2, period) {
+  const idx = profile.sampleTypes.flatMap((t3, i) => keep2(t3) ? [i] : []);
+  const samples = profile.samples.flatMap((s) => {
+    const values = idx.map((i) => s.values[i] ?? 0);
+    return values.some((v) => v !== 0) ? [{ ...s, values }] : [];
+  });
+  return { ...profile, ...period, sampleTypes: idx.map((i) => profile.sampleTypes[i]), samples };
+}
+function splitAllocations(profile) {
+  if (!hasAllocations(profile)) return { cpu: profile };
+  const interval = Number(profile.meta["alloc.interval_bytes"]) || 0;
+  return {
+    cpu: withSampleTypes(profile, (t3) => !isAllocationType(t3)),
+    alloc: withSampleTypes(profile, isAllocationType, { periodType: SPACE_BYTES, period: interval })
+  };
 }
 
 // src/pyroscope/labels.ts
@@ -3878,8 +3939,9 @@ function parseUserLabels(specs, warn2) {
   return out;
 }
 function profileTypeName(profile) {
-  if (profile.sampleTypes.some((t2) => t2.type === "wall")) return "wall";
-  if (profile.sampleTypes.some((t2) => t2.type.includes("cpu"))) return "process_cpu";
+  if (profile.sampleTypes.some((t3) => t3.type === "wall")) return "wall";
+  if (profile.sampleTypes.some((t3) => t3.type.includes("cpu"))) return "process_cpu";
+  if (profile.sampleTypes.some((t3) => t3.type.startsWith("alloc_"))) return "memory";
   return profile.sampleTypes[profile.sampleTypes.length - 1]?.type ?? "process_cpu";
 }
 function seriesLabels(app, meta, user = {}) {
@@ -4006,6 +4068,13 @@ function ingestName(labels) {
   return `${app}{${rest.map((l) => `${l.name}=${l.value}`).join(",")}}`;
 }
 async function uploadProfile(profile, opts) {
+  const { cpu, alloc } = splitAllocations(profile);
+  const result = await sendOne(cpu, opts);
+  if (!alloc) return result;
+  const memory = await sendOne(alloc, opts);
+  return { ...result, bytes: result.bytes + memory.bytes, attempts: result.attempts + memory.attempts, allocLabels: memory.labels };
+}
+async function sendOne(profile, opts) {
   const slim = stripSampleLabels(profile, opts.keepSampleLabels ?? DEFAULT_KEPT_SAMPLE_LABELS);
   const gz = encodePprofGzip(slim);
   const labels = uploadLabels(profile, opts.app, opts.userLabels);
@@ -4024,15 +4093,15 @@ async function uploadProfile(profile, opts) {
   } else {
     const fromS = Math.floor((profile.timeNanos || Date.now() * 1e6) / 1e9);
     const untilS = Math.max(fromS + 1, Math.ceil(((profile.timeNanos || Date.now() * 1e6) + profile.durationNanos) / 1e9));
-    const q = new URLSearchParams({ name: ingestName(labels), from: String(fromS), until: String(untilS), format: "pprof", spyName: SPY_NAME });
-    const res = await pyroscopeRequest({ ...common, path: `/ingest?${q}`, body: gz, contentType: "application/octet-stream" });
+    const q2 = new URLSearchParams({ name: ingestName(labels), from: String(fromS), until: String(untilS), format: "pprof", spyName: SPY_NAME });
+    const res = await pyroscopeRequest({ ...common, path: `/ingest?${q2}`, body: gz, contentType: "application/octet-stream" });
     attempts = res.attempts;
   }
   return { protocol: opts.protocol, labels, bytes: gz.length, attempts };
 }
 
 // src/store/local.ts
-import { appendFileSync, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { appendFileSync, closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
 import * as path from "node:path";
 var COMMIT_RE = /^[0-9a-f]{4,64}$/i;
 var LocalStore = class {
@@ -4052,8 +4121,11 @@ var LocalStore = class {
     const file = path.join(dir, name);
     writeFileAtomic(file, pprofGzip);
     const stored = { id: file, jobKey, commit, createdAt, ...entry.branch ? { branch: entry.branch } : {} };
-    appendFileSync(path.join(this.root, jobKey, "index.jsonl"), `${JSON.stringify({ ...stored, id: path.relative(this.root, file) })}
-`);
+    const index = path.join(this.root, jobKey, "index.jsonl");
+    const line = `${JSON.stringify({ ...stored, id: path.relative(this.root, file) })}
+`;
+    appendFileSync(index, endsTorn(index) ? `
+${line}` : line);
     return stored;
   }
   async find(jobKey, commit) {
@@ -4087,6 +4159,21 @@ var LocalStore = class {
     return commit.toLowerCase();
   }
 };
+function endsTorn(file) {
+  let fd;
+  try {
+    fd = openSync(file, "r");
+    const size = fstatSync(fd).size;
+    if (size === 0) return false;
+    const last = Buffer.alloc(1);
+    readSync(fd, last, 0, 1, size - 1);
+    return last[0] !== 10;
+  } catch {
+    return false;
+  } finally {
+    if (fd !== void 0) closeSync(fd);
+  }
+}
 
 // src/store/pyroscope.ts
 import { gzipSync as gzipSync2 } from "node:zlib";
@@ -4147,11 +4234,10 @@ var PyroscopeStore = class {
       extraHeaders: { "Connect-Protocol-Version": "1" }
     });
     if (res.body.length === 0) return new ProfileBuilder([{ type: "cpu", unit: "nanoseconds" }], CPU_NANOS, 0).build();
-    try {
-      return decodePprof(res.body);
-    } catch (err) {
-      throw new Error(`pyroscope: SelectMergeProfile answer is not a profile (${err.message})`);
-    }
+    const source = `pyroscope SelectMergeProfile answer (${profileTypeId} ${selector})`;
+    const parsed = parseProfileBytes(source, res.body);
+    if (parsed.kind !== "pprof") throw new ProfileInputError(source, "JSON, not a pprof profile");
+    return parsed.profile;
   }
   /** Both value types for a selector, joined into one profile in our two-type shape. */
   async fetchMerged(selector, commit, jobKey) {
@@ -4213,7 +4299,7 @@ async function storeRun(s, c, opts, log) {
   if (opts.artifact && s.ci.repository) {
     try {
       const store = await githubStore(s, s.ci.repository);
-      const { artifactName } = await import("./chunks/github-artifacts-HS44DJWF.js");
+      const { artifactName } = await import("./chunks/github-artifacts-5LMAJA7L.js");
       await freeArtifactName(artifactName(entry.jobKey, entry.commit), s.env, log);
       const stored = await store.put(entry, c.pprofGzip);
       log.info(`profile uploaded as artifact ${stored.id} for ${s.ci.jobKey} @ ${s.ci.commit.slice(0, 12)}`);
@@ -4225,7 +4311,7 @@ async function storeRun(s, c, opts, log) {
 }
 async function freeArtifactName(name, env, log) {
   if (!env.ACTIONS_RUNTIME_TOKEN) return;
-  const { DefaultArtifactClient } = await import("./chunks/artifact-DEZKJLOU.js");
+  const { DefaultArtifactClient } = await import("./chunks/artifact-VQ72TC3M.js");
   try {
     await new DefaultArtifactClient().deleteArtifact(name);
     log.info(`replaced the artifact ${name} of an earlier attempt of this run`);
@@ -4243,7 +4329,7 @@ async function openStore(s, kind = s.store) {
   return githubStore(s, s.ci.repository);
 }
 async function githubStore(s, repository) {
-  const { GithubArtifactStore } = await import("./chunks/github-artifacts-HS44DJWF.js");
+  const { GithubArtifactStore } = await import("./chunks/github-artifacts-5LMAJA7L.js");
   return new GithubArtifactStore({ token: s.githubToken ?? "", repository, baseBranch: s.ci.baseBranch });
 }
 async function uploadToPyroscope(profile, settings, where) {
@@ -4276,13 +4362,14 @@ function describeUpload(r, settings) {
 
 // src/pipeline/publish.ts
 var EXIT_REGRESSION = 3;
-function exitCodeFor(testExitCode, report, failOnRegression) {
+function exitCodeFor(testExitCode, report, failOnRegression, gate = "cpu") {
   if (testExitCode !== 0) return testExitCode;
-  return failOnRegression && report?.diff?.verdict === "regression" ? EXIT_REGRESSION : 0;
+  const verdict = gate === "alloc" ? report?.alloc?.verdict : report?.diff?.verdict;
+  return failOnRegression && verdict === "regression" ? EXIT_REGRESSION : 0;
 }
 async function publish(s, rendered, opts, log) {
   const report = rendered.report;
-  const { publishReport } = await import("./chunks/publish-5LEVB64Z.js");
+  const { publishReport } = await import("./chunks/publish-DWT33KL7.js");
   const outcomes = await publishReport({
     report,
     markdown: { comment: rendered.comment, summary: () => rendered.summary ?? renderJobSummary(report) },
@@ -4296,12 +4383,12 @@ async function publish(s, rendered, opts, log) {
   return outcomes;
 }
 async function publishSavedReport(s, file, opts, log) {
-  const { publishUntrustedReport, resolveReportTarget } = await import("./chunks/untrusted-report-PFWSMYYP.js");
+  const { publishUntrustedReport, resolveReportTarget } = await import("./chunks/untrusted-report-HDD7VDY5.js");
   const linkOrigins = s.pyroscope ? [s.pyroscope.server] : void 0;
   const target = await resolveReportTarget({ env: s.env, ci: s.ci, pr: opts.pr, headSha: opts.headSha, githubToken: s.githubToken, linkOrigins });
-  const outcomes = await publishUntrustedReport({ file, target, ci: s.ci, env: s.env, githubToken: s.githubToken, comment: opts.comment, summary: opts.summary });
-  logOutcomes(outcomes, log);
-  return outcomes;
+  const published = await publishUntrustedReport({ file, target, ci: s.ci, env: s.env, githubToken: s.githubToken, comment: opts.comment, summary: opts.summary });
+  logOutcomes(published.outcomes, log);
+  return published;
 }
 function logOutcomes(outcomes, log) {
   for (const o of outcomes) {
@@ -4564,7 +4651,7 @@ async function resolveBaseline(req) {
 
 // src/profile/aggregate.ts
 function functionTable(profile, valueIndex = timeValueIndex(profile)) {
-  const countIndex = profile.sampleTypes.findIndex((t2) => t2.unit === "count");
+  const countIndex = profile.sampleTypes.findIndex((t3) => t3.unit === "count");
   const n = profile.functions.length;
   const self = new Float64Array(n);
   const total = new Float64Array(n);
@@ -4623,9 +4710,9 @@ function logGamma(x) {
   if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
   x -= 1;
   let a = c[0];
-  const t2 = x + 7.5;
+  const t3 = x + 7.5;
   for (let i = 1; i < 9; i++) a += c[i] / (x + i);
-  return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t2) - t2 + Math.log(a);
+  return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t3) - t3 + Math.log(a);
 }
 function betaContinuedFraction(a, b, x) {
   const MAX_ITER = 500;
@@ -4684,19 +4771,19 @@ function poissonRatioTest(k1, exposure1, k2, exposure2) {
 function benjaminiHochberg(pValues) {
   const m = pValues.length;
   const order = pValues.map((p, i) => [p, i]).sort((a, b) => a[0] - b[0]);
-  const q = new Array(m);
+  const q2 = new Array(m);
   let running = 1;
   for (let r = m - 1; r >= 0; r--) {
     const [p, i] = order[r];
     running = Math.min(running, p * m / (r + 1));
-    q[i] = running;
+    q2[i] = running;
   }
-  return q;
+  return q2;
 }
-function studentTTwoSided(t2, df) {
-  if (!Number.isFinite(t2)) return 0;
+function studentTTwoSided(t3, df) {
+  if (!Number.isFinite(t3)) return 0;
   if (df <= 0) return 1;
-  return regularizedBeta(df / (df + t2 * t2), df / 2, 0.5);
+  return regularizedBeta(df / (df + t3 * t3), df / 2, 0.5);
 }
 function studentTQuantile(p, df) {
   let lo = 0;
@@ -4717,39 +4804,39 @@ function normalQuantile(p) {
   if (p <= 0) return -Infinity;
   if (p >= 1) return Infinity;
   if (p < pl) {
-    const q2 = Math.sqrt(-2 * Math.log(p));
-    return (((((c[0] * q2 + c[1]) * q2 + c[2]) * q2 + c[3]) * q2 + c[4]) * q2 + c[5]) / ((((d[0] * q2 + d[1]) * q2 + d[2]) * q2 + d[3]) * q2 + 1);
+    const q3 = Math.sqrt(-2 * Math.log(p));
+    return (((((c[0] * q3 + c[1]) * q3 + c[2]) * q3 + c[3]) * q3 + c[4]) * q3 + c[5]) / ((((d[0] * q3 + d[1]) * q3 + d[2]) * q3 + d[3]) * q3 + 1);
   }
   if (p > 1 - pl) return -normalQuantile(1 - p);
-  const q = p - 0.5;
-  const r = q * q;
-  return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+  const q2 = p - 0.5;
+  const r = q2 * q2;
+  return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q2 / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
 }
 function seededRandom(seed) {
   let s = seed >>> 0;
   return () => {
     s = s + 1831565813 >>> 0;
-    let t2 = s;
-    t2 = Math.imul(t2 ^ t2 >>> 15, t2 | 1);
-    t2 ^= t2 + Math.imul(t2 ^ t2 >>> 7, t2 | 61);
-    return ((t2 ^ t2 >>> 14) >>> 0) / 4294967296;
+    let t3 = s;
+    t3 = Math.imul(t3 ^ t3 >>> 15, t3 | 1);
+    t3 ^= t3 + Math.imul(t3 ^ t3 >>> 7, t3 | 61);
+    return ((t3 ^ t3 >>> 14) >>> 0) / 4294967296;
   };
 }
-function quantileSorted(sorted, q) {
+function quantileSorted(sorted, q2) {
   if (sorted.length === 0) return NaN;
-  const pos = (sorted.length - 1) * q;
+  const pos = (sorted.length - 1) * q2;
   const lo = Math.floor(pos);
   const hi = Math.ceil(pos);
   return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
 }
 function normalTwoSided(z) {
   const x = Math.abs(z) / Math.SQRT2;
-  const t2 = 1 / (1 + 0.5 * x);
-  const erfc = t2 * Math.exp(-x * x - 1.26551223 + t2 * (1.00002368 + t2 * (0.37409196 + t2 * (0.09678418 + t2 * (-0.18628806 + t2 * (0.27886807 + t2 * (-1.13520398 + t2 * (1.48851587 + t2 * (-0.82215223 + t2 * 0.17087277)))))))));
+  const t3 = 1 / (1 + 0.5 * x);
+  const erfc = t3 * Math.exp(-x * x - 1.26551223 + t3 * (1.00002368 + t3 * (0.37409196 + t3 * (0.09678418 + t3 * (-0.18628806 + t3 * (0.27886807 + t3 * (-1.13520398 + t3 * (1.48851587 + t3 * (-0.82215223 + t3 * 0.17087277)))))))));
   return Math.min(1, erfc);
 }
-function tOrNormalTwoSided(t2, df) {
-  return df > 1e3 ? normalTwoSided(t2) : studentTTwoSided(t2, df);
+function tOrNormalTwoSided(t3, df) {
+  return df > 1e3 ? normalTwoSided(t3) : studentTTwoSided(t3, df);
 }
 
 // src/diff/noise.ts
@@ -4781,10 +4868,10 @@ function bootstrapOverFiles(fnKey, units, base, head, speed, level = 0.95) {
       sh += h[j];
     }
     if (sb <= 0) continue;
-    const pct2 = (sh / sb / speed - 1) * 100;
-    ratios[valid++] = pct2;
-    if (pct2 <= 0) atOrBelowZero++;
-    if (pct2 >= 0) atOrAboveZero++;
+    const pct3 = (sh / sb / speed - 1) * 100;
+    ratios[valid++] = pct3;
+    if (pct3 <= 0) atOrBelowZero++;
+    if (pct3 >= 0) atOrAboveZero++;
   }
   if (valid < BOOTSTRAP_ROUNDS / 2) return void 0;
   const sorted = ratios.subarray(0, valid).sort();
@@ -4815,10 +4902,12 @@ var TEST_FILE_LABEL = "test_file";
 var TEST_NAME_LABEL = "test_name";
 var testKey = (file, name) => `${file}\0${name}`;
 var TEST_META_PREFIX = "test:";
+var round2ms = (ms5) => Math.round(ms5 * 100) / 100;
+var THREAD_ID = /^\d+-\d+$/;
 function testWallsMeta(walls) {
   const meta = {};
   for (const w of walls.values()) {
-    meta[`${TEST_META_PREFIX}${encodeURIComponent(wellFormed(w.file))}:${encodeURIComponent(wellFormed(w.name))}`] = `${w.wallMs === null ? "" : Math.round(w.wallMs * 100) / 100}|${w.status}`;
+    meta[`${TEST_META_PREFIX}${encodeURIComponent(wellFormed(w.file))}:${encodeURIComponent(wellFormed(w.name))}`] = `${w.wallMs === null ? "" : round2ms(w.wallMs)}|${w.status}|${w.cpuMs === null || w.cpuMs === void 0 ? "" : round2ms(w.cpuMs)}|${(w.threads ?? []).join(",")}`;
   }
   return meta;
 }
@@ -4829,8 +4918,12 @@ function readTestWalls(profile) {
     const [file, name] = k.slice(TEST_META_PREFIX.length).split(":");
     if (file === void 0 || name === void 0) continue;
     try {
-      const [ms4, status] = v.split("|");
-      const w = { file: decodeURIComponent(file), name: decodeURIComponent(name), wallMs: ms4 ? Number(ms4) : null, status: status ?? "" };
+      const [ms5, status, cpu, threads] = v.split("|");
+      const cpuMs = cpu ? Number(cpu) : NaN;
+      const own = (threads ?? "").split(",").filter((t3) => THREAD_ID.test(t3));
+      const w = { file: decodeURIComponent(file), name: decodeURIComponent(name), wallMs: ms5 ? Number(ms5) : null, status: status ?? "" };
+      if (Number.isFinite(cpuMs) && cpuMs >= 0) w.cpuMs = cpuMs;
+      if (own.length) w.threads = own;
       out.set(testKey(w.file, w.name), w);
     } catch {
     }
@@ -4946,8 +5039,8 @@ function restrictToCommonTests(base, head) {
   const b = presence(base);
   const h = presence(head);
   if (b.tests.size === 0 || h.tests.size === 0) return { base, head, baseOnlyTests: 0, headOnlyTests: 0 };
-  const baseOnlyTests = [...b.tests].filter((t2) => !h.tests.has(t2)).length;
-  const headOnlyTests = [...h.tests].filter((t2) => !b.tests.has(t2)).length;
+  const baseOnlyTests = [...b.tests].filter((t3) => !h.tests.has(t3)).length;
+  const headOnlyTests = [...h.tests].filter((t3) => !b.tests.has(t3)).length;
   if (baseOnlyTests === 0 && headOnlyTests === 0) return { base, head, baseOnlyTests, headOnlyTests };
   return { base: keep(base, h), head: keep(head, b), baseOnlyTests, headOnlyTests };
 }
@@ -5057,6 +5150,174 @@ function environmentWarnings(base, head) {
   return out;
 }
 
+// src/diff/blocked.ts
+var NODE_WRAPPERS = {
+  "node:net": { cls: "bind", names: ["createServerHandle", "setupListenHandle", "_listen2"] },
+  "node:child_process": { cls: "spawnSync", names: ["spawnSync", "execSync", "execFileSync"] },
+  "node:internal/child_process": { cls: "spawnSync", names: ["spawnSync"] },
+  "node:zlib": { cls: "zlib", names: ["zlibBufferSync", "processChunkSync", "syncBufferWrapper"] },
+  "node:internal/crypto/pbkdf2": { cls: "crypto", names: ["pbkdf2Sync"] },
+  "node:internal/crypto/scrypt": { cls: "crypto", names: ["scryptSync"] },
+  "node:internal/crypto/keygen": { cls: "crypto", names: ["generateKeyPairSync"] },
+  "node:internal/crypto/hkdf": { cls: "crypto", names: ["hkdfSync"] },
+  "node:dns": { cls: "dns", names: ["lookupService"] },
+  "node:os": { cls: "dns", names: ["hostname", "getHostname"] },
+  "node:internal/modules/cjs/loader": { cls: "fs", names: ["stat"] }
+};
+var FS_SYNC = /^(?:[a-z][A-Za-z]*Sync|tryStatSync|tryReadSync|tryCreateBuffer)$/;
+var BINDINGS = new Map([
+  ...["internalModuleStat", "internalModuleReadJSON", "readFileUtf8", "writeFileUtf8", "lstat", "fstat", "stat", "statfs", "open", "close", "readdir", "mkdir", "rmdir", "rmSync", "unlink", "rename", "realpath", "copyFile", "access", "existsSync", "fsync", "fdatasync", "ftruncate", "symlink", "readlink", "chmod", "utimes", "getFormatOfExtensionlessFile", "legacyMainResolve"].map((n) => [n, "fs"]),
+  ["spawn", "spawnSync"],
+  ["bind", "bind"],
+  ["bind6", "bind"],
+  ["listen", "bind"],
+  ["pbkdf2", "crypto"],
+  ["scrypt", "crypto"],
+  ["getaddrinfo", "dns"]
+]);
+function blockedClass(frame) {
+  const { name, file } = frame;
+  if (file === "") return BINDINGS.get(name);
+  if (!file.startsWith("node:")) return void 0;
+  if (file === "node:fs" || file === "node:internal/fs/utils" || file === "node:internal/fs/read/context") return FS_SYNC.test(name) ? "fs" : void 0;
+  const w = NODE_WRAPPERS[file];
+  return w && w.names.includes(name) ? w.cls : void 0;
+}
+
+// src/diff/cpu-clock.ts
+var POOL_BELOW_NS = 5e7;
+function clockWeights(t3) {
+  const off = t3.sampledNs - t3.clockNs;
+  if (off <= 0 || t3.sampledNs <= 0) return { blocked: 1, other: 1 };
+  if (off <= t3.blockedNs) return { blocked: (t3.blockedNs - off) / t3.blockedNs, other: 1 };
+  const rest = t3.sampledNs - t3.blockedNs;
+  return { blocked: 0, other: rest > 0 ? Math.max(0, t3.clockNs / rest) : 1 };
+}
+function onCpuProfile(profile) {
+  const walls = readTestWalls(profile);
+  const clocked = /* @__PURE__ */ new Map();
+  for (const [key, w] of walls) if (typeof w.cpuMs === "number" && w.threads?.length) clocked.set(key, { clockNs: w.cpuMs * 1e6, threads: new Set(w.threads) });
+  if (clocked.size === 0) return profile;
+  const vi = timeValueIndex(profile);
+  const ci = countValueIndex(profile);
+  const blocked = profile.functions.map((f) => blockedClass(f) !== void 0);
+  const idle = profile.functions.map((f) => f.name === IDLE_FRAME && f.file === "");
+  const ownKey = (s) => {
+    const name = s.labels[TEST_NAME_LABEL];
+    if (name === void 0) return void 0;
+    const key = testKey(String(s.labels[TEST_FILE_LABEL] ?? ""), String(name));
+    const c = clocked.get(key);
+    return c && c.threads.has(`${s.labels.pid}-${s.labels.thread}`) && !idle[s.stack[0] ?? -1] ? key : void 0;
+  };
+  const own = /* @__PURE__ */ new Map();
+  for (const s of profile.samples) {
+    const key = ownKey(s);
+    if (key === void 0) continue;
+    const t3 = own.get(key) ?? { clockNs: clocked.get(key).clockNs, sampledNs: 0, blockedNs: 0 };
+    const ns = s.values[vi] ?? 0;
+    t3.sampledNs += ns;
+    if (blocked[s.stack[0] ?? -1]) t3.blockedNs += ns;
+    own.set(key, t3);
+  }
+  const groupOf = /* @__PURE__ */ new Map();
+  const groups = /* @__PURE__ */ new Map();
+  for (const [key, t3] of own) {
+    const group = t3.sampledNs >= POOL_BELOW_NS ? key : `${walls.get(key).file}`;
+    groupOf.set(key, group);
+    const g = groups.get(group) ?? { clockNs: 0, sampledNs: 0, blockedNs: 0 };
+    g.clockNs += t3.clockNs;
+    g.sampledNs += t3.sampledNs;
+    g.blockedNs += t3.blockedNs;
+    groups.set(group, g);
+  }
+  const weights = new Map([...groups].map(([k, t3]) => [k, clockWeights(t3)]));
+  const samples = profile.samples.map((s) => {
+    const key = ownKey(s);
+    const w = key === void 0 ? void 0 : weights.get(groupOf.get(key));
+    const f = w ? blocked[s.stack[0] ?? -1] ? w.blocked : w.other : 1;
+    if (f === 1) return s;
+    return { ...s, values: s.values.map((v, i) => i === vi || i === ci ? v * f : v) };
+  });
+  return { ...profile, samples };
+}
+
+// src/diff/noise-history.ts
+var MIN_HISTORY_PAIRS = 3;
+var MIN_SPEED_SD = 0.01;
+var MIN_SWING_SAMPLES = 10;
+function selfSamplesByKey(profile) {
+  const samples = /* @__PURE__ */ new Map();
+  const blocked = /* @__PURE__ */ new Map();
+  for (const s of functionTable(profile).stats) {
+    if (isPseudo(s.frame)) continue;
+    const key = functionKey(s.frame);
+    samples.set(key, s.selfSamples);
+    const cls = blockedClass(s.frame);
+    if (cls) blocked.set(key, cls);
+  }
+  return { samples, blocked };
+}
+function addSwing(into, key, excess) {
+  const sum = into.get(key) ?? { excess: 0, n: 0 };
+  sum.excess += excess;
+  sum.n++;
+  into.set(key, sum);
+}
+function swingOf(sums) {
+  const out = /* @__PURE__ */ new Map();
+  for (const [k, s] of sums) if (s.n >= MIN_HISTORY_PAIRS) out.set(k, Math.max(0, s.excess / s.n));
+  return out;
+}
+function historyExtraLogVariance(history, key, blocked) {
+  const own = history?.functionSwing?.get(key);
+  if (own !== void 0) return own;
+  return blocked ? history?.blockedSwing?.get(blocked) : void 0;
+}
+function noiseFromHistory(runs) {
+  const estimates = [];
+  const functionSums = /* @__PURE__ */ new Map();
+  const classSums = /* @__PURE__ */ new Map();
+  for (let i = 0; i + 1 < runs.length; i++) {
+    const newer = runs[i];
+    const older = runs[i + 1];
+    if (environmentWarnings(older.meta, newer.meta).length > 0) continue;
+    const common = restrictToCommonTests(older, newer);
+    const base = onCpuProfile(common.base);
+    const head = onCpuProfile(common.head);
+    const b = selfSamplesByKey(base);
+    const h = selfSamplesByKey(head);
+    const points = [...b.samples].filter(([k]) => !b.blocked.has(k)).map(([k, n]) => ({ base: n, head: h.samples.get(k) ?? 0 }));
+    const e = speedFactor(points, 1);
+    if (e.voters < 3) continue;
+    estimates.push({ logFactor: Math.log(e.factor), logVariance: e.logVariance, dispersion: e.dispersion });
+    for (const key of /* @__PURE__ */ new Set([...b.samples.keys(), ...h.samples.keys()])) {
+      const x = b.samples.get(key) ?? 0;
+      const y = h.samples.get(key) ?? 0;
+      if (x + y < MIN_SWING_SAMPLES) continue;
+      const r = Math.log((y + 0.5) / (x + 0.5)) - Math.log(e.factor);
+      const excess = r * r - (1 / (x + 0.5) + 1 / (y + 0.5));
+      addSwing(functionSums, key, excess);
+      const cls = b.blocked.get(key) ?? h.blocked.get(key);
+      if (cls) addSwing(classSums, cls, excess);
+    }
+  }
+  if (estimates.length < MIN_HISTORY_PAIRS) return void 0;
+  const meanSquare = estimates.reduce((a, e) => a + e.logFactor * e.logFactor, 0) / estimates.length;
+  const meanEstimateVariance = estimates.reduce((a, e) => a + e.logVariance, 0) / estimates.length;
+  const logSd = Math.max(MIN_SPEED_SD, Math.sqrt(Math.max(0, meanSquare - meanEstimateVariance)));
+  const dispersions = estimates.map((e) => e.dispersion).sort((a, b) => a - b);
+  const mid = dispersions.length >> 1;
+  const dispersion = dispersions.length % 2 ? dispersions[mid] : (dispersions[mid - 1] + dispersions[mid]) / 2;
+  return {
+    prior: { logSd, source: "history", pairs: estimates.length },
+    dispersion,
+    pairs: estimates.length,
+    speedRatios: estimates.map((e) => Math.exp(e.logFactor)),
+    functionSwing: swingOf(functionSums),
+    blockedSwing: swingOf(classSums)
+  };
+}
+
 // src/diff/function-diff.ts
 var DEFAULT_THRESHOLDS = { minSamples: 20, minMs: 20, minPct: 10, alpha: 0.01, minUnits: 5 };
 var COMPARE_THRESHOLDS = { ...DEFAULT_THRESHOLDS, minMs: 5, minPct: 3, alpha: 0.05 };
@@ -5069,10 +5330,13 @@ var num = (meta, k) => {
 function suiteTotals(profile, table = functionTable(profile)) {
   const idle = table.stats.filter((s) => isIdle(s.frame)).reduce((a, s) => a + s.self, 0);
   const idleSamples = table.stats.filter((s) => isIdle(s.frame)).reduce((a, s) => a + s.selfSamples, 0);
+  const blocked = table.stats.filter((s) => blockedClass(s.frame) !== void 0);
   return {
     cpuNs: table.total - idle,
     idleNs: idle,
     samples: table.totalSamples - idleSamples,
+    blockedNs: blocked.reduce((a, s) => a + s.self, 0),
+    blockedSamples: blocked.reduce((a, s) => a + s.selfSamples, 0),
     wallMs: num(profile.meta, "wall_ms"),
     processes: num(profile.meta, "processes"),
     threads: num(profile.meta, "threads")
@@ -5087,7 +5351,11 @@ function speedPriorFor(baseMeta, headMeta, history) {
 }
 function diffProfiles(fullBase, fullHead, overrides = {}, context = {}) {
   const thresholds = { ...DEFAULT_THRESHOLDS, ...overrides };
-  const { base, head, baseOnlyTests, headOnlyTests } = restrictToCommonTests(fullBase, fullHead);
+  const common = restrictToCommonTests(fullBase, fullHead);
+  const { baseOnlyTests, headOnlyTests } = common;
+  const base = context.onCpu === false ? common.base : onCpuProfile(common.base);
+  const head = context.onCpu === false ? common.head : onCpuProfile(common.head);
+  const clocked = base !== common.base && head !== common.head;
   const bt = functionTable(base);
   const ht = functionTable(head);
   const baseTotals = suiteTotals(base, bt);
@@ -5098,8 +5366,7 @@ function diffProfiles(fullBase, fullHead, overrides = {}, context = {}) {
   const fileUnits = judgeRows(tested, base, head, m.speed, thresholds, true);
   const functions = [...rows.values()].sort((a, b) => Math.abs(b.selfDeltaNs) - Math.abs(a.selfDeltaNs));
   addSamplingIntervals(functions.slice(0, 50), m);
-  const regressions = functions.filter((r) => r.status === "regression");
-  const improvements = functions.filter((r) => r.status === "improvement");
+  const { regressions, improvements, blocked, withinNoise, verdict } = partitionRows(functions);
   return {
     base: baseTotals,
     head: headTotals,
@@ -5108,11 +5375,13 @@ function diffProfiles(fullBase, fullHead, overrides = {}, context = {}) {
     functions,
     regressions,
     improvements,
-    withinNoise: functions.filter((r) => !isPseudo(r.frame) && r.status !== "regression" && r.status !== "improvement").length,
-    verdict: regressions.length > 0 ? "regression" : improvements.length > 0 ? "improvement" : "no-change",
+    ...blocked.length ? { blocked } : {},
+    withinNoise,
+    verdict,
     noiseModel: {
       sampling: true,
       ...fileUnits > 0 ? { testFiles: fileUnits } : {},
+      ...clocked ? { cpuClock: true } : {},
       dispersion: m.dispersion,
       speed: {
         estimated: m.estimate.factor,
@@ -5126,6 +5395,20 @@ function diffProfiles(fullBase, fullHead, overrides = {}, context = {}) {
     environmentWarnings: environmentWarnings(base.meta, head.meta),
     excludedTests: { baseOnly: baseOnlyTests, headOnly: headOnlyTests },
     speedFactor: m.speed
+  };
+}
+var BLOCKED_ROWS = 20;
+function partitionRows(functions) {
+  const cpu = functions.filter((r) => !r.blocked);
+  const regressions = cpu.filter((r) => r.status === "regression");
+  const improvements = cpu.filter((r) => r.status === "improvement");
+  const blocked = functions.filter((r) => r.blocked && r.status !== "too-small").slice(0, BLOCKED_ROWS);
+  return {
+    regressions,
+    improvements,
+    blocked,
+    withinNoise: cpu.filter((r) => !isPseudo(r.frame) && r.status !== "regression" && r.status !== "improvement").length,
+    verdict: regressions.length > 0 ? "regression" : improvements.length > 0 ? "improvement" : "no-change"
   };
 }
 function joinRows(bt, ht) {
@@ -5147,14 +5430,14 @@ function joinRows(bt, ht) {
 }
 function speedModel(rows, base, head, history) {
   const estimate = speedFactor(
-    [...rows.values()].filter((r) => !isPseudo(r.frame)).map((r) => ({ base: r.base.selfSamples, head: r.head.selfSamples })),
+    [...rows.values()].filter((r) => !isPseudo(r.frame) && !r.blocked).map((r) => ({ base: r.base.selfSamples, head: r.head.selfSamples })),
     // Too few functions to tell machine speed from code: assume the same speed.
     1
   );
   const prior = speedPriorFor(base.meta, head.meta, history);
   const applied = applySpeedPrior(estimate, prior);
   const dispersion = Math.max(estimate.dispersion, history?.dispersion ?? 1);
-  return { estimate, prior, applied, speed: applied.factor, speedLogVar: applied.logVariance, dispersion };
+  return { estimate, prior, applied, speed: applied.factor, speedLogVar: applied.logVariance, dispersion, history };
 }
 function testRow(row, baseTotals, headTotals, m, thresholds) {
   const { speed } = m;
@@ -5167,8 +5450,14 @@ function testRow(row, baseTotals, headTotals, m, thresholds) {
   else if (row.head.totalSamples === 0) row.onlyIn = "base";
   row.adjustedPct = row.base.selfSamples > 0 ? (row.head.selfSamples / row.base.selfSamples / speed - 1) * 100 : row.head.selfSamples > 0 ? Infinity : 0;
   if (isPseudo(row.frame) || row.base.selfSamples + row.head.selfSamples < thresholds.minSamples || speed <= 0) return false;
+  const extra = historyExtraLogVariance(m.history, row.key, row.blocked);
+  if (row.blocked && extra === void 0) {
+    row.status = "noise";
+    return false;
+  }
+  if (row.blocked) row.judgedBy = "history";
   const exact = poissonRatioTest(row.base.selfSamples, 1, row.head.selfSamples, speed);
-  const withSpeed = row.base.selfSamples > 0 && row.head.selfSamples > 0 ? normalTwoSided(Math.log(row.head.selfSamples / row.base.selfSamples / speed) / Math.sqrt(m.dispersion * (1 / row.base.selfSamples + 1 / row.head.selfSamples) + m.speedLogVar)) : exact;
+  const withSpeed = row.base.selfSamples > 0 && row.head.selfSamples > 0 ? normalTwoSided(Math.log(row.head.selfSamples / row.base.selfSamples / speed) / Math.sqrt(m.dispersion * (1 / row.base.selfSamples + 1 / row.head.selfSamples) + m.speedLogVar + (extra ?? 0))) : exact;
   row.pValue = Math.max(exact, withSpeed);
   return true;
 }
@@ -5182,21 +5471,27 @@ function addSamplingIntervals(rows, m) {
   }
 }
 function suiteChange(baseTotals, headTotals, thresholds) {
-  const baseRate = baseTotals.cpuNs > 0 ? baseTotals.samples / baseTotals.cpuNs : 0;
-  const headRate = headTotals.cpuNs > 0 ? headTotals.samples / headTotals.cpuNs : 0;
+  const onCpu2 = (t3) => ({ ns: t3.cpuNs - (t3.blockedNs ?? 0), samples: t3.samples - (t3.blockedSamples ?? 0) });
+  const b = onCpu2(baseTotals);
+  const h = onCpu2(headTotals);
+  const baseRate = b.ns > 0 ? b.samples / b.ns : 0;
+  const headRate = h.ns > 0 ? h.samples / h.ns : 0;
+  const onCpuDeltaNs = h.ns - b.ns;
+  const onCpuDeltaPct = b.ns > 0 ? onCpuDeltaNs / b.ns * 100 : 0;
+  const pValue = baseRate > 0 && headRate > 0 ? poissonRatioTest(b.samples, baseRate, h.samples, headRate) : 1;
   const deltaNs = headTotals.cpuNs - baseTotals.cpuNs;
-  const pValue = baseRate > 0 && headRate > 0 ? poissonRatioTest(baseTotals.samples, baseRate, headTotals.samples, headRate) : 1;
   const deltaPct = baseTotals.cpuNs > 0 ? deltaNs / baseTotals.cpuNs * 100 : 0;
-  return { deltaNs, deltaPct, pValue, significant: pValue <= thresholds.alpha && Math.abs(deltaNs) >= thresholds.minMs * 1e6 && Math.abs(deltaPct) >= thresholds.minPct };
+  const significant = pValue <= thresholds.alpha && Math.abs(onCpuDeltaNs) >= thresholds.minMs * 1e6 && Math.abs(onCpuDeltaPct) >= thresholds.minPct;
+  return { deltaNs, deltaPct, pValue, significant };
 }
-function bigEnough(r, t2) {
+function bigEnough(r, t3) {
   const adjustedNs = Number.isFinite(r.adjustedPct) ? r.base.selfNs * r.adjustedPct / 100 : r.head.selfNs;
-  return Math.abs(adjustedNs) >= t2.minMs * 1e6 && Math.abs(r.adjustedPct) >= t2.minPct;
+  return Math.abs(adjustedNs) >= t3.minMs * 1e6 && Math.abs(r.adjustedPct) >= t3.minPct;
 }
 function judgeRows(tested, base, head, speed, thresholds, setInterval) {
-  const q = benjaminiHochberg(tested.map((r) => r.pValue));
+  const q2 = benjaminiHochberg(tested.map((r) => r.pValue));
   tested.forEach((r, i) => {
-    r.qValue = q[i];
+    r.qValue = q2[i];
     r.status = r.qValue <= thresholds.alpha && bigEnough(r, thresholds) ? r.adjustedPct > 0 ? "regression" : "improvement" : "noise";
   });
   return gateByTestFiles(
@@ -5214,10 +5509,10 @@ function gateByTestFiles(candidates, base, head, speed, thresholds, setInterval)
   const units = commonUnits(baseFiles, headFiles);
   if (units.length < thresholds.minUnits) return 0;
   const gated = candidates.map((r) => ({ r, iv: spreadOverUnits(r.key, units, baseFiles, headFiles) >= thresholds.minUnits ? bootstrapOverFiles(r.key, units, baseFiles, headFiles, speed, INTERVAL_LEVEL) : void 0 })).filter((x) => x.iv !== void 0);
-  const q = benjaminiHochberg(gated.map((g) => g.iv.pValue));
+  const q2 = benjaminiHochberg(gated.map((g) => g.iv.pValue));
   gated.forEach((g, i) => {
     if (setInterval) g.r.interval = g.iv;
-    if (q[i] > thresholds.alpha * 5) {
+    if (q2[i] > thresholds.alpha * 5) {
       g.r.status = "noise";
       g.r.demotedBy = "test-files";
     }
@@ -5230,7 +5525,9 @@ function spreadOverUnits(key, units, base, head) {
   return n;
 }
 function newRow(frame, base, head) {
+  const blocked = blockedClass(frame);
   return {
+    ...blocked ? { blocked } : {},
     key: functionKey(frame),
     frame,
     base,
@@ -5275,9 +5572,9 @@ function resolvePyroscopeSettings(flags, ctx) {
 var UNITS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5, w: 6048e5 };
 function parseWindow(text) {
   const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d|w)\s*$/.exec(text);
-  const ms4 = m ? Number(m[1]) * UNITS[m[2]] : NaN;
-  if (!Number.isFinite(ms4) || ms4 <= 0) throw new Error(`--window "${text}" is not a duration like 30d, 12h or 90m`);
-  return ms4;
+  const ms5 = m ? Number(m[1]) * UNITS[m[2]] : NaN;
+  if (!Number.isFinite(ms5) || ms5 <= 0) throw new Error(`--window "${text}" is not a duration like 30d, 12h or 90m`);
+  return ms5;
 }
 function resolvePyroscopeQuerySettings(flags, ctx) {
   const s = resolvePyroscopeSettings(flags, ctx);
@@ -5309,6 +5606,7 @@ function resolveSettings(input, log) {
     base: input.base || defaultBase(ci),
     githubToken,
     thresholds: { ...DEFAULT_THRESHOLDS, ...input.thresholds },
+    includeLaunchers: input.includeLaunchers ?? false,
     maxWalk: input.maxWalk ?? DEFAULT_MAX_WALK,
     intervalUs: input.intervalUs ?? 1e3,
     store: input.store === "auto" ? githubToken && ci.repository ? "github" : "local" : input.store ?? "local"
@@ -5358,14 +5656,14 @@ function formatDiffText(report, rows = 10) {
 function formatTopTable(profile, rows, cum) {
   const table = functionTable(profile, timeValueIndex(profile));
   const top = [...table.stats].sort((a, b) => cum ? b.total - a.total : b.self - a.self).slice(0, rows);
-  const pct2 = (v) => `${table.total ? (v / table.total * 100).toFixed(2) : "0.00"}%`;
+  const pct3 = (v) => `${table.total ? (v / table.total * 100).toFixed(2) : "0.00"}%`;
   const pprofMs = (v) => `${(v / 1e6).toFixed(2)}ms`;
   const out = [`Total: ${pprofMs(table.total)} in ${table.totalSamples} samples (${profile.functions.length} functions)`];
   out.push(`${"flat".padStart(12)} ${"flat%".padStart(7)} ${"sum%".padStart(7)} ${"cum".padStart(12)} ${"cum%".padStart(7)}`);
   let sum = 0;
   for (const r of top) {
     sum += r.self;
-    out.push(`${pprofMs(r.self).padStart(12)} ${pct2(r.self).padStart(7)} ${pct2(sum).padStart(7)} ${pprofMs(r.total).padStart(12)} ${pct2(r.total).padStart(7)}  ${t(formatFrame(r.frame))}`);
+    out.push(`${pprofMs(r.self).padStart(12)} ${pct3(r.self).padStart(7)} ${pct3(sum).padStart(7)} ${pprofMs(r.total).padStart(12)} ${pct3(r.total).padStart(7)}  ${t(formatFrame(r.frame))}`);
   }
   return out.join("\n");
 }
@@ -5510,7 +5808,7 @@ function signalNumber(signal) {
 }
 
 // src/pipeline/compare.ts
-import { renameSync, rmSync as rmSync4, writeFileSync as writeFileSync2 } from "node:fs";
+import { renameSync, rmSync as rmSync4 } from "node:fs";
 import * as path15 from "node:path";
 
 // src/baseline/history.ts
@@ -5631,15 +5929,18 @@ function meanProfile(runs) {
   const factor = 1 / Math.max(1, runs.length);
   return { ...merged, samples: merged.samples.map((s) => ({ ...s, values: s.values.map((v) => v * factor) })), meta: { ...runs[0]?.meta, runs: String(runs.length) } };
 }
-function diffRuns(baseRuns, headRuns, overrides = {}) {
+function diffRuns(sampledBaseRuns, sampledHeadRuns, overrides = {}) {
   const thresholds = { ...DEFAULT_THRESHOLDS, ...overrides };
-  const n = baseRuns.length;
-  const m = headRuns.length;
+  const n = sampledBaseRuns.length;
+  const m = sampledHeadRuns.length;
   if (n === 0 || m === 0) throw new Error("diffRuns needs at least one run on each side");
+  const baseRuns = sampledBaseRuns.map(onCpuProfile);
+  const headRuns = sampledHeadRuns.map(onCpuProfile);
+  const clocked = baseRuns.some((r, i) => r !== sampledBaseRuns[i]) && headRuns.some((r, i) => r !== sampledHeadRuns[i]);
   const meanBase = meanProfile(baseRuns);
   const meanHead = meanProfile(headRuns);
-  if (n + m < 3) return diffProfiles(meanBase, meanHead, overrides);
-  const diff = diffProfiles(meanBase, meanHead, { ...thresholds, minUnits: Number.POSITIVE_INFINITY });
+  if (n + m < 3) return diffProfiles(meanBase, meanHead, overrides, { onCpu: false });
+  const diff = diffProfiles(meanBase, meanHead, { ...thresholds, minUnits: Number.POSITIVE_INFINITY }, { onCpu: false });
   const baseSelf = baseRuns.map(selfByFunctionKey);
   const headSelf = headRuns.map(selfByFunctionKey);
   const nsPerSample = (diff.base.cpuNs + diff.head.cpuNs) / Math.max(1, diff.base.samples + diff.head.samples);
@@ -5647,38 +5948,49 @@ function diffRuns(baseRuns, headRuns, overrides = {}) {
   const runs = { baseSelf, headSelf, nsPerSample, perFile };
   const tested = diff.functions.filter((row) => row.status !== "too-small" && testRowOverRuns(row, runs));
   const fileUnits = judgeRows(tested, meanBase, meanHead, 1, thresholds, false);
-  const regressions = diff.functions.filter((r) => r.status === "regression");
-  const improvements = diff.functions.filter((r) => r.status === "improvement");
+  for (const r of tested) if (r.blocked) r.judgedBy = "runs";
+  const { regressions, improvements, blocked, withinNoise, verdict } = partitionRows(diff.functions);
   return {
     ...diff,
     thresholds,
     regressions,
     improvements,
-    withinNoise: diff.withinNoise + diff.regressions.length + diff.improvements.length - regressions.length - improvements.length,
-    verdict: regressions.length > 0 ? "regression" : improvements.length > 0 ? "improvement" : "no-change",
-    noiseModel: { sampling: true, runs: { base: n, head: m }, ...fileUnits > 0 ? { testFiles: fileUnits } : {} },
+    ...blocked.length ? { blocked } : {},
+    withinNoise,
+    verdict,
+    noiseModel: { sampling: true, runs: { base: n, head: m }, ...fileUnits > 0 ? { testFiles: fileUnits } : {}, ...clocked ? { cpuClock: true } : {} },
     speedFactor: 1
   };
 }
-function testRowOverRuns(row, r) {
-  const n = r.baseSelf.length;
-  const m = r.headSelf.length;
+function overRuns(x, y, nsPerSample, also) {
+  const n = x.length;
+  const m = y.length;
   const df = n + m - 2;
-  const key = functionKey(row.frame);
-  const x = r.baseSelf.map((run) => run.get(key) ?? 0);
-  const y = r.headSelf.map((run) => run.get(key) ?? 0);
   const mx = x.reduce((a, b) => a + b, 0) / n;
   const my = y.reduce((a, b) => a + b, 0) / m;
   const ss = x.reduce((a, v) => a + (v - mx) ** 2, 0) + y.reduce((a, v) => a + (v - my) ** 2, 0);
-  const floor = (mx + my) / 2 * r.nsPerSample;
-  const measured = [{ v: df > 0 ? ss / df : 0, df }, ...r.perFile ? [r.perFile(key)] : []].reduce((a, b) => b.v > a.v ? b : a);
+  const floor = (mx + my) / 2 * nsPerSample;
+  const measured = [{ v: df > 0 ? ss / df : 0, df }, ...also ? [also] : []].reduce((a, b) => b.v > a.v ? b : a);
   const extra = measured.df > 0 ? Math.max(0, measured.v - floor) : 0;
   const variance = floor + extra;
   const dfEff = extra > 0 ? variance * variance / (extra * extra / measured.df) : Number.POSITIVE_INFINITY;
   const se = Math.sqrt(variance * (1 / n + 1 / m));
   const delta = my - mx;
+  return { mx, my, se, dfEff, pValue: se > 0 ? tOrNormalTwoSided(delta / se, dfEff) : delta === 0 ? 1 : 0 };
+}
+function testRowOverRuns(row, r) {
+  const n = r.baseSelf.length;
+  const m = r.headSelf.length;
+  const key = functionKey(row.frame);
+  const { mx, my, se, dfEff, pValue } = overRuns(
+    r.baseSelf.map((run) => run.get(key) ?? 0),
+    r.headSelf.map((run) => run.get(key) ?? 0),
+    r.nsPerSample,
+    r.perFile?.(key)
+  );
+  const delta = my - mx;
   row.adjustedPct = mx > 0 ? delta / mx * 100 : my > 0 ? Infinity : 0;
-  row.pValue = se > 0 ? tOrNormalTwoSided(delta / se, dfEff) : delta === 0 ? 1 : 0;
+  row.pValue = pValue;
   if (mx > 0) {
     const crit = dfEff > 1e3 ? normalQuantile(1 - (1 - INTERVAL_LEVEL) / 2) : studentTQuantile(1 - INTERVAL_LEVEL, dfEff);
     row.interval = { method: "runs", level: INTERVAL_LEVEL, lowPct: (delta - crit * se) / mx * 100, highPct: (delta + crit * se) / mx * 100, pValue: row.pValue, units: n + m };
@@ -5711,6 +6023,9 @@ function perFileVariance(baseRuns, headRuns, minUnits) {
   };
 }
 
+// src/collect/agent-path.ts
+var agentPath = () => distFile("agent.cjs");
+
 // src/collect/node-options.ts
 function quoteNodeOption(value) {
   return /[\s"\\]/.test(value) ? `"${value.replace(/(["\\])/g, "\\$1")}"` : value;
@@ -5727,7 +6042,7 @@ import { readdirSync as readdirSync3, readFileSync as readFileSync3 } from "node
 import * as path7 from "node:path";
 
 // src/collect/test-record-read.ts
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync as closeSync2, fstatSync as fstatSync2, openSync as openSync2, readSync as readSync2 } from "node:fs";
 var TEST_RECORD_LIMITS = Object.freeze({
   maxFileBytes: 64 * 1024 * 1024,
   maxRecords: 1e6,
@@ -5753,8 +6068,9 @@ function parseTestRecordLine(line, limits = TEST_RECORD_LIMITS) {
   if (!isTime(r.startUs)) return "startUs is not a non-negative number";
   if (r.endUs !== null && (!isTime(r.endUs) || r.endUs < r.startUs)) return "endUs is neither null nor a time after startUs";
   if (r.wallMs !== null && !isTime(r.wallMs)) return "wallMs is neither null nor a non-negative number";
+  if (r.cpuMs !== void 0 && r.cpuMs !== null && !isTime(r.cpuMs)) return "cpuMs is neither null nor a non-negative number";
   if (typeof r.status !== "string" || !STATUSES.has(r.status)) return "status is not a known test status";
-  return { pid: r.pid, threadId: r.threadId, kind: r.kind, file: wellFormed(r.file), name: wellFormed(r.name), startUs: r.startUs, endUs: r.endUs, wallMs: r.wallMs, status: r.status };
+  return { pid: r.pid, threadId: r.threadId, kind: r.kind, file: wellFormed(r.file), name: wellFormed(r.name), startUs: r.startUs, endUs: r.endUs, wallMs: r.wallMs, cpuMs: r.cpuMs ?? null, status: r.status };
 }
 function parseTestRecords(text, limits = TEST_RECORD_LIMITS) {
   const out = { records: [], badLines: 0 };
@@ -5777,13 +6093,13 @@ function parseTestRecords(text, limits = TEST_RECORD_LIMITS) {
 function readTestRecordFile(file, limits = TEST_RECORD_LIMITS) {
   let fd;
   try {
-    fd = openSync(file, "r");
-    const size = fstatSync(fd).size;
+    fd = openSync2(file, "r");
+    const size = fstatSync2(fd).size;
     if (size > limits.maxFileBytes) throw new Error(`file of ${size} bytes (limit ${limits.maxFileBytes})`);
     const buf = Buffer.allocUnsafe(size);
     let got = 0;
     while (got < size) {
-      const n = readSync(fd, buf, got, size - got, got);
+      const n = readSync2(fd, buf, got, size - got, got);
       if (n === 0) break;
       got += n;
     }
@@ -5791,15 +6107,27 @@ function readTestRecordFile(file, limits = TEST_RECORD_LIMITS) {
   } catch (err) {
     throw new Error(`${file}: ${err.message.split("\n", 1)[0]}`);
   } finally {
-    if (fd !== void 0) closeSync(fd);
+    if (fd !== void 0) closeSync2(fd);
   }
 }
+
+// src/agent/protocol.ts
+var ALLOC_ENV = "CIPROF_ALLOC_BYTES";
+var ALLOC_SUFFIX = ".allocprofile";
+var DEFAULT_ALLOC_INTERVAL_BYTES = 4 * 1024;
+function withAllocSampling(env, on) {
+  return on ? { ...env, [ALLOC_ENV]: String(DEFAULT_ALLOC_INTERVAL_BYTES) } : env;
+}
+var MARKER_FUNCTION = "ciprofAllocationBoundary";
+var MARKER_RESIDUES = 16;
+var MARKER_STEP = 16;
 
 // src/collect/test-record.ts
 var TESTS_SUFFIX = ".tests.jsonl";
 var perfNow = performance.now.bind(performance);
 var hrtimeBigint = process.hrtime.bigint;
 var originUs = Number(hrtimeBigint() / 1000n) - perfNow() * 1e3;
+var threadCpuUsage = process.threadCpuUsage?.bind(process);
 
 // src/collect/test-labeler.ts
 var SETUP_FILE = "(setup)";
@@ -5831,6 +6159,7 @@ function readTestRecords(rawDir, repoRoot) {
       if (interval && r.endUs !== null) {
         interval.endUs = r.endUs;
         interval.wallMs = r.wallMs;
+        interval.cpuMs = r.cpuMs;
         interval.status = r.status;
         open.delete(id);
         continue;
@@ -5842,6 +6171,8 @@ function readTestRecords(rawDir, repoRoot) {
         startUs: r.startUs,
         endUs: r.endUs ?? Infinity,
         wallMs: r.wallMs,
+        cpuMs: r.cpuMs,
+        thread: key,
         status: r.status
       };
       list2.push(fresh);
@@ -5870,19 +6201,19 @@ function readAncestors(rawDir) {
   }
   return out;
 }
-function containing(list2, t2) {
+function containing(list2, t3) {
   let lo = 0;
   let hi = list2.length - 1;
   let last = -1;
   while (lo <= hi) {
     const mid = lo + hi >> 1;
-    if (list2[mid].startUs <= t2) {
+    if (list2[mid].startUs <= t3) {
       last = mid;
       lo = mid + 1;
     } else hi = mid - 1;
   }
   for (let i = last, steps = 0; i >= 0 && steps < 64; i--, steps++) {
-    if (list2[i].endUs > t2) return list2[i];
+    if (list2[i].endUs > t3) return list2[i];
   }
   return void 0;
 }
@@ -5918,13 +6249,13 @@ function makeLabelerFor(records) {
     }
     return l;
   };
-  const runningIn = (pid, t2) => {
+  const runningIn = (pid, t3) => {
     let test;
     let file;
     for (const thread of byPid.get(pid) ?? []) {
-      const tt = containing(thread.tests, t2);
+      const tt = containing(thread.tests, t3);
       if (tt && (!test || tt.startUs > test.startUs)) test = tt;
-      const ff = containing(thread.files, t2);
+      const ff = containing(thread.files, t3);
       if (ff && (!file || ff.startUs > file.startUs)) file = ff;
     }
     return test ? labelsOf(test) : file ? labelsOf(file) : void 0;
@@ -5934,10 +6265,10 @@ function makeLabelerFor(records) {
     if (spawnedBy) return () => spawnedBy;
     const mine = byThread.get(`${info.pid}-${info.threadId}`);
     if (mine) {
-      return (t2) => {
-        const test = containing(mine.tests, t2);
+      return (t3) => {
+        const test = containing(mine.tests, t3);
         if (test) return labelsOf(test);
-        const file = containing(mine.files, t2);
+        const file = containing(mine.files, t3);
         return file ? labelsOf(file) : SETUP_LABELS;
       };
     }
@@ -5955,6 +6286,7 @@ function spawningTest(info, records, runningIn) {
   }
   return void 0;
 }
+var MAX_TEST_THREADS = 8;
 function testWalls(records) {
   const out = /* @__PURE__ */ new Map();
   for (const list2 of records.byThread.values()) {
@@ -5965,8 +6297,10 @@ function testWalls(records) {
       const status = i.status === "running" ? "unknown" : i.status;
       if (prev) {
         prev.wallMs = prev.wallMs === null || i.wallMs === null ? null : prev.wallMs + i.wallMs;
+        prev.cpuMs = prev.cpuMs === null || prev.cpuMs === void 0 || i.cpuMs === null ? null : prev.cpuMs + i.cpuMs;
+        if (prev.threads && !prev.threads.includes(i.thread) && prev.threads.length < MAX_TEST_THREADS) prev.threads.push(i.thread);
         prev.status = status;
-      } else out.set(key, { file: i.file, name: i.name, wallMs: i.wallMs, status });
+      } else out.set(key, { file: i.file, name: i.name, wallMs: i.wallMs, cpuMs: i.cpuMs, threads: [i.thread], status });
     }
   }
   return out;
@@ -6036,6 +6370,11 @@ import { fileURLToPath as fileURLToPath3 } from "node:url";
 // src/profile/roles.ts
 var PROCESS_ROLE_LABEL = "process_role";
 var LAUNCHER_ROLE = "launcher";
+var isLauncherSample = (s) => s.labels[PROCESS_ROLE_LABEL] === LAUNCHER_ROLE;
+function withoutLaunchers(profile) {
+  if (!profile.samples.some(isLauncherSample)) return profile;
+  return { ...profile, samples: profile.samples.filter((s) => !isLauncherSample(s)) };
+}
 
 // src/sourcemap/apply.ts
 import { readFileSync as readFileSync7 } from "node:fs";
@@ -6049,7 +6388,7 @@ function isProjectScript(url) {
 var OWN_DIR = typeof __dirname === "string" ? `${__dirname}/` : void 0;
 
 // src/sourcemap/load.ts
-import { closeSync as closeSync2, fstatSync as fstatSync2, openSync as openSync2, readFileSync as readFileSync4, readSync as readSync2, statSync as statSync2 } from "node:fs";
+import { closeSync as closeSync3, fstatSync as fstatSync3, openSync as openSync3, readFileSync as readFileSync4, readSync as readSync3, statSync as statSync2 } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 // src/sourcemap/source-map.ts
@@ -6306,14 +6645,14 @@ function filePath(url) {
   return url.startsWith("/") ? url.split(/[?#]/, 1)[0] : void 0;
 }
 function readTail(file, bytes) {
-  const fd = openSync2(file, "r");
+  const fd = openSync3(file, "r");
   try {
-    const size = fstatSync2(fd).size;
+    const size = fstatSync3(fd).size;
     const buffer = Buffer.alloc(Math.min(size, bytes));
-    readSync2(fd, buffer, 0, buffer.length, size - buffer.length);
+    readSync3(fd, buffer, 0, buffer.length, size - buffer.length);
     return buffer.toString("utf8");
   } finally {
-    closeSync2(fd);
+    closeSync3(fd);
   }
 }
 
@@ -6357,8 +6696,8 @@ function isAlive(pid) {
     return err.code === "EPERM";
   }
 }
-function sleep2(ms4) {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms4);
+function sleep2(ms5) {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms5);
 }
 
 // src/sourcemap/infer-name.ts
@@ -6506,6 +6845,7 @@ var FrameMapper = class {
       for (const id of script.scriptIds) byId.set(id, script);
       if (!byUrl.has(script.url)) byUrl.set(script.url, script);
     }
+    const originalIds = new OriginalScriptIds(cpu);
     for (const nodes of userScriptNodes(cpu).values()) {
       const first = nodes[0].callFrame;
       const entry = byId.get(String(first.scriptId)) ?? byUrl.get(first.url);
@@ -6516,7 +6856,7 @@ var FrameMapper = class {
         const key = `${frame.lineNumber}\0${frame.columnNumber ?? -1}\0${frame.functionName}`;
         let mapped = done.get(key);
         if (!mapped) {
-          mapped = map ? this.mapFrame(frame, map) : this.unmapped(frame, false);
+          mapped = map ? this.mapFrame(frame, map, originalIds) : this.unmapped(frame, false);
           done.set(key, mapped);
         }
         node.callFrame = mapped;
@@ -6570,11 +6910,12 @@ var FrameMapper = class {
     this.jestCache ??= new JestTransformCache(this.options.jestCacheDirectory);
     return this.jestCache.find(url, jestFrames, this.loader);
   }
-  mapFrame(frame, map) {
+  mapFrame(frame, map, originalIds) {
     const original = frame.lineNumber >= 0 ? map.originalPositionFor(frame.lineNumber, Math.max(0, frame.columnNumber ?? 0)) : void 0;
     if (!original) return this.unmapped(frame, true);
     const mapped = {
       ...frame,
+      scriptId: originalIds.of(original.source),
       functionName: this.originalName(frame.functionName, original, map),
       url: original.source,
       lineNumber: original.line,
@@ -6620,6 +6961,23 @@ var FrameMapper = class {
     return `${frame.functionName}\0${frame.url}\0${frame.lineNumber}`;
   }
 };
+var OriginalScriptIds = class {
+  ids = /* @__PURE__ */ new Map();
+  next;
+  constructor(cpu) {
+    let max = 0;
+    for (const node of cpu.nodes) max = Math.max(max, Number(node.callFrame.scriptId) || 0);
+    this.next = max + 1;
+  }
+  of(source) {
+    let id = this.ids.get(source);
+    if (id === void 0) {
+      id = String(this.next++);
+      this.ids.set(source, id);
+    }
+    return id;
+  }
+};
 function userScriptNodes(cpu) {
   const byScript = /* @__PURE__ */ new Map();
   for (const node of cpu.nodes) {
@@ -6632,6 +6990,158 @@ function userScriptNodes(cpu) {
   }
   return byScript;
 }
+
+// src/profile/alloc-import.ts
+var isInt = (v) => Number.isSafeInteger(v);
+var isNum = (v) => typeof v === "number" && Number.isFinite(v);
+function parseAllocProfile(bytes, limits = DEFAULT_LIMITS) {
+  if (bytes.length > limits.maxBytes) throw new Error(`larger than ${limits.maxBytes} bytes`);
+  let raw;
+  try {
+    raw = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8"));
+  } catch (err) {
+    throw new Error(`not JSON (${err.message})`);
+  }
+  if (!raw || typeof raw !== "object") throw new Error("not an allocation profile");
+  const { nodes, samples, $alloc: alloc } = raw;
+  if (!Array.isArray(nodes) || nodes.length === 0 || nodes.length > limits.maxNodes) throw new Error(`"nodes" must be a list of 1 to ${limits.maxNodes} nodes`);
+  if (!Array.isArray(samples) || samples.length > limits.maxSamples) throw new Error(`"samples" must be a list of at most ${limits.maxSamples} samples`);
+  for (const n of nodes) {
+    const f = n?.callFrame;
+    if (!isInt(n?.id) || !Array.isArray(n.children) || !n.children.every(isInt) || typeof f?.functionName !== "string" || typeof f.url !== "string" || !isInt(f.lineNumber)) {
+      throw new Error("a node without id, children or callFrame {functionName, url, lineNumber}");
+    }
+    if (f.functionName.length > limits.maxStringBytes || f.url.length > limits.maxStringBytes) throw new Error(`a name or URL over ${limits.maxStringBytes} characters`);
+  }
+  for (const s of samples) {
+    if (!isNum(s?.size) || s.size < 0 || !isInt(s.nodeId) || !isNum(s.ordinal)) throw new Error("a sample without size, nodeId or ordinal");
+  }
+  const b = alloc?.boundariesUs;
+  if (!alloc || !isInt(alloc.intervalBytes) || !isInt(alloc.markerElements) || !isNum(alloc.startUs) || !isNum(alloc.endUs) || !Array.isArray(b) || b.length > limits.maxTicks || !b.every(isNum)) {
+    throw new Error('bad "$alloc" block');
+  }
+  return { nodes, samples, info: raw.$ciprof, alloc };
+}
+function markResidue(size, markerElements) {
+  for (const element of [8, 4]) {
+    const over = size - element * markerElements;
+    const step = element * MARKER_STEP;
+    const r = Math.floor(over / step);
+    const header = over - r * step;
+    if (Number.isInteger(over) && r >= 0 && r < MARKER_RESIDUES && header >= element && header <= (element === 8 ? 80 : 40)) return r;
+  }
+  return -1;
+}
+function spansByMarks(file, isMarkNode) {
+  const order = file.samples.map((_, i) => i).sort((a, b) => file.samples[a].ordinal - file.samples[b].ordinal);
+  const span = new Int32Array(file.samples.length);
+  const total = file.alloc.boundariesUs.length;
+  let last = -1;
+  let found = 0;
+  for (const i of order) {
+    const s = file.samples[i];
+    const residue = isMarkNode(s.nodeId) ? markResidue(s.size, file.alloc.markerElements) : -1;
+    if (residue >= 0) {
+      span[i] = -1;
+      if (last >= 0 && residue === last % MARKER_RESIDUES) continue;
+      last += 1 + (residue - (last + 1) % MARKER_RESIDUES + MARKER_RESIDUES) % MARKER_RESIDUES;
+      last = Math.min(last, total - 1);
+      found++;
+      continue;
+    }
+    span[i] = last + 1;
+  }
+  return { span, found: Math.min(found, total) };
+}
+var AllocProfileImporter = class {
+  constructor(builder, options) {
+    this.builder = builder;
+    this.options = options;
+    this.samplesIdx = builder.sampleTypeIndex(ALLOC_SAMPLES);
+    this.bytesIdx = builder.sampleTypeIndex(ALLOC_SPACE);
+  }
+  builder;
+  options;
+  samplesIdx;
+  bytesIdx;
+  ownNode = -1;
+  add(file, opts = {}) {
+    const byId = /* @__PURE__ */ new Map();
+    const parent = /* @__PURE__ */ new Map();
+    for (const n of file.nodes) byId.set(n.id, n);
+    for (const n of file.nodes) for (const c of n.children) if (!parent.has(c) && c !== n.id) parent.set(c, n.id);
+    const resolve6 = this.stackResolver(byId, parent);
+    const isMarkNode = (id) => {
+      const f = byId.get(id)?.callFrame;
+      return f?.functionName === MARKER_FUNCTION && this.kindOf(f.url) === "own";
+    };
+    const { span, found } = spansByMarks(file, isMarkNode);
+    const base = opts.labels ?? {};
+    const spanLabels = /* @__PURE__ */ new Map();
+    const labelsOf = (k) => {
+      let l = spanLabels.get(k);
+      if (!l) {
+        const b = file.alloc.boundariesUs;
+        const from = k === 0 ? file.alloc.startUs : b[k - 1];
+        const to = k >= b.length ? file.alloc.endUs : b[k];
+        const extra = opts.labelAt?.((from + to) / 2);
+        l = extra ? { ...base, ...extra } : base;
+        spanLabels.set(k, l);
+      }
+      return l;
+    };
+    const stats = { samples: 0, bytes: 0, ownBytes: 0, marks: file.alloc.boundariesUs.length, marksFound: found };
+    const stacks = file.samples.map((s, i) => span[i] < 0 || !byId.has(s.nodeId) ? void 0 : resolve6(s.nodeId));
+    const values = new Array(this.builder.sampleTypes.length).fill(0);
+    file.samples.forEach((s, i) => {
+      const stack = stacks[i];
+      if (!stack) return;
+      const { trie, own } = stack;
+      values[this.samplesIdx] = 1;
+      values[this.bytesIdx] = s.size;
+      this.builder.addSampleAt(own ? this.ciprofNode() : trie, values, own ? base : labelsOf(span[i]));
+      stats.samples++;
+      stats.bytes += s.size;
+      if (own) stats.ownBytes += s.size;
+    });
+    return stats;
+  }
+  kindOf(url) {
+    if (url.startsWith("node:internal/modules/")) return "user";
+    if (url === "" || url.startsWith("node:")) return "node";
+    return this.options.isOwnScript?.(url) ? "own" : "user";
+  }
+  ciprofNode() {
+    if (this.ownNode < 0) this.ownNode = this.builder.childNode(0, this.builder.functionId(CIPROF_FRAME, "", 0));
+    return this.ownNode;
+  }
+  /** The call-trie node of a V8 node, ciprof's frames cut out, and whether it is ciprof's own work (CpuProfileImporter's rule). */
+  stackResolver(byId, parent) {
+    const memo = /* @__PURE__ */ new Map();
+    const maxDepth = (this.options.limits ?? DEFAULT_LIMITS).maxDepth;
+    return (id) => {
+      const chain = [];
+      for (let cur = id; cur !== void 0 && !memo.has(cur); cur = parent.get(cur)) {
+        chain.push(cur);
+        if (chain.length > maxDepth) throw new Error(`a stack deeper than ${maxDepth} frames (or a cycle)`);
+      }
+      for (let i = chain.length - 1; i >= 0; i--) {
+        const node = chain[i];
+        const p = parent.get(node);
+        const up = p === void 0 ? { trie: 0, own: false } : memo.get(p);
+        const f = byId.get(node).callFrame;
+        const kind = this.kindOf(f.url);
+        if (p === void 0 && f.functionName === "(root)") memo.set(node, up);
+        else if (kind === "own") memo.set(node, { trie: up.trie, own: true });
+        else {
+          const fid = this.builder.functionId(f.functionName || "(anonymous)", normalizeScriptPath(f.url, this.options.repoRoot), f.lineNumber >= 0 ? f.lineNumber + 1 : 0);
+          memo.set(node, { trie: this.builder.childNode(up.trie, fid), own: up.own && kind === "node" });
+        }
+      }
+      return memo.get(id);
+    };
+  }
+};
 
 // src/collect/thread-info.ts
 import * as path10 from "node:path";
@@ -6691,12 +7201,55 @@ function isLauncherProcess(argv, execPath) {
   return LAUNCHER_NAMES.has(baseName(execPath));
 }
 
+// src/collect/gather-alloc.ts
+var AllocGatherer = class {
+  constructor(ctx) {
+    this.ctx = ctx;
+  }
+  ctx;
+  importer;
+  totals;
+  /** Throws a plain Error naming the problem; nothing of a bad file reaches the builder. */
+  add(file, name) {
+    const raw = readProfileBytes(file, this.ctx.limits);
+    const bytes = raw.length <= this.ctx.maxMappedBytes ? this.ctx.frameMapper.mapBytes(file.slice(0, -ALLOC_SUFFIX.length) + ".cpuprofile", raw) : raw;
+    const parsed = parseAllocProfile(bytes, this.ctx.limits);
+    const info = parsed.info === void 0 ? void 0 : agentInfoOf(parsed.info);
+    if (typeof info === "string") throw new Error(`bad "$ciprof" block (${info})`);
+    const [pidText, tidText] = name.split("-");
+    const pid = info?.pid ?? Number(pidText);
+    const thread = info?.threadId ?? Number(tidText);
+    const launcher = info ? isLauncherProcess(info.argv, info.execPath) : false;
+    const labels = launcher ? { pid, thread, [PROCESS_ROLE_LABEL]: LAUNCHER_ROLE } : { pid, thread };
+    this.importer ??= new AllocProfileImporter(this.ctx.builder, { repoRoot: this.ctx.repoRoot, isOwnScript: this.ctx.isOwnScript, limits: this.ctx.limits });
+    const stats = this.importer.add(parsed, { labels, labelAt: info && !launcher ? this.ctx.labelerFor?.(info) : void 0 });
+    const t3 = this.totals ??= { intervalBytes: parsed.alloc.intervalBytes, threads: 0, samples: 0, bytes: 0, ownBytes: 0, marks: 0, marksFound: 0 };
+    t3.threads++;
+    t3.samples += stats.samples;
+    t3.bytes += stats.bytes;
+    t3.ownBytes += stats.ownBytes;
+    t3.marks += stats.marks;
+    t3.marksFound += stats.marksFound;
+  }
+  /** Profile metadata and warnings once every file is read. */
+  finish(meta, warnings) {
+    const t3 = this.totals;
+    if (!t3) return;
+    meta["alloc.interval_bytes"] = String(t3.intervalBytes);
+    meta["alloc.threads"] = String(t3.threads);
+    if (t3.marksFound < t3.marks) {
+      warnings.push(`allocations: ${t3.marks - t3.marksFound} of ${t3.marks} test boundaries not found among the heap samples; allocations next to them may be charged to the neighbouring test`);
+    }
+  }
+};
+
 // src/collect/gather.ts
 var MAX_MARKER_BYTES = 64 * 1024;
 var MAX_MAPPED_BYTES = 32 * 1024 * 1024;
 function gatherRawProfiles(rawDir, options) {
   const builder = new ProfileBuilder();
-  const importer = new CpuProfileImporter(builder, { repoRoot: options.repoRoot, isOwnScript: options.isOwnScript ?? ownScriptMatcher(), limits: options.limits });
+  const isOwnScript = options.isOwnScript ?? ownScriptMatcher();
+  const importer = new CpuProfileImporter(builder, { repoRoot: options.repoRoot, isOwnScript, limits: options.limits });
   const result = { profile: builder.build(), threads: [], processes: 0, lost: [], unprofilable: [], warnings: [], own: { samples: 0, cpuNs: 0 } };
   const started = /* @__PURE__ */ new Set();
   const threads = /* @__PURE__ */ new Map();
@@ -6710,6 +7263,7 @@ function gatherRawProfiles(rawDir, options) {
   const reader = new ProfileFileReader(options.limits);
   const frameMapper = new FrameMapper(options.repoRoot);
   const unmapped = [];
+  const allocs = new AllocGatherer({ builder, repoRoot: options.repoRoot, isOwnScript, frameMapper, maxMappedBytes: MAX_MAPPED_BYTES, labelerFor: options.labelerFor, limits: options.limits });
   for (const name of entries) {
     const file = path11.join(rawDir, name);
     if (name.endsWith(".start")) started.add(name.slice(0, -".start".length));
@@ -6720,9 +7274,17 @@ function gatherRawProfiles(rawDir, options) {
       } catch (err) {
         result.warnings.push(asInputError(file, err).message);
       }
+    } else if (name.endsWith(ALLOC_SUFFIX)) {
+      try {
+        allocs.add(file, name);
+      } catch (err) {
+        result.warnings.push(asInputError(file, err).message);
+      }
     }
   }
   builder.meta = frameMapper.meta();
+  allocs.finish(builder.meta, result.warnings);
+  if (allocs.totals) result.alloc = allocs.totals;
   result.warnings.push(...frameMapper.problems);
   if (unmapped.length) result.warnings.push(`${unmapped[0]}${unmapped.length > 1 ? ` and ${unmapped.length - 1} more` : ""}: larger than ${MAX_MAPPED_BYTES} bytes, source maps not applied`);
   if (wall.start !== Infinity) {
@@ -6731,7 +7293,7 @@ function gatherRawProfiles(rawDir, options) {
   }
   result.threads = [...threads.values()];
   result.lost = [...started].filter((k) => !threads.has(k));
-  result.processes = new Set(result.threads.map((t2) => t2.pid)).size;
+  result.processes = new Set(result.threads.map((t3) => t3.pid)).size;
   result.profile = builder.build();
   return result;
 }
@@ -6944,6 +7506,7 @@ async function runProfiled(opts) {
 
 // src/collect/summary.ts
 var ms2 = (ns) => Math.round(ns / 1e4) / 100;
+var t2 = (text) => redact(plainLine(text.replace(/\t/g, " ")));
 function summarize(profile, gathered, base, topN = 10) {
   const table = functionTable(profile);
   const idle = idleValue(table);
@@ -6983,21 +7546,21 @@ function formatSummaryText(s) {
   }
   if (s.top.length) {
     lines.push("ciprof: top functions by self CPU time:");
-    const width = Math.max(...s.top.map((t2) => t2.selfMs.toFixed(1).length));
-    for (const t2 of s.top) {
-      lines.push(`  ${t2.selfMs.toFixed(1).padStart(width)} ms ${t2.selfPct.toFixed(1).padStart(5)}%  ${formatFrame(t2)}`);
+    const width = Math.max(...s.top.map((t3) => t3.selfMs.toFixed(1).length));
+    for (const f of s.top) {
+      lines.push(`  ${f.selfMs.toFixed(1).padStart(width)} ms ${f.selfPct.toFixed(1).padStart(5)}%  ${t2(formatFrame(f))}`);
     }
   }
   if (s.tests?.length) {
     lines.push(`ciprof: slowest tests (of ${s.tests.length}), wall / CPU:`);
-    for (const t2 of s.tests.slice(0, 5)) {
-      const wall = t2.wallMs === null ? "      ?" : `${t2.wallMs.toFixed(1).padStart(7)}`;
-      const hot = t2.top[0] ? `  [${t2.top[0].name} ${t2.top[0].selfMs.toFixed(1)} ms]` : "";
-      lines.push(`  ${wall} ms / ${t2.cpuMs.toFixed(1).padStart(7)} ms  ${t2.file} > ${t2.name}${hot}`);
+    for (const test of s.tests.slice(0, 5)) {
+      const wall = test.wallMs === null ? "      ?" : `${test.wallMs.toFixed(1).padStart(7)}`;
+      const hot = test.top[0] ? `  [${t2(test.top[0].name)} ${test.top[0].selfMs.toFixed(1)} ms]` : "";
+      lines.push(`  ${wall} ms / ${test.cpuMs.toFixed(1).padStart(7)} ms  ${t2(test.file)} > ${t2(test.name)}${hot}`);
     }
   }
-  if (s.profile) lines.push(`ciprof: profile written to ${s.profile}${s.storedAs ? ` (stored as ${s.storedAs})` : ""}`);
-  if (s.report) lines.push(`ciprof: HTML report written to ${s.report}`);
+  if (s.profile) lines.push(`ciprof: profile written to ${t2(s.profile)}${s.storedAs ? ` (stored as ${t2(s.storedAs)})` : ""}`);
+  if (s.report) lines.push(`ciprof: HTML report written to ${t2(s.report)}`);
   return lines.join("\n");
 }
 
@@ -7022,7 +7585,7 @@ function labelRun(s, command, run, env, attribution, log) {
   for (const w of gathered.warnings) log.warn(w);
   const recorded = redactCommand(command);
   const profile = gathered.profile;
-  const nodeVersions = [...new Set(gathered.threads.map((t2) => t2.nodeVersion).filter(Boolean))];
+  const nodeVersions = [...new Set(gathered.threads.map((t3) => t3.nodeVersion).filter(Boolean))];
   profile.meta = {
     ...profile.meta,
     // what gathering found (source maps)
@@ -7042,7 +7605,9 @@ function labelRun(s, command, run, env, attribution, log) {
   if (walls) Object.assign(profile.meta, testWallsMeta(walls));
   profile.period = s.intervalUs * 1e3;
   if (gathered.threads.length === 0) log.warn("no Node.js process wrote a profile (was the command a Node program?)");
-  if (gathered.lost.length) log.warn(`${gathered.lost.length} thread(s) started but were killed before writing a profile: ${gathered.lost.slice(0, 5).join(", ")}`);
+  if (gathered.lost.length) {
+    log.warn(`${gathered.lost.length} thread(s) ended before writing a profile (SIGKILL or a crash: no in-process profiler, node --cpu-prof included, can write those): ${gathered.lost.slice(0, 5).join(", ")}`);
+  }
   const pprofGzip = encodePprofGzip(profile);
   const summary = summarize(profile, gathered, {
     ciprofVersion: VERSION,
@@ -7059,7 +7624,7 @@ function labelRun(s, command, run, env, attribution, log) {
       log.warn(`per-test table not computed: ${err.message}`);
     }
   }
-  const threads = gathered.threads.map((t2) => ({ ...t2, argv: redactCommand(t2.argv) }));
+  const threads = gathered.threads.map((t3) => ({ ...t3, argv: redactCommand(t3.argv) }));
   return { profile, pprofGzip, summary, threads, lost: gathered.lost };
 }
 
@@ -7134,9 +7699,12 @@ function changedPaths(base, head, diff, opts) {
 
 // src/diff/test-diff.ts
 var ms3 = (ns) => Math.round(ns / 1e4) / 100;
+var threadOf = (labels) => `${labels.pid}-${labels.thread}`;
 function sides(profile) {
   const out = /* @__PURE__ */ new Map();
-  for (const [key, w] of readTestWalls(profile)) out.set(key, { file: w.file, name: w.name, self: /* @__PURE__ */ new Map(), totalNs: 0, samples: 0 });
+  const walls = readTestWalls(profile);
+  for (const [key, w] of walls) out.set(key, { file: w.file, name: w.name, self: /* @__PURE__ */ new Map(), totalNs: 0, ownNs: 0, samples: 0, wall: w });
+  const vi = timeValueIndex(profile);
   for (const [key, entry] of samplesByTest(profile)) {
     const self = /* @__PURE__ */ new Map();
     let totalNs = 0;
@@ -7150,10 +7718,36 @@ function sides(profile) {
       totalNs += ns;
     }
     const ci = countValueIndex(profile);
+    const wall = walls.get(key);
+    const own = new Set(wall?.threads ?? []);
     let samples = 0;
-    for (const sm of entry.samples) if (profile.functions[sm.stack[0] ?? -1]?.name !== IDLE_FRAME) samples += ci >= 0 ? sm.values[ci] ?? 0 : 1;
-    out.set(key, { file: entry.file, name: entry.name, self, totalNs, samples });
+    let ownNs = 0;
+    for (const sm of entry.samples) {
+      if (profile.functions[sm.stack[0] ?? -1]?.name === IDLE_FRAME) continue;
+      samples += ci >= 0 ? sm.values[ci] ?? 0 : 1;
+      if (own.has(threadOf(sm.labels))) ownNs += sm.values[vi] ?? 0;
+    }
+    out.set(key, { file: entry.file, name: entry.name, self, totalNs, ownNs, samples, wall });
   }
+  return out;
+}
+function clockCpuNs(side) {
+  const cpuMs = side.wall?.cpuMs;
+  if (cpuMs === null || cpuMs === void 0 || !side.wall?.threads?.length) return void 0;
+  return cpuMs * 1e6 + Math.max(0, side.totalNs - side.ownNs);
+}
+function clockViews(bs, hs) {
+  const out = {};
+  const bc = clockCpuNs(bs);
+  const hc = clockCpuNs(hs);
+  if (bc !== void 0 && hc !== void 0) {
+    out.cpuClock = { baseMs: ms3(bc), headMs: ms3(hc) };
+    const off = (s) => Math.max(0, s.ownNs - (s.wall?.cpuMs ?? 0) * 1e6);
+    out.offCpu = { baseMs: ms3(off(bs)), headMs: ms3(off(hs)) };
+  }
+  const bw = bs.wall?.wallMs;
+  const hw = hs.wall?.wallMs;
+  if (typeof bw === "number" && typeof hw === "number") out.wall = { baseMs: bw, headMs: hw };
   return out;
 }
 function functionChanges(base, head, limit, direction) {
@@ -7191,7 +7785,8 @@ function diffTests(base, head, options = {}) {
       deltaMs: ms3(deltaNs),
       deltaPct,
       baseSamples: bs.samples,
-      headSamples: hs.samples
+      headSamples: hs.samples,
+      ...clockViews(bs, hs)
     };
     const big = Math.abs(deltaNs) / 1e6 >= minMs && Math.abs(deltaPct) >= minPct && deltaNs !== 0;
     if (!big) result.unchanged++;
@@ -7209,65 +7804,321 @@ function diffTests(base, head, options = {}) {
 }
 
 // src/diff/test-significance.ts
-function significantTestChanges(base, head, baseTotals, headTotals, t2) {
-  const d = diffTests(base, head, { minDeltaMs: t2.minMs, minDeltaPct: t2.minPct / 100, functionsPerTest: 3 });
+function perRunTestNs(runs) {
+  return runs.map((sampled) => {
+    const run = onCpuProfile(sampled);
+    const vi = timeValueIndex(run);
+    const out = /* @__PURE__ */ new Map();
+    for (const [key, entry] of samplesByTest(run)) {
+      let ns = 0;
+      for (const s of entry.samples) if (run.functions[s.stack[0] ?? -1]?.name !== IDLE_FRAME) ns += s.values[vi] ?? 0;
+      out.set(key, ns);
+    }
+    return out;
+  });
+}
+function significantTestChanges(base, head, baseTotals, headTotals, t3, runs) {
+  const d = diffTests(base, head, { minDeltaMs: t3.minMs, minDeltaPct: t3.minPct / 100, functionsPerTest: 3 });
   const compared = d.slower.length + d.faster.length + d.unchanged;
   if (compared === 0 && d.added.length === 0 && d.removed.length === 0) return void 0;
   const baseRate = baseTotals.cpuNs > 0 ? baseTotals.samples / baseTotals.cpuNs : 0;
   const headRate = headTotals.cpuNs > 0 ? headTotals.samples / headTotals.cpuNs : 0;
   const candidates = [...d.slower, ...d.faster];
-  const p = candidates.map(
-    (c) => c.baseSamples + c.headSamples >= t2.minSamples && baseRate > 0 && headRate > 0 ? poissonRatioTest(c.baseSamples, baseRate, c.headSamples, headRate) : 1
-  );
-  const q = benjaminiHochberg([...p, ...new Array(d.unchanged).fill(1)]);
-  const kept = candidates.map((c, i) => ({ ...c, qValue: q[i] })).filter((c) => c.qValue <= t2.alpha);
+  const overTheRuns = runs && runs.base.length + runs.head.length >= 3 ? { base: perRunTestNs(runs.base), head: perRunTestNs(runs.head) } : void 0;
+  const nsPerSample = baseRate > 0 ? 1 / baseRate : 0;
+  const p = candidates.map((c) => {
+    if (c.baseSamples + c.headSamples < t3.minSamples || baseRate <= 0 || headRate <= 0) return 1;
+    if (!overTheRuns) return poissonRatioTest(c.baseSamples, baseRate, c.headSamples, headRate);
+    const key = testKey(c.file, c.name);
+    return overRuns(
+      overTheRuns.base.map((r) => r.get(key) ?? 0),
+      overTheRuns.head.map((r) => r.get(key) ?? 0),
+      nsPerSample
+    ).pValue;
+  });
+  const q2 = benjaminiHochberg([...p, ...new Array(d.unchanged).fill(1)]);
+  const significant = candidates.map((c, i) => ({ ...c, qValue: q2[i] })).filter((c) => c.qValue <= t3.alpha);
+  const kept = significant.filter((c) => onCpu(c, t3));
   const slower = kept.filter((c) => c.deltaMs > 0);
   const faster = kept.filter((c) => c.deltaMs < 0);
-  return { slower, faster, withinNoise: compared - kept.length, added: d.added, removed: d.removed };
+  const offCpu = significant.length - kept.length;
+  return { slower, faster, withinNoise: compared - kept.length, ...offCpu > 0 ? { offCpu } : {}, added: d.added, removed: d.removed };
+}
+function onCpu(c, t3) {
+  if (!c.cpuClock) return true;
+  const delta = c.cpuClock.headMs - c.cpuClock.baseMs;
+  const pct3 = c.cpuClock.baseMs > 0 ? delta / c.cpuClock.baseMs * 100 : Infinity;
+  return Math.sign(delta) === Math.sign(c.deltaMs) && Math.abs(delta) >= t3.minMs && Math.abs(pct3) >= t3.minPct;
+}
+
+// src/diff/decision.ts
+var CLOCKED_SHARE = 0.8;
+var CLOCK_AGREES = 0.5;
+function decide(base, head, diff, runs) {
+  demoteByCpuClock(base, head, diff);
+  Object.assign(diff, partitionRows(diff.functions));
+  const tests = significantTestChanges(base, head, diff.base, diff.head, diff.thresholds, runs);
+  const notes = [...suiteNotes(diff), ...testNotes(diff, tests)];
+  return { ...tests ? { tests } : {}, decision: { verdict: diff.verdict, headline: headline(diff, tests, notes), notes } };
+}
+function sideByTest(profile, keys) {
+  const vi = timeValueIndex(profile);
+  const fnKeys = profile.functions.map(functionKey);
+  const walls = readTestWalls(profile);
+  const out = /* @__PURE__ */ new Map();
+  for (const [key, entry] of samplesByTest(profile)) {
+    const self = /* @__PURE__ */ new Map();
+    let sampledNs = 0;
+    for (const s of entry.samples) {
+      const k = fnKeys[s.stack[0] ?? -1];
+      sampledNs += s.values[vi] ?? 0;
+      if (k !== void 0 && keys.has(k)) self.set(k, (self.get(k) ?? 0) + (s.values[vi] ?? 0));
+    }
+    const cpuMs = walls.get(key)?.cpuMs;
+    out.set(key, { self, sampledNs, ...typeof cpuMs === "number" ? { cpuMs } : {} });
+  }
+  return out;
+}
+function demoteByCpuClock(base, head, diff) {
+  const rows = [...diff.regressions, ...diff.improvements];
+  if (rows.length === 0) return;
+  const keys = new Set(rows.map((r) => r.key));
+  const b = sideByTest(base, keys);
+  const h = sideByTest(head, keys);
+  for (const r of rows) {
+    let clockedDeltaNs = 0;
+    let clockDeltaNs = 0;
+    for (const [test, hs] of h) {
+      const bs = b.get(test);
+      if (!bs || bs.cpuMs === void 0 || hs.cpuMs === void 0 || bs.sampledNs < POOL_BELOW_NS || hs.sampledNs < POOL_BELOW_NS) continue;
+      const d = (hs.self.get(r.key) ?? 0) - (bs.self.get(r.key) ?? 0);
+      if (Math.sign(d) !== Math.sign(r.selfDeltaNs)) continue;
+      clockedDeltaNs += d;
+      clockDeltaNs += (hs.cpuMs - bs.cpuMs) * 1e6;
+    }
+    const delta = r.selfDeltaNs;
+    if (delta === 0 || clockedDeltaNs / delta < CLOCKED_SHARE) continue;
+    if (clockDeltaNs / clockedDeltaNs < CLOCK_AGREES) {
+      r.status = "noise";
+      r.demotedBy = "cpu-clock";
+    }
+  }
+}
+var ms4 = (ns) => `${Math.round(ns / 1e6)} ms`;
+var pct2 = (p) => Number.isFinite(p) ? `${p >= 0 ? "+" : "\u2212"}${Math.abs(p).toFixed(1)}%` : "new";
+var q = (v) => v >= 1e-3 ? v.toFixed(3) : v.toExponential(1);
+var plural = (n, what) => `${n} ${what}${n === 1 ? "" : "s"}`;
+function suiteNotes(diff) {
+  const notes = [];
+  const demoted = diff.functions.filter((r) => r.demotedBy === "cpu-clock");
+  if (demoted.length) {
+    notes.push(`${demoted.map((r) => r.frame.name || "(anonymous)").join(", ")}: the sampled time changed but the CPU clocks of the tests it ran in did not; the thread was waiting (a blocking call inside it, or the machine's other work), so no CPU row.`);
+  }
+  if (diff.suite.significant && diff.verdict === "no-change" && !diff.noiseModel.runs) {
+    notes.push(`The whole run's CPU moved (${pct2(diff.suite.deltaPct)}) and no function stands out from the run's overall speed: a busier or different machine, or a change that touches everything; \`ciprof compare\` runs both on one machine to tell them apart.`);
+  }
+  const blocked = (diff.blocked ?? []).filter((r) => r.status === "regression" || r.status === "improvement");
+  if (blocked.length) notes.push(`Blocked time changed beyond its measured noise: ${blocked.map((r) => `${r.frame.name} (${r.blocked}) ${ms4(r.selfDeltaNs)}`).join(", ")}; waiting, not CPU.`);
+  return notes;
+}
+function whyNotARow(row, diff) {
+  if (!row) return "it ran only outside the compared tests";
+  if (row.blocked) return `it is time blocked in a system call (${row.blocked}), not CPU`;
+  if (row.demotedBy === "cpu-clock") return "the CPU clocks of its tests did not move with it (waiting, not CPU)";
+  if (row.demotedBy === "test-files") return "its change is not the same across test files (run-to-run noise)";
+  if (row.status === "too-small") return `it has fewer than ${diff.thresholds.minSamples} samples`;
+  if (row.status === "noise" && row.qValue <= diff.thresholds.alpha) return `its change (${ms4(row.selfDeltaNs)}, ${pct2(row.adjustedPct)} against the run's speed) is below the minimums (${diff.thresholds.minMs} ms and ${diff.thresholds.minPct}%)`;
+  if (isPseudo(row.frame)) return "it is not a function of the code (the runtime's own work)";
+  return `over the whole suite its change (${ms4(row.selfDeltaNs)}) is within ${diff.noiseModel.runs ? "the run-to-run noise the runs measured" : "noise"} (q = ${q(row.qValue)})`;
+}
+function testNotes(diff, tests) {
+  if (!tests) return [];
+  const reported = new Set([...diff.regressions, ...diff.improvements].map((r) => r.key));
+  const byKey = new Map(diff.functions.map((r) => [r.key, r]));
+  const notes = [];
+  const explain = (t3, dir) => {
+    const top = t3.functions[0];
+    if (!top || (dir === "slower" ? top.deltaMs <= 0 : top.deltaMs >= 0)) return;
+    const key = functionKey({ name: top.name, file: top.file, line: top.line });
+    if (reported.has(key)) return;
+    notes.push(`Test "${t3.name}" is ${dir} (${t3.deltaMs > 0 ? "+" : "\u2212"}${Math.abs(t3.deltaMs).toFixed(1)} ms), mostly in ${top.name || "(anonymous)"} (${top.deltaMs > 0 ? "+" : "\u2212"}${Math.abs(top.deltaMs).toFixed(1)} ms), which is no function row: ${whyNotARow(byKey.get(key), diff)}.`);
+  };
+  for (const t3 of tests.slower) explain(t3, "slower");
+  for (const t3 of tests.faster) explain(t3, "faster");
+  return notes;
+}
+function headline(diff, tests, notes) {
+  const noise = `${plural(diff.withinNoise, "function")} within noise`;
+  const extra = [];
+  if (tests?.slower.length) extra.push(`${plural(tests.slower.length, "test")} slower`);
+  if (tests?.faster.length) extra.push(`${plural(tests.faster.length, "test")} faster`);
+  if (notes.length) extra.push(`${plural(notes.length, "note")} below`);
+  const tail = extra.length ? `; ${extra.join(", ")}` : "";
+  if (diff.verdict === "regression") return `slower: ${plural(diff.regressions.length, "function")} regressed${diff.improvements.length ? `, ${diff.improvements.length} improved` : ""} (${noise})${tail}`;
+  if (diff.verdict === "improvement") return `faster: ${plural(diff.improvements.length, "function")} improved (${noise})${tail}`;
+  return `no significant change in CPU time (${noise})${tail}`;
+}
+
+// src/diff/alloc-diff.ts
+var ALLOC_AA_DISPERSION = 1.5;
+var CHI2_1_MEDIAN = 0.4549;
+var DISPERSION_MIN_SAMPLES = 20;
+var DEFAULT_ALLOC_THRESHOLDS = { minSamples: 20, minPct: 10, minSharePct: 0.5, alpha: 0.01, minUnits: 5 };
+var UNITS_P = 0.01;
+var KEPT_ROWS = 30;
+function hasAllocationSamples(profile) {
+  return profile.sampleTypes.some((t3) => t3.type === ALLOC_SPACE.type && t3.unit === ALLOC_SPACE.unit);
+}
+var addTo = (map, outer, inner, v) => {
+  let m = map.get(outer);
+  if (!m) map.set(outer, m = /* @__PURE__ */ new Map());
+  m.set(inner, (m.get(inner) ?? 0) + v);
+};
+function allocationsOf(profile) {
+  const bi = profile.sampleTypes.findIndex((t3) => t3.type === ALLOC_SPACE.type && t3.unit === ALLOC_SPACE.unit);
+  const ci = profile.sampleTypes.findIndex((t3) => t3.type === ALLOC_SAMPLES.type && t3.unit === ALLOC_SAMPLES.unit);
+  const out = { total: { bytes: 0, samples: 0 }, functions: /* @__PURE__ */ new Map(), tests: /* @__PURE__ */ new Map(), byFile: /* @__PURE__ */ new Map(), byTest: /* @__PURE__ */ new Map() };
+  const add = (map, key, make, bytes, samples) => {
+    let e = map.get(key);
+    if (!e) map.set(key, e = { ...make(), side: { bytes: 0, samples: 0 } });
+    e.side.bytes += bytes;
+    e.side.samples += samples;
+  };
+  for (const s of profile.samples) {
+    const bytes = bi >= 0 ? s.values[bi] ?? 0 : 0;
+    if (bytes === 0) continue;
+    const frame = profile.functions[s.stack[0] ?? -1];
+    if (!frame || frame.name === CIPROF_FRAME) continue;
+    const samples = ci >= 0 ? s.values[ci] ?? 0 : 0;
+    const fnKey = functionKey(frame);
+    out.total.bytes += bytes;
+    out.total.samples += samples;
+    add(out.functions, fnKey, () => ({ frame }), bytes, samples);
+    const file = String(s.labels[TEST_FILE_LABEL] ?? "");
+    addTo(out.byFile, file, fnKey, bytes);
+    const name = s.labels[TEST_NAME_LABEL];
+    if (name !== void 0) {
+      const testKey2 = `${file}\0${String(name)}`;
+      add(out.tests, testKey2, () => ({ test: { file, name: String(name) } }), bytes, samples);
+      addTo(out.byTest, testKey2, fnKey, bytes);
+    }
+  }
+  return out;
+}
+function estimateDispersion(pairs) {
+  const z2 = pairs.filter(([a, b]) => a + b >= DISPERSION_MIN_SAMPLES).map(([a, b]) => (b - a) ** 2 / (a + b));
+  if (z2.length < 5) return { estimated: 1, rows: z2.length };
+  z2.sort((x, y) => x - y);
+  const mid = z2.length >> 1;
+  const median = z2.length % 2 ? z2[mid] : (z2[mid - 1] + z2[mid]) / 2;
+  return { estimated: median / CHI2_1_MEDIAN, rows: z2.length };
+}
+function judge(base, head, interval, dispersion, suiteBytes, t3) {
+  const keys = /* @__PURE__ */ new Set([...base.keys(), ...head.keys()]);
+  const rows = [];
+  const eff = (side) => side.bytes / interval;
+  for (const key of keys) {
+    const b = base.get(key);
+    const h = head.get(key);
+    const bs = b?.side ?? { bytes: 0, samples: 0 };
+    const hs = h?.side ?? { bytes: 0, samples: 0 };
+    const deltaBytes = hs.bytes - bs.bytes;
+    rows.push({
+      key,
+      ...b?.frame ?? h?.frame ? { frame: (b ?? h).frame } : {},
+      ...b?.test ?? h?.test ? { test: (b ?? h).test } : {},
+      base: bs,
+      head: hs,
+      deltaBytes,
+      deltaPct: bs.bytes > 0 ? deltaBytes / bs.bytes * 100 : Infinity,
+      pValue: poissonRatioTest(eff(bs) / dispersion, 1, eff(hs) / dispersion, 1),
+      qValue: 1,
+      status: "noise"
+    });
+  }
+  const q2 = benjaminiHochberg(rows.map((r) => r.pValue));
+  rows.forEach((r, i) => {
+    r.qValue = q2[i];
+    const big = Math.abs(r.deltaPct) >= t3.minPct && Math.abs(r.deltaBytes) >= t3.minSharePct / 100 * suiteBytes;
+    if (r.base.samples + r.head.samples < t3.minSamples) r.status = "too-small";
+    else if (big && r.qValue <= t3.alpha) r.status = r.deltaBytes > 0 ? "regression" : "improvement";
+  });
+  return rows;
+}
+var isReported = (r) => r.status === "regression" || r.status === "improvement";
+function pairedFilesP(key, units, base, head) {
+  const d = units.map((u) => (head.get(u)?.get(key) ?? 0) - (base.get(u)?.get(key) ?? 0));
+  const n = d.length;
+  const mean = d.reduce((a, x) => a + x, 0) / n;
+  const sd = Math.sqrt(d.reduce((a, x) => a + (x - mean) ** 2, 0) / (n - 1));
+  if (sd === 0) return mean === 0 ? 1 : 0;
+  return studentTTwoSided(mean / (sd / Math.sqrt(n)), n - 1);
+}
+function gateByTestFiles2(rows, base, head, t3) {
+  const units = commonUnits(base.byFile, head.byFile);
+  if (units.length < t3.minUnits) return units.length;
+  for (const r of rows) {
+    if (!isReported(r)) continue;
+    r.unitsP = pairedFilesP(r.key, units, base.byFile, head.byFile);
+    if (r.unitsP > UNITS_P) r.status = "noise";
+  }
+  return units.length;
+}
+function gateTestsByFunctions(tests, functions, base, head) {
+  const reported = new Set(functions.filter(isReported).map((r) => r.key));
+  for (const r of tests) {
+    if (!isReported(r)) continue;
+    const b = base.byTest.get(r.key);
+    const h = head.byTest.get(r.key);
+    let explained = 0;
+    for (const key of reported) explained += (h?.get(key) ?? 0) - (b?.get(key) ?? 0);
+    if (explained / r.deltaBytes < 0.5) r.status = "noise";
+  }
+}
+function ordered(rows) {
+  return rows.sort((x, y) => Number(isReported(y)) - Number(isReported(x)) || Math.abs(y.deltaBytes) - Math.abs(x.deltaBytes)).map(({ key: _key, ...row }) => row);
+}
+function diffAllocations(baseProfile, headProfile, thresholds = {}) {
+  if (!hasAllocationSamples(baseProfile) || !hasAllocationSamples(headProfile)) return void 0;
+  const t3 = { ...DEFAULT_ALLOC_THRESHOLDS, ...thresholds };
+  const view = restrictToCommonTests(baseProfile, headProfile);
+  const base = allocationsOf(view.base);
+  const head = allocationsOf(view.head);
+  const interval = Number(headProfile.meta["alloc.interval_bytes"]) || Number(baseProfile.meta["alloc.interval_bytes"]) || 32768;
+  const pairs = [...base.functions].map(([k, b]) => [b.side.bytes / interval, (head.functions.get(k)?.side.bytes ?? 0) / interval]);
+  const { estimated, rows: dispersionRows } = estimateDispersion(pairs);
+  const units = commonUnits(base.byFile, head.byFile).length;
+  const used = units >= t3.minUnits ? ALLOC_AA_DISPERSION : Math.max(ALLOC_AA_DISPERSION, estimated);
+  const judgedFunctions = judge(base.functions, head.functions, interval, used, base.total.bytes, t3);
+  gateByTestFiles2(judgedFunctions, base, head, t3);
+  const judgedTests = judge(base.tests, head.tests, interval, used, base.total.bytes, t3);
+  gateTestsByFunctions(judgedTests, judgedFunctions, base, head);
+  const functions = ordered(judgedFunctions);
+  const tests = ordered(judgedTests);
+  const count = (rows, s) => rows.filter((r) => r.status === s).length;
+  const regressions = count(functions, "regression") + count(tests, "regression");
+  const improvements = count(functions, "improvement") + count(tests, "improvement");
+  const keep2 = (rows) => rows.filter((r, i) => r.status === "regression" || r.status === "improvement" || i < KEPT_ROWS);
+  return {
+    intervalBytes: interval,
+    base: base.total,
+    head: head.total,
+    suiteDeltaPct: base.total.bytes > 0 ? (head.total.bytes - base.total.bytes) / base.total.bytes * 100 : Infinity,
+    dispersion: { aa: ALLOC_AA_DISPERSION, estimated, used, rows: dispersionRows },
+    units,
+    thresholds: t3,
+    functions: keep2(functions),
+    tests: keep2(tests),
+    regressions,
+    improvements,
+    withinNoise: count(functions, "noise"),
+    verdict: regressions > 0 ? "regression" : improvements > 0 ? "improvement" : "no-change"
+  };
 }
 
 // src/pipeline/baseline.ts
 import { existsSync as existsSync3, statSync as statSync5 } from "node:fs";
 import * as path13 from "node:path";
-
-// src/diff/noise-history.ts
-var MIN_HISTORY_PAIRS = 3;
-var MIN_SPEED_SD = 0.01;
-function selfSamplesByKey(profile) {
-  const out = /* @__PURE__ */ new Map();
-  for (const s of functionTable(profile).stats) if (!isPseudo(s.frame)) out.set(functionKey(s.frame), s.selfSamples);
-  return out;
-}
-function noiseFromHistory(runs) {
-  const estimates = [];
-  for (let i = 0; i + 1 < runs.length; i++) {
-    const newer = runs[i];
-    const older = runs[i + 1];
-    if (environmentWarnings(older.meta, newer.meta).length > 0) continue;
-    const { base, head } = restrictToCommonTests(older, newer);
-    const b = selfSamplesByKey(base);
-    const h = selfSamplesByKey(head);
-    const points = [...b].map(([k, n]) => ({ base: n, head: h.get(k) ?? 0 }));
-    const e = speedFactor(points, 1);
-    if (e.voters < 3) continue;
-    estimates.push({ logFactor: Math.log(e.factor), logVariance: e.logVariance, dispersion: e.dispersion });
-  }
-  if (estimates.length < MIN_HISTORY_PAIRS) return void 0;
-  const meanSquare = estimates.reduce((a, e) => a + e.logFactor * e.logFactor, 0) / estimates.length;
-  const meanEstimateVariance = estimates.reduce((a, e) => a + e.logVariance, 0) / estimates.length;
-  const logSd = Math.max(MIN_SPEED_SD, Math.sqrt(Math.max(0, meanSquare - meanEstimateVariance)));
-  const dispersions = estimates.map((e) => e.dispersion).sort((a, b) => a - b);
-  const mid = dispersions.length >> 1;
-  const dispersion = dispersions.length % 2 ? dispersions[mid] : (dispersions[mid - 1] + dispersions[mid]) / 2;
-  return {
-    prior: { logSd, source: "history", pairs: estimates.length },
-    dispersion,
-    pairs: estimates.length,
-    speedRatios: estimates.map((e) => Math.exp(e.logFactor))
-  };
-}
-
-// src/pipeline/baseline.ts
 var MAX_BASE_RUNS = 5;
 var HISTORY_RUNS = 6;
 var HISTORY_WALK = 20;
@@ -7324,12 +8175,16 @@ async function loadHistory(store, history, jobKey, baseCommit) {
 
 // src/pipeline/diff.ts
 function buildDiffReport(input) {
-  const several = input.repeated || input.baseRuns.length > 1 || input.headRuns.length > 1;
+  const compared = (runs) => input.includeLaunchers ? runs : runs.map(withoutLaunchers);
+  const baseRuns = compared(input.baseRuns);
+  const headRuns = compared(input.headRuns);
+  const several = input.repeated || baseRuns.length > 1 || headRuns.length > 1;
   const side = (runs) => runs.length > 1 || input.repeated ? meanProfile(runs) : runs[0];
-  const head = side(input.headRuns);
-  const base = input.baseRuns.length ? side(input.baseRuns) : void 0;
+  const head = side(headRuns);
+  const base = baseRuns.length ? side(baseRuns) : void 0;
   let diff;
-  if (base) diff = several ? diffRuns(input.baseRuns, input.headRuns, input.thresholds) : diffProfiles(base, head, input.thresholds, { history: input.history });
+  if (base) diff = several ? diffRuns(baseRuns, headRuns, input.thresholds) : diffProfiles(base, head, input.thresholds, { history: input.history });
+  const decided = base && diff ? decide(base, head, diff, several ? { base: baseRuns, head: headRuns } : void 0) : void 0;
   const ci = input.ci;
   const report = {
     schema: DIFF_REPORT_SCHEMA,
@@ -7345,21 +8200,22 @@ function buildDiffReport(input) {
     changedPaths: base && diff ? changedPaths(base, head, diff, { minDeltaNs: diff.thresholds.minMs * 1e6 }) : [],
     links: { run: ci.runUrl, summary: ci.provider === "github" ? ci.runUrl : void 0 }
   };
-  const tests = base && diff ? significantTestChanges(base, head, diff.base, diff.head, diff.thresholds) : void 0;
-  if (tests) report.tests = tests;
+  if (decided?.tests) report.tests = decided.tests;
+  if (decided) report.decision = decided.decision;
+  const alloc = base && diffAllocations(base, head);
+  if (alloc) report.alloc = alloc;
   return { report, base, head };
 }
 async function diffWithBaseline(s, head, store) {
   const commit = head.profile.meta.commit ?? s.ci.commit;
   const baseline = await findBaseline(s, commit, store);
-  return buildDiffReport({ ci: s.ci, baseRuns: baseline.runs, headRuns: [head.profile], provenance: baseline.provenance, head: { commit, profile: head.file }, thresholds: s.thresholds, history: baseline.history });
+  return buildDiffReport({ ci: s.ci, baseRuns: baseline.runs, headRuns: [head.profile], provenance: baseline.provenance, head: { commit, profile: head.file }, thresholds: s.thresholds, history: baseline.history, includeLaunchers: s.includeLaunchers });
 }
 function diffForReport(base, head, thresholds) {
-  return diffProfiles(base, head, thresholds);
+  return diffProfiles(withoutLaunchers(base), withoutLaunchers(head), thresholds);
 }
 
 // src/pipeline/outputs.ts
-import { writeFileSync } from "node:fs";
 import * as path14 from "node:path";
 
 // src/pyroscope/ui.ts
@@ -7399,10 +8255,10 @@ async function writeRunOutputs(s, c, opts, log) {
   try {
     makeDirs(s.outDir);
     const files = { profile: path14.join(s.outDir, "profile.pb.gz"), summary: path14.join(s.outDir, "profile.json") };
-    writeFileSync(files.profile, c.pprofGzip);
+    writeFileAtomic(files.profile, c.pprofGzip);
     if (opts.report) files.report = await writeRunReport(s, c, log);
     c.summary = withFiles(c.summary, files, opts.stored);
-    writeFileSync(files.summary, `${JSON.stringify({ ...c.summary, threadsDetail: c.threads, lost: c.lost }, null, 2)}
+    writeFileAtomic(files.summary, `${JSON.stringify({ ...c.summary, threadsDetail: c.threads, lost: c.lost }, null, 2)}
 `);
     return files;
   } catch (err) {
@@ -7432,12 +8288,12 @@ function renderDiffReport(report) {
 function writeDiffFiles(dir, rendered) {
   makeDirs(dir);
   const files = { diff: path14.join(dir, "diff.json"), comment: path14.join(dir, "comment.md") };
-  writeFileSync(files.diff, serializeDiffReport(rendered.report));
-  writeFileSync(files.comment, rendered.comment);
+  writeFileAtomic(files.diff, serializeDiffReport(rendered.report));
+  writeFileAtomic(files.comment, rendered.comment);
   return files;
 }
 async function writeHtmlReport(file, head, base, diff, title) {
-  const { writeReport } = await import("./chunks/report-VNJUDLCP.js");
+  const { writeReport } = await import("./chunks/report-3VPD7ZJO.js");
   return writeReport(head, base, { output: file, diff, title });
 }
 async function writeDiffHtml(file, result, log, title) {
@@ -7454,8 +8310,8 @@ function compareProfileFiles(dir) {
 async function writeCompareOutputs(dir, baseRuns, headRuns, result, title, log) {
   makeDirs(dir);
   const merged = compareProfileFiles(dir);
-  writeFileSync(merged.base, encodePprofGzip(mergeProfiles(baseRuns)));
-  writeFileSync(merged.head, encodePprofGzip(mergeProfiles(headRuns)));
+  writeFileAtomic(merged.base, encodePprofGzip(mergeProfiles(baseRuns)));
+  writeFileAtomic(merged.head, encodePprofGzip(mergeProfiles(headRuns)));
   const rendered = renderDiffReport(result.report);
   const files = { ...merged, ...writeDiffFiles(dir, rendered) };
   const report = await writeDiffHtml(path14.join(dir, "report.html"), result, log, title);
@@ -7483,7 +8339,7 @@ async function addReportLinks(s, result, reportFile, uploadReport, log) {
 }
 async function uploadHtmlReport(s, reportFile, log) {
   try {
-    const { uploadReportArtifact } = await import("./chunks/report-artifact-245ZEFRH.js");
+    const { uploadReportArtifact } = await import("./chunks/report-artifact-HORUOIOQ.js");
     await freeArtifactName(`ciprof-report-${sanitizeJobKey(s.ci.jobKey)}.html`, s.env, log);
     return (await uploadReportArtifact(reportFile, s.ci.jobKey, s.env))?.url;
   } catch (err) {
@@ -7610,7 +8466,8 @@ async function diffAndWrite(s, ci, baseRuns, headRuns, sides2, log) {
     // 'file' is the honest provenance: the base profile is the file this job just wrote.
     provenance: { source: "file", found: true, file: path15.relative(process.cwd(), merged.base) || merged.base, commit: sides2.baseCommit, reason: sides2.reason },
     head: { commit: sides2.headCommit, profile: merged.head },
-    thresholds: s.thresholds
+    thresholds: s.thresholds,
+    includeLaunchers: s.includeLaunchers
   });
   const title = `ciprof compare \xB7 ${sides2.baseCommit?.slice(0, 8) ?? "base"} \u2192 ${sides2.headCommit?.slice(0, 8) ?? "head"}`;
   const { files } = await writeCompareOutputs(s.outDir, baseRuns, headRuns, result, title, log);
@@ -7637,7 +8494,7 @@ function writeSummary(s, opts, result, install, log) {
       failed: result.failed ? { side: result.failed.side, index: result.failed.index, exitCode: result.failed.exitCode } : void 0,
       verdict: result.report?.diff?.verdict
     };
-    writeFileSync2(path15.join(s.outDir, "compare.json"), `${JSON.stringify(summary, null, 2)}
+    writeFileAtomic(path15.join(s.outDir, "compare.json"), `${JSON.stringify(summary, null, 2)}
 `);
   } catch (err) {
     log.warn(`compare.json not written: ${err.message}`);
@@ -7650,11 +8507,11 @@ var progress = (line) => {
 `);
 };
 function registerCompare(program2) {
-  program2.command("compare").description("profile the base commit (temporary git worktree) and the working tree on this machine, interleaved N times each, and diff them").argument("[command...]", "the test command, after --").option("--base <ref>", "base commit, branch or tag; a branch is compared through its merge-base with HEAD (default: the PR/upstream base branch)").option("--runs <n>", "runs per side, interleaved base/head", "3").option("--install <cmd>", "install command for the base checkout (default: from the lockfile: npm ci, pnpm/yarn install --frozen-lockfile; '' skips)").option("-o, --out <dir>", "output directory: base-<i>/head-<i>.pb.gz, base/head.pb.gz, diff.json, comment.md, report.html", ".ciprof/compare").option("--interval-us <n>", "sampling interval in microseconds", "1000").option("--json", "print the diff report as JSON on stdout (the test runs' output goes to stderr)").option("--min-ms <ms>", "minimum speed-adjusted self-time change for a row", String(COMPARE_THRESHOLDS.minMs)).option("--min-pct <pct>", "minimum speed-adjusted self-time change for a row, %", String(COMPARE_THRESHOLDS.minPct)).option("--alpha <q>", "false discovery rate (Benjamini-Hochberg)", String(COMPARE_THRESHOLDS.alpha)).option("--min-samples <n>", "samples a function needs before it can be reported", String(COMPARE_THRESHOLDS.minSamples)).option("--fail-on-regression", `exit ${EXIT_REGRESSION} when a regression is reported (and no test failed)`).option("--job-key <key>", "job key written into the profiles (default: from CI env)").option("--from-runs <dir>", "run nothing: diff the base-<i>.pb.gz/head-<i>.pb.gz files already in <dir> (re-tune thresholds on saved runs)").passThroughOptions().action(async (command, flags) => {
+  program2.command("compare").description("profile the base commit (temporary git worktree) and the working tree on this machine, interleaved N times each, and diff them").argument("[command...]", "the test command, after --").option("--base <ref>", "base commit, branch or tag; a branch is compared through its merge-base with HEAD (default: the PR/upstream base branch)").option("--runs <n>", "runs per side, interleaved base/head", "3").option("--install <cmd>", "install command for the base checkout (default: from the lockfile: npm ci, pnpm/yarn install --frozen-lockfile; '' skips)").option("-o, --out <dir>", "output directory: base-<i>/head-<i>.pb.gz, base/head.pb.gz, diff.json, comment.md, report.html", ".ciprof/compare").option("--interval-us <n>", "sampling interval in microseconds", "1000").option("--json", "print the diff report as JSON on stdout (the test runs' output goes to stderr)").option("--min-ms <ms>", "minimum speed-adjusted self-time change for a row", String(COMPARE_THRESHOLDS.minMs)).option("--min-pct <pct>", "minimum speed-adjusted self-time change for a row, %", String(COMPARE_THRESHOLDS.minPct)).option("--alpha <q>", "false discovery rate (Benjamini-Hochberg)", String(COMPARE_THRESHOLDS.alpha)).option("--min-samples <n>", "samples a function needs before it can be reported", String(COMPARE_THRESHOLDS.minSamples)).option("--fail-on-regression", `exit ${EXIT_REGRESSION} when a regression is reported (and no test failed)`).option("--job-key <key>", "job key written into the profiles (default: from CI env)").option("--include-launchers", "keep package-manager launcher processes (npm, npx, pnpm, yarn) in the rows and verdicts").option("--from-runs <dir>", "run nothing: diff the base-<i>.pb.gz/head-<i>.pb.gz files already in <dir> (re-tune thresholds on saved runs)").passThroughOptions().action(async (command, flags) => {
     const thresholds = parseThresholds(flags);
     const runs = parsePositiveInt("--runs", flags.runs);
     const intervalUs = parsePositiveInt("--interval-us", flags.intervalUs);
-    const s = resolveSettings({ cwd: process.cwd(), env: process.env, jobKey: flags.jobKey, outDir: flags.out, base: flags.base, thresholds, intervalUs }, cliLog);
+    const s = resolveSettings({ cwd: process.cwd(), env: process.env, jobKey: flags.jobKey, outDir: flags.out, base: flags.base, thresholds, intervalUs, includeLaunchers: flags.includeLaunchers }, cliLog);
     const failOnRegression = Boolean(flags.failOnRegression);
     if (flags.fromRuns) {
       let report;
@@ -7716,7 +8573,7 @@ function settingsOf(flags) {
   const store = flags.store;
   try {
     return resolveSettings(
-      { cwd: process.cwd(), env: process.env, jobKey: flags.jobKey, storeDir: flags.storeDir, base: flags.base, thresholds, maxWalk, store, pyroscope: store === "pyroscope" ? { flags, query: true } : void 0 },
+      { cwd: process.cwd(), env: process.env, jobKey: flags.jobKey, storeDir: flags.storeDir, base: flags.base, thresholds, maxWalk, store, includeLaunchers: flags.includeLaunchers, pyroscope: store === "pyroscope" ? { flags, query: true } : void 0 },
       cliLog
     );
   } catch (err) {
@@ -7724,7 +8581,8 @@ function settingsOf(flags) {
   }
 }
 function registerDiff(program2) {
-  const diff = program2.command("diff").description("compare this run with a base profile (a file, a commit, or a ref via its merge-base) and report what got slower").option("--base <file|commit|ref>", "base profile file, commit, or ref (default: the PR/upstream base branch)").option("--head <file>", "head profile", ".ciprof/profile.pb.gz").option("--json", "print the diff report as JSON on stdout").option("-o, --out <dir>", "where to write diff.json and comment.md (default: the head profile's directory)").option("--min-ms <ms>", "minimum absolute self-time change for a row", String(DEFAULT_THRESHOLDS.minMs)).option("--min-pct <pct>", "minimum relative self-time change for a row, %", String(DEFAULT_THRESHOLDS.minPct)).option("--alpha <q>", "false discovery rate (Benjamini-Hochberg)", String(DEFAULT_THRESHOLDS.alpha)).option("--min-samples <n>", "samples a function needs before it can be reported", String(DEFAULT_THRESHOLDS.minSamples)).option("--max-walk <n>", "how many first-parent commits to walk back for a stored baseline", String(DEFAULT_MAX_WALK)).option("--fail-on-regression", `exit ${EXIT_REGRESSION} when a regression is reported`).option("--store <kind>", "where baselines are stored: local | github | pyroscope", "local").option("--store-dir <dir>", "local store directory (default: <repo root>/.ciprof/store)").option("--job-key <key>", "job key to look up (default: from CI env)").option("--publish", "also publish: job summary, PR comment / MR note (fails open)").action(async (flags) => {
+  const diff = program2.command("diff").description("compare this run with a base profile (a file, a commit, or a ref via its merge-base) and report what got slower").option("--base <file|commit|ref>", "base profile file, commit, or ref (default: the PR/upstream base branch)").option("--head <file>", "head profile", ".ciprof/profile.pb.gz").option("--json", "print the diff report as JSON on stdout").option("-o, --out <dir>", "where to write diff.json and comment.md (default: the head profile's directory)").option("--min-ms <ms>", "minimum absolute self-time change for a row", String(DEFAULT_THRESHOLDS.minMs)).option("--min-pct <pct>", "minimum relative self-time change for a row, %", String(DEFAULT_THRESHOLDS.minPct)).option("--alpha <q>", "false discovery rate (Benjamini-Hochberg)", String(DEFAULT_THRESHOLDS.alpha)).option("--min-samples <n>", "samples a function needs before it can be reported", String(DEFAULT_THRESHOLDS.minSamples)).option("--max-walk <n>", "how many first-parent commits to walk back for a stored baseline", String(DEFAULT_MAX_WALK)).option("--fail-on-regression", `exit ${EXIT_REGRESSION} when a regression is reported`).option("--gate <cpu|alloc>", "what --fail-on-regression looks at: CPU time, or allocations only (both runs with --alloc)", "cpu").option("--store <kind>", "where baselines are stored: local | github | pyroscope", "local").option("--store-dir <dir>", "local store directory (default: <repo root>/.ciprof/store)").option("--job-key <key>", "job key to look up (default: from CI env)").option("--publish", "also publish: job summary, PR comment / MR note (fails open)").option("--include-launchers", "keep package-manager launcher processes (npm, npx, pnpm, yarn) in the rows and verdicts").action(async (flags) => {
+    if (flags.gate !== "cpu" && flags.gate !== "alloc") fail("--gate must be cpu or alloc", EXIT_USAGE);
     const s = settingsOf(flags);
     if (!s.base) fail("no --base given and no base branch known (no PR context, no upstream branch)", EXIT_USAGE);
     const head = { profile: loadProfileOrFail(flags.head), file: flags.head };
@@ -7737,13 +8595,11 @@ function registerDiff(program2) {
     const { rendered } = await writeDiffOutputs(s, result, { dir: path17.resolve(flags.out ?? path17.dirname(flags.head)), html: false, uploadReport: false }, cliLog);
     printDiff(result.report, flags.json);
     if (flags.publish) await publish(s, rendered, {}, cliLog);
-    process.exitCode = exitCodeFor(0, result.report, Boolean(flags.failOnRegression));
+    if (flags.gate === "alloc" && flags.failOnRegression && !result.report.alloc) cliLog.warn("--gate alloc: no allocation diff (run both sides with ciprof run --alloc); nothing to gate on");
+    process.exitCode = exitCodeFor(0, result.report, Boolean(flags.failOnRegression), flags.gate);
   });
   addPyroscopeConnectionOptions(diff).option("--window <duration>", "with --store pyroscope: how far back to look for the base profile", "30d");
 }
-
-// src/cli/export.ts
-import { writeFileSync as writeFileSync3 } from "node:fs";
 
 // src/profile/collapsed.ts
 var frameText = (s) => s.replace(/[;\n\r]/g, "_");
@@ -7765,12 +8621,12 @@ function toCollapsed(profile, valueIndex = timeValueIndex(profile)) {
 function toSpeedscope(profile, name = "ciprof") {
   const frames = profile.functions.map((f) => f.file ? { name: f.name, file: f.file, line: f.line } : { name: f.name });
   const samples = profile.samples.map((s) => [...s.stack].reverse());
-  const profiles = profile.sampleTypes.map((t2, i) => {
+  const profiles = profile.sampleTypes.map((t3, i) => {
     const weights = profile.samples.map((s) => s.values[i] ?? 0);
     return {
       type: "sampled",
-      name: `${name} ${t2.type}`,
-      unit: t2.unit === "nanoseconds" ? "nanoseconds" : "none",
+      name: `${name} ${t3.type}`,
+      unit: t3.unit === "nanoseconds" ? "nanoseconds" : "none",
       startValue: 0,
       endValue: weights.reduce((a, b) => a + b, 0),
       samples,
@@ -7793,19 +8649,26 @@ function registerExport(program2) {
     } else if (flags.format === "collapsed") data = toCollapsed(profile);
     else data = `${JSON.stringify(toSpeedscope(profile, file))}
 `;
-    if (flags.output) writeFileSync3(flags.output, data);
-    else process.stdout.write(data);
+    if (!flags.output) return void process.stdout.write(data);
+    try {
+      writeFileAtomic(flags.output, data);
+    } catch (err) {
+      fail(`cannot write ${flags.output}: ${err.message}`);
+    }
   });
 }
 
 // src/cli/merge.ts
-import { writeFileSync as writeFileSync4 } from "node:fs";
 function registerMerge(program2) {
   program2.command("merge").description("merge pprof and V8 .cpuprofile files (gzipped or not) into one gzipped pprof").argument("<files...>", "input profiles").requiredOption("-o, --output <file>", "output file (gzipped pprof)").option("--strict", "exit 1 if any input could not be read (default: skip it with a warning)").action((files, flags) => {
     const { profile, merged, errors } = mergeProfileFiles(files);
     for (const e of errors) warn(`skipped ${e.message}`);
     if (merged === 0) fail(`none of the ${files.length} input file(s) could be read`);
-    writeFileSync4(flags.output, encodePprofGzip(profile));
+    try {
+      writeFileAtomic(flags.output, encodePprofGzip(profile));
+    } catch (err) {
+      fail(`cannot write ${flags.output}: ${err.message}`);
+    }
     process.stderr.write(`ciprof: merged ${merged} profile(s) into ${flags.output}${errors.length ? `, skipped ${errors.length}` : ""}
 `);
     if (errors.length && flags.strict) process.exitCode = 1;
@@ -7829,10 +8692,10 @@ function registerReport(program2) {
 
 // src/cli/run.ts
 function registerRun(program2) {
-  const run = program2.command("run").description("run a test command with every Node process and worker profiled; write one merged pprof profile").argument("<command...>", "the test command, after --").option("-o, --out <dir>", "output directory for profile.pb.gz and profile.json", ".ciprof").option("--interval-us <n>", "sampling interval in microseconds", "1000").option("--json", "print the run summary as JSON on stdout, and nothing else there (the command's stdout goes to stderr)").option("--store-dir <dir>", "local store directory (default: <repo root>/.ciprof/store)").option("--no-store", "do not save the profile in the local store").option("--job-key <key>", "name under which profiles of this job are stored and compared (default: from CI env)").option("--keep-raw", "keep the raw V8 .cpuprofile files and print where").option("-q, --quiet", "no text summary on stderr").option("--no-report", "do not write the HTML report (report.html) beside the profile").passThroughOptions().action(async (command, flags) => {
+  const run = program2.command("run").description("run a test command with every Node process and worker profiled; write one merged pprof profile").argument("<command...>", "the test command, after --").option("-o, --out <dir>", "output directory for profile.pb.gz and profile.json", ".ciprof").option("--interval-us <n>", "sampling interval in microseconds", "1000").option("--alloc", "also sample allocations (V8 sampling heap profiler, every process and worker): alloc_samples/alloc_space in the same profile").option("--json", "print the run summary as JSON on stdout, and nothing else there (the command's stdout goes to stderr)").option("--store-dir <dir>", "local store directory (default: <repo root>/.ciprof/store)").option("--no-store", "do not save the profile in the local store").option("--job-key <key>", "name under which profiles of this job are stored and compared (default: from CI env)").option("--keep-raw", "keep the raw V8 .cpuprofile files and print where").option("-q, --quiet", "no text summary on stderr").option("--no-report", "do not write the HTML report (report.html) beside the profile").passThroughOptions().action(async (command, flags) => {
     const intervalUs = parsePositiveInt("--interval-us", flags.intervalUs);
     const s = resolveSettings(
-      { cwd: process.cwd(), env: process.env, jobKey: flags.jobKey, storeDir: flags.storeDir, outDir: flags.out, intervalUs, pyroscope: flags.upload ? { flags, upload: true } : void 0 },
+      { cwd: process.cwd(), env: withAllocSampling(process.env, flags.alloc), jobKey: flags.jobKey, storeDir: flags.storeDir, outDir: flags.out, intervalUs, pyroscope: flags.upload ? { flags, upload: true } : void 0 },
       cliLog
     );
     const profiling = prepareOutDir(s, cliLog);

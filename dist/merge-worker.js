@@ -3,8 +3,8 @@ const require = __ciprofCreateRequire(import.meta.url);
 import {
   claimer,
   importShare
-} from "./chunks/chunk-ZUVIG4EO.js";
-import "./chunks/chunk-OX4ZPBCK.js";
+} from "./chunks/chunk-Q32NPO7D.js";
+import "./chunks/chunk-VYVC6F5W.js";
 import "./chunks/chunk-ZHB73YNC.js";
 
 // src/profile/merge-worker.ts

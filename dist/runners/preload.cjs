@@ -33,6 +33,8 @@ var import_node_worker_threads = require("node:worker_threads");
 // src/agent/protocol.ts
 var HOOK_FLUSHERS = /* @__PURE__ */ Symbol.for("ciprof.hookFlushers");
 var FLUSHING_SUFFIX = ".flushing";
+var DEFAULT_ALLOC_INTERVAL_BYTES = 4 * 1024;
+var TEST_BOUNDARY = /* @__PURE__ */ Symbol.for("ciprof.testBoundary");
 
 // src/collect/test-record.ts
 var TESTS_SUFFIX = ".tests.jsonl";
@@ -42,6 +44,12 @@ var hrtimeBigint = process.hrtime.bigint;
 var originUs = Number(hrtimeBigint() / 1000n) - perfNow() * 1e3;
 function nowUs() {
   return originUs + perfNow() * 1e3;
+}
+var threadCpuUsage = process.threadCpuUsage?.bind(process);
+function threadCpuUs() {
+  if (!threadCpuUsage) return void 0;
+  const u = threadCpuUsage();
+  return u.user + u.system;
 }
 var TestRecorder = class {
   failed = false;
@@ -56,24 +64,27 @@ var TestRecorder = class {
     return this.file !== void 0 && !this.failed;
   }
   begin(kind, file, name) {
-    const test = { kind, file, name, startUs: nowUs(), writtenOpen: false };
+    globalThis[TEST_BOUNDARY]?.("start");
+    const test = { kind, file, name, startUs: nowUs(), cpuStartUs: threadCpuUs(), writtenOpen: false };
     this.open.add(test);
     return test;
   }
   /** Ends a test once; later calls for the same test do nothing. */
   end(test, status) {
     if (!this.open.delete(test)) return;
-    this.done.push({ test, endUs: nowUs(), status });
+    const endUs = nowUs();
+    this.done.push({ test, endUs, cpuEndUs: threadCpuUs(), status });
+    globalThis[TEST_BOUNDARY]?.("end");
   }
   /** Writes what happened since the last flush in one append. Called by the agent. */
   flush() {
     if (!this.file || this.failed) return;
     const lines = [];
-    for (const { test, endUs, status } of this.done) lines.push(line(test, endUs, status));
+    for (const { test, endUs, cpuEndUs, status } of this.done) lines.push(line(test, endUs, cpuEndUs, status));
     for (const test of this.open) {
       if (test.writtenOpen) continue;
       test.writtenOpen = true;
-      lines.push(line(test, null, "running"));
+      lines.push(line(test, null, void 0, "running"));
     }
     this.done = [];
     if (lines.length === 0) return;
@@ -90,7 +101,7 @@ var TestRecorder = class {
     }
   }
 };
-function line(test, endUs, status) {
+function line(test, endUs, cpuEndUs, status) {
   const startUs = Math.round(test.startUs);
   const end = endUs === null ? null : Math.round(endUs);
   const record = {
@@ -102,6 +113,7 @@ function line(test, endUs, status) {
     startUs,
     endUs: end,
     wallMs: end === null ? null : (end - startUs) / 1e3,
+    cpuMs: end === null || cpuEndUs === void 0 || test.cpuStartUs === void 0 ? null : Math.max(0, cpuEndUs - test.cpuStartUs) / 1e3,
     status
   };
   return JSON.stringify(record);

@@ -4,7 +4,7 @@ import {
   commentMarker,
   maskSecret,
   redact
-} from "./chunk-ZIC6LLPU.js";
+} from "./chunk-5DUPCRU6.js";
 import {
   getOctokit
 } from "./chunk-IJ3PMYQX.js";

@@ -1,8 +1,11 @@
 import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
+  writeFileAtomic
+} from "./chunk-2UXSF32T.js";
+import {
   DefaultArtifactClient
-} from "./chunk-MF2MP64E.js";
+} from "./chunk-DF2NLE2A.js";
 import {
   sanitizeJobKey
 } from "./chunk-QJ2RV7E4.js";
@@ -13,7 +16,7 @@ import "./chunk-CLEKI64P.js";
 import "./chunk-ZHB73YNC.js";
 
 // src/store/github-artifacts.ts
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 var COMMIT_RE = /^[0-9a-f]{7,64}$/i;
@@ -54,7 +57,7 @@ var GithubArtifactStore = class {
     const dir = mkdtempSync(path.join(tmpdir(), "ciprof-artifact-"));
     try {
       const file = path.join(dir, name);
-      writeFileSync(file, pprofGzip);
+      writeFileAtomic(file, pprofGzip);
       const res = await this.client.uploadArtifact(name, [file], dir, { skipArchive: true, retentionDays: this.opts.retentionDays });
       return { id: String(res.id ?? ""), jobKey: entry.jobKey, commit: entry.commit, branch: entry.branch, createdAt: (/* @__PURE__ */ new Date()).toISOString() };
     } finally {

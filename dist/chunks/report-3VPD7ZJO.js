@@ -1,13 +1,15 @@
 import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
-  makeDirs,
-  writeFileAtomic
-} from "./chunk-Y6UN24KB.js";
+  makeDirs
+} from "./chunk-MIHNHIUD.js";
 import {
   functionKey,
   timeValueIndex
-} from "./chunk-OX4ZPBCK.js";
+} from "./chunk-VYVC6F5W.js";
+import {
+  writeFileAtomic
+} from "./chunk-2UXSF32T.js";
 import "./chunk-ZHB73YNC.js";
 
 // src/render/report.ts

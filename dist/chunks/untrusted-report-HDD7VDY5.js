@@ -2,16 +2,16 @@ import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
   readDiffReport
-} from "./chunk-N7LFXANV.js";
+} from "./chunk-76NF5X6I.js";
 import "./chunk-QJ2RV7E4.js";
 import {
   githubToken,
   publishReport
-} from "./chunk-CVUCVT6R.js";
+} from "./chunk-5PYQQUT5.js";
 import {
   renderComment,
   renderJobSummary
-} from "./chunk-ZIC6LLPU.js";
+} from "./chunk-5DUPCRU6.js";
 import {
   getOctokit
 } from "./chunk-IJ3PMYQX.js";
@@ -107,13 +107,27 @@ function bindReport(report, target, file) {
   const links = Object.fromEntries(
     Object.entries(report.links).map(([k, v]) => [k, allowedLink(v, target)]).filter(([, v]) => v !== void 0)
   );
-  const { pr: _fromFile, ...rest } = report;
-  return { ...rest, provider: target.provider, repository: target.repository, serverUrl: target.serverUrl, links, ...target.pr ? { pr: target.pr } : {} };
+  const { pr: _fromFile, diff, ...rest } = report;
+  return {
+    ...rest,
+    ...diff ? { diff: judgedByRows(diff) } : {},
+    provider: target.provider,
+    repository: target.repository,
+    serverUrl: target.serverUrl,
+    links,
+    ...target.pr ? { pr: target.pr } : {}
+  };
+}
+function judgedByRows(diff) {
+  const regressions = diff.regressions.filter((r) => r.status === "regression" && r.selfDeltaNs > 0);
+  const improvements = diff.improvements.filter((r) => r.status === "improvement" && r.selfDeltaNs < 0);
+  const verdict = regressions.length > 0 ? "regression" : improvements.length > 0 ? "improvement" : "no-change";
+  return { ...diff, regressions, improvements, verdict };
 }
 async function publishUntrustedReport(opts) {
   const report = bindReport(readDiffReport(opts.file), opts.target, opts.file);
   const ci = { ...opts.ci, provider: opts.target.provider, repository: opts.target.repository, serverUrl: opts.target.serverUrl, pr: opts.target.pr, jobKey: report.jobKey };
-  return publishReport({
+  const outcomes = await publishReport({
     report,
     // Rendered here, once, from the checked report: every name escaped as in-job.
     markdown: { comment: renderComment(report), summary: () => renderJobSummary(report) },
@@ -125,6 +139,7 @@ async function publishUntrustedReport(opts) {
     comment: opts.comment,
     summary: opts.summary
   });
+  return { report, outcomes };
 }
 export {
   bindReport,

@@ -52,37 +52,6 @@ function writeFileAtomic(file, data, options = {}) {
   fsyncDirectory(dir);
 }
 
-// src/util/make-dirs.ts
-import { mkdirSync as mkdirSync2, statSync } from "node:fs";
-import * as path2 from "node:path";
-function makeDirs(dir) {
-  const missing = [];
-  let at = path2.resolve(dir);
-  for (; ; ) {
-    let isDir;
-    try {
-      isDir = statSync(at).isDirectory();
-    } catch {
-      isDir = void 0;
-    }
-    if (isDir === true) break;
-    if (isDir === false) throw new Error(`ENOTDIR: ${at} is not a directory`);
-    missing.push(at);
-    const parent = path2.dirname(at);
-    if (parent === at) break;
-    at = parent;
-  }
-  for (const d of missing.reverse()) {
-    try {
-      mkdirSync2(d);
-    } catch (err) {
-      const code = err.code;
-      if (code !== "EEXIST") throw new Error(`${code ?? err.message}: cannot create ${d}`);
-    }
-  }
-}
-
 export {
-  writeFileAtomic,
-  makeDirs
+  writeFileAtomic
 };

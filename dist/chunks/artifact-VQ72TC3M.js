@@ -9,7 +9,7 @@ import {
   NetworkError,
   UsageError,
   artifact_default
-} from "./chunk-MF2MP64E.js";
+} from "./chunk-DF2NLE2A.js";
 import "./chunk-IJ3PMYQX.js";
 import "./chunk-CLEKI64P.js";
 import "./chunk-ZHB73YNC.js";

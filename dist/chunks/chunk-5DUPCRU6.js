@@ -69,6 +69,13 @@ function ms(ns) {
 // src/version.ts
 var VERSION = true ? "0.1.0" : "0.0.0-dev";
 
+// src/util/terminal-text.ts
+var ESCAPE_SEQUENCE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_])/g;
+var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+function plainLine(text) {
+  return text.replace(/[\r\n\u2028\u2029]+/g, " ").replace(ESCAPE_SEQUENCE, "").replace(CONTROL, "");
+}
+
 // src/render/escape.ts
 var HTML_ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 function escapeHtml(text) {
@@ -83,10 +90,8 @@ function escapeMarkdown(text) {
   const escaped = defuseReferences(flat).replace(/[\\`*_{}[\]()#+\-.!|~:=$^%/]/g, (c) => `\\${c}`);
   return escapeHtml(escaped);
 }
-var ESCAPE_SEQUENCE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_])/g;
-var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 function codeLine(text) {
-  return redact(text.replace(/[\r\n\u2028\u2029]+/g, " ").replace(ESCAPE_SEQUENCE, "").replace(CONTROL, ""));
+  return redact(plainLine(text));
 }
 function terminalText(text) {
   return codeLine(text.replace(/\t/g, " "));
@@ -113,6 +118,54 @@ function encodePathSegments(path) {
   return path.split("/").map((s) => encodeURIComponent(s).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join("/");
 }
 
+// src/render/alloc-markdown.ts
+var fin = (v) => typeof v === "number" && Number.isFinite(v);
+function fmtBytes(b) {
+  if (!fin(b)) return "?";
+  const a = Math.abs(b);
+  if (a >= 1024 ** 3) return `${(b / 1024 ** 3).toFixed(2)} GiB`;
+  if (a >= 1024 ** 2) return `${(b / 1024 ** 2).toFixed(1)} MiB`;
+  if (a >= 1024) return `${(b / 1024).toFixed(0)} KiB`;
+  return `${Math.round(b)} B`;
+}
+var signedBytes = (b) => b > 0 ? `+${fmtBytes(b)}` : b < 0 ? `\u2212${fmtBytes(-b)}` : fmtBytes(0);
+var pct = (p) => !Number.isFinite(p) ? "new" : `${p > 0 ? "+" : p < 0 ? "\u2212" : ""}${Math.abs(p).toFixed(1)}%`;
+var q = (v) => !fin(v) ? "?" : v >= 1e-3 ? v.toFixed(3) : v.toExponential(1);
+var reported = (r) => r.status === "regression" || r.status === "improvement";
+function rowsMd(title, rows, limit, name) {
+  if (rows.length === 0) return "";
+  const shown = rows.slice(0, limit);
+  const lines = [`**${title}**`, "", "| | allocated base \u2192 head | \u0394 | q-value |", "|---|---:|---:|---:|"];
+  for (const r of shown) lines.push(`| ${name(r)} | ${fmtBytes(r.base.bytes)} \u2192 ${fmtBytes(r.head.bytes)} | ${signedBytes(r.deltaBytes)} (${pct(r.deltaPct)}) | ${q(r.qValue)} |`);
+  if (rows.length > shown.length) lines.push("", `_\u2026and ${rows.length - shown.length} more in the job summary._`);
+  return lines.join("\n");
+}
+function verdictLine(a) {
+  const more = a.functions.filter((r) => r.status === "regression").length;
+  const less = a.functions.filter((r) => r.status === "improvement").length;
+  if (a.verdict === "no-change") return `No significant change in allocations (${a.withinNoise} functions within noise).`;
+  const parts = [];
+  if (more) parts.push(`${more} function${more === 1 ? "" : "s"} allocate more`);
+  if (less) parts.push(`${less} allocate less`);
+  if (!parts.length) parts.push(a.verdict === "regression" ? "tests allocate more" : "tests allocate less");
+  return `**${parts.join(", ")}** (${a.withinNoise} functions within noise).`;
+}
+function allocationsMd(a, limit, frameCell2) {
+  if (!a) return "";
+  const lines = ["#### Allocations", "", verdictLine(a), ""];
+  lines.push("| | base | head | \u0394 |", "|---|---:|---:|---:|");
+  lines.push(`| allocated (sampled every ${fmtBytes(a.intervalBytes)} on average) | ${fmtBytes(a.base.bytes)} | ${fmtBytes(a.head.bytes)} | ${signedBytes(a.head.bytes - a.base.bytes)} (${pct(a.suiteDeltaPct)}) |`);
+  const functions = rowsMd("Functions", a.functions.filter(reported), limit, (r) => r.frame ? frameCell2(r.frame) : "?");
+  const tests = rowsMd("Tests", a.tests.filter(reported), limit, (r) => escapeMarkdown(r.test ? `${r.test.file} \u203A ${r.test.name}` : "?"));
+  for (const t of [functions, tests]) if (t) lines.push("", t);
+  const d = a.dispersion;
+  lines.push(
+    "",
+    `<sub>Allocation noise model: V8's heap sampling (Poisson) \xD7 dispersion ${fin(d.used) ? d.used.toFixed(2) : "?"} (A/A-measured floor ${fin(d.aa) ? d.aa.toFixed(2) : "?"}, this diff ${fin(d.estimated) ? d.estimated.toFixed(2) : "?"}); ${a.units >= a.thresholds.minUnits ? `function rows must also hold across the ${a.units} test files (paired t, p \u2264 0.01); ` : ""}rows need \u2265 ${a.thresholds.minPct}% and \u2265 ${a.thresholds.minSharePct}% of the suite's bytes, q \u2264 ${a.thresholds.alpha}.</sub>`
+  );
+  return lines.join("\n");
+}
+
 // src/render/markdown.ts
 var GITHUB_COMMENT_LIMIT = 65536;
 var JOB_SUMMARY_LIMIT_BYTES = 1024 * 1024;
@@ -120,17 +173,17 @@ function commentMarker(jobKey) {
   return `<!-- ciprof:${jobKey.replace(/-{2,}/g, "-")} -->`;
 }
 function loadTemplate() {
-  if (true) return "{{marker}}\n### {{verdict}}\n\n{{baseline}}\n\n{{totals}}\n\n{{regressions}}\n\n{{improvements}}\n\n{{tests}}\n\n{{call_tree}}\n\n{{links}}\n\n{{truncation}}\n\n{{footer}}\n";
+  if (true) return "{{marker}}\n### {{verdict}}\n\n{{baseline}}\n\n{{totals}}\n\n{{regressions}}\n\n{{improvements}}\n\n{{tests}}\n\n{{allocations}}\n\n{{call_tree}}\n\n{{links}}\n\n{{truncation}}\n\n{{footer}}\n";
   const file = fileURLToPath(new URL("../../templates/comment.md", import.meta.url));
   if (existsSync(file)) return readFileSync(file, "utf8");
-  return "{{marker}}\n### {{verdict}}\n\n{{baseline}}\n\n{{totals}}\n\n{{regressions}}\n\n{{improvements}}\n\n{{tests}}\n\n{{call_tree}}\n\n{{links}}\n\n{{truncation}}\n\n{{footer}}\n";
+  return "{{marker}}\n### {{verdict}}\n\n{{baseline}}\n\n{{totals}}\n\n{{regressions}}\n\n{{improvements}}\n\n{{tests}}\n\n{{allocations}}\n\n{{call_tree}}\n\n{{links}}\n\n{{truncation}}\n\n{{footer}}\n";
 }
 var COMMENT_LIMITS = { rows: 10, treeLines: 40, noiseRows: 0 };
 var SUMMARY_LIMITS = { rows: 1e3, treeLines: 200, noiseRows: 50 };
 var signed = (s, v) => v > 0 ? `+${s}` : v < 0 ? `\u2212${s.replace(/^-/, "")}` : s;
 var fmtDeltaMs = (ns) => signed(ms(ns), ns);
 var fmtPct = (p) => !Number.isFinite(p) ? "new" : signed(`${Math.abs(p) >= 100 ? p.toFixed(0) : p.toFixed(1)}%`, p);
-var fmtQ = (q) => q >= 1e-3 ? q.toFixed(3) : q === 0 ? "< 1e-300" : q.toExponential(1);
+var fmtQ = (q2) => q2 >= 1e-3 ? q2.toFixed(3) : q2 === 0 ? "< 1e-300" : q2.toExponential(1);
 var pctOf = (delta, base) => base > 0 ? delta / base * 100 : delta > 0 ? Infinity : 0;
 var int = (v) => typeof v === "number" && Number.isFinite(v) ? String(Math.round(v)) : "?";
 var num = (v) => typeof v === "number" && Number.isFinite(v) ? String(v) : "?";
@@ -180,14 +233,36 @@ function functionTableMd(report, title, rows, limit) {
   if (rows.length > shown.length) lines.push("", `_\u2026and ${int(rows.length - shown.length)} more in the job summary._`);
   return lines.join("\n");
 }
+function blockedTableMd(report, rows, limit) {
+  if (rows.length === 0) return "";
+  const judged = rows.filter((r) => r.status === "regression" || r.status === "improvement");
+  const lines = ["| function | wait | sampled base \u2192 head | \u0394 | judged |", "|---|---|---:|---:|---|"];
+  for (const r of rows.slice(0, limit)) {
+    const verdict = r.judgedBy === void 0 ? "not judged: no measured noise for it" : r.status === "noise" ? `within the noise ${r.judgedBy === "history" ? "this job's history" : "the runs"} measured` : `${r.status === "regression" ? "longer" : "shorter"} beyond measured noise (q ${fmtQ(r.qValue)})`;
+    lines.push(`| ${frameCell(report, r.frame)} | ${escapeMarkdown(r.blocked ?? "")} | ${ms(r.base.selfNs)} \u2192 ${ms(r.head.selfNs)} | ${fmtDeltaMs(r.selfDeltaNs)} (${fmtPct(r.selfDeltaPct)}) | ${verdict} |`);
+  }
+  const title = `Blocked time (${int(rows.length)}): waits the profiler samples as if they ran, never counted as CPU regressions${judged.length ? `; ${plural(judged.length, "wait")} changed beyond measured noise` : ""}`;
+  return judged.length ? `#### ${title}
+
+${lines.join("\n")}` : `<details><summary>${title}</summary>
+
+${lines.join("\n")}
+
+</details>`;
+}
 function fmtInterval(r) {
   const iv = r.interval;
   if (!iv || !Number.isFinite(iv.lowPct) || !Number.isFinite(iv.highPct)) return "";
   const n = (p) => `${p >= 0 ? "+" : "\u2212"}${Math.abs(p) >= 100 ? Math.abs(p).toFixed(0) : Math.abs(p).toFixed(1)}`;
   return ` (${n(iv.lowPct)}..${n(iv.highPct)})`;
 }
+function decisionNotesMd(report) {
+  const notes = report.decision?.notes ?? [];
+  return notes.length ? notes.map((n) => `> ${escapeMarkdown(n)}`).join("\n>\n") : "";
+}
 function uniformChangeMd(report) {
   const d = report.diff;
+  if (report.decision) return decisionNotesMd(report);
   if (!d || !d.suite.significant || d.regressions.length > 0 || d.improvements.length > 0 || d.noiseModel.runs) return "";
   return `<sub>The whole run moved alike (${d.suite.deltaPct > 0 ? "slower" : "faster"}), and no function stands out from the run's overall speed: a busier or different machine, or a change that touches everything. \`ciprof compare\` runs base and head on one machine to tell them apart.</sub>`;
 }
@@ -202,9 +277,13 @@ function environmentMd(report) {
   return `> [!WARNING]
 > Base and head ran in different environments, so some of the change may be the machine's: ${warnings.map(escapeMarkdown).join("; ")}.`;
 }
-function totalsMd(base, head, suite) {
+function totalsMd(base, head, suite, cpuClock = false) {
   const lines = ["| suite | base | head | change |", "|---|---:|---:|---:|"];
-  lines.push(`| CPU time | ${ms(base.cpuNs)} | ${ms(head.cpuNs)} | ${fmtDeltaMs(suite.deltaNs)} (${fmtPct(suite.deltaPct)})${suite.significant ? "" : ", within noise"} |`);
+  lines.push(`| ${cpuClock ? "CPU time (tests by their CPU clock)" : "CPU time (sampled)"} | ${ms(base.cpuNs)} | ${ms(head.cpuNs)} | ${fmtDeltaMs(suite.deltaNs)} (${fmtPct(suite.deltaPct)})${suite.significant ? "" : ", within noise"} |`);
+  if (base.blockedNs !== void 0 && head.blockedNs !== void 0 && (base.blockedNs > 0 || head.blockedNs > 0)) {
+    const d = head.blockedNs - base.blockedNs;
+    lines.push(`| of which blocked in system calls | ${ms(base.blockedNs)} | ${ms(head.blockedNs)} | ${fmtDeltaMs(d)}, not CPU, tested apart |`);
+  }
   if (base.wallMs !== void 0 && head.wallMs !== void 0) {
     const d = (head.wallMs - base.wallMs) * 1e6;
     lines.push(`| wall time | ${ms(base.wallMs * 1e6)} | ${ms(head.wallMs * 1e6)} | ${fmtDeltaMs(d)} (${fmtPct(pctOf(d, base.wallMs * 1e6))}), not tested |`);
@@ -217,6 +296,8 @@ function totalsMd(base, head, suite) {
 function verdictMd(report) {
   const d = report.diff;
   if (!d) return "\u26AA ciprof: no baseline to compare with";
+  const decision = report.decision;
+  if (decision) return `${decision.verdict === "regression" ? "\u{1F534}" : decision.verdict === "improvement" ? "\u{1F7E2}" : "\u26AA"} ciprof: ${escapeMarkdown(decision.headline)}`;
   const noise = `${plural(d.withinNoise, "function")} within noise`;
   if (d.verdict === "regression")
     return `\u{1F534} ciprof: slower \u2014 ${plural(d.regressions.length, "function")} regressed${d.improvements.length ? `, ${int(d.improvements.length)} improved` : ""} (${noise})`;
@@ -243,7 +324,7 @@ function callTreeMd(nodes, maxLines) {
       return;
     }
     const d = n.headNs - n.baseNs;
-    const sign = d > 0 ? "+" : d < 0 ? "-" : " ";
+    const sign = d > 0 ? SLOWER_MARK : d < 0 ? FASTER_MARK : " ";
     const where = n.frame.file ? ` ${n.frame.file}:${int(n.frame.line)}` : "";
     if (n.elided) lines.push(codeLine(`${sign} ${"  ".repeat(depth)}\u2026 ${plural(n.elided, "frame")} with the same change`));
     lines.push(codeLine(`${sign} ${"  ".repeat(depth)}${n.frame.name || "(anonymous)"}${where}  ${ms(n.baseNs)} \u2192 ${ms(n.headNs)} (${fmtDeltaMs(d).replace("\u2212", "-")})${n.reported ? "  \u25C0" : ""}`));
@@ -255,12 +336,18 @@ function callTreeMd(nodes, maxLines) {
   return [
     "#### Changed call paths (total time; \u25C0 = reported function)",
     "",
+    CALL_TREE_LEGEND,
+    "",
     `${fence}diff`,
     body,
     ...cut ? ["  \u2026 (tree pruned; full tree in the HTML report)"] : [],
     fence
   ].join("\n");
 }
+var SLOWER_MARK = "-";
+var FASTER_MARK = "+";
+var CALL_TREE_LEGEND = `<sub>\`${SLOWER_MARK}\` red = slower, \`${FASTER_MARK}\` green = faster (base \u2192 head, change in brackets)</sub>`;
+var fmtTestPct = (pct2) => Number.isFinite(pct2) ? fmtPct(pct2) : "from 0 ms";
 var testName = (t) => `${escapeMarkdown(t.name)}<br><sub>${escapeMarkdown(t.file)}</sub>`;
 function renderSlowerTests(report, limit) {
   const t = report.tests;
@@ -268,19 +355,25 @@ function renderSlowerTests(report, limit) {
   const out = [];
   const table = (title, rows) => {
     if (!rows.length) return;
-    out.push(`#### ${title} (${int(rows.length)})`, "", "| test | base \u2192 head | \u0394 | q-value | why (self time within the test) |", "|---|---:|---:|---:|---|");
+    out.push(`#### ${title} (${int(rows.length)})`, "", "| test | sampled base \u2192 head | \u0394 | CPU clock \xB7 off-CPU \xB7 wall | q-value | why (self time within the test) |", "|---|---:|---:|---:|---:|---|");
     for (const r of rows.slice(0, limit)) {
       const why = r.functions.filter((f) => f.deltaMs !== 0).map((f) => `${escapeMarkdown(f.name || "(anonymous)")} ${f.deltaMs > 0 ? "+" : "\u2212"}${Math.abs(f.deltaMs).toFixed(1)} ms`).join("<br>");
-      const pct = Number.isFinite(r.deltaPct) ? r.deltaPct * 100 : Infinity;
-      out.push(`| ${testName(r)} | ${r.baseMs.toFixed(1)} ms \u2192 ${r.headMs.toFixed(1)} ms | ${signed(`${Math.abs(r.deltaMs).toFixed(1)} ms`, r.deltaMs)} (${fmtPct(pct)}) | ${fmtQ(r.qValue)} | ${why} |`);
+      const pct2 = Number.isFinite(r.deltaPct) ? r.deltaPct * 100 : Infinity;
+      out.push(`| ${testName(r)} | ${r.baseMs.toFixed(1)} ms \u2192 ${r.headMs.toFixed(1)} ms | ${signed(`${Math.abs(r.deltaMs).toFixed(1)} ms`, r.deltaMs)} (${fmtTestPct(pct2)}) | ${clockCell(r)} | ${fmtQ(r.qValue)} | ${why} |`);
     }
     if (rows.length > limit) out.push("", `_\u2026and ${int(rows.length - limit)} more in the job summary._`);
     out.push("");
   };
   table("Tests that got slower, and why", t.slower);
   table("Tests that got faster", t.faster);
+  if (t.offCpu) out.push(`_${plural(t.offCpu, "test")} moved in sampled time but not on the thread's CPU clock (blocked in system calls or descheduled): not listed._`);
   if (t.added.length || t.removed.length) out.push(`_${int(t.added.length)} test(s) only in head, ${int(t.removed.length)} only in base (not compared)._`);
   return out.join("\n").trim();
+}
+function clockCell(r) {
+  const pair = (v, what) => v ? `${what} ${v.baseMs.toFixed(1)} \u2192 ${v.headMs.toFixed(1)} ms` : void 0;
+  const parts = [pair(r.cpuClock, "CPU"), pair(r.offCpu, "off-CPU"), pair(r.wall, "wall")].filter((p) => p !== void 0);
+  return parts.length ? parts.join("<br>") : "\u2013";
 }
 function linksMd(report) {
   const parts = [];
@@ -323,7 +416,7 @@ function renderWith(report, limits, truncation) {
   const d = report.diff;
   let improvements = d ? functionTableMd(report, "Faster", d.improvements, limits.rows) : "";
   if (d && limits.noiseRows > 0) {
-    const noise = d.functions.filter((r) => r.status === "noise").slice(0, limits.noiseRows);
+    const noise = d.functions.filter((r) => r.status === "noise" && !r.blocked).slice(0, limits.noiseRows);
     const table = functionTableMd(report, "Largest changes within noise", noise, limits.noiseRows);
     if (table) improvements += `
 
@@ -333,14 +426,19 @@ ${table}
 
 </details>`;
   }
+  const blocked = d ? blockedTableMd(report, d.blocked ?? [], limits.rows) : "";
+  if (blocked) improvements += `
+
+${blocked}`;
   return fill(loadTemplate(), {
     marker: commentMarker(report.jobKey),
     verdict: verdictMd(report),
     baseline: baselineMd(report),
-    totals: d ? [environmentMd(report), totalsMd(d.base, d.head, d.suite), uniformChangeMd(report), excludedTestsMd(report)].filter(Boolean).join("\n\n") : "",
+    totals: d ? [environmentMd(report), totalsMd(d.base, d.head, d.suite, d.noiseModel.cpuClock), uniformChangeMd(report), excludedTestsMd(report)].filter(Boolean).join("\n\n") : "",
     regressions: d ? functionTableMd(report, "Slower", d.regressions, limits.rows) : "",
     improvements,
     tests: renderSlowerTests(report, limits.rows),
+    allocations: allocationsMd(report.alloc, limits.rows, (f) => frameCell(report, f)),
     call_tree: callTreeMd(report.changedPaths, limits.treeLines),
     links: linksMd(report),
     truncation,
@@ -382,6 +480,7 @@ export {
   redactUrlCredentials,
   redact,
   ms,
+  plainLine,
   terminalText,
   commentMarker,
   renderComment,

@@ -5,7 +5,7 @@ import {
 } from "./chunk-QJ2RV7E4.js";
 import {
   redact
-} from "./chunk-ZIC6LLPU.js";
+} from "./chunk-5DUPCRU6.js";
 
 // src/diff/diff-report.ts
 import { readFileSync, statSync } from "node:fs";
@@ -143,18 +143,23 @@ var functionDelta = object({
   status: oneOf("regression", "improvement", "noise", "too-small"),
   onlyIn: optional(oneOf("base", "head")),
   interval: optional(interval),
-  demotedBy: optional(oneOf("sampling", "test-files", "runs"))
+  demotedBy: optional(oneOf("sampling", "test-files", "runs", "cpu-clock")),
+  blocked: optional(oneOf("bind", "fs", "spawnSync", "zlib", "crypto", "dns")),
+  judgedBy: optional(oneOf("history", "runs"))
 });
 var totals = object({
   cpuNs: nonNegative,
   idleNs: nonNegative,
   samples: nonNegative,
+  blockedNs: optional(nonNegative),
+  blockedSamples: optional(nonNegative),
   wallMs: optional(nonNegative),
   processes: optional(whole),
   threads: optional(whole)
 });
 var noiseModel = object({
   sampling: literal(true),
+  cpuClock: optional(bool),
   testFiles: optional(whole),
   runs: optional(object({ base: whole, head: whole })),
   dispersion: optional(stat),
@@ -178,6 +183,7 @@ var profileDiff = object({
   functions: list(functionDelta),
   regressions: list(functionDelta),
   improvements: list(functionDelta),
+  blocked: optional(list(functionDelta)),
   withinNoise: whole,
   verdict: oneOf("regression", "improvement", "no-change"),
   noiseModel,
@@ -200,6 +206,7 @@ var pathNodeFields = object({
   children: list(pathNode)
 });
 var functionChange = object({ name: text, file: text, line: whole, baseMs: nonNegative, headMs: nonNegative, deltaMs: finite });
+var baseHead = object({ baseMs: nonNegative, headMs: nonNegative });
 var testChange = object({
   file: text,
   name: text,
@@ -210,10 +217,13 @@ var testChange = object({
   baseSamples: nonNegative,
   headSamples: nonNegative,
   functions: list(functionChange, 1e3),
-  qValue: stat
+  qValue: stat,
+  cpuClock: optional(baseHead),
+  offCpu: optional(baseHead),
+  wall: optional(baseHead)
 });
 var oneSided = object({ file: text, name: text, ms: nonNegative, samples: nonNegative });
-var tests = object({ slower: list(testChange), faster: list(testChange), withinNoise: whole, added: list(oneSided), removed: list(oneSided) });
+var tests = object({ slower: list(testChange), faster: list(testChange), withinNoise: whole, offCpu: optional(whole), added: list(oneSided), removed: list(oneSided) });
 var provenance = object({
   source: oneOf("file", "store"),
   found: bool,
@@ -224,6 +234,34 @@ var provenance = object({
   file: optional(text),
   store: optional(string(64)),
   runId: optional(number({ min: 1, integer: true }))
+});
+var allocSide = object({ bytes: nonNegative, samples: nonNegative });
+var allocRow = object({
+  frame: optional(frame),
+  test: optional(object({ file: text, name: text })),
+  base: allocSide,
+  head: allocSide,
+  deltaBytes: finite,
+  deltaPct: pctOrNew,
+  pValue: stat,
+  qValue: stat,
+  status: oneOf("regression", "improvement", "noise", "too-small"),
+  unitsP: optional(stat)
+});
+var alloc = object({
+  intervalBytes: whole,
+  base: allocSide,
+  head: allocSide,
+  suiteDeltaPct: pctOrNew,
+  dispersion: object({ aa: nonNegative, estimated: nonNegative, used: nonNegative, rows: whole }),
+  units: whole,
+  thresholds: object({ minSamples: nonNegative, minPct: nonNegative, minSharePct: nonNegative, alpha: nonNegative, minUnits: nonNegative }),
+  functions: list(allocRow),
+  tests: list(allocRow),
+  regressions: whole,
+  improvements: whole,
+  withinNoise: whole,
+  verdict: oneOf("regression", "improvement", "no-change")
 });
 var diffReport = object({
   schema: literal(DIFF_REPORT_SCHEMA),
@@ -238,7 +276,9 @@ var diffReport = object({
   diff: optional(profileDiff),
   changedPaths: list(pathNode),
   links: object({ report: optional(httpUrl), summary: optional(httpUrl), run: optional(httpUrl), pyroscope: optional(httpUrl) }),
-  tests: optional(tests)
+  tests: optional(tests),
+  decision: optional(object({ verdict: oneOf("regression", "improvement", "no-change"), headline: text, notes: list(text, 200) })),
+  alloc: optional(alloc)
 });
 function validateDiffReport(data) {
   if (typeof data === "object" && data !== null && data.schema !== DIFF_REPORT_SCHEMA) {

@@ -1,8 +1,11 @@
 import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
+  writeFileAtomic
+} from "./chunk-2UXSF32T.js";
+import {
   DefaultArtifactClient
-} from "./chunk-MF2MP64E.js";
+} from "./chunk-DF2NLE2A.js";
 import {
   sanitizeJobKey
 } from "./chunk-QJ2RV7E4.js";
@@ -11,13 +14,13 @@ import "./chunk-CLEKI64P.js";
 import "./chunk-ZHB73YNC.js";
 
 // src/publish/report-artifact.ts
-import { copyFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import * as path from "node:path";
 async function uploadReportArtifact(file, jobKey, env = process.env) {
   if (!env.ACTIONS_RUNTIME_TOKEN) return void 0;
   const name = `ciprof-report-${sanitizeJobKey(jobKey)}.html`;
   const staged = path.join(path.dirname(file), name);
-  copyFileSync(file, staged);
+  writeFileAtomic(staged, readFileSync(file));
   const res = await new DefaultArtifactClient().uploadArtifact(name, [staged], path.dirname(staged), { skipArchive: true });
   if (res.id === void 0) return void 0;
   const server = env.GITHUB_SERVER_URL ?? "https://github.com";

@@ -10,9 +10,9 @@ import {
   ProfileBuilder,
   SAMPLES_COUNT,
   TripleTable
-} from "./chunk-OX4ZPBCK.js";
+} from "./chunk-VYVC6F5W.js";
 
-// src/collect/agent-path.ts
+// src/util/dist-file.ts
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 function distFile(name) {
@@ -23,7 +23,6 @@ function distFile(name) {
   }
   throw new Error(`cannot find ${name} next to ciprof (run npm run build)`);
 }
-var agentPath = () => distFile("agent.cjs");
 
 // src/profile/json-bytes.ts
 var QUOTE = 34;
@@ -1571,17 +1570,17 @@ function combine(shares) {
 }
 
 export {
-  decodePprof,
+  DEFAULT_LIMITS,
+  ProfileInputError,
   normalizeScriptPath,
   CpuProfileImporter,
-  ProfileInputError,
   parseProfileBytes,
   asInputError,
+  readProfileBytes,
   ProfileFileReader,
   readProfileFile,
   mergeProfiles,
   distFile,
-  agentPath,
   claimer,
   importShare,
   mergeProfileFiles

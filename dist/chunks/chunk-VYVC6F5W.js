@@ -211,6 +211,8 @@ var ByteInterner = class {
 // src/profile/model.ts
 var SAMPLES_COUNT = { type: "samples", unit: "count" };
 var CPU_NANOS = { type: "cpu", unit: "nanoseconds" };
+var ALLOC_SAMPLES = { type: "alloc_samples", unit: "count" };
+var ALLOC_SPACE = { type: "alloc_space", unit: "bytes" };
 var IDLE_FRAME = "(idle)";
 var PROGRAM_FRAME = "(program)";
 var GC_FRAME = "(garbage collector)";
@@ -362,6 +364,8 @@ export {
   ByteInterner,
   SAMPLES_COUNT,
   CPU_NANOS,
+  ALLOC_SAMPLES,
+  ALLOC_SPACE,
   IDLE_FRAME,
   PROGRAM_FRAME,
   GC_FRAME,

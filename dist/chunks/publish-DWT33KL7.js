@@ -3,8 +3,8 @@ const require = __ciprofCreateRequire(import.meta.url);
 import {
   githubToken,
   publishReport
-} from "./chunk-CVUCVT6R.js";
-import "./chunk-ZIC6LLPU.js";
+} from "./chunk-5PYQQUT5.js";
+import "./chunk-5DUPCRU6.js";
 import "./chunk-IJ3PMYQX.js";
 import "./chunk-TXLASEKR.js";
 import "./chunk-CLEKI64P.js";

@@ -110,7 +110,8 @@ export class FrameMapper {
 
   /** One line per map or map file that could not be read, naming it and the problem. */
   get problems(): readonly string[] {
-    return [...this.fileProblems, ...this.loader.problems];
+    const rebuild = this.jestCache?.problem;
+    return [...this.fileProblems, ...this.loader.problems, ...(rebuild ? [rebuild] : [])];
   }
 
   /** Profile metadata: what was mapped, and which files kept generated positions. */

@@ -43,6 +43,11 @@ export class JestTransformCache {
 
   constructor(private readonly cacheDirectory: string = defaultJestCacheDirectory()) {}
 
+  /** What the TypeScript rebuild left undone, if anything (one line). */
+  get problem(): string | undefined {
+    return this.rebuild.problem;
+  }
+
   /** The map of jest's cached transform of the script at `url`, checked against its profiled frames. */
   find(url: string, frames: readonly V8CallFrame[], loader: SourceMapLoader): SourceMap | undefined {
     const file = filePath(url);

@@ -17,7 +17,28 @@ import { toUrl, SourceMap } from './source-map.js';
 
 const TYPESCRIPT_FILE = /\.[cm]?tsx?$/i;
 
+/**
+ * Wall time the rebuilds may take after the run, loading typescript included: compiling a
+ * few hundred files costs seconds (4.8 s on class-validator's jest workers), which would
+ * be most of ciprof's time after the command. Past it, the remaining files keep generated
+ * positions and one line says so. `CIPROF_TS_REBUILD_MS=0` turns rebuilding off.
+ */
+export function rebuildBudgetMs(env: NodeJS.ProcessEnv = process.env): number {
+  const v = Number(env.CIPROF_TS_REBUILD_MS);
+  return env.CIPROF_TS_REBUILD_MS !== undefined && env.CIPROF_TS_REBUILD_MS !== '' && Number.isFinite(v) && v >= 0 ? v : 1000;
+}
+
 export class TscRebuild {
+  private spentMs = 0;
+  private skipped = 0;
+
+  constructor(private readonly budgetMs: number = rebuildBudgetMs()) {}
+
+  /** One line when files were left unmapped because the budget ran out. */
+  get problem(): string | undefined {
+    return this.skipped ? `${this.skipped} TypeScript file(s) compiled without a map keep generated positions: the ${this.budgetMs} ms budget for compiling them again was spent (CIPROF_TS_REBUILD_MS)` : undefined;
+  }
+
   /** The compiler by the directory it was resolved from (undefined: the project has none). */
   private readonly compilers = new Map<string, typeof TypeScript | undefined>();
   /** Options by the directory of the file compiled (reading a tsconfig lists the project's files). */
@@ -27,6 +48,19 @@ export class TscRebuild {
   mapFor(file: string, source: string, cachedCode: string, frames: readonly V8CallFrame[]): SourceMap | undefined {
     // Only a module's top level (jest's wrapper, line 0) was profiled: nothing a map could place.
     if (!TYPESCRIPT_FILE.test(file) || !frames.some((f) => f.lineNumber >= 1)) return undefined;
+    if (this.spentMs >= this.budgetMs) {
+      this.skipped++;
+      return undefined;
+    }
+    const started = performance.now();
+    try {
+      return this.compileMap(file, source, cachedCode, frames);
+    } finally {
+      this.spentMs += performance.now() - started;
+    }
+  }
+
+  private compileMap(file: string, source: string, cachedCode: string, frames: readonly V8CallFrame[]): SourceMap | undefined {
     const ts = this.compiler(path.dirname(file));
     if (!ts) return undefined;
     let output: TypeScript.TranspileOutput;

@@ -62,4 +62,25 @@ describe('ts-jest transforms cached without a map', () => {
     expect(mapper.meta()).toEqual({ 'sourcemap.mapped_functions': '1', 'sourcemap.generated_functions': '0' });
     expect(mapper.problems).toEqual([]);
   });
+
+  it('past its time budget (CIPROF_TS_REBUILD_MS) leaves generated positions and says so in one line', () => {
+    const code = tsJestOutput();
+    const cacheDirectory = mkdtempSync(join(tmpdir(), 'ciprof-jest-nomap-'));
+    const cached = join(cacheDirectory, 'jest-transform-cache-aaaa-0', 'ab', 'booking_ab12');
+    mkdirSync(dirname(cached), { recursive: true });
+    writeFileSync(cached, `checksum\n${code}`);
+    const nights = v8Position(code, /^ {4}nights\(/);
+    const cpu = profileOf([{ functionName: 'nights', scriptId: '5', url: URL_OF_BOOKING, lineNumber: nights.line, columnNumber: nights.column }]);
+    const before = process.env.CIPROF_TS_REBUILD_MS;
+    process.env.CIPROF_TS_REBUILD_MS = '0';
+    try {
+      const mapper = new FrameMapper(ROOT, { jestCacheDirectory: cacheDirectory });
+      mapper.apply(cpu, undefined, true);
+      expect(cpu.nodes.find((n) => n.callFrame.functionName === 'nights')!.callFrame.lineNumber).toBe(nights.line);
+      expect(mapper.problems).toEqual(['1 TypeScript file(s) compiled without a map keep generated positions: the 0 ms budget for compiling them again was spent (CIPROF_TS_REBUILD_MS)']);
+    } finally {
+      if (before === undefined) delete process.env.CIPROF_TS_REBUILD_MS;
+      else process.env.CIPROF_TS_REBUILD_MS = before;
+    }
+  });
 });

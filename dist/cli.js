@@ -1224,7 +1224,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports) {
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
-    var path18 = __require("node:path");
+    var path19 = __require("node:path");
     var fs = __require("node:fs");
     var process2 = __require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2237,9 +2237,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName2) {
-          const localBin = path18.resolve(baseDir, baseName2);
+          const localBin = path19.resolve(baseDir, baseName2);
           if (fs.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path18.extname(baseName2))) return void 0;
+          if (sourceExt.includes(path19.extname(baseName2))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs.existsSync(`${localBin}${ext}`)
           );
@@ -2257,17 +2257,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path18.resolve(
-            path18.dirname(resolvedScriptPath),
+          executableDir = path19.resolve(
+            path19.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path18.basename(
+            const legacyName = path19.basename(
               this._scriptPath,
-              path18.extname(this._scriptPath)
+              path19.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2278,7 +2278,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path18.extname(executableFile));
+        launchWithNode = sourceExt.includes(path19.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3193,7 +3193,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path18.basename(filename, path18.extname(filename));
+        this._name = path19.basename(filename, path19.extname(filename));
         return this;
       }
       /**
@@ -3207,9 +3207,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path19) {
-        if (path19 === void 0) return this._executableDir;
-        this._executableDir = path19;
+      executableDir(path20) {
+        if (path20 === void 0) return this._executableDir;
+        this._executableDir = path20;
         return this;
       }
       /**
@@ -4431,10 +4431,10 @@ function parseCloneUrl(url) {
   if (!text) return void 0;
   const scp = /^[\w.-]+@([\w.-]+):(?!\/)(.+)$/.exec(text);
   let host;
-  let path18;
+  let path19;
   if (scp) {
     host = scp[1];
-    path18 = scp[2];
+    path19 = scp[2];
   } else {
     let parsed;
     try {
@@ -4444,9 +4444,9 @@ function parseCloneUrl(url) {
     }
     if (!["https:", "http:", "ssh:", "git+ssh:"].includes(parsed.protocol)) return void 0;
     host = parsed.protocol.startsWith("http") ? parsed.host : parsed.hostname;
-    path18 = decodeURIComponent(parsed.pathname);
+    path19 = decodeURIComponent(parsed.pathname);
   }
-  const repository = path18.replace(/^\/+|\/+$/g, "").replace(/\.git$/, "");
+  const repository = path19.replace(/^\/+|\/+$/g, "").replace(/\.git$/, "");
   if (!/^[^/]+\/[^/].*$/.test(repository) || repository.includes("..")) return void 0;
   const scheme = !scp && text.startsWith("http:") ? "http" : "https";
   return { serverUrl: `${scheme}://${host}`, repository };
@@ -5722,7 +5722,7 @@ function registerComment(program2) {
 }
 
 // src/cli/compare.ts
-import * as path16 from "node:path";
+import * as path17 from "node:path";
 
 // src/compare/worktree.ts
 import { execFileSync as execFileSync2 } from "node:child_process";
@@ -5809,7 +5809,7 @@ function signalNumber(signal) {
 
 // src/pipeline/compare.ts
 import { renameSync, rmSync as rmSync4 } from "node:fs";
-import * as path15 from "node:path";
+import * as path16 from "node:path";
 
 // src/baseline/history.ts
 var LocalGitHistory = class {
@@ -6360,11 +6360,11 @@ function setupAttribution(_command, opts) {
 // src/collect/profile-command.ts
 import { mkdtempSync as mkdtempSync2, rmSync as rmSync3 } from "node:fs";
 import { tmpdir as tmpdir3 } from "node:os";
-import * as path12 from "node:path";
+import * as path13 from "node:path";
 
 // src/collect/gather.ts
 import { readdirSync as readdirSync5, readFileSync as readFileSync8, realpathSync as realpathSync2, statSync as statSync4 } from "node:fs";
-import * as path11 from "node:path";
+import * as path12 from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 
 // src/profile/roles.ts
@@ -6378,7 +6378,7 @@ function withoutLaunchers(profile) {
 
 // src/sourcemap/apply.ts
 import { readFileSync as readFileSync7 } from "node:fs";
-import * as path9 from "node:path";
+import * as path10 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // src/agent/scripts.ts
@@ -6495,6 +6495,14 @@ var SourceMap = class _SourceMap {
   }
   hasSource(source) {
     return this.sources.includes(source);
+  }
+  /**
+   * This map for code whose line i is line `lineOf[i]` of the code it was made for (-1:
+   * a line that code lacks): a map made for a near copy of the code that ran.
+   */
+  forLines(lineOf) {
+    const none = new Int32Array(0);
+    return new _SourceMap(this.sources, this.names, lineOf.map((l) => l >= 0 ? this.lines[l] ?? none : none), this.contents);
   }
   /** The original text of `source` (as returned in OriginalPosition.source), if embedded. */
   contentOf(source) {
@@ -6716,9 +6724,119 @@ function inferFunctionName(lines, line, column) {
 }
 
 // src/sourcemap/jest-cache.ts
-import { readdirSync as readdirSync4, readFileSync as readFileSync6, realpathSync, statSync as statSync3 } from "node:fs";
+import { existsSync as existsSync3, readdirSync as readdirSync4, readFileSync as readFileSync6, realpathSync, statSync as statSync3 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
+import * as path9 from "node:path";
+
+// src/sourcemap/tsc-rebuild.ts
+import { createRequire } from "node:module";
 import * as path8 from "node:path";
+var TYPESCRIPT_FILE = /\.[cm]?tsx?$/i;
+function rebuildBudgetMs(env = process.env) {
+  const v = Number(env.CIPROF_TS_REBUILD_MS);
+  return env.CIPROF_TS_REBUILD_MS !== void 0 && env.CIPROF_TS_REBUILD_MS !== "" && Number.isFinite(v) && v >= 0 ? v : 1e3;
+}
+var TscRebuild = class {
+  constructor(budgetMs = rebuildBudgetMs()) {
+    this.budgetMs = budgetMs;
+  }
+  budgetMs;
+  spentMs = 0;
+  skipped = 0;
+  /** One line when files were left unmapped because the budget ran out. */
+  get problem() {
+    return this.skipped ? `${this.skipped} TypeScript file(s) compiled without a map keep generated positions: the ${this.budgetMs} ms budget for compiling them again was spent (CIPROF_TS_REBUILD_MS)` : void 0;
+  }
+  /** The compiler by the directory it was resolved from (undefined: the project has none). */
+  compilers = /* @__PURE__ */ new Map();
+  /** Options by the directory of the file compiled (reading a tsconfig lists the project's files). */
+  options = /* @__PURE__ */ new Map();
+  /** The map of `file` (current text `source`) matching `cachedCode` at every profiled line, else undefined. */
+  mapFor(file, source, cachedCode, frames) {
+    if (!TYPESCRIPT_FILE.test(file) || !frames.some((f) => f.lineNumber >= 1)) return void 0;
+    if (this.spentMs >= this.budgetMs) {
+      this.skipped++;
+      return void 0;
+    }
+    const started = performance.now();
+    try {
+      return this.compileMap(file, source, cachedCode, frames);
+    } finally {
+      this.spentMs += performance.now() - started;
+    }
+  }
+  compileMap(file, source, cachedCode, frames) {
+    const ts = this.compiler(path8.dirname(file));
+    if (!ts) return void 0;
+    let output;
+    try {
+      const dir = path8.dirname(file);
+      let options = this.options.get(dir);
+      if (!options) this.options.set(dir, options = compilerOptions(ts, dir));
+      output = ts.transpileModule(source, { fileName: file, compilerOptions: options, reportDiagnostics: false });
+    } catch {
+      return void 0;
+    }
+    if (!output.sourceMapText) return void 0;
+    const lineOf = alignLines(cachedCode.split("\n"), output.outputText.split("\n"));
+    if (frames.some((f) => f.lineNumber >= 1 && (lineOf[f.lineNumber] ?? -1) < 0)) return void 0;
+    try {
+      const map = { ...JSON.parse(output.sourceMapText), sources: [toUrl(file)], sourceRoot: void 0 };
+      return SourceMap.parse(map, toUrl(file)).forLines(lineOf);
+    } catch {
+      return void 0;
+    }
+  }
+  compiler(dir) {
+    if (this.compilers.has(dir)) return this.compilers.get(dir);
+    let ts;
+    try {
+      ts = createRequire(path8.join(dir, "noop.js"))("typescript");
+      if (typeof ts.transpileModule !== "function") ts = void 0;
+    } catch {
+    }
+    this.compilers.set(dir, ts);
+    return ts;
+  }
+};
+function compilerOptions(ts, dir) {
+  let options = {};
+  const configFile = ts.findConfigFile(dir, (f) => ts.sys.fileExists(f));
+  if (configFile) {
+    const read = ts.readConfigFile(configFile, (f) => ts.sys.readFile(f));
+    if (!read.error) options = ts.parseJsonConfigFileContent({ ...read.config, files: [], include: [] }, ts.sys, path8.dirname(configFile)).options;
+  }
+  return {
+    ...options,
+    sourceMap: true,
+    inlineSourceMap: false,
+    inlineSources: false,
+    removeComments: false,
+    declaration: false,
+    module: options.module ?? ts.ModuleKind.CommonJS
+  };
+}
+var LOOKAHEAD = 40;
+function alignLines(cached, ours) {
+  const lineOf = new Array(cached.length).fill(-1);
+  let j = 0;
+  for (let i = 0; i < cached.length && j < ours.length; i++) {
+    if (cached[i] === ours[j]) {
+      lineOf[i] = j++;
+      continue;
+    }
+    const ahead = ours.indexOf(cached[i], j + 1);
+    if (ahead > j && ahead - j <= LOOKAHEAD) {
+      lineOf[i] = ahead;
+      j = ahead + 1;
+    } else if (!cached.slice(i + 1, i + 1 + LOOKAHEAD).includes(ours[j])) {
+      j++;
+    }
+  }
+  return lineOf;
+}
+
+// src/sourcemap/jest-cache.ts
 var MAX_INDEXED_FILES = 5e5;
 function defaultJestCacheDirectory() {
   let tmp = tmpdir2();
@@ -6726,7 +6844,7 @@ function defaultJestCacheDirectory() {
     tmp = realpathSync(tmp);
   } catch {
   }
-  const base = path8.join(tmp, "jest");
+  const base = path9.join(tmp, "jest");
   return typeof process.getuid === "function" ? `${base}_${process.getuid().toString(36)}` : base;
 }
 var JestTransformCache = class {
@@ -6735,6 +6853,11 @@ var JestTransformCache = class {
   }
   cacheDirectory;
   index;
+  rebuild = new TscRebuild();
+  /** What the TypeScript rebuild left undone, if anything (one line). */
+  get problem() {
+    return this.rebuild.problem;
+  }
   /** The map of jest's cached transform of the script at `url`, checked against its profiled frames. */
   find(url, frames, loader) {
     const file = filePath(url);
@@ -6766,7 +6889,7 @@ var JestTransformCache = class {
     const score = agreement(code.split("\n"), frames);
     if (score < 0) return void 0;
     const inline = /\/\/# sourceMappingURL=(data:[^\s]+)\s*$/.exec(code)?.[1];
-    const map = loader.load(url, inline ?? `${candidate}.map`);
+    const map = inline || existsSync3(`${candidate}.map`) ? loader.load(url, inline ?? `${candidate}.map`) : this.rebuild.mapFor(filePath(url), current, code, frames);
     if (!map?.hasSource(sourceUrl)) return void 0;
     const embedded = map.contentOf(sourceUrl);
     return embedded === void 0 || embedded === current ? { map, score } : void 0;
@@ -6774,20 +6897,20 @@ var JestTransformCache = class {
   /** Cached transforms of files with this file's name (jest: `<name without non-word characters>_<key>`). */
   candidates(file) {
     this.index ??= indexCache(this.cacheDirectory);
-    return this.index.get(path8.basename(file, path8.extname(file)).replace(/\W/g, "")) ?? [];
+    return this.index.get(path9.basename(file, path9.extname(file)).replace(/\W/g, "")) ?? [];
   }
 };
 function indexCache(cacheDirectory) {
   const index = /* @__PURE__ */ new Map();
   let files = 0;
   for (const transformDir of list(cacheDirectory).filter((d) => d.startsWith("jest-transform-cache-"))) {
-    for (const bucket of list(path8.join(cacheDirectory, transformDir))) {
-      for (const name of list(path8.join(cacheDirectory, transformDir, bucket))) {
+    for (const bucket of list(path9.join(cacheDirectory, transformDir))) {
+      for (const name of list(path9.join(cacheDirectory, transformDir, bucket))) {
         if (name.endsWith(".map") || ++files > MAX_INDEXED_FILES) continue;
         const cut = name.lastIndexOf("_");
         if (cut <= 0) continue;
         const key = name.slice(0, cut);
-        const full = path8.join(cacheDirectory, transformDir, bucket, name);
+        const full = path9.join(cacheDirectory, transformDir, bucket, name);
         const known = index.get(key);
         if (known) known.push(full);
         else index.set(key, [full]);
@@ -6819,6 +6942,7 @@ function agreement(lines, frames) {
 
 // src/sourcemap/apply.ts
 var TRANSFORMED_SOURCE = /\.(?:[cm]?tsx?|jsx|vue|svelte)(?:[?#].*)?$/i;
+var JEST_MODULE_WRAPPER = "Object.<anonymous>";
 var LISTED_FILES = 20;
 var FrameMapper = class {
   constructor(repoRoot, options = {}) {
@@ -6873,7 +6997,7 @@ var FrameMapper = class {
     const scriptsFile = scriptMapsPath(cpuprofileFile);
     let scripts;
     try {
-      scripts = readScriptMaps(scriptsFile, Number(path9.basename(cpuprofileFile).split("-")[0]) || void 0);
+      scripts = readScriptMaps(scriptsFile, Number(path10.basename(cpuprofileFile).split("-")[0]) || void 0);
     } catch (err) {
       this.fileProblems.push(`${scriptsFile}: ${err.message}`);
     }
@@ -6890,7 +7014,8 @@ var FrameMapper = class {
   }
   /** One line per map or map file that could not be read, naming it and the problem. */
   get problems() {
-    return [...this.fileProblems, ...this.loader.problems];
+    const rebuild = this.jestCache?.problem;
+    return [...this.fileProblems, ...this.loader.problems, ...rebuild ? [rebuild] : []];
   }
   /** Profile metadata: what was mapped, and which files kept generated positions. */
   meta() {
@@ -6949,7 +7074,7 @@ var FrameMapper = class {
   }
   /** `hasMap`: the script had a map but this position has no original (generated code). */
   unmapped(frame, hasMap) {
-    const topLevel = frame.lineNumber === 0 && !frame.functionName;
+    const topLevel = frame.lineNumber === 0 && (!frame.functionName || frame.functionName === JEST_MODULE_WRAPPER);
     if (!topLevel && (hasMap || TRANSFORMED_SOURCE.test(frame.url))) {
       const file = normalizeScriptPath(frame.url, this.repoRoot);
       this.generatedFunctions.add(this.identity(frame));
@@ -7144,7 +7269,7 @@ var AllocProfileImporter = class {
 };
 
 // src/collect/thread-info.ts
-import * as path10 from "node:path";
+import * as path11 from "node:path";
 var MAX_ARGV = 64;
 var MAX_TEXT = 4096;
 var isCount2 = (v) => typeof v === "number" && Number.isSafeInteger(v) && v >= 0;
@@ -7194,7 +7319,7 @@ var LAUNCHER_SCRIPT = [
   /[\\/]\.yarn[\\/]releases[\\/]yarn-[^\\/]+\.c?js$/
 ];
 var LAUNCHER_NAMES = /* @__PURE__ */ new Set(["npm", "npx", "pnpm", "pnpx", "yarn", "yarnpkg", "corepack"]);
-var baseName = (file) => path10.basename(file).replace(/\.(exe|cmd|c?js)$/i, "");
+var baseName = (file) => path11.basename(file).replace(/\.(exe|cmd|c?js)$/i, "");
 function isLauncherProcess(argv, execPath) {
   const script = argv[0] ?? "";
   if (LAUNCHER_SCRIPT.some((re) => re.test(script)) || LAUNCHER_NAMES.has(baseName(script))) return true;
@@ -7265,7 +7390,7 @@ function gatherRawProfiles(rawDir, options) {
   const unmapped = [];
   const allocs = new AllocGatherer({ builder, repoRoot: options.repoRoot, isOwnScript, frameMapper, maxMappedBytes: MAX_MAPPED_BYTES, labelerFor: options.labelerFor, limits: options.limits });
   for (const name of entries) {
-    const file = path11.join(rawDir, name);
+    const file = path12.join(rawDir, name);
     if (name.endsWith(".start")) started.add(name.slice(0, -".start".length));
     else if (name.endsWith(".noinspector")) result.unprofilable.push(readNoInspector(file, name));
     else if (name.endsWith(".cpuprofile")) {
@@ -7365,7 +7490,7 @@ function ownScriptMatcher() {
   } catch {
     return () => false;
   }
-  const runners = path11.join(path11.dirname(agent), "runners") + path11.sep;
+  const runners = path12.join(path12.dirname(agent), "runners") + path12.sep;
   return (url) => {
     let file = url;
     if (url.startsWith("file:")) {
@@ -7465,7 +7590,7 @@ async function runProfiled(opts) {
   let env = opts.env;
   if (opts.profile !== false) {
     try {
-      rawDir = mkdtempSync2(path12.join(tmpdir3(), "ciprof-raw-"));
+      rawDir = mkdtempSync2(path13.join(tmpdir3(), "ciprof-raw-"));
       env = {
         ...opts.env,
         ...opts.attribution?.env,
@@ -8117,22 +8242,22 @@ function diffAllocations(baseProfile, headProfile, thresholds = {}) {
 }
 
 // src/pipeline/baseline.ts
-import { existsSync as existsSync3, statSync as statSync5 } from "node:fs";
-import * as path13 from "node:path";
+import { existsSync as existsSync4, statSync as statSync5 } from "node:fs";
+import * as path14 from "node:path";
 var MAX_BASE_RUNS = 5;
 var HISTORY_RUNS = 6;
 var HISTORY_WALK = 20;
 var isFile = (p) => {
   try {
-    return existsSync3(p) && statSync5(p).isFile();
+    return existsSync4(p) && statSync5(p).isFile();
   } catch {
     return false;
   }
 };
 async function findBaseline(s, headCommit, store, history = new LocalGitHistory(s.cwd)) {
   const base = s.base;
-  if (isFile(path13.resolve(s.cwd, base))) {
-    const profile = readProfileFile(path13.resolve(s.cwd, base));
+  if (isFile(path14.resolve(s.cwd, base))) {
+    const profile = readProfileFile(path14.resolve(s.cwd, base));
     return { runs: [profile], provenance: { source: "file", found: true, file: base, commit: profile.meta.commit, reason: `profile file ${base} given as the base` } };
   }
   const found = await resolveBaseline({ store, history, jobKey: s.ci.jobKey, base, head: headCommit ?? "HEAD", fallbackCommit: s.ci.baseCommit, maxWalk: s.maxWalk });
@@ -8216,7 +8341,7 @@ function diffForReport(base, head, thresholds) {
 }
 
 // src/pipeline/outputs.ts
-import * as path14 from "node:path";
+import * as path15 from "node:path";
 
 // src/pyroscope/ui.ts
 function pyroscopeDiffUrl(o) {
@@ -8254,7 +8379,7 @@ async function writeRunOutputs(s, c, opts, log) {
   if (!c.profile || !c.pprofGzip || !c.summary) return void 0;
   try {
     makeDirs(s.outDir);
-    const files = { profile: path14.join(s.outDir, "profile.pb.gz"), summary: path14.join(s.outDir, "profile.json") };
+    const files = { profile: path15.join(s.outDir, "profile.pb.gz"), summary: path15.join(s.outDir, "profile.json") };
     writeFileAtomic(files.profile, c.pprofGzip);
     if (opts.report) files.report = await writeRunReport(s, c, log);
     c.summary = withFiles(c.summary, files, opts.stored);
@@ -8268,7 +8393,7 @@ async function writeRunOutputs(s, c, opts, log) {
 }
 async function writeRunReport(s, c, log) {
   try {
-    return (await writeHtmlReport(path14.join(s.outDir, "report.html"), c.profile, void 0, void 0)).path;
+    return (await writeHtmlReport(path15.join(s.outDir, "report.html"), c.profile, void 0, void 0)).path;
   } catch (err) {
     log.warn(`report not written: ${err.message}`);
     return void 0;
@@ -8287,7 +8412,7 @@ function renderDiffReport(report) {
 }
 function writeDiffFiles(dir, rendered) {
   makeDirs(dir);
-  const files = { diff: path14.join(dir, "diff.json"), comment: path14.join(dir, "comment.md") };
+  const files = { diff: path15.join(dir, "diff.json"), comment: path15.join(dir, "comment.md") };
   writeFileAtomic(files.diff, serializeDiffReport(rendered.report));
   writeFileAtomic(files.comment, rendered.comment);
   return files;
@@ -8305,7 +8430,7 @@ async function writeDiffHtml(file, result, log, title) {
   }
 }
 function compareProfileFiles(dir) {
-  return { base: path14.join(dir, "base.pb.gz"), head: path14.join(dir, "head.pb.gz") };
+  return { base: path15.join(dir, "base.pb.gz"), head: path15.join(dir, "head.pb.gz") };
 }
 async function writeCompareOutputs(dir, baseRuns, headRuns, result, title, log) {
   makeDirs(dir);
@@ -8314,12 +8439,12 @@ async function writeCompareOutputs(dir, baseRuns, headRuns, result, title, log) 
   writeFileAtomic(merged.head, encodePprofGzip(mergeProfiles(headRuns)));
   const rendered = renderDiffReport(result.report);
   const files = { ...merged, ...writeDiffFiles(dir, rendered) };
-  const report = await writeDiffHtml(path14.join(dir, "report.html"), result, log, title);
+  const report = await writeDiffHtml(path15.join(dir, "report.html"), result, log, title);
   if (report) files.report = report;
   return { files, rendered };
 }
 async function writeDiffOutputs(s, result, opts, log) {
-  const report = opts.html ? await writeDiffHtml(path14.join(opts.dir, "report.html"), result, log) : void 0;
+  const report = opts.html ? await writeDiffHtml(path15.join(opts.dir, "report.html"), result, log) : void 0;
   await addReportLinks(s, result, report, opts.uploadReport, log);
   const rendered = renderDiffReport(result.report);
   try {
@@ -8370,7 +8495,7 @@ function plan(s, opts) {
   if (!wanted.commit) throw new CompareUsageError(wanted.how);
   const baseCommit = history.resolve(wanted.commit);
   if (!baseCommit) throw new CompareUsageError(`${wanted.how}, but that commit is not in this clone (shallow checkout? fetch it, e.g. fetch-depth: 0)`);
-  const relCwd = path15.relative(s.repoRoot, s.cwd);
+  const relCwd = path16.relative(s.repoRoot, s.cwd);
   if (relCwd.startsWith("..")) throw new CompareUsageError(`the working directory ${s.cwd} is outside the repository ${s.repoRoot}`);
   return { baseCommit, headCommit, how: wanted.how, relCwd, install: planInstall(s.cwd, s.repoRoot, opts.install) };
 }
@@ -8413,7 +8538,7 @@ async function runInterleaved(s, opts, p, result, profiles, log) {
     opts.progress(`base checked out in ${worktree.dir}`);
     opts.progress(`install: ${p.install.reason}`);
     if (p.install.command && !result.interrupted) {
-      const run = runInstall(p.install.command, path15.join(worktree.dir, p.install.dir), testCommandEnv(s.env));
+      const run = runInstall(p.install.command, path16.join(worktree.dir, p.install.dir), testCommandEnv(s.env));
       stopInstall = () => run.child.kill("SIGTERM");
       const done = await run.done;
       stopInstall = void 0;
@@ -8421,7 +8546,7 @@ async function runInterleaved(s, opts, p, result, profiles, log) {
         throw new Error(`installing the base's dependencies failed (${p.install.command} in ${p.install.dir || "."} exited ${done.exitCode}${done.error ? `: ${done.error}` : ""}); pass --install "<cmd>" or --install '' to skip`);
       }
     }
-    const base = { ...s, cwd: path15.join(worktree.dir, p.relCwd), repoRoot: worktree.dir, ci: { ...s.ci, commit: p.baseCommit, branch: void 0, pr: void 0 } };
+    const base = { ...s, cwd: path16.join(worktree.dir, p.relCwd), repoRoot: worktree.dir, ci: { ...s.ci, commit: p.baseCommit, branch: void 0, pr: void 0 } };
     const head = { ...s, ci: { ...s.ci, commit: p.headCommit } };
     const order = interleavedOrder(opts.runs);
     for (const [n, planned] of order.entries()) {
@@ -8438,7 +8563,7 @@ async function runInterleaved(s, opts, p, result, profiles, log) {
   }
 }
 async function profileRun(s, command, side, index, profiles, log) {
-  const runDir = path15.join(s.outDir, "runs", `${side}-${index}`);
+  const runDir = path16.join(s.outDir, "runs", `${side}-${index}`);
   rmSync4(runDir, { recursive: true, force: true });
   const run = { ...s, outDir: runDir };
   const c = await collect(run, { command, quiet: true, commandStdout: "stderr" }, log);
@@ -8464,7 +8589,7 @@ async function diffAndWrite(s, ci, baseRuns, headRuns, sides2, log) {
     headRuns,
     repeated: true,
     // 'file' is the honest provenance: the base profile is the file this job just wrote.
-    provenance: { source: "file", found: true, file: path15.relative(process.cwd(), merged.base) || merged.base, commit: sides2.baseCommit, reason: sides2.reason },
+    provenance: { source: "file", found: true, file: path16.relative(process.cwd(), merged.base) || merged.base, commit: sides2.baseCommit, reason: sides2.reason },
     head: { commit: sides2.headCommit, profile: merged.head },
     thresholds: s.thresholds,
     includeLaunchers: s.includeLaunchers
@@ -8490,11 +8615,11 @@ function writeSummary(s, opts, result, install, log) {
       runsPerSide: opts.runs,
       install,
       method: RUNS_DIFF_METHOD,
-      runs: result.runs.map((r) => ({ ...r, profile: r.profile && path15.basename(r.profile) })),
+      runs: result.runs.map((r) => ({ ...r, profile: r.profile && path16.basename(r.profile) })),
       failed: result.failed ? { side: result.failed.side, index: result.failed.index, exitCode: result.failed.exitCode } : void 0,
       verdict: result.report?.diff?.verdict
     };
-    writeFileAtomic(path15.join(s.outDir, "compare.json"), `${JSON.stringify(summary, null, 2)}
+    writeFileAtomic(path16.join(s.outDir, "compare.json"), `${JSON.stringify(summary, null, 2)}
 `);
   } catch (err) {
     log.warn(`compare.json not written: ${err.message}`);
@@ -8516,7 +8641,7 @@ function registerCompare(program2) {
     if (flags.fromRuns) {
       let report;
       try {
-        report = (await rediffSavedRuns(s, path16.resolve(flags.fromRuns), cliLog)).report;
+        report = (await rediffSavedRuns(s, path17.resolve(flags.fromRuns), cliLog)).report;
       } catch (err) {
         fail(err.message);
       }
@@ -8539,13 +8664,13 @@ function registerCompare(program2) {
     }
     if (result.report) printDiff(result.report, flags.json);
     for (const r of result.runs.filter((x) => x.exitCode !== 0)) warn(`the test command failed in the ${r.side} run ${r.index} (${r.side === "base" ? result.baseCommit.slice(0, 12) : "working tree"}): exit code ${r.exitCode}`);
-    if (result.files) progress(`wrote ${path16.relative(process.cwd(), s.outDir) || "."}/{diff.json,comment.md${result.files.report ? ",report.html" : ""},base.pb.gz,head.pb.gz}`);
+    if (result.files) progress(`wrote ${path17.relative(process.cwd(), s.outDir) || "."}/{diff.json,comment.md${result.files.report ? ",report.html" : ""},base.pb.gz,head.pb.gz}`);
     process.exitCode = exitCodeFor(result.failed?.exitCode ?? 0, result.report, failOnRegression);
   });
 }
 
 // src/cli/diff.ts
-import * as path17 from "node:path";
+import * as path18 from "node:path";
 
 // src/cli/load.ts
 function loadProfileOrFail(file) {
@@ -8592,7 +8717,7 @@ function registerDiff(program2) {
     } catch (err) {
       fail(err.message);
     }
-    const { rendered } = await writeDiffOutputs(s, result, { dir: path17.resolve(flags.out ?? path17.dirname(flags.head)), html: false, uploadReport: false }, cliLog);
+    const { rendered } = await writeDiffOutputs(s, result, { dir: path18.resolve(flags.out ?? path18.dirname(flags.head)), html: false, uploadReport: false }, cliLog);
     printDiff(result.report, flags.json);
     if (flags.publish) await publish(s, rendered, {}, cliLog);
     if (flags.gate === "alloc" && flags.failOnRegression && !result.report.alloc) cliLog.warn("--gate alloc: no allocation diff (run both sides with ciprof run --alloc); nothing to gate on");

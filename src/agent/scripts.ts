@@ -14,6 +14,7 @@
  */
 import * as fs from 'node:fs';
 import type * as inspector from 'node:inspector';
+import Module from 'node:module';
 import { pathToFileURL } from 'node:url';
 
 /** One script's map: `sourceMapURL` as V8 saw it (relative to `url`, or a `data:` URL). */
@@ -32,6 +33,8 @@ export interface ScriptMapsFile {
   /** What collecting cost this thread at flush (wall, and CPU of the thread where Node can tell), for the benchmark. */
   collectMs: number;
   collectCpuMs: number;
+  /** How the maps were looked for: vitest's module graph, the Debugger, or not at all (scripts ran as written, or nothing to look for). */
+  via?: 'vitest' | 'debugger' | 'as-written' | 'none';
 }
 
 interface ProfileFrames {
@@ -66,9 +69,17 @@ export function writeScriptSourceMaps(session: inspector.Session, profile: Profi
   }
   const jestWorker = JEST_WORKER.test(process.argv[1] ?? '');
   const skip = urls.size === 0 || jestWorker || process.env.CIPROF_SOURCE_MAPS === '0';
-  const scripts = skip ? [] : (vitestModuleMaps(urls) ?? liveScriptMaps(session, ids, urls));
+  let via: ScriptMapsFile['via'] = 'none';
+  let scripts: ScriptSourceMap[] = [];
+  if (!skip) {
+    const fromVitest = vitestModuleMaps(urls);
+    if (fromVitest) [via, scripts] = ['vitest', fromVitest];
+    else if (ranAsWritten(urls)) via = 'as-written';
+    else [via, scripts] = ['debugger', liveScriptMaps(session, ids, urls)];
+  }
   const content: ScriptMapsFile = {
     scripts,
+    via,
     ...(jestWorker && urls.size > 0 && process.env.CIPROF_SOURCE_MAPS !== '0' ? { jestWorker: true as const } : {}),
     collectMs: Math.round((performance.now() - started) * 100) / 100,
     collectCpuMs: Math.round((cpuMicros() - cpuStarted) / 10) / 100,
@@ -154,6 +165,62 @@ function liveScriptMaps(session: inspector.Session, ids: Set<string>, urls: Set<
     session.removeListener('Debugger.scriptParsed', onScript);
   }
   return [...byUrlAndMap.values()];
+}
+
+/** Node's own loader for .js, as it was before any user code could replace it (babel/register, pirates, ts-node with allowJs). */
+const NODE_JS_LOADER = jsLoader();
+
+function jsLoader(): unknown {
+  return (Module as unknown as { _extensions?: Record<string, unknown> })._extensions?.['.js'];
+}
+
+/**
+ * True when every project script in the profile is a .js/.mjs/.cjs file that Node loaded
+ * from disk as written: no loader flag of the user's (--import, --require, --loader), Node's
+ * .js loader untouched, and no inline map at the end of the file. Those need no Debugger:
+ * their positions are the file's own, and a `.map` the file names is read from disk after
+ * the run (src/sourcemap/load.ts). Enabling the Debugger would cost every such process
+ * ~35 ms of CPU (measured: a node --test file process, Node 24), paid 175 times by a suite
+ * of 175 test files, for nothing. Paths without a file: scheme (jest's vm scripts) never
+ * count as written.
+ */
+function ranAsWritten(urls: ReadonlySet<string>): boolean {
+  if (jsLoader() !== NODE_JS_LOADER || userLoaderFlag()) return false;
+  for (const url of urls) {
+    if (!/^file:\/\/.*\.[cm]?js$/i.test(url)) return false;
+    if (endsWithInlineMap(url)) return false;
+  }
+  return true;
+}
+
+function userLoaderFlag(): boolean {
+  const args = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/).filter(Boolean)];
+  for (let i = 0; i < args.length; i++) {
+    const m = /^(?:--(?:import|require|loader|experimental-loader)|-r)(?:=(.*))?$/.exec(args[i]!);
+    if (!m) continue;
+    const value = m[1] ?? args[++i] ?? '';
+    if (OWN_DIR && value.includes(OWN_DIR)) continue; // ciprof's own preloads
+    return true;
+  }
+  return false;
+}
+
+/** An inline map (or a last line too long to tell) at the end of the file: the Debugger is the cheap way to read it. */
+function endsWithInlineMap(url: string): boolean {
+  try {
+    const fd = fs.openSync(new URL(url), 'r');
+    try {
+      const size = fs.fstatSync(fd).size;
+      const tail = Buffer.alloc(Math.min(size, 4096));
+      fs.readSync(fd, tail, 0, tail.length, size - tail.length);
+      const text = tail.toString('utf8');
+      return text.includes('sourceMappingURL=data:') || (size > tail.length && !text.slice(0, -1).includes('\n'));
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return true; // unreadable: let the Debugger say what V8 saw
+  }
 }
 
 /** This thread's CPU time where Node has it (23.9+), else the process's. */

@@ -65,6 +65,7 @@ var import_node_worker_threads2 = require("node:worker_threads");
 
 // src/agent/scripts.ts
 var fs = __toESM(require("node:fs"), 1);
+var import_node_module = __toESM(require("node:module"), 1);
 var import_node_url = require("node:url");
 function writeScriptSourceMaps(session, profile, file) {
   const started = performance.now();
@@ -79,9 +80,17 @@ function writeScriptSourceMaps(session, profile, file) {
   }
   const jestWorker = JEST_WORKER.test(process.argv[1] ?? "");
   const skip = urls.size === 0 || jestWorker || process.env.CIPROF_SOURCE_MAPS === "0";
-  const scripts = skip ? [] : vitestModuleMaps(urls) ?? liveScriptMaps(session, ids, urls);
+  let via = "none";
+  let scripts = [];
+  if (!skip) {
+    const fromVitest = vitestModuleMaps(urls);
+    if (fromVitest) [via, scripts] = ["vitest", fromVitest];
+    else if (ranAsWritten(urls)) via = "as-written";
+    else [via, scripts] = ["debugger", liveScriptMaps(session, ids, urls)];
+  }
   const content = {
     scripts,
+    via,
     ...jestWorker && urls.size > 0 && process.env.CIPROF_SOURCE_MAPS !== "0" ? { jestWorker: true } : {},
     collectMs: Math.round((performance.now() - started) * 100) / 100,
     collectCpuMs: Math.round((cpuMicros() - cpuStarted) / 10) / 100
@@ -135,6 +144,45 @@ function liveScriptMaps(session, ids, urls) {
     session.removeListener("Debugger.scriptParsed", onScript);
   }
   return [...byUrlAndMap.values()];
+}
+var NODE_JS_LOADER = jsLoader();
+function jsLoader() {
+  return import_node_module.default._extensions?.[".js"];
+}
+function ranAsWritten(urls) {
+  if (jsLoader() !== NODE_JS_LOADER || userLoaderFlag()) return false;
+  for (const url of urls) {
+    if (!/^file:\/\/.*\.[cm]?js$/i.test(url)) return false;
+    if (endsWithInlineMap(url)) return false;
+  }
+  return true;
+}
+function userLoaderFlag() {
+  const args = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? "").split(/\s+/).filter(Boolean)];
+  for (let i = 0; i < args.length; i++) {
+    const m = /^(?:--(?:import|require|loader|experimental-loader)|-r)(?:=(.*))?$/.exec(args[i]);
+    if (!m) continue;
+    const value = m[1] ?? args[++i] ?? "";
+    if (OWN_DIR && value.includes(OWN_DIR)) continue;
+    return true;
+  }
+  return false;
+}
+function endsWithInlineMap(url) {
+  try {
+    const fd = fs.openSync(new URL(url), "r");
+    try {
+      const size = fs.fstatSync(fd).size;
+      const tail = Buffer.alloc(Math.min(size, 4096));
+      fs.readSync(fd, tail, 0, tail.length, size - tail.length);
+      const text = tail.toString("utf8");
+      return text.includes("sourceMappingURL=data:") || size > tail.length && !text.slice(0, -1).includes("\n");
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return true;
+  }
 }
 function cpuMicros() {
   const usage = process.threadCpuUsage?.() ?? process.cpuUsage();

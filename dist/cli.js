@@ -6382,10 +6382,15 @@ import * as path10 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // src/agent/scripts.ts
+import Module from "node:module";
 function isProjectScript(url) {
   return /^(?:file:|\/|[a-z]:[\\/])/i.test(url) && !/[\\/]node_modules[\\/]/.test(url);
 }
 var OWN_DIR = typeof __dirname === "string" ? `${__dirname}/` : void 0;
+var NODE_JS_LOADER = jsLoader();
+function jsLoader() {
+  return Module._extensions?.[".js"];
+}
 
 // src/sourcemap/load.ts
 import { closeSync as closeSync3, fstatSync as fstatSync3, openSync as openSync3, readFileSync as readFileSync4, readSync as readSync3, statSync as statSync2 } from "node:fs";

@@ -7,9 +7,9 @@
 //   attribution's cost) and a JSON-heavy body (the sampling's cost).
 // - node --test test/fixtures/projects/alloc-calibrate: 8 processes, ~160 MB allocated.
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { median, round, timeRun, writeMochaSuite } from './overhead.mjs';
+import { interleave, median, round, timeRun, writeMochaSuite } from './overhead.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const CLI = join(ROOT, 'dist/cli.js');
@@ -39,19 +39,7 @@ export function benchAlloc({ runs = 7, nodes = [24] } = {}) {
         const env = { ...process.env, NODE_OPTIONS: '', CI: '', GITHUB_ACTIONS: '', PATH: `${join(node, '..')}:${process.env.PATH}` };
         const ciprof = (extra) => () => timeRun([node, CLI, 'run', '-q', ...extra, '--no-store', '--no-report', '--out', join(tmp, 'out'), '--', ...suite.command(node)], { cwd: suite.cwd, env });
         const variants = { 'ciprof run': ciprof([]), 'ciprof run --alloc': ciprof(['--alloc']) };
-        const samples = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
-        for (const fn of Object.values(variants)) fn(); // warm caches once
-        const load = [];
-        for (let i = 0; i < runs; i++) {
-          const names = Object.keys(variants);
-          for (let j = 0; j < names.length; j++) {
-            const k = names[(i + j) % names.length];
-            samples[k].push(variants[k]());
-          }
-          load.push(loadavg()[0]);
-        }
-        const wall = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, round(median(v.map((x) => x.wallMs)))]));
-        const cpu = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, round(median(v.map((x) => x.cpuMs)))]));
+        const { load, wall, cpu } = interleave(variants, runs);
         results.push({
           suite: suite.name,
           node: major,

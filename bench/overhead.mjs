@@ -76,6 +76,27 @@ function suites(tmp) {
   ];
 }
 
+/**
+ * Runs every variant once to warm caches, then `runs` rounds with the order rotated each
+ * round (a drifting neighbour favours no variant); medians of wall and whole-tree CPU.
+ */
+export function interleave(variants, runs) {
+  const samples = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
+  for (const fn of Object.values(variants)) fn();
+  const load = [];
+  const names = Object.keys(variants);
+  for (let i = 0; i < runs; i++) {
+    for (let j = 0; j < names.length; j++) {
+      const k = names[(i + j) % names.length];
+      samples[k].push(variants[k]());
+    }
+    load.push(loadavg()[0]);
+  }
+  const wall = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, round(median(v.map((x) => x.wallMs)))]));
+  const cpu = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, round(median(v.map((x) => x.cpuMs)))]));
+  return { samples, load, wall, cpu };
+}
+
 export function benchOverhead({ runs = 7, nodes = [22, 24] } = {}) {
   const tmp = mkdtempSync(join(tmpdir(), 'ciprof-bench-overhead-'));
   const results = [];
@@ -99,20 +120,7 @@ export function benchOverhead({ runs = 7, nodes = [22, 24] } = {}) {
           // The whole product: profile, labels, merge, store (a temp store), report.html.
           'ciprof run': () => timeRun([node, CLI, 'run', '-q', '--store-dir', join(tmp, 'store'), '--out', join(tmp, 'out'), '--', ...cmd], { cwd: suite.cwd, env }),
         };
-        const samples = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
-        for (const fn of Object.values(variants)) fn(); // warm the page cache and the JIT caches once
-        const load = [];
-        for (let i = 0; i < runs; i++) {
-          // Rotate the order so a drifting neighbour favours no variant.
-          const names = Object.keys(variants);
-          for (let j = 0; j < names.length; j++) {
-            const k = names[(i + j) % names.length];
-            samples[k].push(variants[k]());
-          }
-          load.push(loadavg()[0]);
-        }
-        const wall = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, round(median(v.map((x) => x.wallMs)))]));
-        const cpu = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, round(median(v.map((x) => x.cpuMs)))]));
+        const { samples, load, wall, cpu } = interleave(variants, runs);
         results.push({
           suite: suite.name,
           node: major,

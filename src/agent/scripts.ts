@@ -73,8 +73,9 @@ export function writeScriptSourceMaps(session: inspector.Session, profile: Profi
   let scripts: ScriptSourceMap[] = [];
   if (!skip) {
     const fromVitest = vitestModuleMaps(urls);
+    const asWritten = fromVitest ? undefined : ranAsWritten(urls);
     if (fromVitest) [via, scripts] = ['vitest', fromVitest];
-    else if (ranAsWritten(urls)) via = 'as-written';
+    else if (asWritten) [via, scripts] = ['as-written', asWritten];
     else [via, scripts] = ['debugger', liveScriptMaps(session, ids, urls)];
   }
   const content: ScriptMapsFile = {
@@ -175,22 +176,26 @@ function jsLoader(): unknown {
 }
 
 /**
- * True when every project script in the profile is a .js/.mjs/.cjs file that Node loaded
- * from disk as written: no loader flag of the user's (--import, --require, --loader), Node's
- * .js loader untouched, and no inline map at the end of the file. Those need no Debugger:
- * their positions are the file's own, and a `.map` the file names is read from disk after
- * the run (src/sourcemap/load.ts). Enabling the Debugger would cost every such process
+ * When every project script in the profile is a .js/.mjs/.cjs file that Node loaded from
+ * disk as written (no loader flag of the user's: --import, --require, --loader; Node's .js
+ * loader untouched; no inline map at the end of the file), the map URLs those files name
+ * on disk (tsc's `//# sourceMappingURL=x.js.map`), read from their last bytes; else
+ * undefined. Those need no Debugger: their positions are the file's own or their map's
+ * (read from disk after the run, src/sourcemap/load.ts). Enabling the Debugger would cost every such process
  * ~35 ms of CPU (measured: a node --test file process, Node 24), paid 175 times by a suite
  * of 175 test files, for nothing. Paths without a file: scheme (jest's vm scripts) never
  * count as written.
  */
-function ranAsWritten(urls: ReadonlySet<string>): boolean {
-  if (jsLoader() !== NODE_JS_LOADER || userLoaderFlag()) return false;
+function ranAsWritten(urls: ReadonlySet<string>): ScriptSourceMap[] | undefined {
+  if (jsLoader() !== NODE_JS_LOADER || userLoaderFlag()) return undefined;
+  const maps: ScriptSourceMap[] = [];
   for (const url of urls) {
-    if (!/^file:\/\/.*\.[cm]?js$/i.test(url)) return false;
-    if (endsWithInlineMap(url)) return false;
+    if (!/^file:\/\/.*\.[cm]?js$/i.test(url)) return undefined;
+    const map = mapNamedAtEnd(url);
+    if (map === INLINE) return undefined;
+    if (map) maps.push({ url, sourceMapURL: map, scriptIds: [] });
   }
-  return true;
+  return maps;
 }
 
 function userLoaderFlag(): boolean {
@@ -205,8 +210,14 @@ function userLoaderFlag(): boolean {
   return false;
 }
 
-/** An inline map (or a last line too long to tell) at the end of the file: the Debugger is the cheap way to read it. */
-function endsWithInlineMap(url: string): boolean {
+const INLINE = Symbol('inline');
+
+/**
+ * The map a file names in its last line: INLINE for a `data:` map (or a last line too
+ * long to tell: the Debugger is the cheap way to read those), its URL for a map file,
+ * undefined when it names none.
+ */
+function mapNamedAtEnd(url: string): string | typeof INLINE | undefined {
   try {
     const fd = fs.openSync(new URL(url), 'r');
     try {
@@ -214,12 +225,13 @@ function endsWithInlineMap(url: string): boolean {
       const tail = Buffer.alloc(Math.min(size, 4096));
       fs.readSync(fd, tail, 0, tail.length, size - tail.length);
       const text = tail.toString('utf8');
-      return text.includes('sourceMappingURL=data:') || (size > tail.length && !text.slice(0, -1).includes('\n'));
+      if (text.includes('sourceMappingURL=data:') || (size > tail.length && !text.slice(0, -1).includes('\n'))) return INLINE;
+      return /\/\/[#@] sourceMappingURL=([^\s'"]+)\s*$/.exec(text)?.[1];
     } finally {
       fs.closeSync(fd);
     }
   } catch {
-    return true; // unreadable: let the Debugger say what V8 saw
+    return INLINE; // unreadable: let the Debugger say what V8 saw
   }
 }
 

@@ -4,11 +4,13 @@
  * loaded from disk as written skips it: ~35 ms of CPU per process otherwise, paid by
  * every test-file process of a node --test suite (measured on Node 24).
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ts from 'typescript';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ScriptMapsFile } from '../../src/agent/scripts.js';
+import { readProfileFile } from '../../src/profile/read.js';
 import { FIXTURES, NODE_VERSIONS, runCli } from '../helpers/cli.js';
 
 const dirs: string[] = [];
@@ -44,5 +46,32 @@ describe('source-map collection in the agent', () => {
 
   it('TypeScript through a loader flag (--import tsx): the Debugger', () => {
     expect(viaOf('ts-node-test', ['--import', 'tsx', '--test', 'test/a.test.ts'], node)).toEqual(['debugger']);
+  });
+});
+
+describe('a built .js file naming its .js.map on disk (tsc), loaded as written', () => {
+  it('is mapped to the .ts without the Debugger: the agent lists the map the file names', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ciprof-built-map-'));
+    dirs.push(dir);
+    const source = ['export function spin(n: number): number {', '  let s = 0;', '  for (let i = 0; i < n; i++) s += Math.sqrt(i);', '  return s;', '}', ''].join('\n');
+    const built = ts.transpileModule(source, { fileName: 'spin.ts', compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, sourceMap: true } });
+    mkdirSync(join(dir, 'src'));
+    mkdirSync(join(dir, 'build'));
+    mkdirSync(join(dir, 'test'));
+    writeFileSync(join(dir, 'src/spin.ts'), source);
+    // The map names the source as tsc would from build/: ../src/spin.ts.
+    writeFileSync(join(dir, 'build/spin.js'), built.outputText.replace(/\/\/# sourceMappingURL=.*$/m, '//# sourceMappingURL=spin.js.map'));
+    writeFileSync(join(dir, 'build/spin.js.map'), JSON.stringify({ ...(JSON.parse(built.sourceMapText!) as object), sources: ['../src/spin.ts'] }));
+    writeFileSync(join(dir, 'test/spin.test.js'), "const { test } = require('node:test');\nconst { spin } = require('../build/spin.js');\ntest('spins', () => { for (let k = 0; k < 40; k++) spin(2e5); });\n");
+    writeFileSync(join(dir, 'package.json'), '{ "name": "built-map", "private": true }\n');
+    const out = join(dir, 'out');
+    const r = runCli(['run', '--no-store', '--no-report', '--keep-raw', '--out', out, '--', node, '--test', 'test/spin.test.js'], { cwd: dir, node });
+    expect(r.status, r.stderr).toBe(0);
+    const raw = /raw V8 profiles kept in (\S+)/.exec(r.stderr)![1]!;
+    dirs.push(raw);
+    const lists = readdirSync(raw).filter((f) => f.endsWith('.scripts.json')).map((f) => JSON.parse(readFileSync(join(raw, f), 'utf8')) as ScriptMapsFile);
+    expect(lists.map((l) => l.via).filter((v) => v !== 'none')).toEqual(['as-written']);
+    const spin = readProfileFile(join(out, 'profile.pb.gz')).functions.find((f) => f.name === 'spin');
+    expect(spin).toMatchObject({ file: 'src/spin.ts', line: 1 });
   });
 });

@@ -84,8 +84,9 @@ function writeScriptSourceMaps(session, profile, file) {
   let scripts = [];
   if (!skip) {
     const fromVitest = vitestModuleMaps(urls);
+    const asWritten = fromVitest ? void 0 : ranAsWritten(urls);
     if (fromVitest) [via, scripts] = ["vitest", fromVitest];
-    else if (ranAsWritten(urls)) via = "as-written";
+    else if (asWritten) [via, scripts] = ["as-written", asWritten];
     else [via, scripts] = ["debugger", liveScriptMaps(session, ids, urls)];
   }
   const content = {
@@ -150,12 +151,15 @@ function jsLoader() {
   return import_node_module.default._extensions?.[".js"];
 }
 function ranAsWritten(urls) {
-  if (jsLoader() !== NODE_JS_LOADER || userLoaderFlag()) return false;
+  if (jsLoader() !== NODE_JS_LOADER || userLoaderFlag()) return void 0;
+  const maps = [];
   for (const url of urls) {
-    if (!/^file:\/\/.*\.[cm]?js$/i.test(url)) return false;
-    if (endsWithInlineMap(url)) return false;
+    if (!/^file:\/\/.*\.[cm]?js$/i.test(url)) return void 0;
+    const map = mapNamedAtEnd(url);
+    if (map === INLINE) return void 0;
+    if (map) maps.push({ url, sourceMapURL: map, scriptIds: [] });
   }
-  return true;
+  return maps;
 }
 function userLoaderFlag() {
   const args = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? "").split(/\s+/).filter(Boolean)];
@@ -168,7 +172,8 @@ function userLoaderFlag() {
   }
   return false;
 }
-function endsWithInlineMap(url) {
+var INLINE = /* @__PURE__ */ Symbol("inline");
+function mapNamedAtEnd(url) {
   try {
     const fd = fs.openSync(new URL(url), "r");
     try {
@@ -176,12 +181,13 @@ function endsWithInlineMap(url) {
       const tail = Buffer.alloc(Math.min(size, 4096));
       fs.readSync(fd, tail, 0, tail.length, size - tail.length);
       const text = tail.toString("utf8");
-      return text.includes("sourceMappingURL=data:") || size > tail.length && !text.slice(0, -1).includes("\n");
+      if (text.includes("sourceMappingURL=data:") || size > tail.length && !text.slice(0, -1).includes("\n")) return INLINE;
+      return /\/\/[#@] sourceMappingURL=([^\s'"]+)\s*$/.exec(text)?.[1];
     } finally {
       fs.closeSync(fd);
     }
   } catch {
-    return true;
+    return INLINE;
   }
 }
 function cpuMicros() {

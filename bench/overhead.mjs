@@ -117,6 +117,16 @@ export function benchOverhead({ runs = 7, nodes = [22, 24] } = {}) {
             rmSync(dir, { recursive: true, force: true });
             return timeRun(cmd, { cwd: suite.cwd, env: { ...env, NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${dir}` } });
           },
+          // ciprof's preloads alone (agent + runner hooks, as `ciprof run` sets them), no CLI
+          // around the command: the cost paid inside the test processes, apart from the
+          // CLI's own work before the spawn and after the exit.
+          'agent only': () => {
+            const dir = join(tmp, 'agent-raw');
+            rmSync(dir, { recursive: true, force: true });
+            mkdirSync(dir);
+            const preloads = ['runners/preload.cjs', 'agent.cjs'].map((f) => `--require ${join(ROOT, 'dist', f)}`).join(' ');
+            return timeRun(cmd, { cwd: suite.cwd, env: { ...env, NODE_OPTIONS: preloads, CIPROF_RAW_DIR: dir, CIPROF_INTERVAL_US: '1000' } });
+          },
           // The whole product: profile, labels, merge, store (a temp store), report.html.
           'ciprof run': () => timeRun([node, CLI, 'run', '-q', '--store-dir', join(tmp, 'store'), '--out', join(tmp, 'out'), '--', ...cmd], { cwd: suite.cwd, env }),
         };
@@ -134,6 +144,8 @@ export function benchOverhead({ runs = 7, nodes = [22, 24] } = {}) {
             wallVsCpuProf: round(wall['ciprof run'] / wall['node --cpu-prof'], 3),
             cpuProfWallVsPlain: round(wall['node --cpu-prof'] / wall.plain, 3),
             cpuVsCpuProf: round(cpu['ciprof run'] / cpu['node --cpu-prof'], 3),
+            agentWallVsCpuProf: round(wall['agent only'] / wall['node --cpu-prof'], 3),
+            agentCpuVsCpuProf: round(cpu['agent only'] / cpu['node --cpu-prof'], 3),
           },
         });
       }
@@ -148,19 +160,19 @@ export function overheadMarkdown(results) {
   const lines = [
     '## Overhead: `ciprof run` vs `node --cpu-prof` (NODE_OPTIONS, every process) vs plain, interleaved',
     '',
-    'Medians of interleaved runs (order rotated each round). `ciprof run` is the whole product: profile, per-test labels, merge, local store, report.html. CPU = user + system of the whole process tree. Target (issue 12): ciprof wall ≤ `node --cpu-prof` wall + 2%.',
+    'Medians of interleaved runs (order rotated each round). `ciprof run` is the whole product: profile, per-test labels, merge, local store, report.html. "agent only" is the command with ciprof\'s two preloads in NODE_OPTIONS and no CLI around it: what the test processes themselves pay. CPU = user + system of the whole process tree. Target (issue 12): ciprof wall ≤ `node --cpu-prof` wall + 2%.',
     '',
-    '| suite | Node | runs | load | plain wall ms | --cpu-prof wall ms | ciprof wall ms | ciprof / plain | --cpu-prof / plain | **ciprof / --cpu-prof** | CPU ms plain / --cpu-prof / ciprof | CPU ciprof / --cpu-prof |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |',
+    '| suite | Node | runs | load | plain wall ms | --cpu-prof wall ms | agent only wall ms | ciprof wall ms | ciprof / plain | --cpu-prof / plain | agent only / --cpu-prof (wall, CPU) | **ciprof / --cpu-prof** | CPU ms plain / --cpu-prof / agent only / ciprof | CPU ciprof / --cpu-prof |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |',
   ];
   for (const r of results) {
     if (r.skipped) {
-      lines.push(`| ${r.suite} | ${r.node} | | | skipped: ${r.skipped} | | | | | | | |`);
+      lines.push(`| ${r.suite} | ${r.node} | | | skipped: ${r.skipped} | | | | | | | | | |`);
       continue;
     }
     const w = r.medianWallMs;
     const c = r.medianCpuMs;
-    lines.push(`| ${r.suite} | ${r.node} | ${r.runs} | ${r.loadAverage} | ${w.plain} | ${w['node --cpu-prof']} | ${w['ciprof run']} | x${r.ratio.wallVsPlain} | x${r.ratio.cpuProfWallVsPlain} | **x${r.ratio.wallVsCpuProf}** | ${c.plain} / ${c['node --cpu-prof']} / ${c['ciprof run']} | x${r.ratio.cpuVsCpuProf} |`);
+    lines.push(`| ${r.suite} | ${r.node} | ${r.runs} | ${r.loadAverage} | ${w.plain} | ${w['node --cpu-prof']} | ${w['agent only']} | ${w['ciprof run']} | x${r.ratio.wallVsPlain} | x${r.ratio.cpuProfWallVsPlain} | x${r.ratio.agentWallVsCpuProf}, x${r.ratio.agentCpuVsCpuProf} | **x${r.ratio.wallVsCpuProf}** | ${c.plain} / ${c['node --cpu-prof']} / ${c['agent only']} / ${c['ciprof run']} | x${r.ratio.cpuVsCpuProf} |`);
   }
   lines.push('');
   return lines;

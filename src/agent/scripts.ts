@@ -57,7 +57,7 @@ interface ScriptParsed {
  * timeout may not grant. Returns the bytes written.
  */
 export function writeScriptSourceMaps(session: inspector.Session, profile: ProfileFrames, file: string): number {
-  const started = performance.now();
+  const started = process.hrtime.bigint();
   const cpuStarted = cpuMicros();
   const ids = new Set<string>();
   const urls = new Set<string>();
@@ -82,7 +82,7 @@ export function writeScriptSourceMaps(session: inspector.Session, profile: Profi
     scripts,
     via,
     ...(jestWorker && urls.size > 0 && process.env.CIPROF_SOURCE_MAPS !== '0' ? { jestWorker: true as const } : {}),
-    collectMs: Math.round((performance.now() - started) * 100) / 100,
+    collectMs: Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100,
     collectCpuMs: Math.round((cpuMicros() - cpuStarted) / 10) / 100,
   };
   const text = JSON.stringify(content);

@@ -4,7 +4,6 @@ import { formatSummaryText } from '../collect/summary.js';
 import { collect } from '../pipeline/collect.js';
 import { prepareOutDir, writeRunOutputs } from '../pipeline/outputs.js';
 import { resolveSettings } from '../pipeline/settings.js';
-import { storeRun, uploadRun } from '../pipeline/store.js';
 import type { PyroscopeFlags } from '../pyroscope/settings.js';
 import { cliLog, parsePositiveInt } from './io.js';
 import { addPyroscopeUploadOptions } from './pyroscope-flags.js';
@@ -48,6 +47,8 @@ export function registerRun(program: Command): void {
       const profiling = prepareOutDir(s, cliLog);
       // Under --json, stdout is one JSON document: the test output goes to stderr.
       const c = await collect(s, { command, keepRaw: flags.keepRaw, quiet: flags.quiet, profile: profiling, commandStdout: flags.json ? 'stderr' : 'inherit' }, cliLog);
+      // Loaded after the command ran: the test command starts without parsing the stores.
+      const { storeRun, uploadRun } = await import('../pipeline/store.js');
       const stored = await storeRun(s, c, { local: flags.store, artifact: false }, cliLog);
       const files = await writeRunOutputs(s, c, { report: flags.report, stored }, cliLog);
       if (files && c.summary) {

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import type { Profile } from '../profile/model.js';
 import type { TestStat, TestWall } from '../profile/tests.js';
 import { agentPath } from './agent-path.js';
-import { gatherRawProfiles, type GatherOptions, type GatherResult } from './gather.js';
+import type { GatherOptions, GatherResult } from './gather.js';
 import { withPreload } from './node-options.js';
 import { settleRawDir } from './settle.js';
 import { runCommand } from './spawn.js';
@@ -72,7 +72,11 @@ export async function runProfiled(opts: ProfiledRunOptions): Promise<ProfiledRun
     }
   }
 
-  const result = await runCommand((rawDir && opts.attribution?.command) || opts.command, { env, cwd: opts.cwd, stdout: opts.stdout });
+  const running = runCommand((rawDir && opts.attribution?.command) || opts.command, { env, cwd: opts.cwd, stdout: opts.stdout });
+  // The gathering code (V8 import, source maps) loads while the command runs, not before it starts.
+  const gatherModule = rawDir ? import('./gather.js') : undefined;
+  gatherModule?.catch(() => undefined);
+  const result = await running;
   if (result.spawnError) opts.warn(result.spawnError);
   if (result.spawnError || !rawDir) {
     if (rawDir) rmSync(rawDir, { recursive: true, force: true });
@@ -86,6 +90,7 @@ export async function runProfiled(opts: ProfiledRunOptions): Promise<ProfiledRun
     } catch (err) {
       opts.warn(`per-test attribution off: ${(err as Error).message}`);
     }
+    const { gatherRawProfiles } = await gatherModule!;
     const gathered = gatherRawProfiles(rawDir, { repoRoot: opts.repoRoot, labelerFor: opts.attribution?.labelerFor });
     opts.attribution?.finish?.();
     return { exitCode: result.exitCode, wallMs: result.wallMs, gathered };

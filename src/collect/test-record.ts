@@ -11,9 +11,7 @@
  * collector. No runtime dependency beyond node:fs: it runs inside the user's tests.
  *
  * Times are microseconds of process.hrtime (CLOCK_MONOTONIC), the clock V8's CPU
- * profiler stamps samples with (test/collect/clock.test.ts checks it). performance.now()
- * runs on that clock from the thread's time origin, so one offset, taken once, turns it
- * into hrtime; performance.now() + performance.timeOrigin would not (wall-clock anchored).
+ * profiler stamps samples with (test/collect/clock.test.ts checks it), read directly.
  *
  * CPU: V8's profiler samples on a wall-clock timer, so a thread blocked in a system call
  * (bind, a sync fs call) or descheduled by a busy machine is charged as if it ran. The
@@ -51,13 +49,15 @@ export interface TestRecord {
 export const TESTS_SUFFIX = '.tests.jsonl';
 export const NAME_SEPARATOR = ' > ';
 
-/** Captured at load: a test that fakes timers (performance, hrtime) must not move ours. */
-const perfNow = performance.now.bind(performance);
+/**
+ * Captured at load: a test that fakes timers (hrtime) must not move ours. Not
+ * performance.now(): touching the `performance` global loads perf_hooks, ~3 ms of CPU in
+ * every worker thread the preload runs in, runner or not.
+ */
 const hrtimeBigint = process.hrtime.bigint;
-const originUs = Number(hrtimeBigint() / 1000n) - perfNow() * 1000;
 
 export function nowUs(): number {
-  return originUs + perfNow() * 1000;
+  return Number(hrtimeBigint()) / 1000;
 }
 
 type ThreadCpuUsage = () => { user: number; system: number };

@@ -1,6 +1,6 @@
 /** The header: which commit, job and run this is, and the suite totals. Text nodes only. */
 import type { Data } from './decode.js';
-import { ms, signedMs, signedPct } from './fmt.js';
+import { bytes, ms, signedMs, signedPct } from './fmt.js';
 
 export function renderHeader(data: Data, el: { title: HTMLElement; facts: HTMLElement }, totals: { head: number; base: number | null; idleHead: number; idleBase: number | null }): void {
   const m = data.meta;
@@ -28,6 +28,15 @@ export function renderHeader(data: Data, el: { title: HTMLElement; facts: HTMLEl
     facts.push([`sampled ${kind}`, ms(totals.head - totals.idleHead)]);
   }
   if (totals.idleHead > 0) facts.push(['idle', ms(totals.idleHead)]);
+  const a = m.alloc;
+  if (a) {
+    if (a.baseBytes !== undefined) facts.push(['allocated', `${bytes(a.baseBytes)} → ${bytes(a.headBytes)} (${signedPct(a.baseBytes > 0 ? ((a.headBytes - a.baseBytes) / a.baseBytes) * 100 : Infinity)})`]);
+    else facts.push(['allocated', bytes(a.headBytes)]);
+    if (a.diff) {
+      const v = a.diff.verdict === 'regression' ? `${a.diff.regressions} row(s) allocate more` : a.diff.verdict === 'improvement' ? `${a.diff.improvements} row(s) allocate less` : 'no significant change';
+      facts.push(['allocation verdict', v, `verdict-${a.diff.verdict}`]);
+    }
+  }
   if (h.command) facts.push(['command', h.command]);
   el.facts.replaceChildren(
     ...facts.map(([k, v, cls]) => {

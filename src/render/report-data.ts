@@ -6,7 +6,9 @@
  */
 import type { AllocDiff, AllocStatus } from '../diff/alloc-diff.js';
 import type { FunctionDelta, ProfileDiff } from '../diff/function-diff.js';
+import { blockedClass } from '../diff/blocked.js';
 import { ALLOC_SPACE, functionKey, timeValueIndex, type Profile } from '../profile/model.js';
+import { readTestWalls, testKey } from '../profile/tests.js';
 import {
   STATUS_IMPROVEMENT,
   STATUS_NOISE,
@@ -76,7 +78,7 @@ const allocIndex = (p: Profile): number => p.sampleTypes.findIndex((t) => t.type
 
 /** Allocations are shown when every side has them; otherwise the reason the switch is off. */
 function allocAvailability(head: Profile, base: Profile | undefined): string | undefined {
-  const how = 'run the tests with `ciprof run --alloc`';
+  const how = 'run the tests with ciprof run --alloc';
   if (allocIndex(head) < 0) return `No allocation samples in this profile: ${how}.`;
   if (base && allocIndex(base) < 0) return `The base profile has no allocation samples: ${how} on both sides.`;
   return undefined;
@@ -156,18 +158,21 @@ export function buildReportData(head: Profile, base?: Profile, diffs: ReportDiff
 
   const testIds = new Map<string, number>();
   const tests: [number, number][] = [];
+  const testId = (file: string, name: string): number => {
+    const key = testKey(file, name);
+    let id = testIds.get(key);
+    if (id === undefined) {
+      id = tests.length;
+      tests.push([str(file), str(name)]);
+      testIds.set(key, id);
+    }
+    return id;
+  };
   const testOf = (labels: Profile['samples'][number]['labels']): number => {
     const file = labels[TEST_FILE];
     const name = labels[TEST_NAME];
     if (file === undefined && name === undefined) return -1;
-    const key = `${file ?? ''}\u0000${name ?? ''}`;
-    let id = testIds.get(key);
-    if (id === undefined) {
-      id = tests.length;
-      tests.push([str(String(file ?? '')), str(String(name ?? ''))]);
-      testIds.set(key, id);
-    }
-    return id;
+    return testId(String(file ?? ''), String(name ?? ''));
   };
 
   const addSide = (p: Profile): SideSamples => {
@@ -202,6 +207,7 @@ export function buildReportData(head: Profile, base?: Profile, diffs: ReportDiff
 
   const headRaw = addSide(head);
   const baseRaw = base ? addSide(base) : undefined;
+  const testTimes = testClocks(head, base, testId);
 
   // Renumber the tree in pre-order: the page rebuilds parents from depths, and samples
   // sorted by pre-order node have small, compressible deltas.
@@ -246,6 +252,8 @@ export function buildReportData(head: Profile, base?: Profile, diffs: ReportDiff
       .filter((d) => d.interval && fnIds.has(d.key) && Number.isFinite(d.adjustedPct))
       .map((d) => [fnIds.get(d.key)!, round1(d.adjustedPct), round1(d.interval!.lowPct), round1(d.interval!.highPct)]),
     alloc: withAlloc,
+    blocked: blockedFunctions(fnName, fnFile, strings, str),
+    testTimes: testTimes.some((t) => t.some((v) => v >= 0)) ? tests.map((_, i) => testTimes[i] ?? [-1, -1, -1, -1]) : undefined,
     allocStatus: withAlloc && diffs.alloc ? allocStatuses(diffs.alloc, fnIds) : undefined,
   };
   const w = new VarintWriter();
@@ -307,5 +315,36 @@ function allocMeta(head: Profile, headSide: SideSamples, baseSide: SideSamples |
   const out: NonNullable<ReportMeta['alloc']> = { intervalBytes: Number(head.meta['alloc.interval_bytes']) || 0, headBytes: sum(headSide) };
   if (baseSide) out.baseBytes = sum(baseSide);
   if (diff) out.diff = { verdict: diff.verdict, suiteDeltaPct: diff.suiteDeltaPct, regressions: diff.regressions, improvements: diff.improvements };
+  return out;
+}
+
+/** [function index, class string index] of the functions whose self time is a wait (blocked.ts), not CPU. */
+function blockedFunctions(fnName: number[], fnFile: number[], strings: string[], str: (s: string) => number): [number, number][] {
+  const out: [number, number][] = [];
+  for (let f = 0; f < fnName.length; f++) {
+    const cls = blockedClass({ name: strings[fnName[f]!]!, file: strings[fnFile[f]!]! });
+    if (cls) out.push([f, str(cls)]);
+  }
+  return out;
+}
+
+const msOrUnknown = (v: number | null | undefined): number => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? Math.round(v * 100) / 100 : -1);
+
+/**
+ * Per test: [wall ms, CPU-clock ms] of head, then of base (-1 unknown), from the runner
+ * hooks' records in each profile's metadata. Registers tests that ran without a sample.
+ */
+function testClocks(head: Profile, base: Profile | undefined, testId: (file: string, name: string) => number): [number, number, number, number][] {
+  const out: [number, number, number, number][] = [];
+  const add = (p: Profile, at: 0 | 2): void => {
+    for (const w of readTestWalls(p).values()) {
+      const id = testId(w.file, w.name);
+      const row = (out[id] ??= [-1, -1, -1, -1]);
+      row[at] = msOrUnknown(w.wallMs);
+      row[at + 1] = msOrUnknown(w.cpuMs);
+    }
+  };
+  add(head, 0);
+  if (base) add(base, 2);
   return out;
 }

@@ -51,7 +51,19 @@ export interface Data {
   func: Int32Array;
   head: Side;
   base: Side | null;
-  tests: { file: string; name: string }[];
+  tests: TestInfo[];
+  /** Per function: the class of wait its self time is (`fs`, `bind`, …), or '' for CPU. */
+  fnBlocked: string[];
+}
+
+export interface TestInfo {
+  file: string;
+  name: string;
+  /** From the runner hooks, ms; NaN when unknown (no record, or Node without a thread CPU clock). */
+  wallMs: number;
+  cpuMs: number;
+  baseWallMs: number;
+  baseCpuMs: number;
 }
 
 function base64Bytes(b64: string): Uint8Array<ArrayBuffer> {
@@ -100,12 +112,18 @@ export async function decodeReport(raw: { meta: ReportMetaView; blob: string }):
   });
   const head = side(header.headSamples);
   const base = header.baseSamples >= 0 ? side(header.baseSamples) : null;
-  const tests = header.tests.map(([f, n]) => ({ file: header.strings[f] ?? '', name: header.strings[n] ?? '' }));
+  const known = (v: number | undefined): number => (typeof v === 'number' && v >= 0 ? v : NaN);
+  const tests = header.tests.map(([f, n], i): TestInfo => {
+    const t = header.testTimes?.[i];
+    return { file: header.strings[f] ?? '', name: header.strings[n] ?? '', wallMs: known(t?.[0]), cpuMs: known(t?.[1]), baseWallMs: known(t?.[2]), baseCpuMs: known(t?.[3]) };
+  });
+  const fnBlocked: string[] = new Array<string>(nf).fill('');
+  for (const [f, cls] of header.blocked ?? []) if (f >= 0 && f < nf) fnBlocked[f] = header.strings[cls] ?? '';
   const fnInterval = new Map((header.intervals ?? []).map(([f, pct, low, high]) => [f, { pct, low, high }] as const));
   let fnAllocStatus: Uint8Array | null = null;
   if (header.allocStatus) {
     fnAllocStatus = new Uint8Array(nf).fill(STATUS_NOISE);
     for (const [f, st] of header.allocStatus) if (f >= 0 && f < nf) fnAllocStatus[f] = st;
   }
-  return { meta: raw.meta, strings: header.strings, fnName, fnFile, fnLine, fnStatus, fnAllocStatus, fnInterval, parent, func, head, base, tests };
+  return { meta: raw.meta, strings: header.strings, fnName, fnFile, fnLine, fnStatus, fnAllocStatus, fnInterval, parent, func, head, base, tests, fnBlocked };
 }

@@ -10,6 +10,7 @@ import { bytes, ms, pct, signedBytes, signedMs, signedPct, signedPp } from './fm
 import { renderHeader } from './header.js';
 import { buildSandwich } from './sandwich.js';
 import { SortableTable, type Column } from './table.js';
+import { blockedTotals, testColumns, testRows, type TestRow } from './tests-table.js';
 import { functionTotals, layoutTree, valuesFromSamples, widthsFor, type FlameTree } from './tree.js';
 import { STATUS_IMPROVEMENT, STATUS_NOISE, STATUS_NONE, STATUS_REGRESSION } from './wire.js';
 
@@ -29,15 +30,6 @@ interface FnRow {
   delta: number;
   deltaPct: number;
   status: number;
-}
-
-interface TestRow {
-  t: number;
-  file: string;
-  name: string;
-  head: number;
-  base: number;
-  delta: number;
 }
 
 const STATUS_TEXT: Record<Metric, string[]> = { cpu: ['', 'within noise', 'slower', 'faster'], alloc: ['', 'within noise', 'allocates more', 'allocates less'] };
@@ -127,7 +119,7 @@ class App {
     this.keys();
     this.recompute();
     const idle = this.idle();
-    renderHeader(data, { title: $('title'), facts: $('facts') }, { head: this.tree.head.sum, base: this.tree.base?.sum ?? null, idleHead: idle.head, idleBase: idle.base });
+    renderHeader(data, { title: $('title'), facts: $('facts') }, { head: this.tree.head.sum, base: this.tree.base?.sum ?? null, idleHead: idle.head, idleBase: idle.base, blocked: blockedTotals(data, data.head) });
     this.showTab('flame');
   }
 
@@ -499,32 +491,11 @@ class App {
   }
 
   private testColumns(): Column<TestRow>[] {
-    const cols: Column<TestRow>[] = [
-      { label: 'Test file', key: (r) => r.file, text: (r) => r.file, left: true },
-      { label: 'Test', key: (r) => r.name, text: (r) => r.name, left: true },
-      { label: this.metric === 'alloc' ? (this.diff ? 'Head allocated' : 'Allocated') : this.diff ? 'Head' : 'Time', key: (r) => r.head, text: (r) => this.fmt(r.head) },
-    ];
-    if (this.diff) {
-      cols.push(
-        { label: 'Base', key: (r) => r.base, text: (r) => this.fmt(r.base) },
-        { label: 'Δ', key: (r) => Math.abs(r.delta), text: (r) => this.fmtSigned(r.delta), cls: (r) => (r.delta > 0 ? 'st-regression' : r.delta < 0 ? 'st-improvement' : '') },
-        { label: 'Δ %', key: (r) => r.delta / (r.base || 1), text: (r) => signedPct(r.base > 0 ? (r.delta / r.base) * 100 : r.delta > 0 ? Infinity : 0) },
-      );
-    }
-    return cols;
+    return testColumns({ diff: this.diff, alloc: this.metric === 'alloc', fmt: (v) => this.fmt(v), fmtSigned: (v) => this.fmtSigned(v) });
   }
 
   private renderTestTable(): void {
-    const d = this.data;
-    if (!d.tests.length) return;
-    const sum = (side: Data['head'] | null): Float64Array => {
-      const out = new Float64Array(d.tests.length);
-      if (side) for (let i = 0; i < side.test.length; i++) if (side.test[i]! >= 0) out[side.test[i]!]! += side.value[i]!;
-      return out;
-    };
-    const h = sum(this.measured(d.head));
-    const b = sum(d.base ? this.measured(d.base) : null);
-    this.testTable.setRows(d.tests.map((t, i) => ({ t: i, file: t.file, name: t.name, head: h[i]!, base: b[i]!, delta: h[i]! - b[i]! })));
+    if (this.data.tests.length) this.testTable.setRows(testRows(this.data, this.metric === 'alloc'));
   }
 }
 
@@ -577,7 +548,7 @@ function hook(app: App): void {
       matchedFrames: app.matchedFrames,
       matchShare: app.matchShare,
       selected: app.selected >= 0 ? app.name(app.selected) : null,
-      testFilter: app.testFilter >= 0 ? app.data.tests[app.testFilter]! : null,
+      testFilter: app.testFilter >= 0 ? { file: app.data.tests[app.testFilter]!.file, name: app.data.tests[app.testFilter]!.name } : null,
       diff: app.diff,
       metric: app.metric,
       allocAvailable: app.data.head.alloc !== null,
@@ -605,7 +576,7 @@ function hook(app: App): void {
       };
     },
     functions: () => app.fnTable.shown.map((r) => ({ name: r.name, loc: r.loc, self: r.self, total: r.total, baseSelf: r.baseSelf, delta: r.delta, status: r.status })),
-    tests: () => app.testTable.shown.map((r) => ({ file: r.file, name: r.name, head: r.head, base: r.base, delta: r.delta })),
+    tests: () => app.testTable.shown.map((r) => ({ ...r })),
   };
   Object.defineProperty(window, '__ciprof', { value: Object.freeze(api), configurable: false, writable: false });
 }

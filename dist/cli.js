@@ -6118,7 +6118,6 @@ var DEFAULT_ALLOC_INTERVAL_BYTES = 4 * 1024;
 function withAllocSampling(env, on) {
   return on ? { ...env, [ALLOC_ENV]: String(DEFAULT_ALLOC_INTERVAL_BYTES) } : env;
 }
-var MARKER_FUNCTION = "ciprofAllocationBoundary";
 var MARKER_RESIDUES = 16;
 var MARKER_STEP = 16;
 
@@ -7203,7 +7202,7 @@ var AllocProfileImporter = class {
     const resolve6 = this.stackResolver(byId, parent);
     const isMarkNode = (id) => {
       const f = byId.get(id)?.callFrame;
-      return f?.functionName === MARKER_FUNCTION && this.kindOf(f.url) === "own";
+      return f !== void 0 && this.kindOf(f.url) === "own";
     };
     const { span, found } = spansByMarks(file, isMarkNode);
     const base = opts.labels ?? {};

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import * as path from 'node:path';
 import { signalNumber } from '../compare/worktree.js';
+import { withAllocSampling } from '../agent/protocol.js';
 import { COMPARE_THRESHOLDS } from '../diff/function-diff.js';
 import { compare, CompareUsageError, rediffSavedRuns } from '../pipeline/compare.js';
-import { EXIT_REGRESSION, exitCodeFor } from '../pipeline/publish.js';
+import { EXIT_REGRESSION, exitCodeFor, type RegressionGate } from '../pipeline/publish.js';
 import { resolveSettings } from '../pipeline/settings.js';
 import { cliLog, EXIT_USAGE, fail, parsePositiveInt, parseThresholds, printDiff, warn } from './io.js';
 
@@ -19,6 +20,8 @@ interface CompareFlags {
   alpha: string;
   minSamples: string;
   failOnRegression?: boolean;
+  gate: string;
+  alloc?: boolean;
   jobKey?: string;
   fromRuns?: string;
   includeLaunchers?: boolean;
@@ -43,16 +46,20 @@ export function registerCompare(program: Command): void {
     .option('--min-pct <pct>', 'minimum speed-adjusted self-time change for a row, %', String(COMPARE_THRESHOLDS.minPct))
     .option('--alpha <q>', 'false discovery rate (Benjamini-Hochberg)', String(COMPARE_THRESHOLDS.alpha))
     .option('--min-samples <n>', 'samples a function needs before it can be reported', String(COMPARE_THRESHOLDS.minSamples))
+    .option('--alloc', 'also sample allocations in every run (as ciprof run --alloc) and diff them: the Allocations section, report.alloc in --json')
     .option('--fail-on-regression', `exit ${EXIT_REGRESSION} when a regression is reported (and no test failed)`)
+    .option('--gate <cpu|alloc>', 'what --fail-on-regression looks at: CPU time, or allocations only (with --alloc)', 'cpu')
     .option('--job-key <key>', 'job key written into the profiles (default: from CI env)')
     .option('--include-launchers', 'keep package-manager launcher processes (npm, npx, pnpm, yarn) in the rows and verdicts')
     .option('--from-runs <dir>', 'run nothing: diff the base-<i>.pb.gz/head-<i>.pb.gz files already in <dir> (re-tune thresholds on saved runs)')
     .passThroughOptions()
     .action(async (command: string[], flags: CompareFlags) => {
+      if (flags.gate !== 'cpu' && flags.gate !== 'alloc') fail('--gate must be cpu or alloc', EXIT_USAGE);
+      const gate: RegressionGate = flags.gate;
       const thresholds = parseThresholds(flags);
       const runs = parsePositiveInt('--runs', flags.runs);
       const intervalUs = parsePositiveInt('--interval-us', flags.intervalUs);
-      const s = resolveSettings({ cwd: process.cwd(), env: process.env, jobKey: flags.jobKey, outDir: flags.out, base: flags.base, thresholds, intervalUs, includeLaunchers: flags.includeLaunchers }, cliLog);
+      const s = resolveSettings({ cwd: process.cwd(), env: withAllocSampling(process.env, flags.alloc), jobKey: flags.jobKey, outDir: flags.out, base: flags.base, thresholds, intervalUs, includeLaunchers: flags.includeLaunchers }, cliLog);
       const failOnRegression = Boolean(flags.failOnRegression);
 
       if (flags.fromRuns) {
@@ -63,7 +70,7 @@ export function registerCompare(program: Command): void {
           fail((err as Error).message);
         }
         printDiff(report, flags.json);
-        process.exitCode = exitCodeFor(0, report, failOnRegression);
+        process.exitCode = exitCodeFor(0, report, failOnRegression, gate);
         return;
       }
 
@@ -73,7 +80,7 @@ export function registerCompare(program: Command): void {
 
       let result;
       try {
-        result = await compare(s, { base: s.base, runs, install: flags.install, command, progress }, cliLog);
+        result = await compare(s, { base: s.base, runs, install: flags.install, command, progress, alloc: Boolean(flags.alloc) }, cliLog);
       } catch (err) {
         fail((err as Error).message, err instanceof CompareUsageError ? EXIT_USAGE : 1);
       }
@@ -85,6 +92,7 @@ export function registerCompare(program: Command): void {
       for (const r of result.runs.filter((x) => x.exitCode !== 0)) warn(`the test command failed in the ${r.side} run ${r.index} (${r.side === 'base' ? result.baseCommit.slice(0, 12) : 'working tree'}): exit code ${r.exitCode}`);
       if (result.files) progress(`wrote ${path.relative(process.cwd(), s.outDir) || '.'}/{diff.json,comment.md${result.files.report ? ',report.html' : ''},base.pb.gz,head.pb.gz}`);
       // Failing tests first: a regression verdict over a broken suite is not worth a red build of its own.
-      process.exitCode = exitCodeFor(result.failed?.exitCode ?? 0, result.report, failOnRegression);
+      if (gate === 'alloc' && failOnRegression && result.report && !result.report.alloc) warn('--gate alloc: no allocation diff (pass --alloc); nothing to gate on');
+      process.exitCode = exitCodeFor(result.failed?.exitCode ?? 0, result.report, failOnRegression, gate);
     });
 }

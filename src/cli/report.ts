@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { diffAllocations } from '../diff/alloc-diff.js';
 import { diffForReport } from '../pipeline/diff.js';
 import { writeHtmlReport } from '../pipeline/outputs.js';
 import { fail } from './io.js';
@@ -17,7 +18,7 @@ export function registerReport(program: Command): void {
       const head = loadProfileOrFail(file);
       const base = flags.base ? loadProfileOrFail(flags.base) : undefined;
       try {
-        const r = await writeHtmlReport(flags.output, head, base, base ? diffForReport(base, head) : undefined, flags.title);
+        const r = await writeHtmlReport(flags.output, head, base, base ? diffForReport(base, head) : undefined, flags.title, base ? diffAllocations(base, head) : undefined);
         process.stderr.write(`ciprof: report written to ${r.path} (${(r.bytes / 1024).toFixed(0)} KB, ${r.nodes} frames)\n`);
       } catch (err) {
         fail(`cannot write the report: ${(err as Error).message}`);

@@ -9,6 +9,7 @@
  * Everything here fails open: no runner, or unreadable records, cost the per-test view,
  * never the profile or the exit code.
  */
+import { blockedClass } from '../diff/blocked.js';
 import type { AgentThreadInfo } from '../agent/protocol.js';
 import type { Profile } from '../profile/model.js';
 import { testStats, type TestStat, type TestWall } from '../profile/tests.js';
@@ -75,7 +76,7 @@ export function setupAttribution(_command: readonly string[], opts: { env: NodeJ
           return undefined;
         }
       },
-      tests: (profile) => testStats(profile, { walls }),
+      tests: (profile) => testStats(profile, { walls, blockedOf: blockedClass }),
       walls: () => walls,
       finish: () => {
         labeler = undefined;

@@ -102,11 +102,12 @@ export function formatSummaryText(s: RunSummary): string {
     }
   }
   if (s.tests?.length) {
-    lines.push(`ciprof: slowest tests (of ${s.tests.length}), wall / CPU:`);
+    lines.push(`ciprof: slowest tests (of ${s.tests.length}), wall / CPU clock / sampled on-CPU / blocked (ms):`);
+    const col = (v: number | null | undefined): string => (typeof v === 'number' ? v.toFixed(1) : '?').padStart(7);
     for (const test of s.tests.slice(0, 5)) {
-      const wall = test.wallMs === null ? '      ?' : `${test.wallMs.toFixed(1).padStart(7)}`;
       const hot = test.top[0] ? `  [${t(test.top[0].name)} ${test.top[0].selfMs.toFixed(1)} ms]` : '';
-      lines.push(`  ${wall} ms / ${test.cpuMs.toFixed(1).padStart(7)} ms  ${t(test.file)} > ${t(test.name)}${hot}`);
+      const blocked = test.blockedMs ?? 0;
+      lines.push(`  ${col(test.wallMs)} / ${col(test.cpuClockMs)} / ${col(test.cpuMs - blocked)} / ${col(test.blockedMs)}  ${t(test.file)} > ${t(test.name)}${hot}`);
     }
   }
   if (s.profile) lines.push(`ciprof: profile written to ${t(s.profile)}${s.storedAs ? ` (stored as ${t(s.storedAs)})` : ''}`);

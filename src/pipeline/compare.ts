@@ -37,6 +37,8 @@ export interface CompareOptions {
   /** --install: undefined detects from the lockfile, '' skips. */
   install?: string;
   command: string[];
+  /** The runs sample allocations too (the settings' env carries the agent's switch); the diff then has its Allocations section. */
+  alloc?: boolean;
   /** Progress lines (stderr). */
   progress: (line: string) => void;
 }
@@ -96,6 +98,7 @@ export async function compare(s: Settings, opts: CompareOptions, log: Log): Prom
     const reason = `${p.how}; base and head (working tree) profiled on this machine, ${baseRuns.length} + ${headRuns.length} interleaved runs`;
     try {
       Object.assign(result, await diffAndWrite(s, { ...s.ci, commit: p.headCommit }, baseRuns, headRuns, { baseCommit: p.baseCommit, headCommit: p.headCommit, reason }, log));
+      if (opts.alloc && result.report && !result.report.alloc) log.warn('--alloc: no allocation diff (a side has no allocation samples: did the agent run in every process?)');
     } catch (err) {
       log.warn(`diff not written: ${(err as Error).message}`);
     }
@@ -216,6 +219,7 @@ function writeSummary(s: Settings, opts: CompareOptions, result: CompareResult, 
       runs: result.runs.map((r) => ({ ...r, profile: r.profile && path.basename(r.profile) })),
       failed: result.failed ? { side: result.failed.side, index: result.failed.index, exitCode: result.failed.exitCode } : undefined,
       verdict: result.report?.diff?.verdict,
+      ...(opts.alloc ? { alloc: true, allocVerdict: result.report?.alloc?.verdict } : {}),
     };
     writeFileAtomic(path.join(s.outDir, 'compare.json'), `${JSON.stringify(summary, null, 2)}\n`);
   } catch (err) {

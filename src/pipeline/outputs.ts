@@ -17,6 +17,7 @@ import { encodePprofGzip } from '../profile/gzip.js';
 import { mergeProfiles } from '../profile/merge.js';
 import type { Profile } from '../profile/model.js';
 import type { ProfileDiff } from '../diff/function-diff.js';
+import type { AllocDiff } from '../diff/alloc-diff.js';
 import type { ReportResult } from '../render/report.js';
 import { pyroscopeDiffUrl } from '../pyroscope/ui.js';
 import { renderComment } from '../render/markdown.js';
@@ -109,16 +110,16 @@ function writeDiffFiles(dir: string, rendered: RenderedReport): DiffFiles {
 }
 
 /** The HTML report; throws when it cannot be written. `diff`: the verdicts to colour (base given). */
-export async function writeHtmlReport(file: string, head: Profile, base: Profile | undefined, diff: ProfileDiff | undefined, title?: string): Promise<ReportResult> {
+export async function writeHtmlReport(file: string, head: Profile, base: Profile | undefined, diff: ProfileDiff | undefined, title?: string, allocDiff?: AllocDiff): Promise<ReportResult> {
   // Loaded on demand: `ciprof run` never parses the report's page script unless it writes one.
   const { writeReport } = await import('../render/report.js');
-  return writeReport(head, base, { output: file, diff, title });
+  return writeReport(head, base, { output: file, diff, title, allocDiff });
 }
 
 /** The HTML report of a diff (the same verdicts as the comment); undefined, warned, when it cannot be written. */
 async function writeDiffHtml(file: string, result: DiffResult, log: Log, title?: string): Promise<string | undefined> {
   try {
-    return (await writeHtmlReport(file, result.head, result.base, result.report.diff, title)).path;
+    return (await writeHtmlReport(file, result.head, result.base, result.report.diff, title, result.report.alloc)).path;
   } catch (err) {
     // The comment and diff.json are the result; the HTML view is a bonus that must not sink it.
     log.warn(`HTML report not written: ${(err as Error).message}`);

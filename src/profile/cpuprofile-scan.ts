@@ -12,7 +12,7 @@
  */
 import type { IntColumn, NumberColumn } from './columns.js';
 import { FNV_START, TripleTable } from './hash-tables.js';
-import { ascii, JsonBytes } from './json-bytes.js';
+import { ascii, decodeUtf8, JsonBytes } from './json-bytes.js';
 import type { DecodeLimits } from './limits.js';
 import type { Scratch } from './scratch.js';
 import type { V8FrameTable } from './v8-frames.js';
@@ -301,7 +301,7 @@ function readSmallValue(j: JsonBytes): unknown {
   j.skip(1);
   if (j.pos - start > MAX_INFO_BYTES) throw new Error(`"$ciprof" block of ${j.pos - start} bytes (limit ${MAX_INFO_BYTES})`);
   try {
-    return JSON.parse(new TextDecoder().decode(j.buf.subarray(start, j.pos)));
+    return JSON.parse(decodeUtf8(j.buf, start, j.pos));
   } catch (err) {
     throw new Error(`invalid JSON in the "$ciprof" block (${(err as Error).message.split('\n', 1)[0]})`);
   }

@@ -4,7 +4,7 @@
  * One Location per function (line = the function's first line), labels as pprof
  * sample labels (strings as str, numbers as num), metadata as `key=value` comments.
  */
-import type { Profile, Sample, ValueType } from './model.js';
+import type { Labels, Profile, Sample, ValueType } from './model.js';
 import { intFieldSize, lengthFieldSize, ProtoWriter, varintSize } from './proto-writer.js';
 
 export { decodePprof } from './pprof-decode.js';
@@ -36,8 +36,10 @@ export function encodePprof(profile: Profile): Uint8Array {
     out.int(2, unit);
   };
   for (const t of profile.sampleTypes) valueType(1, t);
-  const labelIds: number[] = [];
-  for (const s of profile.samples) writeSample(out, s, strings, labelIds);
+  const labels = new LabelEncoder(strings);
+  const samples = profile.samples;
+  const rounded: number[] = [];
+  for (let i = 0; i < samples.length; i++) writeSample(out, samples[i]!, labels.of(samples[i]!.labels), rounded);
   profile.functions.forEach((f, i) => {
     const line = intFieldSize(i + 1) + intFieldSize(f.line);
     out.open(4, intFieldSize(i + 1) + lengthFieldSize(line));
@@ -73,35 +75,59 @@ export function encodePprof(profile: Profile): Uint8Array {
   return out.finish();
 }
 
-/** One sample: packed location ids and values, then its labels (key and str or num, as string ids in labelIds). */
-function writeSample(out: ProtoWriter, s: Sample, strings: Strings, labelIds: number[]): void {
-  let locations = 0;
-  for (const id of s.stack) locations += varintSize(id + 1);
-  let values = 0;
-  for (const v of s.values) values += varintSize(Math.round(v));
-  let size = (locations ? lengthFieldSize(locations) : 0) + (values ? lengthFieldSize(values) : 0);
-  labelIds.length = 0;
-  for (const key in s.labels) {
-    const value = s.labels[key]!;
-    const k = strings.id(key);
-    const v = typeof value === 'number' ? Math.round(value) : strings.id(value);
-    labelIds.push(k, v, typeof value === 'number' ? 3 : 2);
-    size += lengthFieldSize(intFieldSize(k) + intFieldSize(v));
+/** A label set as pprof Label messages: (key, str or num field, value) triples and their encoded size. */
+interface EncodedLabels {
+  triples: number[];
+  size: number;
+}
+
+/**
+ * Samples share their label objects (the builder hands out one frozen object per distinct
+ * set), so each set is turned into string ids once, not once per sample.
+ */
+class LabelEncoder {
+  private readonly cache = new Map<Labels, EncodedLabels>();
+
+  constructor(private readonly strings: Strings) {}
+
+  of(labels: Labels): EncodedLabels {
+    let encoded = this.cache.get(labels);
+    if (!encoded) {
+      encoded = { triples: [], size: 0 };
+      for (const key in labels) {
+        const value = labels[key]!;
+        const k = this.strings.id(key);
+        const v = typeof value === 'number' ? Math.round(value) : this.strings.id(value);
+        encoded.triples.push(k, typeof value === 'number' ? 3 : 2, v);
+        encoded.size += lengthFieldSize(intFieldSize(k) + intFieldSize(v));
+      }
+      this.cache.set(labels, encoded);
+    }
+    return encoded;
   }
-  out.open(2, size);
-  if (locations) {
-    out.open(1, locations);
-    for (const id of s.stack) out.varint(id + 1);
-  }
-  if (values) {
-    out.open(2, values);
-    for (const v of s.values) out.varint(Math.round(v));
-  }
-  for (let i = 0; i < labelIds.length; i += 3) {
-    const k = labelIds[i]!;
-    const v = labelIds[i + 1]!;
+}
+
+/** One sample: packed location ids and values, then its labels. */
+function writeSample(out: ProtoWriter, s: Sample, labels: EncodedLabels, rounded: number[]): void {
+  const { stack } = s;
+  rounded.length = s.values.length;
+  for (let i = 0; i < rounded.length; i++) rounded[i] = Math.round(s.values[i]!);
+  out.open(2, packedFieldSize(stack, 1) + packedFieldSize(rounded, 0) + labels.size);
+  out.packed(1, stack, 1);
+  out.packed(2, rounded, 0);
+  const t = labels.triples;
+  for (let i = 0; i < t.length; i += 3) {
+    const k = t[i]!;
+    const v = t[i + 2]!;
     out.open(3, intFieldSize(k) + intFieldSize(v));
     out.int(1, k);
-    out.int(labelIds[i + 2]!, v);
+    out.int(t[i + 1]!, v);
   }
+}
+
+/** Size of a packed field of `values[i] + plus` (0 when empty: left out). */
+function packedFieldSize(values: readonly number[], plus: number): number {
+  let size = 0;
+  for (let i = 0; i < values.length; i++) size += varintSize(values[i]! + plus);
+  return size ? lengthFieldSize(size) : 0;
 }

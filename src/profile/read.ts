@@ -69,7 +69,7 @@ export function readProfileBytes(file: string, limits: DecodeLimits = DEFAULT_LI
  * read() returns is valid until the next read().
  */
 export class ProfileFileReader {
-  private buffer = Buffer.allocUnsafe(1024 * 1024);
+  private buffer: Buffer = Buffer.allocUnsafe(1024 * 1024);
 
   constructor(private readonly limits: DecodeLimits = DEFAULT_LIMITS) {}
 
@@ -77,14 +77,19 @@ export class ProfileFileReader {
     let fd: number | undefined;
     try {
       fd = openSync(file, 'r');
-      const size = fstatSync(fd).size;
-      if (size > this.limits.maxBytes) throw new Error(`file of ${size} bytes (limit ${this.limits.maxBytes})`);
-      if (size > this.buffer.length) this.buffer = Buffer.allocUnsafe(Math.max(size, this.buffer.length * 2));
+      // No fstat for a file that fits the buffer: on Node 20 each fstatSync builds a Stats
+      // object, which cost more than the read for the small profiles a run writes.
       let got = 0;
-      while (got < size) {
-        const n = readSync(fd, this.buffer, got, size - got, got);
+      for (;;) {
+        if (got === this.buffer.length) {
+          const size = fstatSync(fd).size;
+          if (size > this.limits.maxBytes) throw new Error(`file of ${size} bytes (limit ${this.limits.maxBytes})`);
+          this.buffer = grown(this.buffer, got, size + 1);
+        }
+        const n = readSync(fd, this.buffer, got, this.buffer.length - got, got);
         if (n === 0) break;
         got += n;
+        if (got > this.limits.maxBytes) throw new Error(`file of more than ${this.limits.maxBytes} bytes (limit ${this.limits.maxBytes})`);
       }
       return this.buffer.subarray(0, got);
     } catch (err) {
@@ -98,6 +103,13 @@ export class ProfileFileReader {
   parse(file: string): ParsedProfileFile {
     return parseProfileBytes(file, this.read(file), this.limits);
   }
+}
+
+/** A buffer of at least `size` bytes (and twice the old one) holding the first `used` bytes of `buffer`. */
+function grown(buffer: Buffer, used: number, size: number): Buffer {
+  const bigger = Buffer.allocUnsafe(Math.max(size, buffer.length * 2));
+  buffer.copy(bigger, 0, 0, used);
+  return bigger;
 }
 
 /** Reads and parses one profile file; every failure is a ProfileInputError naming it. */

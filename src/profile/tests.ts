@@ -21,8 +21,13 @@ export interface TestStat {
   name: string;
   /** Wall time from the runner hooks (sum over runs/retries); null when unknown (only the profile was given, or the process died mid-test). */
   wallMs: number | null;
-  /** Sampled CPU time in the test, idle excluded. */
+  /** Sampled time in the test, idle excluded (on-CPU and blocked alike: the sampler cannot tell). */
   cpuMs: number;
+  /** The test thread's own CPU clock (runner hooks, Node 22.23+), when known. */
+  cpuClockMs?: number;
+  /** Of cpuMs, the samples in frames that wait in a system call, by class (`blockedOf`); absent when not asked. */
+  blockedMs?: number;
+  blocked?: Record<string, number>;
   samples: number;
   status?: string;
   top: TestSelfFunction[];
@@ -120,8 +125,9 @@ function frameOut(f: FunctionFrame | undefined, ns: number): TestSelfFunction {
  * One row per test seen in the profile or in `walls`, slowest first (wall when known,
  * else CPU). `topN` self functions per test.
  */
-export function testStats(profile: Profile, options: { walls?: ReadonlyMap<string, TestWall>; topN?: number } = {}): TestStat[] {
+export function testStats(profile: Profile, options: { walls?: ReadonlyMap<string, TestWall>; topN?: number; blockedOf?: (frame: FunctionFrame) => string | undefined } = {}): TestStat[] {
   const topN = options.topN ?? 3;
+  const blockedOf = options.blockedOf;
   const ci = countValueIndex(profile);
   const rows = new Map<string, TestStat>();
   for (const [key, { file, name, samples }] of samplesByTest(profile)) {
@@ -133,13 +139,31 @@ export function testStats(profile: Profile, options: { walls?: ReadonlyMap<strin
       .sort((a, b) => b[1] - a[1])
       .slice(0, topN)
       .map(([id, ns]) => frameOut(profile.functions[id], ns));
-    rows.set(key, { file, name, wallMs: null, cpuMs: round2(cpu), samples: count, top });
+    const row: TestStat = { file, name, wallMs: null, cpuMs: round2(cpu), samples: count, top };
+    if (blockedOf) Object.assign(row, blockedTime(profile, self, blockedOf));
+    rows.set(key, row);
   }
   for (const [key, w] of options.walls ?? readTestWalls(profile)) {
     const row = rows.get(key) ?? { file: w.file, name: w.name, wallMs: null, cpuMs: 0, samples: 0, top: [] };
     row.wallMs = w.wallMs === null ? null : Math.round(w.wallMs * 100) / 100;
     row.status = w.status;
+    if (typeof w.cpuMs === 'number') row.cpuClockMs = Math.round(w.cpuMs * 100) / 100;
     rows.set(key, row);
   }
   return [...rows.values()].sort((a, b) => (b.wallMs ?? b.cpuMs) - (a.wallMs ?? a.cpuMs) || b.cpuMs - a.cpuMs);
+}
+
+/** Self time in waiting frames, by the class `blockedOf` gives them. */
+function blockedTime(profile: Profile, self: ReadonlyMap<number, number>, blockedOf: (frame: FunctionFrame) => string | undefined): { blockedMs: number; blocked: Record<string, number> } {
+  const by: Record<string, number> = {};
+  let total = 0;
+  for (const [id, ns] of self) {
+    const f = profile.functions[id];
+    const cls = f && blockedOf(f);
+    if (!cls) continue;
+    total += ns;
+    by[cls] = (by[cls] ?? 0) + ns;
+  }
+  for (const k of Object.keys(by)) by[k] = round2(by[k]!);
+  return { blockedMs: round2(total), blocked: by };
 }

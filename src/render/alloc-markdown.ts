@@ -6,17 +6,13 @@
  */
 import type { AllocDiff, AllocRow } from '../diff/alloc-diff.js';
 import type { FunctionFrame } from '../profile/model.js';
+import { bytes } from '../report-ui/fmt.js';
 import { escapeMarkdown } from './escape.js';
 
 const fin = (v: number | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
 
 export function fmtBytes(b: number): string {
-  if (!fin(b)) return '?';
-  const a = Math.abs(b);
-  if (a >= 1024 ** 3) return `${(b / 1024 ** 3).toFixed(2)} GiB`;
-  if (a >= 1024 ** 2) return `${(b / 1024 ** 2).toFixed(1)} MiB`;
-  if (a >= 1024) return `${(b / 1024).toFixed(0)} KiB`;
-  return `${Math.round(b)} B`;
+  return fin(b) ? bytes(b) : '?';
 }
 
 const signedBytes = (b: number): string => (b > 0 ? `+${fmtBytes(b)}` : b < 0 ? `−${fmtBytes(-b)}` : fmtBytes(0));

@@ -4,8 +4,11 @@
  * both sides, and per side the samples as (leaf node, test, value). The page rebuilds
  * every number from that, so filtering by test needs no second copy of the tree.
  */
+import type { AllocDiff, AllocStatus } from '../diff/alloc-diff.js';
 import type { FunctionDelta, ProfileDiff } from '../diff/function-diff.js';
-import { functionKey, timeValueIndex, type Profile } from '../profile/model.js';
+import { blockedClass } from '../diff/blocked.js';
+import { ALLOC_SPACE, functionKey, timeValueIndex, type Profile } from '../profile/model.js';
+import { readTestWalls, testKey } from '../profile/tests.js';
 import {
   STATUS_IMPROVEMENT,
   STATUS_NOISE,
@@ -33,6 +36,15 @@ export interface ReportMeta {
     regressions: number;
     improvements: number;
   };
+  /** Allocation bytes beside the time values (both sides ran `--alloc`): the page's CPU / Allocations switch. */
+  alloc?: {
+    intervalBytes: number;
+    headBytes: number;
+    baseBytes?: number;
+    diff?: { verdict: AllocDiff['verdict']; suiteDeltaPct: number; regressions: number; improvements: number };
+  };
+  /** Why the switch is off, when it is (no allocation samples on a side). */
+  allocUnavailable?: string;
 }
 
 export interface ReportData {
@@ -60,13 +72,35 @@ const statusCode = (d: FunctionDelta | undefined): number => {
   }
 };
 
+const allocStatusCode = (s: AllocStatus): number => (s === 'regression' ? STATUS_REGRESSION : s === 'improvement' ? STATUS_IMPROVEMENT : s === 'noise' ? STATUS_NOISE : STATUS_NONE);
+
+const allocIndex = (p: Profile): number => p.sampleTypes.findIndex((t) => t.type === ALLOC_SPACE.type && t.unit === ALLOC_SPACE.unit);
+
+/** Allocations are shown when every side has them; otherwise the reason the switch is off. */
+function allocAvailability(head: Profile, base: Profile | undefined): string | undefined {
+  const how = 'run the tests with ciprof run --alloc';
+  if (allocIndex(head) < 0) return `No allocation samples in this profile: ${how}.`;
+  if (base && allocIndex(base) < 0) return `The base profile has no allocation samples: ${how} on both sides.`;
+  return undefined;
+}
+
 interface SideSamples {
   node: number[];
   test: number[];
   valueUs: number[];
+  /** Bytes allocated, when the report shows allocations. */
+  allocBytes: number[];
 }
 
-export function buildReportData(head: Profile, base?: Profile, diff?: ProfileDiff, title = 'ciprof report'): ReportData {
+export interface ReportDiffs {
+  cpu?: ProfileDiff;
+  alloc?: AllocDiff;
+}
+
+export function buildReportData(head: Profile, base?: Profile, diffs: ReportDiffs = {}, title = 'ciprof report'): ReportData {
+  const diff = diffs.cpu;
+  const allocUnavailable = allocAvailability(head, base);
+  const withAlloc = allocUnavailable === undefined;
   const strings: string[] = [];
   const stringIds = new Map<string, number>();
   const str = (s: string): number => {
@@ -124,26 +158,30 @@ export function buildReportData(head: Profile, base?: Profile, diff?: ProfileDif
 
   const testIds = new Map<string, number>();
   const tests: [number, number][] = [];
+  const testId = (file: string, name: string): number => {
+    const key = testKey(file, name);
+    let id = testIds.get(key);
+    if (id === undefined) {
+      id = tests.length;
+      tests.push([str(file), str(name)]);
+      testIds.set(key, id);
+    }
+    return id;
+  };
   const testOf = (labels: Profile['samples'][number]['labels']): number => {
     const file = labels[TEST_FILE];
     const name = labels[TEST_NAME];
     if (file === undefined && name === undefined) return -1;
-    const key = `${file ?? ''}\u0000${name ?? ''}`;
-    let id = testIds.get(key);
-    if (id === undefined) {
-      id = tests.length;
-      tests.push([str(String(file ?? '')), str(String(name ?? ''))]);
-      testIds.set(key, id);
-    }
-    return id;
+    return testId(String(file ?? ''), String(name ?? ''));
   };
 
   const addSide = (p: Profile): SideSamples => {
     const fnMap = mapFunctions(p);
     const vi = timeValueIndex(p);
+    const ai = withAlloc ? allocIndex(p) : -1;
     // Aggregate by (leaf node, test): profiles also split samples by pid/thread labels,
     // which the report does not show, so this shrinks the data.
-    const out: SideSamples = { node: [], test: [], valueUs: [] };
+    const out: SideSamples = { node: [], test: [], valueUs: [], allocBytes: [] };
     const aggIndex = new Map<string, number>();
     for (const s of p.samples) {
       let node = 0;
@@ -151,19 +189,25 @@ export function buildReportData(head: Profile, base?: Profile, diff?: ProfileDif
       const test = testOf(s.labels);
       const key = `${node},${test}`;
       const v = (s.values[vi] ?? 0) / 1000;
+      const bytes = ai >= 0 ? (s.values[ai] ?? 0) : 0;
       const at = aggIndex.get(key);
       if (at === undefined) {
         aggIndex.set(key, out.node.length);
         out.node.push(node);
         out.test.push(test);
         out.valueUs.push(v);
-      } else out.valueUs[at]! += v;
+        out.allocBytes.push(bytes);
+      } else {
+        out.valueUs[at]! += v;
+        out.allocBytes[at]! += bytes;
+      }
     }
     return out;
   };
 
   const headRaw = addSide(head);
   const baseRaw = base ? addSide(base) : undefined;
+  const testTimes = testClocks(head, base, testId);
 
   // Renumber the tree in pre-order: the page rebuilds parents from depths, and samples
   // sorted by pre-order node have small, compressible deltas.
@@ -185,7 +229,12 @@ export function buildReportData(head: Profile, base?: Profile, diff?: ProfileDif
   }
   const finish = (raw: SideSamples): SideSamples => {
     const order = raw.node.map((_, i) => i).sort((a, b) => newId[raw.node[a]!]! - newId[raw.node[b]!]! || raw.test[a]! - raw.test[b]!);
-    return { node: order.map((i) => newId[raw.node[i]!]!), test: order.map((i) => raw.test[i]!), valueUs: order.map((i) => Math.round(raw.valueUs[i]!)) };
+    return {
+      node: order.map((i) => newId[raw.node[i]!]!),
+      test: order.map((i) => raw.test[i]!),
+      valueUs: order.map((i) => Math.round(raw.valueUs[i]!)),
+      allocBytes: order.map((i) => Math.round(raw.allocBytes[i]!)),
+    };
   };
   const headSide = finish(headRaw);
   const baseSide = baseRaw ? finish(baseRaw) : undefined;
@@ -202,6 +251,10 @@ export function buildReportData(head: Profile, base?: Profile, diff?: ProfileDif
     intervals: (diff?.functions ?? [])
       .filter((d) => d.interval && fnIds.has(d.key) && Number.isFinite(d.adjustedPct))
       .map((d) => [fnIds.get(d.key)!, round1(d.adjustedPct), round1(d.interval!.lowPct), round1(d.interval!.highPct)]),
+    alloc: withAlloc,
+    blocked: blockedFunctions(fnName, fnFile, strings, str),
+    testTimes: testTimes.some((t) => t.some((v) => v >= 0)) ? tests.map((_, i) => testTimes[i] ?? [-1, -1, -1, -1]) : undefined,
+    allocStatus: withAlloc && diffs.alloc ? allocStatuses(diffs.alloc, fnIds) : undefined,
   };
   const w = new VarintWriter();
   for (const arr of [fnName, fnFile, fnLine, fnStatus]) for (const v of arr) w.write(v);
@@ -215,6 +268,7 @@ export function buildReportData(head: Profile, base?: Profile, diff?: ProfileDif
     }
     for (const t of side.test) w.write(t + 1);
     for (const v of side.valueUs) w.write(Math.max(0, v));
+    if (withAlloc) for (const v of side.allocBytes) w.write(Math.max(0, v));
   }
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));
   const body = w.bytes();
@@ -226,6 +280,8 @@ export function buildReportData(head: Profile, base?: Profile, diff?: ProfileDif
   const vt = head.sampleTypes[timeValueIndex(head)]?.type ?? 'cpu';
   const meta: ReportMeta = { title, head: { ...head.meta }, valueType: vt };
   if (base) meta.base = { ...base.meta };
+  if (allocUnavailable) meta.allocUnavailable = allocUnavailable;
+  else meta.alloc = allocMeta(head, headSide, baseSide, diffs.alloc);
   if (diff) {
     meta.diff = {
       verdict: diff.verdict,
@@ -242,4 +298,53 @@ export function buildReportData(head: Profile, base?: Profile, diff?: ProfileDif
     blob,
     stats: { functions: fnName.length, nodes: n, samples: headSide.node.length + (baseSide?.node.length ?? 0), tests: tests.length },
   };
+}
+
+/** Function index -> allocation status, for the functions the allocation diff judged; the rest were not reported. */
+function allocStatuses(a: AllocDiff, fnIds: ReadonlyMap<string, number>): [number, number][] {
+  const out: [number, number][] = [];
+  for (const r of a.functions) {
+    const id = r.frame ? fnIds.get(functionKey(r.frame)) : undefined;
+    if (id !== undefined) out.push([id, allocStatusCode(r.status)]);
+  }
+  return out;
+}
+
+function allocMeta(head: Profile, headSide: SideSamples, baseSide: SideSamples | undefined, diff: AllocDiff | undefined): NonNullable<ReportMeta['alloc']> {
+  const sum = (s: SideSamples): number => s.allocBytes.reduce((a, b) => a + b, 0);
+  const out: NonNullable<ReportMeta['alloc']> = { intervalBytes: Number(head.meta['alloc.interval_bytes']) || 0, headBytes: sum(headSide) };
+  if (baseSide) out.baseBytes = sum(baseSide);
+  if (diff) out.diff = { verdict: diff.verdict, suiteDeltaPct: diff.suiteDeltaPct, regressions: diff.regressions, improvements: diff.improvements };
+  return out;
+}
+
+/** [function index, class string index] of the functions whose self time is a wait (blocked.ts), not CPU. */
+function blockedFunctions(fnName: number[], fnFile: number[], strings: string[], str: (s: string) => number): [number, number][] {
+  const out: [number, number][] = [];
+  for (let f = 0; f < fnName.length; f++) {
+    const cls = blockedClass({ name: strings[fnName[f]!]!, file: strings[fnFile[f]!]! });
+    if (cls) out.push([f, str(cls)]);
+  }
+  return out;
+}
+
+const msOrUnknown = (v: number | null | undefined): number => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? Math.round(v * 100) / 100 : -1);
+
+/**
+ * Per test: [wall ms, CPU-clock ms] of head, then of base (-1 unknown), from the runner
+ * hooks' records in each profile's metadata. Registers tests that ran without a sample.
+ */
+function testClocks(head: Profile, base: Profile | undefined, testId: (file: string, name: string) => number): [number, number, number, number][] {
+  const out: [number, number, number, number][] = [];
+  const add = (p: Profile, at: 0 | 2): void => {
+    for (const w of readTestWalls(p).values()) {
+      const id = testId(w.file, w.name);
+      const row = (out[id] ??= [-1, -1, -1, -1]);
+      row[at] = msOrUnknown(w.wallMs);
+      row[at + 1] = msOrUnknown(w.cpuMs);
+    }
+  };
+  add(head, 0);
+  if (base) add(base, 2);
+  return out;
 }

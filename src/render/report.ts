@@ -7,6 +7,7 @@
  */
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { AllocDiff } from '../diff/alloc-diff.js';
 import type { ProfileDiff } from '../diff/function-diff.js';
 import { makeDirs } from '../util/make-dirs.js';
 import type { Profile } from '../profile/model.js';
@@ -21,6 +22,8 @@ export interface ReportOptions {
   title?: string;
   /** The diff of base and head (the PR comment's), so the report shows the same verdicts; none: no colours. */
   diff?: ProfileDiff;
+  /** The allocation diff (both sides ran `--alloc`), for the Allocations view's colours. */
+  allocDiff?: AllocDiff;
 }
 
 export interface ReportResult {
@@ -34,7 +37,8 @@ export interface ReportResult {
 }
 
 export function renderReport(head: Profile, base?: Profile, options: Omit<ReportOptions, 'output'> = {}): { html: string } & Omit<ReportResult, 'path' | 'bytes'> {
-  const data = buildReportData(head, base, base ? options.diff : undefined, options.title ?? defaultTitle(head));
+  const diffs = base ? { cpu: options.diff, alloc: options.allocDiff } : {};
+  const data = buildReportData(head, base, diffs, options.title ?? defaultTitle(head));
   // Always gzipped: the page inflates it with DecompressionStream, which needs no network.
   const blob = gzipSync(data.blob, { level: 9 }).toString('base64');
   const dataJson = jsonForScript({ meta: data.meta, blob });

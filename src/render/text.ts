@@ -4,10 +4,11 @@
  * goes through terminalText, so an escape sequence or a newline in a function name cannot
  * recolour, move or fake a line.
  */
+import type { AllocDiff } from '../diff/alloc-diff.js';
 import type { DiffReport } from '../diff/diff-report.js';
 import { formatFrame, functionTable } from '../profile/aggregate.js';
 import { timeValueIndex, type Profile } from '../profile/model.js';
-import { ms } from '../report-ui/fmt.js';
+import { bytes, ms, signedBytes } from '../report-ui/fmt.js';
 import { terminalText } from './escape.js';
 
 const sgn = (ns: number): string => `${ns >= 0 ? '+' : '-'}${ms(Math.abs(ns))}`;
@@ -33,7 +34,31 @@ export function formatDiffText(report: DiffReport, rows = 10): string {
   };
   show('slower', d.regressions);
   show('faster', d.improvements);
+  if (report.alloc) lines.push(...allocLines(report.alloc, rows));
   return lines.join('\n');
+}
+
+/** The allocation diff (both sides ran with --alloc): suite bytes, verdict, and the reported function and test rows. */
+function allocLines(a: AllocDiff, rows: number): string[] {
+  const out = [`ciprof: allocations ${bytes(a.base.bytes)} -> ${bytes(a.head.bytes)} (${pct(a.suiteDeltaPct)})`];
+  const more = a.functions.filter((r) => r.status === 'regression');
+  const less = a.functions.filter((r) => r.status === 'improvement');
+  out.push(`ciprof: allocation verdict: ${t(a.verdict)} (${more.length} allocate more, ${less.length} allocate less, ${a.withinNoise} within noise)`);
+  const q = (v: number): string => (v > 0 ? v.toExponential(1) : '<1e-300');
+  for (const [title, list] of [
+    ['allocate more', more],
+    ['allocate less', less],
+  ] as const) {
+    if (!list.length) continue;
+    out.push(`ciprof: ${title}:`);
+    for (const r of list.slice(0, rows)) out.push(`  ${signedBytes(r.deltaBytes).padStart(12)} ${pct(r.deltaPct).padStart(8)}  q=${q(r.qValue)}  ${r.frame ? t(formatFrame(r.frame)) : ''}`);
+  }
+  const tests = a.tests.filter((r) => (r.status === 'regression' || r.status === 'improvement') && r.test);
+  if (tests.length) {
+    out.push('ciprof: tests whose allocations changed:');
+    for (const r of tests.slice(0, rows)) out.push(`  ${signedBytes(r.deltaBytes).padStart(12)} ${pct(r.deltaPct).padStart(8)}  ${t(r.test!.file)} > ${t(r.test!.name)}`);
+  }
+  return out;
 }
 
 /**

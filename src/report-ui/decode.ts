@@ -1,5 +1,5 @@
 /** Reads the embedded data block back into typed arrays (see wire.ts for the format). */
-import { unzigzag, VarintReader, WIRE_VERSION, type WireHeader } from './wire.js';
+import { STATUS_NOISE, unzigzag, VarintReader, WIRE_VERSION, type WireHeader } from './wire.js';
 
 export interface ReportMetaView {
   title: string;
@@ -15,6 +15,13 @@ export interface ReportMetaView {
     regressions: number;
     improvements: number;
   };
+  alloc?: {
+    intervalBytes: number;
+    headBytes: number;
+    baseBytes?: number;
+    diff?: { verdict: string; suiteDeltaPct: number; regressions: number; improvements: number };
+  };
+  allocUnavailable?: string;
 }
 
 export interface Side {
@@ -24,6 +31,8 @@ export interface Side {
   test: Int32Array;
   /** Nanoseconds. */
   value: Float64Array;
+  /** Bytes allocated, when the report carries allocations. */
+  alloc: Float64Array | null;
 }
 
 export interface Data {
@@ -33,6 +42,8 @@ export interface Data {
   fnFile: Int32Array;
   fnLine: Int32Array;
   fnStatus: Uint8Array;
+  /** Allocation diff status per function (STATUS_NOISE where the diff did not report it); null without an allocation diff. */
+  fnAllocStatus: Uint8Array | null;
   /** Speed-adjusted self change and 95% interval per function, where the diff computed one. */
   fnInterval: Map<number, { pct: number; low: number; high: number }>;
   /** Call tree over both sides, pre-order (so parent < child); node 0 is the root (func -1). */
@@ -40,7 +51,19 @@ export interface Data {
   func: Int32Array;
   head: Side;
   base: Side | null;
-  tests: { file: string; name: string }[];
+  tests: TestInfo[];
+  /** Per function: the class of wait its self time is (`fs`, `bind`, …), or '' for CPU. */
+  fnBlocked: string[];
+}
+
+export interface TestInfo {
+  file: string;
+  name: string;
+  /** From the runner hooks, ms; NaN when unknown (no record, or Node without a thread CPU clock). */
+  wallMs: number;
+  cpuMs: number;
+  baseWallMs: number;
+  baseCpuMs: number;
 }
 
 function base64Bytes(b64: string): Uint8Array<ArrayBuffer> {
@@ -85,10 +108,22 @@ export async function decodeReport(raw: { meta: ReportMetaView; blob: string }):
     node: r.array(new Int32Array(n), (d, _i, prev) => prev + unzigzag(d)),
     test: r.array(new Int32Array(n), (t) => t - 1),
     value: r.array(new Float64Array(n), (us) => us * 1000),
+    alloc: header.alloc ? r.array(new Float64Array(n)) : null,
   });
   const head = side(header.headSamples);
   const base = header.baseSamples >= 0 ? side(header.baseSamples) : null;
-  const tests = header.tests.map(([f, n]) => ({ file: header.strings[f] ?? '', name: header.strings[n] ?? '' }));
+  const known = (v: number | undefined): number => (typeof v === 'number' && v >= 0 ? v : NaN);
+  const tests = header.tests.map(([f, n], i): TestInfo => {
+    const t = header.testTimes?.[i];
+    return { file: header.strings[f] ?? '', name: header.strings[n] ?? '', wallMs: known(t?.[0]), cpuMs: known(t?.[1]), baseWallMs: known(t?.[2]), baseCpuMs: known(t?.[3]) };
+  });
+  const fnBlocked: string[] = new Array<string>(nf).fill('');
+  for (const [f, cls] of header.blocked ?? []) if (f >= 0 && f < nf) fnBlocked[f] = header.strings[cls] ?? '';
   const fnInterval = new Map((header.intervals ?? []).map(([f, pct, low, high]) => [f, { pct, low, high }] as const));
-  return { meta: raw.meta, strings: header.strings, fnName, fnFile, fnLine, fnStatus, fnInterval, parent, func, head, base, tests };
+  let fnAllocStatus: Uint8Array | null = null;
+  if (header.allocStatus) {
+    fnAllocStatus = new Uint8Array(nf).fill(STATUS_NOISE);
+    for (const [f, st] of header.allocStatus) if (f >= 0 && f < nf) fnAllocStatus[f] = st;
+  }
+  return { meta: raw.meta, strings: header.strings, fnName, fnFile, fnLine, fnStatus, fnAllocStatus, fnInterval, parent, func, head, base, tests, fnBlocked };
 }

@@ -12,6 +12,19 @@ export function ms(ns: number): string {
   return `${v.toFixed(Math.abs(v) >= 100 ? 0 : 1)} ms`;
 }
 
+/** Bytes in binary units, as the PR comment's Allocations section writes them: `512 B`, `12 KiB`, `16.0 MiB`, `1.20 GiB`. */
+export function bytes(b: number): string {
+  const a = Math.abs(b);
+  if (a >= 1024 ** 3) return `${(b / 1024 ** 3).toFixed(2)} GiB`;
+  if (a >= 1024 ** 2) return `${(b / 1024 ** 2).toFixed(1)} MiB`;
+  if (a >= 1024) return `${(b / 1024).toFixed(0)} KiB`;
+  return `${Math.round(b)} B`;
+}
+
+export function signedBytes(b: number): string {
+  return `${b > 0 ? '+' : b < 0 ? '−' : '±'}${bytes(Math.abs(b))}`;
+}
+
 export function signedMs(ns: number): string {
   return `${ns > 0 ? '+' : ns < 0 ? '−' : '±'}${ms(Math.abs(ns))}`;
 }

@@ -1,8 +1,18 @@
 /** The header: which commit, job and run this is, and the suite totals. Text nodes only. */
 import type { Data } from './decode.js';
-import { ms, signedMs, signedPct } from './fmt.js';
+import { bytes, ms, signedMs, signedPct } from './fmt.js';
+import { blockedText } from './tests-table.js';
 
-export function renderHeader(data: Data, el: { title: HTMLElement; facts: HTMLElement }, totals: { head: number; base: number | null; idleHead: number; idleBase: number | null }): void {
+export interface HeaderTotals {
+  head: number;
+  base: number | null;
+  idleHead: number;
+  idleBase: number | null;
+  /** Head's sampled time in blocking frames, by class (a wait, not CPU). */
+  blocked: { total: number; byClass: ReadonlyMap<string, number> };
+}
+
+export function renderHeader(data: Data, el: { title: HTMLElement; facts: HTMLElement }, totals: HeaderTotals): void {
   const m = data.meta;
   const h = m.head;
   el.title.textContent = m.title;
@@ -25,9 +35,19 @@ export function renderHeader(data: Data, el: { title: HTMLElement; facts: HTMLEl
     const verdict = d.verdict === 'regression' ? `${d.regressions} slower function(s)` : d.verdict === 'improvement' ? `${d.improvements} faster function(s)` : 'no significant change';
     facts.push(['verdict', verdict, `verdict-${d.verdict}`]);
   } else {
-    facts.push([`sampled ${kind}`, ms(totals.head - totals.idleHead)]);
+    facts.push([kind === 'CPU' ? 'sampled on-CPU' : `sampled ${kind}`, ms(totals.head - totals.idleHead - totals.blocked.total)]);
   }
+  if (totals.blocked.total > 0) facts.push([`blocked in system calls${data.base ? ' (head)' : ''}`, `${ms(totals.blocked.total)} (${blockedText(totals.blocked.byClass)})`]);
   if (totals.idleHead > 0) facts.push(['idle', ms(totals.idleHead)]);
+  const a = m.alloc;
+  if (a) {
+    if (a.baseBytes !== undefined) facts.push(['allocated', `${bytes(a.baseBytes)} → ${bytes(a.headBytes)} (${signedPct(a.baseBytes > 0 ? ((a.headBytes - a.baseBytes) / a.baseBytes) * 100 : Infinity)})`]);
+    else facts.push(['allocated', bytes(a.headBytes)]);
+    if (a.diff) {
+      const v = a.diff.verdict === 'regression' ? `${a.diff.regressions} row(s) allocate more` : a.diff.verdict === 'improvement' ? `${a.diff.improvements} row(s) allocate less` : 'no significant change';
+      facts.push(['allocation verdict', v, `verdict-${a.diff.verdict}`]);
+    }
+  }
   if (h.command) facts.push(['command', h.command]);
   el.facts.replaceChildren(
     ...facts.map(([k, v, cls]) => {

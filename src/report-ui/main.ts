@@ -6,14 +6,17 @@
 import { diffColor, NOISE_COLOR, plainColor } from './colors.js';
 import { FlameChart } from './chart.js';
 import { decodeReport, type Data } from './decode.js';
-import { ms, pct, signedMs, signedPct, signedPp } from './fmt.js';
+import { bytes, ms, pct, signedBytes, signedMs, signedPct, signedPp } from './fmt.js';
 import { renderHeader } from './header.js';
 import { buildSandwich } from './sandwich.js';
 import { SortableTable, type Column } from './table.js';
+import { blockedTotals, testColumns, testRows, type TestRow } from './tests-table.js';
 import { functionTotals, layoutTree, valuesFromSamples, widthsFor, type FlameTree } from './tree.js';
-import { STATUS_IMPROVEMENT, STATUS_NOISE, STATUS_REGRESSION } from './wire.js';
+import { STATUS_IMPROVEMENT, STATUS_NOISE, STATUS_NONE, STATUS_REGRESSION } from './wire.js';
 
 type Tab = 'flame' | 'sandwich' | 'functions' | 'tests';
+/** What the widths and numbers are: sampled time, or bytes allocated (profiles from `ciprof run --alloc`). */
+type Metric = 'cpu' | 'alloc';
 
 interface FnRow {
   f: number;
@@ -29,16 +32,7 @@ interface FnRow {
   status: number;
 }
 
-interface TestRow {
-  t: number;
-  file: string;
-  name: string;
-  head: number;
-  base: number;
-  delta: number;
-}
-
-const STATUS_TEXT = ['', 'within noise', 'slower', 'faster'];
+const STATUS_TEXT: Record<Metric, string[]> = { cpu: ['', 'within noise', 'slower', 'faster'], alloc: ['', 'within noise', 'allocates more', 'allocates less'] };
 const STATUS_CLS = ['st-none', 'st-noise', 'st-regression', 'st-improvement'];
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
@@ -52,6 +46,7 @@ class App {
   readonly diff: boolean;
   tab: Tab = 'flame';
   testFilter = -1;
+  metric: Metric = 'cpu';
   normalized = false;
   searchText = '';
   matchFlags: Uint8Array | null = null;
@@ -75,6 +70,8 @@ class App {
   readonly search = el('input', { type: 'search', placeholder: 'Search functions (regex)  /', spellcheck: false });
   private readonly fnFilter = el('input', { type: 'text', placeholder: 'Filter functions', spellcheck: false });
   private readonly sandwichTitle = el('div', { className: 'empty' });
+  private readonly metricButtons = new Map<Metric, HTMLButtonElement>();
+  private readonly legend = el('span', { className: 'legend info' });
   callersTree: FlameTree | null = null;
   calleesTree: FlameTree | null = null;
 
@@ -122,7 +119,7 @@ class App {
     this.keys();
     this.recompute();
     const idle = this.idle();
-    renderHeader(data, { title: $('title'), facts: $('facts') }, { head: this.tree.head.sum, base: this.tree.base?.sum ?? null, idleHead: idle.head, idleBase: idle.base });
+    renderHeader(data, { title: $('title'), facts: $('facts') }, { head: this.tree.head.sum, base: this.tree.base?.sum ?? null, idleHead: idle.head, idleBase: idle.base, blocked: blockedTotals(data, data.head) });
     this.showTab('flame');
   }
 
@@ -150,8 +147,71 @@ class App {
     this.fnFilter.style.display = tab === 'functions' ? '' : 'none';
   }
 
+  /** A value of the current metric as people read it: a duration or a size. */
+  fmt(v: number): string {
+    return this.metric === 'alloc' ? bytes(v) : ms(v);
+  }
+  fmtSigned(v: number): string {
+    return this.metric === 'alloc' ? signedBytes(v) : signedMs(v);
+  }
+  status(f: number): number {
+    if (this.metric === 'cpu') return this.data.fnStatus[f]!;
+    return this.data.fnAllocStatus ? this.data.fnAllocStatus[f]! : STATUS_NONE;
+  }
+  private statusText(st: number): string {
+    return STATUS_TEXT[this.metric][st]!;
+  }
+
+  /** The CPU / Allocations switch; without allocation data it stays, disabled, and says why. */
+  private metricSwitch(): HTMLElement {
+    const box = el('span', { className: 'switch', role: 'group' });
+    box.setAttribute('aria-label', 'Measure');
+    const why = this.data.meta.allocUnavailable;
+    for (const [m, label] of [
+      ['cpu', this.data.meta.valueType === 'wall' ? 'Wall time' : 'CPU time'],
+      ['alloc', 'Allocations'],
+    ] as const) {
+      const b = el('button', { className: 'small', textContent: label });
+      b.dataset.metric = m;
+      b.setAttribute('aria-pressed', String(m === this.metric));
+      if (m === 'alloc' && !this.data.head.alloc) {
+        b.disabled = true;
+        b.title = why ?? 'No allocation samples.';
+      }
+      b.addEventListener('click', () => this.setMetric(m));
+      this.metricButtons.set(m, b);
+      box.append(b);
+    }
+    if (!this.data.head.alloc && why) box.append(el('span', { className: 'info', textContent: ` ${why}` }));
+    return box;
+  }
+
+  setMetric(m: Metric): void {
+    if (m === this.metric || (m === 'alloc' && !this.data.head.alloc)) return;
+    this.metric = m;
+    for (const [k, b] of this.metricButtons) b.setAttribute('aria-pressed', String(k === m));
+    this.fillLegend();
+    this.testTable.setColumns(this.testColumns());
+    this.recompute();
+  }
+
+  private fillLegend(): void {
+    const words = this.metric === 'alloc' ? ['allocates more', 'allocates less'] : ['slower', 'faster'];
+    this.legend.replaceChildren();
+    for (const [c, t] of [
+      [diffColor(STATUS_REGRESSION, 1), words[0]!],
+      [diffColor(STATUS_IMPROVEMENT, 1), words[1]!],
+      [NOISE_COLOR, 'within noise'],
+    ] as const) {
+      const sw = el('span');
+      sw.style.background = c;
+      this.legend.append(sw, t);
+    }
+  }
+
   private toolbar(): void {
     const bar = $('toolbar');
+    bar.append(this.metricSwitch());
     this.search.addEventListener('input', () => this.setSearch(this.search.value));
     this.fnFilter.addEventListener('input', () => this.renderFnTable());
     const reset = el('button', { className: 'small', textContent: 'Reset zoom', title: 'Esc' });
@@ -163,17 +223,8 @@ class App {
         this.normalized = box.checked;
         this.recompute(true);
       });
-      const legend = el('span', { className: 'legend info' });
-      for (const [c, t] of [
-        [diffColor(STATUS_REGRESSION, 1), 'slower'],
-        [diffColor(STATUS_IMPROVEMENT, 1), 'faster'],
-        [NOISE_COLOR, 'within noise'],
-      ] as const) {
-        const sw = el('span');
-        sw.style.background = c;
-        legend.append(sw, t);
-      }
-      bar.append(el('label', { className: 'info' }, box, ' normalized to suite total'), legend, el('span', { className: 'info', textContent: '· width = base + head' }));
+      this.fillLegend();
+      bar.append(el('label', { className: 'info' }, box, ' normalized to suite total'), this.legend, el('span', { className: 'info', textContent: '· width = base + head' }));
     }
     this.chip.style.display = 'none';
     bar.append(this.chip, this.info);
@@ -197,8 +248,8 @@ class App {
   /** Rebuilds values and layout: on start, test filter change, normalization toggle. */
   recompute(keepView = false): void {
     const d = this.data;
-    const head = valuesFromSamples(d.parent, d.head, this.testFilter);
-    const base = d.base ? valuesFromSamples(d.parent, d.base, this.testFilter) : null;
+    const head = valuesFromSamples(d.parent, this.measured(d.head), this.testFilter);
+    const base = d.base ? valuesFromSamples(d.parent, this.measured(d.base), this.testFilter) : null;
     const w = widthsFor(head, base, this.normalized ? 'normalized' : 'sum');
     const nf = d.fnName.length;
     this.tree = layoutTree(d.parent, d.func, head, base, w, nf);
@@ -208,6 +259,11 @@ class App {
     this.refreshSandwich();
     this.renderFnTable();
     this.renderTestTable();
+  }
+
+  /** A side with the current metric's values. */
+  private measured(side: Data['head']): Data['head'] {
+    return this.metric === 'alloc' && side.alloc ? { ...side, value: side.alloc } : side;
   }
 
   private idle(): { head: number; base: number | null } {
@@ -230,7 +286,7 @@ class App {
 
   private labelOf(t: FlameTree, n: number): string {
     const f = t.func[n]!;
-    if (f < 0) return `all (${ms(t.head.sum)}${t.base ? ` head, ${ms(t.base.sum)} base` : ''})`;
+    if (f < 0) return `all (${this.fmt(t.head.sum)}${t.base ? ` head, ${this.fmt(t.base.sum)} base` : ''})`;
     return this.name(f);
   }
 
@@ -250,7 +306,7 @@ class App {
   private colorOf(t: FlameTree, n: number): string {
     const f = t.func[n]!;
     if (!this.diff) return f < 0 ? plainColor('all', '') : plainColor(this.name(f), this.file(f));
-    return diffColor(f < 0 ? STATUS_NOISE : this.data.fnStatus[f]!, this.change(t, n));
+    return diffColor(f < 0 ? STATUS_NOISE : this.status(f), this.change(t, n));
   }
 
   private hover(t: FlameTree | null, n: number, ev: MouseEvent | null): void {
@@ -265,17 +321,17 @@ class App {
     const name = f < 0 ? 'all' : this.name(f);
     const loc = f < 0 ? '' : this.loc(f);
     const headLabel = this.diff ? 'head ' : '';
-    lines.push([`${headLabel}total`, `${ms(t.head.total[n]!)} (${pct(t.head.total[n]!, suite)} of suite)`]);
-    lines.push([`${headLabel}self`, `${ms(t.head.self[n]!)} (${pct(t.head.self[n]!, suite)})`]);
+    lines.push([`${headLabel}total`, `${this.fmt(t.head.total[n]!)} (${pct(t.head.total[n]!, suite)} of suite)`]);
+    lines.push([`${headLabel}self`, `${this.fmt(t.head.self[n]!)} (${pct(t.head.self[n]!, suite)})`]);
     if (t.base) {
       const bs = this.tree.base!.sum;
-      lines.push(['base total', `${ms(t.base.total[n]!)} (${pct(t.base.total[n]!, bs)} of suite)`]);
-      lines.push(['base self', ms(t.base.self[n]!)]);
+      lines.push(['base total', `${this.fmt(t.base.total[n]!)} (${pct(t.base.total[n]!, bs)} of suite)`]);
+      lines.push(['base self', this.fmt(t.base.self[n]!)]);
       const dt = t.head.total[n]! - t.base.total[n]!;
       const dpp = ((t.head.total[n]! / (suite || 1)) - t.base.total[n]! / (bs || 1)) * 100;
-      lines.push(['Δ total', this.normalized ? signedPp(dpp) : `${signedMs(dt)} (${signedPct(t.base.total[n]! > 0 ? (dt / t.base.total[n]!) * 100 : dt > 0 ? Infinity : 0)})`]);
-      if (f >= 0) lines.push(['status (self)', STATUS_TEXT[this.data.fnStatus[f]!] || 'not tested (too few samples)']);
-      const iv = f >= 0 ? this.data.fnInterval.get(f) : undefined;
+      lines.push(['Δ total', this.normalized ? signedPp(dpp) : `${this.fmtSigned(dt)} (${signedPct(t.base.total[n]! > 0 ? (dt / t.base.total[n]!) * 100 : dt > 0 ? Infinity : 0)})`]);
+      if (f >= 0) lines.push(['status (self)', this.statusText(this.status(f)) || 'not tested (too few samples)']);
+      const iv = f >= 0 && this.metric === 'cpu' ? this.data.fnInterval.get(f) : undefined;
       if (iv) lines.push(['speed-adjusted Δ self', intervalText(iv)]);
       if (t.base.total[n] === 0) lines.push(['', 'only in head']);
       else if (t.head.total[n] === 0) lines.push(['', 'only in base']);
@@ -327,7 +383,7 @@ class App {
       }
       this.matchedFrames = frames;
       this.matchShare = t.head.sum > 0 ? share / t.head.sum : 0;
-      this.info.textContent = `${frames} matching frame(s), ${(this.matchShare * 100).toFixed(1)}% of ${this.diff ? 'head ' : ''}total (${ms(share)})`;
+      this.info.textContent = `${frames} matching frame(s), ${(this.matchShare * 100).toFixed(1)}% of ${this.diff ? 'head ' : ''}total (${this.fmt(share)})`;
     }
     this.main.requestDraw();
     this.callers.requestDraw();
@@ -362,8 +418,8 @@ class App {
     this.callees.setTree(this.calleesTree);
     const h = this.fnTotals.head;
     const loc = this.loc(f);
-    let text = `${this.name(f)}${loc ? `  ${loc}` : ''} — total ${ms(h.total[f]!)} (${pct(h.total[f]!, this.tree.head.sum)}), self ${ms(h.self[f]!)}`;
-    if (this.fnTotals.base) text += ` · base total ${ms(this.fnTotals.base.total[f]!)}, self ${ms(this.fnTotals.base.self[f]!)}`;
+    let text = `${this.name(f)}${loc ? `  ${loc}` : ''} — total ${this.fmt(h.total[f]!)} (${pct(h.total[f]!, this.tree.head.sum)}), self ${this.fmt(h.self[f]!)}`;
+    if (this.fnTotals.base) text += ` · base total ${this.fmt(this.fnTotals.base.total[f]!)}, self ${this.fmt(this.fnTotals.base.self[f]!)}`;
     this.sandwichTitle.textContent = text;
   }
 
@@ -385,17 +441,19 @@ class App {
     const cols: Column<FnRow>[] = [
       { label: 'Function', key: (r) => r.name, text: (r) => r.name, left: true },
       { label: 'Location', key: (r) => r.loc, text: (r) => r.loc, left: true },
-      { label: this.diff ? 'Head self' : 'Self', key: (r) => r.self, text: (r) => ms(r.self) },
+      { label: this.diff ? 'Head self' : 'Self', key: (r) => r.self, text: (r) => this.fmt(r.self) },
       { label: 'Self %', key: (r) => r.self, text: (r) => pct(r.self, this.tree.head.sum) },
-      { label: this.diff ? 'Head total' : 'Total', key: (r) => r.total, text: (r) => ms(r.total), title: 'Recursion counted once' },
+      { label: this.diff ? 'Head total' : 'Total', key: (r) => r.total, text: (r) => this.fmt(r.total), title: 'Recursion counted once' },
       { label: 'Total %', key: (r) => r.total, text: (r) => pct(r.total, this.tree.head.sum) },
     ];
     if (this.diff) {
       cols.push(
-        { label: 'Base self', key: (r) => r.baseSelf, text: (r) => ms(r.baseSelf) },
-        { label: 'Δ self', key: (r) => Math.abs(r.delta), text: (r) => (this.normalized ? signedPp(r.delta) : signedMs(r.delta)), cls: (r) => STATUS_CLS[r.status]! },
+        { label: 'Base self', key: (r) => r.baseSelf, text: (r) => this.fmt(r.baseSelf) },
+        { label: 'Δ self', key: (r) => Math.abs(r.delta), text: (r) => (this.normalized ? signedPp(r.delta) : this.fmtSigned(r.delta)), cls: (r) => STATUS_CLS[r.status]! },
         { label: 'Δ %', key: (r) => (Number.isFinite(r.deltaPct) ? r.deltaPct : 1e9), text: (r) => signedPct(r.deltaPct), cls: (r) => STATUS_CLS[r.status]! },
-        {
+      );
+      if (this.metric === 'cpu') {
+        cols.push({
           label: 'Adj. Δ (95% CI)',
           key: (r) => this.data.fnInterval.get(r.f)?.pct ?? -1e9,
           text: (r) => {
@@ -404,9 +462,9 @@ class App {
           },
           cls: (r) => STATUS_CLS[r.status]!,
           title: "Self-time change adjusted for the run's overall speed, with its 95% interval (the PR comment's numbers)",
-        },
-        { label: 'Status', key: (r) => r.status, text: (r) => STATUS_TEXT[r.status]!, cls: (r) => STATUS_CLS[r.status]! },
-      );
+        });
+      }
+      cols.push({ label: 'Status', key: (r) => r.status, text: (r) => this.statusText(r.status), cls: (r) => STATUS_CLS[r.status]! });
     }
     return cols;
   }
@@ -426,39 +484,18 @@ class App {
       const bself = base ? base.self[f]! : 0;
       const delta = this.normalized ? (head.self[f]! / hs - bself / bs) * 100 : head.self[f]! - bself;
       const dAbs = head.self[f]! - bself;
-      rows.push({ f, name, loc, self: head.self[f]!, total: head.total[f]!, baseSelf: bself, baseTotal: bt, delta, deltaPct: bself > 0 ? (dAbs / bself) * 100 : dAbs > 0 ? Infinity : 0, status: this.data.fnStatus[f]! });
+      rows.push({ f, name, loc, self: head.self[f]!, total: head.total[f]!, baseSelf: bself, baseTotal: bt, delta, deltaPct: bself > 0 ? (dAbs / bself) * 100 : dAbs > 0 ? Infinity : 0, status: this.status(f) });
     }
     this.fnTable.setColumns(this.fnColumns());
     this.fnTable.setRows(rows);
   }
 
   private testColumns(): Column<TestRow>[] {
-    const cols: Column<TestRow>[] = [
-      { label: 'Test file', key: (r) => r.file, text: (r) => r.file, left: true },
-      { label: 'Test', key: (r) => r.name, text: (r) => r.name, left: true },
-      { label: this.diff ? 'Head' : 'Time', key: (r) => r.head, text: (r) => ms(r.head) },
-    ];
-    if (this.diff) {
-      cols.push(
-        { label: 'Base', key: (r) => r.base, text: (r) => ms(r.base) },
-        { label: 'Δ', key: (r) => Math.abs(r.delta), text: (r) => signedMs(r.delta), cls: (r) => (r.delta > 0 ? 'st-regression' : r.delta < 0 ? 'st-improvement' : '') },
-        { label: 'Δ %', key: (r) => r.delta / (r.base || 1), text: (r) => signedPct(r.base > 0 ? (r.delta / r.base) * 100 : r.delta > 0 ? Infinity : 0) },
-      );
-    }
-    return cols;
+    return testColumns({ diff: this.diff, alloc: this.metric === 'alloc', fmt: (v) => this.fmt(v), fmtSigned: (v) => this.fmtSigned(v) });
   }
 
   private renderTestTable(): void {
-    const d = this.data;
-    if (!d.tests.length) return;
-    const sum = (side: Data['head'] | null): Float64Array => {
-      const out = new Float64Array(d.tests.length);
-      if (side) for (let i = 0; i < side.test.length; i++) if (side.test[i]! >= 0) out[side.test[i]!]! += side.value[i]!;
-      return out;
-    };
-    const h = sum(d.head);
-    const b = sum(d.base);
-    this.testTable.setRows(d.tests.map((t, i) => ({ t: i, file: t.file, name: t.name, head: h[i]!, base: b[i]!, delta: h[i]! - b[i]! })));
+    if (this.data.tests.length) this.testTable.setRows(testRows(this.data, this.metric === 'alloc'));
   }
 }
 
@@ -485,7 +522,7 @@ function hook(app: App): void {
       h: d.h,
       color: d.color,
       matched: d.matched,
-      status: f < 0 ? 0 : app.data.fnStatus[f]!,
+      status: f < 0 ? 0 : app.status(f),
       headTotal: t.head.total[d.node]!,
       headSelf: t.head.self[d.node]!,
       baseTotal: t.base ? t.base.total[d.node]! : null,
@@ -511,8 +548,10 @@ function hook(app: App): void {
       matchedFrames: app.matchedFrames,
       matchShare: app.matchShare,
       selected: app.selected >= 0 ? app.name(app.selected) : null,
-      testFilter: app.testFilter >= 0 ? app.data.tests[app.testFilter]! : null,
+      testFilter: app.testFilter >= 0 ? { file: app.data.tests[app.testFilter]!.file, name: app.data.tests[app.testFilter]!.name } : null,
       diff: app.diff,
+      metric: app.metric,
+      allocAvailable: app.data.head.alloc !== null,
       normalized: app.normalized,
       headSum: app.tree.head.sum,
       baseSum: app.tree.base ? app.tree.base.sum : null,
@@ -537,7 +576,7 @@ function hook(app: App): void {
       };
     },
     functions: () => app.fnTable.shown.map((r) => ({ name: r.name, loc: r.loc, self: r.self, total: r.total, baseSelf: r.baseSelf, delta: r.delta, status: r.status })),
-    tests: () => app.testTable.shown.map((r) => ({ file: r.file, name: r.name, head: r.head, base: r.base, delta: r.delta })),
+    tests: () => app.testTable.shown.map((r) => ({ ...r })),
   };
   Object.defineProperty(window, '__ciprof', { value: Object.freeze(api), configurable: false, writable: false });
 }

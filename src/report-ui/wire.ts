@@ -34,6 +34,14 @@ export interface WireHeader {
    * (reported rows and the most changed others): [function index, %, low %, high %].
    */
   intervals?: [number, number, number, number][];
+  /** Both sides carry allocation bytes: each side's arrays end with 'sampleAllocBytes'. */
+  alloc?: boolean;
+  /** Allocation diff status of the functions it judged: [function index, STATUS_*]; others were not reported. */
+  allocStatus?: [number, number][];
+  /** Functions whose self time is a wait in a system call (diff/blocked.ts): [function index, class string index]. */
+  blocked?: [number, number][];
+  /** Per test, from the runner hooks: [head wall ms, head CPU-clock ms, base wall ms, base CPU-clock ms], -1 unknown. */
+  testTimes?: [number, number, number, number][];
 }
 
 /**
@@ -52,6 +60,7 @@ export const WIRE_ARRAYS = [
   'sampleNodeDelta', // zigzag(node - previous node)
   'sampleTest', // test index + 1 (0: no test label)
   'sampleValue', // microseconds, rounded
+  'sampleAllocBytes', // only when the header says `alloc`: bytes allocated, rounded
 ] as const;
 
 export const zigzag = (n: number): number => (n >= 0 ? n * 2 : -n * 2 - 1);

@@ -48,7 +48,7 @@ describe('the Action on a push event', () => {
       expect(r.status, r.stdout + r.stderr).toBe(0);
       expect(r.summary).toContain('### ciprof: profile of');
       expect(r.summary).toMatch(/#### Top functions \(self time\)\n\n\| function \| where \| self/);
-      expect(r.summary).toMatch(/#### Slowest tests \(CPU time\)[\s\S]*a\\.test\\.js/);
+      expect(r.summary).toMatch(/#### Slowest tests\n\n\| test \| file \| wall \| CPU \(thread clock\) \| sampled on-CPU \| blocked in system calls \|[\s\S]*a\\.test\\.js/);
       expect(r.summary).not.toMatch(/slower|faster|no significant change/);
       const report = actionOutput(r, 'report');
       expect(report).toBe(path.join(repo, 'node-test/.ciprof/report.html'));

@@ -74,3 +74,29 @@ describe.each(cases)('ciprof run --alloc -- $name', (c) => {
     }
   });
 });
+
+// 3,000 tests in one process: TurboFan inlines the boundary mark into the agent's hook and
+// V8's heap sampler then names the outer function; every mark must still be found, or the
+// bytes next to it go to the neighbouring test (and the mark's own 64 KiB to `(ciprof)`).
+describe.each(NODE_VERSIONS.filter((n) => n.major >= 22))('ciprof run --alloc on 3,000 tiny tests, $label', (node) => {
+  it.skipIf(!node.available)('finds every test boundary mark after the agent is optimized, and charges the marks to nobody', () => {
+    const out = mkdtempSync(join(tmpdir(), 'ciprof-alloc-many-'));
+    try {
+      const r = runCli(['run', '--alloc', '--no-store', '--no-report', '-q', '--out', out, '--', 'node', '--test', 'test/many.test.js'], { cwd: join(FIXTURES, 'alloc-many'), node: node.bin });
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr.split('\n').filter((l) => l.startsWith('ciprof: warning')), r.stderr).toEqual([]);
+      const profile = readProfileFile(join(out, 'profile.pb.gz'));
+      const vi = profile.sampleTypes.findIndex((t) => t.type === ALLOC_SPACE.type);
+      let total = 0;
+      let own = 0;
+      for (const s of profile.samples) {
+        total += s.values[vi] ?? 0;
+        if (profile.functions[s.stack[0]!]!.name === '(ciprof)') own += s.values[vi] ?? 0;
+      }
+      // 6,000 marks of 64 KiB would be 393 MB; what is left is the hooks' own records.
+      expect(own, `(ciprof) ${own} of ${total} bytes`).toBeLessThan(0.1 * total);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+});

@@ -56,6 +56,25 @@ describe('diffAllocations', () => {
     expect(d.tests.filter((r) => r.status === 'regression')).toEqual([]);
   });
 
+  it('rows too small to be judged do not dilute the false-discovery family: q is the same with 0 or 2,000 one-sample functions', () => {
+    const withTiny = (p: Profile, seed: number): Profile => {
+      const rand = seededRandom(seed);
+      const b = new ProfileBuilder();
+      b.sampleTypeIndex(ALLOC_SAMPLES);
+      b.sampleTypeIndex(ALLOC_SPACE);
+      b.meta = { ...p.meta };
+      for (const s of p.samples) b.addSample(s.stack.map((id) => b.functionId(p.functions[id]!.name, p.functions[id]!.file, p.functions[id]!.line)), [...s.values], s.labels);
+      for (let i = 0; i < 2000; i++) if (rand() < 0.5) b.addSample([b.functionId(`tiny${i}`, 'lib/t.js', i)], [0, 0, 1, INTERVAL], { test_file: 'test/t0.test.js', test_name: 't0' });
+      return b.build();
+    };
+    const base = run(11);
+    const head = run(12, { steady: 1.12 });
+    const plain = diffAllocations(base, head)!.functions.find((r) => r.frame?.name === 'steady')!;
+    const diluted = diffAllocations(withTiny(base, 5), withTiny(head, 6))!.functions.find((r) => r.frame?.name === 'steady')!;
+    expect(plain.pValue).toBeLessThan(1e-3);
+    expect(diluted.qValue).toBeCloseTo(plain.qValue, 10);
+  });
+
   it('a JIT-timed function that moved in two files only is within noise', () => {
     const d = diffAllocations(run(3), run(4, {}, [1, 1, 1, 3.5, 1, 1, 2.2, 1]))!;
     const jit = d.functions.find((r) => r.frame?.name === 'jit')!;

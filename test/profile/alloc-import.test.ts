@@ -78,6 +78,26 @@ describe('AllocProfileImporter', () => {
     expect(stats).toMatchObject({ samples: 4, bytes: 7050, ownBytes: 50, marks: 2, marksFound: 2 });
   });
 
+  it('finds a mark that TurboFan inlined into another of ciprof\'s own functions (V8 names the outer frame)', () => {
+    const builder = new ProfileBuilder();
+    const importer = new AllocProfileImporter(builder, { repoRoot: '/repo', isOwnScript });
+    // Node 4 (`record`, the agent) allocated marks 0 and 1: the mark function inlined into it.
+    const f = file([[2, 1000], [4, markSize(0)], [2, 2000], [4, markSize(1)], [2, 4000]], [100, 200]);
+    const stats = importer.add(f, { labelAt: (t) => (t > 100 && t < 200 ? { test_name: 'T' } : undefined) });
+    expect(stats).toMatchObject({ marks: 2, marksFound: 2, bytes: 7000 });
+    const p = builder.build();
+    expect(p.samples.map((s) => [p.functions[s.stack[0]!]!.name, s.values[3], s.labels.test_name ?? null])).toEqual([
+      ['work', 5000, null],
+      ['work', 2000, 'T'],
+    ]);
+  });
+
+  it('a project allocation of a mark\'s size is not a mark', () => {
+    const { span, found } = spansByMarks(file([[2, markSize(0)], [2, 10]], [100]), (id) => id === 3 || id === 4);
+    expect([...span]).toEqual([0, 0]);
+    expect(found).toBe(0);
+  });
+
   it('refuses bad files with a one-line reason', () => {
     const good = file([[2, 1]], []);
     const bytes = (v: unknown): Uint8Array => Buffer.from(JSON.stringify(v));

@@ -77,6 +77,8 @@ export interface HookState {
   selected: string | null;
   testFilter: { file: string; name: string } | null;
   diff: boolean;
+  metric: 'cpu' | 'alloc';
+  allocAvailable: boolean;
   normalized: boolean;
   headSum: number;
   baseSum: number | null;

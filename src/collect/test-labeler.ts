@@ -41,8 +41,8 @@ export interface TestInterval {
 export interface TestRecords {
   /** Key "<pid>-<threadId>"; intervals sorted by start. */
   byThread: Map<string, TestInterval[]>;
-  /** Parent pid chains of the profiled processes (from the agent's start markers). */
-  ancestors: Map<number, number[]>;
+  /** Parent pid chain of a profiled process (from its main thread's start marker, read on first use). */
+  ancestors: (pid: number) => number[] | undefined;
   warnings: string[];
 }
 
@@ -99,27 +99,28 @@ export function readTestRecords(rawDir: string, repoRoot: string): TestRecords {
     list.sort((a, b) => a.startUs - b.startUs);
     byThread.set(key, list);
   }
-  return { byThread, ancestors: readAncestors(rawDir), warnings };
+  return { byThread, ancestors: ancestorsReader(rawDir), warnings };
 }
 
-/** Main threads' start markers (`<pid>-0.start`) carry their process's parent chain. */
-function readAncestors(rawDir: string): Map<number, number[]> {
-  const out = new Map<number, number[]>();
-  let names: string[] = [];
-  try {
-    names = readdirSync(rawDir).filter((n) => n.endsWith('-0.start'));
-  } catch {
-    return out;
-  }
-  for (const name of names) {
+/**
+ * Main threads' start markers (`<pid>-0.start`) carry their process's parent chain. Only a
+ * thread whose profile lacks the chain (a worker thread) needs one: read when asked, not
+ * one file per process up front.
+ */
+function ancestorsReader(rawDir: string): (pid: number) => number[] | undefined {
+  const read = new Map<number, number[] | undefined>();
+  return (pid) => {
+    if (read.has(pid)) return read.get(pid);
+    let ancestors: number[] | undefined;
     try {
-      const marker = JSON.parse(readFileSync(path.join(rawDir, name), 'utf8')) as StartMarker;
-      if (Array.isArray(marker.ancestors)) out.set(Number(name.split('-')[0]), marker.ancestors);
+      const marker = JSON.parse(readFileSync(path.join(rawDir, `${pid}-0.start`), 'utf8')) as StartMarker;
+      if (Array.isArray(marker.ancestors)) ancestors = marker.ancestors;
     } catch {
-      // an empty marker (older agent) or one cut short: no parent chain for that process
+      // no marker, an empty one (older agent) or one cut short: no parent chain for that process
     }
-  }
-  return out;
+    read.set(pid, ancestors);
+    return ancestors;
+  };
 }
 
 /** Innermost interval containing t among intervals sorted by start (nested node:test subtests). */
@@ -218,7 +219,7 @@ export function makeLabelerFor(records: TestRecords): (info: AgentThreadInfo) =>
 /** The test running in the nearest ancestor process that ran tests, when this thread started. */
 function spawningTest(info: AgentThreadInfo, records: TestRecords, runningIn: (pid: number, t: number) => Labels | undefined): Labels | undefined {
   if (info.startUs === undefined) return undefined;
-  const ancestors = info.ancestors?.length ? info.ancestors : (records.ancestors.get(info.pid) ?? [info.ppid]);
+  const ancestors = info.ancestors?.length ? info.ancestors : (records.ancestors(info.pid) ?? [info.ppid]);
   for (const pid of ancestors) {
     if (pid === info.pid) continue;
     const labels = runningIn(pid, info.startUs);

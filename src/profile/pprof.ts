@@ -38,7 +38,8 @@ export function encodePprof(profile: Profile): Uint8Array {
   for (const t of profile.sampleTypes) valueType(1, t);
   const labels = new LabelEncoder(strings);
   const samples = profile.samples;
-  for (let i = 0; i < samples.length; i++) writeSample(out, samples[i]!, labels.of(samples[i]!.labels));
+  const rounded: number[] = [];
+  for (let i = 0; i < samples.length; i++) writeSample(out, samples[i]!, labels.of(samples[i]!.labels), rounded);
   profile.functions.forEach((f, i) => {
     const line = intFieldSize(i + 1) + intFieldSize(f.line);
     out.open(4, intFieldSize(i + 1) + lengthFieldSize(line));
@@ -106,22 +107,14 @@ class LabelEncoder {
   }
 }
 
-/** One sample: packed location ids and values, then its labels. Indexed loops: this runs cold, once per row. */
-function writeSample(out: ProtoWriter, s: Sample, labels: EncodedLabels): void {
-  const { stack, values } = s;
-  let locationsSize = 0;
-  for (let i = 0; i < stack.length; i++) locationsSize += varintSize(stack[i]! + 1);
-  let valuesSize = 0;
-  for (let i = 0; i < values.length; i++) valuesSize += varintSize(Math.round(values[i]!));
-  out.open(2, (locationsSize ? lengthFieldSize(locationsSize) : 0) + (valuesSize ? lengthFieldSize(valuesSize) : 0) + labels.size);
-  if (locationsSize) {
-    out.open(1, locationsSize);
-    for (let i = 0; i < stack.length; i++) out.varint(stack[i]! + 1);
-  }
-  if (valuesSize) {
-    out.open(2, valuesSize);
-    for (let i = 0; i < values.length; i++) out.varint(Math.round(values[i]!));
-  }
+/** One sample: packed location ids and values, then its labels. */
+function writeSample(out: ProtoWriter, s: Sample, labels: EncodedLabels, rounded: number[]): void {
+  const { stack } = s;
+  rounded.length = s.values.length;
+  for (let i = 0; i < rounded.length; i++) rounded[i] = Math.round(s.values[i]!);
+  out.open(2, packedFieldSize(stack, 1) + packedFieldSize(rounded, 0) + labels.size);
+  out.packed(1, stack, 1);
+  out.packed(2, rounded, 0);
   const t = labels.triples;
   for (let i = 0; i < t.length; i += 3) {
     const k = t[i]!;
@@ -130,4 +123,11 @@ function writeSample(out: ProtoWriter, s: Sample, labels: EncodedLabels): void {
     out.int(1, k);
     out.int(t[i + 1]!, v);
   }
+}
+
+/** Size of a packed field of `values[i] + plus` (0 when empty: left out). */
+function packedFieldSize(values: readonly number[], plus: number): number {
+  let size = 0;
+  for (let i = 0; i < values.length; i++) size += varintSize(values[i]! + plus);
+  return size ? lengthFieldSize(size) : 0;
 }

@@ -71,6 +71,37 @@ export class ProtoWriter {
     this.varint(v);
   }
 
+  /**
+   * A packed repeated field of `values[i] + plus`, left out when empty. One call per field,
+   * no call per element: a profile's location lists are most of its varints, and this
+   * code runs cold (once per `ciprof run`).
+   */
+  packed(field: number, values: readonly number[], plus: number): void {
+    const n = values.length;
+    if (n === 0) return;
+    let size = 0;
+    for (let i = 0; i < n; i++) size += varintSize(values[i]! + plus);
+    this.open(field, size);
+    this.room(size);
+    const buf = this.buf;
+    let p = this.length;
+    for (let i = 0; i < n; i++) {
+      let v = values[i]! + plus;
+      if (v >= 0 && v < 0x10000000) {
+        while (v >= 0x80) {
+          buf[p++] = (v & 0x7f) | 0x80;
+          v >>>= 7;
+        }
+        buf[p++] = v;
+      } else {
+        this.length = p;
+        this.varint(v);
+        p = this.length;
+      }
+    }
+    this.length = p;
+  }
+
   /** The tag and length of a length-delimited field; the caller writes exactly `size` bytes next. */
   open(field: number, size: number): void {
     this.varint(field * 8 + 2);

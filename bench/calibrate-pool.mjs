@@ -94,6 +94,8 @@ const { values: opt } = parseArgs({
     caa: { type: 'boolean', default: false },
     // judge: re-judge pools already judged with this build (kept as <pool>/judged-<commit>.json).
     force: { type: 'boolean', default: false },
+    // judge: also pools still collecting.
+    partial: { type: 'boolean', default: false },
     out: { type: 'string', default: join(ROOT, 'bench/results') },
     // The ciprof build to run (collect: pin a copy of dist/ so a rebuild cannot change a pool half-way).
     cli: { type: 'string', default: join(ROOT, 'dist/cli.js') },
@@ -378,7 +380,7 @@ function judgeAll() {
     for (const condition of ['quiet', 'neighbour']) {
       for (const kind of ['cpu', 'alloc']) {
         const pool = join(runsDir, project, condition, kind);
-        if (existsSync(join(pool, 'meta.json'))) pools.push(pool);
+        if (existsSync(join(pool, 'meta.json')) && (opt.partial || readJson(join(pool, 'meta.json')).finished)) pools.push(pool);
       }
     }
   }

@@ -8165,13 +8165,14 @@ function judge(base, head, interval, dispersion, suiteBytes, t3) {
       status: "noise"
     });
   }
-  const q2 = benjaminiHochberg(rows.map((r) => r.pValue));
-  rows.forEach((r, i) => {
+  const testable = rows.filter((r) => r.base.samples + r.head.samples >= t3.minSamples);
+  const q2 = benjaminiHochberg(testable.map((r) => r.pValue));
+  testable.forEach((r, i) => {
     r.qValue = q2[i];
     const big = Math.abs(r.deltaPct) >= t3.minPct && Math.abs(r.deltaBytes) >= t3.minSharePct / 100 * suiteBytes;
-    if (r.base.samples + r.head.samples < t3.minSamples) r.status = "too-small";
-    else if (big && r.qValue <= t3.alpha) r.status = r.deltaBytes > 0 ? "regression" : "improvement";
+    if (big && r.qValue <= t3.alpha) r.status = r.deltaBytes > 0 ? "regression" : "improvement";
   });
+  for (const r of rows) if (r.base.samples + r.head.samples < t3.minSamples) r.status = "too-small";
   return rows;
 }
 var isReported = (r) => r.status === "regression" || r.status === "improvement";

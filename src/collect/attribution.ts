@@ -9,7 +9,7 @@
  * Everything here fails open: no runner, or unreadable records, cost the per-test view,
  * never the profile or the exit code.
  */
-import { blockedClass } from '../diff/blocked.js';
+import { blockedClass } from '../profile/blocked.js';
 import type { AgentThreadInfo } from '../agent/protocol.js';
 import type { Profile } from '../profile/model.js';
 import { testStats, type TestStat, type TestWall } from '../profile/tests.js';

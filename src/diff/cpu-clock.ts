@@ -17,7 +17,7 @@
  */
 import { IDLE_FRAME, countValueIndex, timeValueIndex, type Profile, type Sample } from '../profile/model.js';
 import { readTestWalls, testKey, TEST_FILE_LABEL, TEST_NAME_LABEL } from '../profile/tests.js';
-import { blockedClass } from './blocked.js';
+import { blockedClass } from '../profile/blocked.js';
 
 /** Own-thread sampled time below which a test is weighed with the other short tests of its file. */
 export const POOL_BELOW_NS = 50e6;

@@ -27,7 +27,7 @@ import { restrictToCommonTests } from './common-tests.js';
 import { applySpeedPrior, OTHER_ENVIRONMENT_SPEED_SD, SAME_ENVIRONMENT_SPEED_SD, speedFactor, type AppliedSpeed, type SpeedEstimate, type SpeedPrior, type SpeedPriorSource } from './speed.js';
 import { ENV_KEYS, environmentWarnings } from './environment.js';
 import { historyExtraLogVariance, type HistoryNoise } from './noise-history.js';
-import { blockedClass, type BlockedClass } from './blocked.js';
+import { blockedClass, type BlockedClass } from '../profile/blocked.js';
 import { onCpuProfile } from './cpu-clock.js';
 
 export interface DiffThresholds {

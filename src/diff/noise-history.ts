@@ -26,7 +26,7 @@ import { isPseudo } from './self-time.js';
 import { restrictToCommonTests } from './common-tests.js';
 import { environmentWarnings } from './environment.js';
 import { speedFactor, type SpeedPrior } from './speed.js';
-import { blockedClass, type BlockedClass } from './blocked.js';
+import { blockedClass, type BlockedClass } from '../profile/blocked.js';
 import { onCpuProfile } from './cpu-clock.js';
 
 /** Pairs needed before the history's scatter is trusted over the default prior. */

@@ -6,7 +6,7 @@
  */
 import type { AllocDiff, AllocStatus } from '../diff/alloc-diff.js';
 import type { FunctionDelta, ProfileDiff } from '../diff/function-diff.js';
-import { blockedClass } from '../diff/blocked.js';
+import { blockedClass } from '../profile/blocked.js';
 import { ALLOC_SPACE, functionKey, timeValueIndex, type Profile } from '../profile/model.js';
 import { readTestWalls, testKey } from '../profile/tests.js';
 import {

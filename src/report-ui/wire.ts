@@ -38,7 +38,7 @@ export interface WireHeader {
   alloc?: boolean;
   /** Allocation diff status of the functions it judged: [function index, STATUS_*]; others were not reported. */
   allocStatus?: [number, number][];
-  /** Functions whose self time is a wait in a system call (diff/blocked.ts): [function index, class string index]. */
+  /** Functions whose self time is a wait in a system call (profile/blocked.ts): [function index, class string index]. */
   blocked?: [number, number][];
   /** Per test, from the runner hooks: [head wall ms, head CPU-clock ms, base wall ms, base CPU-clock ms], -1 unknown. */
   testTimes?: [number, number, number, number][];

@@ -11,7 +11,7 @@
  * Atomics.wait is a builtin V8 does not show as a frame: its time lands on its caller,
  * which only the per-test CPU clock can tell apart (test-diff.ts).
  */
-import type { FunctionFrame } from '../profile/model.js';
+import type { FunctionFrame } from './model.js';
 
 export type BlockedClass = 'bind' | 'fs' | 'spawnSync' | 'zlib' | 'crypto' | 'dns';
 

@@ -4,7 +4,7 @@
  * job's history measured for it (or for its class of wait).
  */
 import { describe, expect, it } from 'vitest';
-import { blockedClass } from '../../src/diff/blocked.js';
+import { blockedClass } from '../../src/profile/blocked.js';
 import { diffProfiles } from '../../src/diff/function-diff.js';
 import { noiseFromHistory } from '../../src/diff/noise-history.js';
 import { ProfileBuilder } from '../../src/profile/model.js';

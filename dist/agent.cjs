@@ -32,7 +32,6 @@ var import_node_fs = require("node:fs");
 var import_node_worker_threads = require("node:worker_threads");
 var MAX_ANCESTORS = 8;
 var hrtimeBigint = process.hrtime.bigint;
-var perfNow = performance.now.bind(performance);
 function hrtimeNs() {
   return hrtimeBigint();
 }
@@ -40,7 +39,7 @@ function hrtimeUs() {
   return Number(hrtimeBigint() / 1000n);
 }
 function threadStartUs() {
-  return Math.round(import_node_worker_threads.isMainThread ? hrtimeUs() - perfNow() * 1e3 : hrtimeUs());
+  return Math.round(import_node_worker_threads.isMainThread ? hrtimeUs() - performance.now() * 1e3 : hrtimeUs());
 }
 function parentChain() {
   const chain = [process.ppid];
@@ -68,7 +67,7 @@ var fs = __toESM(require("node:fs"), 1);
 var import_node_module = __toESM(require("node:module"), 1);
 var import_node_url = require("node:url");
 function writeScriptSourceMaps(session, profile, file) {
-  const started = performance.now();
+  const started = process.hrtime.bigint();
   const cpuStarted = cpuMicros();
   const ids = /* @__PURE__ */ new Set();
   const urls = /* @__PURE__ */ new Set();
@@ -93,7 +92,7 @@ function writeScriptSourceMaps(session, profile, file) {
     scripts,
     via,
     ...jestWorker && urls.size > 0 && process.env.CIPROF_SOURCE_MAPS !== "0" ? { jestWorker: true } : {},
-    collectMs: Math.round((performance.now() - started) * 100) / 100,
+    collectMs: Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100,
     collectCpuMs: Math.round((cpuMicros() - cpuStarted) / 10) / 100
   };
   const text = JSON.stringify(content);

@@ -3,7 +3,10 @@ const require = __ciprofCreateRequire(import.meta.url);
 import {
   claimer,
   importShare
-} from "./chunks/chunk-Q32NPO7D.js";
+} from "./chunks/chunk-USEHXFNX.js";
+import "./chunks/chunk-E4RVWPFF.js";
+import "./chunks/chunk-LERJVIWU.js";
+import "./chunks/chunk-CEA2Q2JC.js";
 import "./chunks/chunk-VYVC6F5W.js";
 import "./chunks/chunk-ZHB73YNC.js";
 

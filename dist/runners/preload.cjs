@@ -39,11 +39,9 @@ var TEST_BOUNDARY = /* @__PURE__ */ Symbol.for("ciprof.testBoundary");
 // src/collect/test-record.ts
 var TESTS_SUFFIX = ".tests.jsonl";
 var NAME_SEPARATOR = " > ";
-var perfNow = performance.now.bind(performance);
 var hrtimeBigint = process.hrtime.bigint;
-var originUs = Number(hrtimeBigint() / 1000n) - perfNow() * 1e3;
 function nowUs() {
-  return originUs + perfNow() * 1e3;
+  return Number(hrtimeBigint()) / 1e3;
 }
 var threadCpuUsage = process.threadCpuUsage?.bind(process);
 function threadCpuUs() {

@@ -1,22 +1,25 @@
 import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
-  readDiffReport
-} from "./chunk-76NF5X6I.js";
-import "./chunk-QJ2RV7E4.js";
-import {
   githubToken,
   publishReport
-} from "./chunk-5PYQQUT5.js";
+} from "./chunk-TQ36FX65.js";
 import {
   renderComment,
   renderJobSummary
-} from "./chunk-5DUPCRU6.js";
+} from "./chunk-WAAJENRA.js";
+import {
+  readDiffReport
+} from "./chunk-A5GYA5KY.js";
+import "./chunk-EEBRXB3P.js";
+import "./chunk-TXLASEKR.js";
+import "./chunk-3TBHKCVM.js";
 import {
   getOctokit
 } from "./chunk-IJ3PMYQX.js";
-import "./chunk-TXLASEKR.js";
 import "./chunk-CLEKI64P.js";
+import "./chunk-6MZMPYYD.js";
+import "./chunk-QJ2RV7E4.js";
 import "./chunk-ZHB73YNC.js";
 
 // src/publish/workflow-run.ts

@@ -1,16 +1,16 @@
 import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
-  writeFileAtomic
-} from "./chunk-2UXSF32T.js";
-import {
   DefaultArtifactClient
 } from "./chunk-DF2NLE2A.js";
+import "./chunk-IJ3PMYQX.js";
+import "./chunk-CLEKI64P.js";
 import {
   sanitizeJobKey
 } from "./chunk-QJ2RV7E4.js";
-import "./chunk-IJ3PMYQX.js";
-import "./chunk-CLEKI64P.js";
+import {
+  writeFileAtomic
+} from "./chunk-2UXSF32T.js";
 import "./chunk-ZHB73YNC.js";
 
 // src/publish/report-artifact.ts

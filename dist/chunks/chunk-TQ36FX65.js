@@ -1,16 +1,18 @@
 import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
-  commentMarker,
-  maskSecret,
-  redact
-} from "./chunk-5DUPCRU6.js";
+  commentMarker
+} from "./chunk-WAAJENRA.js";
+import {
+  writeJobSummary
+} from "./chunk-TXLASEKR.js";
 import {
   getOctokit
 } from "./chunk-IJ3PMYQX.js";
 import {
-  writeJobSummary
-} from "./chunk-TXLASEKR.js";
+  maskSecret,
+  redact
+} from "./chunk-6MZMPYYD.js";
 
 // src/publish/outcome.ts
 function isPermissionStatus(status) {

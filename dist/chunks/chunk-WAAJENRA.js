@@ -1,132 +1,29 @@
 import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
-
-// src/ci/mask.ts
-var MIN_SECRET_LENGTH = 4;
-var REDACTED = "***";
-var registered = /* @__PURE__ */ new Set();
-function forms(secret) {
-  const all = [secret, Buffer.from(secret).toString("base64"), encodeURIComponent(secret)];
-  return [...new Set(all)].filter((s) => s.length >= MIN_SECRET_LENGTH);
-}
-function issueMask(value, env) {
-  if (env.GITHUB_ACTIONS !== "true") return;
-  const escaped = value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-  process.stdout.write(`::add-mask::${escaped}
-`);
-}
-function maskSecret(secret, env = process.env) {
-  const value = secret?.trim();
-  if (!value || value.length < MIN_SECRET_LENGTH) return;
-  for (const form of forms(value)) {
-    if (registered.has(form)) continue;
-    registered.add(form);
-    issueMask(form, env);
-  }
-}
-function maskUrlCredentials(url, env = process.env) {
-  for (const m of (url ?? "").matchAll(URL_USERINFO)) {
-    const [user, ...rest] = m[2].split(":");
-    const password = rest.join(":");
-    const decode = (s) => {
-      try {
-        return decodeURIComponent(s);
-      } catch {
-        return s;
-      }
-    };
-    if (password) {
-      maskSecret(password, env);
-      maskSecret(decode(password), env);
-      maskSecret(`${decode(user)}:${decode(password)}`, env);
-    } else maskSecret(decode(user), env);
-  }
-}
-var URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#@]+)@/gi;
-function redactUrlCredentials(text) {
-  return text.replace(URL_USERINFO, `$1${REDACTED}@`);
-}
-function redact(text, extra = []) {
-  let out = redactUrlCredentials(text);
-  const secrets = new Set(registered);
-  for (const s of extra) if (s && s.length >= MIN_SECRET_LENGTH) for (const f of forms(s)) secrets.add(f);
-  for (const s of [...secrets].sort((a, b) => b.length - a.length)) out = out.split(s).join(REDACTED);
-  return out;
-}
+import {
+  bytes,
+  codeLine,
+  encodePathSegments,
+  escapeMarkdown,
+  fenceFor,
+  ms,
+  safeUrl
+} from "./chunk-EEBRXB3P.js";
+import {
+  VERSION
+} from "./chunk-3TBHKCVM.js";
+import {
+  redact
+} from "./chunk-6MZMPYYD.js";
 
 // src/render/markdown.ts
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-// src/report-ui/fmt.ts
-function ms(ns) {
-  const v = ns / 1e6;
-  if (Math.abs(v) >= 1e4) return `${(v / 1e3).toFixed(1)} s`;
-  if (Math.abs(v) >= 1e3) return `${(v / 1e3).toFixed(2)} s`;
-  return `${v.toFixed(Math.abs(v) >= 100 ? 0 : 1)} ms`;
-}
-
-// src/version.ts
-var VERSION = true ? "0.1.0" : "0.0.0-dev";
-
-// src/util/terminal-text.ts
-var ESCAPE_SEQUENCE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_])/g;
-var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-function plainLine(text) {
-  return text.replace(/[\r\n\u2028\u2029]+/g, " ").replace(ESCAPE_SEQUENCE, "").replace(CONTROL, "");
-}
-
-// src/render/escape.ts
-var HTML_ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-function escapeHtml(text) {
-  return text.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]);
-}
-var JOINER = "\u200D";
-function defuseReferences(text) {
-  return text.replace(/@/g, `@${JOINER}`).replace(/([#!~%$&^])(?=[\p{L}\p{N}_"])/gu, `$1${JOINER}`).replace(/:(?=[\p{L}_+/-])/gu, `:${JOINER}`).replace(/\b(www)\./gi, `$1${JOINER}.`).replace(/\b(GH)-(?=\d)/gi, `$1${JOINER}-`).replace(/\b[0-9a-f]{7,40}\b/gi, (id) => id.match(/.{1,6}/g).join(JOINER));
-}
-function escapeMarkdown(text) {
-  const flat = redact(text).replace(/[\r\n\u2028\u2029]+/g, " ");
-  const escaped = defuseReferences(flat).replace(/[\\`*_{}[\]()#+\-.!|~:=$^%/]/g, (c) => `\\${c}`);
-  return escapeHtml(escaped);
-}
-function codeLine(text) {
-  return redact(plainLine(text));
-}
-function terminalText(text) {
-  return codeLine(text.replace(/\t/g, " "));
-}
-function fenceFor(body) {
-  let longest = 0;
-  for (const m of body.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
-  return "`".repeat(Math.max(3, longest + 1));
-}
-function safeUrl(url) {
-  if (!url) return void 0;
-  let parsed;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return void 0;
-  }
-  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return void 0;
-  parsed.username = "";
-  parsed.password = "";
-  return redact(parsed.toString()).replace(/[()\s<>"'`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
-}
-function encodePathSegments(path) {
-  return path.split("/").map((s) => encodeURIComponent(s).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join("/");
-}
-
 // src/render/alloc-markdown.ts
 var fin = (v) => typeof v === "number" && Number.isFinite(v);
 function fmtBytes(b) {
-  if (!fin(b)) return "?";
-  const a = Math.abs(b);
-  if (a >= 1024 ** 3) return `${(b / 1024 ** 3).toFixed(2)} GiB`;
-  if (a >= 1024 ** 2) return `${(b / 1024 ** 2).toFixed(1)} MiB`;
-  if (a >= 1024) return `${(b / 1024).toFixed(0)} KiB`;
-  return `${Math.round(b)} B`;
+  return fin(b) ? bytes(b) : "?";
 }
 var signedBytes = (b) => b > 0 ? `+${fmtBytes(b)}` : b < 0 ? `\u2212${fmtBytes(-b)}` : fmtBytes(0);
 var pct = (p) => !Number.isFinite(p) ? "new" : `${p > 0 ? "+" : p < 0 ? "\u2212" : ""}${Math.abs(p).toFixed(1)}%`;
@@ -474,14 +371,6 @@ function renderJobSummary(report, limits = SUMMARY_LIMITS, maxBytes = JOB_SUMMAR
 }
 
 export {
-  VERSION,
-  maskSecret,
-  maskUrlCredentials,
-  redactUrlCredentials,
-  redact,
-  ms,
-  plainLine,
-  terminalText,
   commentMarker,
   renderComment,
   renderJobSummary

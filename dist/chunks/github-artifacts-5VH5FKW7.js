@@ -1,18 +1,18 @@
 import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
-  writeFileAtomic
-} from "./chunk-2UXSF32T.js";
-import {
   DefaultArtifactClient
 } from "./chunk-DF2NLE2A.js";
-import {
-  sanitizeJobKey
-} from "./chunk-QJ2RV7E4.js";
 import {
   getOctokit
 } from "./chunk-IJ3PMYQX.js";
 import "./chunk-CLEKI64P.js";
+import {
+  sanitizeJobKey
+} from "./chunk-QJ2RV7E4.js";
+import {
+  writeFileAtomic
+} from "./chunk-2UXSF32T.js";
 import "./chunk-ZHB73YNC.js";
 
 // src/store/github-artifacts.ts

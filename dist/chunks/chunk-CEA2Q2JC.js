@@ -12,18 +12,6 @@ import {
   TripleTable
 } from "./chunk-VYVC6F5W.js";
 
-// src/util/dist-file.ts
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-function distFile(name) {
-  const candidates = [new URL(`./${name}`, import.meta.url), new URL(`../${name}`, import.meta.url), new URL(`../../dist/${name}`, import.meta.url)];
-  for (const c of candidates) {
-    const p = fileURLToPath(c);
-    if (existsSync(p)) return p;
-  }
-  throw new Error(`cannot find ${name} next to ciprof (run npm run build)`);
-}
-
 // src/profile/json-bytes.ts
 var QUOTE = 34;
 var BACKSLASH = 92;
@@ -259,6 +247,7 @@ function validEscape(buf, p) {
   return true;
 }
 var utf8 = new TextDecoder("utf-8");
+var decodeUtf8 = (buf, start, end) => utf8.decode(buf.subarray(start, end));
 function decodeJsonString(buf, start, end, escaped) {
   if (!escaped) return utf8.decode(buf.subarray(start, end));
   return JSON.parse(`"${utf8.decode(buf.subarray(start, end))}"`);
@@ -585,7 +574,7 @@ function readSmallValue(j) {
   j.skip(1);
   if (j.pos - start > MAX_INFO_BYTES) throw new Error(`"$ciprof" block of ${j.pos - start} bytes (limit ${MAX_INFO_BYTES})`);
   try {
-    return JSON.parse(new TextDecoder().decode(j.buf.subarray(start, j.pos)));
+    return JSON.parse(decodeUtf8(j.buf, start, j.pos));
   } catch (err) {
     throw new Error(`invalid JSON in the "$ciprof" block (${err.message.split("\n", 1)[0]})`);
   }
@@ -745,13 +734,13 @@ function reset(map, key, make) {
 
 // src/profile/paths.ts
 import * as path from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
+import { fileURLToPath } from "node:url";
 function normalizeScriptPath(url, repoRoot) {
   if (!url) return "";
   let p = url;
   if (p.startsWith("file://")) {
     try {
-      p = fileURLToPath2(p.split(/[?#]/, 1)[0]);
+      p = fileURLToPath(p.split(/[?#]/, 1)[0]);
     } catch {
       return url;
     }
@@ -979,6 +968,10 @@ var CpuProfileImporter = class {
   }
 };
 
+// src/profile/read.ts
+import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
+
 // src/profile/errors.ts
 var ProfileInputError = class extends Error {
   constructor(file, problem) {
@@ -990,43 +983,6 @@ var ProfileInputError = class extends Error {
   file;
   problem;
 };
-
-// src/profile/merge.ts
-function mergeProfiles(profiles) {
-  const first = profiles[0];
-  const builder = first ? new ProfileBuilder([], first.periodType, first.period) : new ProfileBuilder();
-  appendProfiles(builder, profiles);
-  return builder.build();
-}
-function appendProfiles(builder, profiles) {
-  let start = builder.timeNanos > 0 ? builder.timeNanos : Infinity;
-  let end = start === Infinity ? 0 : builder.timeNanos + builder.durationNanos;
-  for (const p of profiles) {
-    const fmap = p.functions.map((f) => builder.functionId(f.name, f.file, f.line));
-    const vmap = p.sampleTypes.map((t) => builder.sampleTypeIndex(t));
-    const values = new Array(builder.sampleTypes.length);
-    for (const s of p.samples) {
-      values.fill(0);
-      for (let i = 0; i < s.values.length; i++) values[vmap[i]] = s.values[i];
-      let node = 0;
-      for (let i = s.stack.length - 1; i >= 0; i--) node = builder.childNode(node, fmap[s.stack[i]]);
-      builder.addSampleAt(node, values, s.labels);
-    }
-    for (const [k, v] of Object.entries(p.meta)) if (!(k in builder.meta)) builder.meta[k] = v;
-    if (p.timeNanos > 0) {
-      start = Math.min(start, p.timeNanos);
-      end = Math.max(end, p.timeNanos + p.durationNanos);
-    }
-  }
-  if (start !== Infinity) {
-    builder.timeNanos = start;
-    builder.durationNanos = end - start;
-  }
-}
-
-// src/profile/read.ts
-import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
 
 // src/profile/proto-reader.ts
 var WIRE_VARINT = 0;
@@ -1466,14 +1422,17 @@ var ProfileFileReader = class {
     let fd;
     try {
       fd = openSync(file, "r");
-      const size = fstatSync(fd).size;
-      if (size > this.limits.maxBytes) throw new Error(`file of ${size} bytes (limit ${this.limits.maxBytes})`);
-      if (size > this.buffer.length) this.buffer = Buffer.allocUnsafe(Math.max(size, this.buffer.length * 2));
       let got = 0;
-      while (got < size) {
-        const n = readSync(fd, this.buffer, got, size - got, got);
+      for (; ; ) {
+        if (got === this.buffer.length) {
+          const size = fstatSync(fd).size;
+          if (size > this.limits.maxBytes) throw new Error(`file of ${size} bytes (limit ${this.limits.maxBytes})`);
+          this.buffer = grown2(this.buffer, got, size + 1);
+        }
+        const n = readSync(fd, this.buffer, got, this.buffer.length - got, got);
         if (n === 0) break;
         got += n;
+        if (got > this.limits.maxBytes) throw new Error(`file of more than ${this.limits.maxBytes} bytes (limit ${this.limits.maxBytes})`);
       }
       return this.buffer.subarray(0, got);
     } catch (err) {
@@ -1487,6 +1446,11 @@ var ProfileFileReader = class {
     return parseProfileBytes(file, this.read(file), this.limits);
   }
 };
+function grown2(buffer, used, size) {
+  const bigger = Buffer.allocUnsafe(Math.max(size, buffer.length * 2));
+  buffer.copy(bigger, 0, 0, used);
+  return bigger;
+}
 function readAndParseProfile(file, limits = DEFAULT_LIMITS) {
   return parseProfileBytes(file, readProfileBytes(file, limits), limits);
 }
@@ -1504,84 +1468,14 @@ function readProfileFile(file, options = {}) {
   }
 }
 
-// src/profile/merge-files.ts
-function claimer(claims, who) {
-  return () => {
-    const i = Atomics.add(claims.next, 0, 1);
-    if (i >= claims.owner.length) return -1;
-    claims.owner[i] = who;
-    return i;
-  };
-}
-var listed = (indexes) => {
-  let k = 0;
-  return () => k < indexes.length ? indexes[k++] : -1;
-};
-function importShare(files, repoRoot, take) {
-  const builder = new ProfileBuilder([]);
-  const reader = new ProfileFileReader();
-  let importer;
-  let merged = 0;
-  let startUs = Infinity;
-  let endUs = 0;
-  const errors = [];
-  for (let i = take(); i >= 0; i = take()) {
-    const file = files[i];
-    try {
-      const parsed = reader.parse(file);
-      if (parsed.kind === "pprof") {
-        if (merged === 0) builder.period = parsed.profile.period;
-        appendProfiles(builder, [parsed.profile]);
-      } else {
-        importer ??= new CpuProfileImporter(builder, { repoRoot });
-        const stats = importer.add(parsed.bytes);
-        startUs = Math.min(startUs, stats.startUs);
-        endUs = Math.max(endUs, stats.endUs);
-      }
-      merged++;
-    } catch (err) {
-      errors.push({ index: i, file, problem: asInputError(file, err).problem });
-    }
-  }
-  return { profile: builder.build(), merged, errors, startUs, endUs };
-}
-function mergeProfileFiles(files, repoRoot = process.cwd()) {
-  return combine([importShare(files, repoRoot, listed(files.map((_, i) => i)))]);
-}
-function combine(shares) {
-  const builder = new ProfileBuilder([]);
-  const first = shares.find((s) => s.merged > 0);
-  if (first) builder.period = first.profile.period;
-  appendProfiles(builder, shares.map((s) => s.profile));
-  if (builder.sampleTypes.length === 0) {
-    builder.sampleTypeIndex(SAMPLES_COUNT);
-    builder.sampleTypeIndex(CPU_NANOS);
-  }
-  const start = Math.min(...shares.map((s) => s.startUs));
-  const end = Math.max(...shares.map((s) => s.endUs));
-  if (builder.durationNanos === 0 && start !== Infinity) builder.durationNanos = (end - start) * 1e3;
-  const errors = shares.flatMap((s) => s.errors).sort((a, b) => a.index - b.index);
-  return {
-    profile: builder.build(),
-    merged: shares.reduce((a, s) => a + s.merged, 0),
-    errors: errors.map((e) => new ProfileInputError(e.file, e.problem)),
-    workers: 0
-  };
-}
-
 export {
-  DEFAULT_LIMITS,
-  ProfileInputError,
   normalizeScriptPath,
+  DEFAULT_LIMITS,
   CpuProfileImporter,
+  ProfileInputError,
   parseProfileBytes,
   asInputError,
   readProfileBytes,
   ProfileFileReader,
-  readProfileFile,
-  mergeProfiles,
-  distFile,
-  claimer,
-  importShare,
-  mergeProfileFiles
+  readProfileFile
 };

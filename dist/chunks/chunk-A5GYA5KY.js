@@ -1,11 +1,11 @@
 import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
+  redact
+} from "./chunk-6MZMPYYD.js";
+import {
   sanitizeJobKey
 } from "./chunk-QJ2RV7E4.js";
-import {
-  redact
-} from "./chunk-5DUPCRU6.js";
 
 // src/diff/diff-report.ts
 import { readFileSync, statSync } from "node:fs";

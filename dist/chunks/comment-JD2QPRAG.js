@@ -1,0 +1,46 @@
+import { createRequire as __ciprofCreateRequire } from 'node:module';
+const require = __ciprofCreateRequire(import.meta.url);
+import {
+  publishSavedReport
+} from "./chunk-J7MG5FCY.js";
+import "./chunk-WAAJENRA.js";
+import {
+  resolveSettings
+} from "./chunk-SJUP67PT.js";
+import "./chunk-QMKCOD2H.js";
+import {
+  EXIT_USAGE,
+  cliLog,
+  fail,
+  parsePositiveInt
+} from "./chunk-DTACXVEU.js";
+import "./chunk-A5GYA5KY.js";
+import "./chunk-EEBRXB3P.js";
+import "./chunk-3TBHKCVM.js";
+import "./chunk-3BZBFZ5A.js";
+import "./chunk-4F3MHGM4.js";
+import "./chunk-6MZMPYYD.js";
+import "./chunk-CEA2Q2JC.js";
+import "./chunk-QJ2RV7E4.js";
+import "./chunk-D3YEWEIK.js";
+import "./chunk-MIHNHIUD.js";
+import "./chunk-VYVC6F5W.js";
+import "./chunk-2UXSF32T.js";
+import "./chunk-ZHB73YNC.js";
+
+// src/cli/comment.ts
+function registerComment(program) {
+  program.command("comment").description("publish a saved diff report (diff.json from `ciprof diff`): PR comment / MR note and job summary. For a separate privileged workflow.").option("--report <file>", "the saved diff report", ".ciprof/diff.json").option("--pr <n>", "pull request / merge request number (default: from the workflow_run event, then from CI env; never from the report)").option("--head-sha <sha>", "the commit the report must be about; comment only while it is the PR's head (required outside workflow_run, where the event gives it)").option("--no-summary", "do not write the GitHub job summary").option("--no-comment", "do not comment, only write the job summary").action(async (flags) => {
+    const pr = flags.pr ? parsePositiveInt("--pr", flags.pr) : void 0;
+    if (flags.headSha && !/^[0-9a-f]{40}([0-9a-f]{24})?$/i.test(flags.headSha)) fail("--head-sha must be a full commit id", EXIT_USAGE);
+    const s = resolveSettings({ cwd: process.cwd(), env: process.env }, cliLog);
+    try {
+      await publishSavedReport(s, flags.report, { pr, headSha: flags.headSha, summary: flags.summary, comment: flags.comment }, cliLog);
+    } catch (err) {
+      fail(err.message);
+    }
+  });
+}
+export {
+  registerComment
+};

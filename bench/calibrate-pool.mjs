@@ -33,7 +33,7 @@
 // projects/alloc-calibrate, ALLOC_SLOW scales allocTarget's bytes; kind alloc).
 import { spawn, spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, copyFileSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
@@ -96,7 +96,13 @@ const { values: opt } = parseArgs({
     force: { type: 'boolean', default: false },
     // judge: also pools still collecting.
     partial: { type: 'boolean', default: false },
+    // judge: take the pools in reverse order (a second judge on the other core).
+    reverse: { type: 'boolean', default: false },
+    // judge: only pools of these kinds (cpu,alloc).
+    kinds: { type: 'string' },
     out: { type: 'string', default: join(ROOT, 'bench/results') },
+    // collect: `ciprof run --interval-us N` (default: ciprof's); the pool is kept as <kind>-i<N>.
+    'interval-us': { type: 'string' },
     // The ciprof build to run (collect: pin a copy of dist/ so a rebuild cannot change a pool half-way).
     cli: { type: 'string', default: join(ROOT, 'dist/cli.js') },
   },
@@ -111,15 +117,18 @@ const readJson = (f) => JSON.parse(readFileSync(f, 'utf8'));
 
 /**
  * The lines inserted at the top of a function body: one line each, so one @ts-ignore covers
- * it; the loop is inline (its time is the function's self time). CIPROF_SPIN_<tag> µs per
- * call, at a rate re-measured on every call with process.hrtime (a loop's speed in place
- * varies 100-fold as V8 tiers it up); a call descheduled mid-loop does not move the rate.
+ * it; the wait is inline (its time is the function's self time). CIPROF_SPIN_<tag> µs per
+ * call, busy-waiting on process.hrtime: a known time per call. (The first pools of
+ * 2026-11-26 ran a loop whose length adapted to its measured speed instead; as V8 tiered it
+ * up, jest's and vitest's per-file module instances re-learned the speed and the injected
+ * total scattered far more than the +20% it stood for: checkouts of that version are marked
+ * .ciprof-calibrate, this one .ciprof-calibrate-v2.)
  * CIPROF_ALLOC_<tag> bytes per call, as 1 KiB arrays. The pilot's CIPROF_COUNT_DIR appends
  * a byte per call: the call counts. State lives under a Symbol key of globalThis, which mocha
  * --check-leaks (Object.keys of the global) does not see: a named global failed 2 express tests.
  */
 const spinLine = (tag) =>
-  `/* ciprof calibrate */ // @ts-ignore\n{ const __cpG = (globalThis[Symbol.for("ciprof.calibrate")] ??= {}); const __cpU = __cpG.__cpSpin_${tag} ?? (__cpG.__cpSpin_${tag} = Number(process.env.CIPROF_SPIN_${tag} || 0)); if (process.env.CIPROF_COUNT_DIR) process.getBuiltinModule("node:fs").appendFileSync(process.env.CIPROF_COUNT_DIR + "/${tag}", "."); if (__cpU > 0) { const __cpR = __cpG.__cpRate_${tag} ?? 10; const __cpN = Math.max(1, Math.round(__cpU * __cpR)); const __cpW = process.hrtime.bigint(); let __cpX = 0; for (let __cpI = 0; __cpI < __cpN; __cpI++) __cpX = (__cpX + __cpI * 31) | 0; const __cpD = Number(process.hrtime.bigint() - __cpW) / 1000; if (__cpD > 0 && __cpD < 3 * __cpU) __cpG.__cpRate_${tag} = 0.7 * __cpR + 0.3 * (__cpN / __cpD); else if (__cpD > 0 && __cpG.__cpRate_${tag} === undefined) __cpG.__cpRate_${tag} = __cpN / __cpD; __cpG.__cpSink = __cpX; } }\n`;
+  `/* ciprof calibrate */ // @ts-ignore\n{ const __cpG = (globalThis[Symbol.for("ciprof.calibrate")] ??= {}); const __cpU = __cpG.__cpSpin_${tag} ?? (__cpG.__cpSpin_${tag} = Number(process.env.CIPROF_SPIN_${tag} || 0)); if (process.env.CIPROF_COUNT_DIR) process.getBuiltinModule("node:fs").appendFileSync(process.env.CIPROF_COUNT_DIR + "/${tag}", "."); if (__cpU > 0) { const __cpEnd = process.hrtime.bigint() + BigInt(Math.round(__cpU * 1000)); while (process.hrtime.bigint() < __cpEnd); } }\n`;
 const allocLine = (tag) =>
   `/* ciprof calibrate */ // @ts-ignore\n{ const __cpG = (globalThis[Symbol.for("ciprof.calibrate")] ??= {}); const __cpB = __cpG.__cpAlloc_${tag} ?? (__cpG.__cpAlloc_${tag} = { n: Number(process.env.CIPROF_ALLOC_${tag} || 0), carry: 0 }); if (__cpB.n > 0) { __cpB.carry += __cpB.n; while (__cpB.carry >= 1040) { __cpB.carry -= 1040; __cpG.__cpKeep = new Array(128).fill(__cpB.carry); } } }\n`;
 
@@ -134,7 +143,7 @@ function checkoutFor(name, poolRoot) {
   const project = projectOf(name);
   if (project.dir) return project.dir;
   const dir = join(poolRoot, 'checkout');
-  if (existsSync(join(dir, '.ciprof-calibrate'))) return dir;
+  if (existsSync(join(dir, '.ciprof-calibrate-v2'))) return dir;
   const src = join(opt.corpus, name);
   if (!existsSync(join(src, 'node_modules'))) throw new Error(`${src}: no checkout with node_modules (run \`npm run realworld -- --setup\`)`);
   rmSync(dir, { recursive: true, force: true });
@@ -149,7 +158,7 @@ function checkoutFor(name, poolRoot) {
     writeFileSync(file, `${text.slice(0, at)}\n${lines}${text.slice(at)}`);
     void tag;
   }
-  writeFileSync(join(dir, '.ciprof-calibrate'), '');
+  writeFileSync(join(dir, '.ciprof-calibrate-v2'), '');
   return dir;
 }
 
@@ -166,7 +175,7 @@ function runCli(args, cwd, extraEnv = {}) {
 function profiledRun(name, checkout, file, env, alloc) {
   const tmp = `${file}.d`;
   const t0 = performance.now();
-  const r = runCli(['run', ...(alloc ? ['--alloc'] : []), '--no-store', '--no-report', '-q', '--job-key', `cal-${name}`, '-o', tmp, '--', ...projectOf(name).command], checkout, env);
+  const r = runCli(['run', ...(alloc ? ['--alloc'] : []), ...(opt['interval-us'] ? ['--interval-us', opt['interval-us']] : []), '--no-store', '--no-report', '-q', '--job-key', `cal-${name}`, '-o', tmp, '--', ...projectOf(name).command], checkout, env);
   const wallMs = round(performance.now() - t0, 0);
   if (!existsSync(join(tmp, 'profile.pb.gz'))) throw new Error(`ciprof run wrote no profile (exit ${r.status}): ${r.stderr.slice(-2000)}`);
   copyFileSync(join(tmp, 'profile.pb.gz'), file);
@@ -255,7 +264,7 @@ function collect() {
   if (!['quiet', 'neighbour'].includes(opt.condition)) throw new Error('--condition is quiet or neighbour');
   const trials = Number(opt.trials);
   const poolRoot = join(runsDir, name);
-  const pool = join(poolRoot, opt.condition, kind);
+  const pool = join(poolRoot, opt.condition, opt['interval-us'] ? `${kind}-i${opt['interval-us']}` : kind);
   mkdirSync(pool, { recursive: true });
   const checkout = checkoutFor(name, poolRoot);
   const metaFile = join(pool, 'meta.json');
@@ -266,7 +275,7 @@ function collect() {
     const pilotFile = join(poolRoot, `pilot-${kind}.json`);
     const p = meta?.pilot ?? (existsSync(pilotFile) ? readJson(pilotFile) : pilot(name, kind, checkout, poolRoot));
     writeFileSync(pilotFile, `${JSON.stringify(p, null, 1)}\n`);
-    const state = meta ?? { cli: CLI, project: name, kind, condition: opt.condition, trials, node: spawnSync(node, ['-v'], { encoding: 'utf8' }).stdout.trim(), machine: `${cpus().length} × ${cpus()[0]?.model}`, commit: spawnSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim(), started: new Date().toISOString(), pilot: p, runs: {} };
+    const state = meta ?? { cli: CLI, intervalUs: opt['interval-us'] ? Number(opt['interval-us']) : undefined, project: name, kind, condition: opt.condition, trials, node: spawnSync(node, ['-v'], { encoding: 'utf8' }).stdout.trim(), machine: `${cpus().length} × ${cpus()[0]?.model}`, commit: spawnSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim(), started: new Date().toISOString(), pilot: p, runs: {} };
     console.error(`pool ${pool}: pilot ${JSON.stringify(p)}`);
     const sides = Object.keys(p.sides);
     for (let i = 0; i <= trials; i++) {
@@ -378,24 +387,44 @@ function judgeAll() {
   const pools = [];
   for (const project of existsSync(runsDir) ? readdirSync(runsDir) : []) {
     for (const condition of ['quiet', 'neighbour']) {
-      for (const kind of ['cpu', 'alloc']) {
-        const pool = join(runsDir, project, condition, kind);
+      const dir = join(runsDir, project, condition);
+      for (const kind of existsSync(dir) ? readdirSync(dir).sort() : []) {
+        const pool = join(dir, kind);
+        if (opt.kinds && !opt.kinds.split(',').includes(kind.split('-')[0])) continue;
         if (existsSync(join(pool, 'meta.json')) && (opt.partial || readJson(join(pool, 'meta.json')).finished)) pools.push(pool);
       }
     }
   }
   const results = [];
   const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
-  for (const pool of pools) {
+  let missing = 0;
+  for (const pool of opt.reverse ? [...pools].reverse() : pools) {
     const cached = join(pool, `judged-${commit}.json`);
     if (!opt.force && existsSync(cached) && readJson(cached).finished === readJson(join(pool, 'meta.json')).finished) {
       results.push(readJson(cached));
       continue;
     }
-    console.error(`judging ${pool}`);
-    const r = judgePool(pool);
-    writeFileSync(cached, `${JSON.stringify(r)}\n`);
-    results.push(r);
+    // Several judges may share the pools (one per core): the first to take a pool's lock judges it.
+    const lock = join(pool, `.judging-${commit}`);
+    try {
+      closeSync(openSync(lock, 'wx'));
+    } catch {
+      console.error(`another judge has ${pool}`);
+      missing++;
+      continue;
+    }
+    try {
+      console.error(`judging ${pool}`);
+      const r = judgePool(pool);
+      writeFileSync(cached, `${JSON.stringify(r)}\n`);
+      results.push(r);
+    } finally {
+      rmSync(lock, { force: true });
+    }
+  }
+  if (missing) {
+    console.error(`${missing} pool(s) judged by another process: run judge again when it is done`);
+    return;
   }
   const summary = { judged: new Date().toISOString(), judgedWith: commit, results };
   mkdirSync(opt.out, { recursive: true });
@@ -419,7 +448,7 @@ function markdown(s) {
     for (const r of cpu) {
       const ph = r.phases;
       const p = r.pilot;
-      lines.push(`| ${r.project} | ${r.condition} | ${r.trialsDone} | ${count(ph.aa, (x) => x.rows.length === 0)} | ${count(ph.ab, (x) => x.detected[p.share.name])} | ${p.calls ? count(ph.ab, (x) => x.detected[p.calls.name]) : '–'} | ${count(ph.ab, (x) => x.falseRows.length > 0)} | ${ph.cab5 ? count(ph.cab5, (x) => x.detected[p.share.name]) : '–'} | ${ph.caa ? count(ph.caa, (x) => x.rows.length === 0) : '–'} | \`${p.share.name}\`${p.share.sharePct === undefined ? '' : ` ${p.share.sharePct}% of ${p.suiteCpuMs} ms`} | ${r.runStats.load.join(' / ')} | ${r.runStats.medianWallMs} ms |`);
+      lines.push(`| ${r.project}${r.intervalUs ? `, --interval-us ${r.intervalUs}` : ''} | ${r.condition} | ${r.trialsDone} | ${count(ph.aa, (x) => x.rows.length === 0)} | ${count(ph.ab, (x) => x.detected[p.share.name])} | ${p.calls ? count(ph.ab, (x) => x.detected[p.calls.name]) : '–'} | ${count(ph.ab, (x) => x.falseRows.length > 0)} | ${ph.cab5 ? count(ph.cab5, (x) => x.detected[p.share.name]) : '–'} | ${ph.caa ? count(ph.caa, (x) => x.rows.length === 0) : '–'} | \`${p.share.name}\`${p.share.sharePct === undefined ? '' : ` ${p.share.sharePct}% of ${p.suiteCpuMs} ms`} | ${r.runStats.load.join(' / ')} | ${r.runStats.medianWallMs} ms |`);
     }
     lines.push('');
   }
@@ -441,7 +470,7 @@ function markdown(s) {
     for (const [phase, rows] of Object.entries(r.phases)) {
       const bad = rows.filter((x) => (r.kind === 'cpu' ? x.falseRows.length || (phase.startsWith('ab') || phase === 'cab5' ? !Object.values(x.detected).every(Boolean) : false) : x.alloc.falseRows.length || (phase === 'ab' && !x.alloc.detected)));
       if (!bad.length) continue;
-      lines.push(`- ${r.project} ${r.condition} ${r.kind} ${phase}: ${bad.map((x) => (r.kind === 'cpu' ? `#${x.i} false [${x.falseRows.join(', ')}] ${JSON.stringify(x.target)}` : `#${x.i} alloc false [${x.alloc.falseRows.join(', ')}] target ${JSON.stringify(x.alloc.target)}`)).join('; ')}`);
+      lines.push(`- ${r.project} ${r.condition} ${r.kind}${r.intervalUs ? ` (--interval-us ${r.intervalUs})` : ''} ${phase}: ${bad.map((x) => (r.kind === 'cpu' ? `#${x.i} false [${x.falseRows.join(', ')}] ${JSON.stringify(x.target)}` : `#${x.i} alloc false [${x.alloc.falseRows.join(', ')}] target ${JSON.stringify(x.alloc.target)}`)).join('; ')}`);
     }
   }
   lines.push('', 'Re-run: `npm run realworld -- --setup; npm run build; node bench/calibrate-pool.mjs collect --project P --condition quiet|neighbour --kind cpu|alloc --trials 20`, then `node bench/calibrate-pool.mjs judge`.', '');

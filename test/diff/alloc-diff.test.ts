@@ -56,6 +56,28 @@ describe('diffAllocations', () => {
     expect(d.tests.filter((r) => r.status === 'regression')).toEqual([]);
   });
 
+  it('a function that allocates in 3 of 8 files only, 20% more in each, is reported: the files without it do not vote', () => {
+    const withParser = (p: Profile, seed: number, factor: number): Profile => {
+      const rand = seededRandom(seed);
+      const b = new ProfileBuilder();
+      b.sampleTypeIndex(ALLOC_SAMPLES);
+      b.sampleTypeIndex(ALLOC_SPACE);
+      b.meta = { ...p.meta };
+      for (const s of p.samples) b.addSample(s.stack.map((id) => b.functionId(p.functions[id]!.name, p.functions[id]!.file, p.functions[id]!.line)), [...s.values], s.labels);
+      const fn = b.functionId('parseURL', 'src/parse.ts', 1);
+      for (const f of [0, 3, 5]) {
+        const k = poisson(700 * factor, rand);
+        b.addSample([fn], [0, 0, k, k * INTERVAL], { test_file: `test/t${f}.test.js`, test_name: `t${f}` });
+      }
+      return b.build();
+    };
+    const d = diffAllocations(withParser(run(21), 7, 1), withParser(run(22), 8, 1.2))!;
+    const row = d.functions.find((r) => r.frame?.name === 'parseURL')!;
+    expect(row.status).toBe('regression');
+    expect(row.unitsP).toBeUndefined();
+    expect(d.functions.filter((r) => r.status === 'regression').map((r) => r.frame?.name)).toEqual(['parseURL']);
+  });
+
   it('rows too small to be judged do not dilute the false-discovery family: q is the same with 0 or 2,000 one-sample functions', () => {
     const withTiny = (p: Profile, seed: number): Profile => {
       const rand = seededRandom(seed);

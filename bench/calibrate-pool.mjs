@@ -98,6 +98,8 @@ const { values: opt } = parseArgs({
     partial: { type: 'boolean', default: false },
     // judge: take the pools in reverse order (a second judge on the other core).
     reverse: { type: 'boolean', default: false },
+    // judge: write the summary from pools already judged by these builds (comma-separated keys of judged-<key>.json), judging nothing.
+    keys: { type: 'string' },
     // judge: only pools of these kinds (cpu,alloc).
     kinds: { type: 'string' },
     out: { type: 'string', default: join(ROOT, 'bench/results') },
@@ -398,6 +400,15 @@ function judgeAll() {
   const results = [];
   const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
   let missing = 0;
+  if (opt.keys) {
+    // Only gather what judges already wrote: per pool the first build in --keys that judged it.
+    for (const pool of pools) {
+      const key = opt.keys.split(',').find((k) => existsSync(join(pool, `judged-${k}.json`)));
+      if (key) results.push({ ...readJson(join(pool, `judged-${key}.json`)), judgedWith: key });
+      else console.error(`${pool}: not judged by ${opt.keys}`);
+    }
+    return writeSummary({ judged: new Date().toISOString(), judgedWith: opt.keys, results });
+  }
   for (const pool of opt.reverse ? [...pools].reverse() : pools) {
     const cached = join(pool, `judged-${commit}.json`);
     if (!opt.force && existsSync(cached) && readJson(cached).finished === readJson(join(pool, 'meta.json')).finished) {
@@ -426,7 +437,10 @@ function judgeAll() {
     console.error(`${missing} pool(s) judged by another process: run judge again when it is done`);
     return;
   }
-  const summary = { judged: new Date().toISOString(), judgedWith: commit, results };
+  writeSummary({ judged: new Date().toISOString(), judgedWith: commit, results });
+}
+
+function writeSummary(summary) {
   mkdirSync(opt.out, { recursive: true });
   writeFileSync(join(opt.out, 'calibration-pools.json'), `${JSON.stringify(summary, null, 1)}\n`);
   writeFileSync(join(opt.out, 'calibration-pools.md'), markdown(summary));

@@ -119,6 +119,14 @@ describe('pieces', () => {
     expect(estimateDispersion(pairs(0.6)).estimated).toBeGreaterThan(3);
   });
 
+  it('pairedFilesP reads ratios: +20% in files that call the function 10 to 3,000 times is significant', () => {
+    const units = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const side = (xs: number[]) => new Map(units.map((u, i) => [u, new Map([['k', xs[i]! * INTERVAL]])]));
+    const base = [10, 60, 200, 800, 3000, 40];
+    const head = [12.4, 71, 241, 955, 3610, 47.6];
+    expect(pairedFilesP('k', units, side(base), side(head), INTERVAL)).toBeLessThan(0.001);
+  });
+
   it('pairedFilesP: consistent per-file differences are significant, one-file changes are not', () => {
     const side = (values: number[]): Map<string, Map<string, number>> => new Map(values.map((v, i) => [`f${i}`, new Map([['k', v]])]));
     const units = ['f0', 'f1', 'f2', 'f3', 'f4', 'f5'];

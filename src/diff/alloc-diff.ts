@@ -215,36 +215,23 @@ function judge(base: Map<string, Keyed>, head: Map<string, Keyed>, interval: num
 
 const isReported = (r: AllocRow): boolean => r.status === 'regression' || r.status === 'improvement';
 
-/**
- * Two-sided p-value of a paired t-test that the per-file log ratios head/base of `key`
- * average 0. Ratios, not byte differences: a change in a function's code scales its bytes
- * in every file by the same factor, while files differ 100-fold in how much they call it
- * (ufo's parseURL: raw differences gave p = 0.07 on a steady +20%). `pseudo` (the sampling
- * interval) keeps a file with a sample or two from swinging the log.
- */
-export function pairedFilesP(key: string, units: readonly string[], base: Map<string, Map<string, number>>, head: Map<string, Map<string, number>>, pseudo = 0): number {
-  const d = units.map((u) => Math.log(((head.get(u)?.get(key) ?? 0) + pseudo) / ((base.get(u)?.get(key) ?? 0) + pseudo)));
+/** Two-sided p-value of a paired t-test that the per-file differences of `key` average 0. */
+export function pairedFilesP(key: string, units: readonly string[], base: Map<string, Map<string, number>>, head: Map<string, Map<string, number>>): number {
+  const d = units.map((u) => (head.get(u)?.get(key) ?? 0) - (base.get(u)?.get(key) ?? 0));
   const n = d.length;
   const mean = d.reduce((a, x) => a + x, 0) / n;
-  if (!Number.isFinite(mean)) return 1;
   const sd = Math.sqrt(d.reduce((a, x) => a + (x - mean) ** 2, 0) / (n - 1));
   if (sd === 0) return mean === 0 ? 1 : 0;
   return studentTTwoSided(mean / (sd / Math.sqrt(n)), n - 1);
 }
 
 /** Function rows the sampling test passed must also hold across test files (JIT-timed allocation moves by whole files). */
-function gateByTestFiles(rows: Judged[], base: Allocations, head: Allocations, t: AllocThresholds, interval: number): number {
+function gateByTestFiles(rows: Judged[], base: Allocations, head: Allocations, t: AllocThresholds): number {
   const units = commonUnits(base.byFile, head.byFile);
   if (units.length < t.minUnits) return units.length;
   for (const r of rows) {
     if (!isReported(r)) continue;
-    // The files where the function allocates at all: a function of the URL parser runs in
-    // 3 of ufo's 14 test files, and the other 11 files' zero differences buried its real
-    // +20% (paired t p = 0.04 on every one of 20 trials). With fewer such files than
-    // minUnits there is no replication to test, and the dispersion-adjusted count test stands.
-    const present = units.filter((u) => base.byFile.get(u)?.has(r.key) || head.byFile.get(u)?.has(r.key));
-    if (present.length < t.minUnits) continue;
-    r.unitsP = pairedFilesP(r.key, present, base.byFile, head.byFile, interval);
+    r.unitsP = pairedFilesP(r.key, units, base.byFile, head.byFile);
     if (r.unitsP > UNITS_P) r.status = 'noise';
   }
   return units.length;
@@ -287,7 +274,7 @@ export function diffAllocations(baseProfile: Profile, headProfile: Profile, thre
   const units = commonUnits(base.byFile, head.byFile).length;
   const used = units >= t.minUnits ? ALLOC_AA_DISPERSION : Math.max(ALLOC_AA_DISPERSION, estimated);
   const judgedFunctions = judge(base.functions, head.functions, interval, used, base.total.bytes, t);
-  gateByTestFiles(judgedFunctions, base, head, t, interval);
+  gateByTestFiles(judgedFunctions, base, head, t);
   const judgedTests = judge(base.tests, head.tests, interval, used, base.total.bytes, t);
   gateTestsByFunctions(judgedTests, judgedFunctions, base, head);
   const functions = ordered(judgedFunctions);

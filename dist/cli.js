@@ -15,11 +15,11 @@ var COMMANDS = {
   merge: async () => (await import("./chunks/merge-6C4YGE6K.js")).registerMerge,
   export: async () => (await import("./chunks/export-BTGZWI3Y.js")).registerExport,
   top: async () => (await import("./chunks/top-YMIYCHDU.js")).registerTop,
-  report: async () => (await import("./chunks/report-G5WPOJP3.js")).registerReport,
+  report: async () => (await import("./chunks/report-CPLEN55Z.js")).registerReport,
   upload: async () => (await import("./chunks/upload-OG2WCMOM.js")).registerUpload,
-  diff: async () => (await import("./chunks/diff-M4WYBKPR.js")).registerDiff,
+  diff: async () => (await import("./chunks/diff-I3VGUZGP.js")).registerDiff,
   comment: async () => (await import("./chunks/comment-JD2QPRAG.js")).registerComment,
-  compare: async () => (await import("./chunks/compare-V3V3PO2A.js")).registerCompare
+  compare: async () => (await import("./chunks/compare-HRRBZZEN.js")).registerCompare
 };
 async function buildProgram(argv) {
   const program = new Command("ciprof").description("Profile a Node test suite in CI and tell the pull request where the CPU time went").version(VERSION).enablePositionalOptions();

@@ -7,7 +7,7 @@ import {
 } from "./chunk-J7MG5FCY.js";
 import {
   diffWithBaseline
-} from "./chunk-FF24VFJ2.js";
+} from "./chunk-OI6BI5VG.js";
 import {
   writeDiffOutputs
 } from "./chunk-GLHYBSRW.js";

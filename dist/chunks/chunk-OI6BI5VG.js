@@ -145,23 +145,20 @@ function judge(base, head, interval, dispersion, suiteBytes, t) {
   return rows;
 }
 var isReported = (r) => r.status === "regression" || r.status === "improvement";
-function pairedFilesP(key, units, base, head, pseudo = 0) {
-  const d = units.map((u) => Math.log(((head.get(u)?.get(key) ?? 0) + pseudo) / ((base.get(u)?.get(key) ?? 0) + pseudo)));
+function pairedFilesP(key, units, base, head) {
+  const d = units.map((u) => (head.get(u)?.get(key) ?? 0) - (base.get(u)?.get(key) ?? 0));
   const n = d.length;
   const mean = d.reduce((a, x) => a + x, 0) / n;
-  if (!Number.isFinite(mean)) return 1;
   const sd = Math.sqrt(d.reduce((a, x) => a + (x - mean) ** 2, 0) / (n - 1));
   if (sd === 0) return mean === 0 ? 1 : 0;
   return studentTTwoSided(mean / (sd / Math.sqrt(n)), n - 1);
 }
-function gateByTestFiles(rows, base, head, t, interval) {
+function gateByTestFiles(rows, base, head, t) {
   const units = commonUnits(base.byFile, head.byFile);
   if (units.length < t.minUnits) return units.length;
   for (const r of rows) {
     if (!isReported(r)) continue;
-    const present = units.filter((u) => base.byFile.get(u)?.has(r.key) || head.byFile.get(u)?.has(r.key));
-    if (present.length < t.minUnits) continue;
-    r.unitsP = pairedFilesP(r.key, present, base.byFile, head.byFile, interval);
+    r.unitsP = pairedFilesP(r.key, units, base.byFile, head.byFile);
     if (r.unitsP > UNITS_P) r.status = "noise";
   }
   return units.length;
@@ -192,7 +189,7 @@ function diffAllocations(baseProfile, headProfile, thresholds = {}) {
   const units = commonUnits(base.byFile, head.byFile).length;
   const used = units >= t.minUnits ? ALLOC_AA_DISPERSION : Math.max(ALLOC_AA_DISPERSION, estimated);
   const judgedFunctions = judge(base.functions, head.functions, interval, used, base.total.bytes, t);
-  gateByTestFiles(judgedFunctions, base, head, t, interval);
+  gateByTestFiles(judgedFunctions, base, head, t);
   const judgedTests = judge(base.tests, head.tests, interval, used, base.total.bytes, t);
   gateTestsByFunctions(judgedTests, judgedFunctions, base, head);
   const functions = ordered(judgedFunctions);

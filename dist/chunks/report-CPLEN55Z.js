@@ -3,7 +3,7 @@ const require = __ciprofCreateRequire(import.meta.url);
 import {
   diffAllocations,
   diffForReport
-} from "./chunk-FF24VFJ2.js";
+} from "./chunk-OI6BI5VG.js";
 import {
   writeHtmlReport
 } from "./chunk-GLHYBSRW.js";

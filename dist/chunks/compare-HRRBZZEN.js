@@ -12,7 +12,7 @@ import {
   LocalGitHistory,
   RUNS_DIFF_METHOD,
   buildDiffReport
-} from "./chunk-FF24VFJ2.js";
+} from "./chunk-OI6BI5VG.js";
 import {
   compareProfileFiles,
   writeCompareOutputs,

@@ -151,14 +151,13 @@ function checkoutFor(name, poolRoot) {
   rmSync(dir, { recursive: true, force: true });
   cpSync(src, dir, { recursive: true, filter: (p) => !/[\\/](node_modules|\.git)$/.test(p) });
   symlinkSync(join(src, 'node_modules'), join(dir, 'node_modules'));
-  for (const [tag, spec, lines] of [['SHARE', project.share, spinLine('SHARE') + allocLine('SHARE')], ['CALLS', project.calls, spinLine('CALLS')]]) {
+  for (const [spec, lines] of [[project.share, spinLine('SHARE') + allocLine('SHARE')], [project.calls, spinLine('CALLS')]]) {
     const file = join(dir, spec.file);
     const text = readFileSync(file, 'utf8');
     const m = spec.signature.exec(text);
     if (!m) throw new Error(`${spec.file}: signature of ${spec.name} not found (corpus commit moved?)`);
     const at = m.index + m[0].length;
     writeFileSync(file, `${text.slice(0, at)}\n${lines}${text.slice(at)}`);
-    void tag;
   }
   writeFileSync(join(dir, '.ciprof-calibrate-v2'), '');
   return dir;

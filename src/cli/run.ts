@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { withAllocSampling } from '../agent/protocol.js';
 import { collectWhileResolving } from '../pipeline/collect.js';
 import { prepareOutDir } from '../pipeline/out-dir.js';
-import { commandSettings, resolveSettings, resolveSettingsAsync, type SettingsInput } from '../pipeline/settings.js';
+import { commandSettings, resolveSettings, resolveSettingsAsync, type Settings, type SettingsInput } from '../pipeline/settings.js';
 import type { PyroscopeFlags } from '../pyroscope/settings.js';
 import { cliLog, parsePositiveInt } from './io.js';
 import { addPyroscopeUploadOptions } from './pyroscope-flags.js';
@@ -41,16 +41,18 @@ export function registerRun(program: Command): void {
       const intervalUs = parsePositiveInt('--interval-us', flags.intervalUs);
       const input: SettingsInput = { cwd: process.cwd(), env: withAllocSampling(process.env, flags.alloc), jobKey: flags.jobKey, storeDir: flags.storeDir, outDir: flags.out, intervalUs, pyroscope: flags.upload ? { flags, upload: true } : undefined };
       const start = commandSettings(input);
-      // Git is asked while the command runs; --upload checks its settings first, so that a typo shows before the tests.
-      const settings = flags.upload ? Promise.resolve(resolveSettings(input, cliLog)) : resolveSettingsAsync(input, cliLog);
+      // Git is asked once the command has started; --upload checks its settings first, so that a typo shows before the tests.
+      const early = flags.upload ? resolveSettings(input, cliLog) : undefined;
+      let settings: Promise<Settings> | undefined;
+      const resolve = (): Promise<Settings> => (settings ??= early ? Promise.resolve(early) : resolveSettingsAsync(input, cliLog));
       const profiling = prepareOutDir(start, cliLog);
       // Under --json, stdout is one JSON document: the test output goes to stderr.
-      const collecting = collectWhileResolving(start, settings, { command, keepRaw: flags.keepRaw, quiet: flags.quiet, profile: profiling, commandStdout: flags.json ? 'stderr' : 'inherit' }, cliLog);
+      const collecting = collectWhileResolving(start, resolve, { command, keepRaw: flags.keepRaw, quiet: flags.quiet, profile: profiling, commandStdout: flags.json ? 'stderr' : 'inherit' }, cliLog);
       // The command has started: the stages after it load while it runs, not before it starts.
       const later = import('./run-outputs.js');
       later.catch(() => undefined);
       const c = await collecting;
-      const summary = c.profile ? await (await later).writeRunResults(await settings, c, flags) : undefined;
+      const summary = c.profile ? await (await later).writeRunResults(await resolve(), c, flags) : undefined;
       // Always one document under --json, even when no profile was written.
       if (flags.json) process.stdout.write(`${JSON.stringify(summary ?? { exitCode: c.exitCode, profile: null }, null, 2)}\n`);
       process.exitCode = c.exitCode;

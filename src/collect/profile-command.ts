@@ -35,8 +35,8 @@ export interface ProfiledRunOptions {
   env: NodeJS.ProcessEnv;
   cwd?: string;
   intervalUs: number;
-  /** Needed only after the command ends: it may still be resolving (git) when the command starts. */
-  repoRoot: string | Promise<string>;
+  /** A function when it is still to be found (git) as the command starts: called once the command has ended. */
+  repoRoot: string | (() => Promise<string>);
   keepRaw?: boolean;
   /** false: run the command plainly (nowhere to write a profile). */
   profile?: boolean;
@@ -86,7 +86,7 @@ export async function runProfiled(opts: ProfiledRunOptions): Promise<ProfiledRun
 
   try {
     await settleRawDir(rawDir);
-    const repoRoot = await opts.repoRoot;
+    const repoRoot = typeof opts.repoRoot === 'string' ? opts.repoRoot : await opts.repoRoot();
     try {
       opts.attribution?.prepare?.(rawDir, repoRoot);
     } catch (err) {

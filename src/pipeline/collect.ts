@@ -37,23 +37,25 @@ export interface Collected {
 }
 
 export function collect(s: Settings, opts: CollectOptions, log: Log): Promise<Collected> {
-  return collectWhileResolving(s, Promise.resolve(s), opts, log);
+  return collectWhileResolving(s, () => Promise.resolve(s), opts, log);
 }
 
 /**
  * collect, with the command started from `start` alone and the rest of the settings (git
- * facts, CI context) resolving while it runs (`ciprof run`). Settings that fail to resolve
- * cost the profile (warned), never the command's exit code.
+ * facts, CI context) resolved by `resolve`, called once the command has started: even
+ * starting git's processes costs milliseconds. Settings that fail to resolve cost the
+ * profile (warned), never the command's exit code.
  */
-export async function collectWhileResolving(start: CommandSettings, settings: Promise<Settings>, opts: CollectOptions, log: Log): Promise<Collected> {
+export async function collectWhileResolving(start: CommandSettings, resolve: () => Promise<Settings>, opts: CollectOptions, log: Log): Promise<Collected> {
   const env = testCommandEnv(start.env);
   const warn = (line: string): void => log.warn(line);
-  const repoRoot = settings.then((s) => s.repoRoot);
-  repoRoot.catch(() => undefined); // seen by runProfiled, after the command
+  let settings: Promise<Settings> | undefined;
+  const resolved = (): Promise<Settings> => (settings ??= resolve());
   // Per-test attribution: recognise the runner and add its hook; otherwise one notice.
   const { attribution, notice } = opts.profile === false ? {} : setupAttribution(opts.command, { env, cwd: start.cwd, warn });
   if (notice && !opts.quiet) log.info(notice);
-  const running = runProfiled({ command: opts.command, env, cwd: start.cwd, intervalUs: start.intervalUs, repoRoot, keepRaw: opts.keepRaw, profile: opts.profile, attribution, warn, stdout: opts.commandStdout });
+  const running = runProfiled({ command: opts.command, env, cwd: start.cwd, intervalUs: start.intervalUs, repoRoot: async () => (await resolved()).repoRoot, keepRaw: opts.keepRaw, profile: opts.profile, attribution, warn, stdout: opts.commandStdout });
+  resolved().catch(() => undefined); // git starts now; awaited once the command has ended
   // The command has started: the labelling code loads while it runs.
   const labelling = opts.profile === false ? undefined : import('./collect-label.js');
   labelling?.catch(() => undefined);
@@ -61,7 +63,7 @@ export async function collectWhileResolving(start: CommandSettings, settings: Pr
   const done: Collected = { exitCode: run.exitCode, wallMs: run.wallMs, threads: [], lost: [] };
   if (!run.gathered) return done;
   try {
-    const [{ labelRun }, s] = await Promise.all([labelling!, settings]);
+    const [{ labelRun }, s] = await Promise.all([labelling!, resolved()]);
     return { ...done, ...labelRun(s, opts.command, run, env, attribution, log) };
   } catch (err) {
     log.warn(`profile not written: ${(err as Error).message}`);

@@ -51,6 +51,7 @@ export function registerRun(program: Command): void {
       // The command has started: the stages after it load while it runs, not before it starts.
       const later = import('./run-outputs.js');
       later.catch(() => undefined);
+      if (profiling && flags.report) import('../render/report.js').catch(() => undefined);
       const c = await collecting;
       const summary = c.profile ? await (await later).writeRunResults(await resolve(), c, flags) : undefined;
       // Always one document under --json, even when no profile was written.

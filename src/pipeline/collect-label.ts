@@ -12,7 +12,7 @@ import { summarize, type RunSummary } from '../collect/summary.js';
 import { environmentFingerprint } from '../diff/environment.js';
 import { encodePprofGzip } from '../profile/gzip.js';
 import type { Profile } from '../profile/model.js';
-import { testWallsMeta } from '../profile/tests.js';
+import { testWallsMeta, type TestWall } from '../profile/tests.js';
 import { VERSION } from '../version.js';
 import type { Log, Settings } from './settings.js';
 
@@ -23,6 +23,7 @@ export interface LabelledRun {
   summary: RunSummary;
   threads: ThreadRecord[];
   lost: string[];
+  walls?: ReadonlyMap<string, TestWall>;
 }
 
 /** The gathered profile with the run's metadata, its summary and the per-test table. */
@@ -73,5 +74,5 @@ export function labelRun(s: Settings, command: string[], run: ProfiledRun, env: 
     }
   }
   const threads = gathered.threads.map((t) => ({ ...t, argv: redactCommand(t.argv) }));
-  return { profile, pprofGzip, summary, threads, lost: gathered.lost };
+  return { profile, pprofGzip, summary, threads, lost: gathered.lost, walls };
 }

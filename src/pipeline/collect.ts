@@ -10,6 +10,7 @@ import type { ThreadRecord } from '../collect/gather.js';
 import { runProfiled } from '../collect/profile-command.js';
 import type { RunSummary } from '../collect/summary.js';
 import type { Profile } from '../profile/model.js';
+import type { TestWall } from '../profile/tests.js';
 import type { CommandSettings, Log, Settings } from './settings.js';
 
 export interface CollectOptions {
@@ -34,6 +35,8 @@ export interface Collected {
   /** Per-thread detail for profile.json (argv redacted). */
   threads: ThreadRecord[];
   lost: string[];
+  /** Every recorded test's wall and CPU clock, as the profile's metadata has them (per-test attribution). */
+  walls?: ReadonlyMap<string, TestWall>;
 }
 
 export function collect(s: Settings, opts: CollectOptions, log: Log): Promise<Collected> {

@@ -54,7 +54,8 @@ export async function writeRunOutputs(s: Settings, c: Collected, opts: { report:
 
 async function writeRunReport(s: Settings, c: Collected, log: Log): Promise<string | undefined> {
   try {
-    return (await writeHtmlReport(path.join(s.outDir, 'report.html'), c.profile!, undefined, undefined)).path;
+    const { writeReport } = await import('../render/report.js');
+    return writeReport(c.profile!, undefined, { output: path.join(s.outDir, 'report.html'), headWalls: c.walls }).path;
   } catch (err) {
     log.warn(`report not written: ${(err as Error).message}`);
     return undefined;

@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { withAllocSampling } from '../agent/protocol.js';
 import { collectWhileResolving } from '../pipeline/collect.js';
 import { prepareOutDir } from '../pipeline/out-dir.js';
-import { commandSettings, resolveSettings, resolveSettingsAsync, type Settings, type SettingsInput } from '../pipeline/settings.js';
+import { commandSettings } from '../pipeline/command-settings.js';
+import type { Settings, SettingsInput } from '../pipeline/settings.js';
 import type { PyroscopeFlags } from '../pyroscope/settings.js';
 import { cliLog, parsePositiveInt } from './io.js';
 import { addPyroscopeUploadOptions } from './pyroscope-flags.js';
@@ -41,10 +42,11 @@ export function registerRun(program: Command): void {
       const intervalUs = parsePositiveInt('--interval-us', flags.intervalUs);
       const input: SettingsInput = { cwd: process.cwd(), env: withAllocSampling(process.env, flags.alloc), jobKey: flags.jobKey, storeDir: flags.storeDir, outDir: flags.out, intervalUs, pyroscope: flags.upload ? { flags, upload: true } : undefined };
       const start = commandSettings(input);
-      // Git is asked once the command has started; --upload checks its settings first, so that a typo shows before the tests.
-      const early = flags.upload ? resolveSettings(input, cliLog) : undefined;
+      // Git is asked (and CI detection loaded) once the command has started; --upload checks its
+      // settings first, so that a typo shows before the tests.
+      const early = flags.upload ? (await import('../pipeline/settings.js')).resolveSettings(input, cliLog) : undefined;
       let settings: Promise<Settings> | undefined;
-      const resolve = (): Promise<Settings> => (settings ??= early ? Promise.resolve(early) : resolveSettingsAsync(input, cliLog));
+      const resolve = (): Promise<Settings> => (settings ??= early ? Promise.resolve(early) : import('../pipeline/settings.js').then((m) => m.resolveSettingsAsync(input, cliLog)));
       const profiling = prepareOutDir(start, cliLog);
       // Under --json, stdout is one JSON document: the test output goes to stderr.
       const collecting = collectWhileResolving(start, resolve, { command, keepRaw: flags.keepRaw, quiet: flags.quiet, profile: profiling, commandStdout: flags.json ? 'stderr' : 'inherit' }, cliLog);

@@ -11,7 +11,8 @@ import { runProfiled } from '../collect/profile-command.js';
 import type { RunSummary } from '../collect/summary.js';
 import type { Profile } from '../profile/model.js';
 import type { TestWall } from '../profile/tests.js';
-import type { CommandSettings, Log, Settings } from './settings.js';
+import type { CommandSettings } from './command-settings.js';
+import type { Log, Settings } from './settings.js';
 
 export interface CollectOptions {
   command: string[];

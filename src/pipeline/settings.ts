@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import type { CiContext } from '../ci/context.js';
 import { detectCi } from '../ci/detect.js';
 import { localGitFacts, localGitFactsAsync, type LocalGitFacts } from '../ci/git.js';
+import { commandSettings } from './command-settings.js';
 import { DEFAULT_MAX_WALK } from '../baseline/resolve.js';
 import { DEFAULT_THRESHOLDS, type DiffThresholds } from '../diff/function-diff.js';
 import { resolvePyroscopeQuerySettings, resolvePyroscopeSettings, type PyroscopeFlags, type PyroscopeQuerySettings, type PyroscopeSettings } from '../pyroscope/settings.js';
@@ -98,14 +99,6 @@ export function resolveSettings(input: SettingsInput, log: Log): Settings {
  */
 export async function resolveSettingsAsync(input: SettingsInput, log: Log): Promise<Settings> {
   return settingsWith(input, await localGitFactsAsync(path.resolve(input.cwd)), log);
-}
-
-/** The settings a test command needs before it starts: none of them asks git. */
-export type CommandSettings = Pick<Settings, 'cwd' | 'env' | 'outDir' | 'intervalUs'>;
-
-export function commandSettings(input: SettingsInput): CommandSettings {
-  const cwd = path.resolve(input.cwd);
-  return { cwd, env: input.env, outDir: path.resolve(cwd, input.outDir ?? '.ciprof'), intervalUs: input.intervalUs ?? 1000 };
 }
 
 function settingsWith(input: SettingsInput, git: LocalGitFacts, log: Log): Settings {

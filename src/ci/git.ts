@@ -1,13 +1,24 @@
 /** Plain local git facts. Every call fails soft: no git, no repo, no upstream -> undefined. */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+
+const GIT_OPTIONS = { encoding: 'utf8', timeout: 10_000 } as const;
 
 export function git(cwd: string, args: string[]): string | undefined {
   try {
-    const out = execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 }).trim();
+    const out = execFileSync('git', args, { ...GIT_OPTIONS, cwd, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
     return out || undefined;
   } catch {
     return undefined;
   }
+}
+
+/** `git` without blocking the event loop: `ciprof run` asks while the test command runs. */
+export function gitAsync(cwd: string, args: string[]): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const child = execFile('git', args, { ...GIT_OPTIONS, cwd }, (err, stdout) => resolve(err ? undefined : stdout.trim() || undefined));
+    // execFile pipes stdin; git never reads it, and a closed stdin is what the sync call gives.
+    child.stdin?.end();
+  });
 }
 
 export interface LocalGitFacts {
@@ -18,12 +29,28 @@ export interface LocalGitFacts {
   mergeBase?: string;
 }
 
+/** The questions localGitFacts asks, after the root (which says whether there is a repository at all). */
+const COMMIT = ['rev-parse', 'HEAD'];
+const BRANCH = ['symbolic-ref', '--short', '-q', 'HEAD'];
+const UPSTREAM = ['rev-parse', '--abbrev-ref', '--symbolic-full-name', '@{upstream}'];
+const MERGE_BASE = ['merge-base', 'HEAD', '@{upstream}'];
+const ROOT = ['rev-parse', '--show-toplevel'];
+
 export function localGitFacts(cwd: string): LocalGitFacts {
-  const root = git(cwd, ['rev-parse', '--show-toplevel']);
+  const root = git(cwd, ROOT);
   if (!root) return {};
-  const commit = git(cwd, ['rev-parse', 'HEAD']);
-  const branch = git(cwd, ['symbolic-ref', '--short', '-q', 'HEAD']);
-  const upstream = git(cwd, ['rev-parse', '--abbrev-ref', '--symbolic-full-name', '@{upstream}']);
-  const mergeBase = upstream ? git(cwd, ['merge-base', 'HEAD', '@{upstream}']) : undefined;
+  const commit = git(cwd, COMMIT);
+  const branch = git(cwd, BRANCH);
+  const upstream = git(cwd, UPSTREAM);
+  const mergeBase = upstream ? git(cwd, MERGE_BASE) : undefined;
+  return { root, commit, branch, upstream, mergeBase };
+}
+
+/** localGitFacts with the independent questions asked in parallel, none of them blocking. */
+export async function localGitFactsAsync(cwd: string): Promise<LocalGitFacts> {
+  const root = await gitAsync(cwd, ROOT);
+  if (!root) return {};
+  const [commit, branch, upstream] = await Promise.all([gitAsync(cwd, COMMIT), gitAsync(cwd, BRANCH), gitAsync(cwd, UPSTREAM)]);
+  const mergeBase = upstream ? await gitAsync(cwd, MERGE_BASE) : undefined;
   return { root, commit, branch, upstream, mergeBase };
 }

@@ -6,7 +6,8 @@ import { COMPARE_THRESHOLDS } from '../diff/function-diff.js';
 import { compare, CompareUsageError, rediffSavedRuns } from '../pipeline/compare.js';
 import { EXIT_REGRESSION, exitCodeFor, type RegressionGate } from '../pipeline/publish.js';
 import { resolveSettings } from '../pipeline/settings.js';
-import { cliLog, EXIT_USAGE, fail, parsePositiveInt, parseThresholds, printDiff, warn } from './io.js';
+import { cliLog, EXIT_USAGE, fail, parsePositiveInt, parseThresholds, warn } from './io.js';
+import { printDiff } from './print-diff.js';
 
 interface CompareFlags {
   base?: string;

@@ -8,7 +8,8 @@ import { EXIT_REGRESSION, exitCodeFor, publish } from '../pipeline/publish.js';
 import { resolveSettings, type Settings, type StoreKind } from '../pipeline/settings.js';
 import { openStore } from '../pipeline/store.js';
 import type { PyroscopeFlags } from '../pyroscope/settings.js';
-import { cliLog, EXIT_USAGE, fail, parsePositiveInt, parseThresholds, printDiff } from './io.js';
+import { cliLog, EXIT_USAGE, fail, parsePositiveInt, parseThresholds } from './io.js';
+import { printDiff } from './print-diff.js';
 import { loadProfileOrFail } from './load.js';
 import { addPyroscopeConnectionOptions } from './pyroscope-flags.js';
 

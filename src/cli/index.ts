@@ -1,5 +1,9 @@
 #!/usr/bin/env node
-import { buildProgram } from './program.js';
+import { enableCompileCache } from './compile-cache.js';
+
+// Before the rest of the CLI loads, so that its modules are compiled from the cache.
+enableCompileCache();
+const { buildProgram } = await import('./program.js');
 
 buildProgram(process.argv)
   .then((program) => program.parseAsync(process.argv))

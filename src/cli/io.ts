@@ -1,8 +1,6 @@
 /** Output conventions shared by every command: one-line warnings and errors on stderr. */
-import { serializeDiffReport, type DiffReport } from '../diff/diff-report.js';
 import type { DiffThresholds } from '../diff/function-diff.js';
 import type { Log } from '../pipeline/settings.js';
-import { formatDiffText } from '../render/text.js';
 
 export function warn(line: string): void {
   process.stderr.write(`ciprof: warning: ${line}\n`);
@@ -40,10 +38,4 @@ export function parseThresholds(flags: { minMs: string; minPct: string; alpha: s
   const alpha = nonNegative('--alpha', flags.alpha);
   if (alpha <= 0 || alpha >= 1) fail(`--alpha must be between 0 and 1, got "${flags.alpha}"`, EXIT_USAGE);
   return { minMs: nonNegative('--min-ms', flags.minMs), minPct: nonNegative('--min-pct', flags.minPct), alpha, minSamples: nonNegative('--min-samples', flags.minSamples) };
-}
-
-/** Prints a diff: the JSON report on stdout with --json, else a few lines on stderr. */
-export function printDiff(report: DiffReport, json: boolean | undefined): void {
-  if (json) process.stdout.write(serializeDiffReport(report));
-  else process.stderr.write(`${formatDiffText(report)}\n`);
 }

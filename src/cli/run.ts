@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { withAllocSampling } from '../agent/protocol.js';
-import { formatSummaryText } from '../collect/summary.js';
-import { collect } from '../pipeline/collect.js';
-import { prepareOutDir, writeRunOutputs } from '../pipeline/outputs.js';
-import { resolveSettings } from '../pipeline/settings.js';
+import { collectWhileResolving } from '../pipeline/collect.js';
+import { prepareOutDir } from '../pipeline/out-dir.js';
+import { commandSettings } from '../pipeline/command-settings.js';
+import type { Settings, SettingsInput } from '../pipeline/settings.js';
 import type { PyroscopeFlags } from '../pyroscope/settings.js';
 import { cliLog, parsePositiveInt } from './io.js';
 import { addPyroscopeUploadOptions } from './pyroscope-flags.js';
@@ -40,23 +40,24 @@ export function registerRun(program: Command): void {
     .passThroughOptions()
     .action(async (command: string[], flags: RunFlags) => {
       const intervalUs = parsePositiveInt('--interval-us', flags.intervalUs);
-      const s = resolveSettings(
-        { cwd: process.cwd(), env: withAllocSampling(process.env, flags.alloc), jobKey: flags.jobKey, storeDir: flags.storeDir, outDir: flags.out, intervalUs, pyroscope: flags.upload ? { flags, upload: true } : undefined },
-        cliLog,
-      );
-      const profiling = prepareOutDir(s, cliLog);
+      const input: SettingsInput = { cwd: process.cwd(), env: withAllocSampling(process.env, flags.alloc), jobKey: flags.jobKey, storeDir: flags.storeDir, outDir: flags.out, intervalUs, pyroscope: flags.upload ? { flags, upload: true } : undefined };
+      const start = commandSettings(input);
+      // Git is asked (and CI detection loaded) once the command has started; --upload checks its
+      // settings first, so that a typo shows before the tests.
+      const early = flags.upload ? (await import('../pipeline/settings.js')).resolveSettings(input, cliLog) : undefined;
+      let settings: Promise<Settings> | undefined;
+      const resolve = (): Promise<Settings> => (settings ??= early ? Promise.resolve(early) : import('../pipeline/settings.js').then((m) => m.resolveSettingsAsync(input, cliLog)));
+      const profiling = prepareOutDir(start, cliLog);
       // Under --json, stdout is one JSON document: the test output goes to stderr.
-      const c = await collect(s, { command, keepRaw: flags.keepRaw, quiet: flags.quiet, profile: profiling, commandStdout: flags.json ? 'stderr' : 'inherit' }, cliLog);
-      // Loaded after the command ran: the test command starts without parsing the stores.
-      const { storeRun, uploadRun } = await import('../pipeline/store.js');
-      const stored = await storeRun(s, c, { local: flags.store, artifact: false }, cliLog);
-      const files = await writeRunOutputs(s, c, { report: flags.report, stored }, cliLog);
-      if (files && c.summary) {
-        if (!flags.quiet) process.stderr.write(`${formatSummaryText(c.summary)}\n`);
-        await uploadRun(s, c, files.profile, cliLog);
-      }
+      const collecting = collectWhileResolving(start, resolve, { command, keepRaw: flags.keepRaw, quiet: flags.quiet, profile: profiling, commandStdout: flags.json ? 'stderr' : 'inherit' }, cliLog);
+      // The command has started: the stages after it load while it runs, not before it starts.
+      const later = import('./run-outputs.js');
+      later.catch(() => undefined);
+      if (profiling && flags.report) import('../render/report.js').catch(() => undefined);
+      const c = await collecting;
+      const summary = c.profile ? await (await later).writeRunResults(await resolve(), c, flags) : undefined;
       // Always one document under --json, even when no profile was written.
-      if (flags.json) process.stdout.write(`${JSON.stringify(files && c.summary ? c.summary : { exitCode: c.exitCode, profile: null }, null, 2)}\n`);
+      if (flags.json) process.stdout.write(`${JSON.stringify(summary ?? { exitCode: c.exitCode, profile: null }, null, 2)}\n`);
       process.exitCode = c.exitCode;
     });
   run.option('--upload', 'after the run, send the profile to Grafana Pyroscope (fails open; see ciprof upload --help)');

@@ -20,7 +20,8 @@ import { makeLabelerFor, readTestRecords, testWalls, type ThreadLabeler } from '
 export interface Attribution {
   /** Added to the command's environment: the hooks' preload in NODE_OPTIONS. */
   env: NodeJS.ProcessEnv;
-  prepare: (rawDir: string) => void;
+  /** Reads the hooks' records; `repoRoot` makes their test files relative. */
+  prepare: (rawDir: string, repoRoot: string) => void;
   labelerFor: (info: AgentThreadInfo) => ThreadLabeler | undefined;
   tests: (profile: Profile) => TestStat[];
   /** Every recorded test's wall time, embedded in the profile so it is self-contained. */
@@ -36,7 +37,7 @@ export interface AttributionSetup {
 
 const NO_RUNNER = 'per-test attribution off: no test ran under jest, mocha, vitest or node --test; whole-suite profile only';
 
-export function setupAttribution(_command: readonly string[], opts: { env: NodeJS.ProcessEnv; cwd: string; repoRoot: string; warn: (line: string) => void }): AttributionSetup {
+export function setupAttribution(_command: readonly string[], opts: { env: NodeJS.ProcessEnv; cwd: string; warn: (line: string) => void }): AttributionSetup {
   let preload: string;
   try {
     preload = distFile('runners/preload.cjs');
@@ -54,9 +55,9 @@ export function setupAttribution(_command: readonly string[], opts: { env: NodeJ
   return {
     attribution: {
       env: { NODE_OPTIONS: withPreload(opts.env.NODE_OPTIONS, preload) },
-      prepare: (rawDir) => {
+      prepare: (rawDir, repoRoot) => {
         try {
-          const records = readTestRecords(rawDir, opts.repoRoot);
+          const records = readTestRecords(rawDir, repoRoot);
           for (const w of records.warnings) warnOnce(w);
           if (records.byThread.size === 0) {
             warnOnce(NO_RUNNER);

@@ -4,8 +4,7 @@
  * outside its temporary raw directory: storing and rendering are later stages
  * (pipeline/). The command's exit code is the result; a profiling problem is a warning.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { mkdtempSync, rm, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Profile } from '../profile/model.js';
@@ -24,7 +23,7 @@ export interface RunAttribution {
   /** The command with the runner's hook added (mocha's --require); defaults to `command`. */
   command?: string[];
   /** Reads the hooks' records from the raw directory before gathering. */
-  prepare?: (rawDir: string) => void;
+  prepare?: (rawDir: string, repoRoot: string) => void;
   /** Per-test table for profile.json and the summary. */
   tests?: (profile: Profile) => TestStat[];
   walls?: () => ReadonlyMap<string, TestWall> | undefined;
@@ -36,7 +35,8 @@ export interface ProfiledRunOptions {
   env: NodeJS.ProcessEnv;
   cwd?: string;
   intervalUs: number;
-  repoRoot: string;
+  /** A function when it is still to be found (git) as the command starts: called once the command has ended. */
+  repoRoot: string | (() => Promise<string>);
   keepRaw?: boolean;
   /** false: run the command plainly (nowhere to write a profile). */
   profile?: boolean;
@@ -86,13 +86,14 @@ export async function runProfiled(opts: ProfiledRunOptions): Promise<ProfiledRun
 
   try {
     await settleRawDir(rawDir);
+    const repoRoot = typeof opts.repoRoot === 'string' ? opts.repoRoot : await opts.repoRoot();
     try {
-      opts.attribution?.prepare?.(rawDir);
+      opts.attribution?.prepare?.(rawDir, repoRoot);
     } catch (err) {
       opts.warn(`per-test attribution off: ${(err as Error).message}`);
     }
     const { gatherRawProfiles } = await gatherModule!;
-    const gathered = gatherRawProfiles(rawDir, { repoRoot: opts.repoRoot, labelerFor: opts.attribution?.labelerFor });
+    const gathered = gatherRawProfiles(rawDir, { repoRoot, labelerFor: opts.attribution?.labelerFor });
     opts.attribution?.finish?.();
     return { exitCode: result.exitCode, wallMs: result.wallMs, gathered };
   } catch (err) {
@@ -112,5 +113,7 @@ export async function runProfiled(opts: ProfiledRunOptions): Promise<ProfiledRun
  * it exits.
  */
 function removeInBackground(dir: string, warn: (line: string) => void): void {
-  void rm(dir, { recursive: true, force: true }).catch((err: Error) => warn(`raw directory ${dir} not removed: ${err.message}`));
+  rm(dir, { recursive: true, force: true }, (err) => {
+    if (err) warn(`raw directory ${dir} not removed: ${err.message}`);
+  });
 }

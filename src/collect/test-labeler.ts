@@ -57,6 +57,13 @@ export function readTestRecords(rawDir: string, repoRoot: string): TestRecords {
   } catch (err) {
     warnings.push(`per-test records unreadable: ${(err as Error).message}`);
   }
+  // Every test of a file names that file: one path.relative per file, not per record.
+  const relative = new Map<string, string>();
+  const fileOf = (file: string): string => {
+    let rel = relative.get(file);
+    if (rel === undefined) relative.set(file, (rel = normalizeScriptPath(file, repoRoot)));
+    return rel;
+  };
   for (const name of names) {
     const key = name.slice(0, -TESTS_SUFFIX.length);
     const open = new Map<string, TestInterval>();
@@ -83,7 +90,7 @@ export function readTestRecords(rawDir: string, repoRoot: string): TestRecords {
       }
       const fresh: TestInterval = {
         kind: r.kind === 'file' ? 'file' : 'test',
-        file: normalizeScriptPath(r.file, repoRoot),
+        file: fileOf(r.file),
         name: r.name,
         startUs: r.startUs,
         endUs: r.endUs ?? Infinity,

@@ -27,19 +27,7 @@ import type { Log, Settings } from './settings.js';
 import { freeArtifactName, type StoredRun } from './store.js';
 import { sanitizeJobKey } from '../ci/context.js';
 
-/**
- * Makes the output directory before the tests run. When it cannot be made, the tests run
- * unprofiled: one warning now instead of a profile nobody can write later.
- */
-export function prepareOutDir(s: Settings, log: Log): boolean {
-  try {
-    makeDirs(s.outDir);
-    return true;
-  } catch (err) {
-    log.warn(`profile not written: cannot write to ${s.outDir} (${(err as Error).message}); the command runs without profiling`);
-    return false;
-  }
-}
+export { prepareOutDir } from './out-dir.js';
 
 export interface RunFiles {
   profile: string;
@@ -66,7 +54,8 @@ export async function writeRunOutputs(s: Settings, c: Collected, opts: { report:
 
 async function writeRunReport(s: Settings, c: Collected, log: Log): Promise<string | undefined> {
   try {
-    return (await writeHtmlReport(path.join(s.outDir, 'report.html'), c.profile!, undefined, undefined)).path;
+    const { writeReport } = await import('../render/report.js');
+    return writeReport(c.profile!, undefined, { output: path.join(s.outDir, 'report.html'), headWalls: c.walls }).path;
   } catch (err) {
     log.warn(`report not written: ${(err as Error).message}`);
     return undefined;

@@ -8,7 +8,8 @@
 import * as path from 'node:path';
 import type { CiContext } from '../ci/context.js';
 import { detectCi } from '../ci/detect.js';
-import { localGitFacts } from '../ci/git.js';
+import { localGitFacts, localGitFactsAsync, type LocalGitFacts } from '../ci/git.js';
+import { commandSettings } from './command-settings.js';
 import { DEFAULT_MAX_WALK } from '../baseline/resolve.js';
 import { DEFAULT_THRESHOLDS, type DiffThresholds } from '../diff/function-diff.js';
 import { resolvePyroscopeQuerySettings, resolvePyroscopeSettings, type PyroscopeFlags, type PyroscopeQuerySettings, type PyroscopeSettings } from '../pyroscope/settings.js';
@@ -89,8 +90,19 @@ function defaultBase(ci: CiContext): string | undefined {
 
 /** Throws an Error with a one-line message on a bad setting the door cannot run without. */
 export function resolveSettings(input: SettingsInput, log: Log): Settings {
-  const cwd = path.resolve(input.cwd);
-  const git = localGitFacts(cwd);
+  return settingsWith(input, localGitFacts(path.resolve(input.cwd)), log);
+}
+
+/**
+ * resolveSettings without blocking on git: `ciprof run` starts the test command first and
+ * asks git meanwhile (its few processes cost 10-20 ms of wall time before the spawn).
+ */
+export async function resolveSettingsAsync(input: SettingsInput, log: Log): Promise<Settings> {
+  return settingsWith(input, await localGitFactsAsync(path.resolve(input.cwd)), log);
+}
+
+function settingsWith(input: SettingsInput, git: LocalGitFacts, log: Log): Settings {
+  const { cwd, outDir, intervalUs } = commandSettings(input);
   const ci = detectCi(input.jobKey ? { ...input.env, CIPROF_JOB_KEY: input.jobKey } : input.env, { git, cwd });
   const repoRoot = git.root ?? cwd;
   const githubToken = input.githubToken || input.env.CIPROF_GITHUB_TOKEN || input.env.GITHUB_TOKEN || undefined;
@@ -101,13 +113,13 @@ export function resolveSettings(input: SettingsInput, log: Log): Settings {
     env: input.env,
     ci,
     storeDir: storeDirFor(repoRoot, cwd, input.env, input.storeDir),
-    outDir: path.resolve(cwd, input.outDir ?? '.ciprof'),
+    outDir,
     base: input.base || defaultBase(ci),
     githubToken,
     thresholds: { ...DEFAULT_THRESHOLDS, ...input.thresholds },
     includeLaunchers: input.includeLaunchers ?? false,
     maxWalk: input.maxWalk ?? DEFAULT_MAX_WALK,
-    intervalUs: input.intervalUs ?? 1000,
+    intervalUs,
     store: input.store === 'auto' ? (githubToken && ci.repository ? 'github' : 'local') : (input.store ?? 'local'),
   };
   const pyro = input.pyroscope;

@@ -7,8 +7,8 @@
 import type { AllocDiff, AllocStatus } from '../diff/alloc-diff.js';
 import type { FunctionDelta, ProfileDiff } from '../diff/function-diff.js';
 import { blockedClass } from '../profile/blocked.js';
-import { ALLOC_SPACE, functionKey, timeValueIndex, type Profile } from '../profile/model.js';
-import { readTestWalls, testKey } from '../profile/tests.js';
+import { ALLOC_SPACE, functionKey, timeValueIndex, type Labels, type Profile } from '../profile/model.js';
+import { readTestWalls, testKey, type TestWall } from '../profile/tests.js';
 import {
   STATUS_IMPROVEMENT,
   STATUS_NOISE,
@@ -97,7 +97,8 @@ export interface ReportDiffs {
   alloc?: AllocDiff;
 }
 
-export function buildReportData(head: Profile, base?: Profile, diffs: ReportDiffs = {}, title = 'ciprof report'): ReportData {
+/** `headWalls`: the head's recorded tests when the caller has them (`ciprof run`), the map its metadata was written from; read back from the metadata otherwise. */
+export function buildReportData(head: Profile, base?: Profile, diffs: ReportDiffs = {}, title = 'ciprof report', headWalls?: ReadonlyMap<string, TestWall>): ReportData {
   const diff = diffs.cpu;
   const allocUnavailable = allocAvailability(head, base);
   const withAlloc = allocUnavailable === undefined;
@@ -168,11 +169,17 @@ export function buildReportData(head: Profile, base?: Profile, diffs: ReportDiff
     }
     return id;
   };
-  const testOf = (labels: Profile['samples'][number]['labels']): number => {
-    const file = labels[TEST_FILE];
-    const name = labels[TEST_NAME];
-    if (file === undefined && name === undefined) return -1;
-    return testId(String(file ?? ''), String(name ?? ''));
+  // Samples share their label objects (one per distinct set): each set is looked up once.
+  const testOfLabels = new Map<Labels, number>();
+  const testOf = (labels: Labels): number => {
+    let id = testOfLabels.get(labels);
+    if (id === undefined) {
+      const file = labels[TEST_FILE];
+      const name = labels[TEST_NAME];
+      id = file === undefined && name === undefined ? -1 : testId(String(file ?? ''), String(name ?? ''));
+      testOfLabels.set(labels, id);
+    }
+    return id;
   };
 
   const addSide = (p: Profile): SideSamples => {
@@ -207,7 +214,7 @@ export function buildReportData(head: Profile, base?: Profile, diffs: ReportDiff
 
   const headRaw = addSide(head);
   const baseRaw = base ? addSide(base) : undefined;
-  const testTimes = testClocks(head, base, testId);
+  const testTimes = testClocks(head, base, testId, headWalls);
 
   // Renumber the tree in pre-order: the page rebuilds parents from depths, and samples
   // sorted by pre-order node have small, compressible deltas.
@@ -334,17 +341,17 @@ const msOrUnknown = (v: number | null | undefined): number => (typeof v === 'num
  * Per test: [wall ms, CPU-clock ms] of head, then of base (-1 unknown), from the runner
  * hooks' records in each profile's metadata. Registers tests that ran without a sample.
  */
-function testClocks(head: Profile, base: Profile | undefined, testId: (file: string, name: string) => number): [number, number, number, number][] {
+function testClocks(head: Profile, base: Profile | undefined, testId: (file: string, name: string) => number, headWalls: ReadonlyMap<string, TestWall> | undefined): [number, number, number, number][] {
   const out: [number, number, number, number][] = [];
-  const add = (p: Profile, at: 0 | 2): void => {
-    for (const w of readTestWalls(p).values()) {
+  const add = (walls: ReadonlyMap<string, TestWall>, at: 0 | 2): void => {
+    for (const w of walls.values()) {
       const id = testId(w.file, w.name);
       const row = (out[id] ??= [-1, -1, -1, -1]);
       row[at] = msOrUnknown(w.wallMs);
       row[at + 1] = msOrUnknown(w.cpuMs);
     }
   };
-  add(head, 0);
-  if (base) add(base, 2);
+  add(headWalls ?? readTestWalls(head), 0);
+  if (base) add(readTestWalls(base), 2);
   return out;
 }

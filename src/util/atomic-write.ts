@@ -6,7 +6,6 @@
  * stray `.*.tmp` file that the next successful write does not depend on.
  */
 import { closeSync, fsyncSync, mkdirSync, openSync, realpathSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 
 export interface AtomicWriteOptions {
@@ -48,7 +47,9 @@ export function writeFileAtomic(file: string, data: string | Uint8Array, options
   const target = targetOf(file);
   const dir = path.dirname(target);
   if (options.mkdir) mkdirSync(dir, { recursive: true });
-  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  // crypto loads when a file is first written, not with every module that can write one.
+  const random = process.getBuiltinModule('node:crypto').randomBytes(4).toString('hex');
+  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${random}.tmp`);
   // 'wx': never follow or reuse a file someone else put at the temp name.
   const fd = openSync(temp, 'wx', 0o666);
   try {

@@ -37,6 +37,16 @@ describe.skipIf(!node.available)(`ciprof run's compile cache (${node.label})`, (
     expect([again.status, again.stdout]).toEqual([3, 'cache env: none\n']);
   });
 
+  it('in CI (always a cold cache there, which costs more than it saves) it stays off', () => {
+    const tmp = path.join(dir, 'tmp-ci');
+    mkdirSync(tmp);
+    const out = path.join(dir, 'out-ci');
+    const r = runCli(['run', '-q', '--no-store', '--out', out, '--', 'node', '-e', CHILD], { cwd: dir, node: node.bin, env: { TMPDIR: tmp, CI: 'true' } });
+    expect([r.status, r.stdout]).toEqual([3, 'cache env: none\n']);
+    expect(readdirSync(out)).toContain('profile.pb.gz');
+    expect(readdirSync(tmp)).not.toContain('ciprof-compile-cache');
+  });
+
   it('a cache path it cannot create (a file in the way): cache off, run and profile unchanged', () => {
     const tmp = path.join(dir, 'tmp-blocked');
     mkdirSync(tmp);

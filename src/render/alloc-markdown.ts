@@ -53,7 +53,7 @@ export function allocationsMd(a: AllocDiff | undefined, limit: number, frameCell
   lines.push(
     '',
     `<sub>Allocation noise model: V8's heap sampling (Poisson) × dispersion ${fin(d.used) ? d.used.toFixed(2) : '?'} (A/A-measured floor ${fin(d.aa) ? d.aa.toFixed(2) : '?'}, this diff ${fin(d.estimated) ? d.estimated.toFixed(2) : '?'}); ` +
-      `${a.units >= a.thresholds.minUnits ? `function rows must hold, as a ratio, across the test files that allocate in them (of ${a.units}; t on log ratios, p ≤ 0.05) and change their script and callers' bytes too (bytes that inlining moves are not a change); ` : ''}` +
+      `${a.units >= a.thresholds.minUnits ? `function rows must hold, as a ratio, across the test files that allocate in them (of ${a.units}; precision-weighted random-effects t on log ratios, p ≤ 0.05) and change their script and callers' bytes too (bytes that inlining moves are not a change); ` : ''}` +
       `rows need ≥ ${a.thresholds.minPct}% and ≥ ${a.thresholds.minSharePct}% of the suite's bytes, q ≤ ${a.thresholds.alpha}.</sub>`,
   );
   return lines.join('\n');

@@ -3,10 +3,13 @@ const require = __ciprofCreateRequire(import.meta.url);
 import {
   claimer,
   importShare
-} from "./chunks/chunk-USEHXFNX.js";
+} from "./chunks/chunk-UAZMIHHN.js";
 import "./chunks/chunk-E4RVWPFF.js";
 import "./chunks/chunk-LERJVIWU.js";
-import "./chunks/chunk-CEA2Q2JC.js";
+import "./chunks/chunk-5ZODQ4XN.js";
+import "./chunks/chunk-BCCUQZ3E.js";
+import "./chunks/chunk-AOSAKR6D.js";
+import "./chunks/chunk-JSXNLBLO.js";
 import "./chunks/chunk-VYVC6F5W.js";
 import "./chunks/chunk-ZHB73YNC.js";
 

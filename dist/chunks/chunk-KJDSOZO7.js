@@ -1,0 +1,40 @@
+import { createRequire as __ciprofCreateRequire } from 'node:module';
+const require = __ciprofCreateRequire(import.meta.url);
+
+// src/profile/blocked.ts
+var NODE_WRAPPERS = {
+  "node:net": { cls: "bind", names: ["createServerHandle", "setupListenHandle", "_listen2"] },
+  "node:child_process": { cls: "spawnSync", names: ["spawnSync", "execSync", "execFileSync"] },
+  "node:internal/child_process": { cls: "spawnSync", names: ["spawnSync"] },
+  "node:zlib": { cls: "zlib", names: ["zlibBufferSync", "processChunkSync", "syncBufferWrapper"] },
+  "node:internal/crypto/pbkdf2": { cls: "crypto", names: ["pbkdf2Sync"] },
+  "node:internal/crypto/scrypt": { cls: "crypto", names: ["scryptSync"] },
+  "node:internal/crypto/keygen": { cls: "crypto", names: ["generateKeyPairSync"] },
+  "node:internal/crypto/hkdf": { cls: "crypto", names: ["hkdfSync"] },
+  "node:dns": { cls: "dns", names: ["lookupService"] },
+  "node:os": { cls: "dns", names: ["hostname", "getHostname"] },
+  "node:internal/modules/cjs/loader": { cls: "fs", names: ["stat"] }
+};
+var FS_SYNC = /^(?:[a-z][A-Za-z]*Sync|tryStatSync|tryReadSync|tryCreateBuffer)$/;
+var BINDINGS = new Map([
+  ...["internalModuleStat", "internalModuleReadJSON", "readFileUtf8", "writeFileUtf8", "lstat", "fstat", "stat", "statfs", "open", "close", "readdir", "mkdir", "rmdir", "rmSync", "unlink", "rename", "realpath", "copyFile", "access", "existsSync", "fsync", "fdatasync", "ftruncate", "symlink", "readlink", "chmod", "utimes", "getFormatOfExtensionlessFile", "legacyMainResolve"].map((n) => [n, "fs"]),
+  ["spawn", "spawnSync"],
+  ["bind", "bind"],
+  ["bind6", "bind"],
+  ["listen", "bind"],
+  ["pbkdf2", "crypto"],
+  ["scrypt", "crypto"],
+  ["getaddrinfo", "dns"]
+]);
+function blockedClass(frame) {
+  const { name, file } = frame;
+  if (file === "") return BINDINGS.get(name);
+  if (!file.startsWith("node:")) return void 0;
+  if (file === "node:fs" || file === "node:internal/fs/utils" || file === "node:internal/fs/read/context") return FS_SYNC.test(name) ? "fs" : void 0;
+  const w = NODE_WRAPPERS[file];
+  return w && w.names.includes(name) ? w.cls : void 0;
+}
+
+export {
+  blockedClass
+};

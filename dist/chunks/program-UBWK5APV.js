@@ -1,0 +1,33 @@
+import { createRequire as __ciprofCreateRequire } from 'node:module';
+const require = __ciprofCreateRequire(import.meta.url);
+import {
+  Command
+} from "./chunk-5RRSUTS2.js";
+import {
+  VERSION
+} from "./chunk-3TBHKCVM.js";
+import "./chunk-ZHB73YNC.js";
+
+// src/cli/program.ts
+var COMMANDS = {
+  run: async () => (await import("./run-WXJGFYOM.js")).registerRun,
+  merge: async () => (await import("./merge-VCNGYEGU.js")).registerMerge,
+  export: async () => (await import("./export-7BMVW5ZE.js")).registerExport,
+  top: async () => (await import("./top-W2DT7QEK.js")).registerTop,
+  report: async () => (await import("./report-NTKYVO4M.js")).registerReport,
+  upload: async () => (await import("./upload-AJVLWYPS.js")).registerUpload,
+  diff: async () => (await import("./diff-ESGKIEMS.js")).registerDiff,
+  comment: async () => (await import("./comment-5V73D66E.js")).registerComment,
+  compare: async () => (await import("./compare-47AY63RS.js")).registerCompare
+};
+async function buildProgram(argv) {
+  const program = new Command("ciprof").description("Profile a Node test suite in CI and tell the pull request where the CPU time went").version(VERSION).enablePositionalOptions();
+  const named = argv[2];
+  const names = named !== void 0 && Object.hasOwn(COMMANDS, named) ? [named] : Object.keys(COMMANDS);
+  const registers = await Promise.all(names.map((name) => COMMANDS[name]()));
+  for (const register of registers) register(program);
+  return program;
+}
+export {
+  buildProgram
+};

@@ -1,0 +1,60 @@
+import { createRequire as __ciprofCreateRequire } from 'node:module';
+const require = __ciprofCreateRequire(import.meta.url);
+import {
+  diffAllocations,
+  diffForReport
+} from "./chunk-ZDB4JL2E.js";
+import {
+  writeHtmlReport
+} from "./chunk-NZXNID5D.js";
+import "./chunk-NVEDUFDR.js";
+import "./chunk-KHF24HY7.js";
+import "./chunk-YKOUEQ2C.js";
+import "./chunk-G7F6OYY4.js";
+import "./chunk-XNJ5V3H3.js";
+import {
+  loadProfileOrFail
+} from "./chunk-S7MAHYPT.js";
+import {
+  fail
+} from "./chunk-GA3KEGGT.js";
+import "./chunk-MIHNHIUD.js";
+import "./chunk-E4RVWPFF.js";
+import "./chunk-4Q5ER2D7.js";
+import "./chunk-5ZODQ4XN.js";
+import "./chunk-BCCUQZ3E.js";
+import "./chunk-PGUBC65E.js";
+import "./chunk-3TBHKCVM.js";
+import "./chunk-4F3MHGM4.js";
+import "./chunk-CCCDOF7G.js";
+import "./chunk-AOSAKR6D.js";
+import "./chunk-PCUL5QCH.js";
+import "./chunk-Q777HXUX.js";
+import "./chunk-KJDSOZO7.js";
+import "./chunk-QM5PWYSE.js";
+import "./chunk-SDL6QSBX.js";
+import "./chunk-6MZMPYYD.js";
+import "./chunk-Z6RYFHUJ.js";
+import "./chunk-JSXNLBLO.js";
+import "./chunk-VYVC6F5W.js";
+import "./chunk-7ALAG7TC.js";
+import "./chunk-UO43WOGP.js";
+import "./chunk-ZHB73YNC.js";
+
+// src/cli/report.ts
+function registerReport(program) {
+  program.command("report").description("write a self-contained HTML report (flame graph, sandwich, tables; diff colours with --base)").argument("[profile]", "head profile (pprof or .cpuprofile)", ".ciprof/profile.pb.gz").option("--base <profile>", "base profile: colour frames slower/faster/within noise").option("-o, --output <file>", "output HTML file", "report.html").option("--title <text>", "page title").action(async (file, flags) => {
+    const head = loadProfileOrFail(file);
+    const base = flags.base ? loadProfileOrFail(flags.base) : void 0;
+    try {
+      const r = await writeHtmlReport(flags.output, head, base, base ? diffForReport(base, head) : void 0, flags.title, base ? diffAllocations(base, head) : void 0);
+      process.stderr.write(`ciprof: report written to ${r.path} (${(r.bytes / 1024).toFixed(0)} KB, ${r.nodes} frames)
+`);
+    } catch (err) {
+      fail(`cannot write the report: ${err.message}`);
+    }
+  });
+}
+export {
+  registerReport
+};

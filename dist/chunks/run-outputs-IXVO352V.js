@@ -1,0 +1,50 @@
+import { createRequire as __ciprofCreateRequire } from 'node:module';
+const require = __ciprofCreateRequire(import.meta.url);
+import {
+  writeRunOutputs
+} from "./chunk-NZXNID5D.js";
+import {
+  storeRun,
+  uploadRun
+} from "./chunk-NVEDUFDR.js";
+import "./chunk-KHF24HY7.js";
+import "./chunk-YKOUEQ2C.js";
+import "./chunk-G7F6OYY4.js";
+import "./chunk-XNJ5V3H3.js";
+import {
+  cliLog
+} from "./chunk-GA3KEGGT.js";
+import "./chunk-MIHNHIUD.js";
+import "./chunk-E4RVWPFF.js";
+import "./chunk-5ZODQ4XN.js";
+import "./chunk-BCCUQZ3E.js";
+import {
+  formatSummaryText
+} from "./chunk-53L7SWVF.js";
+import "./chunk-PGUBC65E.js";
+import "./chunk-3TBHKCVM.js";
+import "./chunk-4F3MHGM4.js";
+import "./chunk-CCCDOF7G.js";
+import "./chunk-AOSAKR6D.js";
+import "./chunk-Q777HXUX.js";
+import "./chunk-6MZMPYYD.js";
+import "./chunk-Z6RYFHUJ.js";
+import "./chunk-JSXNLBLO.js";
+import "./chunk-VYVC6F5W.js";
+import "./chunk-7ALAG7TC.js";
+import "./chunk-UO43WOGP.js";
+import "./chunk-ZHB73YNC.js";
+
+// src/cli/run-outputs.ts
+async function writeRunResults(s, c, flags) {
+  const stored = await storeRun(s, c, { local: flags.store, artifact: false }, cliLog);
+  const files = await writeRunOutputs(s, c, { report: flags.report, stored }, cliLog);
+  if (!files || !c.summary) return void 0;
+  if (!flags.quiet) process.stderr.write(`${formatSummaryText(c.summary)}
+`);
+  await uploadRun(s, c, files.profile, cliLog);
+  return c.summary;
+}
+export {
+  writeRunResults
+};

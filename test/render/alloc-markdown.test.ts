@@ -38,7 +38,7 @@ describe('allocationsMd', () => {
     expect(md).not.toContain('<img');
     expect(md).toMatch(/23\.4 MiB → 35\.2 MiB \| \+11\.7 MiB \(\+50\.0%\)/);
     expect(md).toContain('\\*\\*t0\\*\\*');
-    expect(md).toMatch(/Allocation noise model: .*dispersion \d\.\d\d .*of 6; t on log ratios, p ≤ 0\.05\).*inlining moves/);
+    expect(md).toMatch(/Allocation noise model: .*dispersion \d\.\d\d .*of 6; precision-weighted random-effects t on log ratios, p ≤ 0\.05\).*inlining moves/);
   });
 
   it('fmtBytes', () => {

@@ -109,6 +109,8 @@ export interface AllocDiff {
 /** Rows kept besides the reported ones, per table. */
 const KEPT_ROWS = 30;
 
+const allocSpaceIndex = (profile: Profile): number => profile.sampleTypes.findIndex((t) => t.type === ALLOC_SPACE.type && t.unit === ALLOC_SPACE.unit);
+
 export function hasAllocationSamples(profile: Pick<Profile, 'sampleTypes'>): boolean {
   return profile.sampleTypes.some((t) => t.type === ALLOC_SPACE.type && t.unit === ALLOC_SPACE.unit);
 }
@@ -140,7 +142,7 @@ const addTo = (map: Map<string, Map<string, number>>, outer: string, inner: stri
 
 /** Bytes and samples by function (leaf) and by test. ciprof's own allocations are not the code's. */
 function allocationsOf(profile: Profile): Allocations {
-  const bi = profile.sampleTypes.findIndex((t) => t.type === ALLOC_SPACE.type && t.unit === ALLOC_SPACE.unit);
+  const bi = allocSpaceIndex(profile);
   const ci = profile.sampleTypes.findIndex((t) => t.type === ALLOC_SAMPLES.type && t.unit === ALLOC_SAMPLES.unit);
   const out: Allocations = { total: { bytes: 0, samples: 0 }, functions: new Map(), tests: new Map(), byFile: new Map(), byTest: new Map(), byScript: new Map(), interval: Number(profile.meta['alloc.interval_bytes']) || 32768, view: profile };
   const add = (map: Map<string, Keyed>, key: string, make: () => Omit<Keyed, 'side'>, bytes: number, samples: number): void => {
@@ -305,8 +307,6 @@ function gateByConservation(rows: Judged[], base: Allocations, head: Allocations
     if ((ih - ib) / r.deltaBytes < 0.5 && Math.abs(r.deltaBytes - (ih - ib)) > 2 * sigma) r.status = 'noise';
   }
 }
-
-const allocSpaceIndex = (profile: Profile): number => profile.sampleTypes.findIndex((t) => t.type === ALLOC_SPACE.type && t.unit === ALLOC_SPACE.unit);
 
 /** Keys of the functions that called `key` where it allocated (the leaf itself for a root). */
 function callersOf(profile: Profile, key: string): Set<string> {

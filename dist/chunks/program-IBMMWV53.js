@@ -14,11 +14,11 @@ var COMMANDS = {
   merge: async () => (await import("./merge-VCNGYEGU.js")).registerMerge,
   export: async () => (await import("./export-7BMVW5ZE.js")).registerExport,
   top: async () => (await import("./top-W2DT7QEK.js")).registerTop,
-  report: async () => (await import("./report-NTKYVO4M.js")).registerReport,
+  report: async () => (await import("./report-3JSODJW2.js")).registerReport,
   upload: async () => (await import("./upload-AJVLWYPS.js")).registerUpload,
-  diff: async () => (await import("./diff-ESGKIEMS.js")).registerDiff,
+  diff: async () => (await import("./diff-OUQ5BJT7.js")).registerDiff,
   comment: async () => (await import("./comment-5V73D66E.js")).registerComment,
-  compare: async () => (await import("./compare-47AY63RS.js")).registerCompare
+  compare: async () => (await import("./compare-3IGUVKSF.js")).registerCompare
 };
 async function buildProgram(argv) {
   const program = new Command("ciprof").description("Profile a Node test suite in CI and tell the pull request where the CPU time went").version(VERSION).enablePositionalOptions();

@@ -16,7 +16,7 @@ import {
   LocalGitHistory,
   RUNS_DIFF_METHOD,
   buildDiffReport
-} from "./chunk-ZDB4JL2E.js";
+} from "./chunk-X5DYCSCZ.js";
 import {
   compareProfileFiles,
   writeCompareOutputs,

@@ -66,6 +66,7 @@ var UNITS_P = 0.05;
 var MIN_CELL_SAMPLES = 10;
 var MIN_ACTIVE_UNITS = 3;
 var KEPT_ROWS = 30;
+var allocSpaceIndex = (profile) => profile.sampleTypes.findIndex((t) => t.type === ALLOC_SPACE.type && t.unit === ALLOC_SPACE.unit);
 function hasAllocationSamples(profile) {
   return profile.sampleTypes.some((t) => t.type === ALLOC_SPACE.type && t.unit === ALLOC_SPACE.unit);
 }
@@ -75,7 +76,7 @@ var addTo = (map, outer, inner, v) => {
   m.set(inner, (m.get(inner) ?? 0) + v);
 };
 function allocationsOf(profile) {
-  const bi = profile.sampleTypes.findIndex((t) => t.type === ALLOC_SPACE.type && t.unit === ALLOC_SPACE.unit);
+  const bi = allocSpaceIndex(profile);
   const ci = profile.sampleTypes.findIndex((t) => t.type === ALLOC_SAMPLES.type && t.unit === ALLOC_SAMPLES.unit);
   const out = { total: { bytes: 0, samples: 0 }, functions: /* @__PURE__ */ new Map(), tests: /* @__PURE__ */ new Map(), byFile: /* @__PURE__ */ new Map(), byTest: /* @__PURE__ */ new Map(), byScript: /* @__PURE__ */ new Map(), interval: Number(profile.meta["alloc.interval_bytes"]) || 32768, view: profile };
   const add = (map, key, make, bytes, samples) => {
@@ -198,7 +199,6 @@ function gateByConservation(rows, base, head) {
     if ((ih - ib) / r.deltaBytes < 0.5 && Math.abs(r.deltaBytes - (ih - ib)) > 2 * sigma) r.status = "noise";
   }
 }
-var allocSpaceIndex = (profile) => profile.sampleTypes.findIndex((t) => t.type === ALLOC_SPACE.type && t.unit === ALLOC_SPACE.unit);
 function callersOf(profile, key) {
   const bi = allocSpaceIndex(profile);
   const out = /* @__PURE__ */ new Set();

@@ -3,7 +3,7 @@ const require = __ciprofCreateRequire(import.meta.url);
 import {
   diffAllocations,
   diffForReport
-} from "./chunk-ZDB4JL2E.js";
+} from "./chunk-X5DYCSCZ.js";
 import {
   writeHtmlReport
 } from "./chunk-NZXNID5D.js";

@@ -119,18 +119,28 @@ const readJson = (f) => JSON.parse(readFileSync(f, 'utf8'));
 
 /**
  * The lines inserted at the top of a function body: one line each, so one @ts-ignore covers
- * it; the wait is inline (its time is the function's self time). CIPROF_SPIN_<tag> µs per
- * call, busy-waiting on process.hrtime: a known time per call. (The first pools of
- * 2026-11-26 ran a loop whose length adapted to its measured speed instead; as V8 tiered it
- * up, jest's and vitest's per-file module instances re-learned the speed and the injected
- * total scattered far more than the +20% it stood for: checkouts of that version are marked
- * .ciprof-calibrate, this one .ciprof-calibrate-v2.)
+ * it; the work is inline (its time is the function's self time). CIPROF_SPIN_<tag> µs per
+ * call of arithmetic in the function's own frame, ended by the clock: a known time per call.
+ * The clock is read once per chunk of iterations, and the chunk grows until it takes 2-8 µs,
+ * so reading the clock (V8 shows `hrtimeBigInt` as a frame of its own) is a few percent of
+ * the time, and the loop stops half a chunk early so the overshoot averages out.
+ * Earlier versions, each found wrong by its first pool: v1 (.ciprof-calibrate) ran a loop
+ * whose length adapted to its measured speed, and as V8 tiered it up, jest's and vitest's
+ * per-file module instances re-learned the speed, so the injected total scattered far more
+ * than the +20% it stood for; v2 (.ciprof-calibrate-v2) busy-waited on
+ * process.hrtime.bigint(), whose samples land in V8's `hrtimeBigInt` builtin, not in the
+ * target. This version also keeps the target from being inlined (NO_INLINE). Checkouts of
+ * this version are marked .ciprof-calibrate-v3.
  * CIPROF_ALLOC_<tag> bytes per call, as 1 KiB arrays. The pilot's CIPROF_COUNT_DIR appends
  * a byte per call: the call counts. State lives under a Symbol key of globalThis, which mocha
  * --check-leaks (Object.keys of the global) does not see: a named global failed 2 express tests.
  */
+// Never runs: ~700 bytes of bytecode, past V8's limit for inlining a function (460), so
+// the target keeps its own frame. Inlined into an optimized caller, the injected work was
+// charged partly to the caller (a fifth of it in a test loop).
+const NO_INLINE = Array.from({ length: 64 }, (_, i) => `__cpG.__cpP${i} = __cpG.__cpQ${i} + ${i};`).join(' ');
 const spinLine = (tag) =>
-  `/* ciprof calibrate */ // @ts-ignore\n{ const __cpG = (globalThis[Symbol.for("ciprof.calibrate")] ??= {}); const __cpU = __cpG.__cpSpin_${tag} ?? (__cpG.__cpSpin_${tag} = Number(process.env.CIPROF_SPIN_${tag} || 0)); if (process.env.CIPROF_COUNT_DIR) process.getBuiltinModule("node:fs").appendFileSync(process.env.CIPROF_COUNT_DIR + "/${tag}", "."); if (__cpU > 0) { const __cpEnd = process.hrtime.bigint() + BigInt(Math.round(__cpU * 1000)); while (process.hrtime.bigint() < __cpEnd); } }\n`;
+  `/* ciprof calibrate */ // @ts-ignore\n{ const __cpG = (globalThis[Symbol.for("ciprof.calibrate")] ??= {}); const __cpU = __cpG.__cpSpin_${tag} ?? (__cpG.__cpSpin_${tag} = Number(process.env.CIPROF_SPIN_${tag} || 0)); if (process.env.CIPROF_COUNT_DIR) process.getBuiltinModule("node:fs").appendFileSync(process.env.CIPROF_COUNT_DIR + "/${tag}", "."); if (__cpU > 0) { let __cpT = Number(process.hrtime.bigint()); const __cpEnd = __cpT + __cpU * 1000; let __cpLast = 0; let __cpX = __cpG.__cpX | 0; let __cpK = __cpG.__cpK || 64; while (__cpT + __cpLast / 2 < __cpEnd) { for (let __cpI = __cpK; __cpI > 0; __cpI--) __cpX = (__cpX * 31 + __cpI) | 0; const __cpN = Number(process.hrtime.bigint()); __cpLast = __cpN - __cpT; __cpT = __cpN; if (__cpLast < 2000) __cpK *= 2; else if (__cpLast > 8000 && __cpK > 16) __cpK >>= 1; } __cpG.__cpX = __cpX; __cpG.__cpK = __cpK; } if (__cpG.__cpNever === 1) { ${NO_INLINE} } }\n`;
 const allocLine = (tag) =>
   `/* ciprof calibrate */ // @ts-ignore\n{ const __cpG = (globalThis[Symbol.for("ciprof.calibrate")] ??= {}); const __cpB = __cpG.__cpAlloc_${tag} ?? (__cpG.__cpAlloc_${tag} = { n: Number(process.env.CIPROF_ALLOC_${tag} || 0), carry: 0 }); if (__cpB.n > 0) { __cpB.carry += __cpB.n; while (__cpB.carry >= 1040) { __cpB.carry -= 1040; __cpG.__cpKeep = new Array(128).fill(__cpB.carry); } } }\n`;
 
@@ -145,7 +155,7 @@ function checkoutFor(name, poolRoot) {
   const project = projectOf(name);
   if (project.dir) return project.dir;
   const dir = join(poolRoot, 'checkout');
-  if (existsSync(join(dir, '.ciprof-calibrate-v2'))) return dir;
+  if (existsSync(join(dir, '.ciprof-calibrate-v3'))) return dir;
   const src = join(opt.corpus, name);
   if (!existsSync(join(src, 'node_modules'))) throw new Error(`${src}: no checkout with node_modules (run \`npm run realworld -- --setup\`)`);
   rmSync(dir, { recursive: true, force: true });
@@ -159,7 +169,7 @@ function checkoutFor(name, poolRoot) {
     const at = m.index + m[0].length;
     writeFileSync(file, `${text.slice(0, at)}\n${lines}${text.slice(at)}`);
   }
-  writeFileSync(join(dir, '.ciprof-calibrate-v2'), '');
+  writeFileSync(join(dir, '.ciprof-calibrate-v3'), '');
   return dir;
 }
 

@@ -39,9 +39,11 @@ export function defaultJestCacheDirectory(): string {
 
 export class JestTransformCache {
   private index: Map<string, string[]> | undefined;
-  private readonly rebuild = new TscRebuild();
+  private readonly rebuild: TscRebuild;
 
-  constructor(private readonly cacheDirectory: string = defaultJestCacheDirectory()) {}
+  constructor(private readonly cacheDirectory: string = defaultJestCacheDirectory()) {
+    this.rebuild = new TscRebuild(undefined, cacheDirectory);
+  }
 
   /** What the TypeScript rebuild left undone, if anything (one line). */
   get problem(): string | undefined {

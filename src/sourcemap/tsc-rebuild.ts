@@ -9,6 +9,8 @@
  * ts-jest at another tsconfig), so the map is used only when every profiled line of the
  * cached code is, character for character, the same line of ours.
  */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import type * as TypeScript from 'typescript';
@@ -18,25 +20,47 @@ import { toUrl, SourceMap } from './source-map.js';
 const TYPESCRIPT_FILE = /\.[cm]?tsx?$/i;
 
 /**
- * Wall time the rebuilds may take after the run, loading typescript included: compiling a
- * few hundred files costs seconds (4.8 s on class-validator's jest workers), which would
- * be most of ciprof's time after the command. Past it, the remaining files keep generated
- * positions and one line says so. `CIPROF_TS_REBUILD_MS=0` turns rebuilding off.
+ * Wall time the rebuilds may take after the run, loading typescript included: a safety
+ * cap, not a budget that is meant to run out. Which files are mapped must not depend on
+ * the machine's load: with a budget that ran out (it was 1 s), a busy run left some files
+ * at generated lines that a quiet run had mapped, so one function had two names in base
+ * and head and the diff compared halves (class-validator under a noisy neighbour). Every
+ * profiled file is compiled once per run, and kept on disk beside jest's cache, so a
+ * second run on the same machine compiles nothing (4.5 s for class-validator's 149
+ * files on a busy 2-core machine, about 2 s quiet). `CIPROF_TS_REBUILD_MS=0` turns
+ * rebuilding off.
  */
 export function rebuildBudgetMs(env: NodeJS.ProcessEnv = process.env): number {
   const v = Number(env.CIPROF_TS_REBUILD_MS);
-  return env.CIPROF_TS_REBUILD_MS !== undefined && env.CIPROF_TS_REBUILD_MS !== '' && Number.isFinite(v) && v >= 0 ? v : 1000;
+  return env.CIPROF_TS_REBUILD_MS !== undefined && env.CIPROF_TS_REBUILD_MS !== '' && Number.isFinite(v) && v >= 0 ? v : 60_000;
 }
+
+/** Our compile of one file: its lines, to align with the cached code, and its map. */
+interface Compiled {
+  outputLines: readonly string[];
+  sourceMapText: string;
+}
+
+/** Where compiled maps are kept between runs (inside jest's cache: `jest --clearCache` clears them too). */
+export const REBUILD_CACHE_DIR = 'ciprof-tsc-rebuild';
 
 export class TscRebuild {
   private spentMs = 0;
   private skipped = 0;
+  /** Per file, once per run: every worker's profile of a file gets the same answer. */
+  private readonly compiled = new Map<string, Compiled | undefined>();
 
-  constructor(private readonly budgetMs: number = rebuildBudgetMs()) {}
+  /** `cacheDir`: where compiled maps are kept between runs (none: compile every run). */
+  constructor(
+    private readonly budgetMs: number = rebuildBudgetMs(),
+    private readonly cacheDir?: string,
+  ) {}
 
-  /** One line when files were left unmapped because the budget ran out. */
+  /** One line when files were left unmapped because the cap was reached. */
   get problem(): string | undefined {
-    return this.skipped ? `${this.skipped} TypeScript file(s) compiled without a map keep generated positions: the ${this.budgetMs} ms budget for compiling them again was spent (CIPROF_TS_REBUILD_MS)` : undefined;
+    return this.skipped
+      ? `${this.skipped} TypeScript file(s) compiled without a map keep generated positions, so their functions may not match the base's: compiling them again took past the ${this.budgetMs} ms cap (CIPROF_TS_REBUILD_MS; or set "sourceMap": true in the tsconfig ts-jest uses)`
+      : undefined;
   }
 
   /** The compiler by the directory it was resolved from (undefined: the project has none). */
@@ -48,19 +72,59 @@ export class TscRebuild {
   mapFor(file: string, source: string, cachedCode: string, frames: readonly V8CallFrame[]): SourceMap | undefined {
     // Only a module's top level (jest's wrapper, line 0) was profiled: nothing a map could place.
     if (!TYPESCRIPT_FILE.test(file) || !frames.some((f) => f.lineNumber >= 1)) return undefined;
-    if (this.spentMs >= this.budgetMs) {
-      this.skipped++;
-      return undefined;
-    }
-    const started = performance.now();
+    const compiled = this.compiledFile(file, source);
+    if (!compiled) return undefined;
+    const lineOf = alignLines(cachedCode.split('\n'), compiled.outputLines);
+    // Each profiled line (past jest's wrapper, line 0) must be found, the same text, in ours.
+    if (frames.some((f) => f.lineNumber >= 1 && (lineOf[f.lineNumber] ?? -1) < 0)) return undefined;
     try {
-      return this.compileMap(file, source, cachedCode, frames);
-    } finally {
-      this.spentMs += performance.now() - started;
+      // One file in, one source out: named as the file itself, whatever outDir/rootDir made of it.
+      const map = { ...(JSON.parse(compiled.sourceMapText) as object), sources: [toUrl(file)], sourceRoot: undefined };
+      return SourceMap.parse(map, toUrl(file)).forLines(lineOf);
+    } catch {
+      return undefined;
     }
   }
 
-  private compileMap(file: string, source: string, cachedCode: string, frames: readonly V8CallFrame[]): SourceMap | undefined {
+  private compiledFile(file: string, source: string): Compiled | undefined {
+    if (this.compiled.has(file)) return this.compiled.get(file);
+    let compiled: Compiled | undefined;
+    const diskFile = this.diskFileFor(file, source);
+    if (diskFile) compiled = readCompiled(diskFile);
+    if (!compiled) {
+      if (this.spentMs >= this.budgetMs) {
+        this.skipped++;
+      } else {
+        const started = performance.now();
+        try {
+          compiled = this.compile(file, source);
+        } finally {
+          this.spentMs += performance.now() - started;
+        }
+        if (compiled && diskFile) writeCompiled(diskFile, compiled);
+      }
+    }
+    this.compiled.set(file, compiled);
+    return compiled;
+  }
+
+  /**
+   * The file a compile of `file` is kept in: named by what decides the output without
+   * loading typescript (its version, the nearest tsconfig's text, the file and its text).
+   * A config that `extends` another that changed can make a kept compile stale: mapFor
+   * uses a compile only where it agrees, line for line, with the code jest cached.
+   */
+  private diskFileFor(file: string, source: string): string | undefined {
+    if (!this.cacheDir) return undefined;
+    const dir = path.dirname(file);
+    const version = typescriptVersion(dir);
+    if (!version) return undefined;
+    const config = nearestTsconfig(dir);
+    const hash = createHash('sha256').update(`${version}\0${config?.file ?? ''}\0${config?.text ?? ''}\0${file}\0${source}`).digest('hex');
+    return path.join(this.cacheDir, REBUILD_CACHE_DIR, `${hash.slice(0, 40)}.json`);
+  }
+
+  private compile(file: string, source: string): Compiled | undefined {
     const ts = this.compiler(path.dirname(file));
     if (!ts) return undefined;
     let output: TypeScript.TranspileOutput;
@@ -72,17 +136,7 @@ export class TscRebuild {
     } catch {
       return undefined; // a compiler that cannot handle the file: its frames keep generated positions
     }
-    if (!output.sourceMapText) return undefined;
-    const lineOf = alignLines(cachedCode.split('\n'), output.outputText.split('\n'));
-    // Each profiled line (past jest's wrapper, line 0) must be found, the same text, in ours.
-    if (frames.some((f) => f.lineNumber >= 1 && (lineOf[f.lineNumber] ?? -1) < 0)) return undefined;
-    try {
-      // One file in, one source out: named as the file itself, whatever outDir/rootDir made of it.
-      const map = { ...(JSON.parse(output.sourceMapText) as object), sources: [toUrl(file)], sourceRoot: undefined };
-      return SourceMap.parse(map, toUrl(file)).forLines(lineOf);
-    } catch {
-      return undefined;
-    }
+    return output.sourceMapText ? { outputLines: output.outputText.split('\n'), sourceMapText: output.sourceMapText } : undefined;
   }
 
   private compiler(dir: string): typeof TypeScript | undefined {
@@ -96,6 +150,51 @@ export class TscRebuild {
     }
     this.compilers.set(dir, ts);
     return ts;
+  }
+}
+
+/** The version of the typescript a file's directory resolves, without loading the compiler. */
+function typescriptVersion(dir: string): string | undefined {
+  try {
+    const manifest = createRequire(path.join(dir, 'noop.js')).resolve('typescript/package.json');
+    return (JSON.parse(readFileSync(manifest, 'utf8')) as { version?: unknown }).version as string | undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The nearest tsconfig.json above `dir`, and its text. */
+function nearestTsconfig(dir: string): { file: string; text: string } | undefined {
+  for (let d = dir; ; d = path.dirname(d)) {
+    try {
+      const file = path.join(d, 'tsconfig.json');
+      return { file, text: readFileSync(file, 'utf8') };
+    } catch {
+      // not here: one level up
+    }
+    if (path.dirname(d) === d) return undefined;
+  }
+}
+
+function readCompiled(file: string): Compiled | undefined {
+  try {
+    const raw = JSON.parse(readFileSync(file, 'utf8')) as { outputText?: unknown; sourceMapText?: unknown };
+    return typeof raw.outputText === 'string' && typeof raw.sourceMapText === 'string' ? { outputLines: raw.outputText.split('\n'), sourceMapText: raw.sourceMapText } : undefined;
+  } catch {
+    return undefined; // absent, or unreadable: compiled again
+  }
+}
+
+/** Kept best-effort: a read-only cache directory only costs the next run a compile. */
+function writeCompiled(file: string, compiled: Compiled): void {
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    // Written aside and renamed: jest runs side by side share the directory.
+    const aside = `${file}.${process.pid}.tmp`;
+    writeFileSync(aside, JSON.stringify({ outputText: compiled.outputLines.join('\n'), sourceMapText: compiled.sourceMapText }));
+    renameSync(aside, file);
+  } catch {
+    // not kept
   }
 }
 

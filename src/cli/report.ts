@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { diffAllocations } from '../diff/alloc-diff.js';
+import { alignMovedFunctions } from '../diff/moved-functions.js';
 import { diffForReport } from '../pipeline/diff.js';
 import { writeHtmlReport } from '../pipeline/outputs.js';
 import { fail } from './io.js';
@@ -16,7 +17,9 @@ export function registerReport(program: Command): void {
     .option('--title <text>', 'page title')
     .action(async (file: string, flags: { base?: string; output: string; title?: string }) => {
       const head = loadProfileOrFail(file);
-      const base = flags.base ? loadProfileOrFail(flags.base) : undefined;
+      const loadedBase = flags.base ? loadProfileOrFail(flags.base) : undefined;
+      // A function an edit moved is one function in every view, named where the head has it.
+      const base = loadedBase && alignMovedFunctions([loadedBase], [head])[0];
       try {
         const r = await writeHtmlReport(flags.output, head, base, base ? diffForReport(base, head) : undefined, flags.title, base ? diffAllocations(base, head) : undefined);
         process.stderr.write(`ciprof: report written to ${r.path} (${(r.bytes / 1024).toFixed(0)} KB, ${r.nodes} frames)\n`);

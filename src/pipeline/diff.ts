@@ -15,6 +15,7 @@ import type { HistoryNoise } from '../diff/noise-history.js';
 import { diffRuns, meanProfile } from '../diff/runs.js';
 import { decide } from '../diff/decision.js';
 import { diffAllocations } from '../diff/alloc-diff.js';
+import { alignMovedFunctions } from '../diff/moved-functions.js';
 import type { Profile } from '../profile/model.js';
 import { withoutLaunchers } from '../profile/roles.js';
 import { readProfileFile } from '../profile/read.js';
@@ -47,8 +48,9 @@ export interface DiffResult {
 
 export function buildDiffReport(input: DiffInput): DiffResult {
   const compared = (runs: readonly Profile[]): readonly Profile[] => (input.includeLaunchers ? runs : runs.map(withoutLaunchers));
-  const baseRuns = compared(input.baseRuns);
   const headRuns = compared(input.headRuns);
+  // A function an edit moved is one row, named where the head has it (moved-functions.ts).
+  const baseRuns = alignMovedFunctions(compared(input.baseRuns), headRuns);
   const several = input.repeated || baseRuns.length > 1 || headRuns.length > 1;
   const side = (runs: readonly Profile[]): Profile => (runs.length > 1 || input.repeated ? meanProfile(runs) : runs[0]!);
   const head = side(headRuns);
@@ -101,5 +103,6 @@ export async function diffWithBaseline(s: Settings, head: DiffHead, store: Profi
 
 /** `ciprof report --base`: the verdicts the HTML report colours, computed here, not by the renderer (launchers get none). */
 export function diffForReport(base: Profile, head: Profile, thresholds?: Partial<DiffThresholds>): ProfileDiff {
-  return diffProfiles(withoutLaunchers(base), withoutLaunchers(head), thresholds);
+  const comparedHead = withoutLaunchers(head);
+  return diffProfiles(alignMovedFunctions([withoutLaunchers(base)], [comparedHead])[0]!, comparedHead, thresholds);
 }

@@ -34,12 +34,12 @@ import {
 import "./chunk-ZHB73YNC.js";
 
 // src/collect/gather.ts
-import { readdirSync as readdirSync2, readFileSync as readFileSync5, realpathSync as realpathSync2, statSync as statSync3 } from "node:fs";
+import { readdirSync as readdirSync2, readFileSync as readFileSync6, realpathSync as realpathSync2, statSync as statSync3 } from "node:fs";
 import * as path5 from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 
 // src/sourcemap/apply.ts
-import { readFileSync as readFileSync4 } from "node:fs";
+import { readFileSync as readFileSync5 } from "node:fs";
 import * as path3 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
@@ -391,28 +391,36 @@ function inferFunctionName(lines, line, column) {
 }
 
 // src/sourcemap/jest-cache.ts
-import { existsSync, readdirSync, readFileSync as readFileSync3, realpathSync, statSync as statSync2 } from "node:fs";
+import { existsSync, readdirSync, readFileSync as readFileSync4, realpathSync, statSync as statSync2 } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path2 from "node:path";
 
 // src/sourcemap/tsc-rebuild.ts
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync as readFileSync3, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import * as path from "node:path";
 var TYPESCRIPT_FILE = /\.[cm]?tsx?$/i;
 function rebuildBudgetMs(env = process.env) {
   const v = Number(env.CIPROF_TS_REBUILD_MS);
-  return env.CIPROF_TS_REBUILD_MS !== void 0 && env.CIPROF_TS_REBUILD_MS !== "" && Number.isFinite(v) && v >= 0 ? v : 1e3;
+  return env.CIPROF_TS_REBUILD_MS !== void 0 && env.CIPROF_TS_REBUILD_MS !== "" && Number.isFinite(v) && v >= 0 ? v : 6e4;
 }
+var REBUILD_CACHE_DIR = "ciprof-tsc-rebuild";
 var TscRebuild = class {
-  constructor(budgetMs = rebuildBudgetMs()) {
+  /** `cacheDir`: where compiled maps are kept between runs (none: compile every run). */
+  constructor(budgetMs = rebuildBudgetMs(), cacheDir) {
     this.budgetMs = budgetMs;
+    this.cacheDir = cacheDir;
   }
   budgetMs;
+  cacheDir;
   spentMs = 0;
   skipped = 0;
-  /** One line when files were left unmapped because the budget ran out. */
+  /** Per file, once per run: every worker's profile of a file gets the same answer. */
+  compiled = /* @__PURE__ */ new Map();
+  /** One line when files were left unmapped because the cap was reached. */
   get problem() {
-    return this.skipped ? `${this.skipped} TypeScript file(s) compiled without a map keep generated positions: the ${this.budgetMs} ms budget for compiling them again was spent (CIPROF_TS_REBUILD_MS)` : void 0;
+    return this.skipped ? `${this.skipped} TypeScript file(s) compiled without a map keep generated positions, so their functions may not match the base's: compiling them again took past the ${this.budgetMs} ms cap (CIPROF_TS_REBUILD_MS; or set "sourceMap": true in the tsconfig ts-jest uses)` : void 0;
   }
   /** The compiler by the directory it was resolved from (undefined: the project has none). */
   compilers = /* @__PURE__ */ new Map();
@@ -421,18 +429,54 @@ var TscRebuild = class {
   /** The map of `file` (current text `source`) matching `cachedCode` at every profiled line, else undefined. */
   mapFor(file, source, cachedCode, frames) {
     if (!TYPESCRIPT_FILE.test(file) || !frames.some((f) => f.lineNumber >= 1)) return void 0;
-    if (this.spentMs >= this.budgetMs) {
-      this.skipped++;
+    const compiled = this.compiledFile(file, source);
+    if (!compiled) return void 0;
+    const lineOf = alignLines(cachedCode.split("\n"), compiled.outputLines);
+    if (frames.some((f) => f.lineNumber >= 1 && (lineOf[f.lineNumber] ?? -1) < 0)) return void 0;
+    try {
+      const map = { ...JSON.parse(compiled.sourceMapText), sources: [toUrl(file)], sourceRoot: void 0 };
+      return SourceMap.parse(map, toUrl(file)).forLines(lineOf);
+    } catch {
       return void 0;
     }
-    const started = performance.now();
-    try {
-      return this.compileMap(file, source, cachedCode, frames);
-    } finally {
-      this.spentMs += performance.now() - started;
-    }
   }
-  compileMap(file, source, cachedCode, frames) {
+  compiledFile(file, source) {
+    if (this.compiled.has(file)) return this.compiled.get(file);
+    let compiled;
+    const diskFile = this.diskFileFor(file, source);
+    if (diskFile) compiled = readCompiled(diskFile);
+    if (!compiled) {
+      if (this.spentMs >= this.budgetMs) {
+        this.skipped++;
+      } else {
+        const started = performance.now();
+        try {
+          compiled = this.compile(file, source);
+        } finally {
+          this.spentMs += performance.now() - started;
+        }
+        if (compiled && diskFile) writeCompiled(diskFile, compiled);
+      }
+    }
+    this.compiled.set(file, compiled);
+    return compiled;
+  }
+  /**
+   * The file a compile of `file` is kept in: named by what decides the output without
+   * loading typescript (its version, the nearest tsconfig's text, the file and its text).
+   * A config that `extends` another that changed can make a kept compile stale: mapFor
+   * uses a compile only where it agrees, line for line, with the code jest cached.
+   */
+  diskFileFor(file, source) {
+    if (!this.cacheDir) return void 0;
+    const dir = path.dirname(file);
+    const version = typescriptVersion(dir);
+    if (!version) return void 0;
+    const config = nearestTsconfig(dir);
+    const hash = createHash("sha256").update(`${version}\0${config?.file ?? ""}\0${config?.text ?? ""}\0${file}\0${source}`).digest("hex");
+    return path.join(this.cacheDir, REBUILD_CACHE_DIR, `${hash.slice(0, 40)}.json`);
+  }
+  compile(file, source) {
     const ts = this.compiler(path.dirname(file));
     if (!ts) return void 0;
     let output;
@@ -444,15 +488,7 @@ var TscRebuild = class {
     } catch {
       return void 0;
     }
-    if (!output.sourceMapText) return void 0;
-    const lineOf = alignLines(cachedCode.split("\n"), output.outputText.split("\n"));
-    if (frames.some((f) => f.lineNumber >= 1 && (lineOf[f.lineNumber] ?? -1) < 0)) return void 0;
-    try {
-      const map = { ...JSON.parse(output.sourceMapText), sources: [toUrl(file)], sourceRoot: void 0 };
-      return SourceMap.parse(map, toUrl(file)).forLines(lineOf);
-    } catch {
-      return void 0;
-    }
+    return output.sourceMapText ? { outputLines: output.outputText.split("\n"), sourceMapText: output.sourceMapText } : void 0;
   }
   compiler(dir) {
     if (this.compilers.has(dir)) return this.compilers.get(dir);
@@ -466,6 +502,41 @@ var TscRebuild = class {
     return ts;
   }
 };
+function typescriptVersion(dir) {
+  try {
+    const manifest = createRequire(path.join(dir, "noop.js")).resolve("typescript/package.json");
+    return JSON.parse(readFileSync3(manifest, "utf8")).version;
+  } catch {
+    return void 0;
+  }
+}
+function nearestTsconfig(dir) {
+  for (let d = dir; ; d = path.dirname(d)) {
+    try {
+      const file = path.join(d, "tsconfig.json");
+      return { file, text: readFileSync3(file, "utf8") };
+    } catch {
+    }
+    if (path.dirname(d) === d) return void 0;
+  }
+}
+function readCompiled(file) {
+  try {
+    const raw = JSON.parse(readFileSync3(file, "utf8"));
+    return typeof raw.outputText === "string" && typeof raw.sourceMapText === "string" ? { outputLines: raw.outputText.split("\n"), sourceMapText: raw.sourceMapText } : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function writeCompiled(file, compiled) {
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    const aside = `${file}.${process.pid}.tmp`;
+    writeFileSync(aside, JSON.stringify({ outputText: compiled.outputLines.join("\n"), sourceMapText: compiled.sourceMapText }));
+    renameSync(aside, file);
+  } catch {
+  }
+}
 function compilerOptions(ts, dir) {
   let options = {};
   const configFile = ts.findConfigFile(dir, (f) => ts.sys.fileExists(f));
@@ -517,10 +588,11 @@ function defaultJestCacheDirectory() {
 var JestTransformCache = class {
   constructor(cacheDirectory = defaultJestCacheDirectory()) {
     this.cacheDirectory = cacheDirectory;
+    this.rebuild = new TscRebuild(void 0, cacheDirectory);
   }
   cacheDirectory;
   index;
-  rebuild = new TscRebuild();
+  rebuild;
   /** What the TypeScript rebuild left undone, if anything (one line). */
   get problem() {
     return this.rebuild.problem;
@@ -531,7 +603,7 @@ var JestTransformCache = class {
     if (!file) return void 0;
     let current;
     try {
-      current = readFileSync3(file, "utf8");
+      current = readFileSync4(file, "utf8");
     } catch {
       return void 0;
     }
@@ -548,7 +620,7 @@ var JestTransformCache = class {
   check(candidate, url, sourceUrl, current, frames, loader) {
     let text;
     try {
-      text = readFileSync3(candidate, "utf8");
+      text = readFileSync4(candidate, "utf8");
     } catch {
       return void 0;
     }
@@ -731,7 +803,7 @@ var FrameMapper = class {
     let text = map.contentOf(source);
     if (text === void 0 && source.startsWith("file:")) {
       try {
-        text = readFileSync4(fileURLToPath2(source), "utf8");
+        text = readFileSync5(fileURLToPath2(source), "utf8");
       } catch {
       }
     }
@@ -1143,7 +1215,7 @@ function readNoInspector(file, name) {
   const fallback = { pid: Number(name.split("-")[0]), argv: [] };
   try {
     if (statSync3(file).size > MAX_MARKER_BYTES) return fallback;
-    const info = JSON.parse(readFileSync5(file, "utf8"));
+    const info = JSON.parse(readFileSync6(file, "utf8"));
     const argv = Array.isArray(info.argv) ? info.argv.filter((a) => typeof a === "string").slice(0, 16) : [];
     return { pid: Number.isSafeInteger(info.pid) ? info.pid : fallback.pid, argv };
   } catch {

@@ -10,13 +10,13 @@ import {
 import {
   collect,
   testCommandEnv
-} from "./chunk-SMND3AA3.js";
+} from "./chunk-CE5Y4QAM.js";
 import "./chunk-FMOER6EB.js";
 import {
   LocalGitHistory,
   RUNS_DIFF_METHOD,
   buildDiffReport
-} from "./chunk-X5DYCSCZ.js";
+} from "./chunk-6TTDX4PU.js";
 import {
   compareProfileFiles,
   writeCompareOutputs,

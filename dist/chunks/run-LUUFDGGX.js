@@ -5,7 +5,7 @@ import {
 } from "./chunk-EA4ZQIHN.js";
 import {
   collectWhileResolving
-} from "./chunk-SMND3AA3.js";
+} from "./chunk-CE5Y4QAM.js";
 import "./chunk-5RRSUTS2.js";
 import {
   prepareOutDir

@@ -278,6 +278,59 @@ function diffAllocations(baseProfile, headProfile, thresholds = {}) {
   };
 }
 
+// src/diff/moved-functions.ts
+function alignMovedFunctions(baseRuns, headRuns) {
+  const newLine = movedLines(baseRuns, headRuns);
+  if (newLine.size === 0) return baseRuns;
+  return baseRuns.map((p) => {
+    let changed = false;
+    const functions = p.functions.map((f) => {
+      const line = newLine.get(functionKey(f));
+      if (line === void 0) return f;
+      changed = true;
+      return { ...f, line };
+    });
+    return changed ? { ...p, functions } : p;
+  });
+}
+function movedLines(baseRuns, headRuns) {
+  const baseKeys = keysOf(baseRuns);
+  const headKeys = keysOf(headRuns);
+  const groups = /* @__PURE__ */ new Map();
+  const add = (f, side) => {
+    if (f.file === "" || f.line <= 0) return;
+    const id = `${f.name}\0${f.file}`;
+    let g = groups.get(id);
+    if (!g) groups.set(id, g = { frame: f, base: /* @__PURE__ */ new Set(), head: /* @__PURE__ */ new Set() });
+    g[side].add(f.line);
+  };
+  for (const [key, f] of baseKeys) if (!headKeys.has(key)) add(f, "base");
+  for (const [key, f] of headKeys) if (!baseKeys.has(key)) add(f, "head");
+  const moved = /* @__PURE__ */ new Map();
+  for (const g of groups.values()) {
+    if (g.base.size === 0 || g.head.size === 0) continue;
+    for (const [from, to] of pairLines([...g.base], [...g.head])) moved.set(functionKey({ ...g.frame, line: from }), to);
+  }
+  return moved;
+}
+function keysOf(runs) {
+  const keys = /* @__PURE__ */ new Map();
+  for (const p of runs) for (const f of p.functions) keys.set(functionKey(f), f);
+  return keys;
+}
+function pairLines(base, head) {
+  base.sort((a, b) => a - b);
+  head.sort((a, b) => a - b);
+  if (base.length === head.length) return base.map((b, i) => [b, head[i]]);
+  const votes = /* @__PURE__ */ new Map();
+  for (const b of base) for (const h of head) votes.set(h - b, (votes.get(h - b) ?? 0) + 1);
+  let offset = 0;
+  let best = 0;
+  for (const [d, n] of votes) if (n > best || n === best && Math.abs(d) < Math.abs(offset)) [offset, best] = [d, n];
+  const heads = new Set(head);
+  return base.filter((b) => heads.has(b + offset)).map((b) => [b, b + offset]);
+}
+
 // src/diff/call-tree-diff.ts
 function fold(root, profile, side) {
   const vi = timeValueIndex(profile);
@@ -790,8 +843,8 @@ async function loadHistory(store, history, jobKey, baseCommit) {
 // src/pipeline/diff.ts
 function buildDiffReport(input) {
   const compared = (runs) => input.includeLaunchers ? runs : runs.map(withoutLaunchers);
-  const baseRuns = compared(input.baseRuns);
   const headRuns = compared(input.headRuns);
+  const baseRuns = alignMovedFunctions(compared(input.baseRuns), headRuns);
   const several = input.repeated || baseRuns.length > 1 || headRuns.length > 1;
   const side = (runs) => runs.length > 1 || input.repeated ? meanProfile(runs) : runs[0];
   const head = side(headRuns);
@@ -826,11 +879,13 @@ async function diffWithBaseline(s, head, store) {
   return buildDiffReport({ ci: s.ci, baseRuns: baseline.runs, headRuns: [head.profile], provenance: baseline.provenance, head: { commit, profile: head.file }, thresholds: s.thresholds, history: baseline.history, includeLaunchers: s.includeLaunchers });
 }
 function diffForReport(base, head, thresholds) {
-  return diffProfiles(withoutLaunchers(base), withoutLaunchers(head), thresholds);
+  const comparedHead = withoutLaunchers(head);
+  return diffProfiles(alignMovedFunctions([withoutLaunchers(base)], [comparedHead])[0], comparedHead, thresholds);
 }
 
 export {
   diffAllocations,
+  alignMovedFunctions,
   RUNS_DIFF_METHOD,
   LocalGitHistory,
   buildDiffReport,

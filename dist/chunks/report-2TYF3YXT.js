@@ -1,9 +1,10 @@
 import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
+  alignMovedFunctions,
   diffAllocations,
   diffForReport
-} from "./chunk-X5DYCSCZ.js";
+} from "./chunk-6TTDX4PU.js";
 import {
   writeHtmlReport
 } from "./chunk-NZXNID5D.js";
@@ -45,7 +46,8 @@ import "./chunk-ZHB73YNC.js";
 function registerReport(program) {
   program.command("report").description("write a self-contained HTML report (flame graph, sandwich, tables; diff colours with --base)").argument("[profile]", "head profile (pprof or .cpuprofile)", ".ciprof/profile.pb.gz").option("--base <profile>", "base profile: colour frames slower/faster/within noise").option("-o, --output <file>", "output HTML file", "report.html").option("--title <text>", "page title").action(async (file, flags) => {
     const head = loadProfileOrFail(file);
-    const base = flags.base ? loadProfileOrFail(flags.base) : void 0;
+    const loadedBase = flags.base ? loadProfileOrFail(flags.base) : void 0;
+    const base = loadedBase && alignMovedFunctions([loadedBase], [head])[0];
     try {
       const r = await writeHtmlReport(flags.output, head, base, base ? diffForReport(base, head) : void 0, flags.title, base ? diffAllocations(base, head) : void 0);
       process.stderr.write(`ciprof: report written to ${r.path} (${(r.bytes / 1024).toFixed(0)} KB, ${r.nodes} frames)

@@ -15,7 +15,7 @@ import "./chunk-5RRSUTS2.js";
 import "./chunk-FMOER6EB.js";
 import {
   diffWithBaseline
-} from "./chunk-X5DYCSCZ.js";
+} from "./chunk-6TTDX4PU.js";
 import {
   writeDiffOutputs
 } from "./chunk-NZXNID5D.js";

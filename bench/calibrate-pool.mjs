@@ -92,6 +92,10 @@ const { values: opt } = parseArgs({
     resume: { type: 'boolean', default: false },
     // judge: also compare A/A (3 + 3 windows of the A runs); not one of the issue's targets.
     caa: { type: 'boolean', default: false },
+    // judge: also diff each A/A and A/B pair as CI does once a job has history: the base
+    // found in a local store by commit, with six other A runs stored on its first-parent
+    // ancestors (noise-history.ts learns the speed prior and each function's swing from them).
+    history: { type: 'boolean', default: false },
     // judge: re-judge pools already judged with this build (kept as <pool>/judged-<commit>.json).
     force: { type: 'boolean', default: false },
     // judge: also pools still collecting.
@@ -329,7 +333,7 @@ function cpuVerdict(report, targets) {
     improvements: d.improvements.map((x) => x.frame.name),
     falseRows: regs.filter((f) => !targets.some((t) => isTarget(f, t))).map((f) => f.name),
     detected: Object.fromEntries(targets.map((t) => [t.name, regs.some((f) => isTarget(f, t))])),
-    target: Object.fromEntries(targets.map((t) => { const r = row(t); return [t.name, r && { deltaMs: round(r.selfDeltaNs / 1e6), deltaPct: round(r.selfDeltaPct, 1), q: r.qValue, status: r.status }]; })),
+    target: Object.fromEntries(targets.map((t) => { const r = row(t); return [t.name, r && { baseMs: round(r.base.selfNs / 1e6), headMs: round(r.head.selfNs / 1e6), deltaMs: round(r.selfDeltaNs / 1e6), deltaPct: round(r.selfDeltaPct, 1), q: r.qValue, status: r.status }]; })),
     headline: report.decision?.headline,
     testsSlower: report.tests?.slower.length ?? 0,
     testsFaster: report.tests?.faster.length ?? 0,
@@ -377,6 +381,15 @@ function judgePool(pool) {
     const nC = Object.keys(meta.runs).filter((id) => id.startsWith('C-')).length;
     if (nC >= runs) out.phases.cab5 = Array.from({ length: nC }, (_, i) => ({ i, ...compare(window('A', i, n + 1), window('C', i, nC)) }));
     if (opt.caa) out.phases.caa = Array.from({ length: n }, (_, i) => ({ i, ...compare(window('A', i, n + 1), window('A', i + runs, n + 1)) }));
+    if (opt.history) {
+      const hist = historyRepo(pool);
+      // History: the six A runs after the pair (cyclic), never the pair's own runs.
+      const others = (i) => Array.from({ length: HISTORY_RUNS }, (_, j) => `A-${(i + 2 + j) % (n + 1)}`);
+      const withHistory = (base, head, i) => cpuVerdict(historyDiff(hist, file, base, head, others(i), scratch), targets);
+      out.phases.aah = trials((i) => ({ i, ...withHistory(`A-${i}`, `A-${i + 1}`, i) }));
+      out.phases.abh = trials((i) => existsSync(file(`B-${i}`)) && { i, ...withHistory(`A-${i}`, `B-${i}`, i) });
+      rmSync(hist.dir, { recursive: true, force: true });
+    }
   } else {
     const both = (base, head) => {
       const report = diffJson(['diff', '--base', file(base), '--head', file(head)], cwd, scratch);
@@ -386,6 +399,45 @@ function judgePool(pool) {
     out.phases.ab = trials((i) => existsSync(file(`D-${i}`)) && { i, ...both(`A-${i}`, `D-${i}`) });
   }
   return out;
+}
+
+/** Runs of earlier commits a CI job would have stored (pipeline/baseline.ts reads six). */
+const HISTORY_RUNS = 6;
+const HISTORY_JOB = 'calibrate';
+
+/** A git repository of empty commits: c0, the history's HISTORY_RUNS commits, the base, and HEAD (the head's commit). */
+function historyRepo(pool) {
+  const dir = join(pool, '.history');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const git = (...args) => {
+    const r = spawnSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 'calibrate', GIT_AUTHOR_EMAIL: 'calibrate@localhost', GIT_COMMITTER_NAME: 'calibrate', GIT_COMMITTER_EMAIL: 'calibrate@localhost' } });
+    if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
+    return r.stdout.trim();
+  };
+  git('init', '-q');
+  for (let c = 0; c < HISTORY_RUNS + 3; c++) git('commit', '-q', '--allow-empty', '-m', `c${c}`);
+  const commits = git('rev-list', '--reverse', 'HEAD').split('\n');
+  return { dir, history: commits.slice(1, 1 + HISTORY_RUNS), base: commits[1 + HISTORY_RUNS], store: join(dir, 'store') };
+}
+
+/** `ciprof diff --base <commit>` against a local store holding the base run and the history runs, in the store's own layout (store/local.ts). */
+function historyDiff(hist, file, baseId, headId, historyIds, scratch) {
+  rmSync(hist.store, { recursive: true, force: true });
+  const jobDir = join(hist.store, HISTORY_JOB);
+  mkdirSync(jobDir, { recursive: true });
+  const index = [];
+  [...historyIds.map((id, k) => [id, hist.history[k]]), [baseId, hist.base]].forEach(([id, commit], k) => {
+    mkdirSync(join(jobDir, commit), { recursive: true });
+    const createdAt = new Date(Date.UTC(2026, 0, 1, 0, 0, k)).toISOString();
+    const name = `${createdAt.replace(/[:.]/g, '-')}-1.pb.gz`;
+    copyFileSync(file(id), join(jobDir, commit, name));
+    index.push(JSON.stringify({ id: `${HISTORY_JOB}/${commit}/${name}`, jobKey: HISTORY_JOB, commit, createdAt }));
+  });
+  writeFileSync(join(jobDir, 'index.jsonl'), `${index.join('\n')}\n`);
+  const report = diffJson(['diff', '--base', hist.base, '--head', file(headId), '--job-key', HISTORY_JOB, '--store-dir', hist.store], hist.dir, scratch);
+  if (report.base?.commit !== hist.base || !(report.diff?.noiseModel?.speed?.historyPairs >= 3)) throw new Error(`history diff ${baseId} ${headId}: base ${report.base?.commit}, history pairs ${report.diff?.noiseModel?.speed?.historyPairs}`);
+  return report;
 }
 
 function runStats(runs) {
@@ -472,6 +524,47 @@ function markdown(s) {
       const ph = r.phases;
       const p = r.pilot;
       lines.push(`| ${r.project}${r.intervalUs ? `, --interval-us ${r.intervalUs}` : ''} | ${r.condition} | ${r.trialsDone} | ${count(ph.aa, (x) => x.rows.length === 0)} | ${count(ph.ab, (x) => x.detected[p.share.name])} | ${p.calls ? count(ph.ab, (x) => x.detected[p.calls.name]) : '–'} | ${count(ph.ab, (x) => x.falseRows.length > 0)} | ${ph.cab5 ? count(ph.cab5, (x) => x.detected[p.share.name]) : '–'} | ${ph.caa ? count(ph.caa, (x) => x.rows.length === 0) : '–'} | \`${p.share.name}\`${p.share.sharePct === undefined ? '' : ` ${p.share.sharePct}% of ${p.suiteCpuMs} ms`} | ${r.runStats.load.join(' / ')} | ${r.runStats.medianWallMs} ms |`);
+    }
+    lines.push('');
+    const hist = cpu.filter((r) => r.phases.aah);
+    if (hist.length) {
+      lines.push(
+        '### The same pairs as CI diffs them once the job has history',
+        '',
+        `\`judge --history\`: the base found by commit in a local store that also holds ${HISTORY_RUNS} other A runs of the pool on the base's first-parent ancestors, so the diff applies the speed prior and the per-function swing the history measured (src/diff/noise-history.ts), as a CI job does after ${HISTORY_RUNS} commits on its base branch.`,
+        '',
+        '| project | condition | trials | A/A: no regression row (≥ 19) | +20% of share fn: detected | +40 ms in calls fn: detected | A/B trials with a false row |',
+        '|---|---|---:|---:|---:|---:|---:|',
+      );
+      for (const r of hist) {
+        const ph = r.phases;
+        const p = r.pilot;
+        lines.push(`| ${r.project}${r.intervalUs ? `, --interval-us ${r.intervalUs}` : ''} | ${r.condition} | ${r.trialsDone} | ${count(ph.aah, (x) => x.rows.length === 0)} | ${count(ph.abh, (x) => x.detected[p.share.name])} | ${p.calls ? count(ph.abh, (x) => x.detected[p.calls.name]) : '–'} | ${count(ph.abh, (x) => x.falseRows.length > 0)} |`);
+      }
+      lines.push('');
+    }
+  }
+  const swing = cpu.filter((r) => r.phases.aa.some((x) => x.target[r.pilot.share.name]?.baseMs !== undefined));
+  if (swing.length) {
+    lines.push(
+      '### How far the changed functions move between runs of the same code',
+      '',
+      "Per pool, over the A/A pairs: the `share` function's self time, the spread (SD) of its A/A difference, and the part of it that sampling alone explains (Poisson: √(2 × samples) at the pool's interval). What is left is the function's own run-to-run swing (JIT, GC, descheduling); a finer interval shrinks only the sampling part. The last column is the smallest change a single run could report 19 times in 20 at this spread (z 3.5 for the false-discovery correction plus 1.645), against the +20% injected.",
+      '',
+      '| project | condition | share fn self (median) | A/A difference SD | of which sampling | swing beyond sampling | +20% injected | smallest change seen 19/20 |',
+      '|---|---|---:|---:|---:|---:|---:|---:|',
+    );
+    const sd = (xs) => Math.sqrt(xs.reduce((a, x) => a + x * x, 0) / Math.max(1, xs.length));
+    const med = (xs) => { const t = [...xs].sort((a, b) => a - b); return t[Math.floor(t.length / 2)]; };
+    for (const r of swing) {
+      const name = r.pilot.share.name;
+      const rows = r.phases.aa.map((x) => x.target[name]).filter((t) => t?.baseMs !== undefined);
+      const base = med(rows.map((t) => t.baseMs));
+      const total = sd(rows.map((t) => t.deltaMs));
+      const intervalMs = (r.intervalUs ?? 1000) / 1000;
+      const sampling = Math.sqrt(2 * base * intervalMs);
+      const beyond = Math.sqrt(Math.max(0, total * total - sampling * sampling));
+      lines.push(`| ${r.project}${r.intervalUs ? `, --interval-us ${r.intervalUs}` : ''} | ${r.condition} | ${round(base)} ms | ${round(total)} ms (${round((total / base) * 100)}%) | ${round(sampling)} ms | ${round(beyond)} ms | ${round(base * 0.2)} ms | ${round((3.5 + 1.645) * total)} ms (${round(((3.5 + 1.645) * total / base) * 100)}%) |`);
     }
     lines.push('');
   }

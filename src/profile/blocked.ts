@@ -13,7 +13,7 @@
  */
 import type { FunctionFrame } from './model.js';
 
-export type BlockedClass = 'bind' | 'fs' | 'spawnSync' | 'zlib' | 'crypto' | 'dns';
+export type BlockedClass = 'bind' | 'fs' | 'io' | 'spawnSync' | 'zlib' | 'crypto' | 'dns';
 
 /** Node's JavaScript functions (by module) whose self time is a blocking binding call. */
 const NODE_WRAPPERS: Readonly<Record<string, { cls: BlockedClass; names: readonly string[] }>> = {
@@ -36,6 +36,12 @@ const FS_SYNC = /^(?:[a-z][A-Za-z]*Sync|tryStatSync|tryReadSync|tryCreateBuffer)
 /** Native bindings (no file in the profile) that block the calling thread. */
 const BINDINGS: ReadonlyMap<string, BlockedClass> = new Map<string, BlockedClass>([
   ...['internalModuleStat', 'internalModuleReadJSON', 'readFileUtf8', 'writeFileUtf8', 'lstat', 'fstat', 'stat', 'statfs', 'open', 'close', 'readdir', 'mkdir', 'rmdir', 'rmSync', 'unlink', 'rename', 'realpath', 'copyFile', 'access', 'existsSync', 'fsync', 'fdatasync', 'ftruncate', 'symlink', 'readlink', 'chmod', 'utimes', 'getFormatOfExtensionlessFile', 'legacyMainResolve'].map((n): [string, BlockedClass] => [n, 'fs']),
+  // A stream's write (stdout, stderr, a pipe, a socket): libuv tries it at once, and Node
+  // makes stdout and stderr pipes blocking, so a reporter's write waits while the pipe is
+  // full (express under a noisy neighbour: `writeUtf8String` swung enough for a false row).
+  ...['writeUtf8String', 'writeLatin1String', 'writeAsciiString', 'writeUcs2String', 'writeBuffer', 'writev'].map((n): [string, BlockedClass] => [n, 'io']),
+  // The fs binding's reads and writes (fs.readSync, fs.writeSync).
+  ...['writeString', 'writeBuffers', 'read', 'readBuffers'].map((n): [string, BlockedClass] => [n, 'fs']),
   ['spawn', 'spawnSync'],
   ['bind', 'bind'],
   ['bind6', 'bind'],

@@ -37,6 +37,10 @@ describe('blockedClass', () => {
     expect(blockedClass({ name: 'internalModuleStat', file: '' })).toBe('fs');
     expect(blockedClass({ name: 'pbkdf2Sync', file: 'node:internal/crypto/pbkdf2' })).toBe('crypto');
     expect(blockedClass({ name: 'zlibBufferSync', file: 'node:zlib' })).toBe('zlib');
+    // A reporter's write to stdout (express's mocha dot reporter): the stream binding, no file.
+    expect(blockedClass({ name: 'writeUtf8String', file: '' })).toBe('io');
+    expect(blockedClass({ name: 'writeBuffer', file: '' })).toBe('io');
+    expect(blockedClass({ name: 'writeString', file: '' })).toBe('fs');
     // CPU, even in node: files or with a blocking-sounding name of the user's own.
     expect(blockedClass({ name: 'normalizeString', file: 'node:path' })).toBeUndefined();
     expect(blockedClass({ name: 'createServerHandle', file: 'src/net.js' })).toBeUndefined();

@@ -11,7 +11,7 @@ import {
 } from "./chunk-BCCUQZ3E.js";
 import {
   blockedClass
-} from "./chunk-KJDSOZO7.js";
+} from "./chunk-UVVV3U5G.js";
 import {
   TEST_FILE_LABEL,
   TEST_NAME_LABEL,

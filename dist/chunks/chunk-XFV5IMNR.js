@@ -27,7 +27,7 @@ async function publish(s, rendered, opts, log) {
   return outcomes;
 }
 async function publishSavedReport(s, file, opts, log) {
-  const { publishUntrustedReport, resolveReportTarget } = await import("./untrusted-report-US645NGU.js");
+  const { publishUntrustedReport, resolveReportTarget } = await import("./untrusted-report-GTOTNYUJ.js");
   const linkOrigins = s.pyroscope ? [s.pyroscope.server] : void 0;
   const target = await resolveReportTarget({ env: s.env, ci: s.ci, pr: opts.pr, headSha: opts.headSha, githubToken: s.githubToken, linkOrigins });
   const published = await publishUntrustedReport({ file, target, ci: s.ci, env: s.env, githubToken: s.githubToken, comment: opts.comment, summary: opts.summary });

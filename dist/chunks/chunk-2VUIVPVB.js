@@ -5,7 +5,7 @@ import {
 } from "./chunk-NVEDUFDR.js";
 import {
   serializeDiffReport
-} from "./chunk-KHF24HY7.js";
+} from "./chunk-4MGOUV5K.js";
 import {
   renderComment
 } from "./chunk-YKOUEQ2C.js";
@@ -75,7 +75,7 @@ async function writeRunOutputs(s, c, opts, log) {
 }
 async function writeRunReport(s, c, log) {
   try {
-    const { writeReport } = await import("./report-FTLUT3LP.js");
+    const { writeReport } = await import("./report-PLYAKGAQ.js");
     return writeReport(c.profile, void 0, { output: path.join(s.outDir, "report.html"), headWalls: c.walls }).path;
   } catch (err) {
     log.warn(`report not written: ${err.message}`);
@@ -101,7 +101,7 @@ function writeDiffFiles(dir, rendered) {
   return files;
 }
 async function writeHtmlReport(file, head, base, diff, title, allocDiff) {
-  const { writeReport } = await import("./report-FTLUT3LP.js");
+  const { writeReport } = await import("./report-PLYAKGAQ.js");
   return writeReport(head, base, { output: file, diff, title, allocDiff });
 }
 async function writeDiffHtml(file, result, log, title) {

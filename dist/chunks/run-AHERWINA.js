@@ -5,7 +5,7 @@ import {
 } from "./chunk-EA4ZQIHN.js";
 import {
   collectWhileResolving
-} from "./chunk-CE5Y4QAM.js";
+} from "./chunk-SMTIT6VE.js";
 import "./chunk-5RRSUTS2.js";
 import {
   prepareOutDir
@@ -23,7 +23,7 @@ import "./chunk-BCCUQZ3E.js";
 import {
   commandSettings
 } from "./chunk-ZW2XN2ZX.js";
-import "./chunk-KJDSOZO7.js";
+import "./chunk-UVVV3U5G.js";
 import "./chunk-SDL6QSBX.js";
 import "./chunk-VYVC6F5W.js";
 import "./chunk-ZHB73YNC.js";
@@ -34,14 +34,14 @@ function registerRun(program) {
     const intervalUs = parsePositiveInt("--interval-us", flags.intervalUs);
     const input = { cwd: process.cwd(), env: withAllocSampling(process.env, flags.alloc), jobKey: flags.jobKey, storeDir: flags.storeDir, outDir: flags.out, intervalUs, pyroscope: flags.upload ? { flags, upload: true } : void 0 };
     const start = commandSettings(input);
-    const early = flags.upload ? (await import("./settings-UAFV5NSW.js")).resolveSettings(input, cliLog) : void 0;
+    const early = flags.upload ? (await import("./settings-ICIOQVDA.js")).resolveSettings(input, cliLog) : void 0;
     let settings;
-    const resolve = () => settings ??= early ? Promise.resolve(early) : import("./settings-UAFV5NSW.js").then((m) => m.resolveSettingsAsync(input, cliLog));
+    const resolve = () => settings ??= early ? Promise.resolve(early) : import("./settings-ICIOQVDA.js").then((m) => m.resolveSettingsAsync(input, cliLog));
     const profiling = prepareOutDir(start, cliLog);
     const collecting = collectWhileResolving(start, resolve, { command, keepRaw: flags.keepRaw, quiet: flags.quiet, profile: profiling, commandStdout: flags.json ? "stderr" : "inherit" }, cliLog);
-    const later = import("./run-outputs-IXVO352V.js");
+    const later = import("./run-outputs-TCCXMUAT.js");
     later.catch(() => void 0);
-    if (profiling && flags.report) import("./report-FTLUT3LP.js").catch(() => void 0);
+    if (profiling && flags.report) import("./report-PLYAKGAQ.js").catch(() => void 0);
     const c = await collecting;
     const summary = c.profile ? await (await later).writeRunResults(await resolve(), c, flags) : void 0;
     if (flags.json) process.stdout.write(`${JSON.stringify(summary ?? { exitCode: c.exitCode, profile: null }, null, 2)}

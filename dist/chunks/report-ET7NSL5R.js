@@ -4,12 +4,12 @@ import {
   alignMovedFunctions,
   diffAllocations,
   diffForReport
-} from "./chunk-6TTDX4PU.js";
+} from "./chunk-U7Q2SBLC.js";
 import {
   writeHtmlReport
-} from "./chunk-NZXNID5D.js";
+} from "./chunk-2VUIVPVB.js";
 import "./chunk-NVEDUFDR.js";
-import "./chunk-KHF24HY7.js";
+import "./chunk-4MGOUV5K.js";
 import "./chunk-YKOUEQ2C.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-XNJ5V3H3.js";
@@ -29,9 +29,9 @@ import "./chunk-3TBHKCVM.js";
 import "./chunk-4F3MHGM4.js";
 import "./chunk-CCCDOF7G.js";
 import "./chunk-AOSAKR6D.js";
-import "./chunk-PCUL5QCH.js";
+import "./chunk-LCDMR5W6.js";
 import "./chunk-Q777HXUX.js";
-import "./chunk-KJDSOZO7.js";
+import "./chunk-UVVV3U5G.js";
 import "./chunk-QM5PWYSE.js";
 import "./chunk-SDL6QSBX.js";
 import "./chunk-6MZMPYYD.js";

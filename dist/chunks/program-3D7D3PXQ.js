@@ -10,15 +10,15 @@ import "./chunk-ZHB73YNC.js";
 
 // src/cli/program.ts
 var COMMANDS = {
-  run: async () => (await import("./run-LUUFDGGX.js")).registerRun,
+  run: async () => (await import("./run-AHERWINA.js")).registerRun,
   merge: async () => (await import("./merge-VCNGYEGU.js")).registerMerge,
   export: async () => (await import("./export-7BMVW5ZE.js")).registerExport,
   top: async () => (await import("./top-W2DT7QEK.js")).registerTop,
-  report: async () => (await import("./report-2TYF3YXT.js")).registerReport,
-  upload: async () => (await import("./upload-AJVLWYPS.js")).registerUpload,
-  diff: async () => (await import("./diff-OFPBIQ7D.js")).registerDiff,
-  comment: async () => (await import("./comment-5V73D66E.js")).registerComment,
-  compare: async () => (await import("./compare-67NP4G4E.js")).registerCompare
+  report: async () => (await import("./report-ET7NSL5R.js")).registerReport,
+  upload: async () => (await import("./upload-YVWMS4JC.js")).registerUpload,
+  diff: async () => (await import("./diff-L7UJ2LE5.js")).registerDiff,
+  comment: async () => (await import("./comment-VB4XXF2R.js")).registerComment,
+  compare: async () => (await import("./compare-MFE3CQQ3.js")).registerCompare
 };
 async function buildProgram(argv) {
   const program = new Command("ciprof").description("Profile a Node test suite in CI and tell the pull request where the CPU time went").version(VERSION).enablePositionalOptions();

@@ -5,7 +5,7 @@ import {
 } from "./chunk-MIHNHIUD.js";
 import {
   blockedClass
-} from "./chunk-KJDSOZO7.js";
+} from "./chunk-UVVV3U5G.js";
 import {
   readTestWalls,
   testKey

@@ -2,7 +2,7 @@ import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
   DIFF_REPORT_SCHEMA
-} from "./chunk-KHF24HY7.js";
+} from "./chunk-4MGOUV5K.js";
 import {
   mergeProfiles
 } from "./chunk-E4RVWPFF.js";
@@ -38,7 +38,7 @@ import {
   studentTQuantile,
   studentTTwoSided,
   tOrNormalTwoSided
-} from "./chunk-PCUL5QCH.js";
+} from "./chunk-LCDMR5W6.js";
 import {
   TEST_FILE_LABEL,
   TEST_NAME_LABEL,

@@ -7,7 +7,7 @@ import {
 import "./chunk-TXLASEKR.js";
 import {
   readDiffReport
-} from "./chunk-KHF24HY7.js";
+} from "./chunk-4MGOUV5K.js";
 import {
   renderComment,
   renderJobSummary

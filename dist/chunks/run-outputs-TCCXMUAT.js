@@ -2,12 +2,12 @@ import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
   writeRunOutputs
-} from "./chunk-NZXNID5D.js";
+} from "./chunk-2VUIVPVB.js";
 import {
   storeRun,
   uploadRun
 } from "./chunk-NVEDUFDR.js";
-import "./chunk-KHF24HY7.js";
+import "./chunk-4MGOUV5K.js";
 import "./chunk-YKOUEQ2C.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-XNJ5V3H3.js";

@@ -2,9 +2,9 @@ import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
   publishSavedReport
-} from "./chunk-2O5BLWHJ.js";
+} from "./chunk-XFV5IMNR.js";
 import "./chunk-NVEDUFDR.js";
-import "./chunk-KHF24HY7.js";
+import "./chunk-4MGOUV5K.js";
 import "./chunk-YKOUEQ2C.js";
 import "./chunk-XNJ5V3H3.js";
 import {
@@ -23,11 +23,11 @@ import "./chunk-CCCDOF7G.js";
 import "./chunk-AOSAKR6D.js";
 import {
   resolveSettings
-} from "./chunk-4TQ7XJAX.js";
+} from "./chunk-U5REW5JQ.js";
 import "./chunk-ZW2XN2ZX.js";
-import "./chunk-PCUL5QCH.js";
+import "./chunk-LCDMR5W6.js";
 import "./chunk-Q777HXUX.js";
-import "./chunk-KJDSOZO7.js";
+import "./chunk-UVVV3U5G.js";
 import "./chunk-QM5PWYSE.js";
 import "./chunk-SDL6QSBX.js";
 import "./chunk-6MZMPYYD.js";

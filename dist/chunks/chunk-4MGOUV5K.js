@@ -144,7 +144,7 @@ var functionDelta = object({
   onlyIn: optional(oneOf("base", "head")),
   interval: optional(interval),
   demotedBy: optional(oneOf("sampling", "test-files", "runs", "cpu-clock")),
-  blocked: optional(oneOf("bind", "fs", "spawnSync", "zlib", "crypto", "dns")),
+  blocked: optional(oneOf("bind", "fs", "io", "spawnSync", "zlib", "crypto", "dns")),
   judgedBy: optional(oneOf("history", "runs"))
 });
 var totals = object({

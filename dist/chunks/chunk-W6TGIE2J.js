@@ -5,7 +5,7 @@ import {
 } from "./chunk-FMOER6EB.js";
 import {
   serializeDiffReport
-} from "./chunk-KHF24HY7.js";
+} from "./chunk-4MGOUV5K.js";
 
 // src/cli/print-diff.ts
 function printDiff(report, json) {

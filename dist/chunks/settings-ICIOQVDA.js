@@ -5,11 +5,11 @@ import {
   resolveSettings,
   resolveSettingsAsync,
   storeDirFor
-} from "./chunk-4TQ7XJAX.js";
+} from "./chunk-U5REW5JQ.js";
 import "./chunk-ZW2XN2ZX.js";
-import "./chunk-PCUL5QCH.js";
+import "./chunk-LCDMR5W6.js";
 import "./chunk-Q777HXUX.js";
-import "./chunk-KJDSOZO7.js";
+import "./chunk-UVVV3U5G.js";
 import "./chunk-QM5PWYSE.js";
 import "./chunk-SDL6QSBX.js";
 import "./chunk-6MZMPYYD.js";

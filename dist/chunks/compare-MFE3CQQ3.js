@@ -2,28 +2,28 @@ import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
   printDiff
-} from "./chunk-K5XKVTCX.js";
+} from "./chunk-W6TGIE2J.js";
 import {
   EXIT_REGRESSION,
   exitCodeFor
-} from "./chunk-2O5BLWHJ.js";
+} from "./chunk-XFV5IMNR.js";
 import {
   collect,
   testCommandEnv
-} from "./chunk-CE5Y4QAM.js";
+} from "./chunk-SMTIT6VE.js";
 import "./chunk-FMOER6EB.js";
 import {
   LocalGitHistory,
   RUNS_DIFF_METHOD,
   buildDiffReport
-} from "./chunk-6TTDX4PU.js";
+} from "./chunk-U7Q2SBLC.js";
 import {
   compareProfileFiles,
   writeCompareOutputs,
   writeRunOutputs
-} from "./chunk-NZXNID5D.js";
+} from "./chunk-2VUIVPVB.js";
 import "./chunk-NVEDUFDR.js";
-import "./chunk-KHF24HY7.js";
+import "./chunk-4MGOUV5K.js";
 import "./chunk-YKOUEQ2C.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-XNJ5V3H3.js";
@@ -57,14 +57,14 @@ import "./chunk-CCCDOF7G.js";
 import "./chunk-AOSAKR6D.js";
 import {
   resolveSettings
-} from "./chunk-4TQ7XJAX.js";
+} from "./chunk-U5REW5JQ.js";
 import "./chunk-ZW2XN2ZX.js";
 import {
   COMPARE_THRESHOLDS,
   wantedCommit
-} from "./chunk-PCUL5QCH.js";
+} from "./chunk-LCDMR5W6.js";
 import "./chunk-Q777HXUX.js";
-import "./chunk-KJDSOZO7.js";
+import "./chunk-UVVV3U5G.js";
 import "./chunk-QM5PWYSE.js";
 import "./chunk-SDL6QSBX.js";
 import "./chunk-6MZMPYYD.js";

@@ -2,12 +2,12 @@ import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
   printDiff
-} from "./chunk-K5XKVTCX.js";
+} from "./chunk-W6TGIE2J.js";
 import {
   EXIT_REGRESSION,
   exitCodeFor,
   publish
-} from "./chunk-2O5BLWHJ.js";
+} from "./chunk-XFV5IMNR.js";
 import {
   addPyroscopeConnectionOptions
 } from "./chunk-EA4ZQIHN.js";
@@ -15,14 +15,14 @@ import "./chunk-5RRSUTS2.js";
 import "./chunk-FMOER6EB.js";
 import {
   diffWithBaseline
-} from "./chunk-6TTDX4PU.js";
+} from "./chunk-U7Q2SBLC.js";
 import {
   writeDiffOutputs
-} from "./chunk-NZXNID5D.js";
+} from "./chunk-2VUIVPVB.js";
 import {
   openStore
 } from "./chunk-NVEDUFDR.js";
-import "./chunk-KHF24HY7.js";
+import "./chunk-4MGOUV5K.js";
 import "./chunk-YKOUEQ2C.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-XNJ5V3H3.js";
@@ -48,14 +48,14 @@ import "./chunk-CCCDOF7G.js";
 import "./chunk-AOSAKR6D.js";
 import {
   resolveSettings
-} from "./chunk-4TQ7XJAX.js";
+} from "./chunk-U5REW5JQ.js";
 import "./chunk-ZW2XN2ZX.js";
 import {
   DEFAULT_MAX_WALK,
   DEFAULT_THRESHOLDS
-} from "./chunk-PCUL5QCH.js";
+} from "./chunk-LCDMR5W6.js";
 import "./chunk-Q777HXUX.js";
-import "./chunk-KJDSOZO7.js";
+import "./chunk-UVVV3U5G.js";
 import "./chunk-QM5PWYSE.js";
 import "./chunk-SDL6QSBX.js";
 import "./chunk-6MZMPYYD.js";

@@ -18,6 +18,12 @@ var NODE_WRAPPERS = {
 var FS_SYNC = /^(?:[a-z][A-Za-z]*Sync|tryStatSync|tryReadSync|tryCreateBuffer)$/;
 var BINDINGS = new Map([
   ...["internalModuleStat", "internalModuleReadJSON", "readFileUtf8", "writeFileUtf8", "lstat", "fstat", "stat", "statfs", "open", "close", "readdir", "mkdir", "rmdir", "rmSync", "unlink", "rename", "realpath", "copyFile", "access", "existsSync", "fsync", "fdatasync", "ftruncate", "symlink", "readlink", "chmod", "utimes", "getFormatOfExtensionlessFile", "legacyMainResolve"].map((n) => [n, "fs"]),
+  // A stream's write (stdout, stderr, a pipe, a socket): libuv tries it at once, and Node
+  // makes stdout and stderr pipes blocking, so a reporter's write waits while the pipe is
+  // full (express under a noisy neighbour: `writeUtf8String` swung enough for a false row).
+  ...["writeUtf8String", "writeLatin1String", "writeAsciiString", "writeUcs2String", "writeBuffer", "writev"].map((n) => [n, "io"]),
+  // The fs binding's reads and writes (fs.readSync, fs.writeSync).
+  ...["writeString", "writeBuffers", "read", "readBuffers"].map((n) => [n, "fs"]),
   ["spawn", "spawnSync"],
   ["bind", "bind"],
   ["bind6", "bind"],

@@ -2,7 +2,7 @@ import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
   blockedClass
-} from "./chunk-KJDSOZO7.js";
+} from "./chunk-UVVV3U5G.js";
 import {
   ENV_KEYS,
   environmentWarnings

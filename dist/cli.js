@@ -30,7 +30,7 @@ function enableCompileCache() {
 
 // src/cli/index.ts
 enableCompileCache();
-var { buildProgram } = await import("./chunks/program-3D7D3PXQ.js");
+var { buildProgram } = await import("./chunks/program-4JRKUGYK.js");
 buildProgram(process.argv).then((program) => program.parseAsync(process.argv)).catch((err) => {
   process.stderr.write(`ciprof: error: ${err.message}
 `);

@@ -10,11 +10,13 @@
  * cached code is, character for character, the same line of ours.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import type * as TypeScript from 'typescript';
 import type { V8CallFrame } from '../profile/cpuprofile.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+import { makeDirs } from '../util/make-dirs.js';
 import { toUrl, SourceMap } from './source-map.js';
 
 const TYPESCRIPT_FILE = /\.[cm]?tsx?$/i;
@@ -188,11 +190,9 @@ function readCompiled(file: string): Compiled | undefined {
 /** Kept best-effort: a read-only cache directory only costs the next run a compile. */
 function writeCompiled(file: string, compiled: Compiled): void {
   try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    // Written aside and renamed: jest runs side by side share the directory.
-    const aside = `${file}.${process.pid}.tmp`;
-    writeFileSync(aside, JSON.stringify({ outputText: compiled.outputLines.join('\n'), sourceMapText: compiled.sourceMapText }));
-    renameSync(aside, file);
+    makeDirs(path.dirname(file));
+    // Atomic: jest runs side by side share the directory.
+    writeFileAtomic(file, JSON.stringify({ outputText: compiled.outputLines.join('\n'), sourceMapText: compiled.sourceMapText }));
   } catch {
     // not kept
   }

@@ -10,15 +10,15 @@ import "./chunk-ZHB73YNC.js";
 
 // src/cli/program.ts
 var COMMANDS = {
-  run: async () => (await import("./run-AHERWINA.js")).registerRun,
+  run: async () => (await import("./run-COYESYTT.js")).registerRun,
   merge: async () => (await import("./merge-VCNGYEGU.js")).registerMerge,
   export: async () => (await import("./export-7BMVW5ZE.js")).registerExport,
   top: async () => (await import("./top-W2DT7QEK.js")).registerTop,
-  report: async () => (await import("./report-ET7NSL5R.js")).registerReport,
+  report: async () => (await import("./report-XSVPPSY3.js")).registerReport,
   upload: async () => (await import("./upload-YVWMS4JC.js")).registerUpload,
-  diff: async () => (await import("./diff-L7UJ2LE5.js")).registerDiff,
+  diff: async () => (await import("./diff-7UFE7UBF.js")).registerDiff,
   comment: async () => (await import("./comment-VB4XXF2R.js")).registerComment,
-  compare: async () => (await import("./compare-MFE3CQQ3.js")).registerCompare
+  compare: async () => (await import("./compare-PQJXXGY4.js")).registerCompare
 };
 async function buildProgram(argv) {
   const program = new Command("ciprof").description("Profile a Node test suite in CI and tell the pull request where the CPU time went").version(VERSION).enablePositionalOptions();

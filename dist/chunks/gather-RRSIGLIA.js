@@ -10,6 +10,9 @@ import {
   PROCESS_ROLE_LABEL
 } from "./chunk-4Q5ER2D7.js";
 import {
+  makeDirs
+} from "./chunk-MIHNHIUD.js";
+import {
   distFile
 } from "./chunk-LERJVIWU.js";
 import {
@@ -31,6 +34,9 @@ import {
   CIPROF_FRAME,
   ProfileBuilder
 } from "./chunk-VYVC6F5W.js";
+import {
+  writeFileAtomic
+} from "./chunk-7ALAG7TC.js";
 import "./chunk-ZHB73YNC.js";
 
 // src/collect/gather.ts
@@ -397,7 +403,7 @@ import * as path2 from "node:path";
 
 // src/sourcemap/tsc-rebuild.ts
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync as readFileSync3, renameSync, writeFileSync } from "node:fs";
+import { readFileSync as readFileSync3 } from "node:fs";
 import { createRequire } from "node:module";
 import * as path from "node:path";
 var TYPESCRIPT_FILE = /\.[cm]?tsx?$/i;
@@ -530,10 +536,8 @@ function readCompiled(file) {
 }
 function writeCompiled(file, compiled) {
   try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    const aside = `${file}.${process.pid}.tmp`;
-    writeFileSync(aside, JSON.stringify({ outputText: compiled.outputLines.join("\n"), sourceMapText: compiled.sourceMapText }));
-    renameSync(aside, file);
+    makeDirs(path.dirname(file));
+    writeFileAtomic(file, JSON.stringify({ outputText: compiled.outputLines.join("\n"), sourceMapText: compiled.sourceMapText }));
   } catch {
   }
 }

@@ -2,7 +2,7 @@ import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
   writeRunOutputs
-} from "./chunk-2VUIVPVB.js";
+} from "./chunk-PEPT5HTZ.js";
 import {
   storeRun,
   uploadRun
@@ -14,8 +14,8 @@ import "./chunk-XNJ5V3H3.js";
 import {
   cliLog
 } from "./chunk-GA3KEGGT.js";
-import "./chunk-MIHNHIUD.js";
 import "./chunk-E4RVWPFF.js";
+import "./chunk-MIHNHIUD.js";
 import "./chunk-5ZODQ4XN.js";
 import "./chunk-BCCUQZ3E.js";
 import {

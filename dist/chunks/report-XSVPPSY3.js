@@ -7,7 +7,7 @@ import {
 } from "./chunk-U7Q2SBLC.js";
 import {
   writeHtmlReport
-} from "./chunk-2VUIVPVB.js";
+} from "./chunk-PEPT5HTZ.js";
 import "./chunk-NVEDUFDR.js";
 import "./chunk-4MGOUV5K.js";
 import "./chunk-YKOUEQ2C.js";
@@ -19,9 +19,9 @@ import {
 import {
   fail
 } from "./chunk-GA3KEGGT.js";
-import "./chunk-MIHNHIUD.js";
 import "./chunk-E4RVWPFF.js";
 import "./chunk-4Q5ER2D7.js";
+import "./chunk-MIHNHIUD.js";
 import "./chunk-5ZODQ4XN.js";
 import "./chunk-BCCUQZ3E.js";
 import "./chunk-PGUBC65E.js";

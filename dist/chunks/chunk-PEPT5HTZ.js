@@ -10,11 +10,11 @@ import {
   renderComment
 } from "./chunk-YKOUEQ2C.js";
 import {
-  makeDirs
-} from "./chunk-MIHNHIUD.js";
-import {
   mergeProfiles
 } from "./chunk-E4RVWPFF.js";
+import {
+  makeDirs
+} from "./chunk-MIHNHIUD.js";
 import {
   encodePprofGzip
 } from "./chunk-4F3MHGM4.js";

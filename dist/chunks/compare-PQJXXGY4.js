@@ -10,7 +10,7 @@ import {
 import {
   collect,
   testCommandEnv
-} from "./chunk-SMTIT6VE.js";
+} from "./chunk-5VSEPRMM.js";
 import "./chunk-FMOER6EB.js";
 import {
   LocalGitHistory,
@@ -21,7 +21,7 @@ import {
   compareProfileFiles,
   writeCompareOutputs,
   writeRunOutputs
-} from "./chunk-2VUIVPVB.js";
+} from "./chunk-PEPT5HTZ.js";
 import "./chunk-NVEDUFDR.js";
 import "./chunk-4MGOUV5K.js";
 import "./chunk-YKOUEQ2C.js";
@@ -35,14 +35,14 @@ import {
   parseThresholds,
   warn
 } from "./chunk-GA3KEGGT.js";
-import {
-  makeDirs
-} from "./chunk-MIHNHIUD.js";
 import "./chunk-E4RVWPFF.js";
 import {
   withAllocSampling
 } from "./chunk-EYIQDHJO.js";
 import "./chunk-4Q5ER2D7.js";
+import {
+  makeDirs
+} from "./chunk-MIHNHIUD.js";
 import "./chunk-LERJVIWU.js";
 import {
   readProfileFile

@@ -18,7 +18,7 @@ import {
 } from "./chunk-U7Q2SBLC.js";
 import {
   writeDiffOutputs
-} from "./chunk-2VUIVPVB.js";
+} from "./chunk-PEPT5HTZ.js";
 import {
   openStore
 } from "./chunk-NVEDUFDR.js";
@@ -36,9 +36,9 @@ import {
   parsePositiveInt,
   parseThresholds
 } from "./chunk-GA3KEGGT.js";
-import "./chunk-MIHNHIUD.js";
 import "./chunk-E4RVWPFF.js";
 import "./chunk-4Q5ER2D7.js";
+import "./chunk-MIHNHIUD.js";
 import "./chunk-5ZODQ4XN.js";
 import "./chunk-BCCUQZ3E.js";
 import "./chunk-PGUBC65E.js";

@@ -67,6 +67,8 @@ export class TscRebuild {
 
   /** The compiler by the directory it was resolved from (undefined: the project has none). */
   private readonly compilers = new Map<string, typeof TypeScript | undefined>();
+  /** What names a kept compile, by directory (typescript's version, the nearest tsconfig); null: no typescript there. */
+  private readonly dirInputs = new Map<string, string | null>();
   /** Options by the directory of the file compiled (reading a tsconfig lists the project's files). */
   private readonly options = new Map<string, TypeScript.CompilerOptions>();
 
@@ -119,10 +121,14 @@ export class TscRebuild {
   private diskFileFor(file: string, source: string): string | undefined {
     if (!this.cacheDir) return undefined;
     const dir = path.dirname(file);
-    const version = typescriptVersion(dir);
-    if (!version) return undefined;
-    const config = nearestTsconfig(dir);
-    const hash = createHash('sha256').update(`${version}\0${config?.file ?? ''}\0${config?.text ?? ''}\0${file}\0${source}`).digest('hex');
+    let inputs = this.dirInputs.get(dir);
+    if (inputs === undefined) {
+      const version = typescriptVersion(dir);
+      const config = nearestTsconfig(dir);
+      this.dirInputs.set(dir, (inputs = version ? `${version}\0${config?.file ?? ''}\0${config?.text ?? ''}` : null));
+    }
+    if (inputs === null) return undefined;
+    const hash = createHash('sha256').update(`${inputs}\0${file}\0${source}`).digest('hex');
     return path.join(this.cacheDir, REBUILD_CACHE_DIR, `${hash.slice(0, 40)}.json`);
   }
 

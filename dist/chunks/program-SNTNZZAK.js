@@ -10,7 +10,7 @@ import "./chunk-ZHB73YNC.js";
 
 // src/cli/program.ts
 var COMMANDS = {
-  run: async () => (await import("./run-COYESYTT.js")).registerRun,
+  run: async () => (await import("./run-7RSOTF4F.js")).registerRun,
   merge: async () => (await import("./merge-VCNGYEGU.js")).registerMerge,
   export: async () => (await import("./export-7BMVW5ZE.js")).registerExport,
   top: async () => (await import("./top-W2DT7QEK.js")).registerTop,
@@ -18,7 +18,7 @@ var COMMANDS = {
   upload: async () => (await import("./upload-YVWMS4JC.js")).registerUpload,
   diff: async () => (await import("./diff-7UFE7UBF.js")).registerDiff,
   comment: async () => (await import("./comment-VB4XXF2R.js")).registerComment,
-  compare: async () => (await import("./compare-PQJXXGY4.js")).registerCompare
+  compare: async () => (await import("./compare-LRWEYKL4.js")).registerCompare
 };
 async function buildProgram(argv) {
   const program = new Command("ciprof").description("Profile a Node test suite in CI and tell the pull request where the CPU time went").version(VERSION).enablePositionalOptions();

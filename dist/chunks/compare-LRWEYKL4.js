@@ -10,7 +10,7 @@ import {
 import {
   collect,
   testCommandEnv
-} from "./chunk-5VSEPRMM.js";
+} from "./chunk-EEAM4R5U.js";
 import "./chunk-FMOER6EB.js";
 import {
   LocalGitHistory,

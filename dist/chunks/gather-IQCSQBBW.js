@@ -430,6 +430,8 @@ var TscRebuild = class {
   }
   /** The compiler by the directory it was resolved from (undefined: the project has none). */
   compilers = /* @__PURE__ */ new Map();
+  /** What names a kept compile, by directory (typescript's version, the nearest tsconfig); null: no typescript there. */
+  dirInputs = /* @__PURE__ */ new Map();
   /** Options by the directory of the file compiled (reading a tsconfig lists the project's files). */
   options = /* @__PURE__ */ new Map();
   /** The map of `file` (current text `source`) matching `cachedCode` at every profiled line, else undefined. */
@@ -476,10 +478,14 @@ var TscRebuild = class {
   diskFileFor(file, source) {
     if (!this.cacheDir) return void 0;
     const dir = path.dirname(file);
-    const version = typescriptVersion(dir);
-    if (!version) return void 0;
-    const config = nearestTsconfig(dir);
-    const hash = createHash("sha256").update(`${version}\0${config?.file ?? ""}\0${config?.text ?? ""}\0${file}\0${source}`).digest("hex");
+    let inputs = this.dirInputs.get(dir);
+    if (inputs === void 0) {
+      const version = typescriptVersion(dir);
+      const config = nearestTsconfig(dir);
+      this.dirInputs.set(dir, inputs = version ? `${version}\0${config?.file ?? ""}\0${config?.text ?? ""}` : null);
+    }
+    if (inputs === null) return void 0;
+    const hash = createHash("sha256").update(`${inputs}\0${file}\0${source}`).digest("hex");
     return path.join(this.cacheDir, REBUILD_CACHE_DIR, `${hash.slice(0, 40)}.json`);
   }
   compile(file, source) {

@@ -5,7 +5,7 @@ import {
 } from "./chunk-EA4ZQIHN.js";
 import {
   collectWhileResolving
-} from "./chunk-5VSEPRMM.js";
+} from "./chunk-EEAM4R5U.js";
 import "./chunk-5RRSUTS2.js";
 import {
   prepareOutDir

@@ -471,7 +471,7 @@ async function runProfiled(opts) {
     }
   }
   const running = runCommand(rawDir && opts.attribution?.command || opts.command, { env, cwd: opts.cwd, stdout: opts.stdout });
-  const gatherModule = rawDir ? import("./gather-RRSIGLIA.js") : void 0;
+  const gatherModule = rawDir ? import("./gather-IQCSQBBW.js") : void 0;
   gatherModule?.catch(() => void 0);
   const result = await running;
   if (result.spawnError) opts.warn(result.spawnError);

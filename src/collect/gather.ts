@@ -109,25 +109,23 @@ export class RawGatherer {
   }
 
   /**
-   * Reads `<name>.cpuprofile` ahead of gather(), once its writer is done with it (its
+   * Reads the .cpuprofile `name` ahead of gather(), once its writer is done with it (its
    * `.scripts.json` is written after it). A bad file's problem is kept for gather() to
-   * report in its place. False when the file is left to gather(): a jest worker's (its
-   * maps are read from jest's cache, which fills while the run goes on), or past the
-   * memory bound.
+   * report in its place. Left to gather(): a jest worker's profile (its maps are read
+   * from jest's cache, which fills while the run goes on), and any past the memory bound.
    */
-  prefetch(name: string): boolean {
-    if (this.gathered || this.prefetched.has(name) || this.heldBytes > MAX_PREFETCHED_BYTES) return false;
+  prefetch(name: string): void {
+    if (this.gathered || this.prefetched.has(name) || this.heldBytes > MAX_PREFETCHED_BYTES) return;
     const file = path.join(this.rawDir, name);
     try {
       const loaded = this.load(file, false);
-      if (!loaded) return false;
+      if (!loaded) return;
       const { scanned } = loaded;
       this.heldBytes += scanned.frameOf.byteLength * 3 + scanned.tickNode.byteLength + scanned.tickTime.byteLength;
       this.prefetched.set(name, loaded);
     } catch (err) {
       this.prefetched.set(name, { error: asInputError(file, err) });
     }
-    return true;
   }
 
   gather(): GatherResult {

@@ -20,6 +20,8 @@ import { envForNode, NODE_VERSIONS, runCli } from '../helpers/cli.js';
 
 const FILES = 8;
 const CORRUPT = '900001-0-0';
+/** In the last test file: longer than ciprof waits to read a batch (early-gather.ts), so the files before it are read while the command runs. */
+const LAST_FILE_WAIT = 'Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2500);\n';
 
 /** Test file i: its own function, some work; file 1 drops a corrupt profile into the raw directory first. */
 function suite(withCorrupt: boolean, failing: boolean): string {
@@ -42,7 +44,7 @@ fs.renameSync(path.join(raw, 'y.tmp'), path.join(raw, '${CORRUPT}.scripts.json')
 ${corrupt}function fileWork${i}(n) { let s = 0; for (let k = 0; k < n; k++) s += Math.sqrt(k * ${i}); return s; }
 test('a${i}', () => { if (!(fileWork${i}(3e6) > 0)) throw new Error(); });
 test('b${i}', () => { if (${failing && i === FILES ? 'true' : 'false'}) throw new Error('failing on purpose'); });
-`,
+${i === FILES ? LAST_FILE_WAIT : ''}`,
     );
   }
   return dir;
@@ -76,8 +78,8 @@ describe.each(NODE_VERSIONS.filter((n) => n.major !== 26))('profiles read while 
   it.skipIf(!available)('give the same profile, byte for byte, as reading them all at the end', async () => {
     const { exitCode, early, late } = await runAndRegather(bin, false, false);
     expect(exitCode).toBe(0);
-    // Most files were written, and read, long before the suite ended.
-    expect(early.readEarly).toBeGreaterThanOrEqual(FILES / 2);
+    // The first files were written, and read (in a batch, after at most 2 s), before the suite ended.
+    expect(early.readEarly).toBeGreaterThan(0);
     expect(late.readEarly).toBe(0);
     expect(early.threads.length).toBe(FILES);
     const names = early.profile.functions.map((f) => f.name);
@@ -91,7 +93,7 @@ describe.each(NODE_VERSIONS.filter((n) => n.major !== 26))('profiles read while 
   it.skipIf(!available)('a corrupt profile landing mid-run: one warning, the others merged, the exit code kept', async () => {
     const { exitCode, early, late } = await runAndRegather(bin, true, true);
     expect(exitCode).toBe(1);
-    expect(early.readEarly).toBeGreaterThanOrEqual(FILES / 2);
+    expect(early.readEarly).toBeGreaterThan(0);
     const about = early.warnings.filter((w) => w.includes(CORRUPT));
     expect(about, early.warnings.join('\n')).toHaveLength(1);
     expect(about[0]).toMatch(/900001-0-0\.cpuprofile: .*invalid JSON/);

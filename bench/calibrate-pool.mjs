@@ -519,13 +519,15 @@ function markdown(s) {
     `Judged ${s.judged} with ciprof ${s.judgedWith} (\`node bench/calibrate-pool.mjs judge\`). Each pool's runs were collected once (\`collect\`, the commit and load per pool below); judging re-diffs the kept profiles. Adjacent trials share runs (chained A/A pairs; compare windows of 3 runs sliding by one), so trials are not independent.`,
     '',
   ];
+  // Gathered with --keys: a pool judged by another build than the first key says which.
+  const by = (r) => (r.judgedWith && r.judgedWith !== String(s.judgedWith).split(',')[0] ? ` (judged with ${r.judgedWith})` : '');
   const cpu = s.results.filter((r) => r.kind === 'cpu');
   if (cpu.length) {
     lines.push('## CPU verdicts (issue 16)', '', '| project | condition | trials | A/A: no regression row (target ≥ 19) | +20% of share fn: detected (≥ 19 quiet, ≥ 17 neighbour) | +40 ms in calls fn: detected | A/B trials with a false row | compare --runs 3, +5%: detected (≥ 19 / ≥ 17) | compare A/A: no row | A/A with a code-loading note | share fn | load min/median/max | run wall median |', '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|');
     for (const r of cpu) {
       const ph = r.phases;
       const p = r.pilot;
-      lines.push(`| ${r.project}${r.intervalUs ? `, --interval-us ${r.intervalUs}` : ''} | ${r.condition} | ${r.trialsDone} | ${count(ph.aa, (x) => x.rows.length === 0)} | ${count(ph.ab, (x) => x.detected[p.share.name])} | ${p.calls ? count(ph.ab, (x) => x.detected[p.calls.name]) : '–'} | ${count(ph.ab, (x) => x.falseRows.length > 0)} | ${ph.cab5 ? count(ph.cab5, (x) => x.detected[p.share.name]) : '–'} | ${ph.caa ? count(ph.caa, (x) => x.rows.length === 0) : '–'} | ${ph.aa.every((x) => x.codeLoad) ? count(ph.aa, (x) => x.codeLoad.length > 0) : '–'} | \`${p.share.name}\`${p.share.sharePct === undefined ? '' : ` ${p.share.sharePct}% of ${p.suiteCpuMs} ms`} | ${r.runStats.load.join(' / ')} | ${r.runStats.medianWallMs} ms |`);
+      lines.push(`| ${r.project}${r.intervalUs ? `, --interval-us ${r.intervalUs}` : ''}${by(r)} | ${r.condition} | ${r.trialsDone} | ${count(ph.aa, (x) => x.rows.length === 0)} | ${count(ph.ab, (x) => x.detected[p.share.name])} | ${p.calls ? count(ph.ab, (x) => x.detected[p.calls.name]) : '–'} | ${count(ph.ab, (x) => x.falseRows.length > 0)} | ${ph.cab5 ? count(ph.cab5, (x) => x.detected[p.share.name]) : '–'} | ${ph.caa ? count(ph.caa, (x) => x.rows.length === 0) : '–'} | ${ph.aa.every((x) => x.codeLoad) ? count(ph.aa, (x) => x.codeLoad.length > 0) : '–'} | \`${p.share.name}\`${p.share.sharePct === undefined ? '' : ` ${p.share.sharePct}% of ${p.suiteCpuMs} ms`} | ${r.runStats.load.join(' / ')} | ${r.runStats.medianWallMs} ms |`);
     }
     lines.push('');
     const hist = cpu.filter((r) => r.phases.aah);
@@ -541,7 +543,7 @@ function markdown(s) {
       for (const r of hist) {
         const ph = r.phases;
         const p = r.pilot;
-        lines.push(`| ${r.project}${r.intervalUs ? `, --interval-us ${r.intervalUs}` : ''} | ${r.condition} | ${r.trialsDone} | ${count(ph.aah, (x) => x.rows.length === 0)} | ${count(ph.abh, (x) => x.detected[p.share.name])} | ${p.calls ? count(ph.abh, (x) => x.detected[p.calls.name]) : '–'} | ${count(ph.abh, (x) => x.falseRows.length > 0)} | ${ph.aah.every((x) => x.codeLoad) ? count(ph.aah, (x) => x.codeLoad.length > 0) : '–'} |`);
+        lines.push(`| ${r.project}${r.intervalUs ? `, --interval-us ${r.intervalUs}` : ''}${by(r)} | ${r.condition} | ${r.trialsDone} | ${count(ph.aah, (x) => x.rows.length === 0)} | ${count(ph.abh, (x) => x.detected[p.share.name])} | ${p.calls ? count(ph.abh, (x) => x.detected[p.calls.name]) : '–'} | ${count(ph.abh, (x) => x.falseRows.length > 0)} | ${ph.aah.every((x) => x.codeLoad) ? count(ph.aah, (x) => x.codeLoad.length > 0) : '–'} |`);
       }
       lines.push('');
     }
@@ -575,7 +577,7 @@ function markdown(s) {
     lines.push('## Allocation verdicts beside CPU verdicts of the same runs (issue 18)', '', '| project | condition | trials | A/A: no allocation row (≥ 19) | A/A: no CPU row | +20% bytes in target: reported (≥ 19) | A/B: other allocation rows | load min/median/max | run wall median |', '|---|---|---:|---:|---:|---:|---:|---|---:|');
     for (const r of alloc) {
       const ph = r.phases;
-      lines.push(`| ${r.project} | ${r.condition} | ${r.trialsDone} | ${count(ph.aa, (x) => x.alloc.rows.length === 0)} | ${count(ph.aa, (x) => x.cpu.rows.length === 0)} | ${count(ph.ab, (x) => x.alloc.detected)} | ${count(ph.ab, (x) => x.alloc.falseRows.length > 0)} | ${r.runStats.load.join(' / ')} | ${r.runStats.medianWallMs} ms |`);
+      lines.push(`| ${r.project}${by(r)} | ${r.condition} | ${r.trialsDone} | ${count(ph.aa, (x) => x.alloc.rows.length === 0)} | ${count(ph.aa, (x) => x.cpu.rows.length === 0)} | ${count(ph.ab, (x) => x.alloc.detected)} | ${count(ph.ab, (x) => x.alloc.falseRows.length > 0)} | ${r.runStats.load.join(' / ')} | ${r.runStats.medianWallMs} ms |`);
     }
     lines.push('');
   }

@@ -20,9 +20,10 @@
  *
  * Code loading (code-load.ts: a runner's transform such as ts-jest compiling TypeScript,
  * Node's module loader compiling modules) is CPU, but how much of it a run does depends on
- * which worker compiled what and on caches. Those rows are judged against their class's swing: the job's history, or without one a prior
- * measured on real suites (noise-history.ts), never sampling alone; listed apart
- * (`codeLoad`), they never make the verdict.
+ * which worker compiled what and on caches. Those rows are judged against their class's
+ * swing: the job's history, or without one a prior measured on real suites
+ * (noise-history.ts), never sampling alone; listed apart (`codeLoad`), they never make the
+ * verdict.
  */
 import { functionTable, type FunctionTable } from '../profile/aggregate.js';
 import { functionKey, IDLE_FRAME, type FunctionFrame, type Profile } from '../profile/model.js';

@@ -149,11 +149,12 @@ var NODE_JS_LOADER = jsLoader();
 function jsLoader() {
   return import_node_module.default._extensions?.[".js"];
 }
+var AS_WRITTEN_URL = /^file:\/\/(?:.*\.[cm]?js|[^?#]*\/[^./?#]+)$/i;
 function ranAsWritten(urls) {
   if (jsLoader() !== NODE_JS_LOADER || userLoaderFlag()) return void 0;
   const maps = [];
   for (const url of urls) {
-    if (!/^file:\/\/.*\.[cm]?js$/i.test(url)) return void 0;
+    if (!AS_WRITTEN_URL.test(url)) return void 0;
     const map = mapNamedAtEnd(url);
     if (map === INLINE) return void 0;
     if (map) maps.push({ url, sourceMapURL: map, scriptIds: [] });

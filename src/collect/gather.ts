@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ALLOC_SUFFIX, type AgentThreadInfo } from '../agent/protocol.js';
 import { CpuProfileImporter } from '../profile/cpuprofile.js';
+import type { ScannedCpuProfile } from '../profile/cpuprofile-scan.js';
 import type { DecodeLimits } from '../profile/limits.js';
 import { ProfileBuilder, type Labels, type Profile } from '../profile/model.js';
 import { asInputError, ProfileFileReader } from '../profile/read.js';
@@ -50,6 +51,8 @@ export interface GatherResult {
   own: { samples: number; cpuNs: number };
   /** With `--alloc`: what the allocation profiles held. */
   alloc?: AllocTotals;
+  /** Profiles read while the command ran (RawGatherer.prefetch), bad ones included. */
+  readEarly: number;
 }
 
 export interface GatherOptions {
@@ -63,83 +66,149 @@ export interface GatherOptions {
 
 /** The `.noinspector` marker: a pid and a few argv words. */
 const MAX_MARKER_BYTES = 64 * 1024;
-/** Largest profile mapped through source maps (see addThreadProfile). */
+/** Largest profile mapped through source maps (see RawGatherer.load). */
 const MAX_MAPPED_BYTES = 32 * 1024 * 1024;
+/**
+ * Scans held for gather() past which profiles are left to be read then: a scan holds 12
+ * bytes per node and per sample, and a long suite's threads may have millions of samples.
+ */
+const MAX_PREFETCHED_BYTES = 256 * 1024 * 1024;
 
 export function gatherRawProfiles(rawDir: string, options: GatherOptions): GatherResult {
-  const builder = new ProfileBuilder();
-  const isOwnScript = options.isOwnScript ?? ownScriptMatcher();
-  const importer = new CpuProfileImporter(builder, { repoRoot: options.repoRoot, isOwnScript, limits: options.limits });
-  const result: GatherResult = { profile: builder.build(), threads: [], processes: 0, lost: [], unprofilable: [], warnings: [], own: { samples: 0, cpuNs: 0 } };
-  const started = new Set<string>();
-  const threads = new Map<string, ThreadRecord>();
-  let entries: string[] = [];
-  try {
-    entries = readdirSync(rawDir).sort();
-  } catch (err) {
-    result.warnings.push(`${rawDir}: cannot read raw profiles (${(err as Error).message})`);
+  return new RawGatherer(rawDir, options).gather();
+}
+
+/** A thread's profile read ahead (RawGatherer.prefetch): scanned, or what was wrong with it. */
+type Prefetched = { scanned: ScannedCpuProfile; unmapped: boolean } | { error: Error };
+
+/**
+ * gatherRawProfiles in two steps, for `ciprof run`: prefetch() reads, maps and scans a
+ * thread's finished profile while the test command still runs (the expensive part),
+ * gather() adds everything to the profile once the command has ended, in the order of
+ * the file names, so the result is the same whichever files were read ahead and when.
+ */
+export class RawGatherer {
+  private readonly builder = new ProfileBuilder();
+  private readonly importer: CpuProfileImporter;
+  private readonly reader: ProfileFileReader;
+  private readonly frameMapper: FrameMapper;
+  private readonly isOwnScript: (url: string) => boolean;
+  private readonly prefetched = new Map<string, Prefetched>();
+  private gathered = false;
+  /** Bytes held by the prefetched scans (see MAX_PREFETCHED_BYTES). */
+  private heldBytes = 0;
+
+  constructor(
+    private readonly rawDir: string,
+    private readonly options: GatherOptions,
+  ) {
+    this.isOwnScript = options.isOwnScript ?? ownScriptMatcher();
+    this.importer = new CpuProfileImporter(this.builder, { repoRoot: options.repoRoot, isOwnScript: this.isOwnScript, limits: options.limits });
+    this.reader = new ProfileFileReader(options.limits);
+    this.frameMapper = new FrameMapper(options.repoRoot);
   }
-  const wall = { start: Infinity, end: 0 };
-  const reader = new ProfileFileReader(options.limits);
-  const frameMapper = new FrameMapper(options.repoRoot);
-  const unmapped: string[] = [];
-  const allocs = new AllocGatherer({ builder, repoRoot: options.repoRoot, isOwnScript, frameMapper, maxMappedBytes: MAX_MAPPED_BYTES, labelerFor: options.labelerFor, limits: options.limits });
-  for (const name of entries) {
-    const file = path.join(rawDir, name);
-    if (name.endsWith('.start')) started.add(name.slice(0, -'.start'.length));
-    else if (name.endsWith('.noinspector')) result.unprofilable.push(readNoInspector(file, name));
-    else if (name.endsWith('.cpuprofile')) {
-      try {
-        addThreadProfile(importer, file, name, options, { reader, threads, wall, own: result.own, frameMapper, unmapped });
-      } catch (err) {
-        result.warnings.push(asInputError(file, err).message);
-      }
-    } else if (name.endsWith(ALLOC_SUFFIX)) {
-      try {
-        allocs.add(file, name);
-      } catch (err) {
-        result.warnings.push(asInputError(file, err).message);
+
+  /**
+   * Reads `<name>.cpuprofile` ahead of gather(), once its writer is done with it (its
+   * `.scripts.json` is written after it). A bad file's problem is kept for gather() to
+   * report in its place. False when the file is left to gather(): a jest worker's (its
+   * maps are read from jest's cache, which fills while the run goes on), or past the
+   * memory bound.
+   */
+  prefetch(name: string): boolean {
+    if (this.gathered || this.prefetched.has(name) || this.heldBytes > MAX_PREFETCHED_BYTES) return false;
+    const file = path.join(this.rawDir, name);
+    try {
+      const loaded = this.load(file, false);
+      if (!loaded) return false;
+      const { scanned } = loaded;
+      this.heldBytes += scanned.frameOf.byteLength * 3 + scanned.tickNode.byteLength + scanned.tickTime.byteLength;
+      this.prefetched.set(name, loaded);
+    } catch (err) {
+      this.prefetched.set(name, { error: asInputError(file, err) });
+    }
+    return true;
+  }
+
+  gather(): GatherResult {
+    this.gathered = true;
+    const { builder, options, rawDir } = this;
+    const result: GatherResult = { profile: builder.build(), threads: [], processes: 0, lost: [], unprofilable: [], warnings: [], own: { samples: 0, cpuNs: 0 }, readEarly: this.prefetched.size };
+    const started = new Set<string>();
+    const threads = new Map<string, ThreadRecord>();
+    let entries: string[] = [];
+    try {
+      entries = readdirSync(rawDir).sort();
+    } catch (err) {
+      result.warnings.push(`${rawDir}: cannot read raw profiles (${(err as Error).message})`);
+    }
+    const wall = { start: Infinity, end: 0 };
+    const unmapped: string[] = [];
+    const allocs = new AllocGatherer({ builder, repoRoot: options.repoRoot, isOwnScript: this.isOwnScript, frameMapper: this.frameMapper, maxMappedBytes: MAX_MAPPED_BYTES, labelerFor: options.labelerFor, limits: options.limits });
+    const state: GatherState = { threads, wall, own: result.own };
+    for (const name of entries) {
+      const file = path.join(rawDir, name);
+      if (name.endsWith('.start')) started.add(name.slice(0, -'.start'.length));
+      else if (name.endsWith('.noinspector')) result.unprofilable.push(readNoInspector(file, name));
+      else if (name.endsWith('.cpuprofile')) {
+        try {
+          const loaded = this.prefetched.get(name) ?? this.load(file, true)!;
+          if ('error' in loaded) throw loaded.error;
+          if (loaded.unmapped) unmapped.push(file);
+          addThreadProfile(this.importer, loaded.scanned, name, options, state);
+        } catch (err) {
+          result.warnings.push(asInputError(file, err).message);
+        }
+      } else if (name.endsWith(ALLOC_SUFFIX)) {
+        try {
+          allocs.add(file, name);
+        } catch (err) {
+          result.warnings.push(asInputError(file, err).message);
+        }
       }
     }
+    this.prefetched.clear();
+    builder.meta = this.frameMapper.meta();
+    allocs.finish(builder.meta, result.warnings);
+    if (allocs.totals) result.alloc = allocs.totals;
+    // Sorted: files read ahead are mapped in the order they were written, not by name.
+    result.warnings.push(...[...this.frameMapper.problems].sort());
+    if (unmapped.length) result.warnings.push(`${unmapped[0]}${unmapped.length > 1 ? ` and ${unmapped.length - 1} more` : ''}: larger than ${MAX_MAPPED_BYTES} bytes, source maps not applied`);
+    if (wall.start !== Infinity) {
+      builder.timeNanos = wall.start * 1e6;
+      builder.durationNanos = Math.max(0, wall.end - wall.start) * 1e6;
+    }
+    result.threads = [...threads.values()];
+    result.lost = [...started].filter((k) => !threads.has(k));
+    result.processes = new Set(result.threads.map((t) => t.pid)).size;
+    result.profile = builder.build();
+    return result;
   }
-  builder.meta = frameMapper.meta();
-  allocs.finish(builder.meta, result.warnings);
-  if (allocs.totals) result.alloc = allocs.totals;
-  result.warnings.push(...frameMapper.problems);
-  if (unmapped.length) result.warnings.push(`${unmapped[0]}${unmapped.length > 1 ? ` and ${unmapped.length - 1} more` : ''}: larger than ${MAX_MAPPED_BYTES} bytes, source maps not applied`);
-  if (wall.start !== Infinity) {
-    builder.timeNanos = wall.start * 1e6;
-    builder.durationNanos = Math.max(0, wall.end - wall.start) * 1e6;
+
+  /** Read, mapped through source maps and scanned; undefined only when `jestCache` is false and the profile needs it. */
+  private load(file: string, jestCache: boolean): { scanned: ScannedCpuProfile; unmapped: boolean } | undefined {
+    const parsed = this.reader.parse(file);
+    if (parsed.kind !== 'cpuprofile') throw new Error('expected a V8 .cpuprofile');
+    // Mapping parses and rewrites the whole JSON (an object per node): past this size the
+    // profile keeps its generated positions rather than break the decoders' memory bound.
+    if (parsed.bytes.length > MAX_MAPPED_BYTES) return { scanned: this.importer.scan(parsed.bytes), unmapped: true };
+    const bytes = jestCache ? this.frameMapper.mapBytes(file, parsed.bytes) : this.frameMapper.mapBytes(file, parsed.bytes, { jestCache: false });
+    return bytes && { scanned: this.importer.scan(bytes), unmapped: false };
   }
-  result.threads = [...threads.values()];
-  result.lost = [...started].filter((k) => !threads.has(k));
-  result.processes = new Set(result.threads.map((t) => t.pid)).size;
-  result.profile = builder.build();
-  return result;
 }
 
 interface GatherState {
-  reader: ProfileFileReader;
   threads: Map<string, ThreadRecord>;
   wall: { start: number; end: number };
   own: GatherResult['own'];
-  frameMapper: FrameMapper;
-  /** Profiles too large to map through source maps. */
-  unmapped: string[];
 }
 
-function addThreadProfile(importer: CpuProfileImporter, file: string, name: string, options: GatherOptions, state: GatherState): void {
-  const parsed = state.reader.parse(file);
-  if (parsed.kind !== 'cpuprofile') throw new Error('expected a V8 .cpuprofile');
+function addThreadProfile(importer: CpuProfileImporter, scanned: ScannedCpuProfile, name: string, options: GatherOptions, state: GatherState): void {
   let info: AgentThreadInfo | undefined;
   let launcher = false;
   let pid = 0;
   let threadId = 0;
-  // Mapping parses and rewrites the whole JSON (an object per node): past this size the
-  // profile keeps its generated positions rather than break the decoders' memory bound.
-  const bytes = parsed.bytes.length <= MAX_MAPPED_BYTES ? state.frameMapper.mapBytes(file, parsed.bytes) : parsed.bytes;
-  if (bytes === parsed.bytes && parsed.bytes.length > MAX_MAPPED_BYTES) state.unmapped.push(file);
-  const stats = importer.add(bytes, (block) => {
+  const stats = importer.addScanned(scanned, (block) => {
     const checked = block === undefined ? undefined : agentInfoOf(block);
     if (typeof checked === 'string') throw new Error(`bad "$ciprof" block (${checked})`);
     info = checked;

@@ -10,7 +10,8 @@ import * as path from 'node:path';
 import type { Profile } from '../profile/model.js';
 import type { TestStat, TestWall } from '../profile/tests.js';
 import { agentPath } from './agent-path.js';
-import type { GatherOptions, GatherResult } from './gather.js';
+import { EarlyGather } from './early-gather.js';
+import type { GatherOptions, GatherResult, RawGatherer } from './gather.js';
 import { withPreload } from './node-options.js';
 import { settleRawDir } from './settle.js';
 import { runCommand } from './spawn.js';
@@ -77,23 +78,26 @@ export async function runProfiled(opts: ProfiledRunOptions): Promise<ProfiledRun
   // The gathering code (V8 import, source maps) loads while the command runs, not before it starts.
   const gatherModule = rawDir ? import('./gather.js') : undefined;
   gatherModule?.catch(() => undefined);
+  const repoRoot = (): Promise<string> => (typeof opts.repoRoot === 'string' ? Promise.resolve(opts.repoRoot) : opts.repoRoot());
+  const gatherOptions = async (): Promise<GatherOptions> => ({ repoRoot: await repoRoot(), labelerFor: opts.attribution?.labelerFor });
+  const early = rawDir ? new EarlyGather(rawDir, Promise.all([gatherModule!, gatherOptions()]).then(([m, o]) => new m.RawGatherer(rawDir!, o))) : undefined;
   const result = await running;
   if (result.spawnError) opts.warn(result.spawnError);
   if (result.spawnError || !rawDir) {
+    early?.finish();
     if (rawDir) rmSync(rawDir, { recursive: true, force: true });
     return { exitCode: result.exitCode, wallMs: result.wallMs };
   }
 
   try {
     await settleRawDir(rawDir);
-    const repoRoot = typeof opts.repoRoot === 'string' ? opts.repoRoot : await opts.repoRoot();
+    const options = await gatherOptions();
     try {
-      opts.attribution?.prepare?.(rawDir, repoRoot);
+      opts.attribution?.prepare?.(rawDir, options.repoRoot);
     } catch (err) {
       opts.warn(`per-test attribution off: ${(err as Error).message}`);
     }
-    const { gatherRawProfiles } = await gatherModule!;
-    const gathered = gatherRawProfiles(rawDir, { repoRoot, labelerFor: opts.attribution?.labelerFor });
+    const gathered = gatherProfiles(await gatherModule!, rawDir, options, early?.finish());
     opts.attribution?.finish?.();
     return { exitCode: result.exitCode, wallMs: result.wallMs, gathered };
   } catch (err) {
@@ -103,6 +107,18 @@ export async function runProfiled(opts: ProfiledRunOptions): Promise<ProfiledRun
     if (!opts.keepRaw) removeInBackground(rawDir, opts.warn);
     else opts.warn(`raw V8 profiles kept in ${rawDir}`);
   }
+}
+
+/** What was read ahead, completed; or, when that fails, everything read now (the same profile). */
+function gatherProfiles(gather: typeof import('./gather.js'), rawDir: string, options: GatherOptions, early: RawGatherer | undefined): GatherResult {
+  if (early) {
+    try {
+      return early.gather();
+    } catch {
+      // a fault in reading ahead: the plain path below
+    }
+  }
+  return gather.gatherRawProfiles(rawDir, options);
 }
 
 /**

@@ -87,7 +87,13 @@ export class FrameMapper {
    * to map is returned as it is, never parsed: the importer reads bytes, and a parse and
    * write here is paid only by profiles of transformed code.
    */
-  mapBytes(cpuprofileFile: string, bytes: Uint8Array): Uint8Array {
+  mapBytes(cpuprofileFile: string, bytes: Uint8Array): Uint8Array;
+  /**
+   * `jestCache: false`: undefined for a jest worker's profile instead of looking in jest's
+   * cache, which fills while the run goes on (read it once the run has ended).
+   */
+  mapBytes(cpuprofileFile: string, bytes: Uint8Array, options: { jestCache: false }): Uint8Array | undefined;
+  mapBytes(cpuprofileFile: string, bytes: Uint8Array, options?: { jestCache: false }): Uint8Array | undefined {
     const scriptsFile = scriptMapsPath(cpuprofileFile);
     let scripts: ScriptMapsFile | undefined;
     try {
@@ -97,6 +103,7 @@ export class FrameMapper {
       this.fileProblems.push(`${scriptsFile}: ${(err as Error).message}`);
     }
     if (!scripts || (scripts.scripts.length === 0 && !scripts.jestWorker)) return bytes;
+    if (scripts.jestWorker && options?.jestCache === false) return undefined;
     let cpu: V8CpuProfile;
     try {
       cpu = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')) as V8CpuProfile;

@@ -40,6 +40,28 @@ describe('source-map collection in the agent', () => {
     expect(viaOf('node-test', ['--test', 'test/a.test.js', 'test/b.test.js'], node)).toEqual(['as-written', 'as-written']);
   });
 
+  it('a CLI bin script without an extension, spawned by a test: no Debugger there either', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ciprof-bin-'));
+    dirs.push(dir);
+    mkdirSync(join(dir, 'bin'));
+    mkdirSync(join(dir, 'test'));
+    writeFileSync(join(dir, 'package.json'), '{ "name": "bin-cli", "private": true }\n');
+    // A shebang script as npm links it: Node's .js loader runs it from disk as written.
+    writeFileSync(join(dir, 'bin/pm'), '#!/usr/bin/env node\nfunction cli(n) { let s = 0; for (let i = 0; i < n; i++) s += Math.sqrt(i); return s; }\nprocess.stdout.write(String(cli(3e6) > 0));\n');
+    writeFileSync(
+      join(dir, 'test/cli.test.js'),
+      "const { test } = require('node:test');\nconst assert = require('node:assert');\nconst { execFileSync } = require('node:child_process');\nconst path = require('node:path');\ntest('prints', () => { assert.strictEqual(execFileSync(process.execPath, [path.join(__dirname, '../bin/pm')], { encoding: 'utf8' }), 'true'); });\n",
+    );
+    const out = join(dir, 'out');
+    const r = runCli(['run', '--no-store', '--no-report', '--keep-raw', '--out', out, '--', node, '--test', 'test/cli.test.js'], { cwd: dir, node });
+    expect(r.status, r.stderr).toBe(0);
+    const raw = /raw V8 profiles kept in (\S+)/.exec(r.stderr)![1]!;
+    dirs.push(raw);
+    const lists = readdirSync(raw).filter((f) => f.endsWith('.scripts.json')).map((f) => JSON.parse(readFileSync(join(raw, f), 'utf8')) as ScriptMapsFile);
+    expect(lists.map((l) => l.via).filter((v) => v !== 'none')).toEqual(['as-written', 'as-written']);
+    expect(readProfileFile(join(out, 'profile.pb.gz')).functions.find((f) => f.name === 'cli')).toMatchObject({ file: 'bin/pm', line: 2 });
+  });
+
   it('a .js file ending in an inline map: the Debugger reads it', () => {
     expect(viaOf('inline-map-js', ['--test', 'test/double.test.js'], node)).toEqual(['debugger']);
   });

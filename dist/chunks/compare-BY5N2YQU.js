@@ -10,19 +10,19 @@ import {
 import {
   collect,
   testCommandEnv
-} from "./chunk-EEAM4R5U.js";
+} from "./chunk-HLICUQZQ.js";
 import "./chunk-FMOER6EB.js";
 import {
   LocalGitHistory,
   RUNS_DIFF_METHOD,
   buildDiffReport
-} from "./chunk-U7Q2SBLC.js";
+} from "./chunk-G4JJ32NM.js";
 import {
   compareProfileFiles,
   writeCompareOutputs,
   writeRunOutputs
-} from "./chunk-PEPT5HTZ.js";
-import "./chunk-NVEDUFDR.js";
+} from "./chunk-I543MVAC.js";
+import "./chunk-XEG224KX.js";
 import "./chunk-4MGOUV5K.js";
 import "./chunk-YKOUEQ2C.js";
 import "./chunk-G7F6OYY4.js";
@@ -46,7 +46,7 @@ import {
 import "./chunk-LERJVIWU.js";
 import {
   readProfileFile
-} from "./chunk-5ZODQ4XN.js";
+} from "./chunk-IBNRHPW4.js";
 import "./chunk-BCCUQZ3E.js";
 import {
   redactCommand

@@ -5,7 +5,7 @@ import {
 } from "./chunk-EA4ZQIHN.js";
 import {
   collectWhileResolving
-} from "./chunk-EEAM4R5U.js";
+} from "./chunk-HLICUQZQ.js";
 import "./chunk-5RRSUTS2.js";
 import {
   prepareOutDir
@@ -39,7 +39,7 @@ function registerRun(program) {
     const resolve = () => settings ??= early ? Promise.resolve(early) : import("./settings-ICIOQVDA.js").then((m) => m.resolveSettingsAsync(input, cliLog));
     const profiling = prepareOutDir(start, cliLog);
     const collecting = collectWhileResolving(start, resolve, { command, keepRaw: flags.keepRaw, quiet: flags.quiet, profile: profiling, commandStdout: flags.json ? "stderr" : "inherit" }, cliLog);
-    const later = import("./run-outputs-WORXWG3T.js");
+    const later = import("./run-outputs-ALHIDDGU.js");
     later.catch(() => void 0);
     if (profiling && flags.report) import("./report-PLYAKGAQ.js").catch(() => void 0);
     const c = await collecting;

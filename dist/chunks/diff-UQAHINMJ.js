@@ -15,20 +15,20 @@ import "./chunk-5RRSUTS2.js";
 import "./chunk-FMOER6EB.js";
 import {
   diffWithBaseline
-} from "./chunk-U7Q2SBLC.js";
+} from "./chunk-G4JJ32NM.js";
 import {
   writeDiffOutputs
-} from "./chunk-PEPT5HTZ.js";
+} from "./chunk-I543MVAC.js";
 import {
   openStore
-} from "./chunk-NVEDUFDR.js";
+} from "./chunk-XEG224KX.js";
 import "./chunk-4MGOUV5K.js";
 import "./chunk-YKOUEQ2C.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-XNJ5V3H3.js";
 import {
   loadProfileOrFail
-} from "./chunk-S7MAHYPT.js";
+} from "./chunk-HX4MXJHO.js";
 import {
   EXIT_USAGE,
   cliLog,
@@ -39,7 +39,7 @@ import {
 import "./chunk-E4RVWPFF.js";
 import "./chunk-4Q5ER2D7.js";
 import "./chunk-MIHNHIUD.js";
-import "./chunk-5ZODQ4XN.js";
+import "./chunk-IBNRHPW4.js";
 import "./chunk-BCCUQZ3E.js";
 import "./chunk-PGUBC65E.js";
 import "./chunk-3TBHKCVM.js";

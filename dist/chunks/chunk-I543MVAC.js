@@ -2,7 +2,7 @@ import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
   freeArtifactName
-} from "./chunk-NVEDUFDR.js";
+} from "./chunk-XEG224KX.js";
 import {
   serializeDiffReport
 } from "./chunk-4MGOUV5K.js";

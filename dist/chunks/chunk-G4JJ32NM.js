@@ -12,7 +12,7 @@ import {
 import {
   parseProfileBytes,
   readProfileFile
-} from "./chunk-5ZODQ4XN.js";
+} from "./chunk-IBNRHPW4.js";
 import {
   VERSION
 } from "./chunk-3TBHKCVM.js";

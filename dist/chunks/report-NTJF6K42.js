@@ -4,25 +4,25 @@ import {
   alignMovedFunctions,
   diffAllocations,
   diffForReport
-} from "./chunk-U7Q2SBLC.js";
+} from "./chunk-G4JJ32NM.js";
 import {
   writeHtmlReport
-} from "./chunk-PEPT5HTZ.js";
-import "./chunk-NVEDUFDR.js";
+} from "./chunk-I543MVAC.js";
+import "./chunk-XEG224KX.js";
 import "./chunk-4MGOUV5K.js";
 import "./chunk-YKOUEQ2C.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-XNJ5V3H3.js";
 import {
   loadProfileOrFail
-} from "./chunk-S7MAHYPT.js";
+} from "./chunk-HX4MXJHO.js";
 import {
   fail
 } from "./chunk-GA3KEGGT.js";
 import "./chunk-E4RVWPFF.js";
 import "./chunk-4Q5ER2D7.js";
 import "./chunk-MIHNHIUD.js";
-import "./chunk-5ZODQ4XN.js";
+import "./chunk-IBNRHPW4.js";
 import "./chunk-BCCUQZ3E.js";
 import "./chunk-PGUBC65E.js";
 import "./chunk-3TBHKCVM.js";

@@ -2,11 +2,11 @@ import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
   writeRunOutputs
-} from "./chunk-PEPT5HTZ.js";
+} from "./chunk-I543MVAC.js";
 import {
   storeRun,
   uploadRun
-} from "./chunk-NVEDUFDR.js";
+} from "./chunk-XEG224KX.js";
 import "./chunk-4MGOUV5K.js";
 import "./chunk-YKOUEQ2C.js";
 import "./chunk-G7F6OYY4.js";
@@ -16,7 +16,7 @@ import {
 } from "./chunk-GA3KEGGT.js";
 import "./chunk-E4RVWPFF.js";
 import "./chunk-MIHNHIUD.js";
-import "./chunk-5ZODQ4XN.js";
+import "./chunk-IBNRHPW4.js";
 import "./chunk-BCCUQZ3E.js";
 import {
   formatSummaryText

@@ -3,7 +3,7 @@ const require = __ciprofCreateRequire(import.meta.url);
 import {
   publishSavedReport
 } from "./chunk-XFV5IMNR.js";
-import "./chunk-NVEDUFDR.js";
+import "./chunk-XEG224KX.js";
 import "./chunk-4MGOUV5K.js";
 import "./chunk-YKOUEQ2C.js";
 import "./chunk-XNJ5V3H3.js";
@@ -14,7 +14,7 @@ import {
   parsePositiveInt
 } from "./chunk-GA3KEGGT.js";
 import "./chunk-MIHNHIUD.js";
-import "./chunk-5ZODQ4XN.js";
+import "./chunk-IBNRHPW4.js";
 import "./chunk-BCCUQZ3E.js";
 import "./chunk-PGUBC65E.js";
 import "./chunk-3TBHKCVM.js";

@@ -4,13 +4,13 @@ import {
   alignMovedFunctions,
   diffAllocations,
   diffForReport
-} from "./chunk-G4JJ32NM.js";
+} from "./chunk-WR5SIRGT.js";
 import {
   writeHtmlReport
-} from "./chunk-I543MVAC.js";
+} from "./chunk-JV55W4VE.js";
 import "./chunk-XEG224KX.js";
-import "./chunk-4MGOUV5K.js";
-import "./chunk-YKOUEQ2C.js";
+import "./chunk-TFVWZRCG.js";
+import "./chunk-NVJUKV34.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-XNJ5V3H3.js";
 import {
@@ -29,7 +29,7 @@ import "./chunk-3TBHKCVM.js";
 import "./chunk-4F3MHGM4.js";
 import "./chunk-CCCDOF7G.js";
 import "./chunk-AOSAKR6D.js";
-import "./chunk-LCDMR5W6.js";
+import "./chunk-K5XT7Q24.js";
 import "./chunk-Q777HXUX.js";
 import "./chunk-UVVV3U5G.js";
 import "./chunk-QM5PWYSE.js";

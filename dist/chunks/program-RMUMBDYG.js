@@ -10,15 +10,15 @@ import "./chunk-ZHB73YNC.js";
 
 // src/cli/program.ts
 var COMMANDS = {
-  run: async () => (await import("./run-DS5L4G7X.js")).registerRun,
+  run: async () => (await import("./run-TVV775OY.js")).registerRun,
   merge: async () => (await import("./merge-DH4ZLKNE.js")).registerMerge,
   export: async () => (await import("./export-MOMTGUSU.js")).registerExport,
   top: async () => (await import("./top-J3FAT2SW.js")).registerTop,
-  report: async () => (await import("./report-NTJF6K42.js")).registerReport,
-  upload: async () => (await import("./upload-TKUDM5J6.js")).registerUpload,
-  diff: async () => (await import("./diff-UQAHINMJ.js")).registerDiff,
-  comment: async () => (await import("./comment-3DUOBRI2.js")).registerComment,
-  compare: async () => (await import("./compare-BY5N2YQU.js")).registerCompare
+  report: async () => (await import("./report-A4XGCNSX.js")).registerReport,
+  upload: async () => (await import("./upload-5HN5NU7R.js")).registerUpload,
+  diff: async () => (await import("./diff-EDG4FWAB.js")).registerDiff,
+  comment: async () => (await import("./comment-7NR5QBO7.js")).registerComment,
+  compare: async () => (await import("./compare-D256YFQG.js")).registerCompare
 };
 async function buildProgram(argv) {
   const program = new Command("ciprof").description("Profile a Node test suite in CI and tell the pull request where the CPU time went").version(VERSION).enablePositionalOptions();

@@ -5,10 +5,10 @@ import {
 } from "./chunk-XEG224KX.js";
 import {
   serializeDiffReport
-} from "./chunk-4MGOUV5K.js";
+} from "./chunk-TFVWZRCG.js";
 import {
   renderComment
-} from "./chunk-YKOUEQ2C.js";
+} from "./chunk-NVJUKV34.js";
 import {
   mergeProfiles
 } from "./chunk-E4RVWPFF.js";

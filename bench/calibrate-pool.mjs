@@ -332,6 +332,8 @@ function cpuVerdict(report, targets) {
     rows: regs.map((f) => f.name),
     improvements: d.improvements.map((x) => x.frame.name),
     falseRows: regs.filter((f) => !targets.some((t) => isTarget(f, t))).map((f) => f.name),
+    // Code loading (a transform, the module loader) beyond its class's swing: a note, never a regression row.
+    codeLoad: (d.codeLoad ?? []).filter((x) => x.status === 'regression').map((x) => x.frame.name),
     detected: Object.fromEntries(targets.map((t) => [t.name, regs.some((f) => isTarget(f, t))])),
     target: Object.fromEntries(targets.map((t) => { const r = row(t); return [t.name, r && { baseMs: round(r.base.selfNs / 1e6), headMs: round(r.head.selfNs / 1e6), deltaMs: round(r.selfDeltaNs / 1e6), deltaPct: round(r.selfDeltaPct, 1), q: r.qValue, status: r.status }]; })),
     headline: report.decision?.headline,
@@ -517,13 +519,15 @@ function markdown(s) {
     `Judged ${s.judged} with ciprof ${s.judgedWith} (\`node bench/calibrate-pool.mjs judge\`). Each pool's runs were collected once (\`collect\`, the commit and load per pool below); judging re-diffs the kept profiles. Adjacent trials share runs (chained A/A pairs; compare windows of 3 runs sliding by one), so trials are not independent.`,
     '',
   ];
+  // Gathered with --keys: a pool judged by another build than the first key says which.
+  const by = (r) => (r.judgedWith && r.judgedWith !== String(s.judgedWith).split(',')[0] ? ` (judged with ${r.judgedWith})` : '');
   const cpu = s.results.filter((r) => r.kind === 'cpu');
   if (cpu.length) {
-    lines.push('## CPU verdicts (issue 16)', '', '| project | condition | trials | A/A: no regression row (target ≥ 19) | +20% of share fn: detected (≥ 19 quiet, ≥ 17 neighbour) | +40 ms in calls fn: detected | A/B trials with a false row | compare --runs 3, +5%: detected (≥ 19 / ≥ 17) | compare A/A: no row | share fn | load min/median/max | run wall median |', '|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|---:|');
+    lines.push('## CPU verdicts (issue 16)', '', '| project | condition | trials | A/A: no regression row (target ≥ 19) | +20% of share fn: detected (≥ 19 quiet, ≥ 17 neighbour) | +40 ms in calls fn: detected | A/B trials with a false row | compare --runs 3, +5%: detected (≥ 19 / ≥ 17) | compare A/A: no row | A/A with a code-loading note | share fn | load min/median/max | run wall median |', '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|');
     for (const r of cpu) {
       const ph = r.phases;
       const p = r.pilot;
-      lines.push(`| ${r.project}${r.intervalUs ? `, --interval-us ${r.intervalUs}` : ''} | ${r.condition} | ${r.trialsDone} | ${count(ph.aa, (x) => x.rows.length === 0)} | ${count(ph.ab, (x) => x.detected[p.share.name])} | ${p.calls ? count(ph.ab, (x) => x.detected[p.calls.name]) : '–'} | ${count(ph.ab, (x) => x.falseRows.length > 0)} | ${ph.cab5 ? count(ph.cab5, (x) => x.detected[p.share.name]) : '–'} | ${ph.caa ? count(ph.caa, (x) => x.rows.length === 0) : '–'} | \`${p.share.name}\`${p.share.sharePct === undefined ? '' : ` ${p.share.sharePct}% of ${p.suiteCpuMs} ms`} | ${r.runStats.load.join(' / ')} | ${r.runStats.medianWallMs} ms |`);
+      lines.push(`| ${r.project}${r.intervalUs ? `, --interval-us ${r.intervalUs}` : ''}${by(r)} | ${r.condition} | ${r.trialsDone} | ${count(ph.aa, (x) => x.rows.length === 0)} | ${count(ph.ab, (x) => x.detected[p.share.name])} | ${p.calls ? count(ph.ab, (x) => x.detected[p.calls.name]) : '–'} | ${count(ph.ab, (x) => x.falseRows.length > 0)} | ${ph.cab5 ? count(ph.cab5, (x) => x.detected[p.share.name]) : '–'} | ${ph.caa ? count(ph.caa, (x) => x.rows.length === 0) : '–'} | ${ph.aa.every((x) => x.codeLoad) ? count(ph.aa, (x) => x.codeLoad.length > 0) : '–'} | \`${p.share.name}\`${p.share.sharePct === undefined ? '' : ` ${p.share.sharePct}% of ${p.suiteCpuMs} ms`} | ${r.runStats.load.join(' / ')} | ${r.runStats.medianWallMs} ms |`);
     }
     lines.push('');
     const hist = cpu.filter((r) => r.phases.aah);
@@ -533,13 +537,13 @@ function markdown(s) {
         '',
         `\`judge --history\`: the base found by commit in a local store that also holds ${HISTORY_RUNS} other A runs of the pool on the base's first-parent ancestors, so the diff applies the speed prior and the per-function swing the history measured (src/diff/noise-history.ts), as a CI job does after ${HISTORY_RUNS} commits on its base branch.`,
         '',
-        '| project | condition | trials | A/A: no regression row (≥ 19) | +20% of share fn: detected | +40 ms in calls fn: detected | A/B trials with a false row |',
-        '|---|---|---:|---:|---:|---:|---:|',
+        '| project | condition | trials | A/A: no regression row (≥ 19) | +20% of share fn: detected | +40 ms in calls fn: detected | A/B trials with a false row | A/A with a code-loading note |',
+        '|---|---|---:|---:|---:|---:|---:|---:|',
       );
       for (const r of hist) {
         const ph = r.phases;
         const p = r.pilot;
-        lines.push(`| ${r.project}${r.intervalUs ? `, --interval-us ${r.intervalUs}` : ''} | ${r.condition} | ${r.trialsDone} | ${count(ph.aah, (x) => x.rows.length === 0)} | ${count(ph.abh, (x) => x.detected[p.share.name])} | ${p.calls ? count(ph.abh, (x) => x.detected[p.calls.name]) : '–'} | ${count(ph.abh, (x) => x.falseRows.length > 0)} |`);
+        lines.push(`| ${r.project}${r.intervalUs ? `, --interval-us ${r.intervalUs}` : ''}${by(r)} | ${r.condition} | ${r.trialsDone} | ${count(ph.aah, (x) => x.rows.length === 0)} | ${count(ph.abh, (x) => x.detected[p.share.name])} | ${p.calls ? count(ph.abh, (x) => x.detected[p.calls.name]) : '–'} | ${count(ph.abh, (x) => x.falseRows.length > 0)} | ${ph.aah.every((x) => x.codeLoad) ? count(ph.aah, (x) => x.codeLoad.length > 0) : '–'} |`);
       }
       lines.push('');
     }
@@ -573,7 +577,7 @@ function markdown(s) {
     lines.push('## Allocation verdicts beside CPU verdicts of the same runs (issue 18)', '', '| project | condition | trials | A/A: no allocation row (≥ 19) | A/A: no CPU row | +20% bytes in target: reported (≥ 19) | A/B: other allocation rows | load min/median/max | run wall median |', '|---|---|---:|---:|---:|---:|---:|---|---:|');
     for (const r of alloc) {
       const ph = r.phases;
-      lines.push(`| ${r.project} | ${r.condition} | ${r.trialsDone} | ${count(ph.aa, (x) => x.alloc.rows.length === 0)} | ${count(ph.aa, (x) => x.cpu.rows.length === 0)} | ${count(ph.ab, (x) => x.alloc.detected)} | ${count(ph.ab, (x) => x.alloc.falseRows.length > 0)} | ${r.runStats.load.join(' / ')} | ${r.runStats.medianWallMs} ms |`);
+      lines.push(`| ${r.project}${by(r)} | ${r.condition} | ${r.trialsDone} | ${count(ph.aa, (x) => x.alloc.rows.length === 0)} | ${count(ph.aa, (x) => x.cpu.rows.length === 0)} | ${count(ph.ab, (x) => x.alloc.detected)} | ${count(ph.ab, (x) => x.alloc.falseRows.length > 0)} | ${r.runStats.load.join(' / ')} | ${r.runStats.medianWallMs} ms |`);
     }
     lines.push('');
   }
@@ -584,9 +588,9 @@ function markdown(s) {
   lines.push('', '## Rows per trial', '');
   for (const r of s.results) {
     for (const [phase, rows] of Object.entries(r.phases)) {
-      const bad = rows.filter((x) => (r.kind === 'cpu' ? x.falseRows.length || (phase.startsWith('ab') || phase === 'cab5' ? !Object.values(x.detected).every(Boolean) : false) : x.alloc.falseRows.length || (phase === 'ab' && !x.alloc.detected)));
+      const bad = rows.filter((x) => (r.kind === 'cpu' ? x.falseRows.length || x.codeLoad?.length || (phase.startsWith('ab') || phase === 'cab5' ? !Object.values(x.detected).every(Boolean) : false) : x.alloc.falseRows.length || (phase === 'ab' && !x.alloc.detected)));
       if (!bad.length) continue;
-      lines.push(`- ${r.project} ${r.condition} ${r.kind}${r.intervalUs ? ` (--interval-us ${r.intervalUs})` : ''} ${phase}: ${bad.map((x) => (r.kind === 'cpu' ? `#${x.i} false [${x.falseRows.join(', ')}] ${JSON.stringify(x.target)}` : `#${x.i} alloc false [${x.alloc.falseRows.join(', ')}] target ${JSON.stringify(x.alloc.target)}`)).join('; ')}`);
+      lines.push(`- ${r.project} ${r.condition} ${r.kind}${r.intervalUs ? ` (--interval-us ${r.intervalUs})` : ''} ${phase}: ${bad.map((x) => (r.kind === 'cpu' ? `#${x.i} false [${x.falseRows.join(', ')}]${x.codeLoad?.length ? ` code-loading note [${x.codeLoad.join(', ')}]` : ''} ${JSON.stringify(x.target)}` : `#${x.i} alloc false [${x.alloc.falseRows.join(', ')}] target ${JSON.stringify(x.alloc.target)}`)).join('; ')}`);
     }
   }
   lines.push('', 'Re-run: `npm run realworld -- --setup; npm run build; node bench/calibrate-pool.mjs collect --project P --condition quiet|neighbour --kind cpu|alloc --trials 20`, then `node bench/calibrate-pool.mjs judge`.', '');

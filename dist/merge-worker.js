@@ -3,10 +3,10 @@ const require = __ciprofCreateRequire(import.meta.url);
 import {
   claimer,
   importShare
-} from "./chunks/chunk-UAZMIHHN.js";
+} from "./chunks/chunk-VXPZ2KJ4.js";
 import "./chunks/chunk-E4RVWPFF.js";
 import "./chunks/chunk-LERJVIWU.js";
-import "./chunks/chunk-5ZODQ4XN.js";
+import "./chunks/chunk-IBNRHPW4.js";
 import "./chunks/chunk-BCCUQZ3E.js";
 import "./chunks/chunk-AOSAKR6D.js";
 import "./chunks/chunk-JSXNLBLO.js";

@@ -121,6 +121,8 @@ function suiteNotes(diff: ProfileDiff): string[] {
   }
   const blocked = (diff.blocked ?? []).filter((r) => r.status === 'regression' || r.status === 'improvement');
   if (blocked.length) notes.push(`Blocked time changed beyond its measured noise: ${blocked.map((r) => `${r.frame.name} (${r.blocked}) ${ms(r.selfDeltaNs)}`).join(', ')}; waiting, not CPU.`);
+  const loading = (diff.codeLoad ?? []).filter((r) => r.status === 'regression' || r.status === 'improvement');
+  if (loading.length) notes.push(`Code loading changed beyond its ${loading.some((r) => r.judgedBy === 'prior') ? 'class\'s usual swing' : 'measured swing'}: ${loading.map((r) => `${r.frame.name || '(anonymous)'} (${r.codeLoad}) ${ms(r.selfDeltaNs)}`).join(', ')}; compiling and loading modules for the tests, not the code under test.`);
   return notes;
 }
 
@@ -128,6 +130,7 @@ function suiteNotes(diff: ProfileDiff): string[] {
 function whyNotARow(row: FunctionDelta | undefined, diff: ProfileDiff): string {
   if (!row) return 'it ran only outside the compared tests';
   if (row.blocked) return `it is time blocked in a system call (${row.blocked}), not CPU`;
+  if (row.codeLoad) return `it is code loading (${row.codeLoad}: compiling or loading modules for the tests), judged apart with its class's swing`;
   if (row.demotedBy === 'cpu-clock') return 'the CPU clocks of its tests did not move with it (waiting, not CPU)';
   if (row.demotedBy === 'test-files') return 'its change is not the same across test files (run-to-run noise)';
   if (row.status === 'too-small') return `it has fewer than ${diff.thresholds.minSamples} samples`;

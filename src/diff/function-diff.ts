@@ -17,6 +17,13 @@
  * sampling test, never vote on the speed and never count in the suite's test; they are
  * judged only against noise measured for them (the job's history, or repeated runs), and
  * are listed apart from the CPU rows (`blocked`).
+ *
+ * Code loading (code-load.ts: a runner's transform such as ts-jest compiling TypeScript,
+ * Node's module loader compiling modules) is CPU, but how much of it a run does depends on
+ * which worker compiled what and on caches. Those rows are judged against their class's
+ * swing: the job's history, or without one a prior measured on real suites
+ * (noise-history.ts), never sampling alone; listed apart (`codeLoad`), they never make the
+ * verdict.
  */
 import { functionTable, type FunctionTable } from '../profile/aggregate.js';
 import { functionKey, IDLE_FRAME, type FunctionFrame, type Profile } from '../profile/model.js';
@@ -28,6 +35,7 @@ import { applySpeedPrior, OTHER_ENVIRONMENT_SPEED_SD, SAME_ENVIRONMENT_SPEED_SD,
 import { ENV_KEYS, environmentWarnings } from './environment.js';
 import { historyExtraLogVariance, type HistoryNoise } from './noise-history.js';
 import { blockedClass, type BlockedClass } from '../profile/blocked.js';
+import { codeLoadClassOf, codeLoadSelf, type CodeLoadClass } from '../profile/code-load.js';
 import { onCpuProfile } from './cpu-clock.js';
 
 export interface DiffThresholds {
@@ -97,8 +105,13 @@ export interface FunctionDelta {
   demotedBy?: IntervalMethod | 'cpu-clock';
   /** Its self time is a wait in a blocking call (blocked.ts), not CPU. */
   blocked?: BlockedClass;
-  /** Blocked rows: the measured noise that judged it; absent when none was measured (never reported then). */
-  judgedBy?: 'history' | 'runs';
+  /** Its self time is code loading (code-load.ts: a transform, the module loader): CPU whose amount swings with scheduling. */
+  codeLoad?: CodeLoadClass;
+  /**
+   * Blocked and code-loading rows: the noise that judged it (`prior`: code loading without
+   * history, its class's swing measured on real suites); absent when none (never reported then).
+   */
+  judgedBy?: 'history' | 'runs' | 'prior';
 }
 
 export interface SuiteTotals {
@@ -109,6 +122,9 @@ export interface SuiteTotals {
   /** Of cpuNs and samples: time in blocking calls (blocked.ts), charged by the sampler as if it ran. */
   blockedNs?: number;
   blockedSamples?: number;
+  /** Of cpuNs and samples: code loading (code-load.ts), by the function rows judged as such. */
+  codeLoadNs?: number;
+  codeLoadSamples?: number;
   wallMs?: number;
   processes?: number;
   threads?: number;
@@ -163,6 +179,8 @@ export interface ProfileDiff {
   improvements: FunctionDelta[];
   /** Blocked-time rows (never among regressions/improvements), most changed first; status regression/improvement only when judged on measured noise. */
   blocked?: FunctionDelta[];
+  /** Code-loading rows (never among regressions/improvements), most changed first; status regression/improvement only beyond their class's measured swing. */
+  codeLoad?: FunctionDelta[];
   /** Functions tested and found within noise, or too small to test. */
   withinNoise: number;
   verdict: Verdict;
@@ -222,12 +240,14 @@ export function diffProfiles(fullBase: Profile, fullHead: Profile, overrides: Pa
   const baseTotals = suiteTotals(base, bt);
   const headTotals = suiteTotals(head, ht);
   const rows = joinRows(bt, ht);
+  classifyCodeLoad(rows, base, head);
+  addCodeLoadTotals(rows, baseTotals, headTotals);
   const m = speedModel(rows, base, head, context.history);
   const tested = [...rows.values()].filter((row) => testRow(row, baseTotals, headTotals, m, thresholds));
   const fileUnits = judgeRows(tested, base, head, m.speed, thresholds, true);
   const functions = [...rows.values()].sort((a, b) => Math.abs(b.selfDeltaNs) - Math.abs(a.selfDeltaNs));
   addSamplingIntervals(functions.slice(0, 50), m);
-  const { regressions, improvements, blocked, withinNoise, verdict } = partitionRows(functions);
+  const { regressions, improvements, blocked, codeLoad, withinNoise, verdict } = partitionRows(functions);
   return {
     base: baseTotals,
     head: headTotals,
@@ -237,6 +257,7 @@ export function diffProfiles(fullBase: Profile, fullHead: Profile, overrides: Pa
     regressions,
     improvements,
     ...(blocked.length ? { blocked } : {}),
+    ...(codeLoad.length ? { codeLoad } : {}),
     withinNoise,
     verdict,
     noiseModel: {
@@ -259,19 +280,21 @@ export function diffProfiles(fullBase: Profile, fullHead: Profile, overrides: Pa
   };
 }
 
-/** Blocked rows kept in a diff (most changed first): the waits worth a look. */
-const BLOCKED_ROWS = 20;
+/** Blocked and code-loading rows kept in a diff (most changed first): the ones worth a look. */
+const APART_ROWS = 20;
 
-/** The CPU rows reported each way, the blocked rows apart, and the verdict they make. */
-export function partitionRows(functions: readonly FunctionDelta[]): Pick<ProfileDiff, 'regressions' | 'improvements' | 'withinNoise' | 'verdict'> & { blocked: FunctionDelta[] } {
-  const cpu = functions.filter((r) => !r.blocked);
+/** The CPU rows reported each way, the blocked and code-loading rows apart, and the verdict the CPU rows make. */
+export function partitionRows(functions: readonly FunctionDelta[]): Pick<ProfileDiff, 'regressions' | 'improvements' | 'withinNoise' | 'verdict'> & { blocked: FunctionDelta[]; codeLoad: FunctionDelta[] } {
+  const cpu = functions.filter((r) => !r.blocked && !r.codeLoad);
   const regressions = cpu.filter((r) => r.status === 'regression');
   const improvements = cpu.filter((r) => r.status === 'improvement');
-  const blocked = functions.filter((r) => r.blocked && r.status !== 'too-small').slice(0, BLOCKED_ROWS);
+  const blocked = functions.filter((r) => r.blocked && r.status !== 'too-small').slice(0, APART_ROWS);
+  const codeLoad = functions.filter((r) => r.codeLoad && r.status !== 'too-small').slice(0, APART_ROWS);
   return {
     regressions,
     improvements,
     blocked,
+    codeLoad,
     withinNoise: cpu.filter((r) => !isPseudo(r.frame) && r.status !== 'regression' && r.status !== 'improvement').length,
     verdict: regressions.length > 0 ? 'regression' : improvements.length > 0 ? 'improvement' : 'no-change',
   };
@@ -296,6 +319,30 @@ function joinRows(bt: FunctionTable, ht: FunctionTable): Map<string, FunctionDel
   return rows;
 }
 
+/** Marks the rows whose self time is mostly code loading on the two sides together (blocked time stays blocked). */
+function classifyCodeLoad(rows: ReadonlyMap<string, FunctionDelta>, base: Profile, head: Profile): void {
+  const b = codeLoadSelf(base);
+  const h = codeLoadSelf(head);
+  for (const row of rows.values()) {
+    if (row.blocked || isPseudo(row.frame)) continue;
+    const cls = codeLoadClassOf(b.get(row.key), h.get(row.key));
+    if (cls) row.codeLoad = cls;
+  }
+}
+
+function addCodeLoadTotals(rows: ReadonlyMap<string, FunctionDelta>, base: SuiteTotals, head: SuiteTotals): void {
+  let bNs = 0, bN = 0, hNs = 0, hN = 0;
+  for (const r of rows.values()) {
+    if (!r.codeLoad) continue;
+    bNs += r.base.selfNs;
+    bN += r.base.selfSamples;
+    hNs += r.head.selfNs;
+    hN += r.head.selfSamples;
+  }
+  Object.assign(base, { codeLoadNs: bNs, codeLoadSamples: bN });
+  Object.assign(head, { codeLoadNs: hNs, codeLoadSamples: hN });
+}
+
 /** How the run's overall speed is judged: the functions' estimate, the prior, what is applied. */
 interface SpeedModel {
   estimate: SpeedEstimate;
@@ -309,6 +356,10 @@ interface SpeedModel {
 
 function speedModel(rows: ReadonlyMap<string, FunctionDelta>, base: Profile, head: Profile, history: HistoryNoise | undefined): SpeedModel {
   // The runs' overall speed ratio, in sample counts (so the sampling rate cancels too).
+  // Code loading votes: it runs on the same machine, and its many functions steady the
+  // median and its dispersion. Measured on the calibration pools, leaving it out lost
+  // detections (class-validator: +40 ms in `execute` 4 → 2 of 20 under a neighbour) and
+  // made no A/A pair cleaner; it is its rows, not its votes, that swing.
   const estimate = speedFactor(
     [...rows.values()].filter((r) => !isPseudo(r.frame) && !r.blocked).map((r) => ({ base: r.base.selfSamples, head: r.head.selfSamples })),
     // Too few functions to tell machine speed from code: assume the same speed.
@@ -335,21 +386,22 @@ function testRow(row: FunctionDelta, baseTotals: SuiteTotals, headTotals: SuiteT
   // Under "unchanged", the head's count is the base's scaled by the runs' speed factor.
   row.adjustedPct = row.base.selfSamples > 0 ? (row.head.selfSamples / row.base.selfSamples / speed - 1) * 100 : row.head.selfSamples > 0 ? Infinity : 0;
   if (isPseudo(row.frame) || row.base.selfSamples + row.head.selfSamples < thresholds.minSamples || speed <= 0) return false;
-  // What the job's history measured beyond sampling for this function (or its class of wait).
-  const extra = historyExtraLogVariance(m.history, row.key, row.blocked);
+  // What the job's history measured beyond sampling for this function (or its class of
+  // wait or of code loading; for code loading without history, the class's prior).
+  const extra = historyExtraLogVariance(m.history, row.key, row.blocked, row.codeLoad);
   if (row.blocked && extra === undefined) {
     // Blocked time without measured noise: sampling statistics say nothing about a wait.
     row.status = 'noise';
     return false;
   }
-  if (row.blocked) row.judgedBy = 'history';
+  if ((row.blocked || row.codeLoad) && extra) row.judgedBy = extra.source;
   // The exact test is right for small counts; the normal test on the log ratio adds the
   // dispersion, the function's measured swing and the uncertainty of the speed. A row
   // must pass both: take the larger p.
   const exact = poissonRatioTest(row.base.selfSamples, 1, row.head.selfSamples, speed);
   const withSpeed =
     row.base.selfSamples > 0 && row.head.selfSamples > 0
-      ? normalTwoSided(Math.log(row.head.selfSamples / row.base.selfSamples / speed) / Math.sqrt(m.dispersion * (1 / row.base.selfSamples + 1 / row.head.selfSamples) + m.speedLogVar + (extra ?? 0)))
+      ? normalTwoSided(Math.log(row.head.selfSamples / row.base.selfSamples / speed) / Math.sqrt(m.dispersion * (1 / row.base.selfSamples + 1 / row.head.selfSamples) + m.speedLogVar + (extra?.variance ?? 0)))
       : exact;
   row.pValue = Math.max(exact, withSpeed);
   return true;

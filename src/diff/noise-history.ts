@@ -14,7 +14,9 @@
  *   pair's speed, less the Poisson part): functions known to swing (a JIT decision, a GC
  *   landing, a wait in bind()) then need a larger change to be reported. Blocked time
  *   (blocked.ts) is pooled by class too, so a wait never seen in the history is still
- *   judged by the waits that were.
+ *   judged by the waits that were; so is code loading (code-load.ts: a runner's transform,
+ *   Node's module loader), whose functions, hundreds of TypeScript parser frames each with
+ *   a few samples, are too small to be measured one by one.
  *
  * The speed estimate is robust to the few functions a commit really changed, so code
  * changes between the historical commits do not count as noise (for the speed; a function
@@ -27,6 +29,7 @@ import { restrictToCommonTests } from './common-tests.js';
 import { environmentWarnings } from './environment.js';
 import { speedFactor, type SpeedPrior } from './speed.js';
 import { blockedClass, type BlockedClass } from '../profile/blocked.js';
+import { codeLoadClassOf, codeLoadSelf, type CodeLoadClass } from '../profile/code-load.js';
 import { onCpuProfile } from './cpu-clock.js';
 
 /** Pairs needed before the history's scatter is trusted over the default prior. */
@@ -46,6 +49,8 @@ export interface HistoryNoise {
   functionSwing?: Map<string, number>;
   /** The same, pooled over the blocked functions of each class. */
   blockedSwing?: Map<BlockedClass, number>;
+  /** The same, pooled over the code-loading functions of each class (code-load.ts). */
+  codeLoadSwing?: Map<CodeLoadClass, number>;
 }
 
 /** Samples (both runs of a pair) a function needs for its swing to count. */
@@ -56,17 +61,27 @@ interface SwingSum {
   n: number;
 }
 
-function selfSamplesByKey(profile: Profile): { samples: Map<string, number>; blocked: Map<string, BlockedClass> } {
+interface KeyedSamples {
+  samples: Map<string, number>;
+  blocked: Map<string, BlockedClass>;
+  codeLoad: Map<string, CodeLoadClass>;
+}
+
+function selfSamplesByKey(profile: Profile): KeyedSamples {
   const samples = new Map<string, number>();
   const blocked = new Map<string, BlockedClass>();
+  const codeLoad = new Map<string, CodeLoadClass>();
+  const loading = codeLoadSelf(profile);
   for (const s of functionTable(profile).stats) {
     if (isPseudo(s.frame)) continue;
     const key = functionKey(s.frame);
     samples.set(key, s.selfSamples);
     const cls = blockedClass(s.frame);
+    const load = cls ? undefined : codeLoadClassOf(loading.get(key));
     if (cls) blocked.set(key, cls);
+    else if (load) codeLoad.set(key, load);
   }
-  return { samples, blocked };
+  return { samples, blocked, codeLoad };
 }
 
 function addSwing(into: Map<string, SwingSum>, key: string, excess: number): void {
@@ -84,13 +99,42 @@ function swingOf<K extends string>(sums: Map<K, SwingSum>): Map<K, number> {
 }
 
 /**
- * What the history measured beyond sampling for one function (its own swing, else for a
- * blocked function its class's), as a variance of the log ratio; undefined when unmeasured.
+ * Variance of the log ratio beyond sampling that code loading is judged with when no history
+ * measured it, from the calibration pools (bench/calibrate-pool.mjs: class-validator, ufo,
+ * express, quiet and under a noisy neighbour, 40 same-code A/A and A/B pairs each). The
+ * class's mean swing there (squared log ratio less Poisson, pooled over its functions) was
+ * 0.35 for transform (ts-jest's compiles under the neighbour; 0.004 on a quiet machine) and
+ * 0.05 for module loading, but heavy-tailed: one function in a pair moved ×15 (13 → 203 ms).
+ * This is the smallest variance at which no code-loading row of the class-validator and
+ * ufo pools was beyond z = 3.5 (at 0.35, three were); on express at --interval-us 250 one
+ * module body (mime-types' table, one 211 ms sample under the neighbour) stays beyond it.
+ * Conservative on purpose: without history a compile's swing is judged as the worst measured.
  */
-export function historyExtraLogVariance(history: HistoryNoise | undefined, key: string, blocked: BlockedClass | undefined): number | undefined {
+export const CODE_LOAD_PRIOR: Readonly<Record<CodeLoadClass, number>> = { transform: 0.6, 'module-load': 0.6 };
+
+/** What judged a row's swing beyond sampling, and how large it is (a variance of the log ratio). */
+export interface ExtraVariance {
+  variance: number;
+  source: 'history' | 'prior';
+}
+
+/**
+ * What is known beyond sampling for one function: its own swing in the history; else for a
+ * blocked function its class's (undefined when unmeasured: a wait is not judged on
+ * sampling). A code-loading function takes the larger of its own and its class's swing in
+ * the history, or the class's prior without one: compile work swings with scheduling, and
+ * its functions are too small for their own swing to be read off six runs.
+ */
+export function historyExtraLogVariance(history: HistoryNoise | undefined, key: string, blocked: BlockedClass | undefined, codeLoad?: CodeLoadClass): ExtraVariance | undefined {
   const own = history?.functionSwing?.get(key);
-  if (own !== undefined) return own;
-  return blocked ? history?.blockedSwing?.get(blocked) : undefined;
+  if (codeLoad) {
+    const cls = history?.codeLoadSwing?.get(codeLoad);
+    if (cls === undefined) return own === undefined ? { variance: CODE_LOAD_PRIOR[codeLoad], source: 'prior' } : { variance: Math.max(own, CODE_LOAD_PRIOR[codeLoad]), source: 'prior' };
+    return { variance: Math.max(own ?? 0, cls), source: 'history' };
+  }
+  if (own !== undefined) return { variance: own, source: 'history' };
+  const cls = blocked ? history?.blockedSwing?.get(blocked) : undefined;
+  return cls === undefined ? undefined : { variance: cls, source: 'history' };
 }
 
 /**
@@ -102,6 +146,7 @@ export function noiseFromHistory(runs: readonly Profile[]): HistoryNoise | undef
   const estimates: { logFactor: number; logVariance: number; dispersion: number }[] = [];
   const functionSums = new Map<string, SwingSum>();
   const classSums = new Map<BlockedClass, SwingSum>();
+  const loadSums = new Map<CodeLoadClass, SwingSum>();
   for (let i = 0; i + 1 < runs.length; i++) {
     const newer = runs[i]!;
     const older = runs[i + 1]!;
@@ -126,6 +171,8 @@ export function noiseFromHistory(runs: readonly Profile[]): HistoryNoise | undef
       addSwing(functionSums, key, excess);
       const cls = b.blocked.get(key) ?? h.blocked.get(key);
       if (cls) addSwing(classSums as Map<string, SwingSum>, cls, excess);
+      const load = cls ? undefined : (b.codeLoad.get(key) ?? h.codeLoad.get(key));
+      if (load) addSwing(loadSums as Map<string, SwingSum>, load, excess);
     }
   }
   if (estimates.length < MIN_HISTORY_PAIRS) return undefined;
@@ -143,5 +190,6 @@ export function noiseFromHistory(runs: readonly Profile[]): HistoryNoise | undef
     speedRatios: estimates.map((e) => Math.exp(e.logFactor)),
     functionSwing: swingOf(functionSums),
     blockedSwing: swingOf(classSums),
+    codeLoadSwing: swingOf(loadSums),
   };
 }

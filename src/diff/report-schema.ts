@@ -190,7 +190,8 @@ const functionDelta = object<FunctionDelta>({
   interval: optional(interval),
   demotedBy: optional(oneOf('sampling', 'test-files', 'runs', 'cpu-clock')),
   blocked: optional(oneOf('bind', 'fs', 'io', 'spawnSync', 'zlib', 'crypto', 'dns')),
-  judgedBy: optional(oneOf('history', 'runs')),
+  codeLoad: optional(oneOf('transform', 'module-load')),
+  judgedBy: optional(oneOf('history', 'runs', 'prior')),
 });
 
 const totals = object<SuiteTotals>({
@@ -199,6 +200,8 @@ const totals = object<SuiteTotals>({
   samples: nonNegative,
   blockedNs: optional(nonNegative),
   blockedSamples: optional(nonNegative),
+  codeLoadNs: optional(nonNegative),
+  codeLoadSamples: optional(nonNegative),
   wallMs: optional(nonNegative),
   processes: optional(whole),
   threads: optional(whole),
@@ -233,6 +236,7 @@ const profileDiff = object<ProfileDiff>({
   regressions: list(functionDelta),
   improvements: list(functionDelta),
   blocked: optional(list(functionDelta)),
+  codeLoad: optional(list(functionDelta)),
   withinNoise: whole,
   verdict: oneOf('regression', 'improvement', 'no-change'),
   noiseModel,

@@ -57,14 +57,15 @@ export function diffRuns(sampledBaseRuns: readonly Profile[], sampledHeadRuns: r
   // replicates. A row the runs believe but the files disagree on (a JIT inlining decision
   // that moved samples in a few processes) is noise, as for single runs.
   const fileUnits = judgeRows(tested, meanBase, meanHead, 1, thresholds, false);
-  for (const r of tested) if (r.blocked) r.judgedBy = 'runs';
-  const { regressions, improvements, blocked, withinNoise, verdict } = partitionRows(diff.functions);
+  for (const r of tested) if (r.blocked || r.codeLoad) r.judgedBy = 'runs';
+  const { regressions, improvements, blocked, codeLoad, withinNoise, verdict } = partitionRows(diff.functions);
   return {
     ...diff,
     thresholds,
     regressions,
     improvements,
     ...(blocked.length ? { blocked } : {}),
+    ...(codeLoad.length ? { codeLoad } : {}),
     withinNoise,
     verdict,
     noiseModel: { sampling: true, runs: { base: n, head: m }, ...(fileUnits > 0 ? { testFiles: fileUnits } : {}), ...(clocked ? { cpuClock: true } : {}) },

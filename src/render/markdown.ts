@@ -133,6 +133,24 @@ function blockedTableMd(report: DiffReport, rows: FunctionDelta[], limit: number
   return judged.length ? `#### ${title}\n\n${lines.join('\n')}` : `<details><summary>${title}</summary>\n\n${lines.join('\n')}\n\n</details>`;
 }
 
+/**
+ * Code loading apart from the CPU rows: a runner's transform (ts-jest compiling TypeScript)
+ * and the module loader, whose amount follows scheduling and caches. A row is "changed"
+ * only beyond its class's swing (history, runs, or the prior measured on real suites).
+ */
+function codeLoadTableMd(report: DiffReport, rows: FunctionDelta[], limit: number): string {
+  if (rows.length === 0) return '';
+  const judged = rows.filter((r) => r.status === 'regression' || r.status === 'improvement');
+  const noiseOf = (r: FunctionDelta): string => (r.judgedBy === 'history' ? "this job's history" : r.judgedBy === 'runs' ? 'the runs' : 'real suites');
+  const lines = ['| function | loading | self base → head | Δ | judged |', '|---|---|---:|---:|---|'];
+  for (const r of rows.slice(0, limit)) {
+    const verdict = r.status === 'noise' ? `within the swing ${noiseOf(r)} measured for ${escapeMarkdown(r.codeLoad ?? '')}` : `${r.status === 'regression' ? 'more' : 'less'} beyond that swing (q ${fmtQ(r.qValue)})`;
+    lines.push(`| ${frameCell(report, r.frame)} | ${escapeMarkdown(r.codeLoad ?? '')} | ${fmtMs(r.base.selfNs)} → ${fmtMs(r.head.selfNs)} | ${fmtDeltaMs(r.selfDeltaNs)} (${fmtPct(r.selfDeltaPct)}) | ${verdict} |`);
+  }
+  const title = `Code loading (${int(rows.length)}): transforming and loading modules for the tests, whose amount follows scheduling and caches; never counted as CPU regressions${judged.length ? `; ${plural(judged.length, 'function')} changed beyond the measured swing` : ''}`;
+  return judged.length ? `#### ${title}\n\n${lines.join('\n')}` : `<details><summary>${title}</summary>\n\n${lines.join('\n')}\n\n</details>`;
+}
+
 /** " (+12..+25)" after the percentage: the interval of the speed-adjusted change, when known. */
 function fmtInterval(r: FunctionDelta): string {
   const iv = r.interval;
@@ -175,6 +193,10 @@ function totalsMd(base: SuiteTotals, head: SuiteTotals, suite: NonNullable<DiffR
     const d = head.blockedNs - base.blockedNs;
     // Waits in blocking calls: part of the sampled time above, left out of its test.
     lines.push(`| of which blocked in system calls | ${fmtMs(base.blockedNs)} | ${fmtMs(head.blockedNs)} | ${fmtDeltaMs(d)}, not CPU, tested apart |`);
+  }
+  if (base.codeLoadNs !== undefined && head.codeLoadNs !== undefined && (base.codeLoadNs > 0 || head.codeLoadNs > 0)) {
+    const d = head.codeLoadNs - base.codeLoadNs;
+    lines.push(`| of which loading code (transform, module loader) | ${fmtMs(base.codeLoadNs)} | ${fmtMs(head.codeLoadNs)} | ${fmtDeltaMs(d)}, judged apart |`);
   }
   if (base.wallMs !== undefined && head.wallMs !== undefined) {
     const d = (head.wallMs - base.wallMs) * 1e6;
@@ -340,12 +362,14 @@ function renderWith(report: DiffReport, limits: RenderLimits, truncation: string
   const d = report.diff;
   let improvements = d ? functionTableMd(report, 'Faster', d.improvements, limits.rows) : '';
   if (d && limits.noiseRows > 0) {
-    const noise = d.functions.filter((r) => r.status === 'noise' && !r.blocked).slice(0, limits.noiseRows);
+    const noise = d.functions.filter((r) => r.status === 'noise' && !r.blocked && !r.codeLoad).slice(0, limits.noiseRows);
     const table = functionTableMd(report, 'Largest changes within noise', noise, limits.noiseRows);
     if (table) improvements += `\n\n<details><summary>Within noise: the ${int(noise.length)} largest changes (not significant)</summary>\n\n${table}\n\n</details>`;
   }
   const blocked = d ? blockedTableMd(report, d.blocked ?? [], limits.rows) : '';
   if (blocked) improvements += `\n\n${blocked}`;
+  const loading = d ? codeLoadTableMd(report, d.codeLoad ?? [], limits.rows) : '';
+  if (loading) improvements += `\n\n${loading}`;
   return fill(loadTemplate(), {
     marker: commentMarker(report.jobKey),
     verdict: verdictMd(report),

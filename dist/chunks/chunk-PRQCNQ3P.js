@@ -2,7 +2,7 @@ import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
   renderJobSummary
-} from "./chunk-YKOUEQ2C.js";
+} from "./chunk-NVJUKV34.js";
 
 // src/pipeline/publish.ts
 var EXIT_REGRESSION = 3;
@@ -13,7 +13,7 @@ function exitCodeFor(testExitCode, report, failOnRegression, gate = "cpu") {
 }
 async function publish(s, rendered, opts, log) {
   const report = rendered.report;
-  const { publishReport } = await import("./publish-7N7U23IX.js");
+  const { publishReport } = await import("./publish-6ZQT7GSQ.js");
   const outcomes = await publishReport({
     report,
     markdown: { comment: rendered.comment, summary: () => rendered.summary ?? renderJobSummary(report) },
@@ -27,7 +27,7 @@ async function publish(s, rendered, opts, log) {
   return outcomes;
 }
 async function publishSavedReport(s, file, opts, log) {
-  const { publishUntrustedReport, resolveReportTarget } = await import("./untrusted-report-GTOTNYUJ.js");
+  const { publishUntrustedReport, resolveReportTarget } = await import("./untrusted-report-FB4F7WNH.js");
   const linkOrigins = s.pyroscope ? [s.pyroscope.server] : void 0;
   const target = await resolveReportTarget({ env: s.env, ci: s.ci, pr: opts.pr, headSha: opts.headSha, githubToken: s.githubToken, linkOrigins });
   const published = await publishUntrustedReport({ file, target, ci: s.ci, env: s.env, githubToken: s.githubToken, comment: opts.comment, summary: opts.summary });

@@ -2,29 +2,29 @@ import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
   printDiff
-} from "./chunk-W6TGIE2J.js";
+} from "./chunk-DNI5M7AO.js";
 import {
   EXIT_REGRESSION,
   exitCodeFor
-} from "./chunk-XFV5IMNR.js";
+} from "./chunk-PRQCNQ3P.js";
 import {
   collect,
   testCommandEnv
-} from "./chunk-EEAM4R5U.js";
+} from "./chunk-HLICUQZQ.js";
 import "./chunk-FMOER6EB.js";
 import {
   LocalGitHistory,
   RUNS_DIFF_METHOD,
   buildDiffReport
-} from "./chunk-U7Q2SBLC.js";
+} from "./chunk-WR5SIRGT.js";
 import {
   compareProfileFiles,
   writeCompareOutputs,
   writeRunOutputs
-} from "./chunk-PEPT5HTZ.js";
-import "./chunk-NVEDUFDR.js";
-import "./chunk-4MGOUV5K.js";
-import "./chunk-YKOUEQ2C.js";
+} from "./chunk-JV55W4VE.js";
+import "./chunk-XEG224KX.js";
+import "./chunk-TFVWZRCG.js";
+import "./chunk-NVJUKV34.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-XNJ5V3H3.js";
 import {
@@ -46,7 +46,7 @@ import {
 import "./chunk-LERJVIWU.js";
 import {
   readProfileFile
-} from "./chunk-5ZODQ4XN.js";
+} from "./chunk-IBNRHPW4.js";
 import "./chunk-BCCUQZ3E.js";
 import {
   redactCommand
@@ -57,12 +57,12 @@ import "./chunk-CCCDOF7G.js";
 import "./chunk-AOSAKR6D.js";
 import {
   resolveSettings
-} from "./chunk-U5REW5JQ.js";
+} from "./chunk-M7J4N2BO.js";
 import "./chunk-ZW2XN2ZX.js";
 import {
   COMPARE_THRESHOLDS,
   wantedCommit
-} from "./chunk-LCDMR5W6.js";
+} from "./chunk-K5XT7Q24.js";
 import "./chunk-Q777HXUX.js";
 import "./chunk-UVVV3U5G.js";
 import "./chunk-QM5PWYSE.js";

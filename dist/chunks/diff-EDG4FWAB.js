@@ -2,12 +2,12 @@ import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
   printDiff
-} from "./chunk-W6TGIE2J.js";
+} from "./chunk-DNI5M7AO.js";
 import {
   EXIT_REGRESSION,
   exitCodeFor,
   publish
-} from "./chunk-XFV5IMNR.js";
+} from "./chunk-PRQCNQ3P.js";
 import {
   addPyroscopeConnectionOptions
 } from "./chunk-EA4ZQIHN.js";
@@ -15,20 +15,20 @@ import "./chunk-5RRSUTS2.js";
 import "./chunk-FMOER6EB.js";
 import {
   diffWithBaseline
-} from "./chunk-U7Q2SBLC.js";
+} from "./chunk-WR5SIRGT.js";
 import {
   writeDiffOutputs
-} from "./chunk-PEPT5HTZ.js";
+} from "./chunk-JV55W4VE.js";
 import {
   openStore
-} from "./chunk-NVEDUFDR.js";
-import "./chunk-4MGOUV5K.js";
-import "./chunk-YKOUEQ2C.js";
+} from "./chunk-XEG224KX.js";
+import "./chunk-TFVWZRCG.js";
+import "./chunk-NVJUKV34.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-XNJ5V3H3.js";
 import {
   loadProfileOrFail
-} from "./chunk-S7MAHYPT.js";
+} from "./chunk-HX4MXJHO.js";
 import {
   EXIT_USAGE,
   cliLog,
@@ -39,7 +39,7 @@ import {
 import "./chunk-E4RVWPFF.js";
 import "./chunk-4Q5ER2D7.js";
 import "./chunk-MIHNHIUD.js";
-import "./chunk-5ZODQ4XN.js";
+import "./chunk-IBNRHPW4.js";
 import "./chunk-BCCUQZ3E.js";
 import "./chunk-PGUBC65E.js";
 import "./chunk-3TBHKCVM.js";
@@ -48,12 +48,12 @@ import "./chunk-CCCDOF7G.js";
 import "./chunk-AOSAKR6D.js";
 import {
   resolveSettings
-} from "./chunk-U5REW5JQ.js";
+} from "./chunk-M7J4N2BO.js";
 import "./chunk-ZW2XN2ZX.js";
 import {
   DEFAULT_MAX_WALK,
   DEFAULT_THRESHOLDS
-} from "./chunk-LCDMR5W6.js";
+} from "./chunk-K5XT7Q24.js";
 import "./chunk-Q777HXUX.js";
 import "./chunk-UVVV3U5G.js";
 import "./chunk-QM5PWYSE.js";

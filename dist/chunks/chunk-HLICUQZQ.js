@@ -370,6 +370,68 @@ import { mkdtempSync, rm, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path2 from "node:path";
 
+// src/collect/early-gather.ts
+import { watch } from "node:fs";
+import { setImmediate as nextTurn } from "node:timers/promises";
+var SCRIPTS_SUFFIX = ".scripts.json";
+var EarlyGather = class {
+  watcher;
+  queue = [];
+  gatherer;
+  draining = false;
+  stopped = false;
+  failed = false;
+  /** `gatherer` resolves once the gathering code has loaded and the repository root is known. */
+  constructor(rawDir, gatherer) {
+    try {
+      this.watcher = watch(rawDir, { persistent: false }, (_event, name) => this.seen(name));
+      this.watcher.on("error", () => this.fail());
+    } catch {
+      this.failed = true;
+      return;
+    }
+    gatherer.then(
+      (g) => {
+        this.gatherer = g;
+        void this.drain();
+      },
+      () => this.fail()
+    );
+  }
+  /**
+   * Stops reading ahead; the gatherer holding what was read, or undefined when reading
+   * ahead failed (the caller then gathers the raw directory from scratch).
+   */
+  finish() {
+    this.stopped = true;
+    this.watcher?.close();
+    return this.failed ? void 0 : this.gatherer;
+  }
+  seen(name) {
+    if (typeof name !== "string" || !name.endsWith(SCRIPTS_SUFFIX)) return;
+    this.queue.push(`${name.slice(0, -SCRIPTS_SUFFIX.length)}.cpuprofile`);
+    if (this.gatherer && !this.draining) void this.drain();
+  }
+  /** One file per turn of the event loop: the CLI keeps forwarding signals meanwhile. */
+  async drain() {
+    this.draining = true;
+    try {
+      while (!this.stopped && !this.failed && this.queue.length > 0) {
+        this.gatherer.prefetch(this.queue.shift());
+        await nextTurn();
+      }
+    } catch {
+      this.fail();
+    } finally {
+      this.draining = false;
+    }
+  }
+  fail() {
+    this.failed = true;
+    this.watcher?.close();
+  }
+};
+
 // src/collect/settle.ts
 import { readdirSync as readdirSync2 } from "node:fs";
 function pendingPids(rawDir) {
@@ -471,24 +533,27 @@ async function runProfiled(opts) {
     }
   }
   const running = runCommand(rawDir && opts.attribution?.command || opts.command, { env, cwd: opts.cwd, stdout: opts.stdout });
-  const gatherModule = rawDir ? import("./gather-IQCSQBBW.js") : void 0;
+  const gatherModule = rawDir ? import("./gather-C7TR5ER6.js") : void 0;
   gatherModule?.catch(() => void 0);
+  const repoRoot = () => typeof opts.repoRoot === "string" ? Promise.resolve(opts.repoRoot) : opts.repoRoot();
+  const gatherOptions = async () => ({ repoRoot: await repoRoot(), labelerFor: opts.attribution?.labelerFor });
+  const early = rawDir ? new EarlyGather(rawDir, Promise.all([gatherModule, gatherOptions()]).then(([m, o]) => new m.RawGatherer(rawDir, o))) : void 0;
   const result = await running;
   if (result.spawnError) opts.warn(result.spawnError);
   if (result.spawnError || !rawDir) {
+    early?.finish();
     if (rawDir) rmSync(rawDir, { recursive: true, force: true });
     return { exitCode: result.exitCode, wallMs: result.wallMs };
   }
   try {
     await settleRawDir(rawDir);
-    const repoRoot = typeof opts.repoRoot === "string" ? opts.repoRoot : await opts.repoRoot();
+    const options = await gatherOptions();
     try {
-      opts.attribution?.prepare?.(rawDir, repoRoot);
+      opts.attribution?.prepare?.(rawDir, options.repoRoot);
     } catch (err) {
       opts.warn(`per-test attribution off: ${err.message}`);
     }
-    const { gatherRawProfiles } = await gatherModule;
-    const gathered = gatherRawProfiles(rawDir, { repoRoot, labelerFor: opts.attribution?.labelerFor });
+    const gathered = gatherProfiles(await gatherModule, rawDir, options, early?.finish());
     opts.attribution?.finish?.();
     return { exitCode: result.exitCode, wallMs: result.wallMs, gathered };
   } catch (err) {
@@ -498,6 +563,15 @@ async function runProfiled(opts) {
     if (!opts.keepRaw) removeInBackground(rawDir, opts.warn);
     else opts.warn(`raw V8 profiles kept in ${rawDir}`);
   }
+}
+function gatherProfiles(gather, rawDir, options, early) {
+  if (early) {
+    try {
+      return early.gather();
+    } catch {
+    }
+  }
+  return gather.gatherRawProfiles(rawDir, options);
 }
 function removeInBackground(dir, warn) {
   rm(dir, { recursive: true, force: true }, (err) => {

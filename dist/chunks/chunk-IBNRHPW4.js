@@ -843,10 +843,22 @@ var CpuProfileImporter = class {
    * nothing of it has reached the builder.
    */
   add(bytes, options = {}) {
-    const cpu = scanCpuProfile(bytes, this.frames, this.limits, this.scratch);
-    return this.addScanned(cpu, typeof options === "function" ? options(cpu.info) : options);
+    return this.addScanned(scanCpuProfile(bytes, this.frames, this.limits, this.scratch), options);
   }
-  addScanned(cpu, options) {
+  /**
+   * Checks and reads one .cpuprofile's bytes into a form of its own, for addScanned later:
+   * a thread's profile can be read while the test command still runs, and added once
+   * every test record is in (labels need them). Throws as add() does; the builder is not
+   * touched. Adding scanned profiles in the same order as add() would gives the same
+   * profile: the frames they share are interned here, the builder's functions there.
+   */
+  scan(bytes) {
+    const cpu = scanCpuProfile(bytes, this.frames, this.limits, this.scratch);
+    return { ...cpu, frameOf: cpu.frameOf.slice(), parentOf: cpu.parentOf.slice(), hitCount: cpu.hitCount.slice(), tickNode: cpu.tickNode.slice(), tickTime: cpu.tickTime.slice() };
+  }
+  /** add(), for a profile scan() read. */
+  addScanned(cpu, given = {}) {
+    const options = typeof given === "function" ? given(cpu.info) : given;
     const stacks = this.stackResolver(cpu);
     const base = options.labels ?? {};
     const stats = { samples: 0, totalNs: 0, startUs: cpu.startUs, endUs: cpu.endUs, ownSamples: 0, ownNs: 0 };

@@ -6,7 +6,7 @@ import {
 import {
   ProfileInputError,
   readProfileFile
-} from "./chunk-5ZODQ4XN.js";
+} from "./chunk-IBNRHPW4.js";
 
 // src/cli/load.ts
 function loadProfileOrFail(file) {

@@ -5,7 +5,7 @@ import {
 } from "./chunk-TXLASEKR.js";
 import {
   commentMarker
-} from "./chunk-YKOUEQ2C.js";
+} from "./chunk-NVJUKV34.js";
 import {
   maskSecret,
   redact

@@ -5,9 +5,9 @@ import {
   resolveSettings,
   resolveSettingsAsync,
   storeDirFor
-} from "./chunk-U5REW5JQ.js";
+} from "./chunk-M7J4N2BO.js";
 import "./chunk-ZW2XN2ZX.js";
-import "./chunk-LCDMR5W6.js";
+import "./chunk-K5XT7Q24.js";
 import "./chunk-Q777HXUX.js";
 import "./chunk-UVVV3U5G.js";
 import "./chunk-QM5PWYSE.js";

@@ -2,7 +2,7 @@ import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
   DIFF_REPORT_SCHEMA
-} from "./chunk-4MGOUV5K.js";
+} from "./chunk-TFVWZRCG.js";
 import {
   mergeProfiles
 } from "./chunk-E4RVWPFF.js";
@@ -12,7 +12,7 @@ import {
 import {
   parseProfileBytes,
   readProfileFile
-} from "./chunk-5ZODQ4XN.js";
+} from "./chunk-IBNRHPW4.js";
 import {
   VERSION
 } from "./chunk-3TBHKCVM.js";
@@ -38,7 +38,7 @@ import {
   studentTQuantile,
   studentTTwoSided,
   tOrNormalTwoSided
-} from "./chunk-LCDMR5W6.js";
+} from "./chunk-K5XT7Q24.js";
 import {
   TEST_FILE_LABEL,
   TEST_NAME_LABEL,
@@ -426,14 +426,15 @@ function diffRuns(sampledBaseRuns, sampledHeadRuns, overrides = {}) {
   const runs = { baseSelf, headSelf, nsPerSample, perFile };
   const tested = diff.functions.filter((row) => row.status !== "too-small" && testRowOverRuns(row, runs));
   const fileUnits = judgeRows(tested, meanBase, meanHead, 1, thresholds, false);
-  for (const r of tested) if (r.blocked) r.judgedBy = "runs";
-  const { regressions, improvements, blocked, withinNoise, verdict } = partitionRows(diff.functions);
+  for (const r of tested) if (r.blocked || r.codeLoad) r.judgedBy = "runs";
+  const { regressions, improvements, blocked, codeLoad, withinNoise, verdict } = partitionRows(diff.functions);
   return {
     ...diff,
     thresholds,
     regressions,
     improvements,
     ...blocked.length ? { blocked } : {},
+    ...codeLoad.length ? { codeLoad } : {},
     withinNoise,
     verdict,
     noiseModel: { sampling: true, runs: { base: n, head: m }, ...fileUnits > 0 ? { testFiles: fileUnits } : {}, ...clocked ? { cpuClock: true } : {} },
@@ -723,11 +724,14 @@ function suiteNotes(diff) {
   }
   const blocked = (diff.blocked ?? []).filter((r) => r.status === "regression" || r.status === "improvement");
   if (blocked.length) notes.push(`Blocked time changed beyond its measured noise: ${blocked.map((r) => `${r.frame.name} (${r.blocked}) ${ms2(r.selfDeltaNs)}`).join(", ")}; waiting, not CPU.`);
+  const loading = (diff.codeLoad ?? []).filter((r) => r.status === "regression" || r.status === "improvement");
+  if (loading.length) notes.push(`Code loading changed beyond its ${loading.some((r) => r.judgedBy === "prior") ? "class's usual swing" : "measured swing"}: ${loading.map((r) => `${r.frame.name || "(anonymous)"} (${r.codeLoad}) ${ms2(r.selfDeltaNs)}`).join(", ")}; compiling and loading modules for the tests, not the code under test.`);
   return notes;
 }
 function whyNotARow(row, diff) {
   if (!row) return "it ran only outside the compared tests";
   if (row.blocked) return `it is time blocked in a system call (${row.blocked}), not CPU`;
+  if (row.codeLoad) return `it is code loading (${row.codeLoad}: compiling or loading modules for the tests), judged apart with its class's swing`;
   if (row.demotedBy === "cpu-clock") return "the CPU clocks of its tests did not move with it (waiting, not CPU)";
   if (row.demotedBy === "test-files") return "its change is not the same across test files (run-to-run noise)";
   if (row.status === "too-small") return `it has fewer than ${diff.thresholds.minSamples} samples`;

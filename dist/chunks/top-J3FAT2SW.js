@@ -6,11 +6,11 @@ import {
 import "./chunk-XNJ5V3H3.js";
 import {
   loadProfileOrFail
-} from "./chunk-S7MAHYPT.js";
+} from "./chunk-HX4MXJHO.js";
 import {
   parsePositiveInt
 } from "./chunk-GA3KEGGT.js";
-import "./chunk-5ZODQ4XN.js";
+import "./chunk-IBNRHPW4.js";
 import "./chunk-BCCUQZ3E.js";
 import "./chunk-CCCDOF7G.js";
 import "./chunk-AOSAKR6D.js";

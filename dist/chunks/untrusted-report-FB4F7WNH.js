@@ -3,15 +3,15 @@ const require = __ciprofCreateRequire(import.meta.url);
 import {
   githubToken,
   publishReport
-} from "./chunk-CTI2PSD5.js";
+} from "./chunk-NLYEREIH.js";
 import "./chunk-TXLASEKR.js";
 import {
   readDiffReport
-} from "./chunk-4MGOUV5K.js";
+} from "./chunk-TFVWZRCG.js";
 import {
   renderComment,
   renderJobSummary
-} from "./chunk-YKOUEQ2C.js";
+} from "./chunk-NVJUKV34.js";
 import "./chunk-XNJ5V3H3.js";
 import "./chunk-3TBHKCVM.js";
 import "./chunk-CCCDOF7G.js";

@@ -4,32 +4,32 @@ import {
   alignMovedFunctions,
   diffAllocations,
   diffForReport
-} from "./chunk-U7Q2SBLC.js";
+} from "./chunk-WR5SIRGT.js";
 import {
   writeHtmlReport
-} from "./chunk-PEPT5HTZ.js";
-import "./chunk-NVEDUFDR.js";
-import "./chunk-4MGOUV5K.js";
-import "./chunk-YKOUEQ2C.js";
+} from "./chunk-JV55W4VE.js";
+import "./chunk-XEG224KX.js";
+import "./chunk-TFVWZRCG.js";
+import "./chunk-NVJUKV34.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-XNJ5V3H3.js";
 import {
   loadProfileOrFail
-} from "./chunk-S7MAHYPT.js";
+} from "./chunk-HX4MXJHO.js";
 import {
   fail
 } from "./chunk-GA3KEGGT.js";
 import "./chunk-E4RVWPFF.js";
 import "./chunk-4Q5ER2D7.js";
 import "./chunk-MIHNHIUD.js";
-import "./chunk-5ZODQ4XN.js";
+import "./chunk-IBNRHPW4.js";
 import "./chunk-BCCUQZ3E.js";
 import "./chunk-PGUBC65E.js";
 import "./chunk-3TBHKCVM.js";
 import "./chunk-4F3MHGM4.js";
 import "./chunk-CCCDOF7G.js";
 import "./chunk-AOSAKR6D.js";
-import "./chunk-LCDMR5W6.js";
+import "./chunk-K5XT7Q24.js";
 import "./chunk-Q777HXUX.js";
 import "./chunk-UVVV3U5G.js";
 import "./chunk-QM5PWYSE.js";

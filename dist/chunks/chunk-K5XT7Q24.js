@@ -444,6 +444,67 @@ function applySpeedPrior(estimate, prior) {
   return { factor: Math.exp(weight * Math.log(estimate.factor)), logVariance: weight * sigma2, weight };
 }
 
+// src/profile/code-load.ts
+var CODE_LOAD_CLASSES = ["transform", "module-load"];
+var TRANSFORMER_FILES = [
+  // jest: ScriptTransformer and its cache (every transformer jest runs is called from it).
+  /(?:^|\/)node_modules\/@jest\/transform\//,
+  /(?:^|\/)node_modules\/(?:ts-jest|babel-jest|@swc\/jest|esbuild-jest)\//,
+  // require hooks: mocha --require ts-node/register, @babel/register, tsx, swc, esbuild.
+  /(?:^|\/)node_modules\/(?:ts-node|@babel\/register|tsx|esbuild-register|@swc\/register|@swc-node\/register|pirates)\//,
+  // Node's own type stripping (--experimental-strip-types, on by default in 23.6+).
+  /^node:internal\/modules\/typescript$/
+];
+var VITE_FILE = /(?:^|\/)node_modules\/(?:vite|vite-node|vitest)\//;
+var VITE_TRANSFORMS = /* @__PURE__ */ new Set(["transformRequest", "_transformRequest", "doTransform", "loadAndTransform", "transformWithEsbuild", "ssrTransform", "ssrTransformScript"]);
+var LOADER_FILES = [/^node:internal\/modules\//, /(?:^|\/)node_modules\/jest-runtime\//, /(?:^|\/)node_modules\/vite\/dist\/node\/module-runner\.js$/, /(?:^|\/)node_modules\/vite-node\/dist\/client\./];
+var isLoaderFrame = (f) => LOADER_FILES.some((re) => re.test(f.file));
+function isTransformerFrame(f) {
+  if (TRANSFORMER_FILES.some((re) => re.test(f.file))) return true;
+  return VITE_TRANSFORMS.has(f.name) && VITE_FILE.test(f.file);
+}
+function isProjectFrame(f) {
+  return f.file !== "" && !f.file.startsWith("node:") && !/(?:^|\/)node_modules\//.test(f.file);
+}
+function sampleClass(stack, project, transformer, loader) {
+  for (const id of stack) {
+    if (project[id]) return void 0;
+    if (transformer[id]) return "transform";
+    if (loader[id]) return "module-load";
+  }
+  return void 0;
+}
+function codeLoadSelf(profile) {
+  const fs = profile.functions;
+  const project = fs.map(isProjectFrame);
+  const transformer = fs.map(isTransformerFrame);
+  const loader = fs.map(isLoaderFrame);
+  const keys = fs.map(functionKey);
+  const countIndex = profile.sampleTypes.findIndex((t) => t.unit === "count");
+  const vi = countIndex >= 0 ? countIndex : timeValueIndex(profile);
+  const out = /* @__PURE__ */ new Map();
+  for (const s of profile.samples) {
+    const leaf = s.stack[0];
+    if (leaf === void 0) continue;
+    const n = s.values[vi] ?? 0;
+    const key = keys[leaf];
+    let row = out.get(key);
+    if (!row) out.set(key, row = { byClass: /* @__PURE__ */ new Map(), all: 0 });
+    row.all += n;
+    const cls = sampleClass(s.stack, project, transformer, loader);
+    if (cls) row.byClass.set(cls, (row.byClass.get(cls) ?? 0) + n);
+  }
+  return out;
+}
+var CODE_LOAD_SHARE = 0.8;
+function codeLoadClassOf(...sides) {
+  const all = sides.reduce((a, s) => a + (s?.all ?? 0), 0);
+  const by = CODE_LOAD_CLASSES.map((cls) => ({ cls, n: sides.reduce((a, s) => a + (s?.byClass.get(cls) ?? 0), 0) }));
+  const loading = by.reduce((a, x) => a + x.n, 0);
+  if (all <= 0 || loading < CODE_LOAD_SHARE * all) return void 0;
+  return by.reduce((a, x) => x.n > a.n ? x : a).cls;
+}
+
 // src/diff/cpu-clock.ts
 var POOL_BELOW_NS = 5e7;
 function clockWeights(t) {
@@ -508,14 +569,18 @@ var MIN_SWING_SAMPLES = 10;
 function selfSamplesByKey(profile) {
   const samples = /* @__PURE__ */ new Map();
   const blocked = /* @__PURE__ */ new Map();
+  const codeLoad = /* @__PURE__ */ new Map();
+  const loading = codeLoadSelf(profile);
   for (const s of functionTable(profile).stats) {
     if (isPseudo(s.frame)) continue;
     const key = functionKey(s.frame);
     samples.set(key, s.selfSamples);
     const cls = blockedClass(s.frame);
+    const load = cls ? void 0 : codeLoadClassOf(loading.get(key));
     if (cls) blocked.set(key, cls);
+    else if (load) codeLoad.set(key, load);
   }
-  return { samples, blocked };
+  return { samples, blocked, codeLoad };
 }
 function addSwing(into, key, excess) {
   const sum = into.get(key) ?? { excess: 0, n: 0 };
@@ -528,15 +593,23 @@ function swingOf(sums) {
   for (const [k, s] of sums) if (s.n >= MIN_HISTORY_PAIRS) out.set(k, Math.max(0, s.excess / s.n));
   return out;
 }
-function historyExtraLogVariance(history, key, blocked) {
+var CODE_LOAD_PRIOR = { transform: 0.6, "module-load": 0.6 };
+function historyExtraLogVariance(history, key, blocked, codeLoad) {
   const own = history?.functionSwing?.get(key);
-  if (own !== void 0) return own;
-  return blocked ? history?.blockedSwing?.get(blocked) : void 0;
+  if (codeLoad) {
+    const cls2 = history?.codeLoadSwing?.get(codeLoad);
+    if (cls2 === void 0) return own === void 0 ? { variance: CODE_LOAD_PRIOR[codeLoad], source: "prior" } : { variance: Math.max(own, CODE_LOAD_PRIOR[codeLoad]), source: "prior" };
+    return { variance: Math.max(own ?? 0, cls2), source: "history" };
+  }
+  if (own !== void 0) return { variance: own, source: "history" };
+  const cls = blocked ? history?.blockedSwing?.get(blocked) : void 0;
+  return cls === void 0 ? void 0 : { variance: cls, source: "history" };
 }
 function noiseFromHistory(runs) {
   const estimates = [];
   const functionSums = /* @__PURE__ */ new Map();
   const classSums = /* @__PURE__ */ new Map();
+  const loadSums = /* @__PURE__ */ new Map();
   for (let i = 0; i + 1 < runs.length; i++) {
     const newer = runs[i];
     const older = runs[i + 1];
@@ -559,6 +632,8 @@ function noiseFromHistory(runs) {
       addSwing(functionSums, key, excess);
       const cls = b.blocked.get(key) ?? h.blocked.get(key);
       if (cls) addSwing(classSums, cls, excess);
+      const load = cls ? void 0 : b.codeLoad.get(key) ?? h.codeLoad.get(key);
+      if (load) addSwing(loadSums, load, excess);
     }
   }
   if (estimates.length < MIN_HISTORY_PAIRS) return void 0;
@@ -574,7 +649,8 @@ function noiseFromHistory(runs) {
     pairs: estimates.length,
     speedRatios: estimates.map((e) => Math.exp(e.logFactor)),
     functionSwing: swingOf(functionSums),
-    blockedSwing: swingOf(classSums)
+    blockedSwing: swingOf(classSums),
+    codeLoadSwing: swingOf(loadSums)
   };
 }
 
@@ -621,12 +697,14 @@ function diffProfiles(fullBase, fullHead, overrides = {}, context = {}) {
   const baseTotals = suiteTotals(base, bt);
   const headTotals = suiteTotals(head, ht);
   const rows = joinRows(bt, ht);
+  classifyCodeLoad(rows, base, head);
+  addCodeLoadTotals(rows, baseTotals, headTotals);
   const m = speedModel(rows, base, head, context.history);
   const tested = [...rows.values()].filter((row) => testRow(row, baseTotals, headTotals, m, thresholds));
   const fileUnits = judgeRows(tested, base, head, m.speed, thresholds, true);
   const functions = [...rows.values()].sort((a, b) => Math.abs(b.selfDeltaNs) - Math.abs(a.selfDeltaNs));
   addSamplingIntervals(functions.slice(0, 50), m);
-  const { regressions, improvements, blocked, withinNoise, verdict } = partitionRows(functions);
+  const { regressions, improvements, blocked, codeLoad, withinNoise, verdict } = partitionRows(functions);
   return {
     base: baseTotals,
     head: headTotals,
@@ -636,6 +714,7 @@ function diffProfiles(fullBase, fullHead, overrides = {}, context = {}) {
     regressions,
     improvements,
     ...blocked.length ? { blocked } : {},
+    ...codeLoad.length ? { codeLoad } : {},
     withinNoise,
     verdict,
     noiseModel: {
@@ -657,16 +736,18 @@ function diffProfiles(fullBase, fullHead, overrides = {}, context = {}) {
     speedFactor: m.speed
   };
 }
-var BLOCKED_ROWS = 20;
+var APART_ROWS = 20;
 function partitionRows(functions) {
-  const cpu = functions.filter((r) => !r.blocked);
+  const cpu = functions.filter((r) => !r.blocked && !r.codeLoad);
   const regressions = cpu.filter((r) => r.status === "regression");
   const improvements = cpu.filter((r) => r.status === "improvement");
-  const blocked = functions.filter((r) => r.blocked && r.status !== "too-small").slice(0, BLOCKED_ROWS);
+  const blocked = functions.filter((r) => r.blocked && r.status !== "too-small").slice(0, APART_ROWS);
+  const codeLoad = functions.filter((r) => r.codeLoad && r.status !== "too-small").slice(0, APART_ROWS);
   return {
     regressions,
     improvements,
     blocked,
+    codeLoad,
     withinNoise: cpu.filter((r) => !isPseudo(r.frame) && r.status !== "regression" && r.status !== "improvement").length,
     verdict: regressions.length > 0 ? "regression" : improvements.length > 0 ? "improvement" : "no-change"
   };
@@ -687,6 +768,27 @@ function joinRows(bt, ht) {
     else rows.set(key, newRow(s.frame, emptySide, side(s)));
   }
   return rows;
+}
+function classifyCodeLoad(rows, base, head) {
+  const b = codeLoadSelf(base);
+  const h = codeLoadSelf(head);
+  for (const row of rows.values()) {
+    if (row.blocked || isPseudo(row.frame)) continue;
+    const cls = codeLoadClassOf(b.get(row.key), h.get(row.key));
+    if (cls) row.codeLoad = cls;
+  }
+}
+function addCodeLoadTotals(rows, base, head) {
+  let bNs = 0, bN = 0, hNs = 0, hN = 0;
+  for (const r of rows.values()) {
+    if (!r.codeLoad) continue;
+    bNs += r.base.selfNs;
+    bN += r.base.selfSamples;
+    hNs += r.head.selfNs;
+    hN += r.head.selfSamples;
+  }
+  Object.assign(base, { codeLoadNs: bNs, codeLoadSamples: bN });
+  Object.assign(head, { codeLoadNs: hNs, codeLoadSamples: hN });
 }
 function speedModel(rows, base, head, history) {
   const estimate = speedFactor(
@@ -710,14 +812,14 @@ function testRow(row, baseTotals, headTotals, m, thresholds) {
   else if (row.head.totalSamples === 0) row.onlyIn = "base";
   row.adjustedPct = row.base.selfSamples > 0 ? (row.head.selfSamples / row.base.selfSamples / speed - 1) * 100 : row.head.selfSamples > 0 ? Infinity : 0;
   if (isPseudo(row.frame) || row.base.selfSamples + row.head.selfSamples < thresholds.minSamples || speed <= 0) return false;
-  const extra = historyExtraLogVariance(m.history, row.key, row.blocked);
+  const extra = historyExtraLogVariance(m.history, row.key, row.blocked, row.codeLoad);
   if (row.blocked && extra === void 0) {
     row.status = "noise";
     return false;
   }
-  if (row.blocked) row.judgedBy = "history";
+  if ((row.blocked || row.codeLoad) && extra) row.judgedBy = extra.source;
   const exact = poissonRatioTest(row.base.selfSamples, 1, row.head.selfSamples, speed);
-  const withSpeed = row.base.selfSamples > 0 && row.head.selfSamples > 0 ? normalTwoSided(Math.log(row.head.selfSamples / row.base.selfSamples / speed) / Math.sqrt(m.dispersion * (1 / row.base.selfSamples + 1 / row.head.selfSamples) + m.speedLogVar + (extra ?? 0))) : exact;
+  const withSpeed = row.base.selfSamples > 0 && row.head.selfSamples > 0 ? normalTwoSided(Math.log(row.head.selfSamples / row.base.selfSamples / speed) / Math.sqrt(m.dispersion * (1 / row.base.selfSamples + 1 / row.head.selfSamples) + m.speedLogVar + (extra?.variance ?? 0))) : exact;
   row.pValue = Math.max(exact, withSpeed);
   return true;
 }

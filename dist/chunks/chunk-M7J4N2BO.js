@@ -8,7 +8,7 @@ import {
   DEFAULT_THRESHOLDS,
   localGitFacts,
   localGitFactsAsync
-} from "./chunk-LCDMR5W6.js";
+} from "./chunk-K5XT7Q24.js";
 import {
   DEFAULT_KEPT_SAMPLE_LABELS,
   DEFAULT_RETRY,

@@ -7,10 +7,10 @@ import "./chunk-5RRSUTS2.js";
 import {
   uploadToPyroscope,
   withRunMeta
-} from "./chunk-NVEDUFDR.js";
+} from "./chunk-XEG224KX.js";
 import {
   loadProfileOrFail
-} from "./chunk-S7MAHYPT.js";
+} from "./chunk-HX4MXJHO.js";
 import {
   EXIT_USAGE,
   cliLog,
@@ -18,7 +18,7 @@ import {
   warn
 } from "./chunk-GA3KEGGT.js";
 import "./chunk-MIHNHIUD.js";
-import "./chunk-5ZODQ4XN.js";
+import "./chunk-IBNRHPW4.js";
 import "./chunk-BCCUQZ3E.js";
 import "./chunk-PGUBC65E.js";
 import "./chunk-4F3MHGM4.js";
@@ -26,9 +26,9 @@ import "./chunk-AOSAKR6D.js";
 import {
   pyroscopeUploadSettings,
   resolveSettings
-} from "./chunk-U5REW5JQ.js";
+} from "./chunk-M7J4N2BO.js";
 import "./chunk-ZW2XN2ZX.js";
-import "./chunk-LCDMR5W6.js";
+import "./chunk-K5XT7Q24.js";
 import "./chunk-Q777HXUX.js";
 import "./chunk-UVVV3U5G.js";
 import "./chunk-QM5PWYSE.js";

@@ -10,15 +10,15 @@ import "./chunk-ZHB73YNC.js";
 
 // src/cli/program.ts
 var COMMANDS = {
-  run: async () => (await import("./run-7RSOTF4F.js")).registerRun,
-  merge: async () => (await import("./merge-VCNGYEGU.js")).registerMerge,
-  export: async () => (await import("./export-7BMVW5ZE.js")).registerExport,
-  top: async () => (await import("./top-W2DT7QEK.js")).registerTop,
-  report: async () => (await import("./report-XSVPPSY3.js")).registerReport,
-  upload: async () => (await import("./upload-YVWMS4JC.js")).registerUpload,
-  diff: async () => (await import("./diff-7UFE7UBF.js")).registerDiff,
-  comment: async () => (await import("./comment-VB4XXF2R.js")).registerComment,
-  compare: async () => (await import("./compare-LRWEYKL4.js")).registerCompare
+  run: async () => (await import("./run-TVV775OY.js")).registerRun,
+  merge: async () => (await import("./merge-DH4ZLKNE.js")).registerMerge,
+  export: async () => (await import("./export-MOMTGUSU.js")).registerExport,
+  top: async () => (await import("./top-J3FAT2SW.js")).registerTop,
+  report: async () => (await import("./report-A4XGCNSX.js")).registerReport,
+  upload: async () => (await import("./upload-5HN5NU7R.js")).registerUpload,
+  diff: async () => (await import("./diff-EDG4FWAB.js")).registerDiff,
+  comment: async () => (await import("./comment-7NR5QBO7.js")).registerComment,
+  compare: async () => (await import("./compare-D256YFQG.js")).registerCompare
 };
 async function buildProgram(argv) {
   const program = new Command("ciprof").description("Profile a Node test suite in CI and tell the pull request where the CPU time went").version(VERSION).enablePositionalOptions();

@@ -147,6 +147,24 @@ ${lines.join("\n")}
 
 </details>`;
 }
+function codeLoadTableMd(report, rows, limit) {
+  if (rows.length === 0) return "";
+  const judged = rows.filter((r) => r.status === "regression" || r.status === "improvement");
+  const noiseOf = (r) => r.judgedBy === "history" ? "this job's history" : r.judgedBy === "runs" ? "the runs" : "real suites";
+  const lines = ["| function | loading | self base \u2192 head | \u0394 | judged |", "|---|---|---:|---:|---|"];
+  for (const r of rows.slice(0, limit)) {
+    const verdict = r.status === "noise" ? `within the swing ${noiseOf(r)} measured for ${escapeMarkdown(r.codeLoad ?? "")}` : `${r.status === "regression" ? "more" : "less"} beyond that swing (q ${fmtQ(r.qValue)})`;
+    lines.push(`| ${frameCell(report, r.frame)} | ${escapeMarkdown(r.codeLoad ?? "")} | ${ms(r.base.selfNs)} \u2192 ${ms(r.head.selfNs)} | ${fmtDeltaMs(r.selfDeltaNs)} (${fmtPct(r.selfDeltaPct)}) | ${verdict} |`);
+  }
+  const title = `Code loading (${int(rows.length)}): transforming and loading modules for the tests, whose amount follows scheduling and caches; never counted as CPU regressions${judged.length ? `; ${plural(judged.length, "function")} changed beyond the measured swing` : ""}`;
+  return judged.length ? `#### ${title}
+
+${lines.join("\n")}` : `<details><summary>${title}</summary>
+
+${lines.join("\n")}
+
+</details>`;
+}
 function fmtInterval(r) {
   const iv = r.interval;
   if (!iv || !Number.isFinite(iv.lowPct) || !Number.isFinite(iv.highPct)) return "";
@@ -180,6 +198,10 @@ function totalsMd(base, head, suite, cpuClock = false) {
   if (base.blockedNs !== void 0 && head.blockedNs !== void 0 && (base.blockedNs > 0 || head.blockedNs > 0)) {
     const d = head.blockedNs - base.blockedNs;
     lines.push(`| of which blocked in system calls | ${ms(base.blockedNs)} | ${ms(head.blockedNs)} | ${fmtDeltaMs(d)}, not CPU, tested apart |`);
+  }
+  if (base.codeLoadNs !== void 0 && head.codeLoadNs !== void 0 && (base.codeLoadNs > 0 || head.codeLoadNs > 0)) {
+    const d = head.codeLoadNs - base.codeLoadNs;
+    lines.push(`| of which loading code (transform, module loader) | ${ms(base.codeLoadNs)} | ${ms(head.codeLoadNs)} | ${fmtDeltaMs(d)}, judged apart |`);
   }
   if (base.wallMs !== void 0 && head.wallMs !== void 0) {
     const d = (head.wallMs - base.wallMs) * 1e6;
@@ -313,7 +335,7 @@ function renderWith(report, limits, truncation) {
   const d = report.diff;
   let improvements = d ? functionTableMd(report, "Faster", d.improvements, limits.rows) : "";
   if (d && limits.noiseRows > 0) {
-    const noise = d.functions.filter((r) => r.status === "noise" && !r.blocked).slice(0, limits.noiseRows);
+    const noise = d.functions.filter((r) => r.status === "noise" && !r.blocked && !r.codeLoad).slice(0, limits.noiseRows);
     const table = functionTableMd(report, "Largest changes within noise", noise, limits.noiseRows);
     if (table) improvements += `
 
@@ -327,6 +349,10 @@ ${table}
   if (blocked) improvements += `
 
 ${blocked}`;
+  const loading = d ? codeLoadTableMd(report, d.codeLoad ?? [], limits.rows) : "";
+  if (loading) improvements += `
+
+${loading}`;
   return fill(loadTemplate(), {
     marker: commentMarker(report.jobKey),
     verdict: verdictMd(report),

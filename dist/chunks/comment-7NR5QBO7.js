@@ -2,10 +2,10 @@ import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
   publishSavedReport
-} from "./chunk-XFV5IMNR.js";
-import "./chunk-NVEDUFDR.js";
-import "./chunk-4MGOUV5K.js";
-import "./chunk-YKOUEQ2C.js";
+} from "./chunk-PRQCNQ3P.js";
+import "./chunk-XEG224KX.js";
+import "./chunk-TFVWZRCG.js";
+import "./chunk-NVJUKV34.js";
 import "./chunk-XNJ5V3H3.js";
 import {
   EXIT_USAGE,
@@ -14,7 +14,7 @@ import {
   parsePositiveInt
 } from "./chunk-GA3KEGGT.js";
 import "./chunk-MIHNHIUD.js";
-import "./chunk-5ZODQ4XN.js";
+import "./chunk-IBNRHPW4.js";
 import "./chunk-BCCUQZ3E.js";
 import "./chunk-PGUBC65E.js";
 import "./chunk-3TBHKCVM.js";
@@ -23,9 +23,9 @@ import "./chunk-CCCDOF7G.js";
 import "./chunk-AOSAKR6D.js";
 import {
   resolveSettings
-} from "./chunk-U5REW5JQ.js";
+} from "./chunk-M7J4N2BO.js";
 import "./chunk-ZW2XN2ZX.js";
-import "./chunk-LCDMR5W6.js";
+import "./chunk-K5XT7Q24.js";
 import "./chunk-Q777HXUX.js";
 import "./chunk-UVVV3U5G.js";
 import "./chunk-QM5PWYSE.js";

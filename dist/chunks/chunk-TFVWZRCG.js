@@ -145,7 +145,8 @@ var functionDelta = object({
   interval: optional(interval),
   demotedBy: optional(oneOf("sampling", "test-files", "runs", "cpu-clock")),
   blocked: optional(oneOf("bind", "fs", "io", "spawnSync", "zlib", "crypto", "dns")),
-  judgedBy: optional(oneOf("history", "runs"))
+  codeLoad: optional(oneOf("transform", "module-load")),
+  judgedBy: optional(oneOf("history", "runs", "prior"))
 });
 var totals = object({
   cpuNs: nonNegative,
@@ -153,6 +154,8 @@ var totals = object({
   samples: nonNegative,
   blockedNs: optional(nonNegative),
   blockedSamples: optional(nonNegative),
+  codeLoadNs: optional(nonNegative),
+  codeLoadSamples: optional(nonNegative),
   wallMs: optional(nonNegative),
   processes: optional(whole),
   threads: optional(whole)
@@ -184,6 +187,7 @@ var profileDiff = object({
   regressions: list(functionDelta),
   improvements: list(functionDelta),
   blocked: optional(list(functionDelta)),
+  codeLoad: optional(list(functionDelta)),
   withinNoise: whole,
   verdict: oneOf("regression", "improvement", "no-change"),
   noiseModel,

@@ -6,7 +6,7 @@ import {
 import {
   ProfileInputError,
   parseProfileBytes
-} from "./chunk-5ZODQ4XN.js";
+} from "./chunk-IBNRHPW4.js";
 import {
   redactText
 } from "./chunk-PGUBC65E.js";

@@ -2,13 +2,13 @@ import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
   freeArtifactName
-} from "./chunk-NVEDUFDR.js";
+} from "./chunk-XEG224KX.js";
 import {
   serializeDiffReport
-} from "./chunk-4MGOUV5K.js";
+} from "./chunk-TFVWZRCG.js";
 import {
   renderComment
-} from "./chunk-YKOUEQ2C.js";
+} from "./chunk-NVJUKV34.js";
 import {
   mergeProfiles
 } from "./chunk-E4RVWPFF.js";

@@ -2,12 +2,12 @@ import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
   loadProfileOrFail
-} from "./chunk-S7MAHYPT.js";
+} from "./chunk-HX4MXJHO.js";
 import {
   EXIT_USAGE,
   fail
 } from "./chunk-GA3KEGGT.js";
-import "./chunk-5ZODQ4XN.js";
+import "./chunk-IBNRHPW4.js";
 import "./chunk-BCCUQZ3E.js";
 import {
   encodePprofGzip

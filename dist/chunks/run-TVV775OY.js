@@ -5,7 +5,7 @@ import {
 } from "./chunk-EA4ZQIHN.js";
 import {
   collectWhileResolving
-} from "./chunk-EEAM4R5U.js";
+} from "./chunk-HLICUQZQ.js";
 import "./chunk-5RRSUTS2.js";
 import {
   prepareOutDir
@@ -34,12 +34,12 @@ function registerRun(program) {
     const intervalUs = parsePositiveInt("--interval-us", flags.intervalUs);
     const input = { cwd: process.cwd(), env: withAllocSampling(process.env, flags.alloc), jobKey: flags.jobKey, storeDir: flags.storeDir, outDir: flags.out, intervalUs, pyroscope: flags.upload ? { flags, upload: true } : void 0 };
     const start = commandSettings(input);
-    const early = flags.upload ? (await import("./settings-ICIOQVDA.js")).resolveSettings(input, cliLog) : void 0;
+    const early = flags.upload ? (await import("./settings-GE7XFFQO.js")).resolveSettings(input, cliLog) : void 0;
     let settings;
-    const resolve = () => settings ??= early ? Promise.resolve(early) : import("./settings-ICIOQVDA.js").then((m) => m.resolveSettingsAsync(input, cliLog));
+    const resolve = () => settings ??= early ? Promise.resolve(early) : import("./settings-GE7XFFQO.js").then((m) => m.resolveSettingsAsync(input, cliLog));
     const profiling = prepareOutDir(start, cliLog);
     const collecting = collectWhileResolving(start, resolve, { command, keepRaw: flags.keepRaw, quiet: flags.quiet, profile: profiling, commandStdout: flags.json ? "stderr" : "inherit" }, cliLog);
-    const later = import("./run-outputs-WORXWG3T.js");
+    const later = import("./run-outputs-6OI5ZRWL.js");
     later.catch(() => void 0);
     if (profiling && flags.report) import("./report-PLYAKGAQ.js").catch(() => void 0);
     const c = await collecting;

@@ -20,7 +20,7 @@ import {
   ProfileFileReader,
   asInputError,
   readProfileBytes
-} from "./chunk-5ZODQ4XN.js";
+} from "./chunk-IBNRHPW4.js";
 import {
   normalizeScriptPath
 } from "./chunk-BCCUQZ3E.js";
@@ -736,13 +736,7 @@ var FrameMapper = class {
       }
     }
   }
-  /**
-   * The bytes of a .cpuprofile the agent wrote, with its frames mapped through the maps
-   * its `.scripts.json` lists (or jest's cache, for a jest worker). A profile with nothing
-   * to map is returned as it is, never parsed: the importer reads bytes, and a parse and
-   * write here is paid only by profiles of transformed code.
-   */
-  mapBytes(cpuprofileFile, bytes) {
+  mapBytes(cpuprofileFile, bytes, options) {
     const scriptsFile = scriptMapsPath(cpuprofileFile);
     let scripts;
     try {
@@ -751,6 +745,7 @@ var FrameMapper = class {
       this.fileProblems.push(`${scriptsFile}: ${err.message}`);
     }
     if (!scripts || scripts.scripts.length === 0 && !scripts.jestWorker) return bytes;
+    if (scripts.jestWorker && options?.jestCache === false) return void 0;
     let cpu;
     try {
       cpu = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8"));
@@ -1120,67 +1115,119 @@ var AllocGatherer = class {
 // src/collect/gather.ts
 var MAX_MARKER_BYTES = 64 * 1024;
 var MAX_MAPPED_BYTES = 32 * 1024 * 1024;
+var MAX_PREFETCHED_BYTES = 256 * 1024 * 1024;
 function gatherRawProfiles(rawDir, options) {
-  const builder = new ProfileBuilder();
-  const isOwnScript = options.isOwnScript ?? ownScriptMatcher();
-  const importer = new CpuProfileImporter(builder, { repoRoot: options.repoRoot, isOwnScript, limits: options.limits });
-  const result = { profile: builder.build(), threads: [], processes: 0, lost: [], unprofilable: [], warnings: [], own: { samples: 0, cpuNs: 0 } };
-  const started = /* @__PURE__ */ new Set();
-  const threads = /* @__PURE__ */ new Map();
-  let entries = [];
-  try {
-    entries = readdirSync2(rawDir).sort();
-  } catch (err) {
-    result.warnings.push(`${rawDir}: cannot read raw profiles (${err.message})`);
+  return new RawGatherer(rawDir, options).gather();
+}
+var RawGatherer = class {
+  constructor(rawDir, options) {
+    this.rawDir = rawDir;
+    this.options = options;
+    this.isOwnScript = options.isOwnScript ?? ownScriptMatcher();
+    this.importer = new CpuProfileImporter(this.builder, { repoRoot: options.repoRoot, isOwnScript: this.isOwnScript, limits: options.limits });
+    this.reader = new ProfileFileReader(options.limits);
+    this.frameMapper = new FrameMapper(options.repoRoot);
   }
-  const wall = { start: Infinity, end: 0 };
-  const reader = new ProfileFileReader(options.limits);
-  const frameMapper = new FrameMapper(options.repoRoot);
-  const unmapped = [];
-  const allocs = new AllocGatherer({ builder, repoRoot: options.repoRoot, isOwnScript, frameMapper, maxMappedBytes: MAX_MAPPED_BYTES, labelerFor: options.labelerFor, limits: options.limits });
-  for (const name of entries) {
-    const file = path5.join(rawDir, name);
-    if (name.endsWith(".start")) started.add(name.slice(0, -".start".length));
-    else if (name.endsWith(".noinspector")) result.unprofilable.push(readNoInspector(file, name));
-    else if (name.endsWith(".cpuprofile")) {
-      try {
-        addThreadProfile(importer, file, name, options, { reader, threads, wall, own: result.own, frameMapper, unmapped });
-      } catch (err) {
-        result.warnings.push(asInputError(file, err).message);
-      }
-    } else if (name.endsWith(ALLOC_SUFFIX)) {
-      try {
-        allocs.add(file, name);
-      } catch (err) {
-        result.warnings.push(asInputError(file, err).message);
+  rawDir;
+  options;
+  builder = new ProfileBuilder();
+  importer;
+  reader;
+  frameMapper;
+  isOwnScript;
+  prefetched = /* @__PURE__ */ new Map();
+  gathered = false;
+  /** Bytes held by the prefetched scans (see MAX_PREFETCHED_BYTES). */
+  heldBytes = 0;
+  /**
+   * Reads `<name>.cpuprofile` ahead of gather(), once its writer is done with it (its
+   * `.scripts.json` is written after it). A bad file's problem is kept for gather() to
+   * report in its place. False when the file is left to gather(): a jest worker's (its
+   * maps are read from jest's cache, which fills while the run goes on), or past the
+   * memory bound.
+   */
+  prefetch(name) {
+    if (this.gathered || this.prefetched.has(name) || this.heldBytes > MAX_PREFETCHED_BYTES) return false;
+    const file = path5.join(this.rawDir, name);
+    try {
+      const loaded = this.load(file, false);
+      if (!loaded) return false;
+      const { scanned } = loaded;
+      this.heldBytes += scanned.frameOf.byteLength * 3 + scanned.tickNode.byteLength + scanned.tickTime.byteLength;
+      this.prefetched.set(name, loaded);
+    } catch (err) {
+      this.prefetched.set(name, { error: asInputError(file, err) });
+    }
+    return true;
+  }
+  gather() {
+    this.gathered = true;
+    const { builder, options, rawDir } = this;
+    const result = { profile: builder.build(), threads: [], processes: 0, lost: [], unprofilable: [], warnings: [], own: { samples: 0, cpuNs: 0 }, readEarly: this.prefetched.size };
+    const started = /* @__PURE__ */ new Set();
+    const threads = /* @__PURE__ */ new Map();
+    let entries = [];
+    try {
+      entries = readdirSync2(rawDir).sort();
+    } catch (err) {
+      result.warnings.push(`${rawDir}: cannot read raw profiles (${err.message})`);
+    }
+    const wall = { start: Infinity, end: 0 };
+    const unmapped = [];
+    const allocs = new AllocGatherer({ builder, repoRoot: options.repoRoot, isOwnScript: this.isOwnScript, frameMapper: this.frameMapper, maxMappedBytes: MAX_MAPPED_BYTES, labelerFor: options.labelerFor, limits: options.limits });
+    const state = { threads, wall, own: result.own };
+    for (const name of entries) {
+      const file = path5.join(rawDir, name);
+      if (name.endsWith(".start")) started.add(name.slice(0, -".start".length));
+      else if (name.endsWith(".noinspector")) result.unprofilable.push(readNoInspector(file, name));
+      else if (name.endsWith(".cpuprofile")) {
+        try {
+          const loaded = this.prefetched.get(name) ?? this.load(file, true);
+          if ("error" in loaded) throw loaded.error;
+          if (loaded.unmapped) unmapped.push(file);
+          addThreadProfile(this.importer, loaded.scanned, name, options, state);
+        } catch (err) {
+          result.warnings.push(asInputError(file, err).message);
+        }
+      } else if (name.endsWith(ALLOC_SUFFIX)) {
+        try {
+          allocs.add(file, name);
+        } catch (err) {
+          result.warnings.push(asInputError(file, err).message);
+        }
       }
     }
+    this.prefetched.clear();
+    builder.meta = this.frameMapper.meta();
+    allocs.finish(builder.meta, result.warnings);
+    if (allocs.totals) result.alloc = allocs.totals;
+    result.warnings.push(...[...this.frameMapper.problems].sort());
+    if (unmapped.length) result.warnings.push(`${unmapped[0]}${unmapped.length > 1 ? ` and ${unmapped.length - 1} more` : ""}: larger than ${MAX_MAPPED_BYTES} bytes, source maps not applied`);
+    if (wall.start !== Infinity) {
+      builder.timeNanos = wall.start * 1e6;
+      builder.durationNanos = Math.max(0, wall.end - wall.start) * 1e6;
+    }
+    result.threads = [...threads.values()];
+    result.lost = [...started].filter((k) => !threads.has(k));
+    result.processes = new Set(result.threads.map((t) => t.pid)).size;
+    result.profile = builder.build();
+    return result;
   }
-  builder.meta = frameMapper.meta();
-  allocs.finish(builder.meta, result.warnings);
-  if (allocs.totals) result.alloc = allocs.totals;
-  result.warnings.push(...frameMapper.problems);
-  if (unmapped.length) result.warnings.push(`${unmapped[0]}${unmapped.length > 1 ? ` and ${unmapped.length - 1} more` : ""}: larger than ${MAX_MAPPED_BYTES} bytes, source maps not applied`);
-  if (wall.start !== Infinity) {
-    builder.timeNanos = wall.start * 1e6;
-    builder.durationNanos = Math.max(0, wall.end - wall.start) * 1e6;
+  /** Read, mapped through source maps and scanned; undefined only when `jestCache` is false and the profile needs it. */
+  load(file, jestCache) {
+    const parsed = this.reader.parse(file);
+    if (parsed.kind !== "cpuprofile") throw new Error("expected a V8 .cpuprofile");
+    if (parsed.bytes.length > MAX_MAPPED_BYTES) return { scanned: this.importer.scan(parsed.bytes), unmapped: true };
+    const bytes = jestCache ? this.frameMapper.mapBytes(file, parsed.bytes) : this.frameMapper.mapBytes(file, parsed.bytes, { jestCache: false });
+    return bytes && { scanned: this.importer.scan(bytes), unmapped: false };
   }
-  result.threads = [...threads.values()];
-  result.lost = [...started].filter((k) => !threads.has(k));
-  result.processes = new Set(result.threads.map((t) => t.pid)).size;
-  result.profile = builder.build();
-  return result;
-}
-function addThreadProfile(importer, file, name, options, state) {
-  const parsed = state.reader.parse(file);
-  if (parsed.kind !== "cpuprofile") throw new Error("expected a V8 .cpuprofile");
+};
+function addThreadProfile(importer, scanned, name, options, state) {
   let info;
   let launcher = false;
   let pid = 0;
   let threadId = 0;
-  const bytes = parsed.bytes.length <= MAX_MAPPED_BYTES ? state.frameMapper.mapBytes(file, parsed.bytes) : parsed.bytes;
-  if (bytes === parsed.bytes && parsed.bytes.length > MAX_MAPPED_BYTES) state.unmapped.push(file);
-  const stats = importer.add(bytes, (block) => {
+  const stats = importer.addScanned(scanned, (block) => {
     const checked = block === void 0 ? void 0 : agentInfoOf(block);
     if (typeof checked === "string") throw new Error(`bad "$ciprof" block (${checked})`);
     info = checked;
@@ -1253,6 +1300,7 @@ function ownScriptMatcher() {
   };
 }
 export {
+  RawGatherer,
   gatherRawProfiles,
   ownScriptMatcher
 };

@@ -6,10 +6,10 @@ import {
 } from "./chunk-GA3KEGGT.js";
 import {
   mergeProfileFiles
-} from "./chunk-UAZMIHHN.js";
+} from "./chunk-VXPZ2KJ4.js";
 import "./chunk-E4RVWPFF.js";
 import "./chunk-LERJVIWU.js";
-import "./chunk-5ZODQ4XN.js";
+import "./chunk-IBNRHPW4.js";
 import "./chunk-BCCUQZ3E.js";
 import {
   encodePprofGzip

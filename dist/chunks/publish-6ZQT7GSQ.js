@@ -3,9 +3,9 @@ const require = __ciprofCreateRequire(import.meta.url);
 import {
   githubToken,
   publishReport
-} from "./chunk-CTI2PSD5.js";
+} from "./chunk-NLYEREIH.js";
 import "./chunk-TXLASEKR.js";
-import "./chunk-YKOUEQ2C.js";
+import "./chunk-NVJUKV34.js";
 import "./chunk-XNJ5V3H3.js";
 import "./chunk-3TBHKCVM.js";
 import "./chunk-CCCDOF7G.js";

@@ -2,13 +2,13 @@ import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
   writeRunOutputs
-} from "./chunk-PEPT5HTZ.js";
+} from "./chunk-JV55W4VE.js";
 import {
   storeRun,
   uploadRun
-} from "./chunk-NVEDUFDR.js";
-import "./chunk-4MGOUV5K.js";
-import "./chunk-YKOUEQ2C.js";
+} from "./chunk-XEG224KX.js";
+import "./chunk-TFVWZRCG.js";
+import "./chunk-NVJUKV34.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-XNJ5V3H3.js";
 import {
@@ -16,7 +16,7 @@ import {
 } from "./chunk-GA3KEGGT.js";
 import "./chunk-E4RVWPFF.js";
 import "./chunk-MIHNHIUD.js";
-import "./chunk-5ZODQ4XN.js";
+import "./chunk-IBNRHPW4.js";
 import "./chunk-BCCUQZ3E.js";
 import {
   formatSummaryText

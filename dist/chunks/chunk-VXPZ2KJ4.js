@@ -8,7 +8,7 @@ import {
   ProfileFileReader,
   ProfileInputError,
   asInputError
-} from "./chunk-5ZODQ4XN.js";
+} from "./chunk-IBNRHPW4.js";
 import {
   CPU_NANOS,
   ProfileBuilder,

@@ -5,7 +5,7 @@ import {
 } from "./chunk-FMOER6EB.js";
 import {
   serializeDiffReport
-} from "./chunk-4MGOUV5K.js";
+} from "./chunk-TFVWZRCG.js";
 
 // src/cli/print-diff.ts
 function printDiff(report, json) {

@@ -30,7 +30,7 @@ function enableCompileCache() {
 
 // src/cli/index.ts
 enableCompileCache();
-var { buildProgram } = await import("./chunks/program-RMUMBDYG.js");
+var { buildProgram } = await import("./chunks/program-MLCUNCDX.js");
 buildProgram(process.argv).then((program) => program.parseAsync(process.argv)).catch((err) => {
   process.stderr.write(`ciprof: error: ${err.message}
 `);

@@ -5,7 +5,7 @@ import {
 } from "./chunk-EA4ZQIHN.js";
 import {
   collectWhileResolving
-} from "./chunk-HLICUQZQ.js";
+} from "./chunk-7CZANWU6.js";
 import "./chunk-5RRSUTS2.js";
 import {
   prepareOutDir

@@ -10,7 +10,7 @@ import "./chunk-ZHB73YNC.js";
 
 // src/cli/program.ts
 var COMMANDS = {
-  run: async () => (await import("./run-TVV775OY.js")).registerRun,
+  run: async () => (await import("./run-WI6UAEGZ.js")).registerRun,
   merge: async () => (await import("./merge-DH4ZLKNE.js")).registerMerge,
   export: async () => (await import("./export-MOMTGUSU.js")).registerExport,
   top: async () => (await import("./top-J3FAT2SW.js")).registerTop,
@@ -18,7 +18,7 @@ var COMMANDS = {
   upload: async () => (await import("./upload-5HN5NU7R.js")).registerUpload,
   diff: async () => (await import("./diff-EDG4FWAB.js")).registerDiff,
   comment: async () => (await import("./comment-7NR5QBO7.js")).registerComment,
-  compare: async () => (await import("./compare-D256YFQG.js")).registerCompare
+  compare: async () => (await import("./compare-R7IXAVWX.js")).registerCompare
 };
 async function buildProgram(argv) {
   const program = new Command("ciprof").description("Profile a Node test suite in CI and tell the pull request where the CPU time went").version(VERSION).enablePositionalOptions();

@@ -374,11 +374,14 @@ import * as path2 from "node:path";
 import { watch } from "node:fs";
 import { setImmediate as nextTurn } from "node:timers/promises";
 var SCRIPTS_SUFFIX = ".scripts.json";
+var BATCH = 16;
+var MAX_WAIT_MS = 2e3;
 var EarlyGather = class {
   watcher;
   queue = [];
   gatherer;
   draining = false;
+  timer;
   stopped = false;
   failed = false;
   /** `gatherer` resolves once the gathering code has loaded and the repository root is known. */
@@ -393,7 +396,7 @@ var EarlyGather = class {
     gatherer.then(
       (g) => {
         this.gatherer = g;
-        void this.drain();
+        this.schedule();
       },
       () => this.fail()
     );
@@ -404,16 +407,33 @@ var EarlyGather = class {
    */
   finish() {
     this.stopped = true;
+    clearTimeout(this.timer);
     this.watcher?.close();
     return this.failed ? void 0 : this.gatherer;
   }
   seen(name) {
     if (typeof name !== "string" || !name.endsWith(SCRIPTS_SUFFIX)) return;
     this.queue.push(`${name.slice(0, -SCRIPTS_SUFFIX.length)}.cpuprofile`);
-    if (this.gatherer && !this.draining) void this.drain();
+    this.schedule();
+  }
+  /** A full batch is read now, a smaller one once its first file has waited MAX_WAIT_MS. */
+  schedule() {
+    if (!this.gatherer || this.draining || this.stopped || this.failed || this.queue.length === 0) return;
+    if (this.queue.length >= BATCH) {
+      clearTimeout(this.timer);
+      this.timer = void 0;
+      void this.drain();
+    } else if (!this.timer) {
+      this.timer = setTimeout(() => {
+        this.timer = void 0;
+        void this.drain();
+      }, MAX_WAIT_MS);
+      this.timer.unref();
+    }
   }
   /** One file per turn of the event loop: the CLI keeps forwarding signals meanwhile. */
   async drain() {
+    if (this.draining) return;
     this.draining = true;
     try {
       while (!this.stopped && !this.failed && this.queue.length > 0) {
@@ -425,6 +445,7 @@ var EarlyGather = class {
     } finally {
       this.draining = false;
     }
+    this.schedule();
   }
   fail() {
     this.failed = true;
@@ -533,7 +554,7 @@ async function runProfiled(opts) {
     }
   }
   const running = runCommand(rawDir && opts.attribution?.command || opts.command, { env, cwd: opts.cwd, stdout: opts.stdout });
-  const gatherModule = rawDir ? import("./gather-C7TR5ER6.js") : void 0;
+  const gatherModule = rawDir ? import("./gather-GB6L6XJF.js") : void 0;
   gatherModule?.catch(() => void 0);
   const repoRoot = () => typeof opts.repoRoot === "string" ? Promise.resolve(opts.repoRoot) : opts.repoRoot();
   const gatherOptions = async () => ({ repoRoot: await repoRoot(), labelerFor: opts.attribution?.labelerFor });

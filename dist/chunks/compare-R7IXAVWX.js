@@ -10,7 +10,7 @@ import {
 import {
   collect,
   testCommandEnv
-} from "./chunk-HLICUQZQ.js";
+} from "./chunk-7CZANWU6.js";
 import "./chunk-FMOER6EB.js";
 import {
   LocalGitHistory,

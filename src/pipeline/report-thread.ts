@@ -9,7 +9,10 @@
  * before. A report that fails to render (its own error) is a reply like any other.
  */
 import { Worker } from 'node:worker_threads';
-import type { ReportReply, ReportRequest } from '../render/report-worker.js';
+import type { Profile } from '../profile/model.js';
+import { packedBuffers, packProfile } from '../profile/packed.js';
+import type { TestWall } from '../profile/tests.js';
+import type { ReportReply } from '../render/report-worker.js';
 import { distFile } from '../util/dist-file.js';
 
 export class ReportThread {
@@ -31,8 +34,8 @@ export class ReportThread {
     }
   }
 
-  /** Posts the profile (cloned now: later changes to it do not reach the report). Once. */
-  render(req: ReportRequest): void {
+  /** Posts the profile (copied now: later changes to it do not reach the report). Once. */
+  render(req: { profile: Profile; headWalls?: ReadonlyMap<string, TestWall>; output: string }): void {
     if (this.reply || this.failed) return;
     const { worker } = this;
     this.reply = new Promise((resolve) => {
@@ -50,9 +53,10 @@ export class ReportThread {
     });
     try {
       worker.ref();
-      worker.postMessage(req);
+      const profile = packProfile(req.profile);
+      worker.postMessage({ ...req, profile }, packedBuffers(profile));
     } catch {
-      // a profile the structured clone refuses: no reply, the caller renders
+      // a profile that cannot be copied (the structured clone refuses it): no reply, the caller renders
       this.failed = true;
       worker.unref();
       this.reply = Promise.resolve(undefined);

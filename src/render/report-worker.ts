@@ -5,13 +5,13 @@
  * rendering is a third of ciprof's work after a one-process suite.
  */
 import { parentPort } from 'node:worker_threads';
-import type { Profile } from '../profile/model.js';
+import { unpackProfile, type PackedProfile } from '../profile/packed.js';
 import type { TestWall } from '../profile/tests.js';
 import { writeReport } from './report.js';
 
-/** One request: the profile (structured-cloned), its recorded tests, and where to write. */
+/** One request: the profile (packed: profile/packed.ts), its recorded tests, and where to write. */
 export interface ReportRequest {
-  profile: Profile;
+  profile: PackedProfile;
   headWalls?: ReadonlyMap<string, TestWall>;
   output: string;
 }
@@ -21,7 +21,7 @@ export type ReportReply = { ok: true; path: string } | { ok: false; message: str
 parentPort?.once('message', (req: ReportRequest) => {
   let reply: ReportReply;
   try {
-    reply = { ok: true, path: writeReport(req.profile, undefined, { output: req.output, headWalls: req.headWalls }).path };
+    reply = { ok: true, path: writeReport(unpackProfile(req.profile), undefined, { output: req.output, headWalls: req.headWalls }).path };
   } catch (err) {
     reply = { ok: false, message: (err as Error).message };
   }

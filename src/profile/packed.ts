@@ -83,9 +83,12 @@ export function unpackProfile(p: PackedProfile): Profile {
   const samples: Sample[] = new Array<Sample>(p.stackLength.length);
   let si = 0;
   let vi = 0;
+  // Plain loops: Array.from over a subarray per sample cost more than the rest of the unpacking (cold code).
   for (let i = 0; i < samples.length; i++) {
-    const stack = Array.from(p.stacks.subarray(si, (si += p.stackLength[i]!)));
-    const values = Array.from(p.values.subarray(vi, (vi += p.valueLength[i]!)));
+    const stack: number[] = [];
+    for (let end = si + p.stackLength[i]!; si < end; si++) stack.push(p.stacks[si]!);
+    const values: number[] = [];
+    for (let end = vi + p.valueLength[i]!; vi < end; vi++) values.push(p.values[vi]!);
     samples[i] = { stack, values, labels: p.labelSets[p.labelSet[i]!]! };
   }
   return { ...p.head, functions, samples };

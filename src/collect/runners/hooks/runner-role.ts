@@ -48,13 +48,17 @@ const marker = (rawDir: string, pid: number, runner: RunnerKind): string => path
 
 const match = (table: [RunnerKind, RegExp][], file: string): RunnerKind | undefined => table.find(([, re]) => re.test(file))?.[0];
 
+/** Every entry above names one of these: a script without any is nobody's runner, no pattern tested. */
+const mayBeRunner = (file: string): boolean => file.includes('jest') || file.includes('vitest') || file.includes('mocha') || file.includes('tinypool');
+
 /** The main thread's role, from argv and execArgv; marks runner main processes. */
 export function mainThreadRole(rawDir: string): RunnerRole | undefined {
   const script = process.argv[1] ?? '';
   if (process.execArgv.includes('--test')) return markMain(rawDir, 'node-test');
-  const main = script && match(MAIN_ENTRIES, script);
+  const candidate = mayBeRunner(script);
+  const main = candidate && match(MAIN_ENTRIES, script);
   if (main) return markMain(rawDir, main);
-  const worker = script && match(WORKER_PROCESS_ENTRIES, script);
+  const worker = candidate && match(WORKER_PROCESS_ENTRIES, script);
   if (worker) return { runner: worker, role: 'worker' };
   // `node --test` runs each test file as a child of the orchestrator.
   if (script && existsSync(marker(rawDir, process.ppid, 'node-test'))) return { runner: 'node-test', role: 'worker' };

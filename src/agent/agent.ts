@@ -22,13 +22,13 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isMainThread, threadId } from 'node:worker_threads';
 import { hrtimeNs, parentChain, threadStartUs } from './process-facts.js';
 import { errorText, NoInspector, ThreadProfiler } from './profiler.js';
 import { AllocationSampler } from './alloc.js';
 import { ALLOC_ENV, FLUSHING_SUFFIX, HOOK_FLUSHERS, TEST_BOUNDARY, type AgentThreadInfo, type FlushReason, type HookFlusher, type TestBoundary } from './protocol.js';
 import { installSigtermFlush } from './signals.js';
 import { listenForFlushRequests, wrapWorkerTerminate } from './terminate.js';
+import { isMainThread, threadId } from './thread.js';
 
 const AGENT_KEY = Symbol.for('ciprof.agent');
 

@@ -15,8 +15,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { threadId } from 'node:worker_threads';
 import { hrtimeNs } from './process-facts.js';
+import { threadId } from './thread.js';
 import { ALLOC_SUFFIX, MARKER_PIECES, MARKER_RESIDUES, MARKER_STEP, markerElements, type AgentThreadInfo, type AllocInfo } from './protocol.js';
 
 type Post = (method: string, params?: object) => unknown;

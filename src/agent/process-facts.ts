@@ -3,7 +3,7 @@
  * let the collector join a process to the test that spawned it.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
-import { isMainThread } from 'node:worker_threads';
+import { isMainThread } from './thread.js';
 
 const MAX_ANCESTORS = 8;
 

@@ -4,10 +4,10 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isMainThread, threadId } from 'node:worker_threads';
 import type { AgentThreadInfo, FlushReason, StartMarker } from './protocol.js';
 import { writeScriptSourceMaps, type ProfileFrames } from './scripts.js';
 import { AgentSession } from './session.js';
+import { isMainThread, threadId } from './thread.js';
 
 /** Captured at load: a test that fakes Date must not move the profile's wall times. */
 const dateNow = Date.now;

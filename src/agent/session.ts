@@ -18,6 +18,7 @@
  * is what lets the agent stop and write inside 'exit'.
  */
 import type * as inspectorTypes from 'node:inspector';
+import { builtin } from './thread.js';
 
 interface RawConnection {
   dispatch(message: string): void;
@@ -149,13 +150,6 @@ export class AgentSession implements EventSession {
     if (failure) throw failure;
     return out;
   }
-}
-
-/** A built-in module, loaded on demand (process.getBuiltinModule: Node 20.16+, 22.3+). */
-function builtin<T>(name: string): T {
-  const get = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (get ? get(name) : require(name)) as T;
 }
 
 function parseReply(text: string): unknown {

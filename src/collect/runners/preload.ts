@@ -12,7 +12,7 @@
  * processes that are no runner's, most of them in a suite that spawns node, do not
  * compile them.
  */
-import { isMainThread } from 'node:worker_threads';
+import { isMainThread } from '../../agent/thread.js';
 import { mainThreadRole, onWorkerThreadRole, type RunnerRole } from './hooks/runner-role.js';
 import type { installRunnerHooks } from './install.js';
 

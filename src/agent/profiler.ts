@@ -2,8 +2,8 @@
  * One thread's V8 CPU profiler, driven in-process through `node:inspector`, written once
  * as `<pid>-<tid>-0.cpuprofile` into the raw directory, synchronously (safe in 'exit').
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AgentThreadInfo, FlushReason, StartMarker } from './protocol.js';
 import { writeScriptSourceMaps, type ProfileFrames } from './scripts.js';
 import { AgentSession } from './session.js';
@@ -47,14 +47,14 @@ export class ThreadProfiler {
       // Say so in a marker the collector reports, instead of a warning in the test output.
       if (/without a V8::Inspector/.test(errorText(err))) {
         const info = JSON.stringify({ pid: process.pid, threadId, argv: process.argv.slice(1, 4), execArgv: process.execArgv });
-        fs.writeFileSync(path.join(this.rawDir, `${process.pid}-${threadId}.noinspector`), info);
+        writeFileSync(join(this.rawDir, `${process.pid}-${threadId}.noinspector`), info);
         throw new NoInspector();
       }
       throw err;
     }
     this.post('Profiler.setSamplingInterval', { interval: this.intervalUs });
     const marker: StartMarker = { startUs: this.facts.startUs, ...(isMainThread ? { ancestors: this.facts.ancestors } : {}) };
-    fs.writeFileSync(path.join(this.rawDir, `${process.pid}-${threadId}.start`), JSON.stringify(marker));
+    writeFileSync(join(this.rawDir, `${process.pid}-${threadId}.start`), JSON.stringify(marker));
     this.startedAt = dateNow();
     this.post('Profiler.start');
     this.running = true;
@@ -88,13 +88,13 @@ export class ThreadProfiler {
       ancestors: isMainThread ? this.facts.ancestors : [],
     };
     whileStopped?.(info);
-    const base = path.join(this.rawDir, `${process.pid}-${threadId}-0`);
+    const base = join(this.rawDir, `${process.pid}-${threadId}-0`);
     // Written then renamed, so a reader never sees half a file from a thread killed mid-write.
     // The same bytes either way: V8's text with the block spliced in before its last brace
     // is what JSON.stringify({ ...profile, $ciprof }) gives (test/agent/raw-profile.test.ts).
     const content = 'text' in stopped ? `${stopped.text.slice(0, -1)},"$ciprof":${JSON.stringify(info)}}` : JSON.stringify({ ...stopped.profile, $ciprof: info });
-    fs.writeFileSync(`${base}.tmp`, content);
-    fs.renameSync(`${base}.tmp`, `${base}.cpuprofile`);
+    writeFileSync(`${base}.tmp`, content);
+    renameSync(`${base}.tmp`, `${base}.cpuprofile`);
     // After the profile is safe on disk: a failure here (the caller warns) costs the source maps only.
     writeScriptSourceMaps(this.session, 'text' in stopped ? stopped : stopped.profile, `${base}.scripts.json`);
   }

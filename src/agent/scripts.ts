@@ -12,10 +12,10 @@
  *
  * Written beside the .cpuprofile as `<pid>-<tid>-<seq>.scripts.json` (ScriptMapsFile).
  */
-import * as fs from 'node:fs';
-import Module from 'node:module';
+import { closeSync, fstatSync, openSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { EventSession } from './session.js';
+import { builtin } from './thread.js';
 
 /** One script's map: `sourceMapURL` as V8 saw it (relative to `url`, or a `data:` URL). */
 export interface ScriptSourceMap {
@@ -94,8 +94,8 @@ export function writeScriptSourceMaps(session: EventSession, profile: ProfileFra
     collectCpuMs: Math.round((cpuMicros() - cpuStarted) / 10) / 100,
   };
   const text = JSON.stringify(content);
-  fs.writeFileSync(`${file}.tmp`, text);
-  fs.renameSync(`${file}.tmp`, file);
+  writeFileSync(`${file}.tmp`, text);
+  renameSync(`${file}.tmp`, file);
   return Buffer.byteLength(text);
 }
 
@@ -207,7 +207,7 @@ function liveScriptMaps(session: EventSession, ids: Set<string>, urls: Set<strin
 const NODE_JS_LOADER = jsLoader();
 
 function jsLoader(): unknown {
-  return (Module as unknown as { _extensions?: Record<string, unknown> })._extensions?.['.js'];
+  return builtin<{ _extensions?: Record<string, unknown> }>('node:module')._extensions?.['.js'];
 }
 
 /**
@@ -262,16 +262,16 @@ const INLINE = Symbol('inline');
  */
 function mapNamedAtEnd(url: string): string | typeof INLINE | undefined {
   try {
-    const fd = fs.openSync(new URL(url), 'r');
+    const fd = openSync(new URL(url), 'r');
     try {
-      const size = fs.fstatSync(fd).size;
+      const size = fstatSync(fd).size;
       const tail = Buffer.alloc(Math.min(size, 4096));
-      fs.readSync(fd, tail, 0, tail.length, size - tail.length);
+      readSync(fd, tail, 0, tail.length, size - tail.length);
       const text = tail.toString('utf8');
       if (text.includes('sourceMappingURL=data:') || (size > tail.length && !text.slice(0, -1).includes('\n'))) return INLINE;
       return /\/\/[#@] sourceMappingURL=([^\s'"]+)\s*$/.exec(text)?.[1];
     } finally {
-      fs.closeSync(fd);
+      closeSync(fd);
     }
   } catch {
     return INLINE; // unreadable: let the Debugger say what V8 saw

@@ -17,7 +17,7 @@
  */
 import type * as DiagnosticsChannel from 'node:diagnostics_channel';
 import { existsSync } from 'node:fs';
-import * as path from 'node:path';
+import { join } from 'node:path';
 import type * as WorkerThreads from 'node:worker_threads';
 import { FLUSH_CHANNEL, type FlushMessage } from './protocol.js';
 import { builtin, threadId, workerThreadsIfLoaded } from './thread.js';
@@ -43,7 +43,7 @@ function wrapTerminate({ BroadcastChannel, Worker }: typeof WorkerThreads, rawDi
   const originalTerminate = proto.terminate;
   proto.terminate = function terminate(this: WorkerThreads.Worker): Promise<number> {
     const target = this.threadId;
-    if (target < 0 || !existsSync(path.join(rawDir, `${process.pid}-${target}.start`))) return originalTerminate.call(this);
+    if (target < 0 || !existsSync(join(rawDir, `${process.pid}-${target}.start`))) return originalTerminate.call(this);
     return new Promise<void>((resolve) => {
       const channel = new BroadcastChannel(FLUSH_CHANNEL);
       const finish = (): void => {

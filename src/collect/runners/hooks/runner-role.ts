@@ -10,8 +10,8 @@
  * thread recognises a runner's process by it.
  */
 import { existsSync, writeFileSync } from 'node:fs';
-import Module from 'node:module';
-import * as path from 'node:path';
+import { join } from 'node:path';
+import { builtin } from '../../../agent/thread.js';
 
 export type RunnerKind = 'jest' | 'mocha' | 'vitest' | 'node-test';
 
@@ -44,7 +44,7 @@ const WORKER_THREAD_ENTRIES: [RunnerKind, RegExp][] = [
   ['vitest', entry('tinypool/dist/entry/worker\\.js')],
 ];
 
-const marker = (rawDir: string, pid: number, runner: RunnerKind): string => path.join(rawDir, `${pid}.${runner}.runner`);
+const marker = (rawDir: string, pid: number, runner: RunnerKind): string => join(rawDir, `${pid}.${runner}.runner`);
 
 const match = (table: [RunnerKind, RegExp][], file: string): RunnerKind | undefined => table.find(([, re]) => re.test(file))?.[0];
 
@@ -83,7 +83,7 @@ type RegisterHooks = (hooks: { resolve: (specifier: string, context: unknown, ne
 export function onWorkerThreadRole(rawDir: string, then: (role: RunnerRole) => void): void {
   const candidate = (['vitest', 'jest'] as const).find((runner) => existsSync(marker(rawDir, process.pid, runner)));
   if (!candidate) return;
-  const registerHooks = (Module as unknown as { registerHooks?: RegisterHooks }).registerHooks;
+  const registerHooks = builtin<{ registerHooks?: RegisterHooks }>('node:module').registerHooks;
   if (typeof registerHooks !== 'function') return then({ runner: candidate, role: 'worker' });
   let watching = true;
   const stop = (): void => {

@@ -34,6 +34,51 @@ export const median = (xs) => {
 };
 export const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 
+/** C(n, k) as a float (n stays small: run counts). */
+function choose(n, k) {
+  let c = 1;
+  for (let i = 1; i <= k; i++) c = (c * (n - k + i)) / i;
+  return c;
+}
+
+/**
+ * The median of `xs` with a distribution-free confidence interval from order statistics:
+ * [x_(k), x_(n+1-k)] with the largest k whose coverage, from the binomial(n, 1/2) law of
+ * how many values fall below the true median, is still ≥ `level`. No normality assumed:
+ * the run-to-run spread on a shared VM is skewed (a neighbour only ever slows a run).
+ * With 5 runs the best is [min, max] at 93.8%; `coverage` says what was reached.
+ */
+export function medianInterval(xs, level = 0.95) {
+  const s = [...xs].sort((a, b) => a - b);
+  const n = s.length;
+  let best = { low: s[0], high: s[n - 1], coverage: 1 - 2 * 0.5 ** n };
+  for (let k = 1; k <= n >> 1; k++) {
+    let tail = 0;
+    for (let i = 0; i < k; i++) tail += choose(n, i) * 0.5 ** n;
+    const coverage = 1 - 2 * tail;
+    if (coverage < level) break;
+    best = { low: s[k - 1], high: s[n - k], coverage };
+  }
+  return { median: median(s), ...best };
+}
+
+/**
+ * Per-round ratios a/b: both variants ran in the same round, minutes apart at most, so a
+ * slow phase of the machine hits both; the ratio of medians mixes rounds and does not.
+ */
+export function pairedRatio(samples, a, b, field) {
+  const ratios = samples[a].map((x, i) => x[field] / samples[b][i][field]);
+  const { median: m, low, high, coverage } = medianInterval(ratios);
+  return { median: round(m, 3), low: round(low, 3), high: round(high, 3), coverage: round(coverage, 3) };
+}
+
+/** Against issue 12's bound (ciprof ≤ --cpu-prof + 2%): met, missed, or not resolved by this run's spread. */
+export function boundVerdict(ratio, bound = 1.02) {
+  if (ratio.high <= bound) return 'met';
+  if (ratio.low > bound) return 'missed';
+  return 'unresolved';
+}
+
 /** CPU ms of our waited-for children so far (cutime + cstime). */
 function childrenCpuMs() {
   const stat = readFileSync('/proc/self/stat', 'utf8');
@@ -105,6 +150,15 @@ export function interleave(variants, runs) {
   return { samples, load, wall, cpu };
 }
 
+/**
+ * A `ciprof run` sample with ciprof's own time outside the command: its wall minus the
+ * command's, which profile.json records (start-up before the spawn, everything after the exit).
+ */
+function outside(sample, outDir) {
+  const wallMs = Number(JSON.parse(readFileSync(join(outDir, 'profile.json'), 'utf8')).meta.wall_ms);
+  return { ...sample, outsideMs: sample.wallMs - wallMs };
+}
+
 export function benchOverhead({ runs = 7, nodes = [22, 24], suite: only, baseCli, coldCache = false } = {}) {
   const tmp = mkdtempSync(join(tmpdir(), 'ciprof-bench-overhead-'));
   const results = [];
@@ -136,7 +190,7 @@ export function benchOverhead({ runs = 7, nodes = [22, 24], suite: only, baseCli
             return timeRun(cmd, { cwd: suite.cwd, env: { ...env, NODE_OPTIONS: preloads, CIPROF_RAW_DIR: dir, CIPROF_INTERVAL_US: '1000' } });
           },
           // The whole product: profile, labels, merge, store (a temp store), report.html.
-          'ciprof run': () => timeRun([node, CLI, 'run', '-q', '--store-dir', join(tmp, 'store'), '--out', join(tmp, 'out'), '--', ...cmd], { cwd: suite.cwd, env }),
+          'ciprof run': () => outside(timeRun([node, CLI, 'run', '-q', '--store-dir', join(tmp, 'store'), '--out', join(tmp, 'out'), '--', ...cmd], { cwd: suite.cwd, env }), join(tmp, 'out')),
         };
         if (coldCache) {
           // Its own TMPDIR, emptied before every run: no compile cache, as on a fresh CI machine.
@@ -147,7 +201,7 @@ export function benchOverhead({ runs = 7, nodes = [22, 24], suite: only, baseCli
             return timeRun([node, CLI, 'run', '-q', '--store-dir', join(tmp, 'store'), '--out', join(tmp, 'out'), '--', ...cmd], { cwd: suite.cwd, env: { ...env, TMPDIR: cold } });
           };
         }
-        if (baseCli) variants['ciprof run (base)'] = () => timeRun([node, baseCli, 'run', '-q', '--store-dir', join(tmp, 'store'), '--out', join(tmp, 'out'), '--', ...cmd], { cwd: suite.cwd, env });
+        if (baseCli) variants['ciprof run (base)'] = () => outside(timeRun([node, baseCli, 'run', '-q', '--store-dir', join(tmp, 'store'), '--out', join(tmp, 'base-out'), '--', ...cmd], { cwd: suite.cwd, env }), join(tmp, 'base-out'));
         const { samples, load, wall, cpu } = interleave(variants, runs);
         results.push({
           suite: suite.name,
@@ -156,6 +210,7 @@ export function benchOverhead({ runs = 7, nodes = [22, 24], suite: only, baseCli
           loadAverage: round(median(load), 2),
           medianWallMs: wall,
           medianCpuMs: cpu,
+          medianOutsideMs: Object.fromEntries(Object.entries(samples).filter(([, v]) => v[0]?.outsideMs !== undefined).map(([k, v]) => [k, round(median(v.map((x) => x.outsideMs)))])),
           wallMs: Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, v.map((x) => round(x.wallMs))])),
           ratio: {
             wallVsPlain: round(wall['ciprof run'] / wall.plain, 3),
@@ -164,6 +219,12 @@ export function benchOverhead({ runs = 7, nodes = [22, 24], suite: only, baseCli
             cpuVsCpuProf: round(cpu['ciprof run'] / cpu['node --cpu-prof'], 3),
             agentWallVsCpuProf: round(wall['agent only'] / wall['node --cpu-prof'], 3),
             agentCpuVsCpuProf: round(cpu['agent only'] / cpu['node --cpu-prof'], 3),
+            paired: {
+              wallVsCpuProf: pairedRatio(samples, 'ciprof run', 'node --cpu-prof', 'wallMs'),
+              cpuVsCpuProf: pairedRatio(samples, 'ciprof run', 'node --cpu-prof', 'cpuMs'),
+              agentWallVsCpuProf: pairedRatio(samples, 'agent only', 'node --cpu-prof', 'wallMs'),
+              cpuProfWallVsPlain: pairedRatio(samples, 'node --cpu-prof', 'plain', 'wallMs'),
+            },
             ...(baseCli ? { baseWallVsCpuProf: round(wall['ciprof run (base)'] / wall['node --cpu-prof'], 3), baseCpuVsCpuProf: round(cpu['ciprof run (base)'] / cpu['node --cpu-prof'], 3) } : {}),
           },
         });
@@ -193,19 +254,32 @@ export function overheadMarkdown(results) {
     const c = r.medianCpuMs;
     lines.push(`| ${r.suite} | ${r.node} | ${r.runs} | ${r.loadAverage} | ${w.plain} | ${w['node --cpu-prof']} | ${w['agent only']} | ${w['ciprof run']} | x${r.ratio.wallVsPlain} | x${r.ratio.cpuProfWallVsPlain} | x${r.ratio.agentWallVsCpuProf}, x${r.ratio.agentCpuVsCpuProf} | **x${r.ratio.wallVsCpuProf}** | ${c.plain} / ${c['node --cpu-prof']} / ${c['agent only']} / ${c['ciprof run']} | x${r.ratio.cpuVsCpuProf} |`);
   }
+  lines.push(
+    '',
+    'Per-round ratios (the two variants ran in the same round), median [confidence interval of the median from order statistics, coverage given]. "vs +2%" says whether the whole interval is below 1.02 (met), above it (missed), or straddles it (unresolved: this run cannot tell).',
+    '',
+    '| suite | Node | runs | --cpu-prof / plain, wall | agent only / --cpu-prof, wall | ciprof / --cpu-prof, wall | ciprof / --cpu-prof, CPU | vs +2% (wall) |',
+    '| --- | --- | ---: | --- | --- | --- | --- | --- |',
+  );
+  const cell = (x) => `x${x.median} [${x.low}, ${x.high}] ${Math.round(x.coverage * 100)}%`;
+  for (const r of results) {
+    if (r.skipped || !r.ratio.paired) continue;
+    const p = r.ratio.paired;
+    lines.push(`| ${r.suite} | ${r.node} | ${r.runs} | ${cell(p.cpuProfWallVsPlain)} | ${cell(p.agentWallVsCpuProf)} | **${cell(p.wallVsCpuProf)}** | ${cell(p.cpuVsCpuProf)} | ${boundVerdict(p.wallVsCpuProf)} |`);
+  }
   lines.push('');
   return lines;
 }
 
 /** The extra variants of a standalone run (--base-cli, --cold-cache), ciprof's CPU beyond --cpu-prof's. */
 function extraLines(results) {
-  const lines = ['| suite | Node | variant | wall ms | CPU ms | wall / --cpu-prof | CPU / --cpu-prof | CPU beyond --cpu-prof ms |', '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |'];
+  const lines = ['| suite | Node | variant | wall ms | CPU ms | wall / --cpu-prof | CPU / --cpu-prof | CPU beyond --cpu-prof ms | outside the command ms |', '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |'];
   for (const r of results) {
     if (r.skipped) continue;
     const peerW = r.medianWallMs['node --cpu-prof'];
     const peerC = r.medianCpuMs['node --cpu-prof'];
     for (const k of Object.keys(r.medianWallMs).filter((k) => k.startsWith('ciprof run'))) {
-      lines.push(`| ${r.suite} | ${r.node} | ${k} | ${r.medianWallMs[k]} | ${r.medianCpuMs[k]} | x${round(r.medianWallMs[k] / peerW, 3)} | x${round(r.medianCpuMs[k] / peerC, 3)} | ${round(r.medianCpuMs[k] - peerC)} |`);
+      lines.push(`| ${r.suite} | ${r.node} | ${k} | ${r.medianWallMs[k]} | ${r.medianCpuMs[k]} | x${round(r.medianWallMs[k] / peerW, 3)} | x${round(r.medianCpuMs[k] / peerC, 3)} | ${round(r.medianCpuMs[k] - peerC)} | ${r.medianOutsideMs?.[k] ?? ''} |`);
     }
   }
   return lines;

@@ -7,6 +7,7 @@
 import type { AllocDiff, AllocStatus } from '../diff/alloc-diff.js';
 import type { FunctionDelta, ProfileDiff } from '../diff/function-diff.js';
 import { blockedClass } from '../profile/blocked.js';
+import { codeLoadClassOf, codeLoadSelf } from '../profile/code-load.js';
 import { ALLOC_SPACE, functionKey, timeValueIndex, type Labels, type Profile } from '../profile/model.js';
 import { readTestWalls, testKey, type TestWall } from '../profile/tests.js';
 import {
@@ -260,6 +261,7 @@ export function buildReportData(head: Profile, base?: Profile, diffs: ReportDiff
       .map((d) => [fnIds.get(d.key)!, round1(d.adjustedPct), round1(d.interval!.lowPct), round1(d.interval!.highPct)]),
     alloc: withAlloc,
     blocked: blockedFunctions(fnName, fnFile, strings, str),
+    codeLoad: codeLoadFunctions(fnIds, head, base, diff, str, (id) => blockedClass({ name: strings[fnName[id]!]!, file: strings[fnFile[id]!]! }) !== undefined || strings[fnFile[id]!] === ''),
     testTimes: testTimes.some((t) => t.some((v) => v >= 0)) ? tests.map((_, i) => testTimes[i] ?? [-1, -1, -1, -1]) : undefined,
     allocStatus: withAlloc && diffs.alloc ? allocStatuses(diffs.alloc, fnIds) : undefined,
   };
@@ -333,6 +335,31 @@ function blockedFunctions(fnName: number[], fnFile: number[], strings: string[],
     if (cls) out.push([f, str(cls)]);
   }
   return out;
+}
+
+/**
+ * [function index, class string index, judged-by string index or -1] of the functions judged
+ * as code loading: the diff's rows when there is a diff (the class it judged them in), else
+ * the same classification on the profile(s) (code-load.ts, as diffProfiles does it), so a
+ * plain report marks them too.
+ */
+function codeLoadFunctions(fnIds: ReadonlyMap<string, number>, head: Profile, base: Profile | undefined, diff: ProfileDiff | undefined, str: (s: string) => number, apart: (id: number) => boolean): [number, number, number][] | undefined {
+  const out: [number, number, number][] = [];
+  if (diff) {
+    for (const r of diff.functions) {
+      const id = r.codeLoad ? fnIds.get(r.key) : undefined;
+      if (id !== undefined) out.push([id, str(r.codeLoad!), r.judgedBy ? str(r.judgedBy) : -1]);
+    }
+  } else {
+    const h = codeLoadSelf(head);
+    const b = base ? codeLoadSelf(base) : undefined;
+    for (const [key, id] of fnIds) {
+      if (apart(id)) continue; // blocked time stays blocked; V8's pseudo-frames are no code
+      const cls = codeLoadClassOf(h.get(key), b?.get(key));
+      if (cls) out.push([id, str(cls), -1]);
+    }
+  }
+  return out.length ? out.sort((x, y) => x[0] - y[0]) : undefined;
 }
 
 const msOrUnknown = (v: number | null | undefined): number => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? Math.round(v * 100) / 100 : -1);

@@ -35,6 +35,15 @@ export function diffColor(status: number, change: number): string {
   return NOISE_COLOR;
 }
 
+/**
+ * Code loading (a transform, the module loader) that moved beyond its class's swing: violet,
+ * neither the red nor the blue of a CPU change, since it is judged apart and is no CPU row.
+ */
+export function codeLoadColor(change: number): string {
+  const k = Math.min(1, Math.max(0.35, Math.abs(change)));
+  return dark ? `hsl(275 ${35 + 30 * k}% ${30 + 12 * k}%)` : `hsl(275 ${45 + 30 * k}% ${84 - 20 * k}%)`;
+}
+
 export const TEXT_COLOR = dark ? '#e6edf3' : '#1f2328';
 export const HIGHLIGHT = dark ? '#e3b341' : '#bf8700';
 export const SELECTED = dark ? '#ffffff' : '#1f2328';

@@ -54,6 +54,10 @@ export interface Data {
   tests: TestInfo[];
   /** Per function: the class of wait its self time is (`fs`, `bind`, …), or '' for CPU. */
   fnBlocked: string[];
+  /** Per function: the code-loading class its self time is judged in (`transform`, `module-load`), or '' for CPU. */
+  fnCodeLoad: string[];
+  /** Per function: what judged a code-loading row (`prior`, `history`, `runs`), or ''. */
+  fnJudgedBy: string[];
 }
 
 export interface TestInfo {
@@ -125,5 +129,12 @@ export async function decodeReport(raw: { meta: ReportMetaView; blob: string }):
     fnAllocStatus = new Uint8Array(nf).fill(STATUS_NOISE);
     for (const [f, st] of header.allocStatus) if (f >= 0 && f < nf) fnAllocStatus[f] = st;
   }
-  return { meta: raw.meta, strings: header.strings, fnName, fnFile, fnLine, fnStatus, fnAllocStatus, fnInterval, parent, func, head, base, tests, fnBlocked };
+  const fnCodeLoad: string[] = new Array<string>(nf).fill('');
+  const fnJudgedBy: string[] = new Array<string>(nf).fill('');
+  for (const [f, cls, by] of header.codeLoad ?? []) {
+    if (f < 0 || f >= nf) continue;
+    fnCodeLoad[f] = header.strings[cls] ?? '';
+    fnJudgedBy[f] = by >= 0 ? (header.strings[by] ?? '') : '';
+  }
+  return { meta: raw.meta, strings: header.strings, fnName, fnFile, fnLine, fnStatus, fnAllocStatus, fnInterval, parent, func, head, base, tests, fnBlocked, fnCodeLoad, fnJudgedBy };
 }

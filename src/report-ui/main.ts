@@ -3,7 +3,7 @@
  * (flame graph, sandwich, functions, tests) to one small state. Every profile string
  * reaches the page through textContent or canvas fillText only.
  */
-import { diffColor, NOISE_COLOR, plainColor } from './colors.js';
+import { codeLoadColor, diffColor, NOISE_COLOR, plainColor } from './colors.js';
 import { FlameChart } from './chart.js';
 import { decodeReport, type Data } from './decode.js';
 import { bytes, ms, pct, signedBytes, signedMs, signedPct, signedPp } from './fmt.js';
@@ -30,10 +30,22 @@ interface FnRow {
   delta: number;
   deltaPct: number;
   status: number;
+  /** Code-loading class ('' for CPU): judged by its class's swing, never as a CPU row. */
+  codeLoad: string;
+  /** What the row is judged as: 'CPU', 'code loading (transform)', 'blocked (fs)'. */
+  kind: string;
 }
 
 const STATUS_TEXT: Record<Metric, string[]> = { cpu: ['', 'within noise', 'slower', 'faster'], alloc: ['', 'within noise', 'allocates more', 'allocates less'] };
 const STATUS_CLS = ['st-none', 'st-noise', 'st-regression', 'st-improvement'];
+/** A code-loading row's verdict against its class's swing, by status. */
+const CODE_LOAD_STATUS = ['not tested', 'within its swing', 'more, beyond its swing', 'less, beyond its swing'];
+const CODE_LOAD_CLS = ['st-none', 'st-noise', 'st-codeload', 'st-codeload'];
+const JUDGED_BY: Record<string, string> = {
+  prior: 'the swing measured for its class on real suites (no history)',
+  history: "its class's swing in this job's history",
+  runs: 'its spread over the compare runs',
+};
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...kids: (Node | string)[]): HTMLElementTagNameMap[K] => {
@@ -161,6 +173,26 @@ class App {
   private statusText(st: number): string {
     return STATUS_TEXT[this.metric][st]!;
   }
+  /** The code-loading class a function's CPU time is judged in, '' when it is judged as CPU (or allocations are shown). */
+  codeLoad(f: number): string {
+    return this.metric === 'cpu' && f >= 0 ? (this.data.fnCodeLoad[f] ?? '') : '';
+  }
+  /** A function's verdict as the tables and tooltips say it: code loading is never "slower". */
+  fnStatusText(f: number): string {
+    const st = this.status(f);
+    const cls = this.codeLoad(f);
+    if (cls) return `code loading (${cls}): ${CODE_LOAD_STATUS[st]}`;
+    return this.statusText(st);
+  }
+  private fnStatusCls(f: number): string {
+    return (this.codeLoad(f) ? CODE_LOAD_CLS : STATUS_CLS)[this.status(f)]!;
+  }
+  private kindOf(f: number): string {
+    const cls = this.codeLoad(f);
+    if (cls) return `code loading (${cls})`;
+    const wait = this.data.fnBlocked[f];
+    return wait ? `blocked (${wait})` : this.metric === 'cpu' ? 'CPU' : '';
+  }
 
   /** The CPU / Allocations switch; without allocation data it stays, disabled, and says why. */
   private metricSwitch(): HTMLElement {
@@ -206,6 +238,11 @@ class App {
       const sw = el('span');
       sw.style.background = c;
       this.legend.append(sw, t);
+    }
+    if (this.metric === 'cpu' && this.data.fnCodeLoad.some((c) => c !== '')) {
+      const sw = el('span');
+      sw.style.background = codeLoadColor(1);
+      this.legend.append(sw, 'code loading beyond its swing (judged apart, not CPU)');
     }
   }
 
@@ -306,7 +343,11 @@ class App {
   private colorOf(t: FlameTree, n: number): string {
     const f = t.func[n]!;
     if (!this.diff) return f < 0 ? plainColor('all', '') : plainColor(this.name(f), this.file(f));
-    return diffColor(f < 0 ? STATUS_NOISE : this.status(f), this.change(t, n));
+    if (f < 0) return diffColor(STATUS_NOISE, 0);
+    const st = this.status(f);
+    // Code loading is judged by its class's swing: beyond it, its own colour; never a CPU red or blue.
+    if (this.codeLoad(f)) return st === STATUS_REGRESSION || st === STATUS_IMPROVEMENT ? codeLoadColor(this.change(t, n)) : NOISE_COLOR;
+    return diffColor(st, this.change(t, n));
   }
 
   private hover(t: FlameTree | null, n: number, ev: MouseEvent | null): void {
@@ -330,12 +371,16 @@ class App {
       const dt = t.head.total[n]! - t.base.total[n]!;
       const dpp = ((t.head.total[n]! / (suite || 1)) - t.base.total[n]! / (bs || 1)) * 100;
       lines.push(['Δ total', this.normalized ? signedPp(dpp) : `${this.fmtSigned(dt)} (${signedPct(t.base.total[n]! > 0 ? (dt / t.base.total[n]!) * 100 : dt > 0 ? Infinity : 0)})`]);
-      if (f >= 0) lines.push(['status (self)', this.statusText(this.status(f)) || 'not tested (too few samples)']);
+      if (f >= 0) lines.push(['status (self)', this.fnStatusText(f) || 'not tested (too few samples)']);
       const iv = f >= 0 && this.metric === 'cpu' ? this.data.fnInterval.get(f) : undefined;
       if (iv) lines.push(['speed-adjusted Δ self', intervalText(iv)]);
+      const by = f >= 0 && this.codeLoad(f) ? this.data.fnJudgedBy[f] : '';
+      if (by) lines.push(['judged by', JUDGED_BY[by] ?? by]);
       if (t.base.total[n] === 0) lines.push(['', 'only in head']);
       else if (t.head.total[n] === 0) lines.push(['', 'only in base']);
     }
+    const cls = this.codeLoad(f);
+    if (cls) lines.push(['', `code loading (${cls}): judged by its class's swing, not as a CPU change`]);
     tip.replaceChildren(
       el('div', { className: 'name', textContent: name }),
       ...(loc ? [el('div', { className: 'loc', textContent: loc })] : []),
@@ -420,6 +465,7 @@ class App {
     const loc = this.loc(f);
     let text = `${this.name(f)}${loc ? `  ${loc}` : ''} — total ${this.fmt(h.total[f]!)} (${pct(h.total[f]!, this.tree.head.sum)}), self ${this.fmt(h.self[f]!)}`;
     if (this.fnTotals.base) text += ` · base total ${this.fmt(this.fnTotals.base.total[f]!)}, self ${this.fmt(this.fnTotals.base.self[f]!)}`;
+    if (this.codeLoad(f)) text += this.diff ? ` · ${this.fnStatusText(f)}` : ` · code loading (${this.codeLoad(f)})`;
     this.sandwichTitle.textContent = text;
   }
 
@@ -449,8 +495,8 @@ class App {
     if (this.diff) {
       cols.push(
         { label: 'Base self', key: (r) => r.baseSelf, text: (r) => this.fmt(r.baseSelf) },
-        { label: 'Δ self', key: (r) => Math.abs(r.delta), text: (r) => (this.normalized ? signedPp(r.delta) : this.fmtSigned(r.delta)), cls: (r) => STATUS_CLS[r.status]! },
-        { label: 'Δ %', key: (r) => (Number.isFinite(r.deltaPct) ? r.deltaPct : 1e9), text: (r) => signedPct(r.deltaPct), cls: (r) => STATUS_CLS[r.status]! },
+        { label: 'Δ self', key: (r) => Math.abs(r.delta), text: (r) => (this.normalized ? signedPp(r.delta) : this.fmtSigned(r.delta)), cls: (r) => this.fnStatusCls(r.f) },
+        { label: 'Δ %', key: (r) => (Number.isFinite(r.deltaPct) ? r.deltaPct : 1e9), text: (r) => signedPct(r.deltaPct), cls: (r) => this.fnStatusCls(r.f) },
       );
       if (this.metric === 'cpu') {
         cols.push({
@@ -460,12 +506,13 @@ class App {
             const iv = this.data.fnInterval.get(r.f);
             return iv ? intervalText(iv) : '';
           },
-          cls: (r) => STATUS_CLS[r.status]!,
+          cls: (r) => this.fnStatusCls(r.f),
           title: "Self-time change adjusted for the run's overall speed, with its 95% interval (the PR comment's numbers)",
         });
       }
-      cols.push({ label: 'Status', key: (r) => r.status, text: (r) => this.statusText(r.status), cls: (r) => STATUS_CLS[r.status]! });
+      cols.push({ label: 'Status', key: (r) => r.status, text: (r) => this.fnStatusText(r.f), cls: (r) => this.fnStatusCls(r.f) });
     }
+    if (this.metric === 'cpu') cols.push({ label: 'Judged as', key: (r) => r.kind, text: (r) => r.kind, left: true, title: KIND_TITLE });
     return cols;
   }
 
@@ -484,7 +531,7 @@ class App {
       const bself = base ? base.self[f]! : 0;
       const delta = this.normalized ? (head.self[f]! / hs - bself / bs) * 100 : head.self[f]! - bself;
       const dAbs = head.self[f]! - bself;
-      rows.push({ f, name, loc, self: head.self[f]!, total: head.total[f]!, baseSelf: bself, baseTotal: bt, delta, deltaPct: bself > 0 ? (dAbs / bself) * 100 : dAbs > 0 ? Infinity : 0, status: this.status(f) });
+      rows.push({ f, name, loc, self: head.self[f]!, total: head.total[f]!, baseSelf: bself, baseTotal: bt, delta, deltaPct: bself > 0 ? (dAbs / bself) * 100 : dAbs > 0 ? Infinity : 0, status: this.status(f), codeLoad: this.codeLoad(f), kind: this.kindOf(f) });
     }
     this.fnTable.setColumns(this.fnColumns());
     this.fnTable.setRows(rows);
@@ -498,6 +545,9 @@ class App {
     if (this.data.tests.length) this.testTable.setRows(testRows(this.data, this.metric === 'alloc'));
   }
 }
+
+const KIND_TITLE =
+  'CPU: judged on sampling and run-to-run noise. Code loading (a transform such as ts-jest, the module loader): how much of it a run does depends on scheduling and caches, so it is judged by its class\'s measured swing and never reported as a CPU regression. Blocked: a wait in a system call, not CPU.';
 
 /** "+18.2% (+12.0..+25.1)" */
 function intervalText(iv: { pct: number; low: number; high: number }): string {
@@ -523,6 +573,7 @@ function hook(app: App): void {
       color: d.color,
       matched: d.matched,
       status: f < 0 ? 0 : app.status(f),
+      codeLoad: f < 0 ? '' : app.codeLoad(f),
       headTotal: t.head.total[d.node]!,
       headSelf: t.head.self[d.node]!,
       baseTotal: t.base ? t.base.total[d.node]! : null,
@@ -575,7 +626,7 @@ function hook(app: App): void {
         callees: kidsOf(e),
       };
     },
-    functions: () => app.fnTable.shown.map((r) => ({ name: r.name, loc: r.loc, self: r.self, total: r.total, baseSelf: r.baseSelf, delta: r.delta, status: r.status })),
+    functions: () => app.fnTable.shown.map((r) => ({ name: r.name, loc: r.loc, self: r.self, total: r.total, baseSelf: r.baseSelf, delta: r.delta, status: r.status, codeLoad: r.codeLoad, kind: r.kind, statusText: app.fnStatusText(r.f) })),
     tests: () => app.testTable.shown.map((r) => ({ ...r })),
   };
   Object.defineProperty(window, '__ciprof', { value: Object.freeze(api), configurable: false, writable: false });

@@ -40,6 +40,13 @@ export interface WireHeader {
   allocStatus?: [number, number][];
   /** Functions whose self time is a wait in a system call (profile/blocked.ts): [function index, class string index]. */
   blocked?: [number, number][];
+  /**
+   * Functions whose self time is code loading (profile/code-load.ts: a runner's transform,
+   * the module loader), judged by their class's swing, never as CPU rows:
+   * [function index, class string index, string index of what judged it (`prior`,
+   * `history`, `runs`) or -1]. From the diff's rows when there is a diff.
+   */
+  codeLoad?: [number, number, number][];
   /** Per test, from the runner hooks: [head wall ms, head CPU-clock ms, base wall ms, base CPU-clock ms], -1 unknown. */
   testTimes?: [number, number, number, number][];
 }

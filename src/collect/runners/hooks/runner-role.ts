@@ -24,29 +24,37 @@ export interface RunnerRole {
 const sep = String.raw`[\\/]`;
 const entry = (pattern: string): RegExp => new RegExp(`${sep}${pattern.replaceAll('/', sep)}$`);
 
-const MAIN_ENTRIES: [RunnerKind, RegExp][] = [
-  ['jest', entry('(?:jest|jest-cli)/bin/jest(?:\\.js)?')],
-  ['jest', entry('\\.bin/jest')],
-  ['vitest', entry('vitest/vitest\\.mjs')],
-  ['vitest', entry('\\.bin/vitest')],
-  ['mocha', entry('mocha/(?:bin/_?mocha(?:\\.js)?|lib/cli/cli\\.js)')],
-  ['mocha', entry('\\.bin/_?mocha')],
-];
-const WORKER_PROCESS_ENTRIES: [RunnerKind, RegExp][] = [
-  ['jest', entry('jest-worker/build/(?:workers/)?processChild\\.js')],
-  ['vitest', entry('vitest/dist/workers/(?:forks|vmForks)\\.js')],
-  ['vitest', entry('tinypool/dist/entry/process\\.js')],
-  ['mocha', entry('mocha/lib/nodejs/worker\\.js')],
-];
-const WORKER_THREAD_ENTRIES: [RunnerKind, RegExp][] = [
-  ['jest', entry('jest-worker/build/(?:workers/)?threadChild\\.js')],
-  ['vitest', entry('vitest/dist/workers/(?:threads|vmThreads)\\.js')],
-  ['vitest', entry('tinypool/dist/entry/worker\\.js')],
-];
+/** Patterns, compiled at the first match: a process that is nobody's runner compiles none. */
+interface EntryTable {
+  patterns: [RunnerKind, string][];
+  compiled?: [RunnerKind, RegExp][];
+}
+const table = (patterns: [RunnerKind, string][]): EntryTable => ({ patterns });
+
+const MAIN_ENTRIES = table([
+  ['jest', '(?:jest|jest-cli)/bin/jest(?:\\.js)?'],
+  ['jest', '\\.bin/jest'],
+  ['vitest', 'vitest/vitest\\.mjs'],
+  ['vitest', '\\.bin/vitest'],
+  ['mocha', 'mocha/(?:bin/_?mocha(?:\\.js)?|lib/cli/cli\\.js)'],
+  ['mocha', '\\.bin/_?mocha'],
+]);
+const WORKER_PROCESS_ENTRIES = table([
+  ['jest', 'jest-worker/build/(?:workers/)?processChild\\.js'],
+  ['vitest', 'vitest/dist/workers/(?:forks|vmForks)\\.js'],
+  ['vitest', 'tinypool/dist/entry/process\\.js'],
+  ['mocha', 'mocha/lib/nodejs/worker\\.js'],
+]);
+const WORKER_THREAD_ENTRIES = table([
+  ['jest', 'jest-worker/build/(?:workers/)?threadChild\\.js'],
+  ['vitest', 'vitest/dist/workers/(?:threads|vmThreads)\\.js'],
+  ['vitest', 'tinypool/dist/entry/worker\\.js'],
+]);
 
 const marker = (rawDir: string, pid: number, runner: RunnerKind): string => join(rawDir, `${pid}.${runner}.runner`);
 
-const match = (table: [RunnerKind, RegExp][], file: string): RunnerKind | undefined => table.find(([, re]) => re.test(file))?.[0];
+const match = (entries: EntryTable, file: string): RunnerKind | undefined =>
+  (entries.compiled ??= entries.patterns.map(([runner, pattern]): [RunnerKind, RegExp] => [runner, entry(pattern)])).find(([, re]) => re.test(file))?.[0];
 
 /** Every entry above names one of these: a script without any is nobody's runner, no pattern tested. */
 const mayBeRunner = (file: string): boolean => file.includes('jest') || file.includes('vitest') || file.includes('mocha') || file.includes('tinypool');

@@ -122,8 +122,8 @@ export interface ExtraVariance {
  * What is known beyond sampling for one function: its own swing in the history; else for a
  * blocked function its class's (undefined when unmeasured: a wait is not judged on
  * sampling). A code-loading function takes the larger of its own and its class's swing in
- * the history, or the class's prior without one: compile work swings with scheduling, and
- * its functions are too small for their own swing to be read off six runs.
+ * the history, never less than the class's prior (codeLoadVariance): compile work swings
+ * with scheduling, and its functions are too small for their own swing to be read off six runs.
  */
 export function historyExtraLogVariance(history: HistoryNoise | undefined, key: string, blocked: BlockedClass | undefined, codeLoad?: CodeLoadClass): ExtraVariance | undefined {
   const own = history?.functionSwing?.get(key);

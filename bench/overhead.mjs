@@ -150,6 +150,15 @@ export function interleave(variants, runs) {
   return { samples, load, wall, cpu };
 }
 
+/**
+ * A `ciprof run` sample with ciprof's own time outside the command: its wall minus the
+ * command's, which profile.json records (start-up before the spawn, everything after the exit).
+ */
+function outside(sample, outDir) {
+  const wallMs = Number(JSON.parse(readFileSync(join(outDir, 'profile.json'), 'utf8')).meta.wall_ms);
+  return { ...sample, outsideMs: sample.wallMs - wallMs };
+}
+
 export function benchOverhead({ runs = 7, nodes = [22, 24], suite: only, baseCli, coldCache = false } = {}) {
   const tmp = mkdtempSync(join(tmpdir(), 'ciprof-bench-overhead-'));
   const results = [];
@@ -181,7 +190,7 @@ export function benchOverhead({ runs = 7, nodes = [22, 24], suite: only, baseCli
             return timeRun(cmd, { cwd: suite.cwd, env: { ...env, NODE_OPTIONS: preloads, CIPROF_RAW_DIR: dir, CIPROF_INTERVAL_US: '1000' } });
           },
           // The whole product: profile, labels, merge, store (a temp store), report.html.
-          'ciprof run': () => timeRun([node, CLI, 'run', '-q', '--store-dir', join(tmp, 'store'), '--out', join(tmp, 'out'), '--', ...cmd], { cwd: suite.cwd, env }),
+          'ciprof run': () => outside(timeRun([node, CLI, 'run', '-q', '--store-dir', join(tmp, 'store'), '--out', join(tmp, 'out'), '--', ...cmd], { cwd: suite.cwd, env }), join(tmp, 'out')),
         };
         if (coldCache) {
           // Its own TMPDIR, emptied before every run: no compile cache, as on a fresh CI machine.
@@ -192,7 +201,7 @@ export function benchOverhead({ runs = 7, nodes = [22, 24], suite: only, baseCli
             return timeRun([node, CLI, 'run', '-q', '--store-dir', join(tmp, 'store'), '--out', join(tmp, 'out'), '--', ...cmd], { cwd: suite.cwd, env: { ...env, TMPDIR: cold } });
           };
         }
-        if (baseCli) variants['ciprof run (base)'] = () => timeRun([node, baseCli, 'run', '-q', '--store-dir', join(tmp, 'store'), '--out', join(tmp, 'out'), '--', ...cmd], { cwd: suite.cwd, env });
+        if (baseCli) variants['ciprof run (base)'] = () => outside(timeRun([node, baseCli, 'run', '-q', '--store-dir', join(tmp, 'store'), '--out', join(tmp, 'base-out'), '--', ...cmd], { cwd: suite.cwd, env }), join(tmp, 'base-out'));
         const { samples, load, wall, cpu } = interleave(variants, runs);
         results.push({
           suite: suite.name,
@@ -201,6 +210,7 @@ export function benchOverhead({ runs = 7, nodes = [22, 24], suite: only, baseCli
           loadAverage: round(median(load), 2),
           medianWallMs: wall,
           medianCpuMs: cpu,
+          medianOutsideMs: Object.fromEntries(Object.entries(samples).filter(([, v]) => v[0]?.outsideMs !== undefined).map(([k, v]) => [k, round(median(v.map((x) => x.outsideMs)))])),
           wallMs: Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, v.map((x) => round(x.wallMs))])),
           ratio: {
             wallVsPlain: round(wall['ciprof run'] / wall.plain, 3),
@@ -263,13 +273,13 @@ export function overheadMarkdown(results) {
 
 /** The extra variants of a standalone run (--base-cli, --cold-cache), ciprof's CPU beyond --cpu-prof's. */
 function extraLines(results) {
-  const lines = ['| suite | Node | variant | wall ms | CPU ms | wall / --cpu-prof | CPU / --cpu-prof | CPU beyond --cpu-prof ms |', '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |'];
+  const lines = ['| suite | Node | variant | wall ms | CPU ms | wall / --cpu-prof | CPU / --cpu-prof | CPU beyond --cpu-prof ms | outside the command ms |', '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |'];
   for (const r of results) {
     if (r.skipped) continue;
     const peerW = r.medianWallMs['node --cpu-prof'];
     const peerC = r.medianCpuMs['node --cpu-prof'];
     for (const k of Object.keys(r.medianWallMs).filter((k) => k.startsWith('ciprof run'))) {
-      lines.push(`| ${r.suite} | ${r.node} | ${k} | ${r.medianWallMs[k]} | ${r.medianCpuMs[k]} | x${round(r.medianWallMs[k] / peerW, 3)} | x${round(r.medianCpuMs[k] / peerC, 3)} | ${round(r.medianCpuMs[k] - peerC)} |`);
+      lines.push(`| ${r.suite} | ${r.node} | ${k} | ${r.medianWallMs[k]} | ${r.medianCpuMs[k]} | x${round(r.medianWallMs[k] / peerW, 3)} | x${round(r.medianCpuMs[k] / peerC, 3)} | ${round(r.medianCpuMs[k] - peerC)} | ${r.medianOutsideMs?.[k] ?? ''} |`);
     }
   }
   return lines;

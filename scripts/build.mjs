@@ -45,8 +45,9 @@ const common = { define: { __CIPROF_VERSION__: JSON.stringify(version), ...repor
 await build({
   ...common,
   target: 'node22',
-  // merge-worker: the worker threads of `ciprof merge` (src/profile/merge-files.ts), sharing the CLI's chunks.
-  entryPoints: { cli: 'src/cli/index.ts', 'merge-worker': 'src/profile/merge-worker.ts' },
+  // merge-worker: the worker threads of `ciprof merge` (src/profile/merge-files.ts); report-worker:
+  // `ciprof run`'s report.html (src/pipeline/report-thread.ts); both share the CLI's chunks.
+  entryPoints: { cli: 'src/cli/index.ts', 'merge-worker': 'src/profile/merge-worker.ts', 'report-worker': 'src/render/report-worker.ts' },
   outdir,
   format: 'esm',
   // Heavy parts (the Actions toolkit for the GitHub store and publishing) are imported

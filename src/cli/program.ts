@@ -9,7 +9,7 @@ type Register = (program: Command) => void;
  * modules and the builtins they pull in: crypto, zlib, the Actions toolkit).
  */
 const COMMANDS: Record<string, () => Promise<Register>> = {
-  run: async () => (await import('./run.js')).registerRun,
+  run: async () => (await import('./run-options.js')).registerRun,
   merge: async () => (await import('./merge.js')).registerMerge,
   export: async () => (await import('./export.js')).registerExport,
   top: async () => (await import('./top.js')).registerTop,

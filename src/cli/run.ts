@@ -1,14 +1,21 @@
-import type { Command } from 'commander';
+/**
+ * What `ciprof run` does once its flags are read, by commander (run-options.ts) or by the
+ * fast path (run-argv.ts). Only what starting the command needs is imported here: the
+ * stages after it load while it runs.
+ */
+import * as path from 'node:path';
 import { withAllocSampling } from '../agent/protocol.js';
 import { collectWhileResolving } from '../pipeline/collect.js';
 import { prepareOutDir } from '../pipeline/out-dir.js';
 import { commandSettings } from '../pipeline/command-settings.js';
+import type { ReportThread } from '../pipeline/report-thread.js';
 import type { Settings, SettingsInput } from '../pipeline/settings.js';
+import type { Profile } from '../profile/model.js';
+import type { TestWall } from '../profile/tests.js';
 import type { PyroscopeFlags } from '../pyroscope/settings.js';
 import { cliLog, parsePositiveInt } from './io.js';
-import { addPyroscopeUploadOptions } from './pyroscope-flags.js';
 
-interface RunFlags extends PyroscopeFlags {
+export interface RunFlags extends PyroscopeFlags {
   upload?: boolean;
   out: string;
   intervalUs: string;
@@ -22,44 +29,32 @@ interface RunFlags extends PyroscopeFlags {
   alloc?: boolean;
 }
 
-export function registerRun(program: Command): void {
-  const run = program
-    .command('run')
-    .description('run a test command with every Node process and worker profiled; write one merged pprof profile')
-    .argument('<command...>', 'the test command, after --')
-    .option('-o, --out <dir>', 'output directory for profile.pb.gz and profile.json', '.ciprof')
-    .option('--interval-us <n>', 'sampling interval in microseconds', '1000')
-    .option('--alloc', 'also sample allocations (V8 sampling heap profiler, every process and worker): alloc_samples/alloc_space in the same profile')
-    .option('--json', 'print the run summary as JSON on stdout, and nothing else there (the command\'s stdout goes to stderr)')
-    .option('--store-dir <dir>', 'local store directory (default: <repo root>/.ciprof/store)')
-    .option('--no-store', 'do not save the profile in the local store')
-    .option('--job-key <key>', 'name under which profiles of this job are stored and compared (default: from CI env)')
-    .option('--keep-raw', 'keep the raw V8 .cpuprofile files and print where')
-    .option('-q, --quiet', 'no text summary on stderr')
-    .option('--no-report', 'do not write the HTML report (report.html) beside the profile')
-    .passThroughOptions()
-    .action(async (command: string[], flags: RunFlags) => {
-      const intervalUs = parsePositiveInt('--interval-us', flags.intervalUs);
-      const input: SettingsInput = { cwd: process.cwd(), env: withAllocSampling(process.env, flags.alloc), jobKey: flags.jobKey, storeDir: flags.storeDir, outDir: flags.out, intervalUs, pyroscope: flags.upload ? { flags, upload: true } : undefined };
-      const start = commandSettings(input);
-      // Git is asked (and CI detection loaded) once the command has started; --upload checks its
-      // settings first, so that a typo shows before the tests.
-      const early = flags.upload ? (await import('../pipeline/settings.js')).resolveSettings(input, cliLog) : undefined;
-      let settings: Promise<Settings> | undefined;
-      const resolve = (): Promise<Settings> => (settings ??= early ? Promise.resolve(early) : import('../pipeline/settings.js').then((m) => m.resolveSettingsAsync(input, cliLog)));
-      const profiling = prepareOutDir(start, cliLog);
-      // Under --json, stdout is one JSON document: the test output goes to stderr.
-      const collecting = collectWhileResolving(start, resolve, { command, keepRaw: flags.keepRaw, quiet: flags.quiet, profile: profiling, commandStdout: flags.json ? 'stderr' : 'inherit' }, cliLog);
-      // The command has started: the stages after it load while it runs, not before it starts.
-      const later = import('./run-outputs.js');
-      later.catch(() => undefined);
-      if (profiling && flags.report) import('../render/report.js').catch(() => undefined);
-      const c = await collecting;
-      const summary = c.profile ? await (await later).writeRunResults(await resolve(), c, flags) : undefined;
-      // Always one document under --json, even when no profile was written.
-      if (flags.json) process.stdout.write(`${JSON.stringify(summary ?? { exitCode: c.exitCode, profile: null }, null, 2)}\n`);
-      process.exitCode = c.exitCode;
-    });
-  run.option('--upload', 'after the run, send the profile to Grafana Pyroscope (fails open; see ciprof upload --help)');
-  addPyroscopeUploadOptions(run);
+export async function runTests(command: string[], flags: RunFlags): Promise<void> {
+  const intervalUs = parsePositiveInt('--interval-us', flags.intervalUs);
+  const input: SettingsInput = { cwd: process.cwd(), env: withAllocSampling(process.env, flags.alloc), jobKey: flags.jobKey, storeDir: flags.storeDir, outDir: flags.out, intervalUs, pyroscope: flags.upload ? { flags, upload: true } : undefined };
+  const start = commandSettings(input);
+  // Git is asked (and CI detection loaded) once the command has started; --upload checks its
+  // settings first, so that a typo shows before the tests.
+  const early = flags.upload ? (await import('../pipeline/settings.js')).resolveSettings(input, cliLog) : undefined;
+  let settings: Promise<Settings> | undefined;
+  const resolve = (): Promise<Settings> => (settings ??= early ? Promise.resolve(early) : import('../pipeline/settings.js').then((m) => m.resolveSettingsAsync(input, cliLog)));
+  const profiling = prepareOutDir(start, cliLog);
+  let reportThread: ReportThread | undefined;
+  // report.html renders on a worker from the labelled profile while this thread encodes and stores it.
+  const labelled = (profile: Profile, walls: ReadonlyMap<string, TestWall> | undefined): void => reportThread?.render({ profile, headWalls: walls, output: path.join(start.outDir, 'report.html') });
+  // Under --json, stdout is one JSON document: the test output goes to stderr.
+  const collecting = collectWhileResolving(start, resolve, { command, keepRaw: flags.keepRaw, quiet: flags.quiet, profile: profiling, commandStdout: flags.json ? 'stderr' : 'inherit', labelled }, cliLog);
+  // The command has started: the stages after it load while it runs, not before it starts.
+  const later = import('./run-outputs.js');
+  later.catch(() => undefined);
+  if (profiling && flags.report) reportThread = await import('../pipeline/report-thread.js').then((m) => m.ReportThread.start(), () => undefined);
+  try {
+    const c = await collecting;
+    const summary = c.profile ? await (await later).writeRunResults(await resolve(), c, { ...flags, reportThread }) : undefined;
+    // Always one document under --json, even when no profile was written.
+    if (flags.json) process.stdout.write(`${JSON.stringify(summary ?? { exitCode: c.exitCode, profile: null }, null, 2)}\n`);
+    process.exitCode = c.exitCode;
+  } finally {
+    reportThread?.close();
+  }
 }

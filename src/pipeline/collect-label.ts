@@ -26,8 +26,11 @@ export interface LabelledRun {
   walls?: ReadonlyMap<string, TestWall>;
 }
 
+/** See CollectOptions.labelled. */
+export type Labelled = (profile: Profile, walls: ReadonlyMap<string, TestWall> | undefined) => void;
+
 /** The gathered profile with the run's metadata, its summary and the per-test table. */
-export function labelRun(s: Settings, command: string[], run: ProfiledRun, env: NodeJS.ProcessEnv, attribution: Attribution | undefined, log: Log): LabelledRun {
+export function labelRun(s: Settings, command: string[], run: ProfiledRun, env: NodeJS.ProcessEnv, attribution: Attribution | undefined, log: Log, labelled?: Labelled): LabelledRun {
   const gathered = run.gathered!;
   for (const w of gathered.warnings) log.warn(w);
   const recorded = redactCommand(command);
@@ -57,6 +60,11 @@ export function labelRun(s: Settings, command: string[], run: ProfiledRun, env: 
     log.warn(`${gathered.lost.length} thread(s) ended before writing a profile (SIGKILL or a crash: no in-process profiler, node --cpu-prof included, can write those): ${gathered.lost.slice(0, 5).join(', ')}`);
   }
 
+  try {
+    labelled?.(profile, walls);
+  } catch {
+    // the report is then rendered after, on this thread
+  }
   const pprofGzip = encodePprofGzip(profile);
   const summary = summarize(profile, gathered, {
     ciprofVersion: VERSION,

@@ -11,6 +11,7 @@ import { runProfiled } from '../collect/profile-command.js';
 import type { RunSummary } from '../collect/summary.js';
 import type { Profile } from '../profile/model.js';
 import type { TestWall } from '../profile/tests.js';
+import type { Labelled } from './collect-label.js';
 import type { CommandSettings } from './command-settings.js';
 import type { Log, Settings } from './settings.js';
 
@@ -23,6 +24,8 @@ export interface CollectOptions {
   profile?: boolean;
   /** 'stderr' when ciprof's stdout must carry JSON only. */
   commandStdout?: 'inherit' | 'stderr';
+  /** Called with the complete profile (metadata set) before it is encoded: report.html renders from it meanwhile. */
+  labelled?: Labelled;
 }
 
 export interface Collected {
@@ -68,7 +71,7 @@ export async function collectWhileResolving(start: CommandSettings, resolve: () 
   if (!run.gathered) return done;
   try {
     const [{ labelRun }, s] = await Promise.all([labelling!, resolved()]);
-    return { ...done, ...labelRun(s, opts.command, run, env, attribution, log) };
+    return { ...done, ...labelRun(s, opts.command, run, env, attribution, log, opts.labelled) };
   } catch (err) {
     log.warn(`profile not written: ${(err as Error).message}`);
     return done;

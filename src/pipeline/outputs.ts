@@ -22,6 +22,7 @@ import type { ReportResult } from '../render/report.js';
 import { pyroscopeDiffUrl } from '../pyroscope/ui.js';
 import { renderComment } from '../render/markdown.js';
 import type { Collected } from './collect.js';
+import type { ReportThread } from './report-thread.js';
 import type { DiffResult } from './diff.js';
 import type { Log, Settings } from './settings.js';
 import { freeArtifactName, type StoredRun } from './store.js';
@@ -36,13 +37,13 @@ export interface RunFiles {
 }
 
 /** profile.pb.gz, report.html (unless `report` is false) and profile.json; fills the summary's file fields. */
-export async function writeRunOutputs(s: Settings, c: Collected, opts: { report: boolean; stored?: StoredRun }, log: Log): Promise<RunFiles | undefined> {
+export async function writeRunOutputs(s: Settings, c: Collected, opts: { report: boolean; stored?: StoredRun; reportThread?: ReportThread }, log: Log): Promise<RunFiles | undefined> {
   if (!c.profile || !c.pprofGzip || !c.summary) return undefined;
   try {
     makeDirs(s.outDir);
     const files: RunFiles = { profile: path.join(s.outDir, 'profile.pb.gz'), summary: path.join(s.outDir, 'profile.json') };
     writeFileAtomic(files.profile, c.pprofGzip);
-    if (opts.report) files.report = await writeRunReport(s, c, log);
+    if (opts.report) files.report = await writeRunReport(s, c, log, opts.reportThread);
     c.summary = withFiles(c.summary, files, opts.stored);
     writeFileAtomic(files.summary, `${JSON.stringify({ ...c.summary, threadsDetail: c.threads, lost: c.lost }, null, 2)}\n`);
     return files;
@@ -52,7 +53,11 @@ export async function writeRunOutputs(s: Settings, c: Collected, opts: { report:
   }
 }
 
-async function writeRunReport(s: Settings, c: Collected, log: Log): Promise<string | undefined> {
+async function writeRunReport(s: Settings, c: Collected, log: Log, thread: ReportThread | undefined): Promise<string | undefined> {
+  // Rendered on the worker from the same profile while this thread encoded and stored it; no reply: render here.
+  const reply = await thread?.result();
+  if (reply && !reply.ok) log.warn(`report not written: ${reply.message}`);
+  if (reply) return reply.ok ? reply.path : undefined;
   try {
     const { writeReport } = await import('../render/report.js');
     return writeReport(c.profile!, undefined, { output: path.join(s.outDir, 'report.html'), headWalls: c.walls }).path;

@@ -10,8 +10,8 @@
  * thread recognises a runner's process by it.
  */
 import { existsSync, writeFileSync } from 'node:fs';
-import Module from 'node:module';
-import * as path from 'node:path';
+import { join } from 'node:path';
+import { builtin } from '../../../agent/thread.js';
 
 export type RunnerKind = 'jest' | 'mocha' | 'vitest' | 'node-test';
 
@@ -44,17 +44,21 @@ const WORKER_THREAD_ENTRIES: [RunnerKind, RegExp][] = [
   ['vitest', entry('tinypool/dist/entry/worker\\.js')],
 ];
 
-const marker = (rawDir: string, pid: number, runner: RunnerKind): string => path.join(rawDir, `${pid}.${runner}.runner`);
+const marker = (rawDir: string, pid: number, runner: RunnerKind): string => join(rawDir, `${pid}.${runner}.runner`);
 
 const match = (table: [RunnerKind, RegExp][], file: string): RunnerKind | undefined => table.find(([, re]) => re.test(file))?.[0];
+
+/** Every entry above names one of these: a script without any is nobody's runner, no pattern tested. */
+const mayBeRunner = (file: string): boolean => file.includes('jest') || file.includes('vitest') || file.includes('mocha') || file.includes('tinypool');
 
 /** The main thread's role, from argv and execArgv; marks runner main processes. */
 export function mainThreadRole(rawDir: string): RunnerRole | undefined {
   const script = process.argv[1] ?? '';
   if (process.execArgv.includes('--test')) return markMain(rawDir, 'node-test');
-  const main = script && match(MAIN_ENTRIES, script);
+  const candidate = mayBeRunner(script);
+  const main = candidate && match(MAIN_ENTRIES, script);
   if (main) return markMain(rawDir, main);
-  const worker = script && match(WORKER_PROCESS_ENTRIES, script);
+  const worker = candidate && match(WORKER_PROCESS_ENTRIES, script);
   if (worker) return { runner: worker, role: 'worker' };
   // `node --test` runs each test file as a child of the orchestrator.
   if (script && existsSync(marker(rawDir, process.ppid, 'node-test'))) return { runner: 'node-test', role: 'worker' };
@@ -79,7 +83,7 @@ type RegisterHooks = (hooks: { resolve: (specifier: string, context: unknown, ne
 export function onWorkerThreadRole(rawDir: string, then: (role: RunnerRole) => void): void {
   const candidate = (['vitest', 'jest'] as const).find((runner) => existsSync(marker(rawDir, process.pid, runner)));
   if (!candidate) return;
-  const registerHooks = (Module as unknown as { registerHooks?: RegisterHooks }).registerHooks;
+  const registerHooks = builtin<{ registerHooks?: RegisterHooks }>('node:module').registerHooks;
   if (typeof registerHooks !== 'function') return then({ runner: candidate, role: 'worker' });
   let watching = true;
   const stop = (): void => {

@@ -511,6 +511,8 @@ function writeSummary(summary) {
 }
 
 const count = (rows, pred) => `${rows.filter(pred).length}/${rows.length}`;
+/** Trials with a code-loading note (only the injected project functions changed: every note is false); '–' when the phase was not judged or predates the notes. */
+const notes = (rows) => (rows?.length && rows.every((x) => x.codeLoad) ? count(rows, (x) => x.codeLoad.length > 0) : '–');
 
 function markdown(s) {
   const lines = [
@@ -523,11 +525,11 @@ function markdown(s) {
   const by = (r) => (r.judgedWith && r.judgedWith !== String(s.judgedWith).split(',')[0] ? ` (judged with ${r.judgedWith})` : '');
   const cpu = s.results.filter((r) => r.kind === 'cpu');
   if (cpu.length) {
-    lines.push('## CPU verdicts (issue 16)', '', '| project | condition | trials | A/A: no regression row (target ≥ 19) | +20% of share fn: detected (≥ 19 quiet, ≥ 17 neighbour) | +40 ms in calls fn: detected | A/B trials with a false row | compare --runs 3, +5%: detected (≥ 19 / ≥ 17) | compare A/A: no row | A/A with a code-loading note | share fn | load min/median/max | run wall median |', '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|');
+    lines.push('## CPU verdicts (issue 16)', '', '| project | condition | trials | A/A: no regression row (target ≥ 19) | +20% of share fn: detected (≥ 19 quiet, ≥ 17 neighbour) | +40 ms in calls fn: detected | A/B trials with a false row | compare --runs 3, +5%: detected (≥ 19 / ≥ 17) | compare A/A: no row | code-loading note: A/A · A/B · compare +5% | share fn | load min/median/max | run wall median |', '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|');
     for (const r of cpu) {
       const ph = r.phases;
       const p = r.pilot;
-      lines.push(`| ${r.project}${r.intervalUs ? `, --interval-us ${r.intervalUs}` : ''}${by(r)} | ${r.condition} | ${r.trialsDone} | ${count(ph.aa, (x) => x.rows.length === 0)} | ${count(ph.ab, (x) => x.detected[p.share.name])} | ${p.calls ? count(ph.ab, (x) => x.detected[p.calls.name]) : '–'} | ${count(ph.ab, (x) => x.falseRows.length > 0)} | ${ph.cab5 ? count(ph.cab5, (x) => x.detected[p.share.name]) : '–'} | ${ph.caa ? count(ph.caa, (x) => x.rows.length === 0) : '–'} | ${ph.aa.every((x) => x.codeLoad) ? count(ph.aa, (x) => x.codeLoad.length > 0) : '–'} | \`${p.share.name}\`${p.share.sharePct === undefined ? '' : ` ${p.share.sharePct}% of ${p.suiteCpuMs} ms`} | ${r.runStats.load.join(' / ')} | ${r.runStats.medianWallMs} ms |`);
+      lines.push(`| ${r.project}${r.intervalUs ? `, --interval-us ${r.intervalUs}` : ''}${by(r)} | ${r.condition} | ${r.trialsDone} | ${count(ph.aa, (x) => x.rows.length === 0)} | ${count(ph.ab, (x) => x.detected[p.share.name])} | ${p.calls ? count(ph.ab, (x) => x.detected[p.calls.name]) : '–'} | ${count(ph.ab, (x) => x.falseRows.length > 0)} | ${ph.cab5 ? count(ph.cab5, (x) => x.detected[p.share.name]) : '–'} | ${ph.caa ? count(ph.caa, (x) => x.rows.length === 0) : '–'} | ${notes(ph.aa)} · ${notes(ph.ab)} · ${notes(ph.cab5)} | \`${p.share.name}\`${p.share.sharePct === undefined ? '' : ` ${p.share.sharePct}% of ${p.suiteCpuMs} ms`} | ${r.runStats.load.join(' / ')} | ${r.runStats.medianWallMs} ms |`);
     }
     lines.push('');
     const hist = cpu.filter((r) => r.phases.aah);
@@ -537,13 +539,13 @@ function markdown(s) {
         '',
         `\`judge --history\`: the base found by commit in a local store that also holds ${HISTORY_RUNS} other A runs of the pool on the base's first-parent ancestors, so the diff applies the speed prior and the per-function swing the history measured (src/diff/noise-history.ts), as a CI job does after ${HISTORY_RUNS} commits on its base branch.`,
         '',
-        '| project | condition | trials | A/A: no regression row (≥ 19) | +20% of share fn: detected | +40 ms in calls fn: detected | A/B trials with a false row | A/A with a code-loading note |',
+        '| project | condition | trials | A/A: no regression row (≥ 19) | +20% of share fn: detected | +40 ms in calls fn: detected | A/B trials with a false row | code-loading note: A/A · A/B |',
         '|---|---|---:|---:|---:|---:|---:|---:|',
       );
       for (const r of hist) {
         const ph = r.phases;
         const p = r.pilot;
-        lines.push(`| ${r.project}${r.intervalUs ? `, --interval-us ${r.intervalUs}` : ''}${by(r)} | ${r.condition} | ${r.trialsDone} | ${count(ph.aah, (x) => x.rows.length === 0)} | ${count(ph.abh, (x) => x.detected[p.share.name])} | ${p.calls ? count(ph.abh, (x) => x.detected[p.calls.name]) : '–'} | ${count(ph.abh, (x) => x.falseRows.length > 0)} | ${ph.aah.every((x) => x.codeLoad) ? count(ph.aah, (x) => x.codeLoad.length > 0) : '–'} |`);
+        lines.push(`| ${r.project}${r.intervalUs ? `, --interval-us ${r.intervalUs}` : ''}${by(r)} | ${r.condition} | ${r.trialsDone} | ${count(ph.aah, (x) => x.rows.length === 0)} | ${count(ph.abh, (x) => x.detected[p.share.name])} | ${p.calls ? count(ph.abh, (x) => x.detected[p.calls.name]) : '–'} | ${count(ph.abh, (x) => x.falseRows.length > 0)} | ${notes(ph.aah)} · ${notes(ph.abh)} |`);
       }
       lines.push('');
     }

@@ -20,15 +20,15 @@
  *   <pid>-<tid>-0.scripts.json        the source maps of the profile's scripts (scripts.ts)
  *   <pid>-<tid>-0.allocprofile        with --alloc: V8's sampling heap profile and its test marks (alloc.ts)
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { isMainThread, threadId } from 'node:worker_threads';
+import { writeFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
 import { hrtimeNs, parentChain, threadStartUs } from './process-facts.js';
 import { errorText, NoInspector, ThreadProfiler } from './profiler.js';
 import { AllocationSampler } from './alloc.js';
 import { ALLOC_ENV, FLUSHING_SUFFIX, HOOK_FLUSHERS, TEST_BOUNDARY, type AgentThreadInfo, type FlushReason, type HookFlusher, type TestBoundary } from './protocol.js';
 import { installSigtermFlush } from './signals.js';
 import { listenForFlushRequests, wrapWorkerTerminate } from './terminate.js';
+import { isMainThread, threadId } from './thread.js';
 
 const AGENT_KEY = Symbol.for('ciprof.agent');
 
@@ -36,7 +36,7 @@ type Global = typeof globalThis & { [AGENT_KEY]?: boolean; [HOOK_FLUSHERS]?: Hoo
 
 function warn(message: string): void {
   try {
-    fs.writeSync(2, `ciprof: warning: ${message} (pid ${process.pid}, thread ${threadId})\n`);
+    writeSync(2, `ciprof: warning: ${message} (pid ${process.pid}, thread ${threadId})\n`);
   } catch {
     // stderr closed: nothing sensible left to do
   }
@@ -65,9 +65,9 @@ function main(): void {
   });
   profiler.start();
   const alloc = startAllocationSampler(g, profiler, rawDir);
-  const flushingMarker = path.join(rawDir, `${process.pid}-${threadId}${FLUSHING_SUFFIX}`);
+  const flushingMarker = join(rawDir, `${process.pid}-${threadId}${FLUSHING_SUFFIX}`);
   const flushAll = (reason: FlushReason): void => {
-    safely('flush marker', () => fs.writeFileSync(flushingMarker, ''));
+    safely('flush marker', () => writeFileSync(flushingMarker, ''));
     for (const flushHook of g[HOOK_FLUSHERS] ?? []) safely(`per-test records (${reason})`, () => flushHook(reason));
     const allocFlush = alloc && ((info: AgentThreadInfo) => safely(`allocation profile on ${reason}`, () => alloc.flush(info)));
     safely(`flush on ${reason}`, () => profiler.flush(reason, allocFlush));

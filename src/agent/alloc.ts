@@ -13,10 +13,10 @@
  * between two marks belongs to the span between their times. The marks themselves are
  * dropped there. Cost: ~0.5 MiB of short-lived arrays per boundary.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { threadId } from 'node:worker_threads';
+import { renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { hrtimeNs } from './process-facts.js';
+import { threadId } from './thread.js';
 import { ALLOC_SUFFIX, MARKER_PIECES, MARKER_RESIDUES, MARKER_STEP, markerElements, type AgentThreadInfo, type AllocInfo } from './protocol.js';
 
 type Post = (method: string, params?: object) => unknown;
@@ -81,10 +81,10 @@ export class AllocationSampler {
     const result = this.post('HeapProfiler.stopSampling') as { profile?: SamplingProfile } | undefined;
     if (!result?.profile) throw new Error('HeapProfiler.stopSampling returned no profile');
     const alloc: AllocInfo = { intervalBytes: this.intervalBytes, markerElements: this.elements, boundariesUs: this.boundariesUs, startUs: this.startUs, endUs };
-    const base = path.join(this.rawDir, `${process.pid}-${threadId}-0`);
+    const base = join(this.rawDir, `${process.pid}-${threadId}-0`);
     const text = JSON.stringify({ nodes: flatten(result.profile.head), samples: result.profile.samples, $ciprof: info, $alloc: alloc });
-    fs.writeFileSync(`${base}.alloc.tmp`, text);
-    fs.renameSync(`${base}.alloc.tmp`, `${base}${ALLOC_SUFFIX}`);
+    writeFileSync(`${base}.alloc.tmp`, text);
+    renameSync(`${base}.alloc.tmp`, `${base}${ALLOC_SUFFIX}`);
   }
 }
 

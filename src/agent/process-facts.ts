@@ -2,8 +2,8 @@
  * Facts about the current process and thread, taken once when the agent starts, that
  * let the collector join a process to the test that spawned it.
  */
-import { readFileSync } from 'node:fs';
-import { isMainThread } from 'node:worker_threads';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { isMainThread } from './thread.js';
 
 const MAX_ANCESTORS = 8;
 
@@ -20,14 +20,15 @@ export function hrtimeUs(): number {
 
 /**
  * When this thread started, on process.hrtime's clock (CLOCK_MONOTONIC, as V8's samples).
- * In the main thread performance.now() counts from the process's start on that clock;
- * in a worker it counts from the process's start too, so a worker's start is now: the
- * agent is preloaded as the worker boots.
+ * In the main thread process.uptime() counts from the process's start on that clock (Node
+ * takes uv_hrtime() as it starts, 1.6-3 ms after performance.timeOrigin, before any
+ * JavaScript runs); in a worker it counts from the process's start too, so a worker's
+ * start is now: the agent is preloaded as the worker boots.
  */
 export function threadStartUs(): number {
-  // Called once, as the agent loads (before any test can fake timers); `performance` is
-  // touched only in a main thread: it loads perf_hooks, ~3 ms of CPU a worker need not pay.
-  return Math.round(isMainThread ? hrtimeUs() - performance.now() * 1000 : hrtimeUs());
+  // Called once, as the agent loads (before any test can fake timers). Not
+  // performance.now(): touching `performance` loads perf_hooks, 1-2 ms of a process's CPU.
+  return Math.round(isMainThread ? hrtimeUs() - process.uptime() * 1e6 : hrtimeUs());
 }
 
 /**
@@ -38,9 +39,10 @@ export function threadStartUs(): number {
 export function parentChain(): number[] {
   const chain = [process.ppid];
   if (process.platform !== 'linux') return chain;
+  const buf = Buffer.allocUnsafe(1024);
   try {
     while (chain.length < MAX_ANCESTORS) {
-      const stat = readFileSync(`/proc/${chain[chain.length - 1]}/stat`, 'latin1');
+      const stat = readStat(chain[chain.length - 1]!, buf);
       // "pid (comm) state ppid …": comm may contain spaces and parentheses.
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ', 2)[1]);
       if (!(ppid > 1)) break;
@@ -50,4 +52,14 @@ export function parentChain(): number[] {
     // the parent already exited, or /proc is not mounted: keep what we have
   }
   return chain;
+}
+
+/** /proc/<pid>/stat in one read (it reports size 0: readFileSync would stat it and read twice). */
+function readStat(pid: number, buf: Buffer): string {
+  const fd = openSync(`/proc/${pid}/stat`, 'r');
+  try {
+    return buf.toString('latin1', 0, readSync(fd, buf, 0, buf.length, null));
+  } finally {
+    closeSync(fd);
+  }
 }

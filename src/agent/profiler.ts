@@ -2,12 +2,12 @@
  * One thread's V8 CPU profiler, driven in-process through `node:inspector`, written once
  * as `<pid>-<tid>-0.cpuprofile` into the raw directory, synchronously (safe in 'exit').
  */
-import * as fs from 'node:fs';
-import * as inspector from 'node:inspector';
-import * as path from 'node:path';
-import { isMainThread, threadId } from 'node:worker_threads';
+import { renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AgentThreadInfo, FlushReason, StartMarker } from './protocol.js';
-import { writeScriptSourceMaps } from './scripts.js';
+import { writeScriptSourceMaps, type ProfileFrames } from './scripts.js';
+import { AgentSession } from './session.js';
+import { isMainThread, threadId } from './thread.js';
 
 /** Captured at load: a test that fakes Date must not move the profile's wall times. */
 const dateNow = Date.now;
@@ -29,7 +29,7 @@ export interface ThreadFacts {
 }
 
 export class ThreadProfiler {
-  private readonly session = new inspector.Session();
+  private readonly session = new AgentSession();
   private running = false;
   private startedAt = 0;
 
@@ -47,14 +47,14 @@ export class ThreadProfiler {
       // Say so in a marker the collector reports, instead of a warning in the test output.
       if (/without a V8::Inspector/.test(errorText(err))) {
         const info = JSON.stringify({ pid: process.pid, threadId, argv: process.argv.slice(1, 4), execArgv: process.execArgv });
-        fs.writeFileSync(path.join(this.rawDir, `${process.pid}-${threadId}.noinspector`), info);
+        writeFileSync(join(this.rawDir, `${process.pid}-${threadId}.noinspector`), info);
         throw new NoInspector();
       }
       throw err;
     }
     this.post('Profiler.setSamplingInterval', { interval: this.intervalUs });
     const marker: StartMarker = { startUs: this.facts.startUs, ...(isMainThread ? { ancestors: this.facts.ancestors } : {}) };
-    fs.writeFileSync(path.join(this.rawDir, `${process.pid}-${threadId}.start`), JSON.stringify(marker));
+    writeFileSync(join(this.rawDir, `${process.pid}-${threadId}.start`), JSON.stringify(marker));
     this.startedAt = dateNow();
     this.post('Profiler.start');
     this.running = true;
@@ -69,8 +69,7 @@ export class ThreadProfiler {
   flush(reason: FlushReason, whileStopped?: (info: AgentThreadInfo) => void): void {
     if (!this.running) return;
     this.running = false;
-    const result = this.post('Profiler.stop') as { profile?: object } | undefined;
-    if (!result?.profile) throw new Error('Profiler.stop returned no profile');
+    const stopped = this.stopProfile();
     const info: AgentThreadInfo = {
       pid: process.pid,
       ppid: process.ppid,
@@ -89,12 +88,33 @@ export class ThreadProfiler {
       ancestors: isMainThread ? this.facts.ancestors : [],
     };
     whileStopped?.(info);
-    const base = path.join(this.rawDir, `${process.pid}-${threadId}-0`);
+    const base = join(this.rawDir, `${process.pid}-${threadId}-0`);
     // Written then renamed, so a reader never sees half a file from a thread killed mid-write.
-    fs.writeFileSync(`${base}.tmp`, JSON.stringify({ ...result.profile, $ciprof: info }));
-    fs.renameSync(`${base}.tmp`, `${base}.cpuprofile`);
+    // The same bytes either way: V8's text with the block spliced in before its last brace
+    // is what JSON.stringify({ ...profile, $ciprof }) gives (test/agent/raw-profile.test.ts).
+    const content = 'text' in stopped ? `${stopped.text.slice(0, -1)},"$ciprof":${JSON.stringify(info)}}` : JSON.stringify({ ...stopped.profile, $ciprof: info });
+    writeFileSync(`${base}.tmp`, content);
+    renameSync(`${base}.tmp`, `${base}.cpuprofile`);
     // After the profile is safe on disk: a failure here (the caller warns) costs the source maps only.
-    writeScriptSourceMaps(this.session, result.profile, `${base}.scripts.json`);
+    writeScriptSourceMaps(this.session, 'text' in stopped ? stopped : stopped.profile, `${base}.scripts.json`);
+  }
+
+  /**
+   * Stops the profiler: V8's profile as text where the session gives text and the text is
+   * plain (no escape anywhere: then JSON.parse and JSON.stringify give back the same
+   * bytes), else parsed. Parsing a large profile only to write it again was most of a
+   * flush's own cost.
+   */
+  private stopProfile(): { text: string } | { profile: ProfileFrames } {
+    if (this.session.hasText) {
+      const reply = this.session.postText('Profiler.stop');
+      const prefix = `${this.session.resultPrefix()}{"profile":{"`;
+      if (reply.startsWith(prefix) && reply.endsWith('}}}') && !reply.includes('\\')) {
+        return { text: reply.slice(prefix.length - 2, -2) };
+      }
+      return { profile: profileOf(JSON.parse(reply) as { result?: unknown; error?: { message?: string } }) };
+    }
+    return { profile: profileOf({ result: this.post('Profiler.stop') }) };
   }
 
   /**
@@ -103,13 +123,13 @@ export class ThreadProfiler {
    * Shared with the allocation sampler (one session per thread).
    */
   post(method: string, params?: object): unknown {
-    let out: unknown;
-    let failure: Error | null = null;
-    this.session.post(method, params ?? {}, (err, result) => {
-      failure = err;
-      out = result;
-    });
-    if (failure) throw failure;
-    return out;
+    return this.session.post(method, params);
   }
+}
+
+function profileOf(reply: { result?: unknown; error?: { message?: string } }): ProfileFrames {
+  if (reply.error) throw new Error(`Profiler.stop failed: ${reply.error.message}`);
+  const profile = (reply.result as { profile?: ProfileFrames } | undefined)?.profile;
+  if (!profile) throw new Error('Profiler.stop returned no profile');
+  return profile;
 }

@@ -12,10 +12,10 @@
  *
  * Written beside the .cpuprofile as `<pid>-<tid>-<seq>.scripts.json` (ScriptMapsFile).
  */
-import * as fs from 'node:fs';
-import type * as inspector from 'node:inspector';
-import Module from 'node:module';
+import { closeSync, fstatSync, openSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import type { EventSession } from './session.js';
+import { builtin } from './thread.js';
 
 /** One script's map: `sourceMapURL` as V8 saw it (relative to `url`, or a `data:` URL). */
 export interface ScriptSourceMap {
@@ -37,8 +37,13 @@ export interface ScriptMapsFile {
   via?: 'vitest' | 'debugger' | 'as-written' | 'none';
 }
 
-interface ProfileFrames {
+export interface ProfileFrames {
   nodes?: { callFrame?: { scriptId?: string | number; url?: string } }[];
+}
+
+/** A profile as V8's text, without escapes (profiler.ts). */
+export interface ProfileText {
+  text: string;
 }
 
 interface ScriptParsed {
@@ -56,16 +61,19 @@ interface ScriptParsed {
  * enabling the Debugger costs time (it hashes every script) that a pool's terminate
  * timeout may not grant. Returns the bytes written.
  */
-export function writeScriptSourceMaps(session: inspector.Session, profile: ProfileFrames, file: string): number {
+export function writeScriptSourceMaps(session: EventSession, profile: ProfileFrames | ProfileText, file: string): number {
   const started = process.hrtime.bigint();
   const cpuStarted = cpuMicros();
   const ids = new Set<string>();
   const urls = new Set<string>();
-  for (const node of profile.nodes ?? []) {
-    const frame = node.callFrame;
-    if (!frame?.url || !isProjectScript(frame.url) || (OWN_DIR && frame.url.includes(OWN_DIR))) continue;
-    if (frame.scriptId !== undefined) ids.add(String(frame.scriptId));
-    urls.add(frame.url);
+  const add = (scriptId: string | number | undefined, url: string | undefined): void => {
+    if (!url || !isProjectScript(url) || (OWN_DIR && url.includes(OWN_DIR))) return;
+    if (scriptId !== undefined) ids.add(String(scriptId));
+    urls.add(url);
+  };
+  if (!('text' in profile && scanFrames(profile.text, add))) {
+    const nodes = 'text' in profile ? (JSON.parse(profile.text) as ProfileFrames).nodes : profile.nodes;
+    for (const node of nodes ?? []) add(node.callFrame?.scriptId, node.callFrame?.url);
   }
   const jestWorker = JEST_WORKER.test(process.argv[1] ?? '');
   const skip = urls.size === 0 || jestWorker || process.env.CIPROF_SOURCE_MAPS === '0';
@@ -86,9 +94,36 @@ export function writeScriptSourceMaps(session: inspector.Session, profile: Profi
     collectCpuMs: Math.round((cpuMicros() - cpuStarted) / 10) / 100,
   };
   const text = JSON.stringify(content);
-  fs.writeFileSync(`${file}.tmp`, text);
-  fs.renameSync(`${file}.tmp`, file);
+  writeFileSync(`${file}.tmp`, text);
+  renameSync(`${file}.tmp`, file);
   return Buffer.byteLength(text);
+}
+
+/**
+ * V8 writes each call frame as `"callFrame":{"functionName":"…","scriptId":"…","url":"…",…`
+ * (CDP's Runtime.CallFrame, in that order, on Node 20 to 26): read the script id and url
+ * of every frame from the text, no JSON.parse of the profile. The text has no escapes, so
+ * no string holds a quote. False (nothing is trusted) unless every call frame has that shape.
+ */
+const CALL_FRAME = '"callFrame":{"functionName":"';
+const SCRIPT_ID = '","scriptId":"';
+const URL_KEY = '","url":"';
+
+export function scanFrames(text: string, add: (scriptId: string, url: string) => void): boolean {
+  if (text.includes('\\')) return false;
+  const found: string[] = [];
+  for (let at = text.indexOf('"callFrame":'); at >= 0; at = text.indexOf('"callFrame":', at + 12)) {
+    if (!text.startsWith(CALL_FRAME, at)) return false;
+    const idAt = text.indexOf('"', at + CALL_FRAME.length);
+    if (!text.startsWith(SCRIPT_ID, idAt)) return false;
+    const idEnd = text.indexOf('"', idAt + SCRIPT_ID.length);
+    if (!text.startsWith(URL_KEY, idEnd)) return false;
+    const urlEnd = text.indexOf('"', idEnd + URL_KEY.length);
+    if (urlEnd < 0) return false;
+    found.push(text.slice(idAt + SCRIPT_ID.length, idEnd), text.slice(idEnd + URL_KEY.length, urlEnd));
+  }
+  for (let i = 0; i < found.length; i += 2) add(found[i]!, found[i + 1]!);
+  return true;
 }
 
 /**
@@ -146,10 +181,10 @@ const JEST_WORKER = /[\\/]jest-worker[\\/]build[\\/](?:workers[\\/])?processChil
 
 const OWN_DIR = typeof __dirname === 'string' ? `${__dirname}/` : undefined;
 
-function liveScriptMaps(session: inspector.Session, ids: Set<string>, urls: Set<string>): ScriptSourceMap[] {
+function liveScriptMaps(session: EventSession, ids: Set<string>, urls: Set<string>): ScriptSourceMap[] {
   const byUrlAndMap = new Map<string, ScriptSourceMap>();
-  const onScript = (message: { params: ScriptParsed }): void => {
-    const { scriptId, url, sourceMapURL } = message.params;
+  const onScript = (message: { params: unknown }): void => {
+    const { scriptId, url, sourceMapURL } = message.params as ScriptParsed;
     if (!sourceMapURL || !(ids.has(scriptId) || urls.has(url))) return;
     const key = `${url}\u0000${sourceMapURL}`;
     const known = byUrlAndMap.get(key);
@@ -172,7 +207,7 @@ function liveScriptMaps(session: inspector.Session, ids: Set<string>, urls: Set<
 const NODE_JS_LOADER = jsLoader();
 
 function jsLoader(): unknown {
-  return (Module as unknown as { _extensions?: Record<string, unknown> })._extensions?.['.js'];
+  return builtin<{ _extensions?: Record<string, unknown> }>('node:module')._extensions?.['.js'];
 }
 
 /**
@@ -227,16 +262,16 @@ const INLINE = Symbol('inline');
  */
 function mapNamedAtEnd(url: string): string | typeof INLINE | undefined {
   try {
-    const fd = fs.openSync(new URL(url), 'r');
+    const fd = openSync(new URL(url), 'r');
     try {
-      const size = fs.fstatSync(fd).size;
+      const size = fstatSync(fd).size;
       const tail = Buffer.alloc(Math.min(size, 4096));
-      fs.readSync(fd, tail, 0, tail.length, size - tail.length);
+      readSync(fd, tail, 0, tail.length, size - tail.length);
       const text = tail.toString('utf8');
       if (text.includes('sourceMappingURL=data:') || (size > tail.length && !text.slice(0, -1).includes('\n'))) return INLINE;
       return /\/\/[#@] sourceMappingURL=([^\s'"]+)\s*$/.exec(text)?.[1];
     } finally {
-      fs.closeSync(fd);
+      closeSync(fd);
     }
   } catch {
     return INLINE; // unreadable: let the Debugger say what V8 saw
@@ -249,7 +284,7 @@ function cpuMicros(): number {
   return usage.user + usage.system;
 }
 
-function postSync(session: inspector.Session, method: string): void {
+function postSync(session: EventSession, method: string): void {
   let failure: Error | null = null;
   session.post(method, {}, (err) => {
     failure = err;

@@ -122,19 +122,29 @@ export interface ExtraVariance {
  * What is known beyond sampling for one function: its own swing in the history; else for a
  * blocked function its class's (undefined when unmeasured: a wait is not judged on
  * sampling). A code-loading function takes the larger of its own and its class's swing in
- * the history, or the class's prior without one: compile work swings with scheduling, and
- * its functions are too small for their own swing to be read off six runs.
+ * the history, never less than the class's prior (codeLoadVariance): compile work swings
+ * with scheduling, and its functions are too small for their own swing to be read off six runs.
  */
 export function historyExtraLogVariance(history: HistoryNoise | undefined, key: string, blocked: BlockedClass | undefined, codeLoad?: CodeLoadClass): ExtraVariance | undefined {
   const own = history?.functionSwing?.get(key);
-  if (codeLoad) {
-    const cls = history?.codeLoadSwing?.get(codeLoad);
-    if (cls === undefined) return own === undefined ? { variance: CODE_LOAD_PRIOR[codeLoad], source: 'prior' } : { variance: Math.max(own, CODE_LOAD_PRIOR[codeLoad]), source: 'prior' };
-    return { variance: Math.max(own ?? 0, cls), source: 'history' };
-  }
+  if (codeLoad) return codeLoadVariance(codeLoad, Math.max(own ?? 0, history?.codeLoadSwing?.get(codeLoad) ?? 0));
   if (own !== undefined) return { variance: own, source: 'history' };
   const cls = blocked ? history?.blockedSwing?.get(blocked) : undefined;
   return cls === undefined ? undefined : { variance: cls, source: 'history' };
+}
+
+/**
+ * A code-loading function's variance beyond sampling: what was measured for it (its own or
+ * its class's swing in the history, the runs' scatter in `compare`), never below its class's
+ * prior. Six runs of a job see five pairs; the class's swing is heavy-tailed (one compile
+ * moved x15 in a pair of the calibration pools), so a steady history is no proof that the
+ * next pair will be: judged below the prior, A/A pairs with history got code-loading notes
+ * the same pairs without history did not (class-validator under a neighbour: 3 of 20 A/B
+ * pairs against 1). `source`: which of the two was larger.
+ */
+export function codeLoadVariance(cls: CodeLoadClass, measured: number): ExtraVariance {
+  const prior = CODE_LOAD_PRIOR[cls];
+  return measured > prior ? { variance: measured, source: 'history' } : { variance: prior, source: 'prior' };
 }
 
 /**

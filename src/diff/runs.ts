@@ -15,6 +15,7 @@ import { mergeProfiles } from '../profile/merge.js';
 import { DEFAULT_THRESHOLDS, diffProfiles, INTERVAL_LEVEL, judgeRows, partitionRows, type DiffThresholds, type FunctionDelta, type ProfileDiff } from './function-diff.js';
 import { selfByFunctionKey, selfByTestFile } from './self-time.js';
 import { onCpuProfile } from './cpu-clock.js';
+import { CODE_LOAD_PRIOR } from './noise-history.js';
 import { normalQuantile, studentTQuantile, tOrNormalTwoSided } from './stats.js';
 
 /** Which statistics produced the diff, recorded in compare.json so a reader knows. */
@@ -57,7 +58,7 @@ export function diffRuns(sampledBaseRuns: readonly Profile[], sampledHeadRuns: r
   // replicates. A row the runs believe but the files disagree on (a JIT inlining decision
   // that moved samples in a few processes) is noise, as for single runs.
   const fileUnits = judgeRows(tested, meanBase, meanHead, 1, thresholds, false);
-  for (const r of tested) if (r.blocked || r.codeLoad) r.judgedBy = 'runs';
+  for (const r of tested) if (r.blocked) r.judgedBy = 'runs';
   const { regressions, improvements, blocked, codeLoad, withinNoise, verdict } = partitionRows(diff.functions);
   return {
     ...diff,
@@ -119,12 +120,11 @@ function testRowOverRuns(row: FunctionDelta, r: RunsOfSides): boolean {
   const n = r.baseSelf.length;
   const m = r.headSelf.length;
   const key = functionKey(row.frame);
-  const { mx, my, se, dfEff, pValue } = overRuns(
-    r.baseSelf.map((run) => run.get(key) ?? 0),
-    r.headSelf.map((run) => run.get(key) ?? 0),
-    r.nsPerSample,
-    r.perFile?.(key),
-  );
+  const x = r.baseSelf.map((run) => run.get(key) ?? 0);
+  const y = r.headSelf.map((run) => run.get(key) ?? 0);
+  const perFile = r.perFile?.(key);
+  const floor = row.codeLoad ? codeLoadFloor(row, x, y, perFile) : undefined;
+  const { mx, my, se, dfEff, pValue } = overRuns(x, y, r.nsPerSample, floor ?? perFile);
   const delta = my - mx;
   row.adjustedPct = mx > 0 ? (delta / mx) * 100 : my > 0 ? Infinity : 0;
   row.pValue = pValue;
@@ -133,6 +133,27 @@ function testRowOverRuns(row: FunctionDelta, r: RunsOfSides): boolean {
     row.interval = { method: 'runs', level: INTERVAL_LEVEL, lowPct: ((delta - crit * se) / mx) * 100, highPct: ((delta + crit * se) / mx) * 100, pValue: row.pValue, units: n + m };
   }
   return true;
+}
+
+/**
+ * Code loading over runs: three runs a side can agree by chance while the class swings
+ * (class-validator, compare windows of the calibration pools: 4 of 20 got a code-loading
+ * note on TypeScript parser functions ts-jest ran in one window and not the other), so the
+ * per-run variance is never below the class's prior (noise-history.ts), as for single runs.
+ * The prior is a variance of the log ratio of two runs: one run's share of it is half, in
+ * ns² the mean's square times that. Sets what judged the row: the prior when it was the
+ * larger, the runs otherwise. Returns the variance to pass as the second measured one.
+ */
+function codeLoadFloor(row: FunctionDelta, x: readonly number[], y: readonly number[], perFile: { v: number; df: number } | undefined): { v: number; df: number } {
+  const mean = (x.reduce((a, b) => a + b, 0) + y.reduce((a, b) => a + b, 0)) / (x.length + y.length);
+  const prior = { v: mean * mean * (CODE_LOAD_PRIOR[row.codeLoad!] / 2), df: Number.POSITIVE_INFINITY };
+  const n = x.length + y.length - 2;
+  const mx = x.reduce((a, b) => a + b, 0) / x.length;
+  const my = y.reduce((a, b) => a + b, 0) / y.length;
+  const runs = n > 0 ? (x.reduce((a, v) => a + (v - mx) ** 2, 0) + y.reduce((a, v) => a + (v - my) ** 2, 0)) / n : 0;
+  const measured = Math.max(runs, perFile?.v ?? 0);
+  row.judgedBy = prior.v >= measured ? 'prior' : 'runs';
+  return perFile && perFile.v > prior.v ? perFile : prior;
 }
 
 /**

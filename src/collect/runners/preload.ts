@@ -6,32 +6,20 @@
  * listened to and printed nothing.
  *
  * Records are kept in memory and written by the agent with the thread's profile.
+ *
+ * This bundle holds only the decision (hooks/runner-role.ts); the hooks are a bundle of
+ * their own (install.ts, dist/runners/install.cjs) loaded once a role is found, so the
+ * processes that are no runner's, most of them in a suite that spawns node, do not
+ * compile them.
  */
-import { isMainThread } from 'node:worker_threads';
-import { TestRecorder } from '../test-record.js';
-import { installJestHooks } from './hooks/jest.js';
-import { installMochaHooks } from './hooks/mocha.js';
-import { installNodeTestHooks } from './hooks/node-test.js';
+import { isMainThread } from '../../agent/thread.js';
 import { mainThreadRole, onWorkerThreadRole, type RunnerRole } from './hooks/runner-role.js';
-import { installVitestHooks } from './hooks/vitest.js';
+import type { installRunnerHooks } from './install.js';
 
 function install(role: RunnerRole, rawDir: string): void {
-  switch (role.runner) {
-    case 'jest':
-      // jest's main process runs the tests itself when it decides to run in band.
-      installJestHooks(new TestRecorder(), role.role === 'main' ? { rawDir } : undefined);
-      break;
-    case 'mocha':
-      // Serial mocha runs tests in its main process; with --parallel, in its workers.
-      installMochaHooks(new TestRecorder());
-      break;
-    case 'vitest':
-      if (role.role === 'worker') installVitestHooks(new TestRecorder());
-      break;
-    case 'node-test':
-      if (role.role === 'worker') installNodeTestHooks(new TestRecorder());
-      break;
-  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const hooks = require(`${__dirname}/install.cjs`) as { installRunnerHooks: typeof installRunnerHooks };
+  hooks.installRunnerHooks(role, rawDir);
 }
 
 function guarded(role: RunnerRole, rawDir: string): void {

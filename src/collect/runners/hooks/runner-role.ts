@@ -10,8 +10,8 @@
  * thread recognises a runner's process by it.
  */
 import { existsSync, writeFileSync } from 'node:fs';
-import Module from 'node:module';
-import * as path from 'node:path';
+import { join } from 'node:path';
+import { builtin } from '../../../agent/thread.js';
 
 export type RunnerKind = 'jest' | 'mocha' | 'vitest' | 'node-test';
 
@@ -24,37 +24,49 @@ export interface RunnerRole {
 const sep = String.raw`[\\/]`;
 const entry = (pattern: string): RegExp => new RegExp(`${sep}${pattern.replaceAll('/', sep)}$`);
 
-const MAIN_ENTRIES: [RunnerKind, RegExp][] = [
-  ['jest', entry('(?:jest|jest-cli)/bin/jest(?:\\.js)?')],
-  ['jest', entry('\\.bin/jest')],
-  ['vitest', entry('vitest/vitest\\.mjs')],
-  ['vitest', entry('\\.bin/vitest')],
-  ['mocha', entry('mocha/(?:bin/_?mocha(?:\\.js)?|lib/cli/cli\\.js)')],
-  ['mocha', entry('\\.bin/_?mocha')],
-];
-const WORKER_PROCESS_ENTRIES: [RunnerKind, RegExp][] = [
-  ['jest', entry('jest-worker/build/(?:workers/)?processChild\\.js')],
-  ['vitest', entry('vitest/dist/workers/(?:forks|vmForks)\\.js')],
-  ['vitest', entry('tinypool/dist/entry/process\\.js')],
-  ['mocha', entry('mocha/lib/nodejs/worker\\.js')],
-];
-const WORKER_THREAD_ENTRIES: [RunnerKind, RegExp][] = [
-  ['jest', entry('jest-worker/build/(?:workers/)?threadChild\\.js')],
-  ['vitest', entry('vitest/dist/workers/(?:threads|vmThreads)\\.js')],
-  ['vitest', entry('tinypool/dist/entry/worker\\.js')],
-];
+/** Patterns, compiled at the first match: a process that is nobody's runner compiles none. */
+interface EntryTable {
+  patterns: [RunnerKind, string][];
+  compiled?: [RunnerKind, RegExp][];
+}
+const table = (patterns: [RunnerKind, string][]): EntryTable => ({ patterns });
 
-const marker = (rawDir: string, pid: number, runner: RunnerKind): string => path.join(rawDir, `${pid}.${runner}.runner`);
+const MAIN_ENTRIES = table([
+  ['jest', '(?:jest|jest-cli)/bin/jest(?:\\.js)?'],
+  ['jest', '\\.bin/jest'],
+  ['vitest', 'vitest/vitest\\.mjs'],
+  ['vitest', '\\.bin/vitest'],
+  ['mocha', 'mocha/(?:bin/_?mocha(?:\\.js)?|lib/cli/cli\\.js)'],
+  ['mocha', '\\.bin/_?mocha'],
+]);
+const WORKER_PROCESS_ENTRIES = table([
+  ['jest', 'jest-worker/build/(?:workers/)?processChild\\.js'],
+  ['vitest', 'vitest/dist/workers/(?:forks|vmForks)\\.js'],
+  ['vitest', 'tinypool/dist/entry/process\\.js'],
+  ['mocha', 'mocha/lib/nodejs/worker\\.js'],
+]);
+const WORKER_THREAD_ENTRIES = table([
+  ['jest', 'jest-worker/build/(?:workers/)?threadChild\\.js'],
+  ['vitest', 'vitest/dist/workers/(?:threads|vmThreads)\\.js'],
+  ['vitest', 'tinypool/dist/entry/worker\\.js'],
+]);
 
-const match = (table: [RunnerKind, RegExp][], file: string): RunnerKind | undefined => table.find(([, re]) => re.test(file))?.[0];
+const marker = (rawDir: string, pid: number, runner: RunnerKind): string => join(rawDir, `${pid}.${runner}.runner`);
+
+const match = (entries: EntryTable, file: string): RunnerKind | undefined =>
+  (entries.compiled ??= entries.patterns.map(([runner, pattern]): [RunnerKind, RegExp] => [runner, entry(pattern)])).find(([, re]) => re.test(file))?.[0];
+
+/** Every entry above names one of these: a script without any is nobody's runner, no pattern tested. */
+const mayBeRunner = (file: string): boolean => file.includes('jest') || file.includes('vitest') || file.includes('mocha') || file.includes('tinypool');
 
 /** The main thread's role, from argv and execArgv; marks runner main processes. */
 export function mainThreadRole(rawDir: string): RunnerRole | undefined {
   const script = process.argv[1] ?? '';
   if (process.execArgv.includes('--test')) return markMain(rawDir, 'node-test');
-  const main = script && match(MAIN_ENTRIES, script);
+  const candidate = mayBeRunner(script);
+  const main = candidate && match(MAIN_ENTRIES, script);
   if (main) return markMain(rawDir, main);
-  const worker = script && match(WORKER_PROCESS_ENTRIES, script);
+  const worker = candidate && match(WORKER_PROCESS_ENTRIES, script);
   if (worker) return { runner: worker, role: 'worker' };
   // `node --test` runs each test file as a child of the orchestrator.
   if (script && existsSync(marker(rawDir, process.ppid, 'node-test'))) return { runner: 'node-test', role: 'worker' };
@@ -79,7 +91,7 @@ type RegisterHooks = (hooks: { resolve: (specifier: string, context: unknown, ne
 export function onWorkerThreadRole(rawDir: string, then: (role: RunnerRole) => void): void {
   const candidate = (['vitest', 'jest'] as const).find((runner) => existsSync(marker(rawDir, process.pid, runner)));
   if (!candidate) return;
-  const registerHooks = (Module as unknown as { registerHooks?: RegisterHooks }).registerHooks;
+  const registerHooks = builtin<{ registerHooks?: RegisterHooks }>('node:module').registerHooks;
   if (typeof registerHooks !== 'function') return then({ runner: candidate, role: 'worker' });
   let watching = true;
   const stop = (): void => {

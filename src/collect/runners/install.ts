@@ -1,0 +1,31 @@
+/**
+ * The runner hooks themselves, bundled apart from the preload (dist/runners/install.cjs):
+ * the preload decides, cheaply, whether this process or thread is a test runner's own,
+ * and only then loads this bundle. Every other process the tests spawn (CLIs, servers,
+ * build tools, one per `node --test` file's children) compiles none of it.
+ */
+import { TestRecorder } from '../test-record.js';
+import { installJestHooks } from './hooks/jest.js';
+import { installMochaHooks } from './hooks/mocha.js';
+import { installNodeTestHooks } from './hooks/node-test.js';
+import type { RunnerRole } from './hooks/runner-role.js';
+import { installVitestHooks } from './hooks/vitest.js';
+
+export function installRunnerHooks(role: RunnerRole, rawDir: string): void {
+  switch (role.runner) {
+    case 'jest':
+      // jest's main process runs the tests itself when it decides to run in band.
+      installJestHooks(new TestRecorder(), role.role === 'main' ? { rawDir } : undefined);
+      break;
+    case 'mocha':
+      // Serial mocha runs tests in its main process; with --parallel, in its workers.
+      installMochaHooks(new TestRecorder());
+      break;
+    case 'vitest':
+      if (role.role === 'worker') installVitestHooks(new TestRecorder());
+      break;
+    case 'node-test':
+      if (role.role === 'worker') installNodeTestHooks(new TestRecorder());
+      break;
+  }
+}

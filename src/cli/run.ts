@@ -40,14 +40,19 @@ export async function runTests(command: string[], flags: RunFlags): Promise<void
   const resolve = (): Promise<Settings> => (settings ??= early ? Promise.resolve(early) : import('../pipeline/settings.js').then((m) => m.resolveSettingsAsync(input, cliLog)));
   const profiling = prepareOutDir(start, cliLog);
   let reportThread: ReportThread | undefined;
-  // report.html renders on a worker from the labelled profile while this thread encodes and stores it.
+  // Opt-in (CIPROF_REPORT_WORKER=1): report.html renders on a worker from the labelled profile
+  // while this thread encodes and stores it. Off by default: on a busy 2-core machine the
+  // worker's start-up and its cold copy of the report code cost +240 ms CPU per run and saved
+  // no wall time (replayed one-process suite, 9 interleaved runs, load 4-7); on idle cores it
+  // should save most of the report's ~100 ms after the command: measure before turning it on.
   const labelled = (profile: Profile, walls: ReadonlyMap<string, TestWall> | undefined): void => reportThread?.render({ profile, headWalls: walls, output: path.join(start.outDir, 'report.html') });
   // Under --json, stdout is one JSON document: the test output goes to stderr.
   const collecting = collectWhileResolving(start, resolve, { command, keepRaw: flags.keepRaw, quiet: flags.quiet, profile: profiling, commandStdout: flags.json ? 'stderr' : 'inherit', labelled }, cliLog);
   // The command has started: the stages after it load while it runs, not before it starts.
   const later = import('./run-outputs.js');
   later.catch(() => undefined);
-  if (profiling && flags.report) reportThread = await import('../pipeline/report-thread.js').then((m) => m.ReportThread.start(), () => undefined);
+  if (profiling && flags.report && process.env.CIPROF_REPORT_WORKER === '1') reportThread = await import('../pipeline/report-thread.js').then((m) => m.ReportThread.start(), () => undefined);
+  else if (profiling && flags.report) import('../render/report.js').catch(() => undefined);
   try {
     const c = await collecting;
     const summary = c.profile ? await (await later).writeRunResults(await resolve(), c, { ...flags, reportThread }) : undefined;

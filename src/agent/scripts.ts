@@ -66,8 +66,13 @@ export function writeScriptSourceMaps(session: EventSession, profile: ProfileFra
   const cpuStarted = cpuMicros();
   const ids = new Set<string>();
   const urls = new Set<string>();
+  // Decided once per url: a profile has thousands of frames and a few hundred scripts.
+  const decided = new Map<string, boolean>();
   const add = (scriptId: string | number | undefined, url: string | undefined): void => {
-    if (!url || !isProjectScript(url) || (OWN_DIR && url.includes(OWN_DIR))) return;
+    if (!url) return;
+    let project = decided.get(url);
+    if (project === undefined) decided.set(url, (project = isProjectScript(url) && !(OWN_DIR && url.includes(OWN_DIR))));
+    if (!project) return;
     if (scriptId !== undefined) ids.add(String(scriptId));
     urls.add(url);
   };

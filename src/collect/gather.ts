@@ -191,9 +191,7 @@ export class RawGatherer {
     // profile keeps its generated positions rather than break the decoders' memory bound.
     if (parsed.bytes.length > MAX_MAPPED_BYTES) return { scanned: this.importer.scan(parsed.bytes), unmapped: true };
     const bytes = jestCache ? this.frameMapper.mapBytes(file, parsed.bytes) : this.frameMapper.mapBytes(file, parsed.bytes, { jestCache: false });
-    // After the command (jestCache), in a process whose scanner is still cold: JSON.parse reads
-    // it faster, with the same result (profile/cpuprofile-parse.ts).
-    return bytes && { scanned: this.importer.scan(bytes, { cold: jestCache }), unmapped: false };
+    return bytes && { scanned: this.importer.scan(bytes), unmapped: false };
   }
 }
 

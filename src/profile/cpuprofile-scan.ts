@@ -37,9 +37,9 @@ export interface ScannedCpuProfile {
 
 /** How far sample times may stray outside [startTime, endTime] before the file is refused, µs. */
 const SPAN_SLACK_US = 1_000_000;
-export const MAX_INT = 2 ** 31 - 1;
+const MAX_INT = 2 ** 31 - 1;
 /** Bytes of the `$ciprof` block: a few fields and argv. */
-export const MAX_INFO_BYTES = 64 * 1024;
+const MAX_INFO_BYTES = 64 * 1024;
 
 const K = {
   nodes: ascii('nodes'),
@@ -58,7 +58,7 @@ const K = {
   lineNumber: ascii('lineNumber'),
 };
 
-export interface NodeColumns {
+interface NodeColumns {
   ids: IntColumn;
   frames: IntColumn;
   hits: IntColumn;
@@ -67,7 +67,7 @@ export interface NodeColumns {
   children: IntColumn;
 }
 
-export interface RawTop {
+interface RawTop {
   nodes?: NodeColumns;
   samples?: IntColumn;
   deltas?: NumberColumn;
@@ -79,11 +79,7 @@ export interface RawTop {
 /** Throws a plain Error naming the problem; callers add the file name. */
 export function scanCpuProfile(bytes: Uint8Array, frames: V8FrameTable, limits: DecodeLimits, scratch: Scratch): ScannedCpuProfile {
   const j = new JsonBytes(bytes, limits.maxStringBytes, limits.maxJsonDepth);
-  return checkTop(readTop(j, { frames, limits, scratch }), limits, scratch);
-}
-
-/** The checks and links every reader of the top level shares (this scanner, cpuprofile-parse.ts). */
-export function checkTop(top: RawTop, limits: DecodeLimits, scratch: Scratch): ScannedCpuProfile {
+  const top = readTop(j, { frames, limits, scratch });
   const nodes = top.nodes;
   if (!nodes) throw new Error('not a V8 CPU profile (no "nodes" array)');
   if (nodes.ids.length === 0) throw new Error('V8 CPU profile has no nodes');

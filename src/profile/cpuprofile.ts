@@ -12,7 +12,6 @@
  * (a wrapper forwarding to the runner, to require, or to the project's code) is cut out
  * of the stack, and the sample stays where it was.
  */
-import { parseCpuProfile } from './cpuprofile-parse.js';
 import { scanCpuProfile, type ScannedCpuProfile } from './cpuprofile-scan.js';
 import { DEFAULT_LIMITS, type DecodeLimits } from './limits.js';
 import { CIPROF_FRAME, CPU_NANOS, SAMPLES_COUNT, type Labels, type ProfileBuilder } from './model.js';
@@ -107,9 +106,8 @@ export class CpuProfileImporter {
    * touched. Adding scanned profiles in the same order as add() would gives the same
    * profile: the frames they share are interned here, the builder's functions there.
    */
-  scan(bytes: Uint8Array, opts: { cold?: boolean } = {}): ScannedCpuProfile {
-    // cold: one file read in a process that has read few (cpuprofile-parse.ts), the same result.
-    const cpu = (opts.cold && parseCpuProfile(bytes, this.frames, this.limits, this.scratch)) || scanCpuProfile(bytes, this.frames, this.limits, this.scratch);
+  scan(bytes: Uint8Array): ScannedCpuProfile {
+    const cpu = scanCpuProfile(bytes, this.frames, this.limits, this.scratch);
     // The scan points into the scratch arrays, which the next file reuses.
     return { ...cpu, frameOf: cpu.frameOf.slice(), parentOf: cpu.parentOf.slice(), hitCount: cpu.hitCount.slice(), tickNode: cpu.tickNode.slice(), tickTime: cpu.tickTime.slice() };
   }

@@ -1,35 +1,28 @@
 "use strict";
-var __create = Object.create;
-var __defProp = Object.defineProperty;
-var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
-var __getOwnPropNames = Object.getOwnPropertyNames;
-var __getProtoOf = Object.getPrototypeOf;
-var __hasOwnProp = Object.prototype.hasOwnProperty;
-var __copyProps = (to, from, except, desc) => {
-  if (from && typeof from === "object" || typeof from === "function") {
-    for (let key of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key) && key !== except)
-        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
-  }
-  return to;
-};
-var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
-  // If the importer is in node compatibility mode or this is not an ESM
-  // file that has been converted to a CommonJS file using a Babel-
-  // compatible transform (i.e. "__esModule" has not been set), then set
-  // "default" to the CommonJS "module.exports" for node compatibility.
-  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
-  mod
-));
 
 // src/agent/agent.ts
-var fs4 = __toESM(require("node:fs"), 1);
-var path4 = __toESM(require("node:path"), 1);
-var import_node_worker_threads5 = require("node:worker_threads");
+var import_node_fs6 = require("node:fs");
+var import_node_path4 = require("node:path");
 
 // src/agent/process-facts.ts
 var import_node_fs = require("node:fs");
-var import_node_worker_threads = require("node:worker_threads");
+
+// src/agent/thread.ts
+var WORKER_BOOT_MODULES = ["worker_threads", "internal/worker", "internal/worker/io", "internal/process/worker_thread_only"];
+function builtin(name) {
+  const get = process.getBuiltinModule;
+  return get ? get(name) : require(name);
+}
+function workerThreadsIfLoaded() {
+  const list = process.moduleLoadList;
+  const loaded = !Array.isArray(list) || WORKER_BOOT_MODULES.some((m) => list.includes(`NativeModule ${m}`));
+  return loaded ? builtin("node:worker_threads") : void 0;
+}
+var workerThreads = workerThreadsIfLoaded();
+var isMainThread = workerThreads ? workerThreads.isMainThread : true;
+var threadId = workerThreads ? workerThreads.threadId : 0;
+
+// src/agent/process-facts.ts
 var MAX_ANCESTORS = 8;
 var hrtimeBigint = process.hrtime.bigint;
 function hrtimeNs() {
@@ -39,14 +32,15 @@ function hrtimeUs() {
   return Number(hrtimeBigint() / 1000n);
 }
 function threadStartUs() {
-  return Math.round(import_node_worker_threads.isMainThread ? hrtimeUs() - performance.now() * 1e3 : hrtimeUs());
+  return Math.round(isMainThread ? hrtimeUs() - process.uptime() * 1e6 : hrtimeUs());
 }
 function parentChain() {
   const chain = [process.ppid];
   if (process.platform !== "linux") return chain;
+  const buf = Buffer.allocUnsafe(1024);
   try {
     while (chain.length < MAX_ANCESTORS) {
-      const stat = (0, import_node_fs.readFileSync)(`/proc/${chain[chain.length - 1]}/stat`, "latin1");
+      const stat = readStat(chain[chain.length - 1], buf);
       const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ", 2)[1]);
       if (!(ppid > 1)) break;
       chain.push(ppid);
@@ -55,27 +49,39 @@ function parentChain() {
   }
   return chain;
 }
+function readStat(pid, buf) {
+  const fd = (0, import_node_fs.openSync)(`/proc/${pid}/stat`, "r");
+  try {
+    return buf.toString("latin1", 0, (0, import_node_fs.readSync)(fd, buf, 0, buf.length, null));
+  } finally {
+    (0, import_node_fs.closeSync)(fd);
+  }
+}
 
 // src/agent/profiler.ts
-var fs2 = __toESM(require("node:fs"), 1);
-var inspector = __toESM(require("node:inspector"), 1);
-var path = __toESM(require("node:path"), 1);
-var import_node_worker_threads2 = require("node:worker_threads");
+var import_node_fs3 = require("node:fs");
+var import_node_path = require("node:path");
 
 // src/agent/scripts.ts
-var fs = __toESM(require("node:fs"), 1);
-var import_node_module = __toESM(require("node:module"), 1);
+var import_node_fs2 = require("node:fs");
 var import_node_url = require("node:url");
 function writeScriptSourceMaps(session, profile, file) {
   const started = process.hrtime.bigint();
   const cpuStarted = cpuMicros();
   const ids = /* @__PURE__ */ new Set();
   const urls = /* @__PURE__ */ new Set();
-  for (const node of profile.nodes ?? []) {
-    const frame = node.callFrame;
-    if (!frame?.url || !isProjectScript(frame.url) || OWN_DIR && frame.url.includes(OWN_DIR)) continue;
-    if (frame.scriptId !== void 0) ids.add(String(frame.scriptId));
-    urls.add(frame.url);
+  const decided = /* @__PURE__ */ new Map();
+  const add = (scriptId, url) => {
+    if (!url) return;
+    let project = decided.get(url);
+    if (project === void 0) decided.set(url, project = isProjectScript(url) && !(OWN_DIR && url.includes(OWN_DIR)));
+    if (!project) return;
+    if (scriptId !== void 0) ids.add(String(scriptId));
+    urls.add(url);
+  };
+  if (!("text" in profile && scanFrames(profile.text, add))) {
+    const nodes = "text" in profile ? JSON.parse(profile.text).nodes : profile.nodes;
+    for (const node of nodes ?? []) add(node.callFrame?.scriptId, node.callFrame?.url);
   }
   const jestWorker = JEST_WORKER.test(process.argv[1] ?? "");
   const skip = urls.size === 0 || jestWorker || process.env.CIPROF_SOURCE_MAPS === "0";
@@ -96,9 +102,28 @@ function writeScriptSourceMaps(session, profile, file) {
     collectCpuMs: Math.round((cpuMicros() - cpuStarted) / 10) / 100
   };
   const text = JSON.stringify(content);
-  fs.writeFileSync(`${file}.tmp`, text);
-  fs.renameSync(`${file}.tmp`, file);
+  (0, import_node_fs2.writeFileSync)(`${file}.tmp`, text);
+  (0, import_node_fs2.renameSync)(`${file}.tmp`, file);
   return Buffer.byteLength(text);
+}
+var CALL_FRAME = '"callFrame":{"functionName":"';
+var SCRIPT_ID = '","scriptId":"';
+var URL_KEY = '","url":"';
+function scanFrames(text, add) {
+  if (text.includes("\\")) return false;
+  const found = [];
+  for (let at = text.indexOf('"callFrame":'); at >= 0; at = text.indexOf('"callFrame":', at + 12)) {
+    if (!text.startsWith(CALL_FRAME, at)) return false;
+    const idAt = text.indexOf('"', at + CALL_FRAME.length);
+    if (!text.startsWith(SCRIPT_ID, idAt)) return false;
+    const idEnd = text.indexOf('"', idAt + SCRIPT_ID.length);
+    if (!text.startsWith(URL_KEY, idEnd)) return false;
+    const urlEnd = text.indexOf('"', idEnd + URL_KEY.length);
+    if (urlEnd < 0) return false;
+    found.push(text.slice(idAt + SCRIPT_ID.length, idEnd), text.slice(idEnd + URL_KEY.length, urlEnd));
+  }
+  for (let i = 0; i < found.length; i += 2) add(found[i], found[i + 1]);
+  return true;
 }
 function isProjectScript(url) {
   return /^(?:file:|\/|[a-z]:[\\/])/i.test(url) && !/[\\/]node_modules[\\/]/.test(url);
@@ -147,7 +172,7 @@ function liveScriptMaps(session, ids, urls) {
 }
 var NODE_JS_LOADER = jsLoader();
 function jsLoader() {
-  return import_node_module.default._extensions?.[".js"];
+  return builtin("node:module")._extensions?.[".js"];
 }
 var AS_WRITTEN_URL = /^file:\/\/(?:.*\.[cm]?js|[^?#]*\/[^./?#]+)$/i;
 function ranAsWritten(urls) {
@@ -175,16 +200,16 @@ function userLoaderFlag() {
 var INLINE = /* @__PURE__ */ Symbol("inline");
 function mapNamedAtEnd(url) {
   try {
-    const fd = fs.openSync(new URL(url), "r");
+    const fd = (0, import_node_fs2.openSync)(new URL(url), "r");
     try {
-      const size = fs.fstatSync(fd).size;
+      const size = (0, import_node_fs2.fstatSync)(fd).size;
       const tail = Buffer.alloc(Math.min(size, 4096));
-      fs.readSync(fd, tail, 0, tail.length, size - tail.length);
+      (0, import_node_fs2.readSync)(fd, tail, 0, tail.length, size - tail.length);
       const text = tail.toString("utf8");
       if (text.includes("sourceMappingURL=data:") || size > tail.length && !text.slice(0, -1).includes("\n")) return INLINE;
       return /\/\/[#@] sourceMappingURL=([^\s'"]+)\s*$/.exec(text)?.[1];
     } finally {
-      fs.closeSync(fd);
+      (0, import_node_fs2.closeSync)(fd);
     }
   } catch {
     return INLINE;
@@ -200,6 +225,111 @@ function postSync(session, method) {
     failure = err;
   });
   if (failure) throw failure;
+}
+
+// src/agent/session.ts
+var InspectorError = class extends Error {
+  constructor(code, message) {
+    super(`Inspector error ${code}: ${message}`);
+    this.code = code;
+  }
+  code;
+};
+function rawConnectionClass() {
+  const binding = process.binding;
+  if (typeof binding !== "function" || binding.name !== "binding") return void 0;
+  try {
+    const Connection = binding.call(process, "inspector").Connection;
+    return typeof Connection === "function" ? Connection : void 0;
+  } catch {
+    return void 0;
+  }
+}
+var AgentSession = class {
+  raw;
+  fallback;
+  nextId = 1;
+  reply;
+  listeners = /* @__PURE__ */ new Map();
+  /** True when replies can be read as text (postText). */
+  get hasText() {
+    return this.raw !== void 0;
+  }
+  connect() {
+    const Connection = process.env.CIPROF_INSPECTOR_SESSION === "node" ? void 0 : rawConnectionClass();
+    if (Connection) {
+      this.raw = new Connection((message) => this.onRawMessage(message));
+      return;
+    }
+    const inspector = builtin("node:inspector");
+    const session = new inspector.Session();
+    session.connect();
+    this.fallback = session;
+  }
+  post(method, params, callback) {
+    let result;
+    let failure = null;
+    try {
+      result = this.fallback ? this.postSession(this.fallback, method, params) : parseReply(this.postText(method, params));
+    } catch (err) {
+      if (!callback) throw err;
+      failure = err;
+    }
+    if (callback) return callback(failure, result);
+    return result;
+  }
+  /**
+   * The reply's text, as V8 wrote it: `{"id":N,"result":{...}}` or `{"id":N,"error":{...}}`.
+   * Only where hasText.
+   */
+  postText(method, params) {
+    if (!this.raw) throw new Error("no text replies on this session");
+    const id = this.nextId++;
+    this.reply = void 0;
+    this.raw.dispatch(JSON.stringify(params ? { id, method, params } : { id, method }));
+    const reply = this.reply;
+    this.reply = void 0;
+    if (reply === void 0) throw new Error(`no reply to ${method}`);
+    return reply;
+  }
+  /** The prefix a reply to the last postText starts with when it succeeded. */
+  resultPrefix() {
+    return `{"id":${this.nextId - 1},"result":`;
+  }
+  on(event, listener) {
+    if (this.fallback) this.fallback.on(event, listener);
+    else this.listeners.set(event, [...this.listeners.get(event) ?? [], listener]);
+    return this;
+  }
+  removeListener(event, listener) {
+    if (this.fallback) this.fallback.removeListener(event, listener);
+    else this.listeners.set(event, (this.listeners.get(event) ?? []).filter((l) => l !== listener));
+    return this;
+  }
+  onRawMessage(message) {
+    if (message.startsWith('{"id":')) {
+      this.reply = message;
+      return;
+    }
+    if (this.listeners.size === 0) return;
+    const event = JSON.parse(message);
+    for (const listener of this.listeners.get(event.method) ?? []) listener(event);
+  }
+  postSession(session, method, params) {
+    let out;
+    let failure = null;
+    session.post(method, params ?? {}, (err, result) => {
+      failure = err;
+      out = result;
+    });
+    if (failure) throw failure;
+    return out;
+  }
+};
+function parseReply(text) {
+  const reply = JSON.parse(text);
+  if (reply.error) throw new InspectorError(reply.error.code, reply.error.message);
+  return reply.result;
 }
 
 // src/agent/profiler.ts
@@ -220,7 +350,7 @@ var ThreadProfiler = class {
   rawDir;
   intervalUs;
   facts;
-  session = new inspector.Session();
+  session = new AgentSession();
   running = false;
   startedAt = 0;
   start() {
@@ -229,15 +359,15 @@ var ThreadProfiler = class {
       this.post("Profiler.enable");
     } catch (err) {
       if (/without a V8::Inspector/.test(errorText(err))) {
-        const info = JSON.stringify({ pid: process.pid, threadId: import_node_worker_threads2.threadId, argv: process.argv.slice(1, 4), execArgv: process.execArgv });
-        fs2.writeFileSync(path.join(this.rawDir, `${process.pid}-${import_node_worker_threads2.threadId}.noinspector`), info);
+        const info = JSON.stringify({ pid: process.pid, threadId, argv: process.argv.slice(1, 4), execArgv: process.execArgv });
+        (0, import_node_fs3.writeFileSync)((0, import_node_path.join)(this.rawDir, `${process.pid}-${threadId}.noinspector`), info);
         throw new NoInspector();
       }
       throw err;
     }
     this.post("Profiler.setSamplingInterval", { interval: this.intervalUs });
-    const marker = { startUs: this.facts.startUs, ...import_node_worker_threads2.isMainThread ? { ancestors: this.facts.ancestors } : {} };
-    fs2.writeFileSync(path.join(this.rawDir, `${process.pid}-${import_node_worker_threads2.threadId}.start`), JSON.stringify(marker));
+    const marker = { startUs: this.facts.startUs, ...isMainThread ? { ancestors: this.facts.ancestors } : {} };
+    (0, import_node_fs3.writeFileSync)((0, import_node_path.join)(this.rawDir, `${process.pid}-${threadId}.start`), JSON.stringify(marker));
     this.startedAt = dateNow();
     this.post("Profiler.start");
     this.running = true;
@@ -251,13 +381,12 @@ var ThreadProfiler = class {
   flush(reason, whileStopped) {
     if (!this.running) return;
     this.running = false;
-    const result = this.post("Profiler.stop");
-    if (!result?.profile) throw new Error("Profiler.stop returned no profile");
+    const stopped = this.stopProfile();
     const info = {
       pid: process.pid,
       ppid: process.ppid,
-      threadId: import_node_worker_threads2.threadId,
-      isMainThread: import_node_worker_threads2.isMainThread,
+      threadId,
+      isMainThread,
       argv: process.argv.slice(1, 4),
       execPath: process.execPath,
       nodeVersion: process.version,
@@ -268,13 +397,31 @@ var ThreadProfiler = class {
       hrtimeAtFlushNs: this.facts.hrtimeNs().toString(),
       intervalUs: this.intervalUs,
       startUs: this.facts.startUs,
-      ancestors: import_node_worker_threads2.isMainThread ? this.facts.ancestors : []
+      ancestors: isMainThread ? this.facts.ancestors : []
     };
     whileStopped?.(info);
-    const base = path.join(this.rawDir, `${process.pid}-${import_node_worker_threads2.threadId}-0`);
-    fs2.writeFileSync(`${base}.tmp`, JSON.stringify({ ...result.profile, $ciprof: info }));
-    fs2.renameSync(`${base}.tmp`, `${base}.cpuprofile`);
-    writeScriptSourceMaps(this.session, result.profile, `${base}.scripts.json`);
+    const base = (0, import_node_path.join)(this.rawDir, `${process.pid}-${threadId}-0`);
+    const content = "text" in stopped ? `${stopped.text.slice(0, -1)},"$ciprof":${JSON.stringify(info)}}` : JSON.stringify({ ...stopped.profile, $ciprof: info });
+    (0, import_node_fs3.writeFileSync)(`${base}.tmp`, content);
+    (0, import_node_fs3.renameSync)(`${base}.tmp`, `${base}.cpuprofile`);
+    writeScriptSourceMaps(this.session, "text" in stopped ? stopped : stopped.profile, `${base}.scripts.json`);
+  }
+  /**
+   * Stops the profiler: V8's profile as text where the session gives text and the text is
+   * plain (no escape anywhere: then JSON.parse and JSON.stringify give back the same
+   * bytes), else parsed. Parsing a large profile only to write it again was most of a
+   * flush's own cost.
+   */
+  stopProfile() {
+    if (this.session.hasText) {
+      const reply = this.session.postText("Profiler.stop");
+      const prefix = `${this.session.resultPrefix()}{"profile":{"`;
+      if (reply.startsWith(prefix) && reply.endsWith("}}}") && !reply.includes("\\")) {
+        return { text: reply.slice(prefix.length - 2, -2) };
+      }
+      return { profile: profileOf(JSON.parse(reply)) };
+    }
+    return { profile: profileOf({ result: this.post("Profiler.stop") }) };
   }
   /**
    * The in-process inspector session dispatches synchronously: the callback has run
@@ -282,21 +429,19 @@ var ThreadProfiler = class {
    * Shared with the allocation sampler (one session per thread).
    */
   post(method, params) {
-    let out;
-    let failure = null;
-    this.session.post(method, params ?? {}, (err, result) => {
-      failure = err;
-      out = result;
-    });
-    if (failure) throw failure;
-    return out;
+    return this.session.post(method, params);
   }
 };
+function profileOf(reply) {
+  if (reply.error) throw new Error(`Profiler.stop failed: ${reply.error.message}`);
+  const profile = reply.result?.profile;
+  if (!profile) throw new Error("Profiler.stop returned no profile");
+  return profile;
+}
 
 // src/agent/alloc.ts
-var fs3 = __toESM(require("node:fs"), 1);
-var path2 = __toESM(require("node:path"), 1);
-var import_node_worker_threads3 = require("node:worker_threads");
+var import_node_fs4 = require("node:fs");
+var import_node_path2 = require("node:path");
 
 // src/agent/protocol.ts
 var FLUSH_CHANNEL = "ciprof:flush";
@@ -356,10 +501,10 @@ var AllocationSampler = class {
     const result = this.post("HeapProfiler.stopSampling");
     if (!result?.profile) throw new Error("HeapProfiler.stopSampling returned no profile");
     const alloc = { intervalBytes: this.intervalBytes, markerElements: this.elements, boundariesUs: this.boundariesUs, startUs: this.startUs, endUs };
-    const base = path2.join(this.rawDir, `${process.pid}-${import_node_worker_threads3.threadId}-0`);
+    const base = (0, import_node_path2.join)(this.rawDir, `${process.pid}-${threadId}-0`);
     const text = JSON.stringify({ nodes: flatten(result.profile.head), samples: result.profile.samples, $ciprof: info, $alloc: alloc });
-    fs3.writeFileSync(`${base}.alloc.tmp`, text);
-    fs3.renameSync(`${base}.alloc.tmp`, `${base}${ALLOC_SUFFIX}`);
+    (0, import_node_fs4.writeFileSync)(`${base}.alloc.tmp`, text);
+    (0, import_node_fs4.renameSync)(`${base}.alloc.tmp`, `${base}${ALLOC_SUFFIX}`);
   }
 };
 function flatten(head) {
@@ -417,19 +562,29 @@ function installSigtermFlush(flush) {
 }
 
 // src/agent/terminate.ts
-var import_node_fs2 = require("node:fs");
-var path3 = __toESM(require("node:path"), 1);
-var import_node_worker_threads4 = require("node:worker_threads");
+var import_node_fs5 = require("node:fs");
+var import_node_path3 = require("node:path");
 var ANSWER_TIMEOUT_MS = 1e3;
 var WRITE_TIMEOUT_MS = 1e4;
 function wrapWorkerTerminate(rawDir) {
-  const proto = import_node_worker_threads4.Worker.prototype;
+  const loaded = workerThreadsIfLoaded();
+  if (loaded) return wrapTerminate(loaded, rawDir);
+  const channels = builtin("node:diagnostics_channel");
+  const onFirstWorker = () => {
+    channels.unsubscribe(WORKER_CHANNEL, onFirstWorker);
+    wrapTerminate(builtin("node:worker_threads"), rawDir);
+  };
+  channels.subscribe(WORKER_CHANNEL, onFirstWorker);
+}
+var WORKER_CHANNEL = "worker_threads";
+function wrapTerminate({ BroadcastChannel, Worker }, rawDir) {
+  const proto = Worker.prototype;
   const originalTerminate = proto.terminate;
   proto.terminate = function terminate() {
     const target = this.threadId;
-    if (target < 0 || !(0, import_node_fs2.existsSync)(path3.join(rawDir, `${process.pid}-${target}.start`))) return originalTerminate.call(this);
+    if (target < 0 || !(0, import_node_fs5.existsSync)((0, import_node_path3.join)(rawDir, `${process.pid}-${target}.start`))) return originalTerminate.call(this);
     return new Promise((resolve) => {
-      const channel = new import_node_worker_threads4.BroadcastChannel(FLUSH_CHANNEL);
+      const channel = new BroadcastChannel(FLUSH_CHANNEL);
       const finish = () => {
         clearTimeout(timer);
         channel.close();
@@ -451,15 +606,16 @@ function wrapWorkerTerminate(rawDir) {
   };
 }
 function listenForFlushRequests(flush) {
-  const channel = new import_node_worker_threads4.BroadcastChannel(FLUSH_CHANNEL);
+  const { BroadcastChannel } = builtin("node:worker_threads");
+  const channel = new BroadcastChannel(FLUSH_CHANNEL);
   channel.unref();
   channel.onmessage = (event) => {
     const data = event.data;
-    if (data?.type !== "flush" || data.threadId !== import_node_worker_threads4.threadId) return;
-    const answer = { type: "flushing", threadId: import_node_worker_threads4.threadId };
+    if (data?.type !== "flush" || data.threadId !== threadId) return;
+    const answer = { type: "flushing", threadId };
     channel.postMessage(answer);
     flush();
-    const ack = { type: "ack", threadId: import_node_worker_threads4.threadId };
+    const ack = { type: "ack", threadId };
     channel.postMessage(ack);
   };
 }
@@ -468,7 +624,7 @@ function listenForFlushRequests(flush) {
 var AGENT_KEY = /* @__PURE__ */ Symbol.for("ciprof.agent");
 function warn(message) {
   try {
-    fs4.writeSync(2, `ciprof: warning: ${message} (pid ${process.pid}, thread ${import_node_worker_threads5.threadId})
+    (0, import_node_fs6.writeSync)(2, `ciprof: warning: ${message} (pid ${process.pid}, thread ${threadId})
 `);
   } catch {
   }
@@ -488,20 +644,20 @@ function main() {
   const intervalUs = Number(process.env.CIPROF_INTERVAL_US) || 1e3;
   const profiler = new ThreadProfiler(rawDir, intervalUs, {
     startUs: threadStartUs(),
-    ancestors: import_node_worker_threads5.isMainThread ? parentChain() : [],
+    ancestors: isMainThread ? parentChain() : [],
     hrtimeNs
   });
   profiler.start();
   const alloc = startAllocationSampler(g, profiler, rawDir);
-  const flushingMarker = path4.join(rawDir, `${process.pid}-${import_node_worker_threads5.threadId}${FLUSHING_SUFFIX}`);
+  const flushingMarker = (0, import_node_path4.join)(rawDir, `${process.pid}-${threadId}${FLUSHING_SUFFIX}`);
   const flushAll = (reason) => {
-    safely("flush marker", () => fs4.writeFileSync(flushingMarker, ""));
+    safely("flush marker", () => (0, import_node_fs6.writeFileSync)(flushingMarker, ""));
     for (const flushHook of g[HOOK_FLUSHERS] ?? []) safely(`per-test records (${reason})`, () => flushHook(reason));
     const allocFlush = alloc && ((info) => safely(`allocation profile on ${reason}`, () => alloc.flush(info)));
     safely(`flush on ${reason}`, () => profiler.flush(reason, allocFlush));
   };
   process.on("exit", () => flushAll("exit"));
-  if (import_node_worker_threads5.isMainThread) {
+  if (isMainThread) {
     installSigtermFlush(() => flushAll("signal"));
   } else {
     listenForFlushRequests(() => flushAll("terminate"));

@@ -28,10 +28,47 @@ function enableCompileCache() {
   }
 }
 
+// src/cli/run-argv.ts
+var BOOLEAN = {
+  "--alloc": (f) => f.alloc = true,
+  "--json": (f) => f.json = true,
+  "--keep-raw": (f) => f.keepRaw = true,
+  "-q": (f) => f.quiet = true,
+  "--quiet": (f) => f.quiet = true,
+  "--no-store": (f) => f.store = false,
+  "--no-report": (f) => f.report = false
+};
+var VALUED = { "-o": "out", "--out": "out", "--interval-us": "intervalUs", "--store-dir": "storeDir", "--job-key": "jobKey" };
+function parseRunArgv(argv) {
+  if (argv[2] !== "run") return void 0;
+  const flags = { out: ".ciprof", intervalUs: "1000", store: true, report: true };
+  for (let i = 3; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--") {
+      const command = argv.slice(i + 1);
+      return command.length > 0 ? { command, flags } : void 0;
+    }
+    const set = Object.hasOwn(BOOLEAN, arg) ? BOOLEAN[arg] : void 0;
+    if (set) {
+      set(flags);
+      continue;
+    }
+    const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    const key = Object.hasOwn(VALUED, name) ? VALUED[name] : void 0;
+    if (!key) return void 0;
+    const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
+    if (value === void 0 || value === "" || value.startsWith("-")) return void 0;
+    flags[key] = value;
+  }
+  return void 0;
+}
+
 // src/cli/index.ts
 enableCompileCache();
-var { buildProgram } = await import("./chunks/program-MLCUNCDX.js");
-buildProgram(process.argv).then((program) => program.parseAsync(process.argv)).catch((err) => {
+var fast = parseRunArgv(process.argv);
+var main = fast ? import("./chunks/run-LJMOB6P4.js").then((m) => m.runTests(fast.command, fast.flags)) : import("./chunks/program-3FESVVBU.js").then(async ({ buildProgram }) => (await buildProgram(process.argv)).parseAsync(process.argv));
+main.catch((err) => {
   process.stderr.write(`ciprof: error: ${err.message}
 `);
   process.exitCode = 1;

@@ -5,9 +5,9 @@ import {
   importShare
 } from "./chunks/chunk-VXPZ2KJ4.js";
 import "./chunks/chunk-E4RVWPFF.js";
-import "./chunks/chunk-LERJVIWU.js";
 import "./chunks/chunk-IBNRHPW4.js";
 import "./chunks/chunk-BCCUQZ3E.js";
+import "./chunks/chunk-LERJVIWU.js";
 import "./chunks/chunk-AOSAKR6D.js";
 import "./chunks/chunk-JSXNLBLO.js";
 import "./chunks/chunk-VYVC6F5W.js";

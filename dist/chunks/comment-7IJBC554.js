@@ -3,7 +3,7 @@ const require = __ciprofCreateRequire(import.meta.url);
 import {
   publishSavedReport
 } from "./chunk-PRQCNQ3P.js";
-import "./chunk-XEG224KX.js";
+import "./chunk-VPGKZ5YP.js";
 import "./chunk-TFVWZRCG.js";
 import "./chunk-NVJUKV34.js";
 import "./chunk-XNJ5V3H3.js";
@@ -13,29 +13,30 @@ import {
   fail,
   parsePositiveInt
 } from "./chunk-GA3KEGGT.js";
-import "./chunk-MIHNHIUD.js";
 import "./chunk-IBNRHPW4.js";
 import "./chunk-BCCUQZ3E.js";
+import "./chunk-7ALAG7TC.js";
+import "./chunk-MIHNHIUD.js";
 import "./chunk-PGUBC65E.js";
 import "./chunk-3TBHKCVM.js";
-import "./chunk-4F3MHGM4.js";
 import "./chunk-CCCDOF7G.js";
+import "./chunk-4F3MHGM4.js";
 import "./chunk-AOSAKR6D.js";
 import {
   resolveSettings
-} from "./chunk-M7J4N2BO.js";
-import "./chunk-ZW2XN2ZX.js";
-import "./chunk-K5XT7Q24.js";
+} from "./chunk-IPGMAY2A.js";
+import "./chunk-I4AJI3WM.js";
 import "./chunk-Q777HXUX.js";
+import "./chunk-ZW2XN2ZX.js";
+import "./chunk-3VZZQNBZ.js";
 import "./chunk-UVVV3U5G.js";
 import "./chunk-QM5PWYSE.js";
-import "./chunk-SDL6QSBX.js";
-import "./chunk-6MZMPYYD.js";
 import "./chunk-Z6RYFHUJ.js";
+import "./chunk-6MZMPYYD.js";
+import "./chunk-UO43WOGP.js";
+import "./chunk-SDL6QSBX.js";
 import "./chunk-JSXNLBLO.js";
 import "./chunk-VYVC6F5W.js";
-import "./chunk-7ALAG7TC.js";
-import "./chunk-UO43WOGP.js";
 import "./chunk-ZHB73YNC.js";
 
 // src/cli/comment.ts

@@ -4,14 +4,14 @@ import {
   plainLine
 } from "./chunk-CCCDOF7G.js";
 import {
-  redact
-} from "./chunk-6MZMPYYD.js";
-import {
   formatFrame,
   functionTable,
   idleValue,
   topBySelf
 } from "./chunk-Z6RYFHUJ.js";
+import {
+  redact
+} from "./chunk-6MZMPYYD.js";
 import {
   CIPROF_FRAME
 } from "./chunk-VYVC6F5W.js";

@@ -10,6 +10,9 @@ import {
 import "./chunk-IBNRHPW4.js";
 import "./chunk-BCCUQZ3E.js";
 import {
+  writeFileAtomic
+} from "./chunk-7ALAG7TC.js";
+import {
   encodePprofGzip
 } from "./chunk-4F3MHGM4.js";
 import "./chunk-AOSAKR6D.js";
@@ -20,9 +23,6 @@ import "./chunk-JSXNLBLO.js";
 import {
   timeValueIndex
 } from "./chunk-VYVC6F5W.js";
-import {
-  writeFileAtomic
-} from "./chunk-7ALAG7TC.js";
 import "./chunk-ZHB73YNC.js";
 
 // src/profile/collapsed.ts

@@ -4,42 +4,43 @@ import {
   alignMovedFunctions,
   diffAllocations,
   diffForReport
-} from "./chunk-WR5SIRGT.js";
-import {
-  writeHtmlReport
-} from "./chunk-JV55W4VE.js";
-import "./chunk-XEG224KX.js";
-import "./chunk-TFVWZRCG.js";
-import "./chunk-NVJUKV34.js";
-import "./chunk-G7F6OYY4.js";
-import "./chunk-XNJ5V3H3.js";
+} from "./chunk-67IQ3VNN.js";
 import {
   loadProfileOrFail
 } from "./chunk-HX4MXJHO.js";
+import {
+  writeHtmlReport
+} from "./chunk-VEKQZOSW.js";
+import "./chunk-VPGKZ5YP.js";
+import "./chunk-TFVWZRCG.js";
+import "./chunk-NVJUKV34.js";
+import "./chunk-XNJ5V3H3.js";
+import "./chunk-G7F6OYY4.js";
 import {
   fail
 } from "./chunk-GA3KEGGT.js";
 import "./chunk-E4RVWPFF.js";
 import "./chunk-4Q5ER2D7.js";
-import "./chunk-MIHNHIUD.js";
 import "./chunk-IBNRHPW4.js";
 import "./chunk-BCCUQZ3E.js";
+import "./chunk-7ALAG7TC.js";
+import "./chunk-MIHNHIUD.js";
 import "./chunk-PGUBC65E.js";
 import "./chunk-3TBHKCVM.js";
-import "./chunk-4F3MHGM4.js";
 import "./chunk-CCCDOF7G.js";
+import "./chunk-4F3MHGM4.js";
 import "./chunk-AOSAKR6D.js";
-import "./chunk-K5XT7Q24.js";
+import "./chunk-I4AJI3WM.js";
 import "./chunk-Q777HXUX.js";
+import "./chunk-3VZZQNBZ.js";
 import "./chunk-UVVV3U5G.js";
 import "./chunk-QM5PWYSE.js";
-import "./chunk-SDL6QSBX.js";
-import "./chunk-6MZMPYYD.js";
 import "./chunk-Z6RYFHUJ.js";
+import "./chunk-6MZMPYYD.js";
+import "./chunk-UO43WOGP.js";
+import "./chunk-SDL6QSBX.js";
 import "./chunk-JSXNLBLO.js";
 import "./chunk-VYVC6F5W.js";
-import "./chunk-7ALAG7TC.js";
-import "./chunk-UO43WOGP.js";
 import "./chunk-ZHB73YNC.js";
 
 // src/cli/report.ts

@@ -10,15 +10,15 @@ import "./chunk-ZHB73YNC.js";
 
 // src/cli/program.ts
 var COMMANDS = {
-  run: async () => (await import("./run-WI6UAEGZ.js")).registerRun,
-  merge: async () => (await import("./merge-DH4ZLKNE.js")).registerMerge,
-  export: async () => (await import("./export-MOMTGUSU.js")).registerExport,
-  top: async () => (await import("./top-J3FAT2SW.js")).registerTop,
-  report: async () => (await import("./report-A4XGCNSX.js")).registerReport,
-  upload: async () => (await import("./upload-5HN5NU7R.js")).registerUpload,
-  diff: async () => (await import("./diff-EDG4FWAB.js")).registerDiff,
-  comment: async () => (await import("./comment-7NR5QBO7.js")).registerComment,
-  compare: async () => (await import("./compare-R7IXAVWX.js")).registerCompare
+  run: async () => (await import("./run-options-YNYDXDKQ.js")).registerRun,
+  merge: async () => (await import("./merge-2RILQM6L.js")).registerMerge,
+  export: async () => (await import("./export-XAMFU6EQ.js")).registerExport,
+  top: async () => (await import("./top-NAO5D34C.js")).registerTop,
+  report: async () => (await import("./report-OGN2XWLM.js")).registerReport,
+  upload: async () => (await import("./upload-I2LND5SO.js")).registerUpload,
+  diff: async () => (await import("./diff-4OH5C25T.js")).registerDiff,
+  comment: async () => (await import("./comment-7IJBC554.js")).registerComment,
+  compare: async () => (await import("./compare-CMO3BDAD.js")).registerCompare
 };
 async function buildProgram(argv) {
   const program = new Command("ciprof").description("Profile a Node test suite in CI and tell the pull request where the CPU time went").version(VERSION).enablePositionalOptions();

@@ -5,18 +5,19 @@ import {
   resolveSettings,
   resolveSettingsAsync,
   storeDirFor
-} from "./chunk-M7J4N2BO.js";
-import "./chunk-ZW2XN2ZX.js";
-import "./chunk-K5XT7Q24.js";
+} from "./chunk-IPGMAY2A.js";
+import "./chunk-I4AJI3WM.js";
 import "./chunk-Q777HXUX.js";
+import "./chunk-ZW2XN2ZX.js";
+import "./chunk-3VZZQNBZ.js";
 import "./chunk-UVVV3U5G.js";
 import "./chunk-QM5PWYSE.js";
-import "./chunk-SDL6QSBX.js";
-import "./chunk-6MZMPYYD.js";
 import "./chunk-Z6RYFHUJ.js";
+import "./chunk-6MZMPYYD.js";
+import "./chunk-UO43WOGP.js";
+import "./chunk-SDL6QSBX.js";
 import "./chunk-JSXNLBLO.js";
 import "./chunk-VYVC6F5W.js";
-import "./chunk-UO43WOGP.js";
 import "./chunk-ZHB73YNC.js";
 export {
   pyroscopeUploadSettings,

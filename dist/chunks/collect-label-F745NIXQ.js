@@ -2,35 +2,35 @@ import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
   summarize
-} from "./chunk-53L7SWVF.js";
+} from "./chunk-GNGHSNPY.js";
 import {
   redactCommand
 } from "./chunk-PGUBC65E.js";
 import {
   VERSION
 } from "./chunk-3TBHKCVM.js";
+import "./chunk-CCCDOF7G.js";
 import {
   encodePprofGzip
 } from "./chunk-4F3MHGM4.js";
-import "./chunk-CCCDOF7G.js";
 import "./chunk-AOSAKR6D.js";
 import {
   environmentFingerprint
 } from "./chunk-QM5PWYSE.js";
-import {
-  testWallsMeta
-} from "./chunk-SDL6QSBX.js";
-import "./chunk-6MZMPYYD.js";
 import "./chunk-Z6RYFHUJ.js";
-import "./chunk-JSXNLBLO.js";
-import "./chunk-VYVC6F5W.js";
+import "./chunk-6MZMPYYD.js";
 import {
   contextMeta
 } from "./chunk-UO43WOGP.js";
+import {
+  testWallsMeta
+} from "./chunk-SDL6QSBX.js";
+import "./chunk-JSXNLBLO.js";
+import "./chunk-VYVC6F5W.js";
 import "./chunk-ZHB73YNC.js";
 
 // src/pipeline/collect-label.ts
-function labelRun(s, command, run, env, attribution, log) {
+function labelRun(s, command, run, env, attribution, log, labelled) {
   const gathered = run.gathered;
   for (const w of gathered.warnings) log.warn(w);
   const recorded = redactCommand(command);
@@ -57,6 +57,10 @@ function labelRun(s, command, run, env, attribution, log) {
   if (gathered.threads.length === 0) log.warn("no Node.js process wrote a profile (was the command a Node program?)");
   if (gathered.lost.length) {
     log.warn(`${gathered.lost.length} thread(s) ended before writing a profile (SIGKILL or a crash: no in-process profiler, node --cpu-prof included, can write those): ${gathered.lost.slice(0, 5).join(", ")}`);
+  }
+  try {
+    labelled?.(profile, walls);
+  } catch {
   }
   const pprofGzip = encodePprofGzip(profile);
   const summary = summarize(profile, gathered, {

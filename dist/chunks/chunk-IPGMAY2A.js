@@ -1,14 +1,11 @@
 import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
-  commandSettings
-} from "./chunk-ZW2XN2ZX.js";
-import {
   DEFAULT_MAX_WALK,
   DEFAULT_THRESHOLDS,
   localGitFacts,
   localGitFactsAsync
-} from "./chunk-K5XT7Q24.js";
+} from "./chunk-I4AJI3WM.js";
 import {
   DEFAULT_KEPT_SAMPLE_LABELS,
   DEFAULT_RETRY,
@@ -18,6 +15,9 @@ import {
   sanitizeAppName,
   splitServerUrl
 } from "./chunk-Q777HXUX.js";
+import {
+  commandSettings
+} from "./chunk-ZW2XN2ZX.js";
 import {
   sanitizeJobKey
 } from "./chunk-UO43WOGP.js";

@@ -17,6 +17,7 @@ import {
   VERSION
 } from "./chunk-3TBHKCVM.js";
 import {
+  CODE_LOAD_PRIOR,
   DEFAULT_THRESHOLDS,
   INTERVAL_LEVEL,
   POOL_BELOW_NS,
@@ -38,7 +39,7 @@ import {
   studentTQuantile,
   studentTTwoSided,
   tOrNormalTwoSided
-} from "./chunk-K5XT7Q24.js";
+} from "./chunk-I4AJI3WM.js";
 import {
   TEST_FILE_LABEL,
   TEST_NAME_LABEL,
@@ -426,7 +427,7 @@ function diffRuns(sampledBaseRuns, sampledHeadRuns, overrides = {}) {
   const runs = { baseSelf, headSelf, nsPerSample, perFile };
   const tested = diff.functions.filter((row) => row.status !== "too-small" && testRowOverRuns(row, runs));
   const fileUnits = judgeRows(tested, meanBase, meanHead, 1, thresholds, false);
-  for (const r of tested) if (r.blocked || r.codeLoad) r.judgedBy = "runs";
+  for (const r of tested) if (r.blocked) r.judgedBy = "runs";
   const { regressions, improvements, blocked, codeLoad, withinNoise, verdict } = partitionRows(diff.functions);
   return {
     ...diff,
@@ -461,12 +462,11 @@ function testRowOverRuns(row, r) {
   const n = r.baseSelf.length;
   const m = r.headSelf.length;
   const key = functionKey(row.frame);
-  const { mx, my, se, dfEff, pValue } = overRuns(
-    r.baseSelf.map((run) => run.get(key) ?? 0),
-    r.headSelf.map((run) => run.get(key) ?? 0),
-    r.nsPerSample,
-    r.perFile?.(key)
-  );
+  const x = r.baseSelf.map((run) => run.get(key) ?? 0);
+  const y = r.headSelf.map((run) => run.get(key) ?? 0);
+  const perFile = r.perFile?.(key);
+  const floor = row.codeLoad ? codeLoadFloor(row, x, y, perFile) : void 0;
+  const { mx, my, se, dfEff, pValue } = overRuns(x, y, r.nsPerSample, floor ?? perFile);
   const delta = my - mx;
   row.adjustedPct = mx > 0 ? delta / mx * 100 : my > 0 ? Infinity : 0;
   row.pValue = pValue;
@@ -475,6 +475,17 @@ function testRowOverRuns(row, r) {
     row.interval = { method: "runs", level: INTERVAL_LEVEL, lowPct: (delta - crit * se) / mx * 100, highPct: (delta + crit * se) / mx * 100, pValue: row.pValue, units: n + m };
   }
   return true;
+}
+function codeLoadFloor(row, x, y, perFile) {
+  const mean = (x.reduce((a, b) => a + b, 0) + y.reduce((a, b) => a + b, 0)) / (x.length + y.length);
+  const prior = { v: mean * mean * (CODE_LOAD_PRIOR[row.codeLoad] / 2), df: Number.POSITIVE_INFINITY };
+  const n = x.length + y.length - 2;
+  const mx = x.reduce((a, b) => a + b, 0) / x.length;
+  const my = y.reduce((a, b) => a + b, 0) / y.length;
+  const runs = n > 0 ? (x.reduce((a, v) => a + (v - mx) ** 2, 0) + y.reduce((a, v) => a + (v - my) ** 2, 0)) / n : 0;
+  const measured = Math.max(runs, perFile?.v ?? 0);
+  row.judgedBy = prior.v >= measured ? "prior" : "runs";
+  return perFile && perFile.v > prior.v ? perFile : prior;
 }
 function perFileVariance(baseRuns, headRuns, minUnits) {
   const n = baseRuns.length;

@@ -1,12 +1,15 @@
 import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
-  makeDirs
-} from "./chunk-MIHNHIUD.js";
-import {
   ProfileInputError,
   parseProfileBytes
 } from "./chunk-IBNRHPW4.js";
+import {
+  writeFileAtomic
+} from "./chunk-7ALAG7TC.js";
+import {
+  makeDirs
+} from "./chunk-MIHNHIUD.js";
 import {
   redactText
 } from "./chunk-PGUBC65E.js";
@@ -28,19 +31,16 @@ import {
   stripSampleLabels
 } from "./chunk-Q777HXUX.js";
 import {
+  contextMeta,
+  sanitizeJobKey
+} from "./chunk-UO43WOGP.js";
+import {
   ALLOC_SAMPLES,
   ALLOC_SPACE,
   CPU_NANOS,
   ProfileBuilder,
   SAMPLES_COUNT
 } from "./chunk-VYVC6F5W.js";
-import {
-  writeFileAtomic
-} from "./chunk-7ALAG7TC.js";
-import {
-  contextMeta,
-  sanitizeJobKey
-} from "./chunk-UO43WOGP.js";
 
 // src/pipeline/store.ts
 import * as path2 from "node:path";

@@ -3,10 +3,10 @@ const require = __ciprofCreateRequire(import.meta.url);
 import {
   formatTopTable
 } from "./chunk-FMOER6EB.js";
-import "./chunk-XNJ5V3H3.js";
 import {
   loadProfileOrFail
 } from "./chunk-HX4MXJHO.js";
+import "./chunk-XNJ5V3H3.js";
 import {
   parsePositiveInt
 } from "./chunk-GA3KEGGT.js";
@@ -14,8 +14,8 @@ import "./chunk-IBNRHPW4.js";
 import "./chunk-BCCUQZ3E.js";
 import "./chunk-CCCDOF7G.js";
 import "./chunk-AOSAKR6D.js";
-import "./chunk-6MZMPYYD.js";
 import "./chunk-Z6RYFHUJ.js";
+import "./chunk-6MZMPYYD.js";
 import "./chunk-JSXNLBLO.js";
 import "./chunk-VYVC6F5W.js";
 import "./chunk-ZHB73YNC.js";

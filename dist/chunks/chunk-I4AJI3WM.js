@@ -1,6 +1,10 @@
 import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
+  codeLoadClassOf,
+  codeLoadSelf
+} from "./chunk-3VZZQNBZ.js";
+import {
   blockedClass
 } from "./chunk-UVVV3U5G.js";
 import {
@@ -8,14 +12,14 @@ import {
   environmentWarnings
 } from "./chunk-QM5PWYSE.js";
 import {
+  functionTable
+} from "./chunk-Z6RYFHUJ.js";
+import {
   TEST_FILE_LABEL,
   TEST_NAME_LABEL,
   readTestWalls,
   testKey
 } from "./chunk-SDL6QSBX.js";
-import {
-  functionTable
-} from "./chunk-Z6RYFHUJ.js";
 import {
   CIPROF_FRAME,
   GC_FRAME,
@@ -444,67 +448,6 @@ function applySpeedPrior(estimate, prior) {
   return { factor: Math.exp(weight * Math.log(estimate.factor)), logVariance: weight * sigma2, weight };
 }
 
-// src/profile/code-load.ts
-var CODE_LOAD_CLASSES = ["transform", "module-load"];
-var TRANSFORMER_FILES = [
-  // jest: ScriptTransformer and its cache (every transformer jest runs is called from it).
-  /(?:^|\/)node_modules\/@jest\/transform\//,
-  /(?:^|\/)node_modules\/(?:ts-jest|babel-jest|@swc\/jest|esbuild-jest)\//,
-  // require hooks: mocha --require ts-node/register, @babel/register, tsx, swc, esbuild.
-  /(?:^|\/)node_modules\/(?:ts-node|@babel\/register|tsx|esbuild-register|@swc\/register|@swc-node\/register|pirates)\//,
-  // Node's own type stripping (--experimental-strip-types, on by default in 23.6+).
-  /^node:internal\/modules\/typescript$/
-];
-var VITE_FILE = /(?:^|\/)node_modules\/(?:vite|vite-node|vitest)\//;
-var VITE_TRANSFORMS = /* @__PURE__ */ new Set(["transformRequest", "_transformRequest", "doTransform", "loadAndTransform", "transformWithEsbuild", "ssrTransform", "ssrTransformScript"]);
-var LOADER_FILES = [/^node:internal\/modules\//, /(?:^|\/)node_modules\/jest-runtime\//, /(?:^|\/)node_modules\/vite\/dist\/node\/module-runner\.js$/, /(?:^|\/)node_modules\/vite-node\/dist\/client\./];
-var isLoaderFrame = (f) => LOADER_FILES.some((re) => re.test(f.file));
-function isTransformerFrame(f) {
-  if (TRANSFORMER_FILES.some((re) => re.test(f.file))) return true;
-  return VITE_TRANSFORMS.has(f.name) && VITE_FILE.test(f.file);
-}
-function isProjectFrame(f) {
-  return f.file !== "" && !f.file.startsWith("node:") && !/(?:^|\/)node_modules\//.test(f.file);
-}
-function sampleClass(stack, project, transformer, loader) {
-  for (const id of stack) {
-    if (project[id]) return void 0;
-    if (transformer[id]) return "transform";
-    if (loader[id]) return "module-load";
-  }
-  return void 0;
-}
-function codeLoadSelf(profile) {
-  const fs = profile.functions;
-  const project = fs.map(isProjectFrame);
-  const transformer = fs.map(isTransformerFrame);
-  const loader = fs.map(isLoaderFrame);
-  const keys = fs.map(functionKey);
-  const countIndex = profile.sampleTypes.findIndex((t) => t.unit === "count");
-  const vi = countIndex >= 0 ? countIndex : timeValueIndex(profile);
-  const out = /* @__PURE__ */ new Map();
-  for (const s of profile.samples) {
-    const leaf = s.stack[0];
-    if (leaf === void 0) continue;
-    const n = s.values[vi] ?? 0;
-    const key = keys[leaf];
-    let row = out.get(key);
-    if (!row) out.set(key, row = { byClass: /* @__PURE__ */ new Map(), all: 0 });
-    row.all += n;
-    const cls = sampleClass(s.stack, project, transformer, loader);
-    if (cls) row.byClass.set(cls, (row.byClass.get(cls) ?? 0) + n);
-  }
-  return out;
-}
-var CODE_LOAD_SHARE = 0.8;
-function codeLoadClassOf(...sides) {
-  const all = sides.reduce((a, s) => a + (s?.all ?? 0), 0);
-  const by = CODE_LOAD_CLASSES.map((cls) => ({ cls, n: sides.reduce((a, s) => a + (s?.byClass.get(cls) ?? 0), 0) }));
-  const loading = by.reduce((a, x) => a + x.n, 0);
-  if (all <= 0 || loading < CODE_LOAD_SHARE * all) return void 0;
-  return by.reduce((a, x) => x.n > a.n ? x : a).cls;
-}
-
 // src/diff/cpu-clock.ts
 var POOL_BELOW_NS = 5e7;
 function clockWeights(t) {
@@ -596,14 +539,14 @@ function swingOf(sums) {
 var CODE_LOAD_PRIOR = { transform: 0.6, "module-load": 0.6 };
 function historyExtraLogVariance(history, key, blocked, codeLoad) {
   const own = history?.functionSwing?.get(key);
-  if (codeLoad) {
-    const cls2 = history?.codeLoadSwing?.get(codeLoad);
-    if (cls2 === void 0) return own === void 0 ? { variance: CODE_LOAD_PRIOR[codeLoad], source: "prior" } : { variance: Math.max(own, CODE_LOAD_PRIOR[codeLoad]), source: "prior" };
-    return { variance: Math.max(own ?? 0, cls2), source: "history" };
-  }
+  if (codeLoad) return codeLoadVariance(codeLoad, Math.max(own ?? 0, history?.codeLoadSwing?.get(codeLoad) ?? 0));
   if (own !== void 0) return { variance: own, source: "history" };
   const cls = blocked ? history?.blockedSwing?.get(blocked) : void 0;
   return cls === void 0 ? void 0 : { variance: cls, source: "history" };
+}
+function codeLoadVariance(cls, measured) {
+  const prior = CODE_LOAD_PRIOR[cls];
+  return measured > prior ? { variance: measured, source: "history" } : { variance: prior, source: "prior" };
 }
 function noiseFromHistory(runs) {
   const estimates = [];
@@ -819,7 +762,10 @@ function testRow(row, baseTotals, headTotals, m, thresholds) {
   }
   if ((row.blocked || row.codeLoad) && extra) row.judgedBy = extra.source;
   const exact = poissonRatioTest(row.base.selfSamples, 1, row.head.selfSamples, speed);
-  const withSpeed = row.base.selfSamples > 0 && row.head.selfSamples > 0 ? normalTwoSided(Math.log(row.head.selfSamples / row.base.selfSamples / speed) / Math.sqrt(m.dispersion * (1 / row.base.selfSamples + 1 / row.head.selfSamples) + m.speedLogVar + (extra?.variance ?? 0))) : exact;
+  const b = row.base.selfSamples;
+  const h = row.head.selfSamples;
+  const half = (b === 0 || h === 0) && extra ? 0.5 : 0;
+  const withSpeed = b + half > 0 && h + half > 0 ? normalTwoSided(Math.log((h + half) / (b + half) / speed) / Math.sqrt(m.dispersion * (1 / (b + half) + 1 / (h + half)) + m.speedLogVar + (extra?.variance ?? 0))) : exact;
   row.pValue = Math.max(exact, withSpeed);
   return true;
 }
@@ -926,6 +872,7 @@ export {
   restrictToCommonTests,
   POOL_BELOW_NS,
   onCpuProfile,
+  CODE_LOAD_PRIOR,
   noiseFromHistory,
   DEFAULT_THRESHOLDS,
   COMPARE_THRESHOLDS,

@@ -8,27 +8,27 @@ import {
   exitCodeFor,
   publish
 } from "./chunk-PRQCNQ3P.js";
+import "./chunk-FMOER6EB.js";
+import {
+  diffWithBaseline
+} from "./chunk-67IQ3VNN.js";
+import {
+  loadProfileOrFail
+} from "./chunk-HX4MXJHO.js";
+import {
+  writeDiffOutputs
+} from "./chunk-VEKQZOSW.js";
+import {
+  openStore
+} from "./chunk-VPGKZ5YP.js";
+import "./chunk-TFVWZRCG.js";
+import "./chunk-NVJUKV34.js";
+import "./chunk-XNJ5V3H3.js";
 import {
   addPyroscopeConnectionOptions
 } from "./chunk-EA4ZQIHN.js";
 import "./chunk-5RRSUTS2.js";
-import "./chunk-FMOER6EB.js";
-import {
-  diffWithBaseline
-} from "./chunk-WR5SIRGT.js";
-import {
-  writeDiffOutputs
-} from "./chunk-JV55W4VE.js";
-import {
-  openStore
-} from "./chunk-XEG224KX.js";
-import "./chunk-TFVWZRCG.js";
-import "./chunk-NVJUKV34.js";
 import "./chunk-G7F6OYY4.js";
-import "./chunk-XNJ5V3H3.js";
-import {
-  loadProfileOrFail
-} from "./chunk-HX4MXJHO.js";
 import {
   EXIT_USAGE,
   cliLog,
@@ -38,32 +38,33 @@ import {
 } from "./chunk-GA3KEGGT.js";
 import "./chunk-E4RVWPFF.js";
 import "./chunk-4Q5ER2D7.js";
-import "./chunk-MIHNHIUD.js";
 import "./chunk-IBNRHPW4.js";
 import "./chunk-BCCUQZ3E.js";
+import "./chunk-7ALAG7TC.js";
+import "./chunk-MIHNHIUD.js";
 import "./chunk-PGUBC65E.js";
 import "./chunk-3TBHKCVM.js";
-import "./chunk-4F3MHGM4.js";
 import "./chunk-CCCDOF7G.js";
+import "./chunk-4F3MHGM4.js";
 import "./chunk-AOSAKR6D.js";
 import {
   resolveSettings
-} from "./chunk-M7J4N2BO.js";
-import "./chunk-ZW2XN2ZX.js";
+} from "./chunk-IPGMAY2A.js";
 import {
   DEFAULT_MAX_WALK,
   DEFAULT_THRESHOLDS
-} from "./chunk-K5XT7Q24.js";
+} from "./chunk-I4AJI3WM.js";
 import "./chunk-Q777HXUX.js";
+import "./chunk-ZW2XN2ZX.js";
+import "./chunk-3VZZQNBZ.js";
 import "./chunk-UVVV3U5G.js";
 import "./chunk-QM5PWYSE.js";
-import "./chunk-SDL6QSBX.js";
-import "./chunk-6MZMPYYD.js";
 import "./chunk-Z6RYFHUJ.js";
+import "./chunk-6MZMPYYD.js";
+import "./chunk-UO43WOGP.js";
+import "./chunk-SDL6QSBX.js";
 import "./chunk-JSXNLBLO.js";
 import "./chunk-VYVC6F5W.js";
-import "./chunk-7ALAG7TC.js";
-import "./chunk-UO43WOGP.js";
 import "./chunk-ZHB73YNC.js";
 
 // src/cli/diff.ts

@@ -4,11 +4,11 @@ import {
   agentPath
 } from "./chunk-EYIQDHJO.js";
 import {
-  distFile
-} from "./chunk-LERJVIWU.js";
-import {
   normalizeScriptPath
 } from "./chunk-BCCUQZ3E.js";
+import {
+  distFile
+} from "./chunk-LERJVIWU.js";
 import {
   blockedClass
 } from "./chunk-UVVV3U5G.js";
@@ -554,7 +554,7 @@ async function runProfiled(opts) {
     }
   }
   const running = runCommand(rawDir && opts.attribution?.command || opts.command, { env, cwd: opts.cwd, stdout: opts.stdout });
-  const gatherModule = rawDir ? import("./gather-GB6L6XJF.js") : void 0;
+  const gatherModule = rawDir ? import("./gather-KKIHI7FS.js") : void 0;
   gatherModule?.catch(() => void 0);
   const repoRoot = () => typeof opts.repoRoot === "string" ? Promise.resolve(opts.repoRoot) : opts.repoRoot();
   const gatherOptions = async () => ({ repoRoot: await repoRoot(), labelerFor: opts.attribution?.labelerFor });
@@ -613,14 +613,14 @@ async function collectWhileResolving(start, resolve, opts, log) {
   if (notice && !opts.quiet) log.info(notice);
   const running = runProfiled({ command: opts.command, env, cwd: start.cwd, intervalUs: start.intervalUs, repoRoot: async () => (await resolved()).repoRoot, keepRaw: opts.keepRaw, profile: opts.profile, attribution, warn, stdout: opts.commandStdout });
   resolved().catch(() => void 0);
-  const labelling = opts.profile === false ? void 0 : import("./collect-label-BVKCAF3Q.js");
+  const labelling = opts.profile === false ? void 0 : import("./collect-label-F745NIXQ.js");
   labelling?.catch(() => void 0);
   const run = await running;
   const done = { exitCode: run.exitCode, wallMs: run.wallMs, threads: [], lost: [] };
   if (!run.gathered) return done;
   try {
     const [{ labelRun }, s] = await Promise.all([labelling, resolved()]);
-    return { ...done, ...labelRun(s, opts.command, run, env, attribution, log) };
+    return { ...done, ...labelRun(s, opts.command, run, env, attribution, log, opts.labelled) };
   } catch (err) {
     log.warn(`profile not written: ${err.message}`);
     return done;

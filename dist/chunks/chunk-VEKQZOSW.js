@@ -2,7 +2,7 @@ import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
   freeArtifactName
-} from "./chunk-XEG224KX.js";
+} from "./chunk-VPGKZ5YP.js";
 import {
   serializeDiffReport
 } from "./chunk-TFVWZRCG.js";
@@ -12,6 +12,9 @@ import {
 import {
   mergeProfiles
 } from "./chunk-E4RVWPFF.js";
+import {
+  writeFileAtomic
+} from "./chunk-7ALAG7TC.js";
 import {
   makeDirs
 } from "./chunk-MIHNHIUD.js";
@@ -24,9 +27,6 @@ import {
   sanitizeAppName,
   sanitizeLabelValue
 } from "./chunk-Q777HXUX.js";
-import {
-  writeFileAtomic
-} from "./chunk-7ALAG7TC.js";
 import {
   sanitizeJobKey
 } from "./chunk-UO43WOGP.js";
@@ -63,7 +63,7 @@ async function writeRunOutputs(s, c, opts, log) {
     makeDirs(s.outDir);
     const files = { profile: path.join(s.outDir, "profile.pb.gz"), summary: path.join(s.outDir, "profile.json") };
     writeFileAtomic(files.profile, c.pprofGzip);
-    if (opts.report) files.report = await writeRunReport(s, c, log);
+    if (opts.report) files.report = await writeRunReport(s, c, log, opts.reportThread);
     c.summary = withFiles(c.summary, files, opts.stored);
     writeFileAtomic(files.summary, `${JSON.stringify({ ...c.summary, threadsDetail: c.threads, lost: c.lost }, null, 2)}
 `);
@@ -73,9 +73,12 @@ async function writeRunOutputs(s, c, opts, log) {
     return void 0;
   }
 }
-async function writeRunReport(s, c, log) {
+async function writeRunReport(s, c, log, thread) {
+  const reply = await thread?.result();
+  if (reply && !reply.ok) log.warn(`report not written: ${reply.message}`);
+  if (reply) return reply.ok ? reply.path : void 0;
   try {
-    const { writeReport } = await import("./report-PLYAKGAQ.js");
+    const { writeReport } = await import("./report-IZUEYN6A.js");
     return writeReport(c.profile, void 0, { output: path.join(s.outDir, "report.html"), headWalls: c.walls }).path;
   } catch (err) {
     log.warn(`report not written: ${err.message}`);
@@ -101,7 +104,7 @@ function writeDiffFiles(dir, rendered) {
   return files;
 }
 async function writeHtmlReport(file, head, base, diff, title, allocDiff) {
-  const { writeReport } = await import("./report-PLYAKGAQ.js");
+  const { writeReport } = await import("./report-IZUEYN6A.js");
   return writeReport(head, base, { output: file, diff, title, allocDiff });
 }
 async function writeDiffHtml(file, result, log, title) {

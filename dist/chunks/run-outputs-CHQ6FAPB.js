@@ -2,43 +2,43 @@ import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
   writeRunOutputs
-} from "./chunk-JV55W4VE.js";
+} from "./chunk-VEKQZOSW.js";
 import {
   storeRun,
   uploadRun
-} from "./chunk-XEG224KX.js";
+} from "./chunk-VPGKZ5YP.js";
 import "./chunk-TFVWZRCG.js";
 import "./chunk-NVJUKV34.js";
-import "./chunk-G7F6OYY4.js";
 import "./chunk-XNJ5V3H3.js";
+import "./chunk-G7F6OYY4.js";
 import {
   cliLog
 } from "./chunk-GA3KEGGT.js";
 import "./chunk-E4RVWPFF.js";
-import "./chunk-MIHNHIUD.js";
 import "./chunk-IBNRHPW4.js";
 import "./chunk-BCCUQZ3E.js";
+import "./chunk-7ALAG7TC.js";
+import "./chunk-MIHNHIUD.js";
 import {
   formatSummaryText
-} from "./chunk-53L7SWVF.js";
+} from "./chunk-GNGHSNPY.js";
 import "./chunk-PGUBC65E.js";
 import "./chunk-3TBHKCVM.js";
-import "./chunk-4F3MHGM4.js";
 import "./chunk-CCCDOF7G.js";
+import "./chunk-4F3MHGM4.js";
 import "./chunk-AOSAKR6D.js";
 import "./chunk-Q777HXUX.js";
-import "./chunk-6MZMPYYD.js";
 import "./chunk-Z6RYFHUJ.js";
+import "./chunk-6MZMPYYD.js";
+import "./chunk-UO43WOGP.js";
 import "./chunk-JSXNLBLO.js";
 import "./chunk-VYVC6F5W.js";
-import "./chunk-7ALAG7TC.js";
-import "./chunk-UO43WOGP.js";
 import "./chunk-ZHB73YNC.js";
 
 // src/cli/run-outputs.ts
 async function writeRunResults(s, c, flags) {
   const stored = await storeRun(s, c, { local: flags.store, artifact: false }, cliLog);
-  const files = await writeRunOutputs(s, c, { report: flags.report, stored }, cliLog);
+  const files = await writeRunOutputs(s, c, { report: flags.report, stored, reportThread: flags.reportThread }, cliLog);
   if (!files || !c.summary) return void 0;
   if (!flags.quiet) process.stderr.write(`${formatSummaryText(c.summary)}
 `);

@@ -7,26 +7,26 @@ import {
   EXIT_REGRESSION,
   exitCodeFor
 } from "./chunk-PRQCNQ3P.js";
-import {
-  collect,
-  testCommandEnv
-} from "./chunk-7CZANWU6.js";
 import "./chunk-FMOER6EB.js";
 import {
   LocalGitHistory,
   RUNS_DIFF_METHOD,
   buildDiffReport
-} from "./chunk-WR5SIRGT.js";
+} from "./chunk-67IQ3VNN.js";
 import {
   compareProfileFiles,
   writeCompareOutputs,
   writeRunOutputs
-} from "./chunk-JV55W4VE.js";
-import "./chunk-XEG224KX.js";
+} from "./chunk-VEKQZOSW.js";
+import "./chunk-VPGKZ5YP.js";
 import "./chunk-TFVWZRCG.js";
 import "./chunk-NVJUKV34.js";
-import "./chunk-G7F6OYY4.js";
 import "./chunk-XNJ5V3H3.js";
+import {
+  collect,
+  testCommandEnv
+} from "./chunk-XUVS5QJF.js";
+import "./chunk-G7F6OYY4.js";
 import {
   EXIT_USAGE,
   cliLog,
@@ -36,45 +36,46 @@ import {
   warn
 } from "./chunk-GA3KEGGT.js";
 import "./chunk-E4RVWPFF.js";
+import "./chunk-4Q5ER2D7.js";
 import {
   withAllocSampling
 } from "./chunk-EYIQDHJO.js";
-import "./chunk-4Q5ER2D7.js";
-import {
-  makeDirs
-} from "./chunk-MIHNHIUD.js";
-import "./chunk-LERJVIWU.js";
 import {
   readProfileFile
 } from "./chunk-IBNRHPW4.js";
 import "./chunk-BCCUQZ3E.js";
+import "./chunk-LERJVIWU.js";
+import {
+  writeFileAtomic
+} from "./chunk-7ALAG7TC.js";
+import {
+  makeDirs
+} from "./chunk-MIHNHIUD.js";
 import {
   redactCommand
 } from "./chunk-PGUBC65E.js";
 import "./chunk-3TBHKCVM.js";
-import "./chunk-4F3MHGM4.js";
 import "./chunk-CCCDOF7G.js";
+import "./chunk-4F3MHGM4.js";
 import "./chunk-AOSAKR6D.js";
 import {
   resolveSettings
-} from "./chunk-M7J4N2BO.js";
-import "./chunk-ZW2XN2ZX.js";
+} from "./chunk-IPGMAY2A.js";
 import {
   COMPARE_THRESHOLDS,
   wantedCommit
-} from "./chunk-K5XT7Q24.js";
+} from "./chunk-I4AJI3WM.js";
 import "./chunk-Q777HXUX.js";
+import "./chunk-ZW2XN2ZX.js";
+import "./chunk-3VZZQNBZ.js";
 import "./chunk-UVVV3U5G.js";
 import "./chunk-QM5PWYSE.js";
-import "./chunk-SDL6QSBX.js";
-import "./chunk-6MZMPYYD.js";
 import "./chunk-Z6RYFHUJ.js";
+import "./chunk-6MZMPYYD.js";
+import "./chunk-UO43WOGP.js";
+import "./chunk-SDL6QSBX.js";
 import "./chunk-JSXNLBLO.js";
 import "./chunk-VYVC6F5W.js";
-import {
-  writeFileAtomic
-} from "./chunk-7ALAG7TC.js";
-import "./chunk-UO43WOGP.js";
 import "./chunk-ZHB73YNC.js";
 
 // src/cli/compare.ts

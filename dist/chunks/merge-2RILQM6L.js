@@ -8,18 +8,18 @@ import {
   mergeProfileFiles
 } from "./chunk-VXPZ2KJ4.js";
 import "./chunk-E4RVWPFF.js";
-import "./chunk-LERJVIWU.js";
 import "./chunk-IBNRHPW4.js";
 import "./chunk-BCCUQZ3E.js";
+import "./chunk-LERJVIWU.js";
+import {
+  writeFileAtomic
+} from "./chunk-7ALAG7TC.js";
 import {
   encodePprofGzip
 } from "./chunk-4F3MHGM4.js";
 import "./chunk-AOSAKR6D.js";
 import "./chunk-JSXNLBLO.js";
 import "./chunk-VYVC6F5W.js";
-import {
-  writeFileAtomic
-} from "./chunk-7ALAG7TC.js";
 import "./chunk-ZHB73YNC.js";
 
 // src/cli/merge.ts

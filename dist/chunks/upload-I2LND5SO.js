@@ -1,44 +1,45 @@
 import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
-  addPyroscopeUploadOptions
-} from "./chunk-EA4ZQIHN.js";
-import "./chunk-5RRSUTS2.js";
+  loadProfileOrFail
+} from "./chunk-HX4MXJHO.js";
 import {
   uploadToPyroscope,
   withRunMeta
-} from "./chunk-XEG224KX.js";
+} from "./chunk-VPGKZ5YP.js";
 import {
-  loadProfileOrFail
-} from "./chunk-HX4MXJHO.js";
+  addPyroscopeUploadOptions
+} from "./chunk-EA4ZQIHN.js";
+import "./chunk-5RRSUTS2.js";
 import {
   EXIT_USAGE,
   cliLog,
   fail,
   warn
 } from "./chunk-GA3KEGGT.js";
-import "./chunk-MIHNHIUD.js";
 import "./chunk-IBNRHPW4.js";
 import "./chunk-BCCUQZ3E.js";
+import "./chunk-7ALAG7TC.js";
+import "./chunk-MIHNHIUD.js";
 import "./chunk-PGUBC65E.js";
 import "./chunk-4F3MHGM4.js";
 import "./chunk-AOSAKR6D.js";
 import {
   pyroscopeUploadSettings,
   resolveSettings
-} from "./chunk-M7J4N2BO.js";
-import "./chunk-ZW2XN2ZX.js";
-import "./chunk-K5XT7Q24.js";
+} from "./chunk-IPGMAY2A.js";
+import "./chunk-I4AJI3WM.js";
 import "./chunk-Q777HXUX.js";
+import "./chunk-ZW2XN2ZX.js";
+import "./chunk-3VZZQNBZ.js";
 import "./chunk-UVVV3U5G.js";
 import "./chunk-QM5PWYSE.js";
-import "./chunk-SDL6QSBX.js";
-import "./chunk-6MZMPYYD.js";
 import "./chunk-Z6RYFHUJ.js";
+import "./chunk-6MZMPYYD.js";
+import "./chunk-UO43WOGP.js";
+import "./chunk-SDL6QSBX.js";
 import "./chunk-JSXNLBLO.js";
 import "./chunk-VYVC6F5W.js";
-import "./chunk-7ALAG7TC.js";
-import "./chunk-UO43WOGP.js";
 import "./chunk-ZHB73YNC.js";
 
 // src/cli/upload.ts

@@ -1,20 +1,14 @@
 import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
-  ALLOC_SUFFIX,
-  MARKER_RESIDUES,
-  MARKER_STEP
-} from "./chunk-EYIQDHJO.js";
-import {
   LAUNCHER_ROLE,
   PROCESS_ROLE_LABEL
 } from "./chunk-4Q5ER2D7.js";
 import {
-  makeDirs
-} from "./chunk-MIHNHIUD.js";
-import {
-  distFile
-} from "./chunk-LERJVIWU.js";
+  ALLOC_SUFFIX,
+  MARKER_RESIDUES,
+  MARKER_STEP
+} from "./chunk-EYIQDHJO.js";
 import {
   CpuProfileImporter,
   ProfileFileReader,
@@ -24,6 +18,15 @@ import {
 import {
   normalizeScriptPath
 } from "./chunk-BCCUQZ3E.js";
+import {
+  distFile
+} from "./chunk-LERJVIWU.js";
+import {
+  writeFileAtomic
+} from "./chunk-7ALAG7TC.js";
+import {
+  makeDirs
+} from "./chunk-MIHNHIUD.js";
 import "./chunk-AOSAKR6D.js";
 import {
   DEFAULT_LIMITS
@@ -35,9 +38,8 @@ import {
   ProfileBuilder
 } from "./chunk-VYVC6F5W.js";
 import {
-  writeFileAtomic
-} from "./chunk-7ALAG7TC.js";
-import "./chunk-ZHB73YNC.js";
+  __require
+} from "./chunk-ZHB73YNC.js";
 
 // src/collect/gather.ts
 import { readdirSync as readdirSync2, readFileSync as readFileSync6, realpathSync as realpathSync2, statSync as statSync3 } from "node:fs";
@@ -49,15 +51,29 @@ import { readFileSync as readFileSync5 } from "node:fs";
 import * as path3 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
+// src/agent/thread.ts
+var WORKER_BOOT_MODULES = ["worker_threads", "internal/worker", "internal/worker/io", "internal/process/worker_thread_only"];
+function builtin(name) {
+  const get = process.getBuiltinModule;
+  return get ? get(name) : __require(name);
+}
+function workerThreadsIfLoaded() {
+  const list2 = process.moduleLoadList;
+  const loaded = !Array.isArray(list2) || WORKER_BOOT_MODULES.some((m) => list2.includes(`NativeModule ${m}`));
+  return loaded ? builtin("node:worker_threads") : void 0;
+}
+var workerThreads = workerThreadsIfLoaded();
+var isMainThread = workerThreads ? workerThreads.isMainThread : true;
+var threadId = workerThreads ? workerThreads.threadId : 0;
+
 // src/agent/scripts.ts
-import Module from "node:module";
 function isProjectScript(url) {
   return /^(?:file:|\/|[a-z]:[\\/])/i.test(url) && !/[\\/]node_modules[\\/]/.test(url);
 }
 var OWN_DIR = typeof __dirname === "string" ? `${__dirname}/` : void 0;
 var NODE_JS_LOADER = jsLoader();
 function jsLoader() {
-  return Module._extensions?.[".js"];
+  return builtin("node:module")._extensions?.[".js"];
 }
 
 // src/sourcemap/load.ts
@@ -1224,21 +1240,21 @@ function addThreadProfile(importer, scanned, name, options, state) {
   let info;
   let launcher = false;
   let pid = 0;
-  let threadId = 0;
+  let threadId2 = 0;
   const stats = importer.addScanned(scanned, (block) => {
     const checked = block === void 0 ? void 0 : agentInfoOf(block);
     if (typeof checked === "string") throw new Error(`bad "$ciprof" block (${checked})`);
     info = checked;
     const [pidText, tidText] = name.split("-");
     pid = info?.pid ?? Number(pidText);
-    threadId = info?.threadId ?? Number(tidText);
+    threadId2 = info?.threadId ?? Number(tidText);
     launcher = info ? isLauncherProcess(info.argv, info.execPath) : false;
-    const labels = launcher ? { pid, thread: threadId, [PROCESS_ROLE_LABEL]: LAUNCHER_ROLE } : { pid, thread: threadId };
+    const labels = launcher ? { pid, thread: threadId2, [PROCESS_ROLE_LABEL]: LAUNCHER_ROLE } : { pid, thread: threadId2 };
     return { labels, labelAt: info && !launcher ? options.labelerFor?.(info) : void 0 };
   });
   state.own.samples += stats.ownSamples;
   state.own.cpuNs += stats.ownNs;
-  const key = `${pid}-${threadId}`;
+  const key = `${pid}-${threadId2}`;
   const record = state.threads.get(key);
   if (record) {
     record.samples += stats.samples;
@@ -1249,8 +1265,8 @@ function addThreadProfile(importer, scanned, name, options, state) {
   } else {
     state.threads.set(key, {
       pid,
-      threadId,
-      isMainThread: info?.isMainThread ?? threadId === 0,
+      threadId: threadId2,
+      isMainThread: info?.isMainThread ?? threadId2 === 0,
       argv: info?.argv ?? [],
       nodeVersion: info?.nodeVersion ?? "",
       samples: stats.samples,

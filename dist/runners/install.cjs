@@ -1,0 +1,445 @@
+"use strict";
+var __create = Object.create;
+var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __export = (target, all) => {
+  for (var name in all)
+    __defProp(target, name, { get: all[name], enumerable: true });
+};
+var __copyProps = (to, from, except, desc) => {
+  if (from && typeof from === "object" || typeof from === "function") {
+    for (let key of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key) && key !== except)
+        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  }
+  return to;
+};
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  mod
+));
+var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
+
+// src/collect/runners/install.ts
+var install_exports = {};
+__export(install_exports, {
+  installRunnerHooks: () => installRunnerHooks
+});
+module.exports = __toCommonJS(install_exports);
+
+// src/collect/test-record.ts
+var import_node_fs = require("node:fs");
+var path = __toESM(require("node:path"), 1);
+var import_node_worker_threads = require("node:worker_threads");
+
+// src/agent/protocol.ts
+var HOOK_FLUSHERS = /* @__PURE__ */ Symbol.for("ciprof.hookFlushers");
+var FLUSHING_SUFFIX = ".flushing";
+var DEFAULT_ALLOC_INTERVAL_BYTES = 4 * 1024;
+var TEST_BOUNDARY = /* @__PURE__ */ Symbol.for("ciprof.testBoundary");
+
+// src/collect/test-record.ts
+var TESTS_SUFFIX = ".tests.jsonl";
+var NAME_SEPARATOR = " > ";
+var hrtimeBigint = process.hrtime.bigint;
+function nowUs() {
+  return Number(hrtimeBigint()) / 1e3;
+}
+var threadCpuUsage = process.threadCpuUsage?.bind(process);
+function threadCpuUs() {
+  if (!threadCpuUsage) return void 0;
+  const u = threadCpuUsage();
+  return u.user + u.system;
+}
+var TestRecorder = class {
+  failed = false;
+  file;
+  open = /* @__PURE__ */ new Set();
+  done = [];
+  constructor(rawDir = process.env.CIPROF_RAW_DIR) {
+    this.file = rawDir ? path.join(rawDir, `${process.pid}-${import_node_worker_threads.threadId}${TESTS_SUFFIX}`) : void 0;
+    if (this.file) (globalThis[HOOK_FLUSHERS] ??= []).push(() => this.flush());
+  }
+  get enabled() {
+    return this.file !== void 0 && !this.failed;
+  }
+  begin(kind, file, name) {
+    globalThis[TEST_BOUNDARY]?.("start");
+    const test = { kind, file, name, startUs: nowUs(), cpuStartUs: threadCpuUs(), writtenOpen: false };
+    this.open.add(test);
+    return test;
+  }
+  /** Ends a test once; later calls for the same test do nothing. */
+  end(test, status) {
+    if (!this.open.delete(test)) return;
+    const endUs = nowUs();
+    this.done.push({ test, endUs, cpuEndUs: threadCpuUs(), status });
+    globalThis[TEST_BOUNDARY]?.("end");
+  }
+  /** Writes what happened since the last flush in one append. Called by the agent. */
+  flush() {
+    if (!this.file || this.failed) return;
+    const lines = [];
+    for (const { test, endUs, cpuEndUs, status } of this.done) lines.push(line(test, endUs, cpuEndUs, status));
+    for (const test of this.open) {
+      if (test.writtenOpen) continue;
+      test.writtenOpen = true;
+      lines.push(line(test, null, void 0, "running"));
+    }
+    this.done = [];
+    if (lines.length === 0) return;
+    try {
+      (0, import_node_fs.appendFileSync)(this.file, `${lines.join("\n")}
+`);
+    } catch (err) {
+      this.failed = true;
+      try {
+        process.stderr.write(`ciprof: warning: per-test records not written: ${err.message}
+`);
+      } catch {
+      }
+    }
+  }
+};
+function line(test, endUs, cpuEndUs, status) {
+  const startUs = Math.round(test.startUs);
+  const end = endUs === null ? null : Math.round(endUs);
+  const record = {
+    pid: process.pid,
+    threadId: import_node_worker_threads.threadId,
+    kind: test.kind,
+    file: test.file,
+    name: test.name,
+    startUs,
+    endUs: end,
+    wallMs: end === null ? null : (end - startUs) / 1e3,
+    cpuMs: end === null || cpuEndUs === void 0 || test.cpuStartUs === void 0 ? null : Math.max(0, cpuEndUs - test.cpuStartUs) / 1e3,
+    status
+  };
+  return JSON.stringify(record);
+}
+
+// src/collect/runners/hooks/jest.ts
+var import_node_module = __toESM(require("node:module"), 1);
+
+// src/collect/runners/hooks/jest-worker-end.ts
+var import_node_fs2 = require("node:fs");
+var path2 = __toESM(require("node:path"), 1);
+var POLL_MS = 20;
+function writingStarted(rawDir, pid, until) {
+  const marker = path2.join(rawDir, `${pid}-0${FLUSHING_SUFFIX}`);
+  return new Promise((resolve) => {
+    let done = false;
+    void until.then(() => done = true);
+    const poll = () => {
+      if (done) return;
+      if ((0, import_node_fs2.existsSync)(marker)) resolve();
+      else setTimeout(poll, POLL_MS).unref();
+    };
+    poll();
+  });
+}
+function endedOrWriting(worker, rawDir) {
+  const original = worker.waitForExit;
+  const pid = worker._child?.pid;
+  if (typeof original !== "function" || typeof pid !== "number") return;
+  worker.waitForExit = function waitForExit() {
+    const exited = original.call(this);
+    return Promise.race([exited, writingStarted(rawDir, pid, exited)]);
+  };
+}
+function letWorkersFinishWriting(Worker, rawDir) {
+  const originalEnd = Worker.prototype.end;
+  if (typeof originalEnd !== "function") return;
+  Worker.prototype.end = function end(...args) {
+    try {
+      for (const worker of this._workerPool?.getWorkers?.() ?? []) endedOrWriting(worker, rawDir);
+    } catch {
+    }
+    return originalEnd.apply(this, args);
+  };
+}
+
+// src/collect/runners/hooks/jest.ts
+var WRAPPED = /* @__PURE__ */ Symbol.for("ciprof.jest.wrapped");
+function fullName(test) {
+  const names = [test.name];
+  for (let p = test.parent; p?.parent; p = p.parent) names.unshift(p.name);
+  return names.join(NAME_SEPARATOR);
+}
+function isEnvClass(value) {
+  return typeof value === "function" && typeof value.prototype?.getVmContext === "function" && !value[WRAPPED];
+}
+function wrapEnv(Original, recorder) {
+  const originalHandler = Original.prototype.handleTestEvent;
+  class CiprofEnvironment extends Original {
+    ciprofFile = "";
+    ciprofFileOpen;
+    ciprofTests = /* @__PURE__ */ new Map();
+    constructor(...args) {
+      super(...args);
+      const context = args[1];
+      this.ciprofFile = context?.testPath ?? "";
+    }
+    handleTestEvent(...args) {
+      try {
+        this.ciprofRecord(args[0]);
+      } catch {
+      }
+      return originalHandler?.apply(this, args);
+    }
+    ciprofRecord(event) {
+      if (!this.ciprofFile) return;
+      switch (event.name) {
+        case "setup":
+          this.ciprofFileOpen = recorder.begin("file", this.ciprofFile, "");
+          break;
+        case "test_start":
+          if (event.test) this.ciprofTests.set(event.test, recorder.begin("test", this.ciprofFile, fullName(event.test)));
+          break;
+        case "test_done": {
+          const open = event.test && this.ciprofTests.get(event.test);
+          if (open) {
+            recorder.end(open, event.test.errors?.length ? "failed" : "passed");
+            this.ciprofTests.delete(event.test);
+          }
+          break;
+        }
+        case "teardown":
+          if (this.ciprofFileOpen) recorder.end(this.ciprofFileOpen, "passed");
+          break;
+      }
+    }
+  }
+  Object.defineProperty(CiprofEnvironment, WRAPPED, { value: true });
+  Object.defineProperty(CiprofEnvironment, "name", { value: Original.name });
+  return CiprofEnvironment;
+}
+function patchExports(exports2, recorder) {
+  if (isEnvClass(exports2)) return wrapEnv(exports2, recorder);
+  if (exports2 && typeof exports2 === "object") {
+    const e = exports2;
+    for (const key of ["default", "TestEnvironment"]) {
+      const value = e[key];
+      if (!isEnvClass(value)) continue;
+      const desc = Object.getOwnPropertyDescriptor(e, key);
+      if (desc && "value" in desc && desc.writable) e[key] = wrapEnv(value, recorder);
+    }
+  }
+  return exports2;
+}
+function installJestHooks(recorder, main) {
+  const M = import_node_module.default;
+  const originalLoad = M._load;
+  let workerEndWrapped = false;
+  M._load = function load(request, ...rest) {
+    const exports2 = originalLoad.call(this, request, ...rest);
+    if (typeof request !== "string") return exports2;
+    try {
+      if (/env/i.test(request)) return patchExports(exports2, recorder);
+      if (main && !workerEndWrapped && request === "jest-worker") {
+        workerEndWrapped = true;
+        const Worker = exports2.Worker;
+        if (Worker) letWorkersFinishWriting(Worker, main.rawDir);
+      }
+    } catch {
+    }
+    return exports2;
+  };
+}
+
+// src/collect/runners/hooks/mocha.ts
+var import_node_fs3 = require("node:fs");
+var path3 = __toESM(require("node:path"), 1);
+function statusOf(test) {
+  return test.state === "failed" ? "failed" : test.state === "passed" ? "passed" : test.state === "pending" ? "skipped" : "unknown";
+}
+function listen(runner, recorder) {
+  let current;
+  const close = () => {
+    if (!current) return;
+    recorder.end(current.open, current.status ?? "unknown");
+    current = void 0;
+  };
+  runner.on("test", (test) => {
+    close();
+    const name = test.titlePath ? test.titlePath().join(NAME_SEPARATOR) : test.title;
+    current = { test, open: recorder.begin("test", test.file ?? "", name) };
+  });
+  runner.on("test end", (test) => {
+    if (current?.test === test) current.status = statusOf(test);
+  });
+  runner.on("hook", (hook) => {
+    if (current?.status !== void 0 && !/^"after each" hook/.test(hook.originalTitle ?? hook.title ?? "")) close();
+  });
+  runner.on("suite end", close);
+  runner.on("end", close);
+}
+function loadRunnerClass() {
+  const script = (0, import_node_fs3.realpathSync)(process.argv[1] ?? "");
+  const root = /^(.*[\\/]mocha)[\\/](?:bin|lib)[\\/]/.exec(script)?.[1];
+  return root ? require(path3.join(root, "lib", "runner.js")) : void 0;
+}
+function installMochaHooks(recorder) {
+  const Runner = loadRunnerClass();
+  if (!Runner) return;
+  const originalRun = Runner.prototype.run;
+  Runner.prototype.run = function run(...args) {
+    try {
+      listen(this, recorder);
+    } catch {
+    }
+    return originalRun.apply(this, args);
+  };
+}
+
+// src/collect/runners/hooks/node-test.ts
+var import_node_module2 = __toESM(require("node:module"), 1);
+function loadNodeTest() {
+  const builtin = process.getBuiltinModule;
+  return builtin ? builtin("node:test") : require("node:test");
+}
+function registerRootHooks(nodeTest, recorder, file) {
+  const running = /* @__PURE__ */ new WeakMap();
+  nodeTest.beforeEach((ctx) => {
+    const c = ctx;
+    running.set(c, recorder.begin("test", file, c.fullName ?? c.name));
+  });
+  nodeTest.afterEach((ctx) => {
+    const c = ctx;
+    const open = running.get(c);
+    if (open) recorder.end(open, c.passed === false ? "failed" : "passed");
+  });
+}
+function installNodeTestHooks(recorder) {
+  const file = process.argv[1];
+  if (!file) return;
+  recorder.begin("file", file, "");
+  const registerHooks = import_node_module2.default.registerHooks;
+  if (typeof registerHooks !== "function") {
+    registerRootHooks(loadNodeTest(), recorder, file);
+    return;
+  }
+  let done = false;
+  const hooks = registerHooks({
+    resolve(specifier, context, next) {
+      const result = next(specifier, context);
+      if (!done && result.url === "node:test") {
+        done = true;
+        hooks.deregister();
+        registerRootHooks(loadNodeTest(), recorder, file);
+      }
+      return result;
+    }
+  });
+}
+
+// src/collect/runners/hooks/vitest.ts
+var STATE_KEY = "__vitest_worker__";
+var INSTRUMENTED = /* @__PURE__ */ Symbol.for("ciprof.vitest.state");
+function fileOf(task) {
+  return task.filepath ?? task.file?.filepath ?? "";
+}
+function fullName2(test) {
+  const names = [test.name ?? ""];
+  for (let s = test.suite; s && s.type === "suite" && !s.filepath; s = s.suite) names.unshift(s.name ?? "");
+  return names.join(NAME_SEPARATOR);
+}
+function statusOf2(test) {
+  const s = test.result?.state;
+  return s === "pass" ? "passed" : s === "fail" ? "failed" : s === "skip" || s === "todo" ? "skipped" : "unknown";
+}
+var StateWatcher = class {
+  constructor(recorder, onRunEnd) {
+    this.recorder = recorder;
+    this.onRunEnd = onRunEnd;
+  }
+  recorder;
+  onRunEnd;
+  test;
+  file;
+  onCurrent(next) {
+    if (this.test && next !== this.test.task) {
+      this.recorder.end(this.test.open, statusOf2(this.test.task));
+      this.test = void 0;
+    }
+    const path4 = next ? fileOf(next) : "";
+    if (this.file && path4 !== this.file.path) {
+      this.recorder.end(this.file.open, "passed");
+      this.file = void 0;
+    }
+    if (path4 && !this.file) this.file = { path: path4, open: this.recorder.begin("file", path4, "") };
+    if (next?.type === "test" && !this.test) this.test = { task: next, open: this.recorder.begin("test", path4, fullName2(next)) };
+    if (next === void 0) this.onRunEnd();
+  }
+};
+function instrument(state, watcher, define) {
+  if (!state || typeof state !== "object" || state[INSTRUMENTED]) return;
+  const desc = Object.getOwnPropertyDescriptor(state, "current");
+  if (desc && (!desc.configurable || !("value" in desc))) return;
+  define(state, INSTRUMENTED, { value: true });
+  let current = desc?.value;
+  define(state, "current", {
+    configurable: true,
+    enumerable: desc?.enumerable ?? true,
+    get: () => current,
+    set: (value) => {
+      current = value;
+      try {
+        watcher.onCurrent(value);
+      } catch {
+      }
+    }
+  });
+}
+function installVitestHooks(recorder) {
+  const original = Object.defineProperty;
+  const arm = () => {
+    if (Object.defineProperty === original) original(Object, "defineProperty", { value: waiting, writable: true, configurable: true, enumerable: false });
+  };
+  const disarm = () => {
+    if (Object.defineProperty === waiting) original(Object, "defineProperty", { value: original, writable: true, configurable: true, enumerable: false });
+  };
+  const watcher = new StateWatcher(recorder, arm);
+  const waiting = function defineProperty(target, key, attributes) {
+    const result = original(target, key, attributes);
+    if (key === STATE_KEY && attributes && "value" in attributes) {
+      disarm();
+      try {
+        instrument(attributes.value, watcher, original);
+      } catch {
+      }
+    }
+    return result;
+  };
+  arm();
+}
+
+// src/collect/runners/install.ts
+function installRunnerHooks(role, rawDir) {
+  switch (role.runner) {
+    case "jest":
+      installJestHooks(new TestRecorder(), role.role === "main" ? { rawDir } : void 0);
+      break;
+    case "mocha":
+      installMochaHooks(new TestRecorder());
+      break;
+    case "vitest":
+      if (role.role === "worker") installVitestHooks(new TestRecorder());
+      break;
+    case "node-test":
+      if (role.role === "worker") installNodeTestHooks(new TestRecorder());
+      break;
+  }
+}
+// Annotate the CommonJS export names for ESM import in node:
+0 && (module.exports = {
+  installRunnerHooks
+});

@@ -12,6 +12,7 @@ import { DIFF_REPORT_SCHEMA, parseDiffReport, serializeDiffReport } from '../../
 import { COMPARE_THRESHOLDS, diffProfiles } from '../../src/diff/function-diff.js';
 import { CODE_LOAD_PRIOR, noiseFromHistory } from '../../src/diff/noise-history.js';
 import { diffRuns } from '../../src/diff/runs.js';
+import { benjaminiHochberg } from '../../src/diff/stats.js';
 import { decodePprof } from '../../src/profile/pprof-decode.js';
 import { encodePprof } from '../../src/profile/pprof.js';
 import { ProfileBuilder, type FunctionFrame, type Profile } from '../../src/profile/model.js';
@@ -140,6 +141,33 @@ describe('code loading in the diff', () => {
     expect(row(diffRuns(base, [600, 700, 650].map((ms) => run(100, ms)), COMPARE_THRESHOLDS), 'parseTrailingTagComments').status).toBe('regression');
     const real = diffRuns(base, [60, 70, 65].map((ms) => run(130, ms)), COMPARE_THRESHOLDS);
     expect(real.regressions.map((r) => r.frame.name)).toEqual(['performValidations']);
+  });
+
+  it('CPU rows are corrected for multiple testing among themselves (code-loading rows over all rows): a code-loading row beside them moves no CPU q-value', () => {
+    // ufo under a noisy neighbour: +40 ms in `encode` was q 0.0084 beside a false code-loading
+    // row with a tiny p, 0.017 once that row was judged right, across alpha 0.01 both times.
+    const base = run(100, 200, 200);
+    // +50% of a 100 ms function: p ~ 0.002, so its q depends on how many rows share its family.
+    const quiet = diffProfiles(base, run(150, 200, 200));
+    const loud = diffProfiles(base, run(150, 6000, 200));
+    expect(row(loud, 'parseTrailingTagComments').status).toBe('regression');
+    for (const d of [quiet, loud]) {
+      const tested = d.functions.filter((r) => r.status !== 'too-small');
+      const cpu = tested.filter((r) => !r.codeLoad && !r.blocked);
+      const loading = tested.filter((r) => r.codeLoad);
+      expect(cpu.length).toBeGreaterThan(1);
+      expect(loading.length).toBeGreaterThan(1);
+      expect(cpu.map((r) => r.qValue)).toEqual(benjaminiHochberg(cpu.map((r) => r.pValue)));
+      const all = benjaminiHochberg(tested.map((r) => r.pValue));
+      expect(loading.map((r) => r.qValue)).toEqual(loading.map((r) => all[tested.indexOf(r)]));
+    }
+    // 13 CPU rows: q = 13 p (it ranks first), with the compile swing beside it or not.
+    for (const d of [quiet, loud]) {
+      const r = row(d, 'performValidations');
+      expect(r.pValue).toBeGreaterThan(1e-3);
+      expect(r.qValue).toBeCloseTo(13 * r.pValue, 10);
+    }
+    expect(row(loud, 'performValidations').qValue / row(quiet, 'performValidations').qValue).toBeCloseTo(1, 2);
   });
 
   it('the comment lists code loading apart from the CPU rows, with its share of the suite', () => {

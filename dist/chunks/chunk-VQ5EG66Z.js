@@ -797,7 +797,7 @@ function bigEnough(r, t) {
   return Math.abs(adjustedNs) >= t.minMs * 1e6 && Math.abs(r.adjustedPct) >= t.minPct;
 }
 function judgeRows(tested, base, head, speed, thresholds, setInterval) {
-  const q = benjaminiHochberg(tested.map((r) => r.pValue));
+  const q = qValues(tested, (r) => r, (r) => r.pValue);
   tested.forEach((r, i) => {
     r.qValue = q[i];
     r.status = r.qValue <= thresholds.alpha && bigEnough(r, thresholds) ? r.adjustedPct > 0 ? "regression" : "improvement" : "noise";
@@ -811,13 +811,21 @@ function judgeRows(tested, base, head, speed, thresholds, setInterval) {
     setInterval
   );
 }
+function qValues(items, rowOf, pOf) {
+  const all = benjaminiHochberg(items.map(pOf));
+  const cpu = items.map((x, i) => ({ x, i })).filter(({ x }) => !rowOf(x).blocked && !rowOf(x).codeLoad);
+  benjaminiHochberg(cpu.map(({ x }) => pOf(x))).forEach((q, k) => {
+    all[cpu[k].i] = q;
+  });
+  return all;
+}
 function gateByTestFiles(candidates, base, head, speed, thresholds, setInterval) {
   const baseFiles = selfByTestFile(base);
   const headFiles = selfByTestFile(head);
   const units = commonUnits(baseFiles, headFiles);
   if (units.length < thresholds.minUnits) return 0;
   const gated = candidates.map((r) => ({ r, iv: spreadOverUnits(r.key, units, baseFiles, headFiles) >= thresholds.minUnits ? bootstrapOverFiles(r.key, units, baseFiles, headFiles, speed, INTERVAL_LEVEL) : void 0 })).filter((x) => x.iv !== void 0);
-  const q = benjaminiHochberg(gated.map((g) => g.iv.pValue));
+  const q = qValues(gated, (g) => g.r, (g) => g.iv.pValue);
   gated.forEach((g, i) => {
     if (setInterval) g.r.interval = g.iv;
     if (q[i] > thresholds.alpha * 5) {

@@ -5,7 +5,7 @@ import {
   DEFAULT_THRESHOLDS,
   localGitFacts,
   localGitFactsAsync
-} from "./chunk-I4AJI3WM.js";
+} from "./chunk-VQ5EG66Z.js";
 import {
   DEFAULT_KEPT_SAMPLE_LABELS,
   DEFAULT_RETRY,

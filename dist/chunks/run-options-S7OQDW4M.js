@@ -6,7 +6,7 @@ import {
 import "./chunk-5RRSUTS2.js";
 import {
   runTests
-} from "./chunk-OEYPWBXY.js";
+} from "./chunk-LXRXLBJK.js";
 import "./chunk-XUVS5QJF.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-GA3KEGGT.js";

@@ -4,7 +4,7 @@ import {
   alignMovedFunctions,
   diffAllocations,
   diffForReport
-} from "./chunk-67IQ3VNN.js";
+} from "./chunk-5MVFOH62.js";
 import {
   loadProfileOrFail
 } from "./chunk-HX4MXJHO.js";
@@ -30,7 +30,7 @@ import "./chunk-3TBHKCVM.js";
 import "./chunk-CCCDOF7G.js";
 import "./chunk-4F3MHGM4.js";
 import "./chunk-AOSAKR6D.js";
-import "./chunk-I4AJI3WM.js";
+import "./chunk-VQ5EG66Z.js";
 import "./chunk-Q777HXUX.js";
 import "./chunk-3VZZQNBZ.js";
 import "./chunk-UVVV3U5G.js";

@@ -10,15 +10,15 @@ import "./chunk-ZHB73YNC.js";
 
 // src/cli/program.ts
 var COMMANDS = {
-  run: async () => (await import("./run-options-YNYDXDKQ.js")).registerRun,
+  run: async () => (await import("./run-options-S7OQDW4M.js")).registerRun,
   merge: async () => (await import("./merge-2RILQM6L.js")).registerMerge,
   export: async () => (await import("./export-XAMFU6EQ.js")).registerExport,
   top: async () => (await import("./top-NAO5D34C.js")).registerTop,
-  report: async () => (await import("./report-OGN2XWLM.js")).registerReport,
-  upload: async () => (await import("./upload-I2LND5SO.js")).registerUpload,
-  diff: async () => (await import("./diff-4OH5C25T.js")).registerDiff,
-  comment: async () => (await import("./comment-7IJBC554.js")).registerComment,
-  compare: async () => (await import("./compare-CMO3BDAD.js")).registerCompare
+  report: async () => (await import("./report-Q5X2SQXO.js")).registerReport,
+  upload: async () => (await import("./upload-2T3EVZUB.js")).registerUpload,
+  diff: async () => (await import("./diff-55N2FSQN.js")).registerDiff,
+  comment: async () => (await import("./comment-BDCS4C6C.js")).registerComment,
+  compare: async () => (await import("./compare-25PEIGI2.js")).registerCompare
 };
 async function buildProgram(argv) {
   const program = new Command("ciprof").description("Profile a Node test suite in CI and tell the pull request where the CPU time went").version(VERSION).enablePositionalOptions();

@@ -12,7 +12,7 @@ import {
   LocalGitHistory,
   RUNS_DIFF_METHOD,
   buildDiffReport
-} from "./chunk-67IQ3VNN.js";
+} from "./chunk-5MVFOH62.js";
 import {
   compareProfileFiles,
   writeCompareOutputs,
@@ -60,11 +60,11 @@ import "./chunk-4F3MHGM4.js";
 import "./chunk-AOSAKR6D.js";
 import {
   resolveSettings
-} from "./chunk-IPGMAY2A.js";
+} from "./chunk-YMRTAULT.js";
 import {
   COMPARE_THRESHOLDS,
   wantedCommit
-} from "./chunk-I4AJI3WM.js";
+} from "./chunk-VQ5EG66Z.js";
 import "./chunk-Q777HXUX.js";
 import "./chunk-ZW2XN2ZX.js";
 import "./chunk-3VZZQNBZ.js";

@@ -24,8 +24,8 @@ import "./chunk-4F3MHGM4.js";
 import "./chunk-AOSAKR6D.js";
 import {
   resolveSettings
-} from "./chunk-IPGMAY2A.js";
-import "./chunk-I4AJI3WM.js";
+} from "./chunk-YMRTAULT.js";
+import "./chunk-VQ5EG66Z.js";
 import "./chunk-Q777HXUX.js";
 import "./chunk-ZW2XN2ZX.js";
 import "./chunk-3VZZQNBZ.js";

@@ -39,7 +39,7 @@ import {
   studentTQuantile,
   studentTTwoSided,
   tOrNormalTwoSided
-} from "./chunk-I4AJI3WM.js";
+} from "./chunk-VQ5EG66Z.js";
 import {
   TEST_FILE_LABEL,
   TEST_NAME_LABEL,

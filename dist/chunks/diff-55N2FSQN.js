@@ -11,7 +11,7 @@ import {
 import "./chunk-FMOER6EB.js";
 import {
   diffWithBaseline
-} from "./chunk-67IQ3VNN.js";
+} from "./chunk-5MVFOH62.js";
 import {
   loadProfileOrFail
 } from "./chunk-HX4MXJHO.js";
@@ -49,11 +49,11 @@ import "./chunk-4F3MHGM4.js";
 import "./chunk-AOSAKR6D.js";
 import {
   resolveSettings
-} from "./chunk-IPGMAY2A.js";
+} from "./chunk-YMRTAULT.js";
 import {
   DEFAULT_MAX_WALK,
   DEFAULT_THRESHOLDS
-} from "./chunk-I4AJI3WM.js";
+} from "./chunk-VQ5EG66Z.js";
 import "./chunk-Q777HXUX.js";
 import "./chunk-ZW2XN2ZX.js";
 import "./chunk-3VZZQNBZ.js";

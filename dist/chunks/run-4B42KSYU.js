@@ -2,7 +2,7 @@ import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
   runTests
-} from "./chunk-OEYPWBXY.js";
+} from "./chunk-LXRXLBJK.js";
 import "./chunk-XUVS5QJF.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-GA3KEGGT.js";

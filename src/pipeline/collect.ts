@@ -16,6 +16,7 @@ import type { CommandSettings } from './command-settings.js';
 import type { Log, Settings } from './settings.js';
 import type { WarmUp } from './warmup.js';
 
+/** As warmup.ts decides, without loading it when it is off. */
 const warmUpEnabled = (env: NodeJS.ProcessEnv): boolean => env.CIPROF_WARMUP !== '0';
 
 export interface CollectOptions {
@@ -105,7 +106,7 @@ class WarmUpHandle {
     if (!warmUpEnabled(this.env)) return;
     import('./warmup.js').then(
       (m) => {
-        if (!this.stopped) this.warmUp = m.scheduleWarmUp({ report: this.report, env: this.env });
+        if (!this.stopped) this.warmUp = m.scheduleWarmUp({ report: this.report, env: this.env, ...m.warmUpTestHooks(this.env) });
       },
       () => undefined,
     );

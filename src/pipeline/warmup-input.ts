@@ -61,7 +61,8 @@ const SPECIAL = (name: string): Frame => ({ functionName: name, scriptId: '0', u
 /**
  * Writes the input into `dir` (which must exist and be private to the caller): `dir/raw`
  * is the raw directory, `dir/repo` the repository root. `nowUs` is the monotonic clock in
- * microseconds (the samples' clock) and `pid` the made-up process's id.
+ * microseconds (the samples' clock) and `pid` the made-up process's id (a real pid's size:
+ * a small integer, as the labels' values will be on the real profile).
  */
 export function writeWarmUpInput(dir: string, size: WarmUpInputSize, nowUs: number, pid: number): WarmUpInput {
   const rnd = random(0x5eed);
@@ -126,7 +127,7 @@ export function writeWarmUpInput(dir: string, size: WarmUpInputSize, nowUs: numb
     for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
   }
 
-  // The timeline: tests back to back, one sample per ~1 ms, starting 10 ms ago... in the past.
+  // The timeline: tests back to back, one sample per ~1 ms, ending just before now.
   const tests = size.files * size.testsPerFile;
   const spanUs = Math.max(size.samples * 1000, tests * 500);
   const startUs = Math.floor(nowUs - spanUs - 5000);

@@ -18,7 +18,7 @@
  * command's stdout/stderr, the user's project or --out; every error is swallowed. Off
  * with CIPROF_WARMUP=0 (for measuring).
  */
-import { mkdtempSync, rm } from 'node:fs';
+import { appendFileSync, mkdtempSync, rm } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
@@ -31,7 +31,7 @@ export const DELAY_MS = 400;
  * code and cost less; sized by measurement (see bench/after-run.mjs's warm-up section).
  */
 export const SIZE: WarmUpInputSize = { files: 6, testsPerFile: 40, nodes: 1200, samples: 900 };
-export const ROUNDS = 3;
+export const ROUNDS = 2;
 
 export type WarmUpEvent = 'start' | `stage:${string}` | 'stopped' | 'done' | 'error';
 
@@ -54,6 +54,19 @@ export interface WarmUp {
   stop(): void;
   /** Resolves (never rejects) when the warm-up has stopped, finished or failed, and cleaned up. */
   readonly finished: Promise<void>;
+}
+
+/**
+ * For the tests of `ciprof run` as a process: CIPROF_WARMUP_TRACE=<file> appends each
+ * event as a line to that file (never stdout/stderr); CIPROF_WARMUP_FAULT=<stage> throws
+ * in that stage.
+ */
+export function warmUpTestHooks(env: NodeJS.ProcessEnv): Pick<WarmUpOptions, 'onEvent' | 'faultAt'> {
+  const trace = env.CIPROF_WARMUP_TRACE;
+  return {
+    onEvent: trace ? (e, detail) => appendFileSync(trace, `${e}${detail ? ` ${detail}` : ''}\n`) : undefined,
+    faultAt: env.CIPROF_WARMUP_FAULT || undefined,
+  };
 }
 
 export function warmUpEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
@@ -133,7 +146,7 @@ async function passes(isStopped: () => boolean, opts: WarmUpOptions, event: (e: 
   let input!: ReturnType<typeof writeWarmUpInput>;
   const made = await step('input', () => {
     scratch.dir = mkdtempSync(path.join(tmpdir(), 'ciprof-warmup-'));
-    input = writeWarmUpInput(scratch.dir, opts.size ?? SIZE, Number(process.hrtime.bigint()) / 1000, 0x3fff0000 + (process.pid & 0xffff));
+    input = writeWarmUpInput(scratch.dir, opts.size ?? SIZE, Number(process.hrtime.bigint()) / 1000, process.pid);
   });
   if (!made) return false;
   const rounds = opts.rounds ?? ROUNDS;

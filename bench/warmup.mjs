@@ -6,14 +6,13 @@
 // own cost shows there (it competes with a multi-process suite for cores). Called by
 // bench/run.mjs (`--only warmup`).
 //
-// Standalone, it prints its table and writes no file:
-//   node bench/warmup.mjs [--runs 7] [--nodes 22,24] [--cli <other dist/cli.js>]
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+// Standalone, it prints its table; --write also writes bench/results/warmup.{json,md}:
+//   node bench/warmup.mjs [--runs 7] [--nodes 22,24] [--cli <other dist/cli.js>] [--write]
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { interleave, median, pairedRatio, round, timeRun, writeMochaSuite } from './overhead.mjs';
-import { readFileSync } from 'node:fs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 
@@ -91,5 +90,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     return i > 0 ? process.argv[i + 1] : undefined;
   };
   const results = benchWarmUp({ runs: Number(flag('--runs') ?? 7), nodes: (flag('--nodes') ?? '22,24').split(',').map(Number), cli: flag('--cli') ? resolve(flag('--cli')) : undefined });
-  process.stdout.write(`${warmUpMarkdown(results).join('\n')}\n${JSON.stringify(results)}\n`);
+  const md = `${warmUpMarkdown(results).join('\n')}\n`;
+  if (process.argv.includes('--write')) {
+    writeFileSync(join(ROOT, 'bench/results/warmup.json'), `${JSON.stringify({ date: new Date().toISOString(), results }, null, 2)}\n`);
+    writeFileSync(join(ROOT, 'bench/results/warmup.md'), md.replace(/^## /, '# '));
+  }
+  process.stdout.write(`${md}${JSON.stringify(results)}\n`);
 }

@@ -70,6 +70,8 @@ export function writeWarmUpInput(dir: string, size: WarmUpInputSize, nowUs: numb
   const repoRoot = path.join(dir, 'repo');
   const rawDir = path.join(dir, 'raw');
   mkdirSync(rawDir, { recursive: true });
+  // Scratch files in the caller's private directory, removed after: not outputs (no atomic write).
+  const put = (name: string, text: string): void => writeFileSync(path.join(rawDir, name), text);
 
   // Scripts as a mocha suite has them: the test files, the runner's modules, Node's internals.
   const testFiles = Array.from({ length: size.files }, (_, i) => path.join(repoRoot, 'test', `file-${String(i).padStart(2, '0')}.test.js`));
@@ -175,8 +177,8 @@ export function writeWarmUpInput(dir: string, size: WarmUpInputSize, nowUs: numb
   };
   const key = `${pid}-0`;
   const profileName = `${key}-0.cpuprofile`;
-  writeFileSync(path.join(rawDir, `${key}.start`), JSON.stringify({ startUs, ancestors: info.ancestors }));
-  writeFileSync(path.join(rawDir, profileName), `{"nodes":[${nodeText.join(',')}],"startTime":${startUs},"endTime":${endUs},"samples":[${samples.join(',')}],"timeDeltas":[${deltas.join(',')}],"$ciprof":${JSON.stringify(info)}}`);
+  put(`${key}.start`, JSON.stringify({ startUs, ancestors: info.ancestors }));
+  put(profileName, `{"nodes":[${nodeText.join(',')}],"startTime":${startUs},"endTime":${endUs},"samples":[${samples.join(',')}],"timeDeltas":[${deltas.join(',')}],"$ciprof":${JSON.stringify(info)}}`);
 
   // The hook's records: a file interval per file, its tests back to back inside it.
   const lines: string[] = [];
@@ -193,8 +195,8 @@ export function writeWarmUpInput(dir: string, size: WarmUpInputSize, nowUs: numb
     }
     lines.push(JSON.stringify({ pid, threadId: 0, kind: 'file', file, name: '', startUs: Math.floor(fileStart), endUs: Math.floor(at), wallMs: Math.round(at - fileStart) / 1000, cpuMs: Math.round(at - fileStart) / 1000, status: 'passed' }));
   }
-  writeFileSync(path.join(rawDir, `${key}.tests.jsonl`), `${lines.join('\n')}\n`);
+  put(`${key}.tests.jsonl`, `${lines.join('\n')}\n`);
   // Last, as the agent does: the thread's files are complete.
-  writeFileSync(path.join(rawDir, `${key}-0.scripts.json`), JSON.stringify({ scripts: [], via: 'as-written', collectMs: 1.5, collectCpuMs: 1.2 }));
+  put(`${key}-0.scripts.json`, JSON.stringify({ scripts: [], via: 'as-written', collectMs: 1.5, collectCpuMs: 1.2 }));
   return { rawDir, repoRoot, profileName };
 }

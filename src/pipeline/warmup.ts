@@ -28,7 +28,7 @@ import { writeWarmUpInput, type WarmUpInputSize } from './warmup-input.js';
 export const DELAY_MS = 400;
 /**
  * The synthetic input and how many passes over it. Passes after the first run on warmer
- * code and cost less; sized by measurement (see bench/after-run.mjs's warm-up section).
+ * code and cost less; sized by measurement (bench/warmup.mjs, and the numbers above).
  */
 export const SIZE: WarmUpInputSize = { files: 6, testsPerFile: 40, nodes: 1200, samples: 900 };
 export const ROUNDS = 2;

@@ -1,5 +1,6 @@
 // `ciprof run`'s time outside the command on a one-process suite (mocha, 1,500 small tests),
-// with the JIT warm-up of the after-command code (src/pipeline/warmup.ts) on and off
+// with the JIT warm-up of the after-command code (src/pipeline/warmup.ts) forced
+// (CIPROF_WARMUP=1), automatic (the default: only with an idle core) and off
 // (CIPROF_WARMUP=0), interleaved, on Node 22 and 24. Outside the command = ciprof's wall
 // minus the command's own (profile.json's meta.wall_ms): start-up before the spawn and
 // everything after the exit. CPU = user + system of the whole process tree: the warm-up's
@@ -32,11 +33,15 @@ export function benchWarmUp({ runs = 7, nodes = [22, 24], cli = join(ROOT, 'dist
       const cmd = [node, join(ROOT, 'node_modules/mocha/bin/mocha.js'), '--reporter', 'dot', 'test/'];
       const variant = (name, extra) => () => {
         const out = join(tmp, `out-${name}`);
-        const r = timeRun([node, cli, 'run', '-q', '--store-dir', join(tmp, 'store'), '--out', out, '--', ...cmd], { cwd, env: { ...env, ...extra } });
+        // The warm-up's events (a test hook): whether it ran, or found the machine busy.
+        const trace = join(tmp, `trace-${name}`);
+        rmSync(trace, { force: true });
+        const r = timeRun([node, cli, 'run', '-q', '--store-dir', join(tmp, 'store'), '--out', out, '--', ...cmd], { cwd, env: { ...env, CIPROF_WARMUP_TRACE: trace, ...extra } });
         const commandMs = Number(JSON.parse(readFileSync(join(out, 'profile.json'), 'utf8')).meta.wall_ms);
-        return { ...r, outsideMs: r.wallMs - commandMs };
+        const events = existsSync(trace) ? readFileSync(trace, 'utf8') : '';
+        return { ...r, outsideMs: r.wallMs - commandMs, warmed: /^done$/m.test(events) };
       };
-      const { samples, load, wall, cpu } = interleave({ 'warm-up on': variant('on', {}), 'warm-up off': variant('off', { CIPROF_WARMUP: '0' }) }, runs);
+      const { samples, load, wall, cpu } = interleave({ 'warm-up forced': variant('forced', { CIPROF_WARMUP: '1' }), 'warm-up auto': variant('auto', {}), 'warm-up off': variant('off', { CIPROF_WARMUP: '0' }) }, runs);
       const outside = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, round(median(v.map((x) => x.outsideMs)))]));
       results.push({
         suite: `mocha, ${tests.toLocaleString('en-US')} small tests in one process`,
@@ -47,11 +52,13 @@ export function benchWarmUp({ runs = 7, nodes = [22, 24], cli = join(ROOT, 'dist
         medianWallMs: wall,
         medianCpuMs: cpu,
         outsideMs: Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, v.map((x) => round(x.outsideMs))])),
-        paired: {
-          outsideOnVsOff: pairedRatio(samples, 'warm-up on', 'warm-up off', 'outsideMs'),
-          wallOnVsOff: pairedRatio(samples, 'warm-up on', 'warm-up off', 'wallMs'),
-          cpuOnVsOff: pairedRatio(samples, 'warm-up on', 'warm-up off', 'cpuMs'),
-        },
+        warmedRuns: Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, v.filter((x) => x.warmed).length])),
+        paired: Object.fromEntries(
+          ['warm-up forced', 'warm-up auto'].map((k) => [
+            k,
+            { outside: pairedRatio(samples, k, 'warm-up off', 'outsideMs'), wall: pairedRatio(samples, k, 'warm-up off', 'wallMs'), cpu: pairedRatio(samples, k, 'warm-up off', 'cpuMs') },
+          ]),
+        ),
       });
     }
   } finally {
@@ -62,23 +69,23 @@ export function benchWarmUp({ runs = 7, nodes = [22, 24], cli = join(ROOT, 'dist
 
 export function warmUpMarkdown(results) {
   const lines = [
-    '## Warm-up: `ciprof run` outside the command, JIT warm-up on vs off (CIPROF_WARMUP=0), interleaved',
+    '## Warm-up: `ciprof run` outside the command, JIT warm-up forced / automatic / off, interleaved',
     '',
-    'One-process mocha suite. "Outside" = ciprof wall − the command\'s wall (start-up before the spawn + all work after the exit). CPU = user + system of the whole process tree (the warm-up\'s own cost included). Medians; per-round ratios on vs off with the interval of their median.',
+    `${results[0]?.suite ?? 'mocha'}. "Outside" = ciprof wall − the command's wall (start-up before the spawn + all work after the exit). CPU = user + system of the whole process tree (the warm-up's own cost included). forced = CIPROF_WARMUP=1 (whatever the load), auto = the default (only with an idle core), off = CIPROF_WARMUP=0. "warmed": runs where the warm-up completed. Medians; per-round ratios vs off, [interval of their median].`,
     '',
-    '| suite | Node | runs | load | outside ms on / off | on / off (outside) | wall ms on / off | CPU ms on / off | on / off (CPU) |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| Node | warm-up | runs (warmed) | load | outside ms | vs off (outside) | wall ms | vs off (wall) | CPU ms | vs off (CPU) |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   const ratio = (r) => `x${r.median} [${r.low}, ${r.high}]`;
   for (const r of results) {
     if (r.skipped) {
-      lines.push(`| | ${r.node} | | | skipped: ${r.skipped} | | | | |`);
+      lines.push(`| ${r.node} | skipped: ${r.skipped} | | | | | | | | |`);
       continue;
     }
-    const o = r.medianOutsideMs;
-    const w = r.medianWallMs;
-    const c = r.medianCpuMs;
-    lines.push(`| ${r.suite} | ${r.node} | ${r.runs} | ${r.loadAverage} | ${o['warm-up on']} / ${o['warm-up off']} | ${ratio(r.paired.outsideOnVsOff)} | ${w['warm-up on']} / ${w['warm-up off']} | ${c['warm-up on']} / ${c['warm-up off']} | ${ratio(r.paired.cpuOnVsOff)} |`);
+    for (const k of ['warm-up forced', 'warm-up auto', 'warm-up off']) {
+      const p = r.paired[k];
+      lines.push(`| ${r.node} | ${k.slice(8)} | ${r.runs} (${r.warmedRuns[k]}) | ${r.loadAverage} | ${r.medianOutsideMs[k]} | ${p ? ratio(p.outside) : ''} | ${r.medianWallMs[k]} | ${p ? ratio(p.wall) : ''} | ${r.medianCpuMs[k]} | ${p ? ratio(p.cpu) : ''} |`);
+    }
   }
   lines.push('');
   return lines;

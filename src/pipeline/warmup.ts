@@ -15,11 +15,12 @@
  * Rules it keeps: it starts only once the command has run DELAY_MS (short commands pay
  * nothing); it runs in slices, one stage per turn of the event loop, and stops at the
  * first slice boundary after stop() (the command ended); it writes nothing to the
- * command's stdout/stderr, the user's project or --out; every error is swallowed. Off
- * with CIPROF_WARMUP=0 (for measuring).
+ * command's stdout/stderr, the user's project or --out; every error is swallowed; it
+ * runs only when the machine has an idle core (MIN_IDLE_CORES). CIPROF_WARMUP=0 turns it
+ * off, =1 runs it whatever the load (for measuring).
  */
 import { appendFileSync, mkdtempSync, rm } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { writeWarmUpInput, type WarmUpInputSize } from './warmup-input.js';
@@ -33,7 +34,7 @@ export const DELAY_MS = 400;
 export const SIZE: WarmUpInputSize = { files: 6, testsPerFile: 40, nodes: 1200, samples: 900 };
 export const ROUNDS = 2;
 
-export type WarmUpEvent = 'start' | `stage:${string}` | 'stopped' | 'done' | 'error';
+export type WarmUpEvent = 'start' | `stage:${string}` | 'stopped' | 'done' | 'error' | 'busy';
 
 export interface WarmUpOptions {
   delayMs?: number;
@@ -47,6 +48,8 @@ export interface WarmUpOptions {
   onEvent?: (event: WarmUpEvent, detail?: string) => void;
   /** For tests: throws inside a stage to show an error is swallowed. */
   faultAt?: string;
+  /** Idle cores since the previous call (default: idleCoresMeter(), started at scheduling). */
+  idleCores?: () => number;
 }
 
 export interface WarmUp {
@@ -73,6 +76,38 @@ export function warmUpEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.CIPROF_WARMUP !== '0';
 }
 
+/**
+ * The warm-up is for a machine with a core to spare (a one-process suite on a 2+ core
+ * runner): its CPU is then free. On a busy machine (a multi-process suite filling the
+ * cores, neighbours) it would take CPU from the tests themselves, so it runs only when the
+ * machine's idle time since the previous look was at least MIN_IDLE_CORES cores' worth.
+ * Measured on a machine at load 4 on 2 cores: the warm-up's ~300 ms of CPU then showed in
+ * the command's wall. CIPROF_WARMUP=1 runs it whatever the load (tests, measuring).
+ */
+export const MIN_IDLE_CORES = 0.8;
+
+/**
+ * Cores left idle between two calls, counting this process's own CPU as idle (without the
+ * warm-up it would be): os.cpus()' idle ticks (ms summed over cores) per wall ms, plus
+ * process.cpuUsage() per wall ms.
+ */
+export function idleCoresMeter(): () => number {
+  const read = (): { idleMs: number; ownMs: number; at: number } => {
+    let idleMs = 0;
+    for (const c of cpus()) idleMs += c.times.idle;
+    const own = process.cpuUsage();
+    return { idleMs, ownMs: (own.user + own.system) / 1000, at: performance.now() };
+  };
+  let last = read();
+  return () => {
+    const now = read();
+    const wall = now.at - last.at;
+    const idle = wall > 0 ? (now.idleMs - last.idleMs + now.ownMs - last.ownMs) / wall : 0;
+    last = now;
+    return idle;
+  };
+}
+
 /** Schedules the warm-up DELAY_MS from now; stop() before then and nothing runs at all. */
 export function scheduleWarmUp(opts: WarmUpOptions = {}): WarmUp {
   let stopped = false;
@@ -90,8 +125,22 @@ export function scheduleWarmUp(opts: WarmUpOptions = {}): WarmUp {
     return { stop: () => undefined, finished };
   }
   let running: Promise<void> | undefined;
+  const forced = opts.env?.CIPROF_WARMUP === '1';
+  let idleCores: (() => number) | undefined;
+  try {
+    idleCores = forced ? () => Infinity : (opts.idleCores ?? idleCoresMeter());
+  } catch {
+    idleCores = undefined; // no CPU statistics: no warm-up
+  }
+  const spare = (): boolean => {
+    try {
+      return idleCores !== undefined && idleCores() >= MIN_IDLE_CORES;
+    } catch {
+      return false;
+    }
+  };
   const timer = setTimeout(() => {
-    running = run(() => stopped, opts, event).then(finish, finish);
+    running = run(() => stopped, spare, opts, event).then(finish, finish);
   }, opts.delayMs ?? DELAY_MS);
   // Never what keeps the CLI alive.
   timer.unref();
@@ -107,12 +156,16 @@ export function scheduleWarmUp(opts: WarmUpOptions = {}): WarmUp {
   };
 }
 
-async function run(isStopped: () => boolean, opts: WarmUpOptions, event: (e: WarmUpEvent, detail?: string) => void): Promise<void> {
+async function run(isStopped: () => boolean, spare: () => boolean, opts: WarmUpOptions, event: (e: WarmUpEvent, detail?: string) => void): Promise<void> {
   if (isStopped()) return;
+  if (!spare()) {
+    event('busy');
+    return;
+  }
   const scratch: { dir?: string } = {};
   event('start');
   try {
-    if (await passes(isStopped, opts, event, scratch)) event('done');
+    if (await passes(isStopped, spare, opts, event, scratch)) event('done');
   } catch (err) {
     event('error', (err as Error).message);
   }
@@ -123,7 +176,7 @@ async function run(isStopped: () => boolean, opts: WarmUpOptions, event: (e: War
 }
 
 /** The passes over the synthetic input; false when stopped before the end. */
-async function passes(isStopped: () => boolean, opts: WarmUpOptions, event: (e: WarmUpEvent, detail?: string) => void, scratch: { dir?: string }): Promise<boolean> {
+async function passes(isStopped: () => boolean, spare: () => boolean, opts: WarmUpOptions, event: (e: WarmUpEvent, detail?: string) => void, scratch: { dir?: string }): Promise<boolean> {
   // Each await is a turn of the event loop: the command's exit, a signal to forward, are
   // handled between stages, and a stop() then ends it.
   const step = async (name: string, work: () => void): Promise<boolean> => {
@@ -151,6 +204,11 @@ async function passes(isStopped: () => boolean, opts: WarmUpOptions, event: (e: 
   if (!made) return false;
   const rounds = opts.rounds ?? ROUNDS;
   for (let round = 0; round < rounds; round++) {
+    // The machine got busy meanwhile (the suite started more processes): no further pass.
+    if (round > 0 && !spare()) {
+      event('busy');
+      return false;
+    }
     let walls!: ReturnType<typeof labeler.testWalls>;
     let labelerFor!: ReturnType<typeof labeler.makeLabelerFor>;
     let gatherer!: InstanceType<typeof RawGatherer>;

@@ -5,12 +5,12 @@
  * Ordering and events are asserted, never timings.
  */
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RawGatherer } from '../../src/collect/gather.js';
 import { makeLabelerFor, readTestRecords, testWalls } from '../../src/collect/test-labeler.js';
-import { scheduleWarmUp, warmUpEnabled, type WarmUpEvent } from '../../src/pipeline/warmup.js';
+import { idleCoresMeter, MIN_IDLE_CORES, scheduleWarmUp, warmUpEnabled, type WarmUpEvent } from '../../src/pipeline/warmup.js';
 import { writeWarmUpInput } from '../../src/pipeline/warmup-input.js';
 import { encodePprofGzip } from '../../src/profile/gzip.js';
 import { testStats, testWallsMeta } from '../../src/profile/tests.js';
@@ -40,6 +40,7 @@ function run(opts: Parameters<typeof scheduleWarmUp>[0] & { stopAt?: string }): 
     size: SMALL,
     rounds: 1,
     env: {},
+    idleCores: () => 2,
     ...opts,
     onEvent: (e, detail) => {
       events.push(detail ? `${e} ${detail}` : e);
@@ -91,6 +92,30 @@ describe('warm-up', () => {
     expect(events.slice(-1)[0]).toMatch(/^error warm-up fault injected at gather$/);
     expect(events).not.toContain('stage:summarize');
     expect(readdirSync(process.env.TMPDIR!)).toEqual([]);
+  });
+
+  it('on a busy machine (less than MIN_IDLE_CORES idle) it does not start', async () => {
+    expect(await run({ idleCores: () => MIN_IDLE_CORES / 2 })).toEqual(['busy']);
+  });
+
+  it('a machine that gets busy during the first pass gets no second one', async () => {
+    const idle = [2, 0];
+    const events = await run({ rounds: 2, idleCores: () => idle.shift() ?? 0 });
+    expect(events.filter((e) => e === 'stage:records')).toHaveLength(1);
+    expect(events.slice(-2)).toEqual(['stage:report', 'busy']);
+    expect(readdirSync(process.env.TMPDIR!)).toEqual([]);
+  });
+
+  it('CIPROF_WARMUP=1 runs it whatever the load', async () => {
+    expect((await run({ env: { CIPROF_WARMUP: '1' }, idleCores: () => 0 })).at(-1)).toBe('done');
+  });
+
+  it('the idle-core meter reads a number of cores', async () => {
+    const meter = idleCoresMeter();
+    await new Promise((r) => setTimeout(r, 50));
+    const idle = meter();
+    expect(idle).toBeGreaterThanOrEqual(0);
+    expect(idle).toBeLessThanOrEqual(cpus().length + 1);
   });
 
   it('CIPROF_WARMUP=0 turns it off', async () => {

@@ -12,6 +12,15 @@
  * input (pipeline/warmup-input.ts: the agent's and hooks' exact file layout, so the
  * optimized code sees the real shapes) in a private temp directory.
  *
+ * Measured (2026-11-26, 2-core VM at load 3-4 from other work, so wide intervals): the
+ * after-command pipeline alone, in one process, on the real 593 kB profile of that suite,
+ * CPU medians of 12 runs: Node 24 440 -> 316 ms, Node 22 407 -> 347 ms after this
+ * warm-up, which itself costs ~290-300 ms of CPU (2 passes; 1 pass saved little, 3 no
+ * more than 2). `ciprof run` forced on (CIPROF_WARMUP=1) vs off, 9 interleaved runs: time
+ * outside the command x0.84 on Node 24, x1.02 on Node 22, and +13% CPU of the whole tree,
+ * which on that saturated machine also slowed the command; hence the idle-core rule below
+ * (bench/results/warmup.md).
+ *
  * Rules it keeps: it starts only once the command has run DELAY_MS (short commands pay
  * nothing); it runs in slices, one stage per turn of the event loop, and stops at the
  * first slice boundary after stop() (the command ended); it writes nothing to the

@@ -9,6 +9,7 @@
 // 4. sourcemaps: `ciprof run` with and without source-map collection (bench/sourcemaps.mjs).
 // 5. report: generation and first paint for a 100k-frame profile (bench/report.mjs).
 // 6. alloc: `ciprof run` vs `ciprof run --alloc` on the same suites (bench/alloc.mjs).
+// 7. warmup: `ciprof run` outside the command, JIT warm-up on vs off (bench/warmup.mjs).
 //
 // `--only merge` (repeatable, or comma-separated) runs some sections; the others keep their
 // numbers from the previous bench/results.json.
@@ -20,7 +21,7 @@ import { join } from 'node:path';
 const ROOT = new URL('..', import.meta.url).pathname;
 const RUNS = Number(process.env.BENCH_RUNS || 7);
 
-const SECTIONS = ['overhead', 'merge', 'after-run', 'sourcemaps', 'report', 'alloc'];
+const SECTIONS = ['overhead', 'merge', 'after-run', 'sourcemaps', 'report', 'alloc', 'warmup'];
 const only = process.argv.flatMap((a, i, all) => (all[i - 1] === '--only' ? a.split(',') : a.startsWith('--only=') ? a.slice(7).split(',') : []));
 for (const name of only) if (!SECTIONS.includes(name)) throw new Error(`--only ${name}: one of ${SECTIONS.join(', ')}`);
 const wanted = (name) => only.length === 0 || only.includes(name);
@@ -45,6 +46,7 @@ if (wanted('sourcemaps')) {
   if (r.status !== 0) throw new Error(`bench/sourcemaps.mjs exited ${r.status}`);
   results.sourcemaps = JSON.parse(readFileSync(join(ROOT, 'bench/results/sourcemaps.json'), 'utf8'));
 }
+if (wanted('warmup')) results.warmup = (await import('./warmup.mjs')).benchWarmUp({ runs: RUNS });
 if (wanted('alloc')) results.alloc = (await import('./alloc.mjs')).benchAlloc({ runs: RUNS });
 if (wanted('report') && existsSync(join(ROOT, 'bench/report.mjs'))) {
   const { benchReport } = await import('./report.mjs');
@@ -56,12 +58,14 @@ const { mergeMarkdown } = await import('./merge.mjs');
 const { afterRunMarkdown } = await import('./after-run.mjs');
 const { overheadMarkdown } = await import('./overhead.mjs');
 const { allocMarkdown } = await import('./alloc.mjs');
+const { warmUpMarkdown } = await import('./warmup.mjs');
 const md = [
   `# ciprof benchmarks (${results.date.slice(0, 10)}, ${results.machine.cpus} cores, ${results.machine.model}, Node ${results.machine.node})`,
   '',
   ...(Array.isArray(results.overhead) && results.overhead[0]?.medianWallMs ? overheadMarkdown(results.overhead) : []),
   ...(results.merge ? mergeMarkdown(results.merge) : []),
   ...[results.afterRun ?? []].flat().flatMap((a) => afterRunMarkdown(a)),
+  ...(Array.isArray(results.warmup) ? warmUpMarkdown(results.warmup) : []),
   ...(Array.isArray(results.alloc) ? allocMarkdown(results.alloc) : []),
   ...(existsSync(join(ROOT, 'bench/results/sourcemaps.md')) ? [readFileSync(join(ROOT, 'bench/results/sourcemaps.md'), 'utf8').replace(/^# /m, '## '), ''] : []),
   ...(results.report ? ['## HTML report', '', '```json', JSON.stringify(results.report, null, 2), '```'] : []),

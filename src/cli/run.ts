@@ -47,7 +47,7 @@ export async function runTests(command: string[], flags: RunFlags): Promise<void
   // should save most of the report's ~100 ms after the command: measure before turning it on.
   const labelled = (profile: Profile, walls: ReadonlyMap<string, TestWall> | undefined): void => reportThread?.render({ profile, headWalls: walls, output: path.join(start.outDir, 'report.html') });
   // Under --json, stdout is one JSON document: the test output goes to stderr.
-  const collecting = collectWhileResolving(start, resolve, { command, keepRaw: flags.keepRaw, quiet: flags.quiet, profile: profiling, commandStdout: flags.json ? 'stderr' : 'inherit', labelled }, cliLog);
+  const collecting = collectWhileResolving(start, resolve, { command, keepRaw: flags.keepRaw, quiet: flags.quiet, profile: profiling, commandStdout: flags.json ? 'stderr' : 'inherit', labelled, warmUp: { report: flags.report } }, cliLog);
   // The command has started: the stages after it load while it runs, not before it starts.
   const later = import('./run-outputs.js');
   later.catch(() => undefined);

@@ -45,6 +45,8 @@ export interface ProfiledRunOptions {
   warn: (line: string) => void;
   /** Where the command's stdout goes (spawn.ts): 'stderr' under `--json`. */
   stdout?: 'inherit' | 'stderr';
+  /** Called once the command has ended, before anything is read (pipeline/warmup.ts stops then). */
+  onCommandEnd?: () => void;
 }
 
 export interface ProfiledRun {
@@ -82,6 +84,11 @@ export async function runProfiled(opts: ProfiledRunOptions): Promise<ProfiledRun
   const gatherOptions = async (): Promise<GatherOptions> => ({ repoRoot: await repoRoot(), labelerFor: opts.attribution?.labelerFor });
   const early = rawDir ? new EarlyGather(rawDir, Promise.all([gatherModule!, gatherOptions()]).then(([m, o]) => new m.RawGatherer(rawDir!, o))) : undefined;
   const result = await running;
+  try {
+    opts.onCommandEnd?.();
+  } catch {
+    // the caller's hook never costs the profile
+  }
   if (result.spawnError) opts.warn(result.spawnError);
   if (result.spawnError || !rawDir) {
     early?.finish();

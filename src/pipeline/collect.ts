@@ -14,6 +14,10 @@ import type { TestWall } from '../profile/tests.js';
 import type { Labelled } from './collect-label.js';
 import type { CommandSettings } from './command-settings.js';
 import type { Log, Settings } from './settings.js';
+import type { WarmUp } from './warmup.js';
+
+/** As warmup.ts decides, without loading it when it is off. */
+const warmUpEnabled = (env: NodeJS.ProcessEnv): boolean => env.CIPROF_WARMUP !== '0';
 
 export interface CollectOptions {
   command: string[];
@@ -26,6 +30,11 @@ export interface CollectOptions {
   commandStdout?: 'inherit' | 'stderr';
   /** Called with the complete profile (metadata set) before it is encoded: report.html renders from it meanwhile. */
   labelled?: Labelled;
+  /**
+   * Warm the after-command code up while the command runs (pipeline/warmup.ts); `report`:
+   * report.html will be rendered. Off unless asked (compare's runs warm each other).
+   */
+  warmUp?: { report: boolean };
 }
 
 export interface Collected {
@@ -61,7 +70,9 @@ export async function collectWhileResolving(start: CommandSettings, resolve: () 
   // Per-test attribution: recognise the runner and add its hook; otherwise one notice.
   const { attribution, notice } = opts.profile === false ? {} : setupAttribution(opts.command, { env, cwd: start.cwd, warn });
   if (notice && !opts.quiet) log.info(notice);
-  const running = runProfiled({ command: opts.command, env, cwd: start.cwd, intervalUs: start.intervalUs, repoRoot: async () => (await resolved()).repoRoot, keepRaw: opts.keepRaw, profile: opts.profile, attribution, warn, stdout: opts.commandStdout });
+  const warmUp = opts.warmUp && opts.profile !== false ? new WarmUpHandle(opts.warmUp.report, start.env) : undefined;
+  const running = runProfiled({ command: opts.command, env, cwd: start.cwd, intervalUs: start.intervalUs, repoRoot: async () => (await resolved()).repoRoot, keepRaw: opts.keepRaw, profile: opts.profile, attribution, warn, stdout: opts.commandStdout, onCommandEnd: () => warmUp?.stop() });
+  warmUp?.start();
   resolved().catch(() => undefined); // git starts now; awaited once the command has ended
   // The command has started: the labelling code loads while it runs.
   const labelling = opts.profile === false ? undefined : import('./collect-label.js');
@@ -75,5 +86,34 @@ export async function collectWhileResolving(start: CommandSettings, resolve: () 
   } catch (err) {
     log.warn(`profile not written: ${(err as Error).message}`);
     return done;
+  }
+}
+
+/**
+ * The warm-up's module loads once the command has started (like the labelling code), and
+ * schedules itself from there; stop() at the command's end, loaded or not.
+ */
+class WarmUpHandle {
+  private stopped = false;
+  private warmUp: WarmUp | undefined;
+
+  constructor(
+    private readonly report: boolean,
+    private readonly env: NodeJS.ProcessEnv,
+  ) {}
+
+  start(): void {
+    if (!warmUpEnabled(this.env)) return;
+    import('./warmup.js').then(
+      (m) => {
+        if (!this.stopped) this.warmUp = m.scheduleWarmUp({ report: this.report, env: this.env, ...m.warmUpTestHooks(this.env) });
+      },
+      () => undefined,
+    );
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.warmUp?.stop();
   }
 }

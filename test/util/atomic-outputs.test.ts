@@ -33,6 +33,8 @@ const ALLOWED: Record<string, { calls: number; why: string }> = {
   'collect/test-record.ts': { calls: 1, why: 'inside the runner: per-test records appended line by line, a torn last line skipped by the reader' },
   'store/local.ts': { calls: 1, why: 'the store index: append-only lines (concurrent jobs), a torn line skipped and never joined to the next' },
   'pipeline/compare.ts': { calls: 1, why: 'a rename of a profile already written atomically (rename is atomic)' },
+  'pipeline/warmup-input.ts': { calls: 1, why: 'the JIT warm-up\'s synthetic raw files, in its own private temp dir, removed after: scratch, not an output' },
+  'pipeline/warmup.ts': { calls: 1, why: 'CIPROF_WARMUP_TRACE (tests only): event lines appended to the file the test names' },
 };
 
 function tsFiles(dir: string, base = dir): string[] {

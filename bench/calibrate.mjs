@@ -49,8 +49,29 @@ const { values: opt } = parseArgs({
     'compare-min-samples': { type: 'string' },
     'keep-runs': { type: 'string' },
     out: { type: 'string', default: join(ROOT, 'bench/results') },
+    // The real suites instead of the fixture (issue 16): corpus pools, collected and judged.
+    real: { type: 'boolean', default: false },
+    projects: { type: 'string', default: 'express,ufo,class-validator' },
+    conditions: { type: 'string', default: 'quiet,neighbour' },
   },
 });
+
+// `npm run calibrate -- --real`: the same verdicts on real suites of the corpus
+// (`npm run realworld -- --setup` first), each project and condition a pool of kept runs
+// (bench/calibrate-pool.mjs collect, resumable), then every pool judged with and without
+// history; results in bench/results/calibration-pools.{md,json}. Hours of machine time.
+if (opt.real) {
+  const pool = join(ROOT, 'bench/calibrate-pool.mjs');
+  const step = (args) => {
+    const r = spawnSync(process.execPath, [pool, ...args], { stdio: 'inherit' });
+    if (r.status !== 0) process.exit(r.status ?? 1);
+  };
+  for (const project of opt.projects.split(',')) {
+    for (const condition of opt.conditions.split(',')) step(['collect', '--project', project, '--condition', condition, '--kind', 'cpu', '--trials', opt.trials, '--resume']);
+  }
+  step(['judge', '--history', '--kinds', 'cpu']);
+  process.exit(0);
+}
 
 const trials = Number(opt.trials);
 const runsPerSide = Number(opt.runs);

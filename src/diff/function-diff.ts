@@ -34,7 +34,7 @@ import { restrictToCommonTests } from './common-tests.js';
 import { applySpeedPrior, OTHER_ENVIRONMENT_SPEED_SD, SAME_ENVIRONMENT_SPEED_SD, speedFactor, type AppliedSpeed, type SpeedEstimate, type SpeedPrior, type SpeedPriorSource } from './speed.js';
 import { ENV_KEYS, environmentWarnings } from './environment.js';
 import { historyExtraLogVariance, type HistoryNoise } from './noise-history.js';
-import { blockedClass, type BlockedClass } from '../profile/blocked.js';
+import { blockedClass, foldBlockedCallees, type BlockedClass } from '../profile/blocked.js';
 import { codeLoadClassOf, codeLoadSelf, type CodeLoadClass } from '../profile/code-load.js';
 import { onCpuProfile } from './cpu-clock.js';
 
@@ -232,9 +232,11 @@ export function diffProfiles(fullBase: Profile, fullHead: Profile, overrides: Pa
   const thresholds = { ...DEFAULT_THRESHOLDS, ...overrides };
   const common = restrictToCommonTests(fullBase, fullHead);
   const { baseOnlyTests, headOnlyTests } = common;
-  const base = context.onCpu === false ? common.base : onCpuProfile(common.base);
-  const head = context.onCpu === false ? common.head : onCpuProfile(common.head);
-  const clocked = base !== common.base && head !== common.head;
+  // Runs (runs.ts) come folded and on their clocks already.
+  const folded = context.onCpu === false ? common : { base: foldBlockedCallees(common.base), head: foldBlockedCallees(common.head) };
+  const base = context.onCpu === false ? folded.base : onCpuProfile(folded.base);
+  const head = context.onCpu === false ? folded.head : onCpuProfile(folded.head);
+  const clocked = base !== folded.base && head !== folded.head;
   const bt = functionTable(base);
   const ht = functionTable(head);
   const baseTotals = suiteTotals(base, bt);

@@ -28,7 +28,7 @@ import { isPseudo } from './self-time.js';
 import { restrictToCommonTests } from './common-tests.js';
 import { environmentWarnings } from './environment.js';
 import { speedFactor, type SpeedPrior } from './speed.js';
-import { blockedClass, type BlockedClass } from '../profile/blocked.js';
+import { blockedClass, foldBlockedCallees, type BlockedClass } from '../profile/blocked.js';
 import { codeLoadClassOf, codeLoadSelf, type CodeLoadClass } from '../profile/code-load.js';
 import { onCpuProfile } from './cpu-clock.js';
 
@@ -163,8 +163,8 @@ export function noiseFromHistory(runs: readonly Profile[]): HistoryNoise | undef
     if (environmentWarnings(older.meta, newer.meta).length > 0) continue;
     const common = restrictToCommonTests(older, newer);
     // Measured as the diff will measure: tests on their CPU clocks where they have one.
-    const base = onCpuProfile(common.base);
-    const head = onCpuProfile(common.head);
+    const base = onCpuProfile(foldBlockedCallees(common.base));
+    const head = onCpuProfile(foldBlockedCallees(common.head));
     const b = selfSamplesByKey(base);
     const h = selfSamplesByKey(head);
     const points = [...b.samples].filter(([k]) => !b.blocked.has(k)).map(([k, n]) => ({ base: n, head: h.samples.get(k) ?? 0 }));

@@ -14,6 +14,7 @@ import { functionKey, type Profile } from '../profile/model.js';
 import { mergeProfiles } from '../profile/merge.js';
 import { DEFAULT_THRESHOLDS, diffProfiles, INTERVAL_LEVEL, judgeRows, partitionRows, type DiffThresholds, type FunctionDelta, type ProfileDiff } from './function-diff.js';
 import { selfByFunctionKey, selfByTestFile } from './self-time.js';
+import { foldBlockedCallees } from '../profile/blocked.js';
 import { onCpuProfile } from './cpu-clock.js';
 import { CODE_LOAD_PRIOR } from './noise-history.js';
 import { normalQuantile, studentTQuantile, tOrNormalTwoSided } from './stats.js';
@@ -34,9 +35,12 @@ export function diffRuns(sampledBaseRuns: readonly Profile[], sampledHeadRuns: r
   const m = sampledHeadRuns.length;
   if (n === 0 || m === 0) throw new Error('diffRuns needs at least one run on each side');
   // Each run to its tests' CPU clocks first: a mean profile keeps the first run's clocks only.
-  const baseRuns = sampledBaseRuns.map(onCpuProfile);
-  const headRuns = sampledHeadRuns.map(onCpuProfile);
-  const clocked = baseRuns.some((r, i) => r !== sampledBaseRuns[i]) && headRuns.some((r, i) => r !== sampledHeadRuns[i]);
+  // Node's helpers under a blocking wrapper folded into the wait first (blocked.ts).
+  const foldedBase = sampledBaseRuns.map(foldBlockedCallees);
+  const foldedHead = sampledHeadRuns.map(foldBlockedCallees);
+  const baseRuns = foldedBase.map(onCpuProfile);
+  const headRuns = foldedHead.map(onCpuProfile);
+  const clocked = baseRuns.some((r, i) => r !== foldedBase[i]) && headRuns.some((r, i) => r !== foldedHead[i]);
   const meanBase = meanProfile(baseRuns);
   const meanHead = meanProfile(headRuns);
   // One run each: nothing to estimate run-to-run noise from; the single-run model applies.

@@ -12,6 +12,7 @@
  */
 import { IDLE_FRAME, timeValueIndex, type Profile } from '../profile/model.js';
 import { samplesByTest } from '../profile/tests.js';
+import { foldBlockedCallees } from '../profile/blocked.js';
 import { onCpuProfile } from './cpu-clock.js';
 import { overRuns } from './runs.js';
 import type { DiffThresholds, SuiteTotals } from './function-diff.js';
@@ -42,7 +43,7 @@ export interface TestRuns {
 /** Per run, each test's time (ns, idle excluded), its samples on the CPU clock where it has one. */
 function perRunTestNs(runs: readonly Profile[]): Map<string, number>[] {
   return runs.map((sampled) => {
-    const run = onCpuProfile(sampled);
+    const run = onCpuProfile(foldBlockedCallees(sampled));
     const vi = timeValueIndex(run);
     const out = new Map<string, number>();
     for (const [key, entry] of samplesByTest(run)) {

@@ -4,7 +4,7 @@
  * job's history measured for it (or for its class of wait).
  */
 import { describe, expect, it } from 'vitest';
-import { blockedClass } from '../../src/profile/blocked.js';
+import { blockedClass, foldBlockedCallees } from '../../src/profile/blocked.js';
 import { diffProfiles } from '../../src/diff/function-diff.js';
 import { noiseFromHistory } from '../../src/diff/noise-history.js';
 import { ProfileBuilder } from '../../src/profile/model.js';
@@ -41,6 +41,9 @@ describe('blockedClass', () => {
     expect(blockedClass({ name: 'writeUtf8String', file: '' })).toBe('io');
     expect(blockedClass({ name: 'writeBuffer', file: '' })).toBe('io');
     expect(blockedClass({ name: 'writeString', file: '' })).toBe('fs');
+    // A socket's connect binding (supertest's requests to a test server).
+    expect(blockedClass({ name: 'connect', file: '' })).toBe('bind');
+    expect(blockedClass({ name: 'connect', file: 'lib/pool.js' })).toBeUndefined();
     // CPU, even in node: files or with a blocking-sounding name of the user's own.
     expect(blockedClass({ name: 'normalizeString', file: 'node:path' })).toBeUndefined();
     expect(blockedClass({ name: 'createServerHandle', file: 'src/net.js' })).toBeUndefined();
@@ -100,5 +103,60 @@ describe('blocked rows in the diff', () => {
     const head = run(40, { jitty: 420 });
     expect(diffProfiles(base, head).regressions.map((r) => r.frame.name)).toEqual(['jitty']);
     expect(diffProfiles(base, head, {}, { history }).regressions).toEqual([]);
+  });
+});
+
+/**
+ * A listen path as express's suite shows it: Server.listen > listenInCluster >
+ * setupListenHandle > createServerHandle (the bind) and, beside it, the wrapper's helpers.
+ * `hasSubscribersMs` of samples land on `get hasSubscribers` under setupListenHandle.
+ */
+function listenRun(bindMs: number, hasSubscribersMs: number, callbackMs = 0, gcMs = 0) {
+  const b = new ProfileBuilder();
+  const main = b.functionId('main', 'test/app.test.js', 1);
+  for (let i = 0; i < 12; i++) b.addSample([b.functionId(`f${i}`, `src/f${i}.js`, 1), main], [1000, 1000 * MS]);
+  const listen = b.functionId('Server.listen', 'node:net', 1900);
+  const cluster = b.functionId('listenInCluster', 'node:net', 1800);
+  const setup = b.functionId('setupListenHandle', 'node:net', 1850);
+  const path = [setup, cluster, listen, main];
+  const add = (leaf: number[], ms: number): void => {
+    if (ms > 0) b.addSample([...leaf, ...path], [ms, ms * MS]);
+  };
+  add([b.functionId('createServerHandle', 'node:net', 1803)], bindMs);
+  add([b.functionId('get hasSubscribers', 'node:diagnostics_channel', 306)], hasSubscribersMs);
+  // A user's function called back under the wrapper: code, never folded.
+  add([b.functionId('onListening', 'src/server.js', 10)], callbackMs);
+  add([b.functionId('(garbage collector)', '', 0)], gcMs);
+  b.meta = { ...MACHINE };
+  return b.build();
+}
+
+describe('Node helpers under a blocking wrapper', () => {
+  it('are charged to the wrapper; user code and V8 pseudo-frames under it stay where they are', () => {
+    const p = listenRun(80, 30, 7, 5);
+    const folded = foldBlockedCallees(p);
+    const leafSamples = (q: typeof p, name: string): number => q.samples.filter((s) => q.functions[s.stack[0]!]!.name === name).reduce((a, s) => a + s.values[0]!, 0);
+    expect(leafSamples(p, 'get hasSubscribers')).toBe(30);
+    expect(leafSamples(folded, 'get hasSubscribers')).toBe(0);
+    expect(leafSamples(folded, 'setupListenHandle')).toBe(30);
+    expect(leafSamples(folded, 'onListening')).toBe(7);
+    expect(leafSamples(folded, '(garbage collector)')).toBe(5);
+    expect(leafSamples(folded, 'createServerHandle')).toBe(80);
+    // Nothing to cut: the same object.
+    const plain = listenRun(80, 0);
+    expect(foldBlockedCallees(plain)).toBe(plain);
+  });
+
+  it('a helper with 0 samples in one run and 32 in the next, when the listen path waited 10x longer, is no CPU row', () => {
+    // Before the fold, `get hasSubscribers` 0 -> 32 samples read as a regression (q 1e-4 on express's A/A pair).
+    const d = diffProfiles(listenRun(84, 0), listenRun(876, 32));
+    expect(d.regressions.map((r) => r.frame.name)).toEqual([]);
+    expect(d.functions.find((r) => r.frame.name === 'get hasSubscribers')).toBeUndefined();
+    expect(d.functions.find((r) => r.frame.name === 'setupListenHandle')?.blocked).toBe('bind');
+  });
+
+  it('a user callback under the wrapper that got slower is still a CPU regression', () => {
+    const d = diffProfiles(listenRun(84, 0, 5), listenRun(84, 0, 400));
+    expect(d.regressions.map((r) => r.frame.name)).toEqual(['onListening']);
   });
 });

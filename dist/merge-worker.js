@@ -3,13 +3,13 @@ const require = __ciprofCreateRequire(import.meta.url);
 import {
   claimer,
   importShare
-} from "./chunks/chunk-VXPZ2KJ4.js";
+} from "./chunks/chunk-3WIW537J.js";
 import "./chunks/chunk-E4RVWPFF.js";
-import "./chunks/chunk-IBNRHPW4.js";
-import "./chunks/chunk-BCCUQZ3E.js";
 import "./chunks/chunk-LERJVIWU.js";
+import "./chunks/chunk-VBWBNDV2.js";
 import "./chunks/chunk-AOSAKR6D.js";
 import "./chunks/chunk-JSXNLBLO.js";
+import "./chunks/chunk-BCCUQZ3E.js";
 import "./chunks/chunk-VYVC6F5W.js";
 import "./chunks/chunk-ZHB73YNC.js";
 

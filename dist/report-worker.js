@@ -1,16 +1,16 @@
 import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
-  writeReport
-} from "./chunks/chunk-44AX2CJA.js";
-import {
   unpackProfile
 } from "./chunks/chunk-QEJHLRH6.js";
+import {
+  writeReport
+} from "./chunks/chunk-TUFIMYY3.js";
+import "./chunks/chunk-3VZZQNBZ.js";
+import "./chunks/chunk-XUAEFIIR.js";
+import "./chunks/chunk-ZT4APMRY.js";
 import "./chunks/chunk-7ALAG7TC.js";
 import "./chunks/chunk-MIHNHIUD.js";
-import "./chunks/chunk-3VZZQNBZ.js";
-import "./chunks/chunk-UVVV3U5G.js";
-import "./chunks/chunk-SDL6QSBX.js";
 import "./chunks/chunk-VYVC6F5W.js";
 import "./chunks/chunk-ZHB73YNC.js";
 

@@ -59,6 +59,8 @@ export interface WarmUpOptions {
   faultAt?: string;
   /** Idle cores since the previous call (default: idleCoresMeter(), started at scheduling). */
   idleCores?: () => number;
+  /** The Node major it decides by (default this process's). */
+  nodeMajor?: number;
 }
 
 export interface WarmUp {
@@ -81,8 +83,21 @@ export function warmUpTestHooks(env: NodeJS.ProcessEnv): Pick<WarmUpOptions, 'on
   };
 }
 
-export function warmUpEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
-  return env.CIPROF_WARMUP !== '0';
+/**
+ * The Node versions where it paid. On a quiet 2-core machine, forced on vs off, 9 interleaved
+ * rounds each (bench/results/warmup.md): Node 24, time outside the command x0.79
+ * [0.70, 0.90], wall x0.97, CPU x1.02; Node 22, outside x1.00 [0.90, 1.11], wall x1.10,
+ * CPU x1.16: V8 12.4 does not get the pipeline's code optimized from the small input in
+ * time, so there it is only cost.
+ */
+export const MIN_NODE_MAJOR = 24;
+
+const thisNodeMajor = (): number => Number(process.versions.node.split('.')[0]);
+
+/** CIPROF_WARMUP=1 forces it, =0 turns it off; by default on from Node MIN_NODE_MAJOR. */
+export function warmUpEnabled(env: NodeJS.ProcessEnv = process.env, nodeMajor = thisNodeMajor()): boolean {
+  if (env.CIPROF_WARMUP === '1') return true;
+  return env.CIPROF_WARMUP !== '0' && nodeMajor >= MIN_NODE_MAJOR;
 }
 
 /**
@@ -91,9 +106,11 @@ export function warmUpEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
  * cores, neighbours) it would take CPU from the tests themselves, so it runs only when the
  * machine's idle time since the previous look was at least MIN_IDLE_CORES cores' worth.
  * Measured on a machine at load 4 on 2 cores: the warm-up's ~300 ms of CPU then showed in
- * the command's wall. CIPROF_WARMUP=1 runs it whatever the load (tests, measuring).
+ * the command's wall. Half a core: a one-process mocha suite on this quiet 2-core VM leaves
+ * 0.72-0.85 of a core idle by this meter (sampled every 400 ms), so 0.8 let it run in no
+ * round. CIPROF_WARMUP=1 runs it whatever the load (tests, measuring).
  */
-export const MIN_IDLE_CORES = 0.8;
+export const MIN_IDLE_CORES = 0.5;
 
 /**
  * Cores left idle between two calls, counting this process's own CPU as idle (without the
@@ -129,7 +146,7 @@ export function scheduleWarmUp(opts: WarmUpOptions = {}): WarmUp {
       // a listener's fault is not the warm-up's
     }
   };
-  if (!warmUpEnabled(opts.env)) {
+  if (!warmUpEnabled(opts.env, opts.nodeMajor)) {
     finish();
     return { stop: () => undefined, finished };
   }

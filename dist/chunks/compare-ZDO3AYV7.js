@@ -23,7 +23,7 @@ import "./chunk-NVJUKV34.js";
 import {
   collect,
   testCommandEnv
-} from "./chunk-2GFCX2IA.js";
+} from "./chunk-HZZE6QEK.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-FMOER6EB.js";
 import "./chunk-XNJ5V3H3.js";

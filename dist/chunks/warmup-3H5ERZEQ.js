@@ -159,10 +159,13 @@ function warmUpTestHooks(env) {
     faultAt: env.CIPROF_WARMUP_FAULT || void 0
   };
 }
-function warmUpEnabled(env = process.env) {
-  return env.CIPROF_WARMUP !== "0";
+var MIN_NODE_MAJOR = 24;
+var thisNodeMajor = () => Number(process.versions.node.split(".")[0]);
+function warmUpEnabled(env = process.env, nodeMajor = thisNodeMajor()) {
+  if (env.CIPROF_WARMUP === "1") return true;
+  return env.CIPROF_WARMUP !== "0" && nodeMajor >= MIN_NODE_MAJOR;
 }
-var MIN_IDLE_CORES = 0.8;
+var MIN_IDLE_CORES = 0.5;
 function idleCoresMeter() {
   const read = () => {
     let idleMs = 0;
@@ -189,7 +192,7 @@ function scheduleWarmUp(opts = {}) {
     } catch {
     }
   };
-  if (!warmUpEnabled(opts.env)) {
+  if (!warmUpEnabled(opts.env, opts.nodeMajor)) {
     finish();
     return { stop: () => void 0, finished };
   }
@@ -300,6 +303,7 @@ async function passes(isStopped, spare, opts, event, scratch) {
 export {
   DELAY_MS,
   MIN_IDLE_CORES,
+  MIN_NODE_MAJOR,
   ROUNDS,
   SIZE,
   idleCoresMeter,

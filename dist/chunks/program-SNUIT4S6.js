@@ -10,7 +10,7 @@ import "./chunk-ZHB73YNC.js";
 
 // src/cli/program.ts
 var COMMANDS = {
-  run: async () => (await import("./run-options-H7Y5NQ6U.js")).registerRun,
+  run: async () => (await import("./run-options-OV3MCPQN.js")).registerRun,
   merge: async () => (await import("./merge-IMGMTAFY.js")).registerMerge,
   export: async () => (await import("./export-Q65KHKY3.js")).registerExport,
   top: async () => (await import("./top-RI6RX6PI.js")).registerTop,
@@ -18,7 +18,7 @@ var COMMANDS = {
   upload: async () => (await import("./upload-CDGIMBJI.js")).registerUpload,
   diff: async () => (await import("./diff-BB3DUG7Z.js")).registerDiff,
   comment: async () => (await import("./comment-526SKKCG.js")).registerComment,
-  compare: async () => (await import("./compare-GFU3YASB.js")).registerCompare
+  compare: async () => (await import("./compare-ZDO3AYV7.js")).registerCompare
 };
 async function buildProgram(argv) {
   const program = new Command("ciprof").description("Profile a Node test suite in CI and tell the pull request where the CPU time went").version(VERSION).enablePositionalOptions();

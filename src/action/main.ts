@@ -33,7 +33,8 @@ export async function run(): Promise<void> {
   let exitCode = 0;
   let head: DiffHead | undefined;
   if (a.mode !== 'report') {
-    const c = await collect(s, { command: [a.run], profile: prepareOutDir(s, log) }, log);
+    // The warm-up (pipeline/warmup.ts) as under `ciprof run`: the Action runs on node24, where it pays.
+    const c = await collect(s, { command: [a.run], profile: prepareOutDir(s, log), warmUp: { report: true } }, log);
     // The diff writes its own report and summary; every other run (a push making the baseline) writes the run's.
     const diffFollows = a.mode === 'all' && isBaselineRun(c) && Boolean(s.base) && !a.reportFile;
     const files = await writeRunOutputs(s, c, { report: !diffFollows, stored: await storeRun(s, c, { local: true, artifact: a.uploadArtifact }, log) }, log);

@@ -136,17 +136,8 @@ export function normalQuantile(p: number): number {
   return ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) / (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1);
 }
 
-/** A small seeded PRNG (mulberry32): bootstrap results must be the same on every re-run. */
-export function seededRandom(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Bootstrap results must be the same on every re-run: a seeded PRNG. */
+export { seededRandom } from '../util/seeded-random.js';
 
 /** Value at quantile q of an ascending-sorted array (linear interpolation). */
 export function quantileSorted(sorted: ArrayLike<number>, q: number): number {

@@ -10,6 +10,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { seededRandom } from '../util/seeded-random.js';
 
 export interface WarmUpInputSize {
   /** Test files; every file's tests record one `test` interval each, plus one `file` interval. */
@@ -26,18 +27,6 @@ export interface WarmUpInput {
   repoRoot: string;
   /** The .cpuprofile's name in rawDir. */
   profileName: string;
-}
-
-/** A small, fast, seeded generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface Frame {
@@ -65,7 +54,7 @@ const SPECIAL = (name: string): Frame => ({ functionName: name, scriptId: '0', u
  * a small integer, as the labels' values will be on the real profile).
  */
 export function writeWarmUpInput(dir: string, size: WarmUpInputSize, nowUs: number, pid: number): WarmUpInput {
-  const rnd = random(0x5eed);
+  const rnd = seededRandom(0x5eed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const repoRoot = path.join(dir, 'repo');
   const rawDir = path.join(dir, 'raw');

@@ -33,7 +33,10 @@ describe.skipIf(!node24.available)('run summary: wall, CPU clock, on-CPU and blo
     expect(waits.blockedMs!).toBeGreaterThan(200);
     expect(Object.keys(waits.blocked!)).toEqual(['spawnSync']);
     expect(waits.blockedMs!).toBeLessThanOrEqual(waits.cpuMs);
-    expect(burns.blockedMs).toBe(0);
+    // A sample or two may land in a blocking call around the loop (the reporter's write to
+    // stdout at the test's end) on a loaded machine: seen once, 1.38 ms. The loop itself is
+    // never blocked time; the waiting test above has > 200 ms.
+    expect(burns.blockedMs).toBeLessThanOrEqual(5);
     expect(burns.cpuClockMs!).toBeGreaterThan(20);
   });
 

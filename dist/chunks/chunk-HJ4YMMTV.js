@@ -5,7 +5,7 @@ import {
   DEFAULT_THRESHOLDS,
   localGitFacts,
   localGitFactsAsync
-} from "./chunk-FYTXHRM3.js";
+} from "./chunk-BBVTF63N.js";
 import {
   DEFAULT_KEPT_SAMPLE_LABELS,
   DEFAULT_RETRY,

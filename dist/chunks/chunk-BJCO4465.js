@@ -2,7 +2,7 @@ import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
   collectWhileResolving
-} from "./chunk-HZZE6QEK.js";
+} from "./chunk-BHMT5FBC.js";
 import {
   prepareOutDir
 } from "./chunk-G7F6OYY4.js";
@@ -23,9 +23,9 @@ async function runTests(command, flags) {
   const intervalUs = parsePositiveInt("--interval-us", flags.intervalUs);
   const input = { cwd: process.cwd(), env: withAllocSampling(process.env, flags.alloc), jobKey: flags.jobKey, storeDir: flags.storeDir, outDir: flags.out, intervalUs, pyroscope: flags.upload ? { flags, upload: true } : void 0 };
   const start = commandSettings(input);
-  const early = flags.upload ? (await import("./settings-YDNZN2EY.js")).resolveSettings(input, cliLog) : void 0;
+  const early = flags.upload ? (await import("./settings-VV7MMFS7.js")).resolveSettings(input, cliLog) : void 0;
   let settings;
-  const resolve = () => settings ??= early ? Promise.resolve(early) : import("./settings-YDNZN2EY.js").then((m) => m.resolveSettingsAsync(input, cliLog));
+  const resolve = () => settings ??= early ? Promise.resolve(early) : import("./settings-VV7MMFS7.js").then((m) => m.resolveSettingsAsync(input, cliLog));
   const profiling = prepareOutDir(start, cliLog);
   let reportThread;
   const labelled = (profile, walls) => reportThread?.render({ profile, headWalls: walls, output: path.join(start.outDir, "report.html") });

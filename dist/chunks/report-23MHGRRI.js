@@ -4,7 +4,7 @@ import {
   alignMovedFunctions,
   diffAllocations,
   diffForReport
-} from "./chunk-753BHF3L.js";
+} from "./chunk-EDDD7R23.js";
 import {
   writeHtmlReport
 } from "./chunk-HEXMZHW7.js";
@@ -22,9 +22,10 @@ import {
 import "./chunk-PGUBC65E.js";
 import "./chunk-3TBHKCVM.js";
 import "./chunk-UYWEAYXS.js";
-import "./chunk-FYTXHRM3.js";
+import "./chunk-BBVTF63N.js";
 import "./chunk-MNTD6WVR.js";
 import "./chunk-QM5PWYSE.js";
+import "./chunk-LF4N5MIR.js";
 import "./chunk-UO43WOGP.js";
 import "./chunk-E4RVWPFF.js";
 import "./chunk-3VZZQNBZ.js";

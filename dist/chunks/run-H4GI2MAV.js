@@ -2,8 +2,8 @@ import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
   runTests
-} from "./chunk-EITZO64A.js";
-import "./chunk-HZZE6QEK.js";
+} from "./chunk-BJCO4465.js";
+import "./chunk-BHMT5FBC.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-GA3KEGGT.js";
 import "./chunk-ZW2XN2ZX.js";

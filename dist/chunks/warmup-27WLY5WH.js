@@ -1,5 +1,8 @@
 import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
+import {
+  seededRandom
+} from "./chunk-LF4N5MIR.js";
 import "./chunk-ZHB73YNC.js";
 
 // src/pipeline/warmup.ts
@@ -11,19 +14,9 @@ import { setImmediate as nextTurn } from "node:timers/promises";
 // src/pipeline/warmup-input.ts
 import { mkdirSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = a + 1831565813 >>> 0;
-    let t = a;
-    t = Math.imul(t ^ t >>> 15, t | 1);
-    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
-    return ((t ^ t >>> 14) >>> 0) / 4294967296;
-  };
-}
 var SPECIAL = (name) => ({ functionName: name, scriptId: "0", url: "", lineNumber: -1, columnNumber: -1 });
 function writeWarmUpInput(dir, size, nowUs, pid) {
-  const rnd = random(24301);
+  const rnd = seededRandom(24301);
   const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
   const repoRoot = path.join(dir, "repo");
   const rawDir = path.join(dir, "raw");

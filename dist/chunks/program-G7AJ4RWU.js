@@ -10,15 +10,15 @@ import "./chunk-ZHB73YNC.js";
 
 // src/cli/program.ts
 var COMMANDS = {
-  run: async () => (await import("./run-options-OV3MCPQN.js")).registerRun,
+  run: async () => (await import("./run-options-256CSMAS.js")).registerRun,
   merge: async () => (await import("./merge-IMGMTAFY.js")).registerMerge,
   export: async () => (await import("./export-Q65KHKY3.js")).registerExport,
   top: async () => (await import("./top-RI6RX6PI.js")).registerTop,
-  report: async () => (await import("./report-KYDAIGHZ.js")).registerReport,
-  upload: async () => (await import("./upload-CDGIMBJI.js")).registerUpload,
-  diff: async () => (await import("./diff-BB3DUG7Z.js")).registerDiff,
-  comment: async () => (await import("./comment-526SKKCG.js")).registerComment,
-  compare: async () => (await import("./compare-ZDO3AYV7.js")).registerCompare
+  report: async () => (await import("./report-23MHGRRI.js")).registerReport,
+  upload: async () => (await import("./upload-Y2HLBJTR.js")).registerUpload,
+  diff: async () => (await import("./diff-7EF22736.js")).registerDiff,
+  comment: async () => (await import("./comment-EFN4BKUQ.js")).registerComment,
+  compare: async () => (await import("./compare-VOT5RL75.js")).registerCompare
 };
 async function buildProgram(argv) {
   const program = new Command("ciprof").description("Profile a Node test suite in CI and tell the pull request where the CPU time went").version(VERSION).enablePositionalOptions();

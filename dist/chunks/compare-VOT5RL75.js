@@ -7,7 +7,7 @@ import {
   LocalGitHistory,
   RUNS_DIFF_METHOD,
   buildDiffReport
-} from "./chunk-753BHF3L.js";
+} from "./chunk-EDDD7R23.js";
 import {
   EXIT_REGRESSION,
   exitCodeFor
@@ -23,7 +23,7 @@ import "./chunk-NVJUKV34.js";
 import {
   collect,
   testCommandEnv
-} from "./chunk-HZZE6QEK.js";
+} from "./chunk-BHMT5FBC.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-FMOER6EB.js";
 import "./chunk-XNJ5V3H3.js";
@@ -42,14 +42,15 @@ import "./chunk-3TBHKCVM.js";
 import "./chunk-UYWEAYXS.js";
 import {
   resolveSettings
-} from "./chunk-A7EIKSNL.js";
+} from "./chunk-HJ4YMMTV.js";
 import {
   COMPARE_THRESHOLDS,
   wantedCommit
-} from "./chunk-FYTXHRM3.js";
+} from "./chunk-BBVTF63N.js";
 import "./chunk-MNTD6WVR.js";
 import "./chunk-ZW2XN2ZX.js";
 import "./chunk-QM5PWYSE.js";
+import "./chunk-LF4N5MIR.js";
 import "./chunk-UO43WOGP.js";
 import "./chunk-E4RVWPFF.js";
 import "./chunk-3VZZQNBZ.js";

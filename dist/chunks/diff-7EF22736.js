@@ -5,7 +5,7 @@ import {
 } from "./chunk-25KI6KVD.js";
 import {
   diffWithBaseline
-} from "./chunk-753BHF3L.js";
+} from "./chunk-EDDD7R23.js";
 import {
   EXIT_REGRESSION,
   exitCodeFor,
@@ -41,14 +41,15 @@ import "./chunk-3TBHKCVM.js";
 import "./chunk-UYWEAYXS.js";
 import {
   resolveSettings
-} from "./chunk-A7EIKSNL.js";
+} from "./chunk-HJ4YMMTV.js";
 import {
   DEFAULT_MAX_WALK,
   DEFAULT_THRESHOLDS
-} from "./chunk-FYTXHRM3.js";
+} from "./chunk-BBVTF63N.js";
 import "./chunk-MNTD6WVR.js";
 import "./chunk-ZW2XN2ZX.js";
 import "./chunk-QM5PWYSE.js";
+import "./chunk-LF4N5MIR.js";
 import "./chunk-UO43WOGP.js";
 import "./chunk-E4RVWPFF.js";
 import "./chunk-3VZZQNBZ.js";

@@ -29,7 +29,7 @@ import {
   studentTQuantile,
   studentTTwoSided,
   tOrNormalTwoSided
-} from "./chunk-FYTXHRM3.js";
+} from "./chunk-BBVTF63N.js";
 import {
   mergeProfiles
 } from "./chunk-E4RVWPFF.js";

@@ -6,8 +6,8 @@ import {
 import "./chunk-5RRSUTS2.js";
 import {
   runTests
-} from "./chunk-EITZO64A.js";
-import "./chunk-HZZE6QEK.js";
+} from "./chunk-BJCO4465.js";
+import "./chunk-BHMT5FBC.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-GA3KEGGT.js";
 import "./chunk-ZW2XN2ZX.js";

@@ -22,11 +22,12 @@ import "./chunk-UYWEAYXS.js";
 import {
   pyroscopeUploadSettings,
   resolveSettings
-} from "./chunk-A7EIKSNL.js";
-import "./chunk-FYTXHRM3.js";
+} from "./chunk-HJ4YMMTV.js";
+import "./chunk-BBVTF63N.js";
 import "./chunk-MNTD6WVR.js";
 import "./chunk-ZW2XN2ZX.js";
 import "./chunk-QM5PWYSE.js";
+import "./chunk-LF4N5MIR.js";
 import "./chunk-UO43WOGP.js";
 import "./chunk-3VZZQNBZ.js";
 import "./chunk-XUAEFIIR.js";

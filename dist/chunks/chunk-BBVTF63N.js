@@ -5,6 +5,9 @@ import {
   environmentWarnings
 } from "./chunk-QM5PWYSE.js";
 import {
+  seededRandom
+} from "./chunk-LF4N5MIR.js";
+import {
   codeLoadClassOf,
   codeLoadSelf
 } from "./chunk-3VZZQNBZ.js";
@@ -234,16 +237,6 @@ function normalQuantile(p) {
   const q = p - 0.5;
   const r = q * q;
   return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
-}
-function seededRandom(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = s + 1831565813 >>> 0;
-    let t = s;
-    t = Math.imul(t ^ t >>> 15, t | 1);
-    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
-    return ((t ^ t >>> 14) >>> 0) / 4294967296;
-  };
 }
 function quantileSorted(sorted, q) {
   if (sorted.length === 0) return NaN;

@@ -15,9 +15,8 @@ import type { Labelled } from './collect-label.js';
 import type { CommandSettings } from './command-settings.js';
 import type { Log, Settings } from './settings.js';
 import type { WarmUp } from './warmup.js';
+import { warmUpEnabled } from './warmup-switch.js';
 
-/** As warmup.ts decides, without loading it when it is off. */
-const warmUpEnabled = (env: NodeJS.ProcessEnv): boolean => env.CIPROF_WARMUP !== '0';
 
 export interface CollectOptions {
   command: string[];

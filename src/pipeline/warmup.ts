@@ -33,6 +33,7 @@ import { cpus, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { writeWarmUpInput, type WarmUpInputSize } from './warmup-input.js';
+import { warmUpEnabled } from './warmup-switch.js';
 
 /** How long the command must have run before the warm-up starts. */
 export const DELAY_MS = 400;
@@ -83,22 +84,7 @@ export function warmUpTestHooks(env: NodeJS.ProcessEnv): Pick<WarmUpOptions, 'on
   };
 }
 
-/**
- * The Node versions where it paid. On a quiet 2-core machine, forced on vs off, 9 interleaved
- * rounds each (bench/results/warmup.md): Node 24, time outside the command x0.79
- * [0.70, 0.90], wall x0.97, CPU x1.02; Node 22, outside x1.00 [0.90, 1.11], wall x1.10,
- * CPU x1.16: V8 12.4 does not get the pipeline's code optimized from the small input in
- * time, so there it is only cost.
- */
-export const MIN_NODE_MAJOR = 24;
-
-const thisNodeMajor = (): number => Number(process.versions.node.split('.')[0]);
-
-/** CIPROF_WARMUP=1 forces it, =0 turns it off; by default on from Node MIN_NODE_MAJOR. */
-export function warmUpEnabled(env: NodeJS.ProcessEnv = process.env, nodeMajor = thisNodeMajor()): boolean {
-  if (env.CIPROF_WARMUP === '1') return true;
-  return env.CIPROF_WARMUP !== '0' && nodeMajor >= MIN_NODE_MAJOR;
-}
+export { MIN_NODE_MAJOR, warmUpEnabled } from './warmup-switch.js';
 
 /**
  * The warm-up is for a machine with a core to spare (a one-process suite on a 2+ core

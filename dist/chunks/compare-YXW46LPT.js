@@ -23,7 +23,7 @@ import "./chunk-NVJUKV34.js";
 import {
   collect,
   testCommandEnv
-} from "./chunk-BHMT5FBC.js";
+} from "./chunk-ZUCSLUPA.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-FMOER6EB.js";
 import "./chunk-XNJ5V3H3.js";
@@ -40,6 +40,7 @@ import {
 } from "./chunk-PGUBC65E.js";
 import "./chunk-3TBHKCVM.js";
 import "./chunk-UYWEAYXS.js";
+import "./chunk-7ADZIJC2.js";
 import {
   resolveSettings
 } from "./chunk-HJ4YMMTV.js";

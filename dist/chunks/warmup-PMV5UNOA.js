@@ -1,6 +1,10 @@
 import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
+  MIN_NODE_MAJOR,
+  warmUpEnabled
+} from "./chunk-7ADZIJC2.js";
+import {
   seededRandom
 } from "./chunk-LF4N5MIR.js";
 import "./chunk-ZHB73YNC.js";
@@ -151,12 +155,6 @@ function warmUpTestHooks(env) {
 `) : void 0,
     faultAt: env.CIPROF_WARMUP_FAULT || void 0
   };
-}
-var MIN_NODE_MAJOR = 24;
-var thisNodeMajor = () => Number(process.versions.node.split(".")[0]);
-function warmUpEnabled(env = process.env, nodeMajor = thisNodeMajor()) {
-  if (env.CIPROF_WARMUP === "1") return true;
-  return env.CIPROF_WARMUP !== "0" && nodeMajor >= MIN_NODE_MAJOR;
 }
 var MIN_IDLE_CORES = 0.5;
 function idleCoresMeter() {

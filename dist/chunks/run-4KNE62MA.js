@@ -2,10 +2,11 @@ import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
   runTests
-} from "./chunk-BJCO4465.js";
-import "./chunk-BHMT5FBC.js";
+} from "./chunk-I4ZDYOQR.js";
+import "./chunk-ZUCSLUPA.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-GA3KEGGT.js";
+import "./chunk-7ADZIJC2.js";
 import "./chunk-ZW2XN2ZX.js";
 import "./chunk-XUAEFIIR.js";
 import "./chunk-FFNQB74B.js";

@@ -1,6 +1,9 @@
 import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
+  warmUpEnabled
+} from "./chunk-7ADZIJC2.js";
+import {
   blockedClass
 } from "./chunk-XUAEFIIR.js";
 import {
@@ -344,7 +347,6 @@ function removeInBackground(dir, warn) {
 }
 
 // src/pipeline/collect.ts
-var warmUpEnabled = (env) => env.CIPROF_WARMUP !== "0";
 function collect(s, opts, log) {
   return collectWhileResolving(s, () => Promise.resolve(s), opts, log);
 }
@@ -383,7 +385,7 @@ var WarmUpHandle = class {
   warmUp;
   start() {
     if (!warmUpEnabled(this.env)) return;
-    import("./warmup-27WLY5WH.js").then(
+    import("./warmup-PMV5UNOA.js").then(
       (m) => {
         if (!this.stopped) this.warmUp = m.scheduleWarmUp({ report: this.report, env: this.env, ...m.warmUpTestHooks(this.env) });
       },

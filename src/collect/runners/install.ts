@@ -11,6 +11,7 @@ import { installNodeTestHooks } from './hooks/node-test.js';
 import type { RunnerRole } from './hooks/runner-role.js';
 import { installVitestHooks } from './hooks/vitest.js';
 
+/** Called by the preload for a role that records tests (runner-role.ts recordsTests). */
 export function installRunnerHooks(role: RunnerRole, rawDir: string): void {
   switch (role.runner) {
     case 'jest':
@@ -22,10 +23,10 @@ export function installRunnerHooks(role: RunnerRole, rawDir: string): void {
       installMochaHooks(new TestRecorder());
       break;
     case 'vitest':
-      if (role.role === 'worker') installVitestHooks(new TestRecorder());
+      installVitestHooks(new TestRecorder());
       break;
     case 'node-test':
-      if (role.role === 'worker') installNodeTestHooks(new TestRecorder());
+      installNodeTestHooks(new TestRecorder());
       break;
   }
 }

@@ -13,7 +13,7 @@
  * compile them.
  */
 import { isMainThread } from '../../agent/thread.js';
-import { mainThreadRole, onWorkerThreadRole, type RunnerRole } from './hooks/runner-role.js';
+import { mainThreadRole, onWorkerThreadRole, recordsTests, type RunnerRole } from './hooks/runner-role.js';
 import type { installRunnerHooks } from './install.js';
 
 function install(role: RunnerRole, rawDir: string): void {
@@ -23,6 +23,7 @@ function install(role: RunnerRole, rawDir: string): void {
 }
 
 function guarded(role: RunnerRole, rawDir: string): void {
+  if (!recordsTests(role)) return;
   try {
     install(role, rawDir);
   } catch (err) {

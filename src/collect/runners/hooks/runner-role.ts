@@ -51,6 +51,15 @@ const WORKER_THREAD_ENTRIES = table([
   ['vitest', 'tinypool/dist/entry/worker\\.js'],
 ]);
 
+/**
+ * Whether a role records anything. vitest's main process and `node --test`'s orchestrator
+ * run no test themselves (their workers and children do): there the hooks' bundle is not
+ * even loaded (~2 ms of CPU, once per run for the orchestrator).
+ */
+export function recordsTests(role: RunnerRole): boolean {
+  return role.role === 'worker' || role.runner === 'jest' || role.runner === 'mocha';
+}
+
 const marker = (rawDir: string, pid: number, runner: RunnerKind): string => join(rawDir, `${pid}.${runner}.runner`);
 
 const match = (entries: EntryTable, file: string): RunnerKind | undefined =>

@@ -13,7 +13,7 @@
  * In the main process it also catches jest-worker, whose end must let workers finish
  * writing their profiles (jest-worker-end.ts).
  */
-import Module from 'node:module';
+import { builtin } from '../../../agent/thread.js';
 import { NAME_SEPARATOR, type OpenTest, type TestRecorder } from '../../test-record.js';
 import { letWorkersFinishWriting, type JestWorkerClass } from './jest-worker-end.js';
 
@@ -103,7 +103,7 @@ function patchExports(exports: unknown, recorder: TestRecorder): unknown {
 
 /** In jest's main process (`rawDir` given), also jest-worker's end (jest-worker-end.ts). */
 export function installJestHooks(recorder: TestRecorder, main?: { rawDir: string }): void {
-  const M = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
+  const M = builtin<{ _load: (request: string, ...rest: unknown[]) => unknown }>('node:module');
   const originalLoad = M._load;
   let workerEndWrapped = false;
   M._load = function load(this: unknown, request: string, ...rest: unknown[]): unknown {

@@ -7,7 +7,7 @@
  * mocha is found from its own entry script (argv[1]), so no command line is rewritten.
  */
 import { realpathSync } from 'node:fs';
-import * as path from 'node:path';
+import { join } from 'node:path';
 import { NAME_SEPARATOR, type OpenTest, type TestRecorder, type TestStatus } from '../../test-record.js';
 
 interface MochaTest {
@@ -57,7 +57,7 @@ function loadRunnerClass(): RunnerClass | undefined {
   const script = realpathSync(process.argv[1] ?? '');
   const root = /^(.*[\\/]mocha)[\\/](?:bin|lib)[\\/]/.exec(script)?.[1];
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return root ? (require(path.join(root, 'lib', 'runner.js')) as RunnerClass) : undefined;
+  return root ? (require(join(root, 'lib', 'runner.js')) as RunnerClass) : undefined;
 }
 
 export function installMochaHooks(recorder: TestRecorder): void {

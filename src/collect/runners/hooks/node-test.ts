@@ -11,18 +11,14 @@
  * is removed at that first sighting. Without registerHooks (Node 20) the hooks are
  * registered at once.
  */
-import Module from 'node:module';
+import { builtin } from '../../../agent/thread.js';
 import type { TestRecorder } from '../../test-record.js';
 
 type NodeTest = typeof import('node:test');
 type Ctx = { name: string; fullName?: string; passed?: boolean; signal?: AbortSignal };
 type RegisterHooks = (hooks: { resolve: (specifier: string, context: unknown, next: (s: string, c: unknown) => { url: string }) => { url: string } }) => { deregister: () => void };
 
-function loadNodeTest(): NodeTest {
-  const builtin = (process as unknown as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (builtin ? builtin('node:test') : require('node:test')) as NodeTest;
-}
+const loadNodeTest = (): NodeTest => builtin<NodeTest>('node:test');
 
 /**
  * One root-level beforeEach opens each test; the test's own AbortSignal closes it. node:test
@@ -47,7 +43,7 @@ export function installNodeTestHooks(recorder: TestRecorder): void {
   if (!file) return;
   // The whole process is this one file: loading it and its before/after hooks count to it.
   recorder.begin('file', file, '');
-  const registerHooks = (Module as unknown as { registerHooks?: RegisterHooks }).registerHooks;
+  const registerHooks = builtin<{ registerHooks?: RegisterHooks }>('node:module').registerHooks;
   if (typeof registerHooks !== 'function') {
     registerRootHooks(loadNodeTest(), recorder, file);
     return;

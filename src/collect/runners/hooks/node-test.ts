@@ -25,8 +25,11 @@ const loadNodeTest = (): NodeTest => builtin<NodeTest>('node:test');
  * aborts that signal in the `finally` of Test.run, once the body, the each-hooks and the
  * test's after-hooks are done and pass()/fail() has set `passed` (Node 20 to 26). A second
  * root hook (afterEach) would close it at nearly the same moment, but every hook node:test
- * runs is a TestHook of its own: root beforeEach + afterEach cost ~92 µs of CPU per test,
- * beforeEach + the signal ~50 µs (2,000 empty tests, Node 24, paired runs).
+ * runs is a TestHook of its own, one more run per test. Measured on empty tests, Node 24,
+ * paired runs: 2,000 tests, ~92 µs of CPU per test with both hooks and ~50 µs with
+ * beforeEach and the signal; 10,000 tests, both ~25-70 µs, too noisy to tell apart. The
+ * node.test tracing channel (Node 24.21+, 26) was tried instead of any hook: the same
+ * ~55-65 µs per test (node:test binds two AsyncResources per test for its subscribers).
  */
 function registerRootHooks(nodeTest: NodeTest, recorder: TestRecorder, file: string): void {
   nodeTest.beforeEach((ctx: unknown) => {

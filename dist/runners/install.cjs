@@ -1,9 +1,7 @@
 "use strict";
-var __create = Object.create;
 var __defProp = Object.defineProperty;
 var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
-var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
 var __export = (target, all) => {
   for (var name in all)
@@ -17,14 +15,6 @@ var __copyProps = (to, from, except, desc) => {
   }
   return to;
 };
-var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
-  // If the importer is in node compatibility mode or this is not an ESM
-  // file that has been converted to a CommonJS file using a Babel-
-  // compatible transform (i.e. "__esModule" has not been set), then set
-  // "default" to the CommonJS "module.exports" for node compatibility.
-  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
-  mod
-));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
 // src/collect/runners/install.ts
@@ -36,14 +26,28 @@ module.exports = __toCommonJS(install_exports);
 
 // src/collect/test-record.ts
 var import_node_fs = require("node:fs");
-var path = __toESM(require("node:path"), 1);
-var import_node_worker_threads = require("node:worker_threads");
+var import_node_path = require("node:path");
 
 // src/agent/protocol.ts
 var HOOK_FLUSHERS = /* @__PURE__ */ Symbol.for("ciprof.hookFlushers");
 var FLUSHING_SUFFIX = ".flushing";
 var DEFAULT_ALLOC_INTERVAL_BYTES = 4 * 1024;
 var TEST_BOUNDARY = /* @__PURE__ */ Symbol.for("ciprof.testBoundary");
+
+// src/agent/thread.ts
+var WORKER_BOOT_MODULES = ["worker_threads", "internal/worker", "internal/worker/io", "internal/process/worker_thread_only"];
+function builtin(name) {
+  const get = process.getBuiltinModule;
+  return get ? get(name) : require(name);
+}
+function workerThreadsIfLoaded() {
+  const list = process.moduleLoadList;
+  const loaded = !Array.isArray(list) || WORKER_BOOT_MODULES.some((m) => list.includes(`NativeModule ${m}`));
+  return loaded ? builtin("node:worker_threads") : void 0;
+}
+var workerThreads = workerThreadsIfLoaded();
+var isMainThread = workerThreads ? workerThreads.isMainThread : true;
+var threadId = workerThreads ? workerThreads.threadId : 0;
 
 // src/collect/test-record.ts
 var TESTS_SUFFIX = ".tests.jsonl";
@@ -64,7 +68,7 @@ var TestRecorder = class {
   open = /* @__PURE__ */ new Set();
   done = [];
   constructor(rawDir = process.env.CIPROF_RAW_DIR) {
-    this.file = rawDir ? path.join(rawDir, `${process.pid}-${import_node_worker_threads.threadId}${TESTS_SUFFIX}`) : void 0;
+    this.file = rawDir ? (0, import_node_path.join)(rawDir, `${process.pid}-${threadId}${TESTS_SUFFIX}`) : void 0;
     if (this.file) (globalThis[HOOK_FLUSHERS] ??= []).push(() => this.flush());
   }
   get enabled() {
@@ -113,7 +117,7 @@ function line(test, endUs, cpuEndUs, status) {
   const end = endUs === null ? null : Math.round(endUs);
   const record = {
     pid: process.pid,
-    threadId: import_node_worker_threads.threadId,
+    threadId,
     kind: test.kind,
     file: test.file,
     name: test.name,
@@ -126,15 +130,12 @@ function line(test, endUs, cpuEndUs, status) {
   return JSON.stringify(record);
 }
 
-// src/collect/runners/hooks/jest.ts
-var import_node_module = __toESM(require("node:module"), 1);
-
 // src/collect/runners/hooks/jest-worker-end.ts
 var import_node_fs2 = require("node:fs");
-var path2 = __toESM(require("node:path"), 1);
+var import_node_path2 = require("node:path");
 var POLL_MS = 20;
 function writingStarted(rawDir, pid, until) {
-  const marker = path2.join(rawDir, `${pid}-0${FLUSHING_SUFFIX}`);
+  const marker = (0, import_node_path2.join)(rawDir, `${pid}-0${FLUSHING_SUFFIX}`);
   return new Promise((resolve) => {
     let done = false;
     void until.then(() => done = true);
@@ -236,7 +237,7 @@ function patchExports(exports2, recorder) {
   return exports2;
 }
 function installJestHooks(recorder, main) {
-  const M = import_node_module.default;
+  const M = builtin("node:module");
   const originalLoad = M._load;
   let workerEndWrapped = false;
   M._load = function load(request, ...rest) {
@@ -257,7 +258,7 @@ function installJestHooks(recorder, main) {
 
 // src/collect/runners/hooks/mocha.ts
 var import_node_fs3 = require("node:fs");
-var path3 = __toESM(require("node:path"), 1);
+var import_node_path3 = require("node:path");
 function statusOf(test) {
   return test.state === "failed" ? "failed" : test.state === "passed" ? "passed" : test.state === "pending" ? "skipped" : "unknown";
 }
@@ -285,7 +286,7 @@ function listen(runner, recorder) {
 function loadRunnerClass() {
   const script = (0, import_node_fs3.realpathSync)(process.argv[1] ?? "");
   const root = /^(.*[\\/]mocha)[\\/](?:bin|lib)[\\/]/.exec(script)?.[1];
-  return root ? require(path3.join(root, "lib", "runner.js")) : void 0;
+  return root ? require((0, import_node_path3.join)(root, "lib", "runner.js")) : void 0;
 }
 function installMochaHooks(recorder) {
   const Runner = loadRunnerClass();
@@ -301,28 +302,21 @@ function installMochaHooks(recorder) {
 }
 
 // src/collect/runners/hooks/node-test.ts
-var import_node_module2 = __toESM(require("node:module"), 1);
-function loadNodeTest() {
-  const builtin = process.getBuiltinModule;
-  return builtin ? builtin("node:test") : require("node:test");
-}
+var loadNodeTest = () => builtin("node:test");
 function registerRootHooks(nodeTest, recorder, file) {
-  const running = /* @__PURE__ */ new WeakMap();
   nodeTest.beforeEach((ctx) => {
     const c = ctx;
-    running.set(c, recorder.begin("test", file, c.fullName ?? c.name));
-  });
-  nodeTest.afterEach((ctx) => {
-    const c = ctx;
-    const open = running.get(c);
-    if (open) recorder.end(open, c.passed === false ? "failed" : "passed");
+    const open = recorder.begin("test", file, c.fullName ?? c.name);
+    const signal = c.signal;
+    if (!signal || signal.aborted) return recorder.end(open, "unknown");
+    signal.addEventListener("abort", () => recorder.end(open, c.passed === false ? "failed" : "passed"), { once: true });
   });
 }
 function installNodeTestHooks(recorder) {
   const file = process.argv[1];
   if (!file) return;
   recorder.begin("file", file, "");
-  const registerHooks = import_node_module2.default.registerHooks;
+  const registerHooks = builtin("node:module").registerHooks;
   if (typeof registerHooks !== "function") {
     registerRootHooks(loadNodeTest(), recorder, file);
     return;
@@ -370,13 +364,13 @@ var StateWatcher = class {
       this.recorder.end(this.test.open, statusOf2(this.test.task));
       this.test = void 0;
     }
-    const path4 = next ? fileOf(next) : "";
-    if (this.file && path4 !== this.file.path) {
+    const path = next ? fileOf(next) : "";
+    if (this.file && path !== this.file.path) {
       this.recorder.end(this.file.open, "passed");
       this.file = void 0;
     }
-    if (path4 && !this.file) this.file = { path: path4, open: this.recorder.begin("file", path4, "") };
-    if (next?.type === "test" && !this.test) this.test = { task: next, open: this.recorder.begin("test", path4, fullName2(next)) };
+    if (path && !this.file) this.file = { path, open: this.recorder.begin("file", path, "") };
+    if (next?.type === "test" && !this.test) this.test = { task: next, open: this.recorder.begin("test", path, fullName2(next)) };
     if (next === void 0) this.onRunEnd();
   }
 };
@@ -432,10 +426,10 @@ function installRunnerHooks(role, rawDir) {
       installMochaHooks(new TestRecorder());
       break;
     case "vitest":
-      if (role.role === "worker") installVitestHooks(new TestRecorder());
+      installVitestHooks(new TestRecorder());
       break;
     case "node-test":
-      if (role.role === "worker") installNodeTestHooks(new TestRecorder());
+      installNodeTestHooks(new TestRecorder());
       break;
   }
 }

@@ -40,6 +40,9 @@ var WORKER_THREAD_ENTRIES = table([
   ["vitest", "vitest/dist/workers/(?:threads|vmThreads)\\.js"],
   ["vitest", "tinypool/dist/entry/worker\\.js"]
 ]);
+function recordsTests(role) {
+  return role.role === "worker" || role.runner === "jest" || role.runner === "mocha";
+}
 var marker = (rawDir, pid, runner) => (0, import_node_path.join)(rawDir, `${pid}.${runner}.runner`);
 var match = (entries, file) => (entries.compiled ??= entries.patterns.map(([runner, pattern]) => [runner, entry(pattern)])).find(([, re]) => re.test(file))?.[0];
 var mayBeRunner = (file) => file.includes("jest") || file.includes("vitest") || file.includes("mocha") || file.includes("tinypool");
@@ -92,6 +95,7 @@ function install(role, rawDir) {
   hooks.installRunnerHooks(role, rawDir);
 }
 function guarded(role, rawDir) {
+  if (!recordsTests(role)) return;
   try {
     install(role, rawDir);
   } catch (err) {

@@ -10,7 +10,7 @@ import "./chunk-ZHB73YNC.js";
 
 // src/cli/program.ts
 var COMMANDS = {
-  run: async () => (await import("./run-options-5F3ENEAS.js")).registerRun,
+  run: async () => (await import("./run-options-CRO72D2R.js")).registerRun,
   merge: async () => (await import("./merge-IMGMTAFY.js")).registerMerge,
   export: async () => (await import("./export-Q65KHKY3.js")).registerExport,
   top: async () => (await import("./top-RI6RX6PI.js")).registerTop,
@@ -18,7 +18,7 @@ var COMMANDS = {
   upload: async () => (await import("./upload-Y2HLBJTR.js")).registerUpload,
   diff: async () => (await import("./diff-7EF22736.js")).registerDiff,
   comment: async () => (await import("./comment-EFN4BKUQ.js")).registerComment,
-  compare: async () => (await import("./compare-YXW46LPT.js")).registerCompare
+  compare: async () => (await import("./compare-AXI5DYZ3.js")).registerCompare
 };
 async function buildProgram(argv) {
   const program = new Command("ciprof").description("Profile a Node test suite in CI and tell the pull request where the CPU time went").version(VERSION).enablePositionalOptions();

@@ -23,7 +23,7 @@ import "./chunk-NVJUKV34.js";
 import {
   collect,
   testCommandEnv
-} from "./chunk-ZUCSLUPA.js";
+} from "./chunk-X3Q6B3BP.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-FMOER6EB.js";
 import "./chunk-XNJ5V3H3.js";
@@ -74,7 +74,7 @@ import {
 } from "./chunk-MIHNHIUD.js";
 import {
   withAllocSampling
-} from "./chunk-BSOQ74O2.js";
+} from "./chunk-SJCY5MSP.js";
 import "./chunk-BCCUQZ3E.js";
 import "./chunk-CCCDOF7G.js";
 import "./chunk-6MZMPYYD.js";

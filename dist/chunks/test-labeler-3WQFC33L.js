@@ -10,7 +10,7 @@ import {
   TEST_FILE_LABEL,
   TEST_NAME_LABEL
 } from "./chunk-ZT4APMRY.js";
-import "./chunk-BSOQ74O2.js";
+import "./chunk-SJCY5MSP.js";
 import "./chunk-BCCUQZ3E.js";
 import "./chunk-VYVC6F5W.js";
 import "./chunk-ZHB73YNC.js";

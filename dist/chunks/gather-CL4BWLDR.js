@@ -27,8 +27,9 @@ import {
 import {
   ALLOC_SUFFIX,
   MARKER_RESIDUES,
-  MARKER_STEP
-} from "./chunk-BSOQ74O2.js";
+  MARKER_STEP,
+  builtin
+} from "./chunk-SJCY5MSP.js";
 import {
   normalizeScriptPath
 } from "./chunk-BCCUQZ3E.js";
@@ -38,9 +39,7 @@ import {
   CIPROF_FRAME,
   ProfileBuilder
 } from "./chunk-VYVC6F5W.js";
-import {
-  __require
-} from "./chunk-ZHB73YNC.js";
+import "./chunk-ZHB73YNC.js";
 
 // src/collect/gather.ts
 import { readdirSync as readdirSync2, readFileSync as readFileSync6, realpathSync as realpathSync2, statSync as statSync3 } from "node:fs";
@@ -51,21 +50,6 @@ import { fileURLToPath as fileURLToPath3 } from "node:url";
 import { readFileSync as readFileSync5 } from "node:fs";
 import * as path3 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
-
-// src/agent/thread.ts
-var WORKER_BOOT_MODULES = ["worker_threads", "internal/worker", "internal/worker/io", "internal/process/worker_thread_only"];
-function builtin(name) {
-  const get = process.getBuiltinModule;
-  return get ? get(name) : __require(name);
-}
-function workerThreadsIfLoaded() {
-  const list2 = process.moduleLoadList;
-  const loaded = !Array.isArray(list2) || WORKER_BOOT_MODULES.some((m) => list2.includes(`NativeModule ${m}`));
-  return loaded ? builtin("node:worker_threads") : void 0;
-}
-var workerThreads = workerThreadsIfLoaded();
-var isMainThread = workerThreads ? workerThreads.isMainThread : true;
-var threadId = workerThreads ? workerThreads.threadId : 0;
 
 // src/agent/scripts.ts
 function isProjectScript(url) {
@@ -1241,21 +1225,21 @@ function addThreadProfile(importer, scanned, name, options, state) {
   let info;
   let launcher = false;
   let pid = 0;
-  let threadId2 = 0;
+  let threadId = 0;
   const stats = importer.addScanned(scanned, (block) => {
     const checked = block === void 0 ? void 0 : agentInfoOf(block);
     if (typeof checked === "string") throw new Error(`bad "$ciprof" block (${checked})`);
     info = checked;
     const [pidText, tidText] = name.split("-");
     pid = info?.pid ?? Number(pidText);
-    threadId2 = info?.threadId ?? Number(tidText);
+    threadId = info?.threadId ?? Number(tidText);
     launcher = info ? isLauncherProcess(info.argv, info.execPath) : false;
-    const labels = launcher ? { pid, thread: threadId2, [PROCESS_ROLE_LABEL]: LAUNCHER_ROLE } : { pid, thread: threadId2 };
+    const labels = launcher ? { pid, thread: threadId, [PROCESS_ROLE_LABEL]: LAUNCHER_ROLE } : { pid, thread: threadId };
     return { labels, labelAt: info && !launcher ? options.labelerFor?.(info) : void 0 };
   });
   state.own.samples += stats.ownSamples;
   state.own.cpuNs += stats.ownNs;
-  const key = `${pid}-${threadId2}`;
+  const key = `${pid}-${threadId}`;
   const record = state.threads.get(key);
   if (record) {
     record.samples += stats.samples;
@@ -1266,8 +1250,8 @@ function addThreadProfile(importer, scanned, name, options, state) {
   } else {
     state.threads.set(key, {
       pid,
-      threadId: threadId2,
-      isMainThread: info?.isMainThread ?? threadId2 === 0,
+      threadId,
+      isMainThread: info?.isMainThread ?? threadId === 0,
       argv: info?.argv ?? [],
       nodeVersion: info?.nodeVersion ?? "",
       samples: stats.samples,

@@ -6,8 +6,8 @@ import {
 import "./chunk-5RRSUTS2.js";
 import {
   runTests
-} from "./chunk-I4ZDYOQR.js";
-import "./chunk-ZUCSLUPA.js";
+} from "./chunk-O5VN73VQ.js";
+import "./chunk-X3Q6B3BP.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-GA3KEGGT.js";
 import "./chunk-7ADZIJC2.js";
@@ -18,7 +18,7 @@ import "./chunk-ZT4APMRY.js";
 import "./chunk-OKVCO46N.js";
 import "./chunk-LERJVIWU.js";
 import "./chunk-MIHNHIUD.js";
-import "./chunk-BSOQ74O2.js";
+import "./chunk-SJCY5MSP.js";
 import "./chunk-BCCUQZ3E.js";
 import "./chunk-VYVC6F5W.js";
 import "./chunk-ZHB73YNC.js";

@@ -243,8 +243,8 @@ async function passes(isStopped, spare, opts, event, scratch) {
     return true;
   };
   const [{ RawGatherer }, labeler, { testStats, testWallsMeta }, { blockedClass }, { summarize }, { encodePprofGzip }] = await Promise.all([
-    import("./gather-I4OJTMFP.js"),
-    import("./test-labeler-MGEB7OQJ.js"),
+    import("./gather-CL4BWLDR.js"),
+    import("./test-labeler-3WQFC33L.js"),
     import("./tests-6SSTUNP5.js"),
     import("./blocked-6WR5R47J.js"),
     import("./summary-QDPT37Y3.js"),

@@ -206,4 +206,26 @@ describe("ciprof's own frames", () => {
     expect(stacks).toContain('writeString < Module._load < run');
     expect(stacks).toContain('run');
   });
+
+  it("keeps node:test's own work and builtin loading that a hook starts outside (ciprof): the file would do it anyway", () => {
+    const nodeTestHook = { name: 'resolve', url: 'file:///opt/ciprof/dist/runners/install.cjs', line: 9 };
+    const requireBuiltin = { name: 'requireBuiltin', url: 'node:internal/bootstrap/realm', line: 400 };
+    const compile = { name: 'compileForInternalLoader', url: 'node:internal/bootstrap/realm', line: 383 };
+    const harness = { name: 'lazyBootstrapRoot', url: 'node:internal/test_runner/harness', line: 300 };
+    const events = { name: 'emit', url: 'node:events', line: 10 };
+    const cpu = makeCpuProfile([
+      { stack: [userTest, nodeTestHook, requireBuiltin, compile], us: 4000 }, // loading node:test from the resolve hook
+      { stack: [userTest, nodeTestHook, harness, events], us: 1000 }, // registering the root hook creates node:test's root
+      { stack: [userTest, nodeTestHook, fsWrite], us: 300 }, // the hook's own write: ciprof's work
+    ]);
+    const b = new ProfileBuilder();
+    const stats = addCpuProfile(b, cpu, { isOwnScript, labels: { pid: 1 } });
+    const p = b.build();
+    const name = (id: number): string => p.functions[id]!.name;
+    const stacks = p.samples.map((s) => s.stack.map(name).join(' < '));
+    expect(stacks).toContain('compileForInternalLoader < requireBuiltin < myTest');
+    expect(stacks).toContain('emit < lazyBootstrapRoot < myTest');
+    expect(stacks).toContain('(ciprof)');
+    expect(stats.ownNs).toBe(300_000);
+  });
 });

@@ -3,10 +3,10 @@ const require = __ciprofCreateRequire(import.meta.url);
 import {
   claimer,
   importShare
-} from "./chunks/chunk-3WIW537J.js";
+} from "./chunks/chunk-42TAQ6FB.js";
 import "./chunks/chunk-E4RVWPFF.js";
 import "./chunks/chunk-LERJVIWU.js";
-import "./chunks/chunk-VBWBNDV2.js";
+import "./chunks/chunk-KOVH6LPN.js";
 import "./chunks/chunk-AOSAKR6D.js";
 import "./chunks/chunk-JSXNLBLO.js";
 import "./chunks/chunk-BCCUQZ3E.js";

@@ -6,7 +6,7 @@ import {
 import {
   ProfileInputError,
   readProfileFile
-} from "./chunk-VBWBNDV2.js";
+} from "./chunk-KOVH6LPN.js";
 
 // src/cli/load.ts
 function loadProfileOrFail(file) {

@@ -243,7 +243,7 @@ async function passes(isStopped, spare, opts, event, scratch) {
     return true;
   };
   const [{ RawGatherer }, labeler, { testStats, testWallsMeta }, { blockedClass }, { summarize }, { encodePprofGzip }] = await Promise.all([
-    import("./gather-CL4BWLDR.js"),
+    import("./gather-PEQQOBAI.js"),
     import("./test-labeler-3WQFC33L.js"),
     import("./tests-6SSTUNP5.js"),
     import("./blocked-6WR5R47J.js"),

@@ -50,7 +50,7 @@ import {
 import {
   parseProfileBytes,
   readProfileFile
-} from "./chunk-VBWBNDV2.js";
+} from "./chunk-KOVH6LPN.js";
 import {
   ALLOC_SAMPLES,
   ALLOC_SPACE,

@@ -3,14 +3,14 @@ const require = __ciprofCreateRequire(import.meta.url);
 import {
   uploadToPyroscope,
   withRunMeta
-} from "./chunk-MOAUFMBZ.js";
+} from "./chunk-2HCPUE52.js";
 import {
   addPyroscopeUploadOptions
 } from "./chunk-EA4ZQIHN.js";
 import "./chunk-5RRSUTS2.js";
 import {
   loadProfileOrFail
-} from "./chunk-OJ5R5BAM.js";
+} from "./chunk-E6JJL3G3.js";
 import {
   EXIT_USAGE,
   cliLog,
@@ -32,7 +32,7 @@ import "./chunk-UO43WOGP.js";
 import "./chunk-3VZZQNBZ.js";
 import "./chunk-XUAEFIIR.js";
 import "./chunk-ZT4APMRY.js";
-import "./chunk-VBWBNDV2.js";
+import "./chunk-KOVH6LPN.js";
 import "./chunk-AOSAKR6D.js";
 import "./chunk-JSXNLBLO.js";
 import "./chunk-7ALAG7TC.js";

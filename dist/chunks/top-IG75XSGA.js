@@ -6,11 +6,11 @@ import {
 import "./chunk-XNJ5V3H3.js";
 import {
   loadProfileOrFail
-} from "./chunk-OJ5R5BAM.js";
+} from "./chunk-E6JJL3G3.js";
 import {
   parsePositiveInt
 } from "./chunk-GA3KEGGT.js";
-import "./chunk-VBWBNDV2.js";
+import "./chunk-KOVH6LPN.js";
 import "./chunk-AOSAKR6D.js";
 import "./chunk-JSXNLBLO.js";
 import "./chunk-BCCUQZ3E.js";

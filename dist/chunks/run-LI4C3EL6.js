@@ -2,8 +2,8 @@ import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
   runTests
-} from "./chunk-O5VN73VQ.js";
-import "./chunk-X3Q6B3BP.js";
+} from "./chunk-2Z65XOAY.js";
+import "./chunk-5EBHMGDM.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-GA3KEGGT.js";
 import "./chunk-7ADZIJC2.js";

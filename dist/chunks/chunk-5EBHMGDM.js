@@ -296,7 +296,7 @@ async function runProfiled(opts) {
     }
   }
   const running = runCommand(rawDir && opts.attribution?.command || opts.command, { env, cwd: opts.cwd, stdout: opts.stdout });
-  const gatherModule = rawDir ? import("./gather-CL4BWLDR.js") : void 0;
+  const gatherModule = rawDir ? import("./gather-PEQQOBAI.js") : void 0;
   gatherModule?.catch(() => void 0);
   const repoRoot = () => typeof opts.repoRoot === "string" ? Promise.resolve(opts.repoRoot) : opts.repoRoot();
   const gatherOptions = async () => ({ repoRoot: await repoRoot(), labelerFor: opts.attribution?.labelerFor });
@@ -385,7 +385,7 @@ var WarmUpHandle = class {
   warmUp;
   start() {
     if (!warmUpEnabled(this.env)) return;
-    import("./warmup-4OPBTCUJ.js").then(
+    import("./warmup-GJA3MLGM.js").then(
       (m) => {
         if (!this.stopped) this.warmUp = m.scheduleWarmUp({ report: this.report, env: this.env, ...m.warmUpTestHooks(this.env) });
       },

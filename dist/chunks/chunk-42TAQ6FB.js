@@ -8,7 +8,7 @@ import {
   ProfileFileReader,
   ProfileInputError,
   asInputError
-} from "./chunk-VBWBNDV2.js";
+} from "./chunk-KOVH6LPN.js";
 import {
   CPU_NANOS,
   ProfileBuilder,

@@ -4,18 +4,18 @@ import {
   alignMovedFunctions,
   diffAllocations,
   diffForReport
-} from "./chunk-EDDD7R23.js";
+} from "./chunk-ZVQUXP2X.js";
 import {
   writeHtmlReport
-} from "./chunk-HEXMZHW7.js";
-import "./chunk-MOAUFMBZ.js";
+} from "./chunk-TNDHZWIG.js";
+import "./chunk-2HCPUE52.js";
 import "./chunk-AKKYUSOP.js";
 import "./chunk-NVJUKV34.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-XNJ5V3H3.js";
 import {
   loadProfileOrFail
-} from "./chunk-OJ5R5BAM.js";
+} from "./chunk-E6JJL3G3.js";
 import {
   fail
 } from "./chunk-GA3KEGGT.js";
@@ -32,7 +32,7 @@ import "./chunk-3VZZQNBZ.js";
 import "./chunk-XUAEFIIR.js";
 import "./chunk-ZT4APMRY.js";
 import "./chunk-4Q5ER2D7.js";
-import "./chunk-VBWBNDV2.js";
+import "./chunk-KOVH6LPN.js";
 import "./chunk-AOSAKR6D.js";
 import "./chunk-JSXNLBLO.js";
 import "./chunk-7ALAG7TC.js";

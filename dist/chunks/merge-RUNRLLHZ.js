@@ -9,10 +9,10 @@ import {
 } from "./chunk-UYWEAYXS.js";
 import {
   mergeProfileFiles
-} from "./chunk-3WIW537J.js";
+} from "./chunk-42TAQ6FB.js";
 import "./chunk-E4RVWPFF.js";
 import "./chunk-LERJVIWU.js";
-import "./chunk-VBWBNDV2.js";
+import "./chunk-KOVH6LPN.js";
 import "./chunk-AOSAKR6D.js";
 import "./chunk-JSXNLBLO.js";
 import {

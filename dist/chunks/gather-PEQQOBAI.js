@@ -13,7 +13,7 @@ import {
   ProfileFileReader,
   asInputError,
   readProfileBytes
-} from "./chunk-VBWBNDV2.js";
+} from "./chunk-KOVH6LPN.js";
 import "./chunk-AOSAKR6D.js";
 import {
   DEFAULT_LIMITS

@@ -7,7 +7,7 @@ import {
   LocalGitHistory,
   RUNS_DIFF_METHOD,
   buildDiffReport
-} from "./chunk-EDDD7R23.js";
+} from "./chunk-ZVQUXP2X.js";
 import {
   EXIT_REGRESSION,
   exitCodeFor
@@ -16,14 +16,14 @@ import {
   compareProfileFiles,
   writeCompareOutputs,
   writeRunOutputs
-} from "./chunk-HEXMZHW7.js";
-import "./chunk-MOAUFMBZ.js";
+} from "./chunk-TNDHZWIG.js";
+import "./chunk-2HCPUE52.js";
 import "./chunk-AKKYUSOP.js";
 import "./chunk-NVJUKV34.js";
 import {
   collect,
   testCommandEnv
-} from "./chunk-X3Q6B3BP.js";
+} from "./chunk-5EBHMGDM.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-FMOER6EB.js";
 import "./chunk-XNJ5V3H3.js";
@@ -63,7 +63,7 @@ import "./chunk-OKVCO46N.js";
 import "./chunk-LERJVIWU.js";
 import {
   readProfileFile
-} from "./chunk-VBWBNDV2.js";
+} from "./chunk-KOVH6LPN.js";
 import "./chunk-AOSAKR6D.js";
 import "./chunk-JSXNLBLO.js";
 import {

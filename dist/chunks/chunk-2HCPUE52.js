@@ -27,7 +27,7 @@ import {
 import {
   ProfileInputError,
   parseProfileBytes
-} from "./chunk-VBWBNDV2.js";
+} from "./chunk-KOVH6LPN.js";
 import {
   writeFileAtomic
 } from "./chunk-7ALAG7TC.js";

@@ -10,15 +10,15 @@ import "./chunk-ZHB73YNC.js";
 
 // src/cli/program.ts
 var COMMANDS = {
-  run: async () => (await import("./run-options-CRO72D2R.js")).registerRun,
-  merge: async () => (await import("./merge-IMGMTAFY.js")).registerMerge,
-  export: async () => (await import("./export-Q65KHKY3.js")).registerExport,
-  top: async () => (await import("./top-RI6RX6PI.js")).registerTop,
-  report: async () => (await import("./report-23MHGRRI.js")).registerReport,
-  upload: async () => (await import("./upload-Y2HLBJTR.js")).registerUpload,
-  diff: async () => (await import("./diff-7EF22736.js")).registerDiff,
-  comment: async () => (await import("./comment-EFN4BKUQ.js")).registerComment,
-  compare: async () => (await import("./compare-AXI5DYZ3.js")).registerCompare
+  run: async () => (await import("./run-options-4RNCOGLC.js")).registerRun,
+  merge: async () => (await import("./merge-RUNRLLHZ.js")).registerMerge,
+  export: async () => (await import("./export-MGB4EQIG.js")).registerExport,
+  top: async () => (await import("./top-IG75XSGA.js")).registerTop,
+  report: async () => (await import("./report-TWOSBCFN.js")).registerReport,
+  upload: async () => (await import("./upload-33YDMNYV.js")).registerUpload,
+  diff: async () => (await import("./diff-R7IZIPDX.js")).registerDiff,
+  comment: async () => (await import("./comment-WPXQRYA4.js")).registerComment,
+  compare: async () => (await import("./compare-UZ2QJ5BW.js")).registerCompare
 };
 async function buildProgram(argv) {
   const program = new Command("ciprof").description("Profile a Node test suite in CI and tell the pull request where the CPU time went").version(VERSION).enablePositionalOptions();

@@ -5,7 +5,7 @@ import {
 } from "./chunk-25KI6KVD.js";
 import {
   diffWithBaseline
-} from "./chunk-EDDD7R23.js";
+} from "./chunk-ZVQUXP2X.js";
 import {
   EXIT_REGRESSION,
   exitCodeFor,
@@ -13,10 +13,10 @@ import {
 } from "./chunk-6ZFQ2HRR.js";
 import {
   writeDiffOutputs
-} from "./chunk-HEXMZHW7.js";
+} from "./chunk-TNDHZWIG.js";
 import {
   openStore
-} from "./chunk-MOAUFMBZ.js";
+} from "./chunk-2HCPUE52.js";
 import "./chunk-AKKYUSOP.js";
 import "./chunk-NVJUKV34.js";
 import {
@@ -28,7 +28,7 @@ import "./chunk-FMOER6EB.js";
 import "./chunk-XNJ5V3H3.js";
 import {
   loadProfileOrFail
-} from "./chunk-OJ5R5BAM.js";
+} from "./chunk-E6JJL3G3.js";
 import {
   EXIT_USAGE,
   cliLog,
@@ -56,7 +56,7 @@ import "./chunk-3VZZQNBZ.js";
 import "./chunk-XUAEFIIR.js";
 import "./chunk-ZT4APMRY.js";
 import "./chunk-4Q5ER2D7.js";
-import "./chunk-VBWBNDV2.js";
+import "./chunk-KOVH6LPN.js";
 import "./chunk-AOSAKR6D.js";
 import "./chunk-JSXNLBLO.js";
 import "./chunk-7ALAG7TC.js";

@@ -2,11 +2,11 @@ import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
   writeRunOutputs
-} from "./chunk-HEXMZHW7.js";
+} from "./chunk-TNDHZWIG.js";
 import {
   storeRun,
   uploadRun
-} from "./chunk-MOAUFMBZ.js";
+} from "./chunk-2HCPUE52.js";
 import "./chunk-AKKYUSOP.js";
 import "./chunk-NVJUKV34.js";
 import "./chunk-G7F6OYY4.js";
@@ -20,7 +20,7 @@ import "./chunk-UYWEAYXS.js";
 import "./chunk-MNTD6WVR.js";
 import "./chunk-UO43WOGP.js";
 import "./chunk-E4RVWPFF.js";
-import "./chunk-VBWBNDV2.js";
+import "./chunk-KOVH6LPN.js";
 import "./chunk-AOSAKR6D.js";
 import "./chunk-JSXNLBLO.js";
 import "./chunk-7ALAG7TC.js";

@@ -2,7 +2,7 @@ import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
   collectWhileResolving
-} from "./chunk-X3Q6B3BP.js";
+} from "./chunk-5EBHMGDM.js";
 import {
   prepareOutDir
 } from "./chunk-G7F6OYY4.js";
@@ -30,7 +30,7 @@ async function runTests(command, flags) {
   let reportThread;
   const labelled = (profile, walls) => reportThread?.render({ profile, headWalls: walls, output: path.join(start.outDir, "report.html") });
   const collecting = collectWhileResolving(start, resolve, { command, keepRaw: flags.keepRaw, quiet: flags.quiet, profile: profiling, commandStdout: flags.json ? "stderr" : "inherit", labelled, warmUp: { report: flags.report } }, cliLog);
-  const later = import("./run-outputs-VRYYQDC2.js");
+  const later = import("./run-outputs-PCPMPRDX.js");
   later.catch(() => void 0);
   if (profiling && flags.report && process.env.CIPROF_REPORT_WORKER === "1") reportThread = await import("./report-thread-FMR2LPLU.js").then((m) => m.ReportThread.start(), () => void 0);
   else if (profiling && flags.report) import("./report-4PGMWLO4.js").catch(() => void 0);

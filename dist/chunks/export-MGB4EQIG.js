@@ -2,7 +2,7 @@ import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
   loadProfileOrFail
-} from "./chunk-OJ5R5BAM.js";
+} from "./chunk-E6JJL3G3.js";
 import {
   EXIT_USAGE,
   fail
@@ -10,7 +10,7 @@ import {
 import {
   encodePprofGzip
 } from "./chunk-UYWEAYXS.js";
-import "./chunk-VBWBNDV2.js";
+import "./chunk-KOVH6LPN.js";
 import "./chunk-AOSAKR6D.js";
 import "./chunk-JSXNLBLO.js";
 import {

@@ -2,7 +2,7 @@ import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
   freeArtifactName
-} from "./chunk-MOAUFMBZ.js";
+} from "./chunk-2HCPUE52.js";
 import {
   serializeDiffReport
 } from "./chunk-AKKYUSOP.js";

@@ -6,8 +6,8 @@ import {
 import "./chunk-5RRSUTS2.js";
 import {
   runTests
-} from "./chunk-O5VN73VQ.js";
-import "./chunk-X3Q6B3BP.js";
+} from "./chunk-2Z65XOAY.js";
+import "./chunk-5EBHMGDM.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-GA3KEGGT.js";
 import "./chunk-7ADZIJC2.js";

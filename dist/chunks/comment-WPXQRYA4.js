@@ -3,7 +3,7 @@ const require = __ciprofCreateRequire(import.meta.url);
 import {
   publishSavedReport
 } from "./chunk-6ZFQ2HRR.js";
-import "./chunk-MOAUFMBZ.js";
+import "./chunk-2HCPUE52.js";
 import "./chunk-AKKYUSOP.js";
 import "./chunk-NVJUKV34.js";
 import "./chunk-XNJ5V3H3.js";
@@ -28,7 +28,7 @@ import "./chunk-UO43WOGP.js";
 import "./chunk-3VZZQNBZ.js";
 import "./chunk-XUAEFIIR.js";
 import "./chunk-ZT4APMRY.js";
-import "./chunk-VBWBNDV2.js";
+import "./chunk-KOVH6LPN.js";
 import "./chunk-AOSAKR6D.js";
 import "./chunk-JSXNLBLO.js";
 import "./chunk-7ALAG7TC.js";

@@ -3,8 +3,8 @@
  * (runner-role.ts tells that child from anything a test spawns). There the whole
  * process is one test file, and once the file's own code loads node:test we register
  * a root-level beforeEach, which opens every test and subtest of the file before the
- * user's own each-hooks; the test's AbortSignal closes it. Before that moment we touch nothing: registering hooks creates
- * node:test's root test, which reports on stdout.
+ * user's own each-hooks; the test's AbortSignal closes it. Before that moment we touch
+ * nothing: registering a hook creates node:test's root test, which reports on stdout.
  *
  * "Once the file loads node:test": a resolve hook (module.registerHooks, Node 22.15+)
  * sees the file's own `require`/`import` of node:test, for CommonJS and ESM alike, and

@@ -5,11 +5,11 @@ import {
 } from "./chunks/chunk-QEJHLRH6.js";
 import {
   writeReport
-} from "./chunks/chunk-TUFIMYY3.js";
+} from "./chunks/chunk-RSWJNK5W.js";
 import "./chunks/chunk-3VZZQNBZ.js";
 import "./chunks/chunk-XUAEFIIR.js";
 import "./chunks/chunk-ZT4APMRY.js";
-import "./chunks/chunk-7ALAG7TC.js";
+import "./chunks/chunk-76FLTAGO.js";
 import "./chunks/chunk-MIHNHIUD.js";
 import "./chunks/chunk-VYVC6F5W.js";
 import "./chunks/chunk-ZHB73YNC.js";

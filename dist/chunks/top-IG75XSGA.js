@@ -10,13 +10,13 @@ import {
 import {
   parsePositiveInt
 } from "./chunk-GA3KEGGT.js";
+import "./chunk-CCCDOF7G.js";
+import "./chunk-6MZMPYYD.js";
+import "./chunk-Z6RYFHUJ.js";
 import "./chunk-KOVH6LPN.js";
 import "./chunk-AOSAKR6D.js";
 import "./chunk-JSXNLBLO.js";
 import "./chunk-BCCUQZ3E.js";
-import "./chunk-CCCDOF7G.js";
-import "./chunk-6MZMPYYD.js";
-import "./chunk-Z6RYFHUJ.js";
 import "./chunk-VYVC6F5W.js";
 import "./chunk-ZHB73YNC.js";
 

@@ -46,11 +46,27 @@ export function localGitFacts(cwd: string): LocalGitFacts {
   return { root, commit, branch, upstream, mergeBase };
 }
 
-/** localGitFacts with the independent questions asked in parallel, none of them blocking. */
+/** Root, commit and branch in one process: `HEAD` on the third line when it is detached (no branch). */
+const HEAD_FACTS = ['rev-parse', '--show-toplevel', 'HEAD', '--abbrev-ref', 'HEAD'];
+
+/**
+ * localGitFacts with the questions asked in parallel, none of them blocking, in two git
+ * processes where localGitFacts starts four: `ciprof run` asks while the test command runs,
+ * and each process costs the CLI a spawn (a few ms of CPU) beside git's own.
+ */
 export async function localGitFactsAsync(cwd: string): Promise<LocalGitFacts> {
-  const root = await gitAsync(cwd, ROOT);
-  if (!root) return {};
-  const [commit, branch, upstream] = await Promise.all([gitAsync(cwd, COMMIT), gitAsync(cwd, BRANCH), gitAsync(cwd, UPSTREAM)]);
+  const [head, upstream] = await Promise.all([gitAsync(cwd, HEAD_FACTS), gitAsync(cwd, UPSTREAM)]);
+  const lines = head?.split('\n');
+  let facts: LocalGitFacts;
+  if (lines?.length === 3) {
+    facts = { root: lines[0], commit: lines[1], branch: lines[2] === 'HEAD' ? undefined : lines[2] };
+  } else {
+    // No repository, or one whose branch has no commit yet (HEAD names nothing): one question at a time.
+    const root = await gitAsync(cwd, ROOT);
+    if (!root) return {};
+    const [commit, branch] = await Promise.all([gitAsync(cwd, COMMIT), gitAsync(cwd, BRANCH)]);
+    facts = { root, commit, branch };
+  }
   const mergeBase = upstream ? await gitAsync(cwd, MERGE_BASE) : undefined;
-  return { root, commit, branch, upstream, mergeBase };
+  return { ...facts, upstream, mergeBase };
 }

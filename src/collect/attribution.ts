@@ -4,22 +4,28 @@
  * runner's processes turn out to run (jest, mocha, vitest, node --test), whatever the
  * command line looks like: a package script, a shell line, npx, a wrapper. No command
  * is rewritten. After the run, the hooks' records become per-thread sample labelers
- * and a per-test table.
+ * and a per-test table (test-attribution.ts).
+ *
+ * Only the preload's path is needed to start the command, so that is all this module
+ * loads: the record reading, labelling and per-test table code (a dozen modules) loads
+ * once the command has started (`load`), while it runs. Measured on Node 24, ...
  *
  * Everything here fails open: no runner, or unreadable records, cost the per-test view,
  * never the profile or the exit code.
  */
-import { blockedClass } from '../profile/blocked.js';
 import type { AgentThreadInfo } from '../agent/protocol.js';
 import type { Profile } from '../profile/model.js';
-import { testStats, type TestStat, type TestWall } from '../profile/tests.js';
+import type { TestStat, TestWall } from '../profile/tests.js';
 import { distFile } from './agent-path.js';
 import { withPreload } from './node-options.js';
-import { makeLabelerFor, readTestRecords, testWalls, type ThreadLabeler } from './test-labeler.js';
+import type { ThreadLabeler } from './test-labeler.js';
+import type { TestAttribution } from './test-attribution.js';
 
 export interface Attribution {
   /** Added to the command's environment: the hooks' preload in NODE_OPTIONS. */
   env: NodeJS.ProcessEnv;
+  /** Loads the code the methods below need; call it once the command has started, await it before them. */
+  load: () => Promise<void>;
   /** Reads the hooks' records; `repoRoot` makes their test files relative. */
   prepare: (rawDir: string, repoRoot: string) => void;
   labelerFor: (info: AgentThreadInfo) => ThreadLabeler | undefined;
@@ -35,8 +41,6 @@ export interface AttributionSetup {
   notice?: string;
 }
 
-const NO_RUNNER = 'per-test attribution off: no test ran under jest, mocha, vitest or node --test; whole-suite profile only';
-
 export function setupAttribution(_command: readonly string[], opts: { env: NodeJS.ProcessEnv; cwd: string; warn: (line: string) => void }): AttributionSetup {
   let preload: string;
   try {
@@ -44,44 +48,31 @@ export function setupAttribution(_command: readonly string[], opts: { env: NodeJ
   } catch (err) {
     return { notice: `per-test attribution off: ${(err as Error).message}` };
   }
-  let labeler: ((info: AgentThreadInfo) => ThreadLabeler) | undefined;
-  let walls: ReturnType<typeof testWalls> | undefined;
   let warned = false;
   const warnOnce = (line: string): void => {
     if (warned) return;
     warned = true;
     opts.warn(line);
   };
+  let records: TestAttribution | undefined;
+  let loading: Promise<void> | undefined;
+  const load = (): Promise<void> =>
+    (loading ??= import('./test-attribution.js').then(
+      (m) => {
+        records = new m.TestAttribution(warnOnce);
+      },
+      (err: unknown) => warnOnce(`per-test attribution off: ${(err as Error).message}`),
+    ));
   return {
     attribution: {
       env: { NODE_OPTIONS: withPreload(opts.env.NODE_OPTIONS, preload) },
-      prepare: (rawDir, repoRoot) => {
-        try {
-          const records = readTestRecords(rawDir, repoRoot);
-          for (const w of records.warnings) warnOnce(w);
-          if (records.byThread.size === 0) {
-            warnOnce(NO_RUNNER);
-            return;
-          }
-          labeler = makeLabelerFor(records);
-          walls = testWalls(records);
-        } catch (err) {
-          warnOnce(`per-test attribution off: ${(err as Error).message}`);
-        }
-      },
-      labelerFor: (info) => {
-        try {
-          return labeler?.(info);
-        } catch (err) {
-          warnOnce(`per-test attribution off: ${(err as Error).message}`);
-          return undefined;
-        }
-      },
-      tests: (profile) => testStats(profile, { walls, blockedOf: blockedClass }),
-      walls: () => walls,
-      finish: () => {
-        labeler = undefined;
-      },
+      load,
+      // Until loaded (or when loading failed): no records, no labels, no per-test table.
+      prepare: (rawDir, repoRoot) => records?.prepare(rawDir, repoRoot),
+      labelerFor: (info) => records?.labelerFor(info),
+      tests: (profile) => records?.tests(profile) ?? [],
+      walls: () => records?.walls(),
+      finish: () => records?.finish(),
     },
   };
 }

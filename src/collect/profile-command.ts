@@ -19,6 +19,8 @@ import { runCommand } from './spawn.js';
 /** Extra environment and labelling for per-test attribution (collect/attribution.ts). */
 export interface RunAttribution {
   env: NodeJS.ProcessEnv;
+  /** Loads what prepare, labelerFor and tests need: called once the command has started, awaited before prepare. */
+  load?: () => Promise<void>;
   labelerFor: GatherOptions['labelerFor'];
   finish?: () => void;
   /** The command with the runner's hook added (mocha's --require); defaults to `command`. */
@@ -77,9 +79,11 @@ export async function runProfiled(opts: ProfiledRunOptions): Promise<ProfiledRun
   }
 
   const running = runCommand((rawDir && opts.attribution?.command) || opts.command, { env, cwd: opts.cwd, stdout: opts.stdout });
-  // The gathering code (V8 import, source maps) loads while the command runs, not before it starts.
+  // The gathering code (V8 import, source maps) and the per-test records' code load while the
+  // command runs, not before it starts.
   const gatherModule = rawDir ? import('./gather.js') : undefined;
   gatherModule?.catch(() => undefined);
+  const attributionLoaded = rawDir ? opts.attribution?.load?.() : undefined;
   const repoRoot = (): Promise<string> => (typeof opts.repoRoot === 'string' ? Promise.resolve(opts.repoRoot) : opts.repoRoot());
   const gatherOptions = async (): Promise<GatherOptions> => ({ repoRoot: await repoRoot(), labelerFor: opts.attribution?.labelerFor });
   const early = rawDir ? new EarlyGather(rawDir, Promise.all([gatherModule!, gatherOptions()]).then(([m, o]) => new m.RawGatherer(rawDir!, o))) : undefined;
@@ -99,6 +103,7 @@ export async function runProfiled(opts: ProfiledRunOptions): Promise<ProfiledRun
   try {
     await settleRawDir(rawDir);
     const options = await gatherOptions();
+    await attributionLoaded;
     try {
       opts.attribution?.prepare?.(rawDir, options.repoRoot);
     } catch (err) {

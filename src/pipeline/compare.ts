@@ -221,7 +221,7 @@ function writeSummary(s: Settings, opts: CompareOptions, result: CompareResult, 
       verdict: result.report?.diff?.verdict,
       ...(opts.alloc ? { alloc: true, allocVerdict: result.report?.alloc?.verdict } : {}),
     };
-    writeFileAtomic(path.join(s.outDir, 'compare.json'), `${JSON.stringify(summary, null, 2)}\n`);
+    writeFileAtomic(path.join(s.outDir, 'compare.json'), `${JSON.stringify(summary, null, 2)}\n`, { durable: false });
   } catch (err) {
     log.warn(`compare.json not written: ${(err as Error).message}`);
   }

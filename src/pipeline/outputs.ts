@@ -30,6 +30,9 @@ import { sanitizeJobKey } from '../ci/context.js';
 
 export { prepareOutDir } from './out-dir.js';
 
+/** What a run leaves in --out: atomic for every reader, not fsynced (util/atomic-write.ts says why). */
+const RUN_OUTPUT = { durable: false } as const;
+
 export interface RunFiles {
   profile: string;
   report?: string;
@@ -42,10 +45,10 @@ export async function writeRunOutputs(s: Settings, c: Collected, opts: { report:
   try {
     makeDirs(s.outDir);
     const files: RunFiles = { profile: path.join(s.outDir, 'profile.pb.gz'), summary: path.join(s.outDir, 'profile.json') };
-    writeFileAtomic(files.profile, c.pprofGzip);
+    writeFileAtomic(files.profile, c.pprofGzip, RUN_OUTPUT);
     if (opts.report) files.report = await writeRunReport(s, c, log, opts.reportThread);
     c.summary = withFiles(c.summary, files, opts.stored);
-    writeFileAtomic(files.summary, `${JSON.stringify({ ...c.summary, threadsDetail: c.threads, lost: c.lost }, null, 2)}\n`);
+    writeFileAtomic(files.summary, `${JSON.stringify({ ...c.summary, threadsDetail: c.threads, lost: c.lost }, null, 2)}\n`, RUN_OUTPUT);
     return files;
   } catch (err) {
     log.warn(`profile not written: ${(err as Error).message}`);
@@ -98,8 +101,8 @@ export interface DiffFiles {
 function writeDiffFiles(dir: string, rendered: RenderedReport): DiffFiles {
   makeDirs(dir);
   const files = { diff: path.join(dir, 'diff.json'), comment: path.join(dir, 'comment.md') };
-  writeFileAtomic(files.diff, serializeDiffReport(rendered.report));
-  writeFileAtomic(files.comment, rendered.comment);
+  writeFileAtomic(files.diff, serializeDiffReport(rendered.report), RUN_OUTPUT);
+  writeFileAtomic(files.comment, rendered.comment, RUN_OUTPUT);
   return files;
 }
 
@@ -140,8 +143,8 @@ export function compareProfileFiles(dir: string): { base: string; head: string }
 export async function writeCompareOutputs(dir: string, baseRuns: readonly Profile[], headRuns: readonly Profile[], result: DiffResult, title: string, log: Log): Promise<{ files: CompareFiles; rendered: RenderedReport }> {
   makeDirs(dir);
   const merged = compareProfileFiles(dir);
-  writeFileAtomic(merged.base, encodePprofGzip(mergeProfiles(baseRuns)));
-  writeFileAtomic(merged.head, encodePprofGzip(mergeProfiles(headRuns)));
+  writeFileAtomic(merged.base, encodePprofGzip(mergeProfiles(baseRuns)), RUN_OUTPUT);
+  writeFileAtomic(merged.head, encodePprofGzip(mergeProfiles(headRuns)), RUN_OUTPUT);
   const rendered = renderDiffReport(result.report);
   const files: CompareFiles = { ...merged, ...writeDiffFiles(dir, rendered) };
   const report = await writeDiffHtml(path.join(dir, 'report.html'), result, log, title);

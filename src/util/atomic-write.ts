@@ -4,6 +4,12 @@
  * within one file system), is flushed to disk with fsync, and then renamed over the target.
  * A full disk or a killed process leaves the previous file as it was, plus at worst a
  * stray `.*.tmp` file that the next successful write does not depend on.
+ *
+ * `durable: false` skips the two fsyncs (the file's and its directory's): the rename still
+ * makes the write atomic for every reader, a crash of the process included; only a crash of
+ * the machine itself may then lose the new file. That is the right trade for what one run
+ * leaves in its --out directory (a CI job's machine that crashes loses the job anyway), and
+ * the wrong one for the profile store, which outlives the run.
  */
 import { closeSync, fsyncSync, mkdirSync, openSync, realpathSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -11,6 +17,8 @@ import * as path from 'node:path';
 export interface AtomicWriteOptions {
   /** Create the parent directory first (default false). */
   mkdir?: boolean;
+  /** fsync the file and its directory, so the write survives a machine crash (default true). */
+  durable?: boolean;
 }
 
 /** The real file behind a symlink, so the link stays a link and its target is replaced. */
@@ -54,7 +62,7 @@ export function writeFileAtomic(file: string, data: string | Uint8Array, options
   const fd = openSync(temp, 'wx', 0o666);
   try {
     writeFileSync(fd, data);
-    fsyncSync(fd);
+    if (options.durable !== false) fsyncSync(fd);
   } catch (err) {
     closeSync(fd);
     removeTemp(temp);
@@ -67,5 +75,5 @@ export function writeFileAtomic(file: string, data: string | Uint8Array, options
     removeTemp(temp);
     throw err;
   }
-  fsyncDirectory(dir);
+  if (options.durable !== false) fsyncDirectory(dir);
 }

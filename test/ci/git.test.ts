@@ -35,6 +35,25 @@ describe('localGitFactsAsync', () => {
     expect(facts).toEqual({ root: clone, commit: git(clone, 'rev-parse', 'HEAD'), branch: 'feature', upstream: 'origin/main', mergeBase: git(clone, 'rev-parse', 'HEAD~1') });
   });
 
+  it('gives what localGitFacts gives on a detached HEAD: no branch', async () => {
+    const detached = path.join(dir, 'detached');
+    git(dir, 'clone', '-q', path.join(dir, 'origin'), 'detached');
+    git(detached, 'checkout', '-q', '--detach');
+    const facts = await localGitFactsAsync(detached);
+    expect(facts).toEqual(localGitFacts(detached));
+    expect(facts.commit).toBe(git(detached, 'rev-parse', 'HEAD'));
+    expect(facts.branch).toBeUndefined();
+    expect(facts.root).toBe(detached);
+  });
+
+  it('gives what localGitFacts gives in a repository without a commit: root and branch', async () => {
+    const fresh = path.join(dir, 'fresh');
+    git(dir, 'init', '-q', '-b', 'trunk', fresh);
+    const facts = await localGitFactsAsync(fresh);
+    expect(facts).toEqual(localGitFacts(fresh));
+    expect(facts).toEqual({ root: fresh, commit: undefined, branch: 'trunk', upstream: undefined, mergeBase: undefined });
+  });
+
   it('gives nothing outside a repository', async () => {
     const outside = mkdtempSync(path.join(tmpdir(), 'ciprof-nogit-'));
     try {

@@ -69,6 +69,7 @@ async function runAndRegather(node: string, withCorrupt: boolean, failing: boole
   dirs.push(rawDir!);
   expect(run.gathered, warnings.join('\n')).toBeDefined();
   const again = setupAttribution([], { env, cwd: dir, warn: () => undefined }).attribution!;
+  await again.load();
   again.prepare(rawDir!, dir);
   const late = gatherRawProfiles(rawDir!, { repoRoot: dir, labelerFor: again.labelerFor });
   return { exitCode: run.exitCode, early: run.gathered!, late };

@@ -25,6 +25,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { Profile } from 'pprof-format';
+import { childrenCpuMs } from './overhead.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
 const CLI = join(ROOT, 'dist/cli.js');
@@ -102,6 +103,10 @@ function runTimed(argv, { cwd, env, timeoutMs, stdoutFile, stderrFile }) {
     const out = openSync(stdoutFile, 'w');
     const err = openSync(stderrFile, 'w');
     const t0 = performance.now();
+    // CPU of the whole tree: every process the suite starts is waited by its parent, so its
+    // user+system time rolls up to ours once the command is reaped (10 ms ticks). Steadier
+    // than wall on a shared machine; one command runs at a time here.
+    const cpu0 = childrenCpuMs();
     let timedOut = false;
     let child;
     try {
@@ -139,7 +144,7 @@ function runTimed(argv, { cwd, env, timeoutMs, stdoutFile, stderrFile }) {
       }
       closeSync(out);
       closeSync(err);
-      done({ exitCode: code ?? 128 + (signal ? (signalNumber(signal) ?? 0) : 0), signal: signal ?? undefined, wallMs, timedOut });
+      done({ exitCode: code ?? 128 + (signal ? (signalNumber(signal) ?? 0) : 0), signal: signal ?? undefined, wallMs, cpuMs: childrenCpuMs() - cpu0, timedOut });
     });
   });
 }
@@ -411,6 +416,7 @@ async function runOnce(project, node, mode, checkout, work, i, timeoutMs) {
     exitCode: r.exitCode,
     timedOut: r.timedOut,
     wallMs: Math.round(r.wallMs),
+    cpuMs: r.cpuMs,
     error: r.error ?? outcomes.error,
     tests: outcomes.tests ? outcomeMap(outcomes.tests) : new Map(),
     stdoutFile,
@@ -492,6 +498,12 @@ async function runProject(project, node, opts, dir) {
       wallCpuProfMs: median(pairs.map((p) => p.cpuprof.wallMs)),
       cpuProfRatio: Math.round(1000 * median(peerRatios)) / 1000,
       exitCpuProf: pairs.map((p) => p.cpuprof.exitCode),
+      // CPU of the whole process tree, per round: ciprof over Node's own profiler, the peer.
+      cpuPlainMs: median(pairs.map((p) => p.plain.cpuMs)),
+      cpuWrappedMs: median(pairs.map((p) => p.wrapped.cpuMs)),
+      cpuCpuProfMs: median(pairs.map((p) => p.cpuprof.cpuMs)),
+      cpuVsCpuProf: pairs.every((p) => p.wrapped.cpuMs > 0 && p.cpuprof.cpuMs > 0) ? Math.round(1000 * median(pairs.map((p) => p.wrapped.cpuMs / p.cpuprof.cpuMs))) / 1000 : undefined,
+      wallVsCpuProf: Math.round(1000 * median(pairs.map((p) => p.wrapped.wallMs / p.cpuprof.wallMs))) / 1000,
       profile: first.wrapped.profile,
       extraStdoutLines: extra.length,
       extraStdoutSample: extra.slice(0, 5),
@@ -532,15 +544,15 @@ function renderMarkdown(results, pins) {
     '(`npm run realworld -- --runs 5`).',
     '',
     ...(pins.note ? [pins.note, ''] : []),
-    '| project | runner / covers | Node | outcome | plain pass/fail/skip | wrapped pass/fail/skip | exit plain→wrapped | processes / threads (lost) | CPU with test_name | ciprof own frames | project samples at original position (mapped functions) | extra stdout lines | wall plain → wrapped (ratio) | wall node --cpu-prof (ratio) | load |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| project | runner / covers | Node | outcome | plain pass/fail/skip | wrapped pass/fail/skip | exit plain→wrapped | processes / threads (lost) | CPU with test_name | ciprof own frames | project samples at original position (mapped functions) | extra stdout lines | wall plain → wrapped (ratio) | wall node --cpu-prof (ratio) | ciprof / --cpu-prof, wall and CPU (runs) | load |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   const rows = [...results.rows].sort((a, b) => a.project.localeCompare(b.project) || a.node.localeCompare(b.node));
   for (const r of rows) {
     const pin = byName.get(r.project);
     const covers = pin ? `${pin.runner}: ${pin.covers.join(', ')}` : '';
     if (r.status === 'error' || r.status === 'not set up' || r.status === 'setup failed') {
-      lines.push(`| ${mdEscape(r.project)} | ${mdEscape(covers)} | ${r.node} | **${r.status}**: ${mdEscape(r.problem ?? '')} | | | | | | | | | | | |`);
+      lines.push(`| ${mdEscape(r.project)} | ${mdEscape(covers)} | ${r.node} | **${r.status}**: ${mdEscape(r.problem ?? '')} | | | | | | | | | | | | |`);
       continue;
     }
     const c = (x) => `${x.passed}/${x.failed}/${x.skipped + x.todo}`;
@@ -549,7 +561,7 @@ function renderMarkdown(results, pins) {
     const outcome = r.status === 'same' ? 'same' : `**DIFFERENT** (${r.differingCount} tests${r.problems?.length ? `; ${mdEscape(r.problems.join('; '))}` : ''})`;
     const flaky = r.flakyTests?.length ? ` (${r.flakyCount ?? r.flakyTests.length} flaky)` : '';
     lines.push(
-      `| ${mdEscape(r.project)} | ${mdEscape(covers)} | ${r.node} | ${outcome}${flaky} | ${c(r.plain)} | ${c(r.wrapped)} | ${r.exitPlain.join(',')}→${r.exitWrapped.join(',')} | ${prof} | ${p.testNamePct ?? '?'}% | ${p.ciprofPct ?? '?'}% | ${p.ownOriginalPct === undefined ? '?' : p.ownOriginalPct === null ? 'no project samples' : `${p.ownOriginalPct}% of ${p.ownCodePct}% (${p.mappedFunctions})`} | ${r.extraStdoutLines} | ${(r.wallPlainMs / 1000).toFixed(1)} s → ${(r.wallWrappedMs / 1000).toFixed(1)} s (x${r.wallRatio}) | ${r.wallCpuProfMs ? `${(r.wallCpuProfMs / 1000).toFixed(1)} s (x${r.cpuProfRatio})` : 'not run'} | ${r.load ?? ''} |`,
+      `| ${mdEscape(r.project)} | ${mdEscape(covers)} | ${r.node} | ${outcome}${flaky} | ${c(r.plain)} | ${c(r.wrapped)} | ${r.exitPlain.join(',')}→${r.exitWrapped.join(',')} | ${prof} | ${p.testNamePct ?? '?'}% | ${p.ciprofPct ?? '?'}% | ${p.ownOriginalPct === undefined ? '?' : p.ownOriginalPct === null ? 'no project samples' : `${p.ownOriginalPct}% of ${p.ownCodePct}% (${p.mappedFunctions})`} | ${r.extraStdoutLines} | ${(r.wallPlainMs / 1000).toFixed(1)} s → ${(r.wallWrappedMs / 1000).toFixed(1)} s (x${r.wallRatio}) | ${r.wallCpuProfMs ? `${(r.wallCpuProfMs / 1000).toFixed(1)} s (x${r.cpuProfRatio})` : 'not run'} | ${vsPeer(r)} | ${r.load ?? ''} |`,
     );
   }
   // Issue 12's target is the corpus median: ciprof's ratio next to the peer's, per Node.
@@ -559,7 +571,10 @@ function renderMarkdown(results, pins) {
     const m = (xs) => Math.round(1000 * median(xs)) / 1000;
     const ours = m(withPeer.map((r) => r.wallRatio));
     const peer = m(withPeer.map((r) => r.cpuProfRatio));
-    lines.push('', `Node ${node}, median over ${withPeer.length} projects: \`ciprof run\` / plain x${ours}, \`node --cpu-prof\` / plain x${peer}; ciprof / --cpu-prof x${m(withPeer.map((r) => r.wallRatio / r.cpuProfRatio))}.`);
+    const wallVs = m(withPeer.map((r) => r.wallVsCpuProf ?? r.wallRatio / r.cpuProfRatio));
+    const withCpu = withPeer.filter((r) => r.cpuVsCpuProf);
+    const cpuVs = withCpu.length ? `, CPU x${m(withCpu.map((r) => r.cpuVsCpuProf))} (${withCpu.length} projects)` : '';
+    lines.push('', `Node ${node}, median over ${withPeer.length} projects: \`ciprof run\` / plain x${ours}, \`node --cpu-prof\` / plain x${peer}; ciprof / --cpu-prof: wall x${wallVs}${cpuVs}.`);
   }
   lines.push('', '## Details', '');
   for (const r of rows) {
@@ -580,6 +595,13 @@ function renderMarkdown(results, pins) {
   lines.push('', '## Pins', '', '| project | repo @ commit | command |', '|---|---|---|');
   for (const p of pins.projects) lines.push(`| ${mdEscape(p.name)} | ${p.repo} @ ${p.commit.slice(0, 12)} | \`${p.command.join(' ').replace(/\|/g, '\\|')}\` |`);
   return `${lines.join('\n')}\n`;
+}
+
+/** ciprof over the peer, per round (both ran in the same round): wall, and the process tree's CPU. */
+function vsPeer(r) {
+  if (!r.wallVsCpuProf) return '';
+  const cpu = r.cpuVsCpuProf ? `, CPU x${r.cpuVsCpuProf} (${(r.cpuCpuProfMs / 1000).toFixed(1)} → ${(r.cpuWrappedMs / 1000).toFixed(1)} s)` : '';
+  return `wall x${r.wallVsCpuProf}${cpu} (${r.runs})`;
 }
 
 function loadAverage() {

@@ -174,12 +174,22 @@ var NODE_JS_LOADER = jsLoader();
 function jsLoader() {
   return builtin("node:module")._extensions?.[".js"];
 }
+var TS_LOADERS_AT_LOAD = tsLoaders();
+function tsLoaders() {
+  const extensions = builtin("node:module")._extensions;
+  return [".ts", ".mts", ".cts"].map((ext) => typeof extensions?.[ext]).join();
+}
+function typesStrippedByNode() {
+  return process.features.typescript === "strip" && tsLoaders() === TS_LOADERS_AT_LOAD;
+}
 var AS_WRITTEN_URL = /^file:\/\/(?:.*\.[cm]?js|[^?#]*\/[^./?#]+)$/i;
+var TYPESCRIPT_URL = /^file:\/\/[^?#]*\.[cm]?ts$/i;
 function ranAsWritten(urls) {
   if (jsLoader() !== NODE_JS_LOADER || userLoaderFlag()) return void 0;
   const maps = [];
+  let stripped;
   for (const url of urls) {
-    if (!AS_WRITTEN_URL.test(url)) return void 0;
+    if (!AS_WRITTEN_URL.test(url) && !(TYPESCRIPT_URL.test(url) && (stripped ??= typesStrippedByNode()))) return void 0;
     const map = mapNamedAtEnd(url);
     if (map === INLINE) return void 0;
     if (map) maps.push({ url, sourceMapURL: map, scriptIds: [] });

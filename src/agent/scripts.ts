@@ -215,6 +215,27 @@ function jsLoader(): unknown {
   return builtin<{ _extensions?: Record<string, unknown> }>('node:module')._extensions?.['.js'];
 }
 
+/** The require loaders for TypeScript, as they were at load: none of Node's own; ts-node, @babel/register, esbuild-register and tsx's CommonJS hook each add theirs. */
+const TS_LOADERS_AT_LOAD = tsLoaders();
+
+function tsLoaders(): string {
+  const extensions = builtin<{ _extensions?: Record<string, unknown> }>('node:module')._extensions;
+  return ['.ts', '.mts', '.cts'].map((ext) => typeof extensions?.[ext]).join();
+}
+
+/**
+ * Whether .ts files that Node loaded from disk ran as written, position for position: Node
+ * strips their types itself (on by default from Node 22.18 and 23.6), replacing each type
+ * with blanks, so every line and column is the file's own and there is no map to look for.
+ * Not under --experimental-transform-types (it rewrites code: process.features.typescript
+ * is 'transform'), nor once a require hook for TypeScript was added in the process.
+ * markdown-it's suite runs its sources so: the Debugger found no map in any of its six
+ * processes and cost 60-100 ms of CPU in each (Node 24).
+ */
+function typesStrippedByNode(): boolean {
+  return (process.features as { typescript?: unknown }).typescript === 'strip' && tsLoaders() === TS_LOADERS_AT_LOAD;
+}
+
 /**
  * A .js/.mjs/.cjs file, or a file without an extension: a CLI's bin script (`bin/pm`, with
  * a shebang), which Node's own .js loader runs. Tests that spawn their CLI run one such
@@ -223,9 +244,12 @@ function jsLoader(): unknown {
  */
 const AS_WRITTEN_URL = /^file:\/\/(?:.*\.[cm]?js|[^?#]*\/[^./?#]+)$/i;
 
+/** A .ts/.mts/.cts file: as written when Node stripped its types itself (typesStrippedByNode). */
+const TYPESCRIPT_URL = /^file:\/\/[^?#]*\.[cm]?ts$/i;
+
 /**
  * When every project script in the profile is a .js/.mjs/.cjs or extensionless file that Node loaded from
- * disk as written (no loader flag of the user's: --import, --require, --loader; Node's .js
+ * disk as written, or a .ts/.mts/.cts file whose types Node stripped itself (no loader flag of the user's: --import, --require, --loader; Node's .js
  * loader untouched; no inline map at the end of the file), the map URLs those files name
  * on disk (tsc's `//# sourceMappingURL=x.js.map`), read from their last bytes; else
  * undefined. Those need no Debugger: their positions are the file's own or their map's
@@ -237,8 +261,9 @@ const AS_WRITTEN_URL = /^file:\/\/(?:.*\.[cm]?js|[^?#]*\/[^./?#]+)$/i;
 function ranAsWritten(urls: ReadonlySet<string>): ScriptSourceMap[] | undefined {
   if (jsLoader() !== NODE_JS_LOADER || userLoaderFlag()) return undefined;
   const maps: ScriptSourceMap[] = [];
+  let stripped: boolean | undefined;
   for (const url of urls) {
-    if (!AS_WRITTEN_URL.test(url)) return undefined;
+    if (!AS_WRITTEN_URL.test(url) && !(TYPESCRIPT_URL.test(url) && (stripped ??= typesStrippedByNode()))) return undefined;
     const map = mapNamedAtEnd(url);
     if (map === INLINE) return undefined;
     if (map) maps.push({ url, sourceMapURL: map, scriptIds: [] });

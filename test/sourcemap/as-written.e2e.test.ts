@@ -43,6 +43,19 @@ function viaOf(fixture: string, command: string[], node: string): string[] {
 
 const node = NODE_VERSIONS.find((n) => n.available)?.bin ?? process.execPath;
 
+/** A node:test suite in TypeScript that Node runs itself (type stripping, on by default from Node 22.18). */
+function typeScriptSuite(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ciprof-strip-'));
+  dirs.push(dir);
+  mkdirSync(join(dir, 'src'));
+  mkdirSync(join(dir, 'test'));
+  writeFileSync(join(dir, 'package.json'), '{ "name": "stripped", "private": true, "type": "module" }\n');
+  // Types before and inside the function: stripping blanks them, every line stays where it was.
+  writeFileSync(join(dir, 'src/spin.ts'), 'interface Options { n: number }\n\nexport function spin(o: Options): number {\n  let s: number = 0;\n  for (let i = 0; i < o.n; i++) s += Math.sqrt(i);\n  return s;\n}\n');
+  writeFileSync(join(dir, 'test/spin.test.ts'), "import { test } from 'node:test';\nimport { spin } from '../src/spin.ts';\ntest('spins', () => { for (let k = 0; k < 40; k++) spin({ n: 2e5 }); });\n");
+  return dir;
+}
+
 describe('source-map collection in the agent', () => {
   it('plain .js test files loaded from disk: no Debugger (as written)', () => {
     expect(viaOf('node-test', ['--test', 'test/a.test.js', 'test/b.test.js'], node)).toEqual(['as-written', 'as-written']);
@@ -63,6 +76,18 @@ describe('source-map collection in the agent', () => {
     const out = join(dir, 'out');
     expect(runVias(dir, out, ['--test', 'test/cli.test.js'], node)).toEqual(['as-written', 'as-written']);
     expect(readProfileFile(join(out, 'profile.pb.gz')).functions.find((f) => f.name === 'cli')).toMatchObject({ file: 'bin/pm', line: 2 });
+  });
+
+  it("TypeScript whose types Node stripped itself: no Debugger, and the .ts file's own lines", () => {
+    const dir = typeScriptSuite();
+    const out = join(dir, 'out');
+    expect(runVias(dir, out, ['--test', 'test/spin.test.ts'], node)).toEqual(['as-written']);
+    expect(readProfileFile(join(out, 'profile.pb.gz')).functions.find((f) => f.name === 'spin')).toMatchObject({ file: 'src/spin.ts', line: 3 });
+  });
+
+  it('TypeScript under --experimental-transform-types (Node rewrites the code and keeps a map): the Debugger', () => {
+    const dir = typeScriptSuite();
+    expect(runVias(dir, join(dir, 'out'), ['--experimental-transform-types', '--no-warnings', '--test', 'test/spin.test.ts'], node)).toEqual(['debugger']);
   });
 
   it('a .js file ending in an inline map: the Debugger reads it', () => {

@@ -25,7 +25,7 @@ import "./chunk-XNJ5V3H3.js";
 import {
   collect,
   testCommandEnv
-} from "./chunk-2KXJ665P.js";
+} from "./chunk-AAL2QQRX.js";
 import "./chunk-G7F6OYY4.js";
 import {
   EXIT_USAGE,

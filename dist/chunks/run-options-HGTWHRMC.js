@@ -6,8 +6,8 @@ import {
 import "./chunk-5RRSUTS2.js";
 import {
   runTests
-} from "./chunk-MM6SNLIK.js";
-import "./chunk-2KXJ665P.js";
+} from "./chunk-AEK3SYS2.js";
+import "./chunk-AAL2QQRX.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-GA3KEGGT.js";
 import "./chunk-7ADZIJC2.js";

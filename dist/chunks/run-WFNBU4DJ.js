@@ -2,8 +2,8 @@ import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
   runTests
-} from "./chunk-MM6SNLIK.js";
-import "./chunk-2KXJ665P.js";
+} from "./chunk-AEK3SYS2.js";
+import "./chunk-AAL2QQRX.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-GA3KEGGT.js";
 import "./chunk-7ADZIJC2.js";

@@ -62,6 +62,11 @@ var NODE_JS_LOADER = jsLoader();
 function jsLoader() {
   return builtin("node:module")._extensions?.[".js"];
 }
+var TS_LOADERS_AT_LOAD = tsLoaders();
+function tsLoaders() {
+  const extensions = builtin("node:module")._extensions;
+  return [".ts", ".mts", ".cts"].map((ext) => typeof extensions?.[ext]).join();
+}
 
 // src/sourcemap/load.ts
 import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from "node:fs";

@@ -63,13 +63,15 @@ function main(): void {
     ancestors: isMainThread ? parentChain() : [],
     hrtimeNs,
   });
-  profiler.start();
-  const alloc = startAllocationSampler(g, profiler, rawDir);
+  profiler.connect();
+  // Set once sampling starts (below); read when a flush comes.
+  const started: { alloc?: AllocationSampler } = {};
   const flushingMarker = join(rawDir, `${process.pid}-${threadId}${FLUSHING_SUFFIX}`);
   const flushAll = (reason: FlushReason): void => {
     safely('flush marker', () => writeFileSync(flushingMarker, ''));
     for (const flushHook of g[HOOK_FLUSHERS] ?? []) safely(`per-test records (${reason})`, () => flushHook(reason));
-    const allocFlush = alloc && ((info: AgentThreadInfo) => safely(`allocation profile on ${reason}`, () => alloc.flush(info)));
+    const sampler = started.alloc;
+    const allocFlush = sampler && ((info: AgentThreadInfo) => safely(`allocation profile on ${reason}`, () => sampler.flush(info)));
     safely(`flush on ${reason}`, () => profiler.flush(reason, allocFlush));
   };
   process.on('exit', () => flushAll('exit'));
@@ -79,6 +81,12 @@ function main(): void {
     listenForFlushRequests(() => flushAll('terminate'));
   }
   wrapWorkerTerminate(rawDir);
+  // Sampling starts once every flush trigger is in place. Profiler.start takes 15-20 ms; a
+  // SIGTERM that came while it ran, before the listener existed, killed the process with
+  // its profile unwritten (concurrently's --kill-others tests: a child killed ~50 ms after
+  // its spawn). Now the listener takes it, once the preload has run.
+  profiler.start();
+  started.alloc = startAllocationSampler(g, profiler, rawDir);
 }
 
 /** `--alloc`: the sampling heap profiler on the profiler's session, and the hooks' boundary function. */

@@ -17,13 +17,37 @@
  *   of dying. So a self-SIGTERM steps ours aside and, when no listener is left to
  *   handle it, writes the profile before the kill.
  *
- * SIGINT is not caught: Ctrl-C ends the whole run anyway, and a listener would change
- * what the program sees. What stays visible: one SIGTERM listener while the program has
- * none, one 'newListener' and one 'removeListener' listener on process, and the
- * process.kill wrapper.
+ * - A process that ends itself with any other signal that kills by default and that it
+ *   does not listen for (`process.kill(process.pid, 'SIGINT')`, SIGHUP, SIGKILL...)
+ *   writes its profile in the process.kill wrapper, just before the kill, as a
+ *   self-SIGTERM does. commander.js's suite lost two processes a run to a fixture that
+ *   ends itself with SIGINT.
+ *
+ * SIGINT from outside is not caught: Ctrl-C ends the whole run anyway, and a listener
+ * would change what the program sees (a busy process would die only once its event loop
+ * turns). What stays visible: one SIGTERM listener while the program has none, one
+ * 'newListener' and one 'removeListener' listener on process, and the process.kill
+ * wrapper.
  */
+import { builtin } from './thread.js';
+
 const SIGNAL = 'SIGTERM';
-const SIGNAL_NUMBER = 15;
+
+/**
+ * Signals whose default action ends a Node process (POSIX "terminate" and "core"), by
+ * name. Not SIGUSR1 (Node opens the inspector), SIGPIPE (Node ignores it), SIGPROF (V8's
+ * sampler takes it while profiling), nor the stop/continue/ignore ones.
+ */
+const FATAL = new Set(['SIGHUP', 'SIGINT', 'SIGQUIT', 'SIGILL', 'SIGTRAP', 'SIGABRT', 'SIGIOT', 'SIGBUS', 'SIGFPE', 'SIGKILL', 'SIGUSR2', 'SIGSEGV', 'SIGALRM', 'SIGTERM', 'SIGSTKFLT', 'SIGXCPU', 'SIGXFSZ', 'SIGVTALRM', 'SIGIO', 'SIGPOLL', 'SIGPWR', 'SIGSYS']);
+
+/** The signal's name as process.kill takes it: undefined means SIGTERM; a number is looked up (node:os, loaded only then). */
+function signalName(signal: string | number | undefined): string | undefined {
+  if (signal === undefined) return SIGNAL;
+  if (typeof signal === 'string') return signal;
+  if (signal === 0) return undefined;
+  const numbers = builtin<typeof import('node:os')>('node:os').constants.signals as Record<string, number>;
+  return Object.keys(numbers).find((name) => numbers[name] === signal);
+}
 
 export function installSigtermFlush(flush: () => void): void {
   const originalKill = process.kill.bind(process);
@@ -61,11 +85,12 @@ export function installSigtermFlush(flush: () => void): void {
   attachIfAlone();
 
   process.kill = function kill(pid: number, signal?: string | number): true {
-    const isSigterm = signal === undefined || signal === SIGNAL || signal === SIGNAL_NUMBER;
-    if (isSigterm && Number(pid) === process.pid) {
-      setAttached(false);
-      // Nobody else handles it: this kill is the process's death.
-      if (process.listenerCount(SIGNAL) === 0) flush();
+    // pid 0 is the process's own group: it is signalled too.
+    if (Number(pid) === process.pid || Number(pid) === 0) {
+      const name = signalName(signal);
+      if (name === SIGNAL) setAttached(false);
+      // Nobody handles it: this kill is the process's death.
+      if (name !== undefined && FATAL.has(name) && process.listenerCount(name) === 0) flush();
     }
     return originalKill(pid, signal);
   };

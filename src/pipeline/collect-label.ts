@@ -54,10 +54,12 @@ export function labelRun(s: Settings, command: string[], run: ProfiledRun, env: 
   if (walls) Object.assign(profile.meta, testWallsMeta(walls));
   profile.period = s.intervalUs * 1000;
   if (gathered.threads.length === 0) log.warn('no Node.js process wrote a profile (was the command a Node program?)');
-  // Killed by SIGKILL (pools, tests that kill their children) or crashed: nothing in-process
-  // can write then, and saying so tells users this is not ciprof dropping data.
+  // Killed by SIGKILL (pools, tests that kill their children), by a SIGINT or SIGHUP from
+  // another process that it had no handler for (the agent catches only SIGTERM, and any
+  // signal a process sends itself), or crashed: nothing in-process can write then, and
+  // saying so tells users this is not ciprof dropping data.
   if (gathered.lost.length) {
-    log.warn(`${gathered.lost.length} thread(s) ended before writing a profile (SIGKILL or a crash: no in-process profiler, node --cpu-prof included, can write those): ${gathered.lost.slice(0, 5).join(', ')}`);
+    log.warn(`${gathered.lost.length} thread(s) ended before writing a profile (SIGKILL, an unhandled SIGINT/SIGHUP from another process, or a crash: no in-process profiler, node --cpu-prof included, can write those): ${gathered.lost.slice(0, 5).join(', ')}`);
   }
 
   try {

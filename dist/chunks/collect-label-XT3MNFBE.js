@@ -56,7 +56,7 @@ function labelRun(s, command, run, env, attribution, log, labelled) {
   profile.period = s.intervalUs * 1e3;
   if (gathered.threads.length === 0) log.warn("no Node.js process wrote a profile (was the command a Node program?)");
   if (gathered.lost.length) {
-    log.warn(`${gathered.lost.length} thread(s) ended before writing a profile (SIGKILL or a crash: no in-process profiler, node --cpu-prof included, can write those): ${gathered.lost.slice(0, 5).join(", ")}`);
+    log.warn(`${gathered.lost.length} thread(s) ended before writing a profile (SIGKILL, an unhandled SIGINT/SIGHUP from another process, or a crash: no in-process profiler, node --cpu-prof included, can write those): ${gathered.lost.slice(0, 5).join(", ")}`);
   }
   try {
     labelled?.(profile, walls);

@@ -337,7 +337,7 @@ async function collectWhileResolving(start, resolve, opts, log) {
   const running = runProfiled({ command: opts.command, env, cwd: start.cwd, intervalUs: start.intervalUs, repoRoot: async () => (await resolved()).repoRoot, keepRaw: opts.keepRaw, profile: opts.profile, attribution, warn, stdout: opts.commandStdout, onCommandEnd: () => warmUp?.stop() });
   warmUp?.start();
   resolved().catch(() => void 0);
-  const labelling = opts.profile === false ? void 0 : import("./collect-label-TGTBPAJA.js");
+  const labelling = opts.profile === false ? void 0 : import("./collect-label-XT3MNFBE.js");
   labelling?.catch(() => void 0);
   const run = await running;
   const done = { exitCode: run.exitCode, wallMs: run.wallMs, threads: [], lost: [] };

@@ -10,7 +10,7 @@ import "./chunk-ZHB73YNC.js";
 
 // src/cli/program.ts
 var COMMANDS = {
-  run: async () => (await import("./run-options-HGTWHRMC.js")).registerRun,
+  run: async () => (await import("./run-options-P3QFQTQQ.js")).registerRun,
   merge: async () => (await import("./merge-PH6EJXPS.js")).registerMerge,
   export: async () => (await import("./export-WPG3256L.js")).registerExport,
   top: async () => (await import("./top-IG75XSGA.js")).registerTop,
@@ -18,7 +18,7 @@ var COMMANDS = {
   upload: async () => (await import("./upload-NL2O3YSP.js")).registerUpload,
   diff: async () => (await import("./diff-D5EQ5GRK.js")).registerDiff,
   comment: async () => (await import("./comment-R2F4ZOE2.js")).registerComment,
-  compare: async () => (await import("./compare-AL26JXGI.js")).registerCompare
+  compare: async () => (await import("./compare-5XHYFFS6.js")).registerCompare
 };
 async function buildProgram(argv) {
   const program = new Command("ciprof").description("Profile a Node test suite in CI and tell the pull request where the CPU time went").version(VERSION).enablePositionalOptions();

@@ -25,7 +25,7 @@ import "./chunk-XNJ5V3H3.js";
 import {
   collect,
   testCommandEnv
-} from "./chunk-AAL2QQRX.js";
+} from "./chunk-JCIJH5GS.js";
 import "./chunk-G7F6OYY4.js";
 import {
   EXIT_USAGE,

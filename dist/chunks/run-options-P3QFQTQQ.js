@@ -6,8 +6,8 @@ import {
 import "./chunk-5RRSUTS2.js";
 import {
   runTests
-} from "./chunk-AEK3SYS2.js";
-import "./chunk-AAL2QQRX.js";
+} from "./chunk-5BAPDCDB.js";
+import "./chunk-JCIJH5GS.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-GA3KEGGT.js";
 import "./chunk-7ADZIJC2.js";

@@ -20,7 +20,7 @@
 // markdown table is rebuilt from all stored rows, so a run of one project updates only
 // its rows (resumable). Exit code 1 when any project's outcomes differ, 2 on bad usage.
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -424,7 +424,18 @@ async function runOnce(project, node, mode, checkout, work, i, timeoutMs) {
     stderrTail: stderr.split('\n').slice(-6).join('\n'),
     ciprofStderr: mode === 'wrapped' ? stderr.split('\n').filter((l) => l.startsWith('ciprof:') && !/^ciprof: (top functions|slowest tests|profile written|HTML report)/.test(l)).slice(0, 8) : [],
     profile: mode === 'wrapped' ? profileMetrics(outDir) : undefined,
+    // The peer's count: one .cpuprofile per process and thread that ended normally (Node writes
+    // none for a thread killed by a signal, nor on SIGTERM).
+    cpuProfProfiles: mode === 'cpuprof' ? countProfiles(join(work, `${tag}.cpuprof`)) : undefined,
   };
+}
+
+function countProfiles(dir) {
+  try {
+    return readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).length;
+  } catch {
+    return 0;
+  }
 }
 
 const median = (xs) => {
@@ -498,6 +509,7 @@ async function runProject(project, node, opts, dir) {
       wallCpuProfMs: median(pairs.map((p) => p.cpuprof.wallMs)),
       cpuProfRatio: Math.round(1000 * median(peerRatios)) / 1000,
       exitCpuProf: pairs.map((p) => p.cpuprof.exitCode),
+      cpuProfProfiles: first.cpuprof.cpuProfProfiles,
       // CPU of the whole process tree, per round: ciprof over Node's own profiler, the peer.
       cpuPlainMs: median(pairs.map((p) => p.plain.cpuMs)),
       cpuWrappedMs: median(pairs.map((p) => p.wrapped.cpuMs)),
@@ -544,7 +556,7 @@ function renderMarkdown(results, pins) {
     '(`npm run realworld -- --runs 5`).',
     '',
     ...(pins.note ? [pins.note, ''] : []),
-    '| project | runner / covers | Node | outcome | plain pass/fail/skip | wrapped pass/fail/skip | exit plain→wrapped | processes / threads (lost) | CPU with test_name | ciprof own frames | project samples at original position (mapped functions) | extra stdout lines | wall plain → wrapped (ratio) | wall node --cpu-prof (ratio) | ciprof / --cpu-prof, wall and CPU (runs) | load |',
+    '| project | runner / covers | Node | outcome | plain pass/fail/skip | wrapped pass/fail/skip | exit plain→wrapped | processes / threads (lost); profiles --cpu-prof wrote | CPU with test_name | ciprof own frames | project samples at original position (mapped functions) | extra stdout lines | wall plain → wrapped (ratio) | wall node --cpu-prof (ratio) | ciprof / --cpu-prof, wall and CPU (runs) | load |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   const rows = [...results.rows].sort((a, b) => a.project.localeCompare(b.project) || a.node.localeCompare(b.node));
@@ -557,7 +569,7 @@ function renderMarkdown(results, pins) {
     }
     const c = (x) => `${x.passed}/${x.failed}/${x.skipped + x.todo}`;
     const p = r.profile ?? {};
-    const prof = p.error ? mdEscape(p.error) : `${p.processes} / ${p.threads} (${p.lostThreads})`;
+    const prof = (p.error ? mdEscape(p.error) : `${p.processes} / ${p.threads} (${p.lostThreads})`) + (r.cpuProfProfiles === undefined ? '' : `; ${r.cpuProfProfiles}`);
     const outcome = r.status === 'same' ? 'same' : `**DIFFERENT** (${r.differingCount} tests${r.problems?.length ? `; ${mdEscape(r.problems.join('; '))}` : ''})`;
     const flaky = r.flakyTests?.length ? ` (${r.flakyCount ?? r.flakyTests.length} flaky)` : '';
     lines.push(

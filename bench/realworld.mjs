@@ -322,6 +322,7 @@ function profileMetrics(outDir) {
   const fnById = new Map(p.function.map((f) => [Number(f.id), f]));
   const locById = new Map(p.location.map((l) => [Number(l.id), l]));
   const valueIndex = Math.max(0, p.sampleType.findIndex((t) => /^(cpu|wall)$/.test(str[Number(t.type)])));
+  const countIndex = p.sampleType.findIndex((t) => str[Number(t.type)] === 'samples');
   const ownDist = `${ROOT}/dist/`;
   const frame = (locId) => {
     const line = locById.get(Number(locId))?.line?.[0];
@@ -334,6 +335,7 @@ function profileMetrics(outDir) {
   let ciprof = 0;
   let own = 0;
   let ownOriginal = 0;
+  let ownSamples = 0;
   const byProcess = new Map();
   // Files whose frames kept generated positions (src/sourcemap/apply.ts writes them as a pprof comment).
   const comments = (p.comment ?? []).map((i) => str[Number(i)]);
@@ -366,10 +368,12 @@ function profileMetrics(outDir) {
     const leaf = s.locationId.length ? frame(s.locationId[0]) : undefined;
     if (leaf && isOwnFile(leaf.file)) {
       own += v;
+      if (countIndex >= 0) ownSamples += Number(s.value[countIndex] ?? 0);
       if (!generatedFiles.has(leaf.file)) ownOriginal += v;
     }
   }
   const pct = (x) => (cpu > 0 ? Math.round((1000 * x) / cpu) / 10 : 0);
+  const generatedSamples = Number(comments.find((c) => c.startsWith('sourcemap.generated_samples='))?.split('=')[1]);
   // Where the CPU without a test_name went: the processes with most of it, by command line.
   const argvOf = new Map((summary.threadsDetail ?? []).map((t) => [String(t.pid), (t.argv ?? []).join(' ')]));
   const unattributedTop = [...byProcess.entries()]
@@ -387,7 +391,9 @@ function profileMetrics(outDir) {
     testFilePct: pct(withFile),
     ciprofPct: pct(ciprof),
     ownCodePct: pct(own),
-    ownOriginalPct: own > 0 ? Math.round((1000 * ownOriginal) / own) / 10 : null,
+    // Per sample where the profile counts its generated leaves (sourcemap.generated_samples), else
+    // per file: a file with one compiler-written helper counted whole as generated.
+    ownOriginalPct: own > 0 ? (Number.isFinite(generatedSamples) && ownSamples > 0 ? Math.round((1000 * Math.max(0, ownSamples - generatedSamples)) / ownSamples) / 10 : Math.round((1000 * ownOriginal) / own) / 10) : null,
     mappedFunctions: Number(comments.find((c) => c.startsWith('sourcemap.mapped_functions='))?.split('=')[1] ?? 0),
     unattributedTop,
     warnings: summary.warnings ?? [],

@@ -5,7 +5,7 @@ import {
 } from "./chunks/chunk-QEJHLRH6.js";
 import {
   writeReport
-} from "./chunks/chunk-RSWJNK5W.js";
+} from "./chunks/chunk-RWTCG6EL.js";
 import "./chunks/chunk-3VZZQNBZ.js";
 import "./chunks/chunk-XUAEFIIR.js";
 import "./chunks/chunk-ZT4APMRY.js";

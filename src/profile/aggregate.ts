@@ -70,5 +70,6 @@ export function topBySelf(table: FunctionTable, limit: number, includeIdle = fal
 }
 
 export function formatFrame(f: FunctionFrame): string {
-  return f.file ? `${f.name} ${f.file}:${f.line}` : f.name;
+  // Line 0: no original position (report-ui/fmt.ts fileLine).
+  return f.file ? `${f.name} ${f.line > 0 ? `${f.file}:${f.line}` : f.file}` : f.name;
 }

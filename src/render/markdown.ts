@@ -12,7 +12,7 @@ import type { ChangedPathNode } from '../diff/call-tree-diff.js';
 import type { DiffReport } from '../diff/diff-report.js';
 import type { FunctionDelta, NoiseModel, SuiteTotals } from '../diff/function-diff.js';
 import type { FunctionFrame } from '../profile/model.js';
-import { ms as fmtMs } from '../report-ui/fmt.js';
+import { fileLine, ms as fmtMs } from '../report-ui/fmt.js';
 import { VERSION } from '../version.js';
 import { redact } from '../ci/mask.js';
 import { codeLine, encodePathSegments, escapeMarkdown, fenceFor, safeUrl } from './escape.js';
@@ -88,7 +88,7 @@ function runLink(report: DiffReport, runId: number | undefined): string {
 function frameCell(report: DiffReport, frame: FunctionFrame): string {
   const name = `**${escapeMarkdown(frame.name || '(anonymous)')}**`;
   if (!frame.file) return name;
-  const where = escapeMarkdown(`${frame.file}:${frame.line}`);
+  const where = escapeMarkdown(fileLine(frame.file, frame.line));
   const head = report.head.commit;
   if (!isRepoFile(frame.file) || !head || !report.repository || !report.serverUrl) return `${name}<br>${where}`;
   const blob = report.provider === 'gitlab' ? '-/blob' : 'blob';
@@ -247,7 +247,7 @@ function callTreeMd(nodes: ChangedPathNode[], maxLines: number): string {
     }
     const d = n.headNs - n.baseNs;
     const sign = d > 0 ? SLOWER_MARK : d < 0 ? FASTER_MARK : ' ';
-    const where = n.frame.file ? ` ${n.frame.file}:${int(n.frame.line)}` : '';
+    const where = n.frame.file ? ` ${fileLine(n.frame.file, Math.round(n.frame.line) || 0)}` : '';
     if (n.elided) lines.push(codeLine(`${sign} ${'  '.repeat(depth)}… ${plural(n.elided, 'frame')} with the same change`));
     lines.push(codeLine(`${sign} ${'  '.repeat(depth)}${n.frame.name || '(anonymous)'}${where}  ${fmtMs(n.baseNs)} → ${fmtMs(n.headNs)} (${fmtDeltaMs(d).replace('−', '-')})${n.reported ? '  ◀' : ''}`));
     for (const c of n.children) walk(c, depth + 1);

@@ -5,6 +5,7 @@
  */
 import type { RunSummary } from '../collect/summary.js';
 import type { TestStat } from '../profile/tests.js';
+import { fileLine } from '../report-ui/fmt.js';
 import { escapeMarkdown } from './escape.js';
 
 const fmt = (ms: number): string => `${ms.toLocaleString('en-US', { maximumFractionDigits: 1 })} ms`;
@@ -21,7 +22,7 @@ export function renderRunSummary(summary: RunSummary, opts: { heading?: string; 
   if (summary.top.length) {
     const lines = ['#### Top functions (self time)', '', '| function | where | self | self % | total |', '|---|---|---:|---:|---:|'];
     for (const f of summary.top.slice(0, rows)) {
-      const where = f.file ? `${escapeMarkdown(f.file)}:${f.line}` : '';
+      const where = f.file ? escapeMarkdown(fileLine(f.file, f.line)) : '';
       lines.push(`| ${escapeMarkdown(f.name || '(anonymous)')} | ${where} | ${fmt(f.selfMs)} | ${f.selfPct.toFixed(1)}% | ${fmt(f.totalMs)} |`);
     }
     parts.push(lines.join('\n'));

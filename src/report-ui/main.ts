@@ -6,7 +6,7 @@
 import { codeLoadColor, diffColor, NOISE_COLOR, plainColor } from './colors.js';
 import { FlameChart } from './chart.js';
 import { decodeReport, type Data } from './decode.js';
-import { bytes, ms, pct, signedBytes, signedMs, signedPct, signedPp } from './fmt.js';
+import { bytes, fileLine, ms, pct, signedBytes, signedMs, signedPct, signedPp } from './fmt.js';
 import { renderHeader } from './header.js';
 import { buildSandwich } from './sandwich.js';
 import { SortableTable, type Column } from './table.js';
@@ -318,7 +318,7 @@ class App {
   }
   loc(f: number): string {
     const file = this.file(f);
-    return file ? `${file}:${this.data.fnLine[f]}` : '';
+    return file ? fileLine(file, this.data.fnLine[f]!) : '';
   }
 
   private labelOf(t: FlameTree, n: number): string {

@@ -12,7 +12,12 @@
  *
  * A frame without a map keeps its generated position; when its file is TypeScript (or
  * another language V8 cannot run), that position is known to be the generated one and the
- * profile's metadata says so, per file.
+ * profile's metadata says so, per file. A frame whose script has a map but whose position
+ * has no original one (code the compiler wrote: tsc's `__decorate`, `__awaiter`,
+ * `__exportStar`'s getters) keeps its name and file, and loses its line when that file is
+ * the source (jest, vitest and tsx name the .ts file that was compiled): its generated line
+ * is a line of code the developer never saw, and a `file:line` link would point at some
+ * other code in the .ts file. A built .js file keeps it, since there the line is real.
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -40,6 +45,9 @@ export class FrameMapper {
   private readonly mappedFunctions = new Set<string>();
   private readonly generatedFunctions = new Set<string>();
   private readonly generatedFiles = new Set<string>();
+  /** Frames returned for generated code, and the samples whose innermost frame is one. */
+  private readonly generatedFrames = new WeakSet<V8CallFrame>();
+  private generatedSamples = 0;
   private readonly fileProblems: string[] = [];
   private readonly sourceLines = new Map<string, readonly string[] | undefined>();
 
@@ -79,6 +87,14 @@ export class FrameMapper {
         node.callFrame = mapped;
       }
     }
+    this.countGeneratedSamples(cpu);
+  }
+
+  private countGeneratedSamples(cpu: V8CpuProfile): void {
+    const generated = new Set<number>();
+    for (const node of cpu.nodes) if (this.generatedFrames.has(node.callFrame)) generated.add(node.id);
+    if (generated.size === 0) return;
+    for (const id of cpu.samples ?? []) if (generated.has(id)) this.generatedSamples++;
   }
 
   /**
@@ -126,6 +142,8 @@ export class FrameMapper {
     const meta: Record<string, string> = {
       'sourcemap.mapped_functions': String(this.mappedFunctions.size),
       'sourcemap.generated_functions': String(this.generatedFunctions.size),
+      // Samples (V8's, one per interval) whose innermost frame kept a generated position.
+      'sourcemap.generated_samples': String(this.generatedSamples),
     };
     if (this.generatedFiles.size > 0) meta['sourcemap.generated_files'] = [...this.generatedFiles].sort().slice(0, LISTED_FILES).join(',');
     return meta;
@@ -187,12 +205,14 @@ export class FrameMapper {
     // A module's top level (the loader's wrapper function, jest's named `Object.<anonymous>`)
     // starts at line 1 in every transform.
     const topLevel = frame.lineNumber === 0 && (!frame.functionName || frame.functionName === JEST_MODULE_WRAPPER);
-    if (!topLevel && (hasMap || TRANSFORMED_SOURCE.test(frame.url))) {
-      const file = normalizeScriptPath(frame.url, this.repoRoot);
-      this.generatedFunctions.add(this.identity(frame));
-      this.generatedFiles.add(file);
-    }
-    return frame;
+    if (topLevel) return frame;
+    const source = TRANSFORMED_SOURCE.test(frame.url);
+    if (!hasMap && !source) return frame;
+    this.generatedFunctions.add(this.identity(frame));
+    this.generatedFiles.add(normalizeScriptPath(frame.url, this.repoRoot));
+    const generated = hasMap && source ? { ...frame, lineNumber: -1, columnNumber: -1 } : frame;
+    this.generatedFrames.add(generated);
+    return generated;
   }
 
   private identity(frame: V8CallFrame): string {

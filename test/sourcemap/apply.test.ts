@@ -82,7 +82,40 @@ describe('FrameMapper', () => {
     mapper.apply(cpu, undefined);
     expect(cpu.nodes.slice(1).map((n) => n.callFrame)).toEqual(frames);
     // The module's top level starts at line 1 whatever the transform: not counted.
-    expect(mapper.meta()).toEqual({ 'sourcemap.mapped_functions': '0', 'sourcemap.generated_functions': '1', 'sourcemap.generated_files': 'src/unmapped.ts' });
+    expect(mapper.meta()).toEqual({ 'sourcemap.mapped_functions': '0', 'sourcemap.generated_functions': '1', 'sourcemap.generated_samples': '1', 'sourcemap.generated_files': 'src/unmapped.ts' });
+  });
+
+  // class-validator (ts-jest): tsc's helpers (__decorate, __exportStar's getters) have no
+  // original position; they were shown at their generated line under the .ts file's name,
+  // a link to unrelated code there.
+  it('code the compiler wrote, in a mapped file: the .ts source keeps name and file but no line; a built .js keeps its line', () => {
+    // Generated line 1 maps to the source's line 3; generated line 4 (the helper) maps to nothing.
+    const map = { version: 3, sources: ['helpers.ts'], names: [], mappings: 'AAEA' };
+    const sourceMapURL = `data:application/json;base64,${Buffer.from(JSON.stringify(map)).toString('base64')}`;
+    const sourceUrl = pathToFileURL(join(ROOT, 'src/helpers.ts')).href;
+    const builtUrl = pathToFileURL(join(ROOT, 'dist/helpers.js')).href;
+    const frames: V8CallFrame[] = [
+      { functionName: 'real', url: sourceUrl, lineNumber: 0, columnNumber: 9, scriptId: '3' },
+      { functionName: '__decorate', url: sourceUrl, lineNumber: 3, columnNumber: 30, scriptId: '3' },
+      { functionName: '__decorate', url: builtUrl, lineNumber: 3, columnNumber: 30, scriptId: '4' },
+    ];
+    const cpu = profileOf(frames.map((f) => ({ ...f })));
+    const mapper = new FrameMapper(ROOT);
+    const scripts = [
+      { url: sourceUrl, sourceMapURL, scriptIds: ['3'] },
+      { url: builtUrl, sourceMapURL, scriptIds: ['4'] },
+    ];
+    mapper.apply(cpu, { scripts, collectMs: 0, collectCpuMs: 0 });
+    const [real, helperInSource, helperInBuilt] = cpu.nodes.slice(1).map((n) => n.callFrame);
+    expect({ name: real!.functionName, url: real!.url, line: real!.lineNumber + 1 }).toEqual({ name: 'real', url: sourceUrl, line: 3 });
+    expect({ name: helperInSource!.functionName, url: helperInSource!.url, line: helperInSource!.lineNumber }).toEqual({ name: '__decorate', url: sourceUrl, line: -1 });
+    expect({ name: helperInBuilt!.functionName, url: helperInBuilt!.url, line: helperInBuilt!.lineNumber }).toEqual({ name: '__decorate', url: builtUrl, line: 3 });
+    expect(mapper.meta()).toEqual({
+      'sourcemap.mapped_functions': '1',
+      'sourcemap.generated_functions': '2',
+      'sourcemap.generated_samples': '2',
+      'sourcemap.generated_files': 'dist/helpers.js,src/helpers.ts',
+    });
   });
 
   it("reads a jest worker's maps from jest's transform cache, choosing the transform that matches V8's positions", () => {

@@ -66,7 +66,7 @@ describe('ts-jest transforms cached without a map', () => {
 
     const mapped = cpu.nodes.find((n) => n.callFrame.functionName === 'nights')!.callFrame;
     expect({ url: mapped.url, line: mapped.lineNumber + 1 }).toEqual({ url: URL_OF_BOOKING, line: lineOf(readFileSync(BOOKING, 'utf8'), '  nights(') });
-    expect(mapper.meta()).toEqual({ 'sourcemap.mapped_functions': '1', 'sourcemap.generated_functions': '0' });
+    expect(mapper.meta()).toEqual({ 'sourcemap.mapped_functions': '1', 'sourcemap.generated_functions': '0', 'sourcemap.generated_samples': '0' });
     expect(mapper.problems).toEqual([]);
   });
 

@@ -1,0 +1,381 @@
+import { createRequire as __ciprofCreateRequire } from 'node:module';
+const require = __ciprofCreateRequire(import.meta.url);
+import {
+  warmUpEnabled
+} from "./chunk-7ADZIJC2.js";
+import {
+  agentPath
+} from "./chunk-OKVCO46N.js";
+import {
+  distFile
+} from "./chunk-LERJVIWU.js";
+
+// src/collect/node-options.ts
+function quoteNodeOption(value) {
+  return /[\s"\\]/.test(value) ? `"${value.replace(/(["\\])/g, "\\$1")}"` : value;
+}
+function withPreload(existing, preloadPath) {
+  const flag = `--require ${quoteNodeOption(preloadPath)}`;
+  const current = (existing ?? "").trim();
+  if (current.includes(flag)) return current;
+  return current ? `${current} ${flag}` : flag;
+}
+
+// src/collect/attribution.ts
+function setupAttribution(_command, opts) {
+  let preload;
+  try {
+    preload = distFile("runners/preload.cjs");
+  } catch (err) {
+    return { notice: `per-test attribution off: ${err.message}` };
+  }
+  let warned = false;
+  const warnOnce = (line) => {
+    if (warned) return;
+    warned = true;
+    opts.warn(line);
+  };
+  let records;
+  let loading;
+  const load = () => loading ??= import("./test-attribution-N3724RFE.js").then(
+    (m) => {
+      records = new m.TestAttribution(warnOnce);
+    },
+    (err) => warnOnce(`per-test attribution off: ${err.message}`)
+  );
+  return {
+    attribution: {
+      env: { NODE_OPTIONS: withPreload(opts.env.NODE_OPTIONS, preload) },
+      load,
+      // Until loaded (or when loading failed): no records, no labels, no per-test table.
+      prepare: (rawDir, repoRoot) => records?.prepare(rawDir, repoRoot),
+      labelerFor: (info) => records?.labelerFor(info),
+      tests: (profile) => records?.tests(profile) ?? [],
+      walls: () => records?.walls(),
+      finish: () => records?.finish()
+    }
+  };
+}
+
+// src/collect/child-env.ts
+var OWN_NAMES = /* @__PURE__ */ new Set([
+  "ACTIONS_RUNTIME_TOKEN",
+  "ACTIONS_RUNTIME_URL",
+  "ACTIONS_RESULTS_URL",
+  "ACTIONS_CACHE_URL",
+  "CIPROF_GITHUB_TOKEN",
+  "CIPROF_GITLAB_TOKEN",
+  "CIPROF_PYROSCOPE_URL",
+  "CIPROF_PYROSCOPE_TOKEN",
+  "CIPROF_PYROSCOPE_BASIC_AUTH",
+  "CIPROF_PYROSCOPE_TENANT"
+]);
+var OWN_PREFIXES = ["INPUT_", "ACTIONS_ID_TOKEN_REQUEST_"];
+function isOwnSecretName(name) {
+  const upper = name.toUpperCase();
+  return OWN_NAMES.has(upper) || OWN_PREFIXES.some((p) => upper.startsWith(p));
+}
+function testCommandEnv(env) {
+  const out = {};
+  for (const [name, value] of Object.entries(env)) if (!isOwnSecretName(name)) out[name] = value;
+  return out;
+}
+
+// src/collect/profile-command.ts
+import { mkdtempSync, rm, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+
+// src/collect/early-gather.ts
+import { watch } from "node:fs";
+import { setImmediate as nextTurn } from "node:timers/promises";
+var SCRIPTS_SUFFIX = ".scripts.json";
+var BATCH = 16;
+var MAX_WAIT_MS = 2e3;
+var EarlyGather = class {
+  watcher;
+  queue = [];
+  gatherer;
+  draining = false;
+  timer;
+  stopped = false;
+  failed = false;
+  /** `gatherer` resolves once the gathering code has loaded and the repository root is known. */
+  constructor(rawDir, gatherer) {
+    try {
+      this.watcher = watch(rawDir, { persistent: false }, (_event, name) => this.seen(name));
+      this.watcher.on("error", () => this.fail());
+    } catch {
+      this.failed = true;
+      return;
+    }
+    gatherer.then(
+      (g) => {
+        this.gatherer = g;
+        this.schedule();
+      },
+      () => this.fail()
+    );
+  }
+  /**
+   * Stops reading ahead; the gatherer holding what was read, or undefined when reading
+   * ahead failed (the caller then gathers the raw directory from scratch).
+   */
+  finish() {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    this.watcher?.close();
+    return this.failed ? void 0 : this.gatherer;
+  }
+  seen(name) {
+    if (typeof name !== "string" || !name.endsWith(SCRIPTS_SUFFIX)) return;
+    this.queue.push(`${name.slice(0, -SCRIPTS_SUFFIX.length)}.cpuprofile`);
+    this.schedule();
+  }
+  /** A full batch is read now, a smaller one once its first file has waited MAX_WAIT_MS. */
+  schedule() {
+    if (!this.gatherer || this.draining || this.stopped || this.failed || this.queue.length === 0) return;
+    if (this.queue.length >= BATCH) {
+      clearTimeout(this.timer);
+      this.timer = void 0;
+      void this.drain();
+    } else if (!this.timer) {
+      this.timer = setTimeout(() => {
+        this.timer = void 0;
+        void this.drain();
+      }, MAX_WAIT_MS);
+      this.timer.unref();
+    }
+  }
+  /** One file per turn of the event loop: the CLI keeps forwarding signals meanwhile. */
+  async drain() {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      while (!this.stopped && !this.failed && this.queue.length > 0) {
+        this.gatherer.prefetch(this.queue.shift());
+        await nextTurn();
+      }
+    } catch {
+      this.fail();
+    } finally {
+      this.draining = false;
+    }
+    this.schedule();
+  }
+  fail() {
+    this.failed = true;
+    this.watcher?.close();
+  }
+};
+
+// src/collect/settle.ts
+import { readdirSync } from "node:fs";
+function pendingPids(rawDir) {
+  const names = readdirSync(rawDir);
+  const written = new Set(names.filter((n) => n.endsWith(".cpuprofile")).map((n) => n.split("-").slice(0, 2).join("-")));
+  const pids = /* @__PURE__ */ new Set();
+  for (const n of names) {
+    if (!n.endsWith(".start")) continue;
+    const key = n.slice(0, -".start".length);
+    const pid = Number(key.split("-")[0]);
+    if (!written.has(key) && Number.isSafeInteger(pid) && pid > 1 && pid !== process.pid) pids.add(pid);
+  }
+  return [...pids];
+}
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === "EPERM";
+  }
+}
+async function settleRawDir(rawDir, timeoutMs = 5e3) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    let pending;
+    try {
+      pending = pendingPids(rawDir).filter(alive);
+    } catch {
+      return;
+    }
+    if (pending.length === 0) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+// src/collect/spawn.ts
+import { spawn } from "node:child_process";
+import { constants } from "node:os";
+var FORWARDED = ["SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT", "SIGWINCH"];
+var OWN_GROUP = process.platform !== "win32";
+function forwardTo(child, signal) {
+  if (child.pid === void 0 || child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    if (OWN_GROUP) process.kill(-child.pid, signal);
+    else child.kill(signal);
+  } catch {
+  }
+}
+function runCommand(command, options) {
+  const started = performance.now();
+  const useShell = command.length === 1 && /\s/.test(command[0]);
+  const stdio = ["inherit", options.stdout === "stderr" ? 2 : "inherit", "inherit"];
+  const spawnOptions = { stdio, env: options.env, cwd: options.cwd, detached: OWN_GROUP };
+  const child = useShell ? spawn(command[0], { ...spawnOptions, shell: true }) : spawn(command[0], command.slice(1), spawnOptions);
+  const forward = (signal) => forwardTo(child, signal);
+  const endGroup = () => forwardTo(child, "SIGTERM");
+  for (const s of FORWARDED) process.on(s, forward);
+  process.on("exit", endGroup);
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = (result) => {
+      if (done) return;
+      done = true;
+      for (const s of FORWARDED) process.removeListener(s, forward);
+      process.removeListener("exit", endGroup);
+      resolve({ ...result, wallMs: performance.now() - started });
+    };
+    child.on("error", (err) => {
+      if (child.pid !== void 0) return;
+      const spawnError = err.code === "ENOENT" ? `command not found: ${command[0]}` : `cannot run ${command[0]}: ${err.message}`;
+      finish({ exitCode: err.code === "ENOENT" ? 127 : 126, spawnError });
+    });
+    child.on("close", (code, signal) => {
+      if (signal) finish({ exitCode: 128 + (constants.signals[signal] ?? 0), signal });
+      else finish({ exitCode: code ?? 1 });
+    });
+  });
+}
+
+// src/collect/profile-command.ts
+async function runProfiled(opts) {
+  let rawDir;
+  let env = opts.env;
+  if (opts.profile !== false) {
+    try {
+      rawDir = mkdtempSync(path.join(tmpdir(), "ciprof-raw-"));
+      env = {
+        ...opts.env,
+        ...opts.attribution?.env,
+        // The runner hook (if any) already sits in attribution.env's NODE_OPTIONS.
+        NODE_OPTIONS: withPreload(opts.attribution?.env.NODE_OPTIONS ?? opts.env.NODE_OPTIONS, agentPath()),
+        CIPROF_RAW_DIR: rawDir,
+        CIPROF_INTERVAL_US: String(opts.intervalUs)
+      };
+    } catch (err) {
+      opts.warn(`profiling disabled: ${err.message}`);
+      rawDir = void 0;
+    }
+  }
+  const running = runCommand(rawDir && opts.attribution?.command || opts.command, { env, cwd: opts.cwd, stdout: opts.stdout });
+  const gatherModule = rawDir ? import("./gather-ZV5QIZ3I.js") : void 0;
+  gatherModule?.catch(() => void 0);
+  const attributionLoaded = rawDir ? opts.attribution?.load?.() : void 0;
+  const repoRoot = () => typeof opts.repoRoot === "string" ? Promise.resolve(opts.repoRoot) : opts.repoRoot();
+  const gatherOptions = async () => ({ repoRoot: await repoRoot(), labelerFor: opts.attribution?.labelerFor });
+  const early = rawDir ? new EarlyGather(rawDir, Promise.all([gatherModule, gatherOptions()]).then(([m, o]) => new m.RawGatherer(rawDir, o))) : void 0;
+  const result = await running;
+  try {
+    opts.onCommandEnd?.();
+  } catch {
+  }
+  if (result.spawnError) opts.warn(result.spawnError);
+  if (result.spawnError || !rawDir) {
+    early?.finish();
+    if (rawDir) rmSync(rawDir, { recursive: true, force: true });
+    return { exitCode: result.exitCode, wallMs: result.wallMs };
+  }
+  try {
+    await settleRawDir(rawDir);
+    const options = await gatherOptions();
+    await attributionLoaded;
+    try {
+      opts.attribution?.prepare?.(rawDir, options.repoRoot);
+    } catch (err) {
+      opts.warn(`per-test attribution off: ${err.message}`);
+    }
+    const gathered = gatherProfiles(await gatherModule, rawDir, options, early?.finish());
+    opts.attribution?.finish?.();
+    return { exitCode: result.exitCode, wallMs: result.wallMs, gathered };
+  } catch (err) {
+    opts.warn(`profile not written: ${err.message}`);
+    return { exitCode: result.exitCode, wallMs: result.wallMs };
+  } finally {
+    if (!opts.keepRaw) removeInBackground(rawDir, opts.warn);
+    else opts.warn(`raw V8 profiles kept in ${rawDir}`);
+  }
+}
+function gatherProfiles(gather, rawDir, options, early) {
+  if (early) {
+    try {
+      return early.gather();
+    } catch {
+    }
+  }
+  return gather.gatherRawProfiles(rawDir, options);
+}
+function removeInBackground(dir, warn) {
+  rm(dir, { recursive: true, force: true }, (err) => {
+    if (err) warn(`raw directory ${dir} not removed: ${err.message}`);
+  });
+}
+
+// src/pipeline/collect.ts
+function collect(s, opts, log) {
+  return collectWhileResolving(s, () => Promise.resolve(s), opts, log);
+}
+async function collectWhileResolving(start, resolve, opts, log) {
+  const env = testCommandEnv(start.env);
+  const warn = (line) => log.warn(line);
+  let settings;
+  const resolved = () => settings ??= resolve();
+  const { attribution, notice } = opts.profile === false ? {} : setupAttribution(opts.command, { env, cwd: start.cwd, warn });
+  if (notice && !opts.quiet) log.info(notice);
+  const warmUp = opts.warmUp && opts.profile !== false ? new WarmUpHandle(opts.warmUp.report, start.env) : void 0;
+  const running = runProfiled({ command: opts.command, env, cwd: start.cwd, intervalUs: start.intervalUs, repoRoot: async () => (await resolved()).repoRoot, keepRaw: opts.keepRaw, profile: opts.profile, attribution, warn, stdout: opts.commandStdout, onCommandEnd: () => warmUp?.stop() });
+  warmUp?.start();
+  resolved().catch(() => void 0);
+  const labelling = opts.profile === false ? void 0 : import("./collect-label-2ZMAMSXV.js");
+  labelling?.catch(() => void 0);
+  const run = await running;
+  const done = { exitCode: run.exitCode, wallMs: run.wallMs, threads: [], lost: [] };
+  if (!run.gathered) return done;
+  try {
+    const [{ labelRun }, s] = await Promise.all([labelling, resolved()]);
+    return { ...done, ...labelRun(s, opts.command, run, env, attribution, log, opts.labelled) };
+  } catch (err) {
+    log.warn(`profile not written: ${err.message}`);
+    return done;
+  }
+}
+var WarmUpHandle = class {
+  constructor(report, env) {
+    this.report = report;
+    this.env = env;
+  }
+  report;
+  env;
+  stopped = false;
+  warmUp;
+  start() {
+    if (!warmUpEnabled(this.env)) return;
+    import("./warmup-WIRJ5XIN.js").then(
+      (m) => {
+        if (!this.stopped) this.warmUp = m.scheduleWarmUp({ report: this.report, env: this.env, ...m.warmUpTestHooks(this.env) });
+      },
+      () => void 0
+    );
+  }
+  stop() {
+    this.stopped = true;
+    this.warmUp?.stop();
+  }
+};
+
+export {
+  testCommandEnv,
+  collect,
+  collectWhileResolving
+};

@@ -1,0 +1,86 @@
+import { createRequire as __ciprofCreateRequire } from 'node:module';
+const require = __ciprofCreateRequire(import.meta.url);
+import {
+  redactCommand
+} from "./chunk-PGUBC65E.js";
+import {
+  VERSION
+} from "./chunk-3TBHKCVM.js";
+import {
+  summarize
+} from "./chunk-FYTUAAMM.js";
+import "./chunk-CCCDOF7G.js";
+import {
+  encodePprofGzip
+} from "./chunk-UYWEAYXS.js";
+import {
+  environmentFingerprint
+} from "./chunk-QM5PWYSE.js";
+import {
+  contextMeta
+} from "./chunk-UO43WOGP.js";
+import "./chunk-6MZMPYYD.js";
+import "./chunk-H5YMVFQK.js";
+import {
+  testWallsMeta
+} from "./chunk-ZT4APMRY.js";
+import "./chunk-AOSAKR6D.js";
+import "./chunk-JSXNLBLO.js";
+import "./chunk-VYVC6F5W.js";
+import "./chunk-ZHB73YNC.js";
+
+// src/pipeline/collect-label.ts
+function labelRun(s, command, run, env, attribution, log, labelled) {
+  const gathered = run.gathered;
+  for (const w of gathered.warnings) log.warn(w);
+  const recorded = redactCommand(command);
+  const profile = gathered.profile;
+  const nodeVersions = [...new Set(gathered.threads.map((t) => t.nodeVersion).filter(Boolean))];
+  profile.meta = {
+    ...profile.meta,
+    // what gathering found (source maps)
+    ...contextMeta(s.ci),
+    "ciprof.version": VERSION,
+    command: recorded.join(" "),
+    exit_code: String(run.exitCode),
+    interval_us: String(s.intervalUs),
+    "node.version": nodeVersions.join(",") || process.version,
+    processes: String(gathered.processes),
+    threads: String(gathered.threads.length),
+    lost_threads: String(gathered.lost.length),
+    wall_ms: String(Math.round(run.wallMs)),
+    ...environmentFingerprint(s.env)
+  };
+  const walls = attribution?.walls();
+  if (walls) Object.assign(profile.meta, testWallsMeta(walls));
+  profile.period = s.intervalUs * 1e3;
+  if (gathered.threads.length === 0) log.warn("no Node.js process wrote a profile (was the command a Node program?)");
+  if (gathered.lost.length) {
+    log.warn(`${gathered.lost.length} thread(s) ended before writing a profile (SIGKILL, an unhandled SIGINT/SIGHUP from another process, or a crash: no in-process profiler, node --cpu-prof included, can write those): ${gathered.lost.slice(0, 5).join(", ")}`);
+  }
+  try {
+    labelled?.(profile, walls);
+  } catch {
+  }
+  const pprofGzip = encodePprofGzip(profile);
+  const summary = summarize(profile, gathered, {
+    ciprofVersion: VERSION,
+    command: recorded,
+    exitCode: run.exitCode,
+    wallMs: Math.round(run.wallMs),
+    intervalUs: s.intervalUs,
+    warnings: gathered.warnings
+  });
+  if (attribution) {
+    try {
+      summary.tests = attribution.tests(profile);
+    } catch (err) {
+      log.warn(`per-test table not computed: ${err.message}`);
+    }
+  }
+  const threads = gathered.threads.map((t) => ({ ...t, argv: redactCommand(t.argv) }));
+  return { profile, pprofGzip, summary, threads, lost: gathered.lost, walls };
+}
+export {
+  labelRun
+};

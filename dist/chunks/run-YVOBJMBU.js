@@ -1,0 +1,18 @@
+import { createRequire as __ciprofCreateRequire } from 'node:module';
+const require = __ciprofCreateRequire(import.meta.url);
+import {
+  runTests
+} from "./chunk-RGDMRCVC.js";
+import "./chunk-U67W5BUI.js";
+import "./chunk-G7F6OYY4.js";
+import "./chunk-GA3KEGGT.js";
+import "./chunk-7ADZIJC2.js";
+import "./chunk-ZW2XN2ZX.js";
+import "./chunk-OKVCO46N.js";
+import "./chunk-LERJVIWU.js";
+import "./chunk-MIHNHIUD.js";
+import "./chunk-BSOQ74O2.js";
+import "./chunk-ZHB73YNC.js";
+export {
+  runTests
+};

@@ -70,6 +70,7 @@ export class FrameMapper {
       if (!byUrl.has(script.url)) byUrl.set(script.url, script);
     }
     const originalIds = new OriginalScriptIds(cpu);
+    const generatedNodes = new Set<number>();
     for (const nodes of userScriptNodes(cpu).values()) {
       const first = nodes[0]!.callFrame;
       const entry = byId.get(String(first.scriptId)) ?? byUrl.get(first.url);
@@ -85,16 +86,10 @@ export class FrameMapper {
           done.set(key, mapped);
         }
         node.callFrame = mapped;
+        if (this.generatedFrames.has(mapped)) generatedNodes.add(node.id);
       }
     }
-    this.countGeneratedSamples(cpu);
-  }
-
-  private countGeneratedSamples(cpu: V8CpuProfile): void {
-    const generated = new Set<number>();
-    for (const node of cpu.nodes) if (this.generatedFrames.has(node.callFrame)) generated.add(node.id);
-    if (generated.size === 0) return;
-    for (const id of cpu.samples ?? []) if (generated.has(id)) this.generatedSamples++;
+    if (generatedNodes.size > 0) for (const id of cpu.samples ?? []) if (generatedNodes.has(id)) this.generatedSamples++;
   }
 
   /**

@@ -243,7 +243,7 @@ async function passes(isStopped, spare, opts, event, scratch) {
     return true;
   };
   const [{ RawGatherer }, labeler, { testStats, testWallsMeta }, { blockedClass }, { summarize }, { encodePprofGzip }] = await Promise.all([
-    import("./gather-ZV5QIZ3I.js"),
+    import("./gather-2MWSWTZG.js"),
     import("./test-labeler-NIPHBNDO.js"),
     import("./tests-6SSTUNP5.js"),
     import("./blocked-6WR5R47J.js"),

@@ -730,6 +730,7 @@ var FrameMapper = class {
       if (!byUrl.has(script.url)) byUrl.set(script.url, script);
     }
     const originalIds = new OriginalScriptIds(cpu);
+    const generatedNodes = /* @__PURE__ */ new Set();
     for (const nodes of userScriptNodes(cpu).values()) {
       const first = nodes[0].callFrame;
       const entry = byId.get(String(first.scriptId)) ?? byUrl.get(first.url);
@@ -744,15 +745,12 @@ var FrameMapper = class {
           done.set(key, mapped);
         }
         node.callFrame = mapped;
+        if (this.generatedFrames.has(mapped)) generatedNodes.add(node.id);
       }
     }
-    this.countGeneratedSamples(cpu);
-  }
-  countGeneratedSamples(cpu) {
-    const generated = /* @__PURE__ */ new Set();
-    for (const node of cpu.nodes) if (this.generatedFrames.has(node.callFrame)) generated.add(node.id);
-    if (generated.size === 0) return;
-    for (const id of cpu.samples ?? []) if (generated.has(id)) this.generatedSamples++;
+    if (generatedNodes.size > 0) {
+      for (const id of cpu.samples ?? []) if (generatedNodes.has(id)) this.generatedSamples++;
+    }
   }
   mapBytes(cpuprofileFile, bytes, options) {
     const scriptsFile = scriptMapsPath(cpuprofileFile);

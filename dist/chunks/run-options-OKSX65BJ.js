@@ -6,8 +6,8 @@ import {
 import "./chunk-5RRSUTS2.js";
 import {
   runTests
-} from "./chunk-RGDMRCVC.js";
-import "./chunk-U67W5BUI.js";
+} from "./chunk-X4BVUZB2.js";
+import "./chunk-BLVLAAEV.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-GA3KEGGT.js";
 import "./chunk-7ADZIJC2.js";

@@ -2,8 +2,8 @@ import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
   runTests
-} from "./chunk-RGDMRCVC.js";
-import "./chunk-U67W5BUI.js";
+} from "./chunk-X4BVUZB2.js";
+import "./chunk-BLVLAAEV.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-GA3KEGGT.js";
 import "./chunk-7ADZIJC2.js";

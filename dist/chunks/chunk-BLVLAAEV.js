@@ -270,7 +270,7 @@ async function runProfiled(opts) {
     }
   }
   const running = runCommand(rawDir && opts.attribution?.command || opts.command, { env, cwd: opts.cwd, stdout: opts.stdout });
-  const gatherModule = rawDir ? import("./gather-ZV5QIZ3I.js") : void 0;
+  const gatherModule = rawDir ? import("./gather-2MWSWTZG.js") : void 0;
   gatherModule?.catch(() => void 0);
   const attributionLoaded = rawDir ? opts.attribution?.load?.() : void 0;
   const repoRoot = () => typeof opts.repoRoot === "string" ? Promise.resolve(opts.repoRoot) : opts.repoRoot();
@@ -361,7 +361,7 @@ var WarmUpHandle = class {
   warmUp;
   start() {
     if (!warmUpEnabled(this.env)) return;
-    import("./warmup-WIRJ5XIN.js").then(
+    import("./warmup-4LCU5APX.js").then(
       (m) => {
         if (!this.stopped) this.warmUp = m.scheduleWarmUp({ report: this.report, env: this.env, ...m.warmUpTestHooks(this.env) });
       },

@@ -4,12 +4,12 @@
  * Pure, no imports: it runs in the browser bundle too.
  */
 
-/** A duration in ns as people read it: `12.3 ms`, `123 ms`, `1.23 s`, `12.3 s`. */
 /** `file:line`, or the file alone where the line is unknown (0: code a compiler wrote, without an original position). */
 export function fileLine(file: string, line: number): string {
   return line > 0 ? `${file}:${line}` : file;
 }
 
+/** A duration in ns as people read it: `12.3 ms`, `123 ms`, `1.23 s`, `12.3 s`. */
 export function ms(ns: number): string {
   const v = ns / 1e6;
   if (Math.abs(v) >= 10_000) return `${(v / 1000).toFixed(1)} s`;

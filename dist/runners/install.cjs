@@ -303,22 +303,22 @@ function installMochaHooks(recorder) {
 
 // src/collect/runners/hooks/node-test.ts
 var loadNodeTest = () => builtin("node:test");
-function registerRootHooks(nodeTest, recorder, file) {
+function registerRootHooks(nodeTest, recorder, file, manyFiles) {
   nodeTest.beforeEach((ctx) => {
     const c = ctx;
-    const open = recorder.begin("test", file, c.fullName ?? c.name);
+    const open = recorder.begin("test", manyFiles ? c.filePath ?? file : file, c.fullName ?? c.name);
     const signal = c.signal;
     if (!signal || signal.aborted) return recorder.end(open, "unknown");
     signal.addEventListener("abort", () => recorder.end(open, c.passed === false ? "failed" : "passed"), { once: true });
   });
 }
-function installNodeTestHooks(recorder) {
+function installNodeTestHooks(recorder, { manyFiles }) {
   const file = process.argv[1];
   if (!file) return;
-  recorder.begin("file", file, "");
+  if (!manyFiles) recorder.begin("file", file, "");
   const registerHooks = builtin("node:module").registerHooks;
   if (typeof registerHooks !== "function") {
-    registerRootHooks(loadNodeTest(), recorder, file);
+    if (!manyFiles) registerRootHooks(loadNodeTest(), recorder, file, manyFiles);
     return;
   }
   let done = false;
@@ -328,7 +328,7 @@ function installNodeTestHooks(recorder) {
       if (!done && result.url === "node:test") {
         done = true;
         hooks.deregister();
-        registerRootHooks(loadNodeTest(), recorder, file);
+        registerRootHooks(loadNodeTest(), recorder, file, manyFiles);
       }
       return result;
     }
@@ -429,7 +429,7 @@ function installRunnerHooks(role, rawDir) {
       installVitestHooks(new TestRecorder());
       break;
     case "node-test":
-      installNodeTestHooks(new TestRecorder());
+      installNodeTestHooks(new TestRecorder(), { manyFiles: role.manyFiles === true });
       break;
   }
 }

@@ -16,8 +16,42 @@ var isMainThread = workerThreads ? workerThreads.isMainThread : true;
 var threadId = workerThreads ? workerThreads.threadId : 0;
 
 // src/collect/runners/hooks/runner-role.ts
-var import_node_fs = require("node:fs");
+var import_node_fs2 = require("node:fs");
 var import_node_path = require("node:path");
+
+// src/agent/process-facts.ts
+var import_node_fs = require("node:fs");
+var MAX_ANCESTORS = 8;
+var hrtimeBigint = process.hrtime.bigint;
+function parentChain() {
+  const chain = [process.ppid];
+  if (process.platform !== "linux") return chain;
+  const buf = Buffer.allocUnsafe(1024);
+  try {
+    while (chain.length < MAX_ANCESTORS) {
+      const stat = readStat(chain[chain.length - 1], buf);
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ", 2)[1]);
+      if (!(ppid > 1)) break;
+      chain.push(ppid);
+    }
+  } catch {
+  }
+  return chain;
+}
+function readStat(pid, buf) {
+  const fd = (0, import_node_fs.openSync)(`/proc/${pid}/stat`, "r");
+  try {
+    return buf.toString("latin1", 0, (0, import_node_fs.readSync)(fd, buf, 0, buf.length, null));
+  } finally {
+    (0, import_node_fs.closeSync)(fd);
+  }
+}
+
+// src/agent/protocol.ts
+var DEFAULT_ALLOC_INTERVAL_BYTES = 4 * 1024;
+var OUTER_NODE_TEST_CONTEXT = "node-test-context.outer";
+
+// src/collect/runners/hooks/runner-role.ts
 var sep = String.raw`[\\/]`;
 var entry = (pattern) => new RegExp(`${sep}${pattern.replaceAll("/", sep)}$`);
 var table = (patterns) => ({ patterns });
@@ -48,21 +82,42 @@ var match = (entries, file) => (entries.compiled ??= entries.patterns.map(([runn
 var mayBeRunner = (file) => file.includes("jest") || file.includes("vitest") || file.includes("mocha") || file.includes("tinypool");
 function mainThreadRole(rawDir) {
   const script = process.argv[1] ?? "";
-  if (process.execArgv.includes("--test")) return markMain(rawDir, "node-test");
+  if (process.execArgv.includes("--test")) {
+    if (!isolationNone(process.execArgv)) return markMain(rawDir, "node-test");
+    markTests(rawDir);
+    return { runner: "node-test", role: "worker", manyFiles: true };
+  }
   const candidate = mayBeRunner(script);
   const main2 = candidate && match(MAIN_ENTRIES, script);
   if (main2) return markMain(rawDir, main2);
   const worker = candidate && match(WORKER_PROCESS_ENTRIES, script);
   if (worker) return { runner: worker, role: "worker" };
-  if (script && (0, import_node_fs.existsSync)(marker(rawDir, process.ppid, "node-test"))) return { runner: "node-test", role: "worker" };
+  if (script && nodeTestFileProcess(rawDir)) {
+    markTests(rawDir);
+    return { runner: "node-test", role: "worker" };
+  }
   return void 0;
 }
 function markMain(rawDir, runner) {
-  (0, import_node_fs.writeFileSync)(marker(rawDir, process.pid, runner), "");
+  (0, import_node_fs2.writeFileSync)(marker(rawDir, process.pid, runner), "");
   return { runner, role: "main" };
 }
+var testsMarker = (rawDir, pid) => (0, import_node_path.join)(rawDir, `${pid}.node-test.tests`);
+var markTests = (rawDir) => (0, import_node_fs2.writeFileSync)(testsMarker(rawDir, process.pid), "");
+function isolationNone(execArgv) {
+  return execArgv.some((arg, i) => {
+    const flag = arg.replace(/^--experimental-test-isolation/, "--test-isolation");
+    return flag === "--test-isolation=none" || flag === "--test-isolation" && execArgv[i + 1] === "none";
+  });
+}
+function nodeTestFileProcess(rawDir) {
+  if ((0, import_node_fs2.existsSync)(marker(rawDir, process.ppid, "node-test"))) return true;
+  if (process.env.NODE_TEST_CONTEXT !== "child-v8" || (0, import_node_fs2.existsSync)((0, import_node_path.join)(rawDir, OUTER_NODE_TEST_CONTEXT))) return false;
+  for (const pid of parentChain()) if ((0, import_node_fs2.existsSync)(testsMarker(rawDir, pid)) || (0, import_node_fs2.existsSync)(marker(rawDir, pid, "node-test"))) return false;
+  return true;
+}
 function onWorkerThreadRole(rawDir, then) {
-  const candidate = ["vitest", "jest"].find((runner) => (0, import_node_fs.existsSync)(marker(rawDir, process.pid, runner)));
+  const candidate = ["vitest", "jest"].find((runner) => (0, import_node_fs2.existsSync)(marker(rawDir, process.pid, runner)));
   if (!candidate) return;
   const registerHooks = builtin("node:module").registerHooks;
   if (typeof registerHooks !== "function") return then({ runner: candidate, role: "worker" });

@@ -118,3 +118,10 @@ export interface AllocInfo {
   startUs: number;
   endUs: number;
 }
+
+/**
+ * Left in the raw directory when ciprof itself runs inside a node:test file's process:
+ * NODE_TEST_CONTEXT then reaches every process of the command and says nothing about which
+ * of them node:test started (src/collect/runners/hooks/runner-role.ts).
+ */
+export const OUTER_NODE_TEST_CONTEXT = 'node-test-context.outer';

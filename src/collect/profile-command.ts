@@ -4,9 +4,10 @@
  * outside its temporary raw directory: storing and rendering are later stages
  * (pipeline/). The command's exit code is the result; a profiling problem is a warning.
  */
-import { mkdtempSync, rm, rmSync } from 'node:fs';
+import { mkdtempSync, rm, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { OUTER_NODE_TEST_CONTEXT } from '../agent/protocol.js';
 import type { Profile } from '../profile/model.js';
 import type { TestStat, TestWall } from '../profile/tests.js';
 import { agentPath } from './agent-path.js';
@@ -72,6 +73,7 @@ export async function runProfiled(opts: ProfiledRunOptions): Promise<ProfiledRun
         CIPROF_RAW_DIR: rawDir,
         CIPROF_INTERVAL_US: String(opts.intervalUs),
       };
+      if (opts.env.NODE_TEST_CONTEXT) writeFileSync(path.join(rawDir, OUTER_NODE_TEST_CONTEXT), '');
     } catch (err) {
       opts.warn(`profiling disabled: ${(err as Error).message}`);
       rawDir = undefined;

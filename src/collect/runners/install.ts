@@ -26,7 +26,7 @@ export function installRunnerHooks(role: RunnerRole, rawDir: string): void {
       installVitestHooks(new TestRecorder());
       break;
     case 'node-test':
-      installNodeTestHooks(new TestRecorder());
+      installNodeTestHooks(new TestRecorder(), { manyFiles: role.manyFiles === true });
       break;
   }
 }

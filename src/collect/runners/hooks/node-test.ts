@@ -15,7 +15,7 @@ import { builtin } from '../../../agent/thread.js';
 import type { TestRecorder } from '../../test-record.js';
 
 type NodeTest = typeof import('node:test');
-type Ctx = { name: string; fullName?: string; passed?: boolean; signal?: AbortSignal };
+type Ctx = { name: string; fullName?: string; filePath?: string; passed?: boolean; signal?: AbortSignal };
 type RegisterHooks = (hooks: { resolve: (specifier: string, context: unknown, next: (s: string, c: unknown) => { url: string }) => { url: string } }) => { deregister: () => void };
 
 const loadNodeTest = (): NodeTest => builtin<NodeTest>('node:test');
@@ -31,24 +31,28 @@ const loadNodeTest = (): NodeTest => builtin<NodeTest>('node:test');
  * node.test tracing channel (Node 24.21+, 26) was tried instead of any hook: the same
  * ~55-65 µs per test (node:test binds two AsyncResources per test for its subscribers).
  */
-function registerRootHooks(nodeTest: NodeTest, recorder: TestRecorder, file: string): void {
+function registerRootHooks(nodeTest: NodeTest, recorder: TestRecorder, file: string, manyFiles: boolean): void {
   nodeTest.beforeEach((ctx: unknown) => {
     const c = ctx as Ctx;
-    const open = recorder.begin('test', file, c.fullName ?? c.name);
+    // TestContext.filePath: Node 22.6+.
+    const open = recorder.begin('test', manyFiles ? (c.filePath ?? file) : file, c.fullName ?? c.name);
     const signal = c.signal;
     if (!signal || signal.aborted) return recorder.end(open, 'unknown');
     signal.addEventListener('abort', () => recorder.end(open, c.passed === false ? 'failed' : 'passed'), { once: true });
   });
 }
 
-export function installNodeTestHooks(recorder: TestRecorder): void {
+export function installNodeTestHooks(recorder: TestRecorder, { manyFiles }: { manyFiles: boolean }): void {
   const file = process.argv[1];
   if (!file) return;
   // The whole process is this one file: loading it and its before/after hooks count to it.
-  recorder.begin('file', file, '');
+  // Under --test-isolation=none it is the orchestrator, and each test names its own file.
+  if (!manyFiles) recorder.begin('file', file, '');
   const registerHooks = builtin<{ registerHooks?: RegisterHooks }>('node:module').registerHooks;
   if (typeof registerHooks !== 'function') {
-    registerRootHooks(loadNodeTest(), recorder, file);
+    // An orchestrator without registerHooks (Node 22.8-22.14) would create node:test's root
+    // before its runner does: there the tests go unrecorded.
+    if (!manyFiles) registerRootHooks(loadNodeTest(), recorder, file, manyFiles);
     return;
   }
   let done = false;
@@ -58,7 +62,7 @@ export function installNodeTestHooks(recorder: TestRecorder): void {
       if (!done && result.url === 'node:test') {
         done = true;
         hooks.deregister();
-        registerRootHooks(loadNodeTest(), recorder, file);
+        registerRootHooks(loadNodeTest(), recorder, file, manyFiles);
       }
       return result;
     },

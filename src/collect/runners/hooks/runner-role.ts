@@ -7,10 +7,13 @@
  * Runner main processes leave a marker `<pid>.<runner>.runner` in the raw directory:
  * `node --test` children recognise their orchestrator by it (a grandchild's parent is
  * a test file, not the orchestrator), and on Node without module.registerHooks a worker
- * thread recognises a runner's process by it.
+ * thread recognises a runner's process by it. A process that runs node:test files leaves
+ * `<pid>.node-test.tests`: what it spawns is a test's, never a test file of its own.
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parentChain } from '../../../agent/process-facts.js';
+import { OUTER_NODE_TEST_CONTEXT } from '../../../agent/protocol.js';
 import { builtin } from '../../../agent/thread.js';
 
 export type RunnerKind = 'jest' | 'mocha' | 'vitest' | 'node-test';
@@ -19,6 +22,11 @@ export interface RunnerRole {
   runner: RunnerKind;
   /** 'main': the runner's own entry process; 'worker': a process or thread it runs tests in. */
   role: 'main' | 'worker';
+  /**
+   * node:test only: the process runs the tests of many files (`--test-isolation=none`),
+   * so each test's file is the one node:test gives it, not the process's script.
+   */
+  manyFiles?: boolean;
 }
 
 const sep = String.raw`[\\/]`;
@@ -71,20 +79,58 @@ const mayBeRunner = (file: string): boolean => file.includes('jest') || file.inc
 /** The main thread's role, from argv and execArgv; marks runner main processes. */
 export function mainThreadRole(rawDir: string): RunnerRole | undefined {
   const script = process.argv[1] ?? '';
-  if (process.execArgv.includes('--test')) return markMain(rawDir, 'node-test');
+  if (process.execArgv.includes('--test')) {
+    // With isolation 'none' the orchestrator imports every file and runs the tests itself:
+    // it records them, and the processes it starts are its tests' (no file children).
+    if (!isolationNone(process.execArgv)) return markMain(rawDir, 'node-test');
+    markTests(rawDir);
+    return { runner: 'node-test', role: 'worker', manyFiles: true };
+  }
   const candidate = mayBeRunner(script);
   const main = candidate && match(MAIN_ENTRIES, script);
   if (main) return markMain(rawDir, main);
   const worker = candidate && match(WORKER_PROCESS_ENTRIES, script);
   if (worker) return { runner: worker, role: 'worker' };
-  // `node --test` runs each test file as a child of the orchestrator.
-  if (script && existsSync(marker(rawDir, process.ppid, 'node-test'))) return { runner: 'node-test', role: 'worker' };
+  if (script && nodeTestFileProcess(rawDir)) {
+    markTests(rawDir);
+    return { runner: 'node-test', role: 'worker' };
+  }
   return undefined;
 }
 
 function markMain(rawDir: string, runner: RunnerKind): RunnerRole {
   writeFileSync(marker(rawDir, process.pid, runner), '');
   return { runner, role: 'main' };
+}
+
+const testsMarker = (rawDir: string, pid: number): string => join(rawDir, `${pid}.node-test.tests`);
+const markTests = (rawDir: string): void => writeFileSync(testsMarker(rawDir, process.pid), '');
+
+/** `--test-isolation=none` (Node 22.8+ as --experimental-test-isolation), as one argument or two. */
+function isolationNone(execArgv: readonly string[]): boolean {
+  return execArgv.some((arg, i) => {
+    const flag = arg.replace(/^--experimental-test-isolation/, '--test-isolation');
+    return flag === '--test-isolation=none' || (flag === '--test-isolation' && execArgv[i + 1] === 'none');
+  });
+}
+
+/**
+ * Is this process one node:test file of a test run? Two runners start such processes:
+ *
+ * - `node --test`, whose orchestrator is marked (it has the --test flag);
+ * - node:test's run() API, behind borp and custom runner scripts, whose orchestrator is an
+ *   ordinary script. Its file processes are known by NODE_TEST_CONTEXT=child-v8, which
+ *   node:test sets for them; but every process a test spawns inherits that variable. So
+ *   it counts only when no ancestor of this process runs node:test files (marked): the
+ *   CLI a test spawns has its test file's process above it, however many shells between.
+ */
+function nodeTestFileProcess(rawDir: string): boolean {
+  if (existsSync(marker(rawDir, process.ppid, 'node-test'))) return true;
+  if (process.env.NODE_TEST_CONTEXT !== 'child-v8' || existsSync(join(rawDir, OUTER_NODE_TEST_CONTEXT))) return false;
+  // Linux follows /proc upwards; elsewhere only the parent is known, so a node process a
+  // test starts behind a shell that forks (not one that execs it) is taken for a file's.
+  for (const pid of parentChain()) if (existsSync(testsMarker(rawDir, pid)) || existsSync(marker(rawDir, pid, 'node-test'))) return false;
+  return true;
 }
 
 type RegisterHooks = (hooks: { resolve: (specifier: string, context: unknown, next: (s: string, c: unknown) => { url: string }) => { url: string } }) => { deregister: () => void };

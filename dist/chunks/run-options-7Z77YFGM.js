@@ -6,8 +6,8 @@ import {
 import "./chunk-5RRSUTS2.js";
 import {
   runTests
-} from "./chunk-X4BVUZB2.js";
-import "./chunk-BLVLAAEV.js";
+} from "./chunk-VMITRH6J.js";
+import "./chunk-XLYLPYGH.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-GA3KEGGT.js";
 import "./chunk-7ADZIJC2.js";
@@ -15,7 +15,7 @@ import "./chunk-ZW2XN2ZX.js";
 import "./chunk-OKVCO46N.js";
 import "./chunk-LERJVIWU.js";
 import "./chunk-MIHNHIUD.js";
-import "./chunk-BSOQ74O2.js";
+import "./chunk-74OC37R2.js";
 import "./chunk-ZHB73YNC.js";
 
 // src/cli/run-options.ts

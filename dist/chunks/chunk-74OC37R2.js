@@ -10,10 +10,12 @@ function withAllocSampling(env, on) {
 }
 var MARKER_RESIDUES = 16;
 var MARKER_STEP = 16;
+var OUTER_NODE_TEST_CONTEXT = "node-test-context.outer";
 
 export {
   ALLOC_SUFFIX,
   withAllocSampling,
   MARKER_RESIDUES,
-  MARKER_STEP
+  MARKER_STEP,
+  OUTER_NODE_TEST_CONTEXT
 };

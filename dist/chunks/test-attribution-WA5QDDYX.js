@@ -12,7 +12,7 @@ import {
   testStats
 } from "./chunk-ZT4APMRY.js";
 import "./chunk-VJM7W4UG.js";
-import "./chunk-BSOQ74O2.js";
+import "./chunk-74OC37R2.js";
 import "./chunk-BCCUQZ3E.js";
 import "./chunk-VYVC6F5W.js";
 import "./chunk-ZHB73YNC.js";

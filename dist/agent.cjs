@@ -595,16 +595,51 @@ var import_node_path3 = require("node:path");
 var ANSWER_TIMEOUT_MS = 1e3;
 var WRITE_TIMEOUT_MS = 1e4;
 function wrapWorkerTerminate(rawDir) {
-  const loaded = workerThreadsIfLoaded();
-  if (loaded) return wrapTerminate(loaded, rawDir);
   const channels = builtin("node:diagnostics_channel");
-  const onFirstWorker = () => {
-    channels.unsubscribe(WORKER_CHANNEL, onFirstWorker);
-    wrapTerminate(builtin("node:worker_threads"), rawDir);
-  };
-  channels.subscribe(WORKER_CHANNEL, onFirstWorker);
+  const loaded = workerThreadsIfLoaded();
+  if (loaded) wrapTerminate(loaded, rawDir);
+  let wrapped = loaded !== void 0;
+  channels.subscribe(WORKER_CHANNEL, (message) => {
+    if (!wrapped) {
+      wrapped = true;
+      wrapTerminate(builtin("node:worker_threads"), rawDir);
+    }
+    const worker = message.worker;
+    if (worker) remember(worker);
+  });
 }
 var WORKER_CHANNEL = "worker_threads";
+var madeHere = [];
+function remember(worker) {
+  if (madeHere.length >= 64) madeHere = madeHere.filter((ref) => (ref.deref()?.threadId ?? -1) >= 0);
+  madeHere.push(new WeakRef(worker));
+}
+var EXIT_ANSWER_TIMEOUT_MS = 250;
+function flushLiveWorkersAtExit(rawDir, ownFlush) {
+  const marker = (tid, suffix) => (0, import_node_path3.join)(rawDir, `${process.pid}-${tid}${suffix}`);
+  const pending = madeHere.map((ref) => ref.deref()?.threadId ?? -1).filter((tid) => tid > 0 && (0, import_node_fs5.existsSync)(marker(tid, ".start")) && !(0, import_node_fs5.existsSync)(marker(tid, "-0.cpuprofile")));
+  madeHere = [];
+  if (pending.length === 0) return ownFlush();
+  const { BroadcastChannel } = builtin("node:worker_threads");
+  const channel = new BroadcastChannel(FLUSH_CHANNEL);
+  try {
+    for (const tid of pending) channel.postMessage({ type: "flush", threadId: tid });
+    ownFlush();
+    const sleeper = new Int32Array(new SharedArrayBuffer(4));
+    const started = Date.now();
+    let waiting = pending;
+    while (waiting.length > 0) {
+      const elapsed = Date.now() - started;
+      waiting = waiting.filter((tid) => {
+        if ((0, import_node_fs5.existsSync)(marker(tid, "-0.cpuprofile"))) return false;
+        return elapsed < ((0, import_node_fs5.existsSync)(marker(tid, FLUSHING_SUFFIX)) ? EXIT_ANSWER_TIMEOUT_MS + WRITE_TIMEOUT_MS : EXIT_ANSWER_TIMEOUT_MS);
+      });
+      if (waiting.length > 0) Atomics.wait(sleeper, 0, 0, 2);
+    }
+  } finally {
+    channel.close();
+  }
+}
 function wrapTerminate({ BroadcastChannel, Worker }, rawDir) {
   const proto = Worker.prototype;
   const originalTerminate = proto.terminate;
@@ -669,6 +704,7 @@ function main() {
   const rawDir = process.env.CIPROF_RAW_DIR;
   if (!rawDir || g[AGENT_KEY]) return;
   Object.defineProperty(g, AGENT_KEY, { value: true });
+  if (!isMainThread && (0, import_node_fs6.existsSync)((0, import_node_path4.join)(rawDir, `${process.pid}-0${FLUSHING_SUFFIX}`))) return;
   const intervalUs = Number(process.env.CIPROF_INTERVAL_US) || 1e3;
   const profiler = new ThreadProfiler(rawDir, intervalUs, {
     startUs: threadStartUs(),
@@ -685,7 +721,17 @@ function main() {
     const allocFlush = sampler && ((info) => safely(`allocation profile on ${reason}`, () => sampler.flush(info)));
     safely(`flush on ${reason}`, () => profiler.flush(reason, allocFlush));
   };
-  process.on("exit", () => flushAll("exit"));
+  process.on("exit", () => {
+    if (!isMainThread) return flushAll("exit");
+    safely("flush marker", () => (0, import_node_fs6.writeFileSync)(flushingMarker, ""));
+    let ownFlushed = false;
+    const ownFlush = () => {
+      ownFlushed = true;
+      flushAll("exit");
+    };
+    safely("flush of the live worker threads", () => flushLiveWorkersAtExit(rawDir, ownFlush));
+    if (!ownFlushed) flushAll("exit");
+  });
   if (isMainThread) {
     installSigtermFlush(() => flushAll("signal"));
   } else {

@@ -20,14 +20,14 @@
  *   <pid>-<tid>-0.scripts.json        the source maps of the profile's scripts (scripts.ts)
  *   <pid>-<tid>-0.allocprofile        with --alloc: V8's sampling heap profile and its test marks (alloc.ts)
  */
-import { writeFileSync, writeSync } from 'node:fs';
+import { existsSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { hrtimeNs, parentChain, threadStartUs } from './process-facts.js';
 import { errorText, NoInspector, ThreadProfiler } from './profiler.js';
 import { AllocationSampler } from './alloc.js';
 import { ALLOC_ENV, FLUSHING_SUFFIX, HOOK_FLUSHERS, TEST_BOUNDARY, type AgentThreadInfo, type FlushReason, type HookFlusher, type TestBoundary } from './protocol.js';
 import { installSigtermFlush } from './signals.js';
-import { listenForFlushRequests, wrapWorkerTerminate } from './terminate.js';
+import { flushLiveWorkersAtExit, listenForFlushRequests, wrapWorkerTerminate } from './terminate.js';
 import { isMainThread, threadId } from './thread.js';
 
 const AGENT_KEY = Symbol.for('ciprof.agent');
@@ -57,6 +57,10 @@ function main(): void {
   // write the same file names: the first one wins.
   if (!rawDir || g[AGENT_KEY]) return;
   Object.defineProperty(g, AGENT_KEY, { value: true });
+  // A worker that boots after its process's main thread began its final flush is stopped
+  // with the process before it could write anything (pino's transports, started just
+  // before process.exit()): it is left unprofiled rather than counted lost.
+  if (!isMainThread && existsSync(join(rawDir, `${process.pid}-0${FLUSHING_SUFFIX}`))) return;
   const intervalUs = Number(process.env.CIPROF_INTERVAL_US) || 1000;
   const profiler = new ThreadProfiler(rawDir, intervalUs, {
     startUs: threadStartUs(),
@@ -74,7 +78,20 @@ function main(): void {
     const allocFlush = sampler && ((info: AgentThreadInfo) => safely(`allocation profile on ${reason}`, () => sampler.flush(info)));
     safely(`flush on ${reason}`, () => profiler.flush(reason, allocFlush));
   };
-  process.on('exit', () => flushAll('exit'));
+  // The main thread's exit also stops every worker still running, none of whose JavaScript
+  // runs then: they are asked to write theirs first (terminate.ts).
+  process.on('exit', () => {
+    if (!isMainThread) return flushAll('exit');
+    // First, so that a worker booting from now on sees the process is ending (above).
+    safely('flush marker', () => writeFileSync(flushingMarker, ''));
+    let ownFlushed = false;
+    const ownFlush = (): void => {
+      ownFlushed = true;
+      flushAll('exit');
+    };
+    safely('flush of the live worker threads', () => flushLiveWorkersAtExit(rawDir, ownFlush));
+    if (!ownFlushed) flushAll('exit');
+  });
   if (isMainThread) {
     installSigtermFlush(() => flushAll('signal'));
   } else {

@@ -21,6 +21,7 @@ function workerThreadsIfLoaded() {
 var workerThreads = workerThreadsIfLoaded();
 var isMainThread = workerThreads ? workerThreads.isMainThread : true;
 var threadId = workerThreads ? workerThreads.threadId : 0;
+var pid = process.pid;
 
 // src/agent/process-facts.ts
 var MAX_ANCESTORS = 8;
@@ -49,8 +50,8 @@ function parentChain() {
   }
   return chain;
 }
-function readStat(pid, buf) {
-  const fd = (0, import_node_fs.openSync)(`/proc/${pid}/stat`, "r");
+function readStat(pid2, buf) {
+  const fd = (0, import_node_fs.openSync)(`/proc/${pid2}/stat`, "r");
   try {
     return buf.toString("latin1", 0, (0, import_node_fs.readSync)(fd, buf, 0, buf.length, null));
   } finally {
@@ -373,8 +374,8 @@ var ThreadProfiler = class {
       this.post("Profiler.enable");
     } catch (err) {
       if (/without a V8::Inspector/.test(errorText(err))) {
-        const info = JSON.stringify({ pid: process.pid, threadId, argv: process.argv.slice(1, 4), execArgv: process.execArgv });
-        (0, import_node_fs3.writeFileSync)((0, import_node_path.join)(this.rawDir, `${process.pid}-${threadId}.noinspector`), info);
+        const info = JSON.stringify({ pid, threadId, argv: process.argv.slice(1, 4), execArgv: process.execArgv });
+        (0, import_node_fs3.writeFileSync)((0, import_node_path.join)(this.rawDir, `${pid}-${threadId}.noinspector`), info);
         throw new NoInspector();
       }
       throw err;
@@ -388,7 +389,7 @@ var ThreadProfiler = class {
    */
   start() {
     const marker = { startUs: this.facts.startUs, ...isMainThread ? { ancestors: this.facts.ancestors } : {} };
-    (0, import_node_fs3.writeFileSync)((0, import_node_path.join)(this.rawDir, `${process.pid}-${threadId}.start`), JSON.stringify(marker));
+    (0, import_node_fs3.writeFileSync)((0, import_node_path.join)(this.rawDir, `${pid}-${threadId}.start`), JSON.stringify(marker));
     this.startedAt = dateNow();
     this.post("Profiler.start");
     this.running = true;
@@ -404,7 +405,7 @@ var ThreadProfiler = class {
     this.running = false;
     const stopped = this.stopProfile();
     const info = {
-      pid: process.pid,
+      pid,
       ppid: process.ppid,
       threadId,
       isMainThread,
@@ -421,7 +422,7 @@ var ThreadProfiler = class {
       ancestors: isMainThread ? this.facts.ancestors : []
     };
     whileStopped?.(info);
-    const base = (0, import_node_path.join)(this.rawDir, `${process.pid}-${threadId}-0`);
+    const base = (0, import_node_path.join)(this.rawDir, `${pid}-${threadId}-0`);
     const content = "text" in stopped ? `${stopped.text.slice(0, -1)},"$ciprof":${JSON.stringify(info)}}` : JSON.stringify({ ...stopped.profile, $ciprof: info });
     (0, import_node_fs3.writeFileSync)(`${base}.tmp`, content);
     (0, import_node_fs3.renameSync)(`${base}.tmp`, `${base}.cpuprofile`);
@@ -522,7 +523,7 @@ var AllocationSampler = class {
     const result = this.post("HeapProfiler.stopSampling");
     if (!result?.profile) throw new Error("HeapProfiler.stopSampling returned no profile");
     const alloc = { intervalBytes: this.intervalBytes, markerElements: this.elements, boundariesUs: this.boundariesUs, startUs: this.startUs, endUs };
-    const base = (0, import_node_path2.join)(this.rawDir, `${process.pid}-${threadId}-0`);
+    const base = (0, import_node_path2.join)(this.rawDir, `${pid}-${threadId}-0`);
     const text = JSON.stringify({ nodes: flatten(result.profile.head), samples: result.profile.samples, $ciprof: info, $alloc: alloc });
     (0, import_node_fs4.writeFileSync)(`${base}.alloc.tmp`, text);
     (0, import_node_fs4.renameSync)(`${base}.alloc.tmp`, `${base}${ALLOC_SUFFIX}`);
@@ -567,7 +568,7 @@ function installSigtermFlush(flush) {
   const onSigterm = () => {
     setAttached(false);
     flush();
-    originalKill(process.pid, SIGNAL);
+    originalKill(pid, SIGNAL);
   };
   process.prependListener("newListener", (event) => {
     if (event === SIGNAL && !changing) setAttached(false);
@@ -579,13 +580,13 @@ function installSigtermFlush(flush) {
     if (event === SIGNAL && !changing && process.listenerCount(SIGNAL) === 0) process.nextTick(attachIfAlone);
   });
   attachIfAlone();
-  process.kill = function kill(pid, signal) {
-    if (Number(pid) === process.pid || Number(pid) === 0) {
+  process.kill = function kill(target, signal) {
+    if (Number(target) === pid || Number(target) === 0) {
       const name = signalName(signal);
       if (name === SIGNAL) setAttached(false);
       if (name !== void 0 && FATAL.has(name) && process.listenerCount(name) === 0) flush();
     }
-    return originalKill(pid, signal);
+    return originalKill(target, signal);
   };
 }
 
@@ -616,7 +617,7 @@ function remember(worker) {
 }
 var EXIT_ANSWER_TIMEOUT_MS = 250;
 function flushLiveWorkersAtExit(rawDir, ownFlush) {
-  const marker = (tid, suffix) => (0, import_node_path3.join)(rawDir, `${process.pid}-${tid}${suffix}`);
+  const marker = (tid, suffix) => (0, import_node_path3.join)(rawDir, `${pid}-${tid}${suffix}`);
   const pending = madeHere.map((ref) => ref.deref()?.threadId ?? -1).filter((tid) => tid > 0 && (0, import_node_fs5.existsSync)(marker(tid, ".start")) && !(0, import_node_fs5.existsSync)(marker(tid, "-0.cpuprofile")));
   madeHere = [];
   if (pending.length === 0) return ownFlush();
@@ -645,7 +646,7 @@ function wrapTerminate({ BroadcastChannel, Worker }, rawDir) {
   const originalTerminate = proto.terminate;
   proto.terminate = function terminate() {
     const target = this.threadId;
-    if (target < 0 || !(0, import_node_fs5.existsSync)((0, import_node_path3.join)(rawDir, `${process.pid}-${target}.start`))) return originalTerminate.call(this);
+    if (target < 0 || !(0, import_node_fs5.existsSync)((0, import_node_path3.join)(rawDir, `${pid}-${target}.start`))) return originalTerminate.call(this);
     return new Promise((resolve) => {
       const channel = new BroadcastChannel(FLUSH_CHANNEL);
       const finish = () => {
@@ -687,7 +688,7 @@ function listenForFlushRequests(flush) {
 var AGENT_KEY = /* @__PURE__ */ Symbol.for("ciprof.agent");
 function warn(message) {
   try {
-    (0, import_node_fs6.writeSync)(2, `ciprof: warning: ${message} (pid ${process.pid}, thread ${threadId})
+    (0, import_node_fs6.writeSync)(2, `ciprof: warning: ${message} (pid ${pid}, thread ${threadId})
 `);
   } catch {
   }
@@ -704,7 +705,7 @@ function main() {
   const rawDir = process.env.CIPROF_RAW_DIR;
   if (!rawDir || g[AGENT_KEY]) return;
   Object.defineProperty(g, AGENT_KEY, { value: true });
-  if (!isMainThread && (0, import_node_fs6.existsSync)((0, import_node_path4.join)(rawDir, `${process.pid}-0${FLUSHING_SUFFIX}`))) return;
+  if (!isMainThread && (0, import_node_fs6.existsSync)((0, import_node_path4.join)(rawDir, `${pid}-0${FLUSHING_SUFFIX}`))) return;
   const intervalUs = Number(process.env.CIPROF_INTERVAL_US) || 1e3;
   const profiler = new ThreadProfiler(rawDir, intervalUs, {
     startUs: threadStartUs(),
@@ -713,7 +714,7 @@ function main() {
   });
   profiler.connect();
   const started = {};
-  const flushingMarker = (0, import_node_path4.join)(rawDir, `${process.pid}-${threadId}${FLUSHING_SUFFIX}`);
+  const flushingMarker = (0, import_node_path4.join)(rawDir, `${pid}-${threadId}${FLUSHING_SUFFIX}`);
   const flushAll = (reason) => {
     safely("flush marker", () => (0, import_node_fs6.writeFileSync)(flushingMarker, ""));
     for (const flushHook of g[HOOK_FLUSHERS] ?? []) safely(`per-test records (${reason})`, () => flushHook(reason));

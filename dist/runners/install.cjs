@@ -48,6 +48,7 @@ function workerThreadsIfLoaded() {
 var workerThreads = workerThreadsIfLoaded();
 var isMainThread = workerThreads ? workerThreads.isMainThread : true;
 var threadId = workerThreads ? workerThreads.threadId : 0;
+var pid = process.pid;
 
 // src/collect/test-record.ts
 var TESTS_SUFFIX = ".tests.jsonl";
@@ -68,7 +69,7 @@ var TestRecorder = class {
   open = /* @__PURE__ */ new Set();
   done = [];
   constructor(rawDir = process.env.CIPROF_RAW_DIR) {
-    this.file = rawDir ? (0, import_node_path.join)(rawDir, `${process.pid}-${threadId}${TESTS_SUFFIX}`) : void 0;
+    this.file = rawDir ? (0, import_node_path.join)(rawDir, `${pid}-${threadId}${TESTS_SUFFIX}`) : void 0;
     if (this.file) (globalThis[HOOK_FLUSHERS] ??= []).push(() => this.flush());
   }
   get enabled() {
@@ -116,7 +117,7 @@ function line(test, endUs, cpuEndUs, status) {
   const startUs = Math.round(test.startUs);
   const end = endUs === null ? null : Math.round(endUs);
   const record = {
-    pid: process.pid,
+    pid,
     threadId,
     kind: test.kind,
     file: test.file,
@@ -134,8 +135,8 @@ function line(test, endUs, cpuEndUs, status) {
 var import_node_fs2 = require("node:fs");
 var import_node_path2 = require("node:path");
 var POLL_MS = 20;
-function writingStarted(rawDir, pid, until) {
-  const marker = (0, import_node_path2.join)(rawDir, `${pid}-0${FLUSHING_SUFFIX}`);
+function writingStarted(rawDir, pid2, until) {
+  const marker = (0, import_node_path2.join)(rawDir, `${pid2}-0${FLUSHING_SUFFIX}`);
   return new Promise((resolve) => {
     let done = false;
     void until.then(() => done = true);
@@ -149,11 +150,11 @@ function writingStarted(rawDir, pid, until) {
 }
 function endedOrWriting(worker, rawDir) {
   const original = worker.waitForExit;
-  const pid = worker._child?.pid;
-  if (typeof original !== "function" || typeof pid !== "number") return;
+  const pid2 = worker._child?.pid;
+  if (typeof original !== "function" || typeof pid2 !== "number") return;
   worker.waitForExit = function waitForExit() {
     const exited = original.call(this);
-    return Promise.race([exited, writingStarted(rawDir, pid, exited)]);
+    return Promise.race([exited, writingStarted(rawDir, pid2, exited)]);
   };
 }
 function letWorkersFinishWriting(Worker, rawDir) {

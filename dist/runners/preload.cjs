@@ -14,6 +14,7 @@ function workerThreadsIfLoaded() {
 var workerThreads = workerThreadsIfLoaded();
 var isMainThread = workerThreads ? workerThreads.isMainThread : true;
 var threadId = workerThreads ? workerThreads.threadId : 0;
+var pid = process.pid;
 
 // src/collect/runners/hooks/runner-role.ts
 var import_node_fs2 = require("node:fs");
@@ -38,8 +39,8 @@ function parentChain() {
   }
   return chain;
 }
-function readStat(pid, buf) {
-  const fd = (0, import_node_fs.openSync)(`/proc/${pid}/stat`, "r");
+function readStat(pid2, buf) {
+  const fd = (0, import_node_fs.openSync)(`/proc/${pid2}/stat`, "r");
   try {
     return buf.toString("latin1", 0, (0, import_node_fs.readSync)(fd, buf, 0, buf.length, null));
   } finally {
@@ -77,7 +78,7 @@ var WORKER_THREAD_ENTRIES = table([
 function recordsTests(role) {
   return role.role === "worker" || role.runner === "jest" || role.runner === "mocha";
 }
-var marker = (rawDir, pid, runner) => (0, import_node_path.join)(rawDir, `${pid}.${runner}.runner`);
+var marker = (rawDir, pid2, runner) => (0, import_node_path.join)(rawDir, `${pid2}.${runner}.runner`);
 var match = (entries, file) => (entries.compiled ??= entries.patterns.map(([runner, pattern]) => [runner, entry(pattern)])).find(([, re]) => re.test(file))?.[0];
 var mayBeRunner = (file) => file.includes("jest") || file.includes("vitest") || file.includes("mocha") || file.includes("tinypool");
 function mainThreadRole(rawDir) {
@@ -102,7 +103,7 @@ function markMain(rawDir, runner) {
   (0, import_node_fs2.writeFileSync)(marker(rawDir, process.pid, runner), "");
   return { runner, role: "main" };
 }
-var testsMarker = (rawDir, pid) => (0, import_node_path.join)(rawDir, `${pid}.node-test.tests`);
+var testsMarker = (rawDir, pid2) => (0, import_node_path.join)(rawDir, `${pid2}.node-test.tests`);
 var markTests = (rawDir) => (0, import_node_fs2.writeFileSync)(testsMarker(rawDir, process.pid), "");
 function isolationNone(execArgv) {
   return execArgv.some((arg, i) => {
@@ -113,7 +114,7 @@ function isolationNone(execArgv) {
 function nodeTestFileProcess(rawDir) {
   if ((0, import_node_fs2.existsSync)(marker(rawDir, process.ppid, "node-test"))) return true;
   if (process.env.NODE_TEST_CONTEXT !== "child-v8" || (0, import_node_fs2.existsSync)((0, import_node_path.join)(rawDir, OUTER_NODE_TEST_CONTEXT))) return false;
-  for (const pid of parentChain()) if ((0, import_node_fs2.existsSync)(testsMarker(rawDir, pid)) || (0, import_node_fs2.existsSync)(marker(rawDir, pid, "node-test"))) return false;
+  for (const pid2 of parentChain()) if ((0, import_node_fs2.existsSync)(testsMarker(rawDir, pid2)) || (0, import_node_fs2.existsSync)(marker(rawDir, pid2, "node-test"))) return false;
   return true;
 }
 function onWorkerThreadRole(rawDir, then) {

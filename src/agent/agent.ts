@@ -28,7 +28,7 @@ import { AllocationSampler } from './alloc.js';
 import { ALLOC_ENV, FLUSHING_SUFFIX, HOOK_FLUSHERS, TEST_BOUNDARY, type AgentThreadInfo, type FlushReason, type HookFlusher, type TestBoundary } from './protocol.js';
 import { installSigtermFlush } from './signals.js';
 import { flushLiveWorkersAtExit, listenForFlushRequests, wrapWorkerTerminate } from './terminate.js';
-import { isMainThread, threadId } from './thread.js';
+import { isMainThread, pid, threadId } from './thread.js';
 
 const AGENT_KEY = Symbol.for('ciprof.agent');
 
@@ -36,7 +36,7 @@ type Global = typeof globalThis & { [AGENT_KEY]?: boolean; [HOOK_FLUSHERS]?: Hoo
 
 function warn(message: string): void {
   try {
-    writeSync(2, `ciprof: warning: ${message} (pid ${process.pid}, thread ${threadId})\n`);
+    writeSync(2, `ciprof: warning: ${message} (pid ${pid}, thread ${threadId})\n`);
   } catch {
     // stderr closed: nothing sensible left to do
   }
@@ -60,7 +60,7 @@ function main(): void {
   // A worker that boots after its process's main thread began its final flush is stopped
   // with the process before it could write anything (pino's transports, started just
   // before process.exit()): it is left unprofiled rather than counted lost.
-  if (!isMainThread && existsSync(join(rawDir, `${process.pid}-0${FLUSHING_SUFFIX}`))) return;
+  if (!isMainThread && existsSync(join(rawDir, `${pid}-0${FLUSHING_SUFFIX}`))) return;
   const intervalUs = Number(process.env.CIPROF_INTERVAL_US) || 1000;
   const profiler = new ThreadProfiler(rawDir, intervalUs, {
     startUs: threadStartUs(),
@@ -70,7 +70,7 @@ function main(): void {
   profiler.connect();
   // Set once sampling starts (below); read when a flush comes.
   const started: { alloc?: AllocationSampler } = {};
-  const flushingMarker = join(rawDir, `${process.pid}-${threadId}${FLUSHING_SUFFIX}`);
+  const flushingMarker = join(rawDir, `${pid}-${threadId}${FLUSHING_SUFFIX}`);
   const flushAll = (reason: FlushReason): void => {
     safely('flush marker', () => writeFileSync(flushingMarker, ''));
     for (const flushHook of g[HOOK_FLUSHERS] ?? []) safely(`per-test records (${reason})`, () => flushHook(reason));

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { AgentThreadInfo, FlushReason, StartMarker } from './protocol.js';
 import { writeScriptSourceMaps, type ProfileFrames } from './scripts.js';
 import { AgentSession } from './session.js';
-import { isMainThread, threadId } from './thread.js';
+import { isMainThread, pid, threadId } from './thread.js';
 
 /** Captured at load: a test that fakes Date must not move the profile's wall times. */
 const dateNow = Date.now;
@@ -50,8 +50,8 @@ export class ThreadProfiler {
     } catch (err) {
       // Say so in a marker the collector reports, instead of a warning in the test output.
       if (/without a V8::Inspector/.test(errorText(err))) {
-        const info = JSON.stringify({ pid: process.pid, threadId, argv: process.argv.slice(1, 4), execArgv: process.execArgv });
-        writeFileSync(join(this.rawDir, `${process.pid}-${threadId}.noinspector`), info);
+        const info = JSON.stringify({ pid, threadId, argv: process.argv.slice(1, 4), execArgv: process.execArgv });
+        writeFileSync(join(this.rawDir, `${pid}-${threadId}.noinspector`), info);
         throw new NoInspector();
       }
       throw err;
@@ -66,7 +66,7 @@ export class ThreadProfiler {
    */
   start(): void {
     const marker: StartMarker = { startUs: this.facts.startUs, ...(isMainThread ? { ancestors: this.facts.ancestors } : {}) };
-    writeFileSync(join(this.rawDir, `${process.pid}-${threadId}.start`), JSON.stringify(marker));
+    writeFileSync(join(this.rawDir, `${pid}-${threadId}.start`), JSON.stringify(marker));
     this.startedAt = dateNow();
     this.post('Profiler.start');
     this.running = true;
@@ -83,7 +83,7 @@ export class ThreadProfiler {
     this.running = false;
     const stopped = this.stopProfile();
     const info: AgentThreadInfo = {
-      pid: process.pid,
+      pid,
       ppid: process.ppid,
       threadId,
       isMainThread,
@@ -100,7 +100,7 @@ export class ThreadProfiler {
       ancestors: isMainThread ? this.facts.ancestors : [],
     };
     whileStopped?.(info);
-    const base = join(this.rawDir, `${process.pid}-${threadId}-0`);
+    const base = join(this.rawDir, `${pid}-${threadId}-0`);
     // Written then renamed, so a reader never sees half a file from a thread killed mid-write.
     // The same bytes either way: V8's text with the block spliced in before its last brace
     // is what JSON.stringify({ ...profile, $ciprof }) gives (test/agent/raw-profile.test.ts).

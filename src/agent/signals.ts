@@ -29,7 +29,7 @@
  * 'newListener' and one 'removeListener' listener on process, and the process.kill
  * wrapper.
  */
-import { builtin } from './thread.js';
+import { builtin, pid } from './thread.js';
 
 const SIGNAL = 'SIGTERM';
 
@@ -67,7 +67,7 @@ export function installSigtermFlush(flush: () => void): void {
   const onSigterm = (): void => {
     setAttached(false);
     flush();
-    originalKill(process.pid, SIGNAL);
+    originalKill(pid, SIGNAL);
   };
   // Prepended: ours must be gone before Node's own 'newListener' hook decides whether the
   // signal needs a (new) native handle for the program's listener.
@@ -84,14 +84,14 @@ export function installSigtermFlush(flush: () => void): void {
   });
   attachIfAlone();
 
-  process.kill = function kill(pid: number, signal?: string | number): true {
+  process.kill = function kill(target: number, signal?: string | number): true {
     // pid 0 is the process's own group: it is signalled too.
-    if (Number(pid) === process.pid || Number(pid) === 0) {
+    if (Number(target) === pid || Number(target) === 0) {
       const name = signalName(signal);
       if (name === SIGNAL) setAttached(false);
       // Nobody handles it: this kill is the process's death.
       if (name !== undefined && FATAL.has(name) && process.listenerCount(name) === 0) flush();
     }
-    return originalKill(pid, signal);
+    return originalKill(target, signal);
   };
 }

@@ -30,3 +30,10 @@ export function workerThreadsIfLoaded(): typeof WorkerThreads | undefined {
 const workerThreads = workerThreadsIfLoaded();
 export const isMainThread: boolean = workerThreads ? workerThreads.isMainThread : true;
 export const threadId: number = workerThreads ? workerThreads.threadId : 0;
+
+/**
+ * This process's pid, read as the preload runs: a program may replace the global `process`
+ * (pino's test fixtures set `global.process = { __proto__: process, pid: 123456 }` for
+ * stable log lines), and files named by that pid would leave the thread looking lost.
+ */
+export const pid: number = process.pid;

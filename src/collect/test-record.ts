@@ -29,7 +29,7 @@ import { HOOK_FLUSHERS, TEST_BOUNDARY, type HookFlusher, type TestBoundary } fro
 // Not node:worker_threads: in a main thread that has not loaded it (a node:test file's
 // process on Node 24+, mocha's), loading it costs ~3-4 ms of CPU (install.cjs loaded in
 // 1.8 ms instead of 4.3-6.6, Node 24).
-import { threadId } from '../agent/thread.js';
+import { pid, threadId } from '../agent/thread.js';
 
 export type TestStatus = 'running' | 'passed' | 'failed' | 'skipped' | 'unknown';
 
@@ -103,7 +103,7 @@ export class TestRecorder {
   private done: DoneTest[] = [];
 
   constructor(rawDir = process.env.CIPROF_RAW_DIR) {
-    this.file = rawDir ? join(rawDir, `${process.pid}-${threadId}${TESTS_SUFFIX}`) : undefined;
+    this.file = rawDir ? join(rawDir, `${pid}-${threadId}${TESTS_SUFFIX}`) : undefined;
     if (this.file) ((globalThis as Global)[HOOK_FLUSHERS] ??= []).push(() => this.flush());
   }
 
@@ -156,7 +156,7 @@ function line(test: OpenTest, endUs: number | null, cpuEndUs: number | undefined
   const startUs = Math.round(test.startUs);
   const end = endUs === null ? null : Math.round(endUs);
   const record: TestRecord = {
-    pid: process.pid,
+    pid,
     threadId,
     kind: test.kind,
     file: test.file,

@@ -6,8 +6,8 @@ import {
 import "./chunk-5RRSUTS2.js";
 import {
   runTests
-} from "./chunk-VMITRH6J.js";
-import "./chunk-XLYLPYGH.js";
+} from "./chunk-QQUH6XC6.js";
+import "./chunk-W4LCTQKE.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-GA3KEGGT.js";
 import "./chunk-7ADZIJC2.js";

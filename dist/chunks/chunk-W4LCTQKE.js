@@ -40,7 +40,7 @@ function setupAttribution(_command, opts) {
   };
   let records;
   let loading;
-  const load = () => loading ??= import("./test-attribution-WA5QDDYX.js").then(
+  const load = () => loading ??= import("./test-attribution-2H3SUIT5.js").then(
     (m) => {
       records = new m.TestAttribution(warnOnce);
     },
@@ -274,7 +274,7 @@ async function runProfiled(opts) {
     }
   }
   const running = runCommand(rawDir && opts.attribution?.command || opts.command, { env, cwd: opts.cwd, stdout: opts.stdout });
-  const gatherModule = rawDir ? import("./gather-EZFVZHJO.js") : void 0;
+  const gatherModule = rawDir ? import("./gather-TAW747AW.js") : void 0;
   gatherModule?.catch(() => void 0);
   const attributionLoaded = rawDir ? opts.attribution?.load?.() : void 0;
   const repoRoot = () => typeof opts.repoRoot === "string" ? Promise.resolve(opts.repoRoot) : opts.repoRoot();
@@ -365,7 +365,7 @@ var WarmUpHandle = class {
   warmUp;
   start() {
     if (!warmUpEnabled(this.env)) return;
-    import("./warmup-C6MSUGNY.js").then(
+    import("./warmup-HQWZMIXJ.js").then(
       (m) => {
         if (!this.stopped) this.warmUp = m.scheduleWarmUp({ report: this.report, env: this.env, ...m.warmUpTestHooks(this.env) });
       },

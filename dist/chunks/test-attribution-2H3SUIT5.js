@@ -7,11 +7,11 @@ import {
   makeLabelerFor,
   readTestRecords,
   testWalls
-} from "./chunk-FFNQB74B.js";
+} from "./chunk-5YF2HTEQ.js";
 import {
   testStats
 } from "./chunk-ZT4APMRY.js";
-import "./chunk-VJM7W4UG.js";
+import "./chunk-3SCT6IFH.js";
 import "./chunk-74OC37R2.js";
 import "./chunk-BCCUQZ3E.js";
 import "./chunk-VYVC6F5W.js";

@@ -26,7 +26,7 @@ import {
 } from "./chunk-MIHNHIUD.js";
 import {
   builtin
-} from "./chunk-VJM7W4UG.js";
+} from "./chunk-3SCT6IFH.js";
 import {
   ALLOC_SUFFIX,
   MARKER_RESIDUES,

@@ -2,8 +2,8 @@ import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
   runTests
-} from "./chunk-VMITRH6J.js";
-import "./chunk-XLYLPYGH.js";
+} from "./chunk-QQUH6XC6.js";
+import "./chunk-W4LCTQKE.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-GA3KEGGT.js";
 import "./chunk-7ADZIJC2.js";

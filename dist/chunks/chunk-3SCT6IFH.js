@@ -18,6 +18,7 @@ function workerThreadsIfLoaded() {
 var workerThreads = workerThreadsIfLoaded();
 var isMainThread = workerThreads ? workerThreads.isMainThread : true;
 var threadId = workerThreads ? workerThreads.threadId : 0;
+var pid = process.pid;
 
 export {
   builtin

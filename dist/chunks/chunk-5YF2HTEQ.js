@@ -152,15 +152,15 @@ function readTestRecords(rawDir, repoRoot) {
 }
 function ancestorsReader(rawDir) {
   const read = /* @__PURE__ */ new Map();
-  return (pid) => {
-    if (read.has(pid)) return read.get(pid);
+  return (pid2) => {
+    if (read.has(pid2)) return read.get(pid2);
     let ancestors;
     try {
-      const marker = JSON.parse(readFileSync(path.join(rawDir, `${pid}-0.start`), "utf8"));
+      const marker = JSON.parse(readFileSync(path.join(rawDir, `${pid2}-0.start`), "utf8"));
       if (Array.isArray(marker.ancestors)) ancestors = marker.ancestors;
     } catch {
     }
-    read.set(pid, ancestors);
+    read.set(pid2, ancestors);
     return ancestors;
   };
 }
@@ -200,8 +200,8 @@ function makeLabelerFor(records) {
     closeOpen(list);
     const intervals = { tests: list.filter((i) => i.kind === "test"), files: list.filter((i) => i.kind === "file") };
     byThread.set(key, intervals);
-    const pid = Number(key.split("-")[0]);
-    byPid.set(pid, [...byPid.get(pid) ?? [], intervals]);
+    const pid2 = Number(key.split("-")[0]);
+    byPid.set(pid2, [...byPid.get(pid2) ?? [], intervals]);
   }
   const cache = /* @__PURE__ */ new Map();
   const labelsOf = (i) => {
@@ -212,10 +212,10 @@ function makeLabelerFor(records) {
     }
     return l;
   };
-  const runningIn = (pid, t) => {
+  const runningIn = (pid2, t) => {
     let test;
     let file;
-    for (const thread of byPid.get(pid) ?? []) {
+    for (const thread of byPid.get(pid2) ?? []) {
       const tt = containing(thread.tests, t);
       if (tt && (!test || tt.startUs > test.startUs)) test = tt;
       const ff = containing(thread.files, t);
@@ -242,9 +242,9 @@ function makeLabelerFor(records) {
 function spawningTest(info, records, runningIn) {
   if (info.startUs === void 0) return void 0;
   const ancestors = info.ancestors?.length ? info.ancestors : records.ancestors(info.pid) ?? [info.ppid];
-  for (const pid of ancestors) {
-    if (pid === info.pid) continue;
-    const labels = runningIn(pid, info.startUs);
+  for (const pid2 of ancestors) {
+    if (pid2 === info.pid) continue;
+    const labels = runningIn(pid2, info.startUs);
     if (labels) return labels;
   }
   return void 0;

@@ -715,8 +715,9 @@ function main() {
   profiler.connect();
   const started = {};
   const flushingMarker = (0, import_node_path4.join)(rawDir, `${pid}-${threadId}${FLUSHING_SUFFIX}`);
+  const markFlushing = () => safely("flush marker", () => (0, import_node_fs6.writeFileSync)(flushingMarker, ""));
   const flushAll = (reason) => {
-    safely("flush marker", () => (0, import_node_fs6.writeFileSync)(flushingMarker, ""));
+    markFlushing();
     for (const flushHook of g[HOOK_FLUSHERS] ?? []) safely(`per-test records (${reason})`, () => flushHook(reason));
     const sampler = started.alloc;
     const allocFlush = sampler && ((info) => safely(`allocation profile on ${reason}`, () => sampler.flush(info)));
@@ -724,7 +725,7 @@ function main() {
   };
   process.on("exit", () => {
     if (!isMainThread) return flushAll("exit");
-    safely("flush marker", () => (0, import_node_fs6.writeFileSync)(flushingMarker, ""));
+    markFlushing();
     let ownFlushed = false;
     const ownFlush = () => {
       ownFlushed = true;

@@ -71,8 +71,9 @@ function main(): void {
   // Set once sampling starts (below); read when a flush comes.
   const started: { alloc?: AllocationSampler } = {};
   const flushingMarker = join(rawDir, `${pid}-${threadId}${FLUSHING_SUFFIX}`);
+  const markFlushing = (): void => safely('flush marker', () => writeFileSync(flushingMarker, ''));
   const flushAll = (reason: FlushReason): void => {
-    safely('flush marker', () => writeFileSync(flushingMarker, ''));
+    markFlushing();
     for (const flushHook of g[HOOK_FLUSHERS] ?? []) safely(`per-test records (${reason})`, () => flushHook(reason));
     const sampler = started.alloc;
     const allocFlush = sampler && ((info: AgentThreadInfo) => safely(`allocation profile on ${reason}`, () => sampler.flush(info)));
@@ -83,7 +84,7 @@ function main(): void {
   process.on('exit', () => {
     if (!isMainThread) return flushAll('exit');
     // First, so that a worker booting from now on sees the process is ending (above).
-    safely('flush marker', () => writeFileSync(flushingMarker, ''));
+    markFlushing();
     let ownFlushed = false;
     const ownFlush = (): void => {
       ownFlushed = true;

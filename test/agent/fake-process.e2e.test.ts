@@ -6,16 +6,15 @@
  * one another's `123456-0-0.cpuprofile`.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NODE_VERSIONS, ROOT } from '../helpers/cli.js';
+import { AGENT_NODE_OPTIONS, scriptDir } from '../helpers/agent-scripts.js';
+import { NODE_VERSIONS } from '../helpers/cli.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'ciprof-agent-fake-process-'));
-const fixture = join(dir, 'fake-pid.js');
-writeFileSync(fixture, "global.process = { __proto__: process, pid: 123456 };\nprocess.stdout.write(`pid ${process.pid}\\n`);\nprocess.exit(0);\n");
-const nodeOptions = `--require ${join(ROOT, 'dist/agent.cjs')} --require ${join(ROOT, 'dist/runners/preload.cjs')}`;
+const { dir, script } = scriptDir('ciprof-agent-fake-process-');
+const fixture = script('fake-pid.js', "global.process = { __proto__: process, pid: 123456 };\nprocess.stdout.write(`pid ${process.pid}\\n`);\nprocess.exit(0);\n");
+const nodeOptions = AGENT_NODE_OPTIONS;
 
 describe.each(NODE_VERSIONS)('$label', (node) => {
   it.skipIf(!node.available)('a faked process.pid: the profile is written under the real pid, the program sees its fake', () => {

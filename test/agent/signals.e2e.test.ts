@@ -13,20 +13,14 @@
  * self-signal the program listens for stops nothing.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readdirSync, readFileSync, watch } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NODE_VERSIONS, ROOT } from '../helpers/cli.js';
+import { AGENT_NODE_OPTIONS, scriptDir } from '../helpers/agent-scripts.js';
+import { NODE_VERSIONS } from '../helpers/cli.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'ciprof-agent-signals-'));
-const nodeOptions = `--require ${join(ROOT, 'dist/agent.cjs')} --require ${join(ROOT, 'dist/runners/preload.cjs')}`;
-
-function script(name: string, text: string): string {
-  const file = join(dir, name);
-  writeFileSync(file, text);
-  return file;
-}
+const { dir, script } = scriptDir('ciprof-agent-signals-');
+const nodeOptions = AGENT_NODE_OPTIONS;
 
 const waiting = script('waiting.js', 'setTimeout(() => {}, 10_000);\n');
 const selfKill = script('self-kill.js', "process.kill(process.pid, /^\\d+$/.test(process.argv[2]) ? Number(process.argv[2]) : process.argv[2]);\nsetTimeout(() => {}, 10_000);\n");

@@ -14,20 +14,14 @@
  *   `new Worker`) is left unprofiled, never counted lost.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NODE_VERSIONS, ROOT } from '../helpers/cli.js';
+import { AGENT_NODE_OPTIONS, scriptDir } from '../helpers/agent-scripts.js';
+import { NODE_VERSIONS } from '../helpers/cli.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'ciprof-agent-workers-exit-'));
-const nodeOptions = `--require ${join(ROOT, 'dist/agent.cjs')} --require ${join(ROOT, 'dist/runners/preload.cjs')}`;
-
-function script(name: string, text: string): string {
-  const file = join(dir, name);
-  writeFileSync(file, text);
-  return file;
-}
+const { dir, script } = scriptDir('ciprof-agent-workers-exit-');
+const nodeOptions = AGENT_NODE_OPTIONS;
 
 // The worker tells the main thread it is ready (its agent has started by then), then waits.
 const idleWorker = script(

@@ -314,8 +314,8 @@ function registerRootHooks(nodeTest, recorder, file, manyFiles) {
   });
 }
 function installNodeTestHooks(recorder, { manyFiles }) {
-  const file = process.argv[1];
-  if (!file) return;
+  const file = process.argv[1] ?? "";
+  if (!file && !manyFiles) return;
   if (!manyFiles) recorder.begin("file", file, "");
   const registerHooks = builtin("node:module").registerHooks;
   if (typeof registerHooks !== "function") {

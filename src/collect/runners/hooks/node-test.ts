@@ -43,8 +43,10 @@ function registerRootHooks(nodeTest: NodeTest, recorder: TestRecorder, file: str
 }
 
 export function installNodeTestHooks(recorder: TestRecorder, { manyFiles }: { manyFiles: boolean }): void {
-  const file = process.argv[1];
-  if (!file) return;
+  // Under --test-isolation=none with no file named (node:test's default globs) there is no
+  // argv[1]: each test's filePath names its file then.
+  const file = process.argv[1] ?? '';
+  if (!file && !manyFiles) return;
   // The whole process is this one file: loading it and its before/after hooks count to it.
   // Under --test-isolation=none it is the orchestrator, and each test names its own file.
   if (!manyFiles) recorder.begin('file', file, '');

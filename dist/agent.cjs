@@ -2,7 +2,6 @@
 
 // src/agent/agent.ts
 var import_node_fs6 = require("node:fs");
-var import_node_path4 = require("node:path");
 
 // src/agent/process-facts.ts
 var import_node_fs = require("node:fs");
@@ -61,7 +60,20 @@ function readStat(pid2, buf) {
 
 // src/agent/profiler.ts
 var import_node_fs3 = require("node:fs");
-var import_node_path = require("node:path");
+
+// src/agent/protocol.ts
+var FLUSH_CHANNEL = "ciprof:flush";
+var inRawDir = (rawDir, name) => `${rawDir}/${name}`;
+var HOOK_FLUSHERS = /* @__PURE__ */ Symbol.for("ciprof.hookFlushers");
+var FLUSHING_SUFFIX = ".flushing";
+var ALLOC_ENV = "CIPROF_ALLOC_BYTES";
+var ALLOC_SUFFIX = ".allocprofile";
+var DEFAULT_ALLOC_INTERVAL_BYTES = 4 * 1024;
+var TEST_BOUNDARY = /* @__PURE__ */ Symbol.for("ciprof.testBoundary");
+var MARKER_PIECES = 4;
+var MARKER_RESIDUES = 16;
+var MARKER_STEP = 16;
+var markerElements = (intervalBytes) => Math.ceil(4 * intervalBytes / 8);
 
 // src/agent/scripts.ts
 var import_node_fs2 = require("node:fs");
@@ -375,7 +387,7 @@ var ThreadProfiler = class {
     } catch (err) {
       if (/without a V8::Inspector/.test(errorText(err))) {
         const info = JSON.stringify({ pid, threadId, argv: process.argv.slice(1, 4), execArgv: process.execArgv });
-        (0, import_node_fs3.writeFileSync)((0, import_node_path.join)(this.rawDir, `${pid}-${threadId}.noinspector`), info);
+        (0, import_node_fs3.writeFileSync)(inRawDir(this.rawDir, `${pid}-${threadId}.noinspector`), info);
         throw new NoInspector();
       }
       throw err;
@@ -389,7 +401,7 @@ var ThreadProfiler = class {
    */
   start() {
     const marker = { startUs: this.facts.startUs, ...isMainThread ? { ancestors: this.facts.ancestors } : {} };
-    (0, import_node_fs3.writeFileSync)((0, import_node_path.join)(this.rawDir, `${pid}-${threadId}.start`), JSON.stringify(marker));
+    (0, import_node_fs3.writeFileSync)(inRawDir(this.rawDir, `${pid}-${threadId}.start`), JSON.stringify(marker));
     this.startedAt = dateNow();
     this.post("Profiler.start");
     this.running = true;
@@ -422,7 +434,7 @@ var ThreadProfiler = class {
       ancestors: isMainThread ? this.facts.ancestors : []
     };
     whileStopped?.(info);
-    const base = (0, import_node_path.join)(this.rawDir, `${pid}-${threadId}-0`);
+    const base = inRawDir(this.rawDir, `${pid}-${threadId}-0`);
     const content = "text" in stopped ? `${stopped.text.slice(0, -1)},"$ciprof":${JSON.stringify(info)}}` : JSON.stringify({ ...stopped.profile, $ciprof: info });
     (0, import_node_fs3.writeFileSync)(`${base}.tmp`, content);
     (0, import_node_fs3.renameSync)(`${base}.tmp`, `${base}.cpuprofile`);
@@ -463,22 +475,6 @@ function profileOf(reply) {
 
 // src/agent/alloc.ts
 var import_node_fs4 = require("node:fs");
-var import_node_path2 = require("node:path");
-
-// src/agent/protocol.ts
-var FLUSH_CHANNEL = "ciprof:flush";
-var HOOK_FLUSHERS = /* @__PURE__ */ Symbol.for("ciprof.hookFlushers");
-var FLUSHING_SUFFIX = ".flushing";
-var ALLOC_ENV = "CIPROF_ALLOC_BYTES";
-var ALLOC_SUFFIX = ".allocprofile";
-var DEFAULT_ALLOC_INTERVAL_BYTES = 4 * 1024;
-var TEST_BOUNDARY = /* @__PURE__ */ Symbol.for("ciprof.testBoundary");
-var MARKER_PIECES = 4;
-var MARKER_RESIDUES = 16;
-var MARKER_STEP = 16;
-var markerElements = (intervalBytes) => Math.ceil(4 * intervalBytes / 8);
-
-// src/agent/alloc.ts
 var marks = {
   /** The mark's arrays go here so no compiler can prove them unused; cleared at once. */
   sink: void 0,
@@ -523,7 +519,7 @@ var AllocationSampler = class {
     const result = this.post("HeapProfiler.stopSampling");
     if (!result?.profile) throw new Error("HeapProfiler.stopSampling returned no profile");
     const alloc = { intervalBytes: this.intervalBytes, markerElements: this.elements, boundariesUs: this.boundariesUs, startUs: this.startUs, endUs };
-    const base = (0, import_node_path2.join)(this.rawDir, `${pid}-${threadId}-0`);
+    const base = inRawDir(this.rawDir, `${pid}-${threadId}-0`);
     const text = JSON.stringify({ nodes: flatten(result.profile.head), samples: result.profile.samples, $ciprof: info, $alloc: alloc });
     (0, import_node_fs4.writeFileSync)(`${base}.alloc.tmp`, text);
     (0, import_node_fs4.renameSync)(`${base}.alloc.tmp`, `${base}${ALLOC_SUFFIX}`);
@@ -592,7 +588,6 @@ function installSigtermFlush(flush) {
 
 // src/agent/terminate.ts
 var import_node_fs5 = require("node:fs");
-var import_node_path3 = require("node:path");
 var ANSWER_TIMEOUT_MS = 1e3;
 var WRITE_TIMEOUT_MS = 1e4;
 function wrapWorkerTerminate(rawDir) {
@@ -617,7 +612,7 @@ function remember(worker) {
 }
 var EXIT_ANSWER_TIMEOUT_MS = 250;
 function flushLiveWorkersAtExit(rawDir, ownFlush) {
-  const marker = (tid, suffix) => (0, import_node_path3.join)(rawDir, `${pid}-${tid}${suffix}`);
+  const marker = (tid, suffix) => inRawDir(rawDir, `${pid}-${tid}${suffix}`);
   const pending = madeHere.map((ref) => ref.deref()?.threadId ?? -1).filter((tid) => tid > 0 && (0, import_node_fs5.existsSync)(marker(tid, ".start")) && !(0, import_node_fs5.existsSync)(marker(tid, "-0.cpuprofile")));
   madeHere = [];
   if (pending.length === 0) return ownFlush();
@@ -646,7 +641,7 @@ function wrapTerminate({ BroadcastChannel, Worker }, rawDir) {
   const originalTerminate = proto.terminate;
   proto.terminate = function terminate() {
     const target = this.threadId;
-    if (target < 0 || !(0, import_node_fs5.existsSync)((0, import_node_path3.join)(rawDir, `${pid}-${target}.start`))) return originalTerminate.call(this);
+    if (target < 0 || !(0, import_node_fs5.existsSync)(inRawDir(rawDir, `${pid}-${target}.start`))) return originalTerminate.call(this);
     return new Promise((resolve) => {
       const channel = new BroadcastChannel(FLUSH_CHANNEL);
       const finish = () => {
@@ -705,7 +700,7 @@ function main() {
   const rawDir = process.env.CIPROF_RAW_DIR;
   if (!rawDir || g[AGENT_KEY]) return;
   Object.defineProperty(g, AGENT_KEY, { value: true });
-  if (!isMainThread && (0, import_node_fs6.existsSync)((0, import_node_path4.join)(rawDir, `${pid}-0${FLUSHING_SUFFIX}`))) return;
+  if (!isMainThread && (0, import_node_fs6.existsSync)(inRawDir(rawDir, `${pid}-0${FLUSHING_SUFFIX}`))) return;
   const intervalUs = Number(process.env.CIPROF_INTERVAL_US) || 1e3;
   const profiler = new ThreadProfiler(rawDir, intervalUs, {
     startUs: threadStartUs(),
@@ -714,7 +709,7 @@ function main() {
   });
   profiler.connect();
   const started = {};
-  const flushingMarker = (0, import_node_path4.join)(rawDir, `${pid}-${threadId}${FLUSHING_SUFFIX}`);
+  const flushingMarker = inRawDir(rawDir, `${pid}-${threadId}${FLUSHING_SUFFIX}`);
   const markFlushing = () => safely("flush marker", () => (0, import_node_fs6.writeFileSync)(flushingMarker, ""));
   const flushAll = (reason) => {
     markFlushing();

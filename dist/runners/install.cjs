@@ -26,9 +26,9 @@ module.exports = __toCommonJS(install_exports);
 
 // src/collect/test-record.ts
 var import_node_fs = require("node:fs");
-var import_node_path = require("node:path");
 
 // src/agent/protocol.ts
+var inRawDir = (rawDir, name) => `${rawDir}/${name}`;
 var HOOK_FLUSHERS = /* @__PURE__ */ Symbol.for("ciprof.hookFlushers");
 var FLUSHING_SUFFIX = ".flushing";
 var DEFAULT_ALLOC_INTERVAL_BYTES = 4 * 1024;
@@ -69,7 +69,7 @@ var TestRecorder = class {
   open = /* @__PURE__ */ new Set();
   done = [];
   constructor(rawDir = process.env.CIPROF_RAW_DIR) {
-    this.file = rawDir ? (0, import_node_path.join)(rawDir, `${pid}-${threadId}${TESTS_SUFFIX}`) : void 0;
+    this.file = rawDir ? inRawDir(rawDir, `${pid}-${threadId}${TESTS_SUFFIX}`) : void 0;
     if (this.file) (globalThis[HOOK_FLUSHERS] ??= []).push(() => this.flush());
   }
   get enabled() {
@@ -133,10 +133,9 @@ function line(test, endUs, cpuEndUs, status) {
 
 // src/collect/runners/hooks/jest-worker-end.ts
 var import_node_fs2 = require("node:fs");
-var import_node_path2 = require("node:path");
 var POLL_MS = 20;
 function writingStarted(rawDir, pid2, until) {
-  const marker = (0, import_node_path2.join)(rawDir, `${pid2}-0${FLUSHING_SUFFIX}`);
+  const marker = inRawDir(rawDir, `${pid2}-0${FLUSHING_SUFFIX}`);
   return new Promise((resolve) => {
     let done = false;
     void until.then(() => done = true);
@@ -259,7 +258,7 @@ function installJestHooks(recorder, main) {
 
 // src/collect/runners/hooks/mocha.ts
 var import_node_fs3 = require("node:fs");
-var import_node_path3 = require("node:path");
+var import_node_path = require("node:path");
 function statusOf(test) {
   return test.state === "failed" ? "failed" : test.state === "passed" ? "passed" : test.state === "pending" ? "skipped" : "unknown";
 }
@@ -287,7 +286,7 @@ function listen(runner, recorder) {
 function loadRunnerClass() {
   const script = (0, import_node_fs3.realpathSync)(process.argv[1] ?? "");
   const root = /^(.*[\\/]mocha)[\\/](?:bin|lib)[\\/]/.exec(script)?.[1];
-  return root ? require((0, import_node_path3.join)(root, "lib", "runner.js")) : void 0;
+  return root ? require((0, import_node_path.join)(root, "lib", "runner.js")) : void 0;
 }
 function installMochaHooks(recorder) {
   const Runner = loadRunnerClass();

@@ -18,7 +18,6 @@ var pid = process.pid;
 
 // src/collect/runners/hooks/runner-role.ts
 var import_node_fs2 = require("node:fs");
-var import_node_path = require("node:path");
 
 // src/agent/process-facts.ts
 var import_node_fs = require("node:fs");
@@ -49,6 +48,7 @@ function readStat(pid2, buf) {
 }
 
 // src/agent/protocol.ts
+var inRawDir = (rawDir, name) => `${rawDir}/${name}`;
 var DEFAULT_ALLOC_INTERVAL_BYTES = 4 * 1024;
 var OUTER_NODE_TEST_CONTEXT = "node-test-context.outer";
 
@@ -78,7 +78,7 @@ var WORKER_THREAD_ENTRIES = table([
 function recordsTests(role) {
   return role.role === "worker" || role.runner === "jest" || role.runner === "mocha";
 }
-var marker = (rawDir, pid2, runner) => (0, import_node_path.join)(rawDir, `${pid2}.${runner}.runner`);
+var marker = (rawDir, pid2, runner) => inRawDir(rawDir, `${pid2}.${runner}.runner`);
 var match = (entries, file) => (entries.compiled ??= entries.patterns.map(([runner, pattern]) => [runner, entry(pattern)])).find(([, re]) => re.test(file))?.[0];
 var mayBeRunner = (file) => file.includes("jest") || file.includes("vitest") || file.includes("mocha") || file.includes("tinypool");
 function mainThreadRole(rawDir) {
@@ -103,7 +103,7 @@ function markMain(rawDir, runner) {
   (0, import_node_fs2.writeFileSync)(marker(rawDir, process.pid, runner), "");
   return { runner, role: "main" };
 }
-var testsMarker = (rawDir, pid2) => (0, import_node_path.join)(rawDir, `${pid2}.node-test.tests`);
+var testsMarker = (rawDir, pid2) => inRawDir(rawDir, `${pid2}.node-test.tests`);
 var markTests = (rawDir) => (0, import_node_fs2.writeFileSync)(testsMarker(rawDir, process.pid), "");
 function isolationNone(execArgv) {
   return execArgv.some((arg, i) => {
@@ -113,7 +113,7 @@ function isolationNone(execArgv) {
 }
 function nodeTestFileProcess(rawDir) {
   if ((0, import_node_fs2.existsSync)(marker(rawDir, process.ppid, "node-test"))) return true;
-  if (process.env.NODE_TEST_CONTEXT !== "child-v8" || (0, import_node_fs2.existsSync)((0, import_node_path.join)(rawDir, OUTER_NODE_TEST_CONTEXT))) return false;
+  if (process.env.NODE_TEST_CONTEXT !== "child-v8" || (0, import_node_fs2.existsSync)(inRawDir(rawDir, OUTER_NODE_TEST_CONTEXT))) return false;
   for (const pid2 of parentChain()) if ((0, import_node_fs2.existsSync)(testsMarker(rawDir, pid2)) || (0, import_node_fs2.existsSync)(marker(rawDir, pid2, "node-test"))) return false;
   return true;
 }

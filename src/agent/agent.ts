@@ -21,11 +21,10 @@
  *   <pid>-<tid>-0.allocprofile        with --alloc: V8's sampling heap profile and its test marks (alloc.ts)
  */
 import { existsSync, writeFileSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
 import { hrtimeNs, parentChain, threadStartUs } from './process-facts.js';
 import { errorText, NoInspector, ThreadProfiler } from './profiler.js';
 import { AllocationSampler } from './alloc.js';
-import { ALLOC_ENV, FLUSHING_SUFFIX, HOOK_FLUSHERS, TEST_BOUNDARY, type AgentThreadInfo, type FlushReason, type HookFlusher, type TestBoundary } from './protocol.js';
+import { ALLOC_ENV, FLUSHING_SUFFIX, HOOK_FLUSHERS, inRawDir, TEST_BOUNDARY, type AgentThreadInfo, type FlushReason, type HookFlusher, type TestBoundary } from './protocol.js';
 import { installSigtermFlush } from './signals.js';
 import { flushLiveWorkersAtExit, listenForFlushRequests, wrapWorkerTerminate } from './terminate.js';
 import { isMainThread, pid, threadId } from './thread.js';
@@ -60,7 +59,7 @@ function main(): void {
   // A worker that boots after its process's main thread began its final flush is stopped
   // with the process before it could write anything (pino's transports, started just
   // before process.exit()): it is left unprofiled rather than counted lost.
-  if (!isMainThread && existsSync(join(rawDir, `${pid}-0${FLUSHING_SUFFIX}`))) return;
+  if (!isMainThread && existsSync(inRawDir(rawDir, `${pid}-0${FLUSHING_SUFFIX}`))) return;
   const intervalUs = Number(process.env.CIPROF_INTERVAL_US) || 1000;
   const profiler = new ThreadProfiler(rawDir, intervalUs, {
     startUs: threadStartUs(),
@@ -70,7 +69,7 @@ function main(): void {
   profiler.connect();
   // Set once sampling starts (below); read when a flush comes.
   const started: { alloc?: AllocationSampler } = {};
-  const flushingMarker = join(rawDir, `${pid}-${threadId}${FLUSHING_SUFFIX}`);
+  const flushingMarker = inRawDir(rawDir, `${pid}-${threadId}${FLUSHING_SUFFIX}`);
   const markFlushing = (): void => safely('flush marker', () => writeFileSync(flushingMarker, ''));
   const flushAll = (reason: FlushReason): void => {
     markFlushing();

@@ -3,8 +3,7 @@
  * as `<pid>-<tid>-0.cpuprofile` into the raw directory, synchronously (safe in 'exit').
  */
 import { renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { AgentThreadInfo, FlushReason, StartMarker } from './protocol.js';
+import { inRawDir, type AgentThreadInfo, type FlushReason, type StartMarker } from './protocol.js';
 import { writeScriptSourceMaps, type ProfileFrames } from './scripts.js';
 import { AgentSession } from './session.js';
 import { isMainThread, pid, threadId } from './thread.js';
@@ -51,7 +50,7 @@ export class ThreadProfiler {
       // Say so in a marker the collector reports, instead of a warning in the test output.
       if (/without a V8::Inspector/.test(errorText(err))) {
         const info = JSON.stringify({ pid, threadId, argv: process.argv.slice(1, 4), execArgv: process.execArgv });
-        writeFileSync(join(this.rawDir, `${pid}-${threadId}.noinspector`), info);
+        writeFileSync(inRawDir(this.rawDir, `${pid}-${threadId}.noinspector`), info);
         throw new NoInspector();
       }
       throw err;
@@ -66,7 +65,7 @@ export class ThreadProfiler {
    */
   start(): void {
     const marker: StartMarker = { startUs: this.facts.startUs, ...(isMainThread ? { ancestors: this.facts.ancestors } : {}) };
-    writeFileSync(join(this.rawDir, `${pid}-${threadId}.start`), JSON.stringify(marker));
+    writeFileSync(inRawDir(this.rawDir, `${pid}-${threadId}.start`), JSON.stringify(marker));
     this.startedAt = dateNow();
     this.post('Profiler.start');
     this.running = true;
@@ -100,7 +99,7 @@ export class ThreadProfiler {
       ancestors: isMainThread ? this.facts.ancestors : [],
     };
     whileStopped?.(info);
-    const base = join(this.rawDir, `${pid}-${threadId}-0`);
+    const base = inRawDir(this.rawDir, `${pid}-${threadId}-0`);
     // Written then renamed, so a reader never sees half a file from a thread killed mid-write.
     // The same bytes either way: V8's text with the block spliced in before its last brace
     // is what JSON.stringify({ ...profile, $ciprof }) gives (test/agent/raw-profile.test.ts).

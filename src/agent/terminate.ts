@@ -17,9 +17,8 @@
  */
 import type * as DiagnosticsChannel from 'node:diagnostics_channel';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type * as WorkerThreads from 'node:worker_threads';
-import { FLUSH_CHANNEL, FLUSHING_SUFFIX, type FlushMessage } from './protocol.js';
+import { FLUSH_CHANNEL, FLUSHING_SUFFIX, inRawDir, type FlushMessage } from './protocol.js';
 import { builtin, pid, threadId, workerThreadsIfLoaded } from './thread.js';
 
 const ANSWER_TIMEOUT_MS = 1000;
@@ -71,7 +70,7 @@ const EXIT_ANSWER_TIMEOUT_MS = 250;
  * longest the exit is delayed), then WRITE_TIMEOUT_MS to write.
  */
 export function flushLiveWorkersAtExit(rawDir: string, ownFlush: () => void): void {
-  const marker = (tid: number, suffix: string): string => join(rawDir, `${pid}-${tid}${suffix}`);
+  const marker = (tid: number, suffix: string): string => inRawDir(rawDir, `${pid}-${tid}${suffix}`);
   const pending = madeHere
     .map((ref) => ref.deref()?.threadId ?? -1)
     .filter((tid) => tid > 0 && existsSync(marker(tid, '.start')) && !existsSync(marker(tid, '-0.cpuprofile')));
@@ -103,7 +102,7 @@ function wrapTerminate({ BroadcastChannel, Worker }: typeof WorkerThreads, rawDi
   const originalTerminate = proto.terminate;
   proto.terminate = function terminate(this: WorkerThreads.Worker): Promise<number> {
     const target = this.threadId;
-    if (target < 0 || !existsSync(join(rawDir, `${pid}-${target}.start`))) return originalTerminate.call(this);
+    if (target < 0 || !existsSync(inRawDir(rawDir, `${pid}-${target}.start`))) return originalTerminate.call(this);
     return new Promise<void>((resolve) => {
       const channel = new BroadcastChannel(FLUSH_CHANNEL);
       const finish = (): void => {

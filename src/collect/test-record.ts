@@ -24,8 +24,7 @@
 import { appendFileSync } from 'node:fs';
 // Named imports: esbuild's __toESM copies every export of a namespace import (~0.7 ms of
 // CPU per runner process for node:path and node:module, Node 24).
-import { join } from 'node:path';
-import { HOOK_FLUSHERS, TEST_BOUNDARY, type HookFlusher, type TestBoundary } from '../agent/protocol.js';
+import { HOOK_FLUSHERS, inRawDir, TEST_BOUNDARY, type HookFlusher, type TestBoundary } from '../agent/protocol.js';
 // Not node:worker_threads: in a main thread that has not loaded it (a node:test file's
 // process on Node 24+, mocha's), loading it costs ~3-4 ms of CPU (install.cjs loaded in
 // 1.8 ms instead of 4.3-6.6, Node 24).
@@ -103,7 +102,7 @@ export class TestRecorder {
   private done: DoneTest[] = [];
 
   constructor(rawDir = process.env.CIPROF_RAW_DIR) {
-    this.file = rawDir ? join(rawDir, `${pid}-${threadId}${TESTS_SUFFIX}`) : undefined;
+    this.file = rawDir ? inRawDir(rawDir, `${pid}-${threadId}${TESTS_SUFFIX}`) : undefined;
     if (this.file) ((globalThis as Global)[HOOK_FLUSHERS] ??= []).push(() => this.flush());
   }
 

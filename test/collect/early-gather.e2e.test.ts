@@ -5,15 +5,18 @@
  *   is read after the command (gatherRawProfiles on the kept raw directory);
  * - a corrupt .cpuprofile that lands mid-run (with its .scripts.json, so it is read
  *   early) gives one warning line naming it, once; every other thread's profile is
- *   merged; the command's exit code is kept, under the CLI too.
+ *   merged; the command's exit code is kept, under the CLI too;
+ * - a big profile (a one-process suite's, a pool worker's) is read as soon as it is
+ *   written, a small one waits for its batch.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { setupAttribution } from '../../src/collect/attribution.js';
 import { gatherRawProfiles, type GatherResult } from '../../src/collect/gather.js';
 import { runProfiled } from '../../src/collect/profile-command.js';
+import { READ_AT_ONCE_BYTES } from '../../src/collect/early-gather.js';
 import { encodePprof } from '../../src/profile/pprof.js';
 import { readProfileFile } from '../../src/profile/read.js';
 import { envForNode, NODE_VERSIONS, runCli } from '../helpers/cli.js';
@@ -101,6 +104,62 @@ describe.each(NODE_VERSIONS.filter((n) => n.major !== 26))('profiles read while 
     expect(early.warnings).toEqual(late.warnings);
     expect(early.threads.length).toBe(FILES);
     expect(Buffer.from(encodePprof(early.profile)).equals(Buffer.from(encodePprof(late.profile)))).toBe(true);
+  }, 60_000);
+});
+
+/**
+ * A parent that spawns one child and outlives it by 600 ms (well under the 2 s a small batch
+ * waits). The child's stack is a chain of `depth` distinct functions, sampled as one stack:
+ * one profile node each, so the depth sets the profile's size.
+ */
+function parentAndChild(depth: number): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ciprof-early-big-'));
+  writeFileSync(
+    join(dir, 'child.js'),
+    `let next = () => { const end = Date.now() + 30; let s = 0; while (Date.now() < end) s += Math.sqrt(s + 1); return s; };
+for (let i = 0; i < ${depth}; i++) { const inner = next; next = new Function('inner', 'return function chainLink' + i + '() { return inner() + 1; }')(inner); }
+next();
+`,
+  );
+  writeFileSync(
+    join(dir, 'parent.js'),
+    `const { spawnSync } = require('node:child_process');
+const r = spawnSync(process.execPath, [require('node:path').join(__dirname, 'child.js')], { stdio: 'inherit' });
+Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 600);
+process.exitCode = r.status;
+`,
+  );
+  return dir;
+}
+
+describe.each(NODE_VERSIONS.filter((n) => n.major === 24))('a big profile, $label', ({ bin, available }) => {
+  async function run(depth: number): Promise<{ early: GatherResult; late: GatherResult; childBytes: number }> {
+    const dir = parentAndChild(depth);
+    dirs.push(dir);
+    const env = { ...envForNode(bin), NODE_OPTIONS: '' };
+    const warnings: string[] = [];
+    const run = await runProfiled({ command: [bin, 'parent.js'], env, cwd: dir, intervalUs: 1000, repoRoot: async () => dir, keepRaw: true, warn: (l) => warnings.push(l) });
+    expect(run.exitCode).toBe(0);
+    const rawDir = /raw V8 profiles kept in (\S+)/.exec(warnings.join('\n'))?.[1];
+    expect(rawDir, warnings.join('\n')).toBeDefined();
+    dirs.push(rawDir!);
+    const late = gatherRawProfiles(rawDir!, { repoRoot: dir });
+    const sizes = readdirSync(rawDir!)
+      .filter((f) => f.endsWith('.cpuprofile'))
+      .map((f) => statSync(join(rawDir!, f)).size);
+    return { early: run.gathered!, late, childBytes: Math.max(...sizes) };
+  }
+
+  it.skipIf(!available)('is read as soon as it is written, while the command still runs; a small one waits for its batch', async () => {
+    const big = await run(2500);
+    expect(big.childBytes).toBeGreaterThanOrEqual(READ_AT_ONCE_BYTES);
+    expect(big.early.readEarly).toBe(1);
+    expect(big.early.threads.length).toBe(2);
+    expect(Buffer.from(encodePprof(big.early.profile)).equals(Buffer.from(encodePprof(big.late.profile)))).toBe(true);
+    const small = await run(5);
+    expect(small.childBytes).toBeLessThan(READ_AT_ONCE_BYTES);
+    expect(small.early.readEarly).toBe(0);
+    expect(small.early.threads.length).toBe(2);
   }, 60_000);
 });
 

@@ -12,8 +12,7 @@
  * with the same message.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { FLUSHING_SUFFIX } from '../../../agent/protocol.js';
+import { FLUSHING_SUFFIX, inRawDir } from '../../../agent/protocol.js';
 
 const POLL_MS = 20;
 
@@ -29,7 +28,7 @@ export type JestWorkerClass = { prototype: JestWorker };
 
 /** Resolves when the process's main thread starts writing its profile; never if it does not. */
 function writingStarted(rawDir: string, pid: number, until: Promise<void>): Promise<void> {
-  const marker = join(rawDir, `${pid}-0${FLUSHING_SUFFIX}`);
+  const marker = inRawDir(rawDir, `${pid}-0${FLUSHING_SUFFIX}`);
   return new Promise((resolve) => {
     let done = false;
     void until.then(() => (done = true));

@@ -11,9 +11,8 @@
  * `<pid>.node-test.tests`: what it spawns is a test's, never a test file of its own.
  */
 import { existsSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parentChain } from '../../../agent/process-facts.js';
-import { OUTER_NODE_TEST_CONTEXT } from '../../../agent/protocol.js';
+import { inRawDir, OUTER_NODE_TEST_CONTEXT } from '../../../agent/protocol.js';
 import { builtin } from '../../../agent/thread.js';
 
 export type RunnerKind = 'jest' | 'mocha' | 'vitest' | 'node-test';
@@ -68,7 +67,7 @@ export function recordsTests(role: RunnerRole): boolean {
   return role.role === 'worker' || role.runner === 'jest' || role.runner === 'mocha';
 }
 
-const marker = (rawDir: string, pid: number, runner: RunnerKind): string => join(rawDir, `${pid}.${runner}.runner`);
+const marker = (rawDir: string, pid: number, runner: RunnerKind): string => inRawDir(rawDir, `${pid}.${runner}.runner`);
 
 const match = (entries: EntryTable, file: string): RunnerKind | undefined =>
   (entries.compiled ??= entries.patterns.map(([runner, pattern]): [RunnerKind, RegExp] => [runner, entry(pattern)])).find(([, re]) => re.test(file))?.[0];
@@ -103,7 +102,7 @@ function markMain(rawDir: string, runner: RunnerKind): RunnerRole {
   return { runner, role: 'main' };
 }
 
-const testsMarker = (rawDir: string, pid: number): string => join(rawDir, `${pid}.node-test.tests`);
+const testsMarker = (rawDir: string, pid: number): string => inRawDir(rawDir, `${pid}.node-test.tests`);
 const markTests = (rawDir: string): void => writeFileSync(testsMarker(rawDir, process.pid), '');
 
 /** `--test-isolation=none` (Node 22.8+ as --experimental-test-isolation), as one argument or two. */
@@ -126,7 +125,7 @@ function isolationNone(execArgv: readonly string[]): boolean {
  */
 function nodeTestFileProcess(rawDir: string): boolean {
   if (existsSync(marker(rawDir, process.ppid, 'node-test'))) return true;
-  if (process.env.NODE_TEST_CONTEXT !== 'child-v8' || existsSync(join(rawDir, OUTER_NODE_TEST_CONTEXT))) return false;
+  if (process.env.NODE_TEST_CONTEXT !== 'child-v8' || existsSync(inRawDir(rawDir, OUTER_NODE_TEST_CONTEXT))) return false;
   // Linux follows /proc upwards; elsewhere only the parent is known, so a node process a
   // test starts behind a shell that forks (not one that execs it) is taken for a file's.
   for (const pid of parentChain()) if (existsSync(testsMarker(rawDir, pid)) || existsSync(marker(rawDir, pid, 'node-test'))) return false;

@@ -6,8 +6,8 @@ import {
 import "./chunk-5RRSUTS2.js";
 import {
   runTests
-} from "./chunk-QQUH6XC6.js";
-import "./chunk-W4LCTQKE.js";
+} from "./chunk-SJ7SO6H5.js";
+import "./chunk-BMAVRW2X.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-GA3KEGGT.js";
 import "./chunk-7ADZIJC2.js";
@@ -15,7 +15,7 @@ import "./chunk-ZW2XN2ZX.js";
 import "./chunk-OKVCO46N.js";
 import "./chunk-LERJVIWU.js";
 import "./chunk-MIHNHIUD.js";
-import "./chunk-74OC37R2.js";
+import "./chunk-BXLDHBTS.js";
 import "./chunk-ZHB73YNC.js";
 
 // src/cli/run-options.ts

@@ -25,7 +25,7 @@ import "./chunk-KBBVG7QG.js";
 import {
   collect,
   testCommandEnv
-} from "./chunk-W4LCTQKE.js";
+} from "./chunk-BMAVRW2X.js";
 import "./chunk-G7F6OYY4.js";
 import {
   EXIT_USAGE,
@@ -76,7 +76,7 @@ import {
 } from "./chunk-MIHNHIUD.js";
 import {
   withAllocSampling
-} from "./chunk-74OC37R2.js";
+} from "./chunk-BXLDHBTS.js";
 import "./chunk-BCCUQZ3E.js";
 import "./chunk-VYVC6F5W.js";
 import "./chunk-ZHB73YNC.js";

@@ -11,7 +11,7 @@ import {
 } from "./chunk-LERJVIWU.js";
 import {
   OUTER_NODE_TEST_CONTEXT
-} from "./chunk-74OC37R2.js";
+} from "./chunk-BXLDHBTS.js";
 
 // src/collect/node-options.ts
 function quoteNodeOption(value) {
@@ -40,7 +40,7 @@ function setupAttribution(_command, opts) {
   };
   let records;
   let loading;
-  const load = () => loading ??= import("./test-attribution-2H3SUIT5.js").then(
+  const load = () => loading ??= import("./test-attribution-RFS66HQR.js").then(
     (m) => {
       records = new m.TestAttribution(warnOnce);
     },
@@ -87,24 +87,20 @@ function testCommandEnv(env) {
 // src/collect/profile-command.ts
 import { mkdtempSync, rm, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import * as path from "node:path";
+import * as path2 from "node:path";
 
 // src/collect/early-gather.ts
-import { watch } from "node:fs";
+import { statSync, watch } from "node:fs";
+import * as path from "node:path";
 import { setImmediate as nextTurn } from "node:timers/promises";
 var SCRIPTS_SUFFIX = ".scripts.json";
 var BATCH = 16;
 var MAX_WAIT_MS = 2e3;
+var READ_AT_ONCE_BYTES = 256 * 1024;
 var EarlyGather = class {
-  watcher;
-  queue = [];
-  gatherer;
-  draining = false;
-  timer;
-  stopped = false;
-  failed = false;
   /** `gatherer` resolves once the gathering code has loaded and the repository root is known. */
   constructor(rawDir, gatherer) {
+    this.rawDir = rawDir;
     try {
       this.watcher = watch(rawDir, { persistent: false }, (_event, name) => this.seen(name));
       this.watcher.on("error", () => this.fail());
@@ -120,6 +116,16 @@ var EarlyGather = class {
       () => this.fail()
     );
   }
+  rawDir;
+  watcher;
+  queue = [];
+  gatherer;
+  draining = false;
+  timer;
+  stopped = false;
+  failed = false;
+  /** A queued profile is at least READ_AT_ONCE_BYTES. */
+  big = false;
   /**
    * Stops reading ahead; the gatherer holding what was read, or undefined when reading
    * ahead failed (the caller then gathers the raw directory from scratch).
@@ -132,13 +138,24 @@ var EarlyGather = class {
   }
   seen(name) {
     if (typeof name !== "string" || !name.endsWith(SCRIPTS_SUFFIX)) return;
-    this.queue.push(`${name.slice(0, -SCRIPTS_SUFFIX.length)}.cpuprofile`);
+    const profile = `${name.slice(0, -SCRIPTS_SUFFIX.length)}.cpuprofile`;
+    this.queue.push(profile);
+    if (!this.big && this.bytes(profile) >= READ_AT_ONCE_BYTES) this.big = true;
     this.schedule();
   }
-  /** A full batch is read now, a smaller one once its first file has waited MAX_WAIT_MS. */
+  /** Bytes of a queued profile (0 when it cannot be told: it is then read with its batch). */
+  bytes(profile) {
+    try {
+      return statSync(path.join(this.rawDir, profile)).size;
+    } catch {
+      return 0;
+    }
+  }
+  /** A full batch, or one holding a big profile, is read now; a smaller one once its first file has waited MAX_WAIT_MS. */
   schedule() {
     if (!this.gatherer || this.draining || this.stopped || this.failed || this.queue.length === 0) return;
-    if (this.queue.length >= BATCH) {
+    if (this.queue.length >= BATCH || this.big) {
+      this.big = false;
       clearTimeout(this.timer);
       this.timer = void 0;
       void this.drain();
@@ -258,7 +275,7 @@ async function runProfiled(opts) {
   let env = opts.env;
   if (opts.profile !== false) {
     try {
-      rawDir = mkdtempSync(path.join(tmpdir(), "ciprof-raw-"));
+      rawDir = mkdtempSync(path2.join(tmpdir(), "ciprof-raw-"));
       env = {
         ...opts.env,
         ...opts.attribution?.env,
@@ -267,14 +284,14 @@ async function runProfiled(opts) {
         CIPROF_RAW_DIR: rawDir,
         CIPROF_INTERVAL_US: String(opts.intervalUs)
       };
-      if (opts.env.NODE_TEST_CONTEXT) writeFileSync(path.join(rawDir, OUTER_NODE_TEST_CONTEXT), "");
+      if (opts.env.NODE_TEST_CONTEXT) writeFileSync(path2.join(rawDir, OUTER_NODE_TEST_CONTEXT), "");
     } catch (err) {
       opts.warn(`profiling disabled: ${err.message}`);
       rawDir = void 0;
     }
   }
   const running = runCommand(rawDir && opts.attribution?.command || opts.command, { env, cwd: opts.cwd, stdout: opts.stdout });
-  const gatherModule = rawDir ? import("./gather-TAW747AW.js") : void 0;
+  const gatherModule = rawDir ? import("./gather-SEAEXTND.js") : void 0;
   gatherModule?.catch(() => void 0);
   const attributionLoaded = rawDir ? opts.attribution?.load?.() : void 0;
   const repoRoot = () => typeof opts.repoRoot === "string" ? Promise.resolve(opts.repoRoot) : opts.repoRoot();
@@ -365,7 +382,7 @@ var WarmUpHandle = class {
   warmUp;
   start() {
     if (!warmUpEnabled(this.env)) return;
-    import("./warmup-HQWZMIXJ.js").then(
+    import("./warmup-FPLZCZXO.js").then(
       (m) => {
         if (!this.stopped) this.warmUp = m.scheduleWarmUp({ report: this.report, env: this.env, ...m.warmUpTestHooks(this.env) });
       },

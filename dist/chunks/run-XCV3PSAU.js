@@ -2,8 +2,8 @@ import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
   runTests
-} from "./chunk-QQUH6XC6.js";
-import "./chunk-W4LCTQKE.js";
+} from "./chunk-SJ7SO6H5.js";
+import "./chunk-BMAVRW2X.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-GA3KEGGT.js";
 import "./chunk-7ADZIJC2.js";
@@ -11,7 +11,7 @@ import "./chunk-ZW2XN2ZX.js";
 import "./chunk-OKVCO46N.js";
 import "./chunk-LERJVIWU.js";
 import "./chunk-MIHNHIUD.js";
-import "./chunk-74OC37R2.js";
+import "./chunk-BXLDHBTS.js";
 import "./chunk-ZHB73YNC.js";
 export {
   runTests

@@ -7,12 +7,12 @@ import {
   makeLabelerFor,
   readTestRecords,
   testWalls
-} from "./chunk-5YF2HTEQ.js";
+} from "./chunk-OWPVGWMK.js";
 import {
   testStats
 } from "./chunk-ZT4APMRY.js";
 import "./chunk-3SCT6IFH.js";
-import "./chunk-74OC37R2.js";
+import "./chunk-BXLDHBTS.js";
 import "./chunk-BCCUQZ3E.js";
 import "./chunk-VYVC6F5W.js";
 import "./chunk-ZHB73YNC.js";

@@ -2,7 +2,7 @@ import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
   collectWhileResolving
-} from "./chunk-W4LCTQKE.js";
+} from "./chunk-BMAVRW2X.js";
 import {
   prepareOutDir
 } from "./chunk-G7F6OYY4.js";
@@ -15,7 +15,7 @@ import {
 } from "./chunk-ZW2XN2ZX.js";
 import {
   withAllocSampling
-} from "./chunk-74OC37R2.js";
+} from "./chunk-BXLDHBTS.js";
 
 // src/cli/run.ts
 import * as path from "node:path";

@@ -31,7 +31,7 @@ import {
   ALLOC_SUFFIX,
   MARKER_RESIDUES,
   MARKER_STEP
-} from "./chunk-74OC37R2.js";
+} from "./chunk-BXLDHBTS.js";
 import {
   normalizeScriptPath
 } from "./chunk-BCCUQZ3E.js";

@@ -243,8 +243,8 @@ async function passes(isStopped, spare, opts, event, scratch) {
     return true;
   };
   const [{ RawGatherer }, labeler, { testStats, testWallsMeta }, { blockedClass }, { summarize }, { encodePprofGzip }] = await Promise.all([
-    import("./gather-TAW747AW.js"),
-    import("./test-labeler-URNXXBVB.js"),
+    import("./gather-SEAEXTND.js"),
+    import("./test-labeler-7GFC3X56.js"),
     import("./tests-6SSTUNP5.js"),
     import("./blocked-6WR5R47J.js"),
     import("./summary-UK5CUAK2.js"),

@@ -124,6 +124,7 @@ export class EarlyGather {
       this.fail();
     } finally {
       this.draining = false;
+      if (this.queue.length === 0) this.big = false;
     }
     this.schedule();
   }

@@ -180,6 +180,7 @@ var EarlyGather = class {
       this.fail();
     } finally {
       this.draining = false;
+      if (this.queue.length === 0) this.big = false;
     }
     this.schedule();
   }

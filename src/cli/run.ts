@@ -43,8 +43,9 @@ export async function runTests(command: string[], flags: RunFlags): Promise<void
   // Opt-in (CIPROF_REPORT_WORKER=1): report.html renders on a worker from the labelled profile
   // while this thread encodes and stores it. Off by default: on a busy 2-core machine the
   // worker's start-up and its cold copy of the report code cost +240 ms CPU per run and saved
-  // no wall time (replayed one-process suite, 9 interleaved runs, load 4-7); on idle cores it
-  // should save most of the report's ~100 ms after the command: measure before turning it on.
+  // no wall time (replayed one-process suite, 9 interleaved runs, load 4-7); on a quiet machine
+  // it lost too (mocha, 1,500 tests, Node 24, 8 interleaved runs, load 0.5: 278 against 208 ms
+  // after the command): the worker's cold copy of the report code costs more than it saves.
   const labelled = (profile: Profile, walls: ReadonlyMap<string, TestWall> | undefined): void => reportThread?.render({ profile, headWalls: walls, output: path.join(start.outDir, 'report.html') });
   // Under --json, stdout is one JSON document: the test output goes to stderr.
   const collecting = collectWhileResolving(start, resolve, { command, keepRaw: flags.keepRaw, quiet: flags.quiet, profile: profiling, commandStdout: flags.json ? 'stderr' : 'inherit', labelled, warmUp: { report: flags.report } }, cliLog);

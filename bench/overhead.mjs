@@ -189,6 +189,9 @@ export function benchOverhead({ runs = 7, nodes = [22, 24], suite: only, baseCli
             const preloads = ['runners/preload.cjs', 'agent.cjs'].map((f) => `--require ${join(ROOT, 'dist', f)}`).join(' ');
             return timeRun(cmd, { cwd: suite.cwd, env: { ...env, NODE_OPTIONS: preloads, CIPROF_RAW_DIR: dir, CIPROF_INTERVAL_US: '1000' } });
           },
+          // The floor of the shape (bench/bare-wrapper.mjs): a second Node process around the
+          // command, --cpu-prof, every profile read back after the exit; no ciprof code at all.
+          'bare wrapper': () => timeRun([node, join(ROOT, 'bench/bare-wrapper.mjs'), '--', ...cmd], { cwd: suite.cwd, env }),
           // The whole product: profile, labels, merge, store (a temp store), report.html.
           'ciprof run': () => outside(timeRun([node, CLI, 'run', '-q', '--store-dir', join(tmp, 'store'), '--out', join(tmp, 'out'), '--', ...cmd], { cwd: suite.cwd, env }), join(tmp, 'out')),
         };
@@ -223,6 +226,8 @@ export function benchOverhead({ runs = 7, nodes = [22, 24], suite: only, baseCli
               wallVsCpuProf: pairedRatio(samples, 'ciprof run', 'node --cpu-prof', 'wallMs'),
               cpuVsCpuProf: pairedRatio(samples, 'ciprof run', 'node --cpu-prof', 'cpuMs'),
               agentWallVsCpuProf: pairedRatio(samples, 'agent only', 'node --cpu-prof', 'wallMs'),
+              bareWallVsCpuProf: pairedRatio(samples, 'bare wrapper', 'node --cpu-prof', 'wallMs'),
+              wallVsBare: pairedRatio(samples, 'ciprof run', 'bare wrapper', 'wallMs'),
               cpuProfWallVsPlain: pairedRatio(samples, 'node --cpu-prof', 'plain', 'wallMs'),
             },
             ...(baseCli ? { baseWallVsCpuProf: round(wall['ciprof run (base)'] / wall['node --cpu-prof'], 3), baseCpuVsCpuProf: round(cpu['ciprof run (base)'] / cpu['node --cpu-prof'], 3) } : {}),
@@ -240,7 +245,7 @@ export function overheadMarkdown(results) {
   const lines = [
     '## Overhead: `ciprof run` vs `node --cpu-prof` (NODE_OPTIONS, every process) vs plain, interleaved',
     '',
-    'Medians of interleaved runs (order rotated each round). `ciprof run` is the whole product: profile, per-test labels, merge, local store, report.html. "agent only" is the command with ciprof\'s two preloads in NODE_OPTIONS and no CLI around it: what the test processes themselves pay. CPU = user + system of the whole process tree. Target (issue 12): ciprof wall ≤ `node --cpu-prof` wall + 2%.',
+    'Medians of interleaved runs (order rotated each round). `ciprof run` is the whole product: profile, per-test labels, merge, local store, report.html. "agent only" is the command with ciprof\'s two preloads in NODE_OPTIONS and no CLI around it: what the test processes themselves pay. "bare wrapper" (bench/bare-wrapper.mjs) is the floor of the shape, no ciprof code: a second Node process runs the command with `--cpu-prof` and parses every profile written, nothing more. CPU = user + system of the whole process tree. Target (issue 12): ciprof wall ≤ `node --cpu-prof` wall + 2%.',
     '',
     '| suite | Node | runs | load | plain wall ms | --cpu-prof wall ms | agent only wall ms | ciprof wall ms | ciprof / plain | --cpu-prof / plain | agent only / --cpu-prof (wall, CPU) | **ciprof / --cpu-prof** | CPU ms plain / --cpu-prof / agent only / ciprof | CPU ciprof / --cpu-prof |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |',
@@ -258,14 +263,15 @@ export function overheadMarkdown(results) {
     '',
     'Per-round ratios (the two variants ran in the same round), median [confidence interval of the median from order statistics, coverage given]. "vs +2%" says whether the whole interval is below 1.02 (met), above it (missed), or straddles it (unresolved: this run cannot tell).',
     '',
-    '| suite | Node | runs | --cpu-prof / plain, wall | agent only / --cpu-prof, wall | ciprof / --cpu-prof, wall | ciprof / --cpu-prof, CPU | vs +2% (wall) |',
-    '| --- | --- | ---: | --- | --- | --- | --- | --- |',
+    '| suite | Node | runs | --cpu-prof / plain, wall | agent only / --cpu-prof, wall | bare wrapper / --cpu-prof, wall | ciprof / bare wrapper, wall | ciprof / --cpu-prof, wall | ciprof / --cpu-prof, CPU | vs +2% (wall) |',
+    '| --- | --- | ---: | --- | --- | --- | --- | --- | --- | --- |',
   );
   const cell = (x) => `x${x.median} [${x.low}, ${x.high}] ${Math.round(x.coverage * 100)}%`;
   for (const r of results) {
     if (r.skipped || !r.ratio.paired) continue;
     const p = r.ratio.paired;
-    lines.push(`| ${r.suite} | ${r.node} | ${r.runs} | ${cell(p.cpuProfWallVsPlain)} | ${cell(p.agentWallVsCpuProf)} | **${cell(p.wallVsCpuProf)}** | ${cell(p.cpuVsCpuProf)} | ${boundVerdict(p.wallVsCpuProf)} |`);
+    const opt = (x) => (x ? cell(x) : '');
+    lines.push(`| ${r.suite} | ${r.node} | ${r.runs} | ${cell(p.cpuProfWallVsPlain)} | ${cell(p.agentWallVsCpuProf)} | ${opt(p.bareWallVsCpuProf)} | ${opt(p.wallVsBare)} | **${cell(p.wallVsCpuProf)}** | ${cell(p.cpuVsCpuProf)} | ${boundVerdict(p.wallVsCpuProf)} |`);
   }
   lines.push('');
   return lines;

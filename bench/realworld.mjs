@@ -471,19 +471,25 @@ async function runProject(project, node, opts, dir) {
     let diffs = diffOutcomes(first.plain.tests, first.wrapped.tests);
     const extra = extraStdoutLines(first.plain, first.wrapped);
     let flaky = [];
+    let wrappedOnlyFlaky = [];
     if ((diffs.length || first.plain.exitCode !== first.wrapped.exitCode) && opts.recheck) {
       log(`${project.name} node${node}: ${diffs.length} test(s) differ, recheck pair`);
       const again = { plain: await runOnce(project, node, 'plain', checkout, work, 'recheck', timeoutMs), wrapped: await runOnce(project, node, 'wrapped', checkout, work, 'recheck', timeoutMs) };
-      // A test whose status changes between two runs of the same side (plain or wrapped) is
-      // flaky: its difference is not shown to be ciprof's doing. Consistent differences count.
+      // A test whose status changes between the two plain runs is flaky on its own: its
+      // difference is not shown to be ciprof's doing, and is listed, not counted. One that is
+      // steady plain and changes only between the two wrapped runs is not excused: flaky
+      // under ciprof only (e.g. a test whose outcome hangs on when the garbage collector
+      // runs). Differences that both sides repeat count as they are.
       const plainAgain = again.plain.tests;
-      flaky = diffs.filter((d) => plainAgain.get(d.test) !== first.plain.tests.get(d.test) || again.wrapped.tests.get(d.test) !== first.wrapped.tests.get(d.test));
       for (const d of diffs) {
         d.recheckPlain = plainAgain.get(d.test) ?? 'missing';
         d.recheckWrapped = again.wrapped.tests.get(d.test) ?? 'missing';
       }
-      const flakyNames = new Set(flaky.map((d) => d.test));
-      diffs = diffs.filter((d) => !flakyNames.has(d.test));
+      const plainSteady = (d) => plainAgain.get(d.test) === first.plain.tests.get(d.test);
+      const wrappedSteady = (d) => again.wrapped.tests.get(d.test) === first.wrapped.tests.get(d.test);
+      flaky = diffs.filter((d) => !plainSteady(d));
+      wrappedOnlyFlaky = diffs.filter((d) => plainSteady(d) && !wrappedSteady(d));
+      diffs = diffs.filter((d) => plainSteady(d) && wrappedSteady(d));
     }
     const plainCounts = counts(first.plain.tests);
     const wrappedCounts = counts(first.wrapped.tests);
@@ -494,12 +500,12 @@ async function runProject(project, node, opts, dir) {
     if (first.wrapped.error) problems.push(`wrapped: ${first.wrapped.error}`);
     if (first.plain.timedOut || first.wrapped.timedOut) problems.push('timed out');
     // Exit codes that differ only because of tests the plain runs disagree on are flakiness too.
-    const exitSame = pairs.every((p) => p.plain.exitCode === p.wrapped.exitCode) || (flaky.length > 0 && diffs.length === 0);
+    const exitSame = pairs.every((p) => p.plain.exitCode === p.wrapped.exitCode) || ((flaky.length > 0 || wrappedOnlyFlaky.length > 0) && diffs.length === 0);
     const outcomesSame = diffs.length === 0 && exitSame && !first.plain.error && !first.wrapped.error;
     return {
       project: project.name,
       node,
-      status: outcomesSame ? 'same' : 'DIFFERENT',
+      status: !outcomesSame ? 'DIFFERENT' : wrappedOnlyFlaky.length ? 'FLAKY UNDER CIPROF' : 'same',
       runs: opts.runs,
       exitPlain: pairs.map((p) => p.plain.exitCode),
       exitWrapped: pairs.map((p) => p.wrapped.exitCode),
@@ -509,6 +515,7 @@ async function runProject(project, node, opts, dir) {
       differingCount: diffs.length,
       flakyTests: flaky.slice(0, 20).map((d) => d.test),
       flakyCount: flaky.length,
+      wrappedOnlyFlaky: wrappedOnlyFlaky.slice(0, 20).map((d) => ({ test: d.test, plain: [d.plain, d.recheckPlain], wrapped: [d.wrapped, d.recheckWrapped] })),
       wallPlainMs: median(pairs.map((p) => p.plain.wallMs)),
       wallWrappedMs: median(pairs.map((p) => p.wrapped.wallMs)),
       wallRatio: Math.round(1000 * median(ratios)) / 1000,
@@ -576,7 +583,7 @@ function renderMarkdown(results, pins) {
     const c = (x) => `${x.passed}/${x.failed}/${x.skipped + x.todo}`;
     const p = r.profile ?? {};
     const prof = (p.error ? mdEscape(p.error) : `${p.processes} / ${p.threads} (${p.lostThreads})`) + (r.cpuProfProfiles === undefined ? '' : `; ${r.cpuProfProfiles}`);
-    const outcome = r.status === 'same' ? 'same' : `**DIFFERENT** (${r.differingCount} tests${r.problems?.length ? `; ${mdEscape(r.problems.join('; '))}` : ''})`;
+    const outcome = r.status === 'same' ? 'same' : r.status === 'FLAKY UNDER CIPROF' ? `**flaky under ciprof** (${r.wrappedOnlyFlaky.length} test${r.wrappedOnlyFlaky.length === 1 ? '' : 's'})` : `**DIFFERENT** (${r.differingCount} tests${r.problems?.length ? `; ${mdEscape(r.problems.join('; '))}` : ''})`;
     const flaky = r.flakyTests?.length ? ` (${r.flakyCount ?? r.flakyTests.length} flaky)` : '';
     lines.push(
       `| ${mdEscape(r.project)} | ${mdEscape(covers)} | ${r.node} | ${outcome}${flaky} | ${c(r.plain)} | ${c(r.wrapped)} | ${r.exitPlain.join(',')}→${r.exitWrapped.join(',')} | ${prof} | ${p.testNamePct ?? '?'}% | ${p.ciprofPct ?? '?'}% | ${p.ownOriginalPct === undefined ? '?' : p.ownOriginalPct === null ? 'no project samples' : `${p.ownOriginalPct}% of ${p.ownCodePct}% (${p.mappedFunctions})`} | ${r.extraStdoutLines} | ${(r.wallPlainMs / 1000).toFixed(1)} s → ${(r.wallWrappedMs / 1000).toFixed(1)} s (x${r.wallRatio}) | ${r.wallCpuProfMs ? `${(r.wallCpuProfMs / 1000).toFixed(1)} s (x${r.cpuProfRatio})` : 'not run'} | ${vsPeer(r)} | ${r.load ?? ''} |`,
@@ -598,7 +605,8 @@ function renderMarkdown(results, pins) {
   for (const r of rows) {
     const notes = [];
     if (r.differingTests?.length) notes.push(`tests that differ (first ${r.differingTests.length}): ${r.differingTests.slice(0, 8).map((d) => `\`${mdEscape(d.test)}\` ${d.plain}→${d.wrapped}${d.recheckWrapped ? ` (recheck: ${d.recheckPlain}→${d.recheckWrapped})` : ''}`).join('; ')}`);
-    if (r.flakyTests?.length) notes.push(`flaky: status changed between two runs of the same side (not counted): ${r.flakyTests.slice(0, 5).map((t) => `\`${mdEscape(t)}\``).join('; ')}`);
+    if (r.flakyTests?.length) notes.push(`flaky plain: status changed between the two plain runs (not counted): ${r.flakyTests.slice(0, 5).map((t) => `\`${mdEscape(t)}\``).join('; ')}`);
+    if (r.wrappedOnlyFlaky?.length) notes.push(`**flaky under ciprof only** (steady in both plain runs, changed between the two wrapped runs): ${r.wrappedOnlyFlaky.slice(0, 5).map((d) => `\`${mdEscape(d.test)}\` plain ${d.plain.join('/')}, wrapped ${d.wrapped.join('/')}`).join('; ')}`);
     if (r.extraStdoutSample?.length) notes.push(`stdout lines only in the wrapped run (numbers masked): ${r.extraStdoutSample.map((l) => `\`${mdEscape(l.slice(0, 120))}\``).join('; ')}`);
     if (r.ciprofStderr?.length) notes.push(`ciprof said: ${r.ciprofStderr.map((l) => `\`${mdEscape(l.slice(0, 200))}\``).join('; ')}`);
     if (r.profile?.testFilePct !== undefined) notes.push(`CPU with a test_file other than (setup): ${r.profile.testFilePct}%; tests in ciprof's table: ${r.profile.testsRecorded}`);

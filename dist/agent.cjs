@@ -588,8 +588,85 @@ function installSigtermFlush(flush) {
 
 // src/agent/terminate.ts
 var import_node_fs5 = require("node:fs");
+
+// src/agent/flush-slots.ts
+var FLUSH_SLOTS_KEY = "ciprof.flushSlots.v1";
+var SLOTS = 1024;
+var FIELDS = 3;
+var OWNER = 0;
+var REQUEST = 1;
+var STATE = 2;
+var SLOT_IDLE = 0;
+var SLOT_FLUSHING = 1;
+var SLOT_WRITTEN = 2;
+var atomicsWaitAsync = Atomics.waitAsync;
+var canWaitAsync = () => typeof atomicsWaitAsync === "function";
+function waitAsync(view, index, value, timeoutMs) {
+  const waited = atomicsWaitAsync.call(Atomics, view, index, value, timeoutMs);
+  return waited.async ? waited.value : Promise.resolve(waited.value);
+}
+function shareFlushSlots(workerThreads2) {
+  if (!canWaitAsync() || typeof workerThreads2.setEnvironmentData !== "function") return void 0;
+  const inherited = workerThreads2.getEnvironmentData(FLUSH_SLOTS_KEY);
+  if (inherited instanceof SharedArrayBuffer) return new Int32Array(inherited);
+  const slots2 = new SharedArrayBuffer(SLOTS * FIELDS * Int32Array.BYTES_PER_ELEMENT);
+  workerThreads2.setEnvironmentData(FLUSH_SLOTS_KEY, slots2);
+  return new Int32Array(slots2);
+}
+function listenOnFlushSlot(workerThreads2, threadId2, flush) {
+  if (!canWaitAsync()) return void 0;
+  const shared = workerThreads2.getEnvironmentData(FLUSH_SLOTS_KEY);
+  if (!(shared instanceof SharedArrayBuffer)) return void 0;
+  const view = new Int32Array(shared);
+  const base = claim(view, threadId2);
+  if (base < 0) return void 0;
+  const written = () => {
+    Atomics.store(view, base + STATE, SLOT_WRITTEN);
+    Atomics.notify(view, base + STATE);
+    Atomics.compareExchange(view, base + OWNER, threadId2, 0);
+  };
+  void waitAsync(view, base + REQUEST, 0).then(() => {
+    if (Atomics.load(view, base + OWNER) !== threadId2) return;
+    Atomics.store(view, base + STATE, SLOT_FLUSHING);
+    Atomics.notify(view, base + STATE);
+    try {
+      flush();
+    } finally {
+      written();
+    }
+  });
+  return { written };
+}
+function claim(view, threadId2) {
+  for (let i = 0; i < SLOTS; i++) {
+    const base = (threadId2 + i) % SLOTS * FIELDS;
+    if (Atomics.load(view, base + OWNER) !== 0) continue;
+    Atomics.store(view, base + REQUEST, 0);
+    Atomics.store(view, base + STATE, SLOT_IDLE);
+    if (Atomics.compareExchange(view, base + OWNER, 0, threadId2) === 0) return base;
+  }
+  return -1;
+}
+function askToFlush(view, threadId2) {
+  if (threadId2 <= 0) return void 0;
+  let base = -1;
+  for (let i = 0; i < SLOTS && base < 0; i++) {
+    const at = (threadId2 + i) % SLOTS * FIELDS;
+    if (Atomics.load(view, at + OWNER) === threadId2) base = at;
+  }
+  if (base < 0) return void 0;
+  Atomics.store(view, base + REQUEST, 1);
+  Atomics.notify(view, base + REQUEST);
+  return {
+    state: () => Atomics.load(view, base + STATE),
+    waitFor: (from, ms) => waitAsync(view, base + STATE, from, ms)
+  };
+}
+
+// src/agent/terminate.ts
 var ANSWER_TIMEOUT_MS = 1e3;
 var WRITE_TIMEOUT_MS = 1e4;
+var LAST_FILE = "-0.scripts.json";
 function wrapWorkerTerminate(rawDir) {
   const channels = builtin("node:diagnostics_channel");
   const loaded = workerThreadsIfLoaded();
@@ -611,72 +688,98 @@ function remember(worker) {
   madeHere.push(new WeakRef(worker));
 }
 var EXIT_ANSWER_TIMEOUT_MS = 250;
+var slots;
 function flushLiveWorkersAtExit(rawDir, ownFlush) {
   const marker = (tid, suffix) => inRawDir(rawDir, `${pid}-${tid}${suffix}`);
-  const pending = madeHere.map((ref) => ref.deref()?.threadId ?? -1).filter((tid) => tid > 0 && (0, import_node_fs5.existsSync)(marker(tid, ".start")) && !(0, import_node_fs5.existsSync)(marker(tid, "-0.cpuprofile")));
+  const pending = madeHere.map((ref) => ref.deref()?.threadId ?? -1).filter((tid) => tid > 0 && (0, import_node_fs5.existsSync)(marker(tid, ".start")) && !(0, import_node_fs5.existsSync)(marker(tid, LAST_FILE)));
   madeHere = [];
   if (pending.length === 0) return ownFlush();
+  const asked = /* @__PURE__ */ new Map();
+  for (const tid of pending) {
+    const slot = slots && askToFlush(slots, tid);
+    if (slot) asked.set(tid, slot);
+  }
+  const unslotted = pending.filter((tid) => !asked.has(tid));
+  if (unslotted.length > 0) askOverChannel(unslotted);
+  ownFlush();
+  const sleeper = new Int32Array(new SharedArrayBuffer(4));
+  const started = Date.now();
+  let waiting = pending;
+  while (waiting.length > 0) {
+    const elapsed = Date.now() - started;
+    waiting = waiting.filter((tid) => {
+      const slot = asked.get(tid);
+      if (slot ? slot.state() === SLOT_WRITTEN : (0, import_node_fs5.existsSync)(marker(tid, LAST_FILE))) return false;
+      const begun = slot ? slot.state() === SLOT_FLUSHING : (0, import_node_fs5.existsSync)(marker(tid, FLUSHING_SUFFIX));
+      return elapsed < (begun ? EXIT_ANSWER_TIMEOUT_MS + WRITE_TIMEOUT_MS : EXIT_ANSWER_TIMEOUT_MS);
+    });
+    if (waiting.length > 0) Atomics.wait(sleeper, 0, 0, 2);
+  }
+}
+function askOverChannel(threadIds) {
   const { BroadcastChannel } = builtin("node:worker_threads");
   const channel = new BroadcastChannel(FLUSH_CHANNEL);
   try {
-    for (const tid of pending) channel.postMessage({ type: "flush", threadId: tid });
-    ownFlush();
-    const sleeper = new Int32Array(new SharedArrayBuffer(4));
-    const started = Date.now();
-    let waiting = pending;
-    while (waiting.length > 0) {
-      const elapsed = Date.now() - started;
-      waiting = waiting.filter((tid) => {
-        if ((0, import_node_fs5.existsSync)(marker(tid, "-0.cpuprofile"))) return false;
-        return elapsed < ((0, import_node_fs5.existsSync)(marker(tid, FLUSHING_SUFFIX)) ? EXIT_ANSWER_TIMEOUT_MS + WRITE_TIMEOUT_MS : EXIT_ANSWER_TIMEOUT_MS);
-      });
-      if (waiting.length > 0) Atomics.wait(sleeper, 0, 0, 2);
-    }
+    for (const tid of threadIds) channel.postMessage({ type: "flush", threadId: tid });
   } finally {
     channel.close();
   }
 }
-function wrapTerminate({ BroadcastChannel, Worker }, rawDir) {
-  const proto = Worker.prototype;
+async function slotWritten(asked) {
+  const keepAlive = setTimeout(() => void 0, ANSWER_TIMEOUT_MS + WRITE_TIMEOUT_MS);
+  try {
+    if (asked.state() === SLOT_IDLE) await asked.waitFor(SLOT_IDLE, ANSWER_TIMEOUT_MS);
+    if (asked.state() === SLOT_FLUSHING) await asked.waitFor(SLOT_FLUSHING, WRITE_TIMEOUT_MS);
+  } finally {
+    clearTimeout(keepAlive);
+  }
+}
+var POLL_MS = 2;
+function writtenOnDisk(rawDir, target) {
+  const marker = (suffix) => inRawDir(rawDir, `${pid}-${target}${suffix}`);
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const look = () => {
+      const elapsed = Date.now() - started;
+      const done = (0, import_node_fs5.existsSync)(marker(LAST_FILE)) || elapsed >= ((0, import_node_fs5.existsSync)(marker(FLUSHING_SUFFIX)) ? ANSWER_TIMEOUT_MS + WRITE_TIMEOUT_MS : ANSWER_TIMEOUT_MS);
+      if (done) resolve();
+      else setTimeout(look, POLL_MS);
+    };
+    look();
+  });
+}
+function wrapTerminate(workerThreads2, rawDir) {
+  slots = shareFlushSlots(workerThreads2);
+  const proto = workerThreads2.Worker.prototype;
   const originalTerminate = proto.terminate;
   proto.terminate = function terminate() {
     const target = this.threadId;
-    if (target < 0 || !(0, import_node_fs5.existsSync)(inRawDir(rawDir, `${pid}-${target}.start`))) return originalTerminate.call(this);
-    return new Promise((resolve) => {
-      const channel = new BroadcastChannel(FLUSH_CHANNEL);
-      const finish = () => {
-        clearTimeout(timer);
-        channel.close();
-        resolve();
-      };
-      let timer = setTimeout(finish, ANSWER_TIMEOUT_MS);
-      channel.onmessage = (event) => {
-        const data = event.data;
-        if (data?.threadId !== target) return;
-        if (data.type === "ack") finish();
-        else if (data.type === "flushing") {
-          clearTimeout(timer);
-          timer = setTimeout(finish, WRITE_TIMEOUT_MS);
-        }
-      };
-      const request = { type: "flush", threadId: target };
-      channel.postMessage(request);
-    }).then(() => originalTerminate.call(this));
+    if (target < 0 || !(0, import_node_fs5.existsSync)(inRawDir(rawDir, `${pid}-${target}.start`)) || (0, import_node_fs5.existsSync)(inRawDir(rawDir, `${pid}-${target}${LAST_FILE}`))) return originalTerminate.call(this);
+    const asked = slots && askToFlush(slots, target);
+    let written;
+    if (asked) written = slotWritten(asked);
+    else {
+      askOverChannel([target]);
+      written = writtenOnDisk(rawDir, target);
+    }
+    return written.then(
+      () => originalTerminate.call(this),
+      () => originalTerminate.call(this)
+    );
   };
 }
 function listenForFlushRequests(flush) {
-  const { BroadcastChannel } = builtin("node:worker_threads");
-  const channel = new BroadcastChannel(FLUSH_CHANNEL);
+  const workerThreads2 = builtin("node:worker_threads");
+  const own = listenOnFlushSlot(workerThreads2, threadId, flush);
+  if (own) return own;
+  const channel = new workerThreads2.BroadcastChannel(FLUSH_CHANNEL);
   channel.unref();
   channel.onmessage = (event) => {
     const data = event.data;
     if (data?.type !== "flush" || data.threadId !== threadId) return;
-    const answer = { type: "flushing", threadId };
-    channel.postMessage(answer);
     flush();
-    const ack = { type: "ack", threadId };
-    channel.postMessage(ack);
   };
+  return void 0;
 }
 
 // src/agent/agent.ts
@@ -711,12 +814,14 @@ function main() {
   const started = {};
   const flushingMarker = inRawDir(rawDir, `${pid}-${threadId}${FLUSHING_SUFFIX}`);
   const markFlushing = () => safely("flush marker", () => (0, import_node_fs6.writeFileSync)(flushingMarker, ""));
+  let ownSlot;
   const flushAll = (reason) => {
     markFlushing();
     for (const flushHook of g[HOOK_FLUSHERS] ?? []) safely(`per-test records (${reason})`, () => flushHook(reason));
     const sampler = started.alloc;
     const allocFlush = sampler && ((info) => safely(`allocation profile on ${reason}`, () => sampler.flush(info)));
     safely(`flush on ${reason}`, () => profiler.flush(reason, allocFlush));
+    safely("flush slot", () => ownSlot?.written());
   };
   process.on("exit", () => {
     if (!isMainThread) return flushAll("exit");
@@ -732,7 +837,7 @@ function main() {
   if (isMainThread) {
     installSigtermFlush(() => flushAll("signal"));
   } else {
-    listenForFlushRequests(() => flushAll("terminate"));
+    ownSlot = listenForFlushRequests(() => flushAll("terminate"));
   }
   wrapWorkerTerminate(rawDir);
   profiler.start();

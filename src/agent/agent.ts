@@ -10,8 +10,8 @@
  * adds, and why each is needed: an 'exit' listener (the only synchronous point to write
  * the profile at a normal end or process.exit()); in main threads a SIGTERM listener
  * only while the program has none, and a process.kill wrapper (signals.ts);
- * Worker.prototype.terminate wrapped, and in worker threads a flush-request channel
- * (terminate.ts).
+ * Worker.prototype.terminate wrapped, and in worker threads a flush-request slot in
+ * shared memory (terminate.ts, flush-slots.ts).
  *
  * Files written into CIPROF_RAW_DIR:
  *   <pid>-<tid>.start                 a marker (StartMarker), so a thread that dies unflushed is counted
@@ -26,6 +26,7 @@ import { errorText, NoInspector, ThreadProfiler } from './profiler.js';
 import { AllocationSampler } from './alloc.js';
 import { ALLOC_ENV, FLUSHING_SUFFIX, HOOK_FLUSHERS, inRawDir, TEST_BOUNDARY, type AgentThreadInfo, type FlushReason, type HookFlusher, type TestBoundary } from './protocol.js';
 import { installSigtermFlush } from './signals.js';
+import type { OwnSlot } from './flush-slots.js';
 import { flushLiveWorkersAtExit, listenForFlushRequests, wrapWorkerTerminate } from './terminate.js';
 import { isMainThread, pid, threadId } from './thread.js';
 
@@ -71,12 +72,16 @@ function main(): void {
   const started: { alloc?: AllocationSampler } = {};
   const flushingMarker = inRawDir(rawDir, `${pid}-${threadId}${FLUSHING_SUFFIX}`);
   const markFlushing = (): void => safely('flush marker', () => writeFileSync(flushingMarker, ''));
+  // A worker's slot in shared memory, through which the thread that made it asks for its profile (terminate.ts).
+  let ownSlot: OwnSlot | undefined;
   const flushAll = (reason: FlushReason): void => {
     markFlushing();
     for (const flushHook of g[HOOK_FLUSHERS] ?? []) safely(`per-test records (${reason})`, () => flushHook(reason));
     const sampler = started.alloc;
     const allocFlush = sampler && ((info: AgentThreadInfo) => safely(`allocation profile on ${reason}`, () => sampler.flush(info)));
     safely(`flush on ${reason}`, () => profiler.flush(reason, allocFlush));
+    // A thread waiting to terminate this worker is told it may (also after a flush at the worker's own exit).
+    safely('flush slot', () => ownSlot?.written());
   };
   // The main thread's exit also stops every worker still running, none of whose JavaScript
   // runs then: they are asked to write theirs first (terminate.ts).
@@ -95,7 +100,9 @@ function main(): void {
   if (isMainThread) {
     installSigtermFlush(() => flushAll('signal'));
   } else {
-    listenForFlushRequests(() => flushAll('terminate'));
+    // Before wrapWorkerTerminate: the slot must be the one inherited from the thread that
+    // made this worker, not the one this thread may set for its own workers.
+    ownSlot = listenForFlushRequests(() => flushAll('terminate'));
   }
   wrapWorkerTerminate(rawDir);
   // Sampling starts once every flush trigger is in place. Profiler.start takes 15-20 ms; a

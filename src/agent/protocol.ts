@@ -9,8 +9,8 @@ export const FLUSH_CHANNEL = 'ciprof:flush';
  */
 export const inRawDir = (rawDir: string, name: string): string => `${rawDir}/${name}`;
 
-/** 'flush' asks a worker to write its profile; it answers 'flushing' at once, then 'ack' when written. */
-export type FlushMessage = { type: 'flush' | 'flushing' | 'ack'; threadId: number };
+/** Asks a worker without a flush slot (terminate.ts) to write its profile; the asker watches the raw directory for the answer. */
+export type FlushMessage = { type: 'flush'; threadId: number };
 
 export type FlushReason = 'exit' | 'signal' | 'terminate';
 

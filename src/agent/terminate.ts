@@ -1,28 +1,38 @@
 /**
  * worker.terminate() ends a worker without running its exit handlers, which is how
  * thread pools (vitest threads, tinypool, piscina, jest's workerThreads) retire workers.
- * The wrapper asks the worker over a BroadcastChannel to write its profile first, then
- * terminates. It waits only for workers that started profiling (their .start marker
- * exists), so a worker without the agent is not delayed; a worker that does not answer
- * within ANSWER_TIMEOUT_MS (busy in a loop, which is often why it is being terminated)
- * is terminated as is and counted lost; one that answered gets WRITE_TIMEOUT_MS to
- * write, which matters on a loaded CI machine where writing can take longer than the
- * answer. Worker.prototype is per thread: the wrapper lives only where the agent runs.
+ * The wrapper asks the worker to write its profile first, then terminates. It waits only
+ * for workers that started profiling (their .start marker exists), so a worker without
+ * the agent is not delayed; a worker that does not start writing within
+ * ANSWER_TIMEOUT_MS (busy in a loop, which is often why it is being terminated) is
+ * terminated as is and counted lost; one that started gets WRITE_TIMEOUT_MS to write,
+ * which matters on a loaded CI machine. Worker.prototype is per thread: the wrapper lives
+ * only where the agent runs.
+ *
+ * The request goes through shared memory (flush-slots.ts): under a millisecond, nothing
+ * loaded, no other thread woken. A worker made before the slots were shared has none; it
+ * is asked over a BroadcastChannel, and the requester watches the raw directory for the
+ * answer instead of listening on the channel (the first message a thread receives on a
+ * BroadcastChannel loads undici, ~45 ms of CPU, into a thread of the program).
  *
  * A main thread that has not loaded node:worker_threads (most processes never do) is not
- * made to load it (thread.ts): the wrapper is put in place when the program makes its
- * first Worker. Node publishes every new Worker on the `worker_threads` diagnostics
- * channel, synchronously at the end of its constructor, so the wrapper is there before
- * the program holds the worker; the subscription is dropped at that first Worker.
+ * made to load it (thread.ts): the wrapper and the slots are put in place when the
+ * program makes its first Worker. Node publishes every new Worker on the `worker_threads`
+ * diagnostics channel, synchronously at the end of its constructor, so the wrapper is
+ * there before the program holds the worker; that first worker was constructed before
+ * the slots were shared, and is the one asked over the channel.
  */
 import type * as DiagnosticsChannel from 'node:diagnostics_channel';
 import { existsSync } from 'node:fs';
 import type * as WorkerThreads from 'node:worker_threads';
+import { askToFlush, listenOnFlushSlot, shareFlushSlots, SLOT_FLUSHING, SLOT_IDLE, SLOT_WRITTEN, type AskedSlot, type OwnSlot } from './flush-slots.js';
 import { FLUSH_CHANNEL, FLUSHING_SUFFIX, inRawDir, type FlushMessage } from './protocol.js';
 import { builtin, pid, threadId, workerThreadsIfLoaded } from './thread.js';
 
 const ANSWER_TIMEOUT_MS = 1000;
 const WRITE_TIMEOUT_MS = 10_000;
+/** The last file a thread's flush writes (profiler.ts: after the .cpuprofile): its flush is over. */
+const LAST_FILE = '-0.scripts.json';
 
 export function wrapWorkerTerminate(rawDir: string): void {
   const channels = builtin<typeof DiagnosticsChannel>('node:diagnostics_channel');
@@ -56,6 +66,12 @@ function remember(worker: WorkerThreads.Worker): void {
 const EXIT_ANSWER_TIMEOUT_MS = 250;
 
 /**
+ * The slots of this thread's workers (flush-slots.ts), once shared; set where the wrapper
+ * goes in, which is before the program holds any Worker but the first.
+ */
+let slots: Int32Array | undefined;
+
+/**
  * When the main thread ends (a natural end, process.exit), Node stops the worker threads
  * still running without running any of their JavaScript: no 'exit' event there, so no
  * profile. pino's transports are such workers (thread-stream: the logger's process ends
@@ -63,81 +79,120 @@ const EXIT_ANSWER_TIMEOUT_MS = 250;
  * that `node --cpu-prof`, native, writes at the thread's teardown.
  *
  * So, from the main thread's 'exit': ask each worker this thread made that is still
- * running and profiling to write its profile (the terminate wrapper's request), do the
- * main thread's own flush meanwhile (`ownFlush`), then wait, sleeping, until each has
- * written it: EXIT_ANSWER_TIMEOUT_MS for a worker to start (one busy in a loop, or blocked
- * in Atomics.wait, never hears the request: it is left, counted lost, and that is the
- * longest the exit is delayed), then WRITE_TIMEOUT_MS to write.
+ * running and profiling to write its profile, do the main thread's own flush meanwhile
+ * (`ownFlush`), then wait, sleeping, until each has written it: EXIT_ANSWER_TIMEOUT_MS for
+ * a worker to start (one busy in a loop, or blocked in Atomics.wait, never hears the
+ * request: it is left, counted lost, and that is the longest the exit is delayed), then
+ * WRITE_TIMEOUT_MS to write. The raw directory says when (the same for both ways of asking).
  */
 export function flushLiveWorkersAtExit(rawDir: string, ownFlush: () => void): void {
   const marker = (tid: number, suffix: string): string => inRawDir(rawDir, `${pid}-${tid}${suffix}`);
   const pending = madeHere
     .map((ref) => ref.deref()?.threadId ?? -1)
-    .filter((tid) => tid > 0 && existsSync(marker(tid, '.start')) && !existsSync(marker(tid, '-0.cpuprofile')));
+    .filter((tid) => tid > 0 && existsSync(marker(tid, '.start')) && !existsSync(marker(tid, LAST_FILE)));
   madeHere = [];
   if (pending.length === 0) return ownFlush();
+  const asked = new Map<number, AskedSlot>();
+  for (const tid of pending) {
+    const slot = slots && askToFlush(slots, tid);
+    if (slot) asked.set(tid, slot);
+  }
+  const unslotted = pending.filter((tid) => !asked.has(tid));
+  if (unslotted.length > 0) askOverChannel(unslotted);
+  ownFlush();
+  const sleeper = new Int32Array(new SharedArrayBuffer(4));
+  const started = Date.now();
+  let waiting = pending;
+  while (waiting.length > 0) {
+    const elapsed = Date.now() - started;
+    waiting = waiting.filter((tid) => {
+      const slot = asked.get(tid);
+      if (slot ? slot.state() === SLOT_WRITTEN : existsSync(marker(tid, LAST_FILE))) return false;
+      const begun = slot ? slot.state() === SLOT_FLUSHING : existsSync(marker(tid, FLUSHING_SUFFIX));
+      return elapsed < (begun ? EXIT_ANSWER_TIMEOUT_MS + WRITE_TIMEOUT_MS : EXIT_ANSWER_TIMEOUT_MS);
+    });
+    if (waiting.length > 0) Atomics.wait(sleeper, 0, 0, 2);
+  }
+}
+
+/**
+ * The fallback request, for workers without a slot: posted, never listened to here. Only
+ * such workers listen on the channel (listenForFlushRequests), so no other thread wakes.
+ */
+function askOverChannel(threadIds: number[]): void {
   const { BroadcastChannel } = builtin<typeof WorkerThreads>('node:worker_threads');
   const channel = new BroadcastChannel(FLUSH_CHANNEL);
   try {
-    for (const tid of pending) channel.postMessage({ type: 'flush', threadId: tid } satisfies FlushMessage);
-    ownFlush();
-    const sleeper = new Int32Array(new SharedArrayBuffer(4));
-    const started = Date.now();
-    let waiting = pending;
-    while (waiting.length > 0) {
-      const elapsed = Date.now() - started;
-      waiting = waiting.filter((tid) => {
-        if (existsSync(marker(tid, '-0.cpuprofile'))) return false;
-        return elapsed < (existsSync(marker(tid, FLUSHING_SUFFIX)) ? EXIT_ANSWER_TIMEOUT_MS + WRITE_TIMEOUT_MS : EXIT_ANSWER_TIMEOUT_MS);
-      });
-      if (waiting.length > 0) Atomics.wait(sleeper, 0, 0, 2);
-    }
+    for (const tid of threadIds) channel.postMessage({ type: 'flush', threadId: tid } satisfies FlushMessage);
   } finally {
     channel.close();
   }
 }
 
-function wrapTerminate({ BroadcastChannel, Worker }: typeof WorkerThreads, rawDir: string): void {
-  const proto = Worker.prototype;
+/** Waits until an asked worker has written its profile, or gave no sign in time. Keeps the program alive meanwhile, as a pending terminate() does. */
+async function slotWritten(asked: AskedSlot): Promise<void> {
+  const keepAlive = setTimeout(() => undefined, ANSWER_TIMEOUT_MS + WRITE_TIMEOUT_MS);
+  try {
+    if (asked.state() === SLOT_IDLE) await asked.waitFor(SLOT_IDLE, ANSWER_TIMEOUT_MS);
+    if (asked.state() === SLOT_FLUSHING) await asked.waitFor(SLOT_FLUSHING, WRITE_TIMEOUT_MS);
+  } finally {
+    clearTimeout(keepAlive);
+  }
+}
+
+/** POLL_MS apart, the raw directory is looked at for a worker asked over the channel. */
+const POLL_MS = 2;
+
+function writtenOnDisk(rawDir: string, target: number): Promise<void> {
+  const marker = (suffix: string): string => inRawDir(rawDir, `${pid}-${target}${suffix}`);
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const look = (): void => {
+      const elapsed = Date.now() - started;
+      const done = existsSync(marker(LAST_FILE)) || elapsed >= (existsSync(marker(FLUSHING_SUFFIX)) ? ANSWER_TIMEOUT_MS + WRITE_TIMEOUT_MS : ANSWER_TIMEOUT_MS);
+      if (done) resolve();
+      else setTimeout(look, POLL_MS);
+    };
+    look();
+  });
+}
+
+function wrapTerminate(workerThreads: typeof WorkerThreads, rawDir: string): void {
+  slots = shareFlushSlots(workerThreads);
+  const proto = workerThreads.Worker.prototype;
   const originalTerminate = proto.terminate;
   proto.terminate = function terminate(this: WorkerThreads.Worker): Promise<number> {
     const target = this.threadId;
-    if (target < 0 || !existsSync(inRawDir(rawDir, `${pid}-${target}.start`))) return originalTerminate.call(this);
-    return new Promise<void>((resolve) => {
-      const channel = new BroadcastChannel(FLUSH_CHANNEL);
-      const finish = (): void => {
-        clearTimeout(timer);
-        channel.close();
-        resolve();
-      };
-      let timer = setTimeout(finish, ANSWER_TIMEOUT_MS);
-      channel.onmessage = (event: unknown) => {
-        const data = (event as { data?: FlushMessage }).data;
-        if (data?.threadId !== target) return;
-        if (data.type === 'ack') finish();
-        else if (data.type === 'flushing') {
-          clearTimeout(timer);
-          timer = setTimeout(finish, WRITE_TIMEOUT_MS);
-        }
-      };
-      const request: FlushMessage = { type: 'flush', threadId: target };
-      channel.postMessage(request);
-    }).then(() => originalTerminate.call(this));
+    if (target < 0 || !existsSync(inRawDir(rawDir, `${pid}-${target}.start`)) || existsSync(inRawDir(rawDir, `${pid}-${target}${LAST_FILE}`))) return originalTerminate.call(this);
+    const asked = slots && askToFlush(slots, target);
+    let written: Promise<void>;
+    if (asked) written = slotWritten(asked);
+    else {
+      askOverChannel([target]);
+      written = writtenOnDisk(rawDir, target);
+    }
+    return written.then(
+      () => originalTerminate.call(this),
+      () => originalTerminate.call(this),
+    );
   };
 }
 
-/** In a worker thread: answer a flush request addressed to this thread. */
-export function listenForFlushRequests(flush: () => void): void {
-  const { BroadcastChannel } = builtin<typeof WorkerThreads>('node:worker_threads');
-  const channel = new BroadcastChannel(FLUSH_CHANNEL);
+/**
+ * In a worker thread: answer a request to write this thread's profile, through its slot,
+ * or, where it has none, on the channel. The slot (when there is one) is returned so the
+ * agent can mark the profile written when the thread writes it at its own exit.
+ */
+export function listenForFlushRequests(flush: () => void): OwnSlot | undefined {
+  const workerThreads = builtin<typeof WorkerThreads>('node:worker_threads');
+  const own = listenOnFlushSlot(workerThreads, threadId, flush);
+  if (own) return own;
+  const channel = new workerThreads.BroadcastChannel(FLUSH_CHANNEL);
   channel.unref();
   channel.onmessage = (event: unknown) => {
     const data = (event as { data?: FlushMessage }).data;
     if (data?.type !== 'flush' || data.threadId !== threadId) return;
-    const answer: FlushMessage = { type: 'flushing', threadId };
-    channel.postMessage(answer);
     flush();
-    const ack: FlushMessage = { type: 'ack', threadId };
-    channel.postMessage(ack);
   };
+  return undefined;
 }

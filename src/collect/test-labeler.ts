@@ -48,7 +48,8 @@ export interface TestRecords {
 
 const SETUP_LABELS: Labels = Object.freeze({ [TEST_FILE_LABEL]: SETUP_FILE });
 
-export function readTestRecords(rawDir: string, repoRoot: string): TestRecords {
+/** `readFile` reads one records file (test-record-prefetch.ts hands back what it read while the command ran). */
+export function readTestRecords(rawDir: string, repoRoot: string, readFile: (file: string) => TestRecordFile = readTestRecordFile): TestRecords {
   const byThread = new Map<string, TestInterval[]>();
   const warnings: string[] = [];
   let names: string[] = [];
@@ -71,7 +72,7 @@ export function readTestRecords(rawDir: string, repoRoot: string): TestRecords {
     // The raw directory is writable by the tests: every record is checked, with caps.
     let file: TestRecordFile;
     try {
-      file = readTestRecordFile(path.join(rawDir, name));
+      file = readFile(path.join(rawDir, name));
     } catch (err) {
       warnings.push(`per-test records skipped: ${(err as Error).message}`);
       continue;

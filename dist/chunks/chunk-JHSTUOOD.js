@@ -92,7 +92,7 @@ var threadCpuUsage = process.threadCpuUsage?.bind(process);
 // src/collect/test-labeler.ts
 var SETUP_FILE = "(setup)";
 var SETUP_LABELS = Object.freeze({ [TEST_FILE_LABEL]: SETUP_FILE });
-function readTestRecords(rawDir, repoRoot) {
+function readTestRecords(rawDir, repoRoot, readFile = readTestRecordFile) {
   const byThread = /* @__PURE__ */ new Map();
   const warnings = [];
   let names = [];
@@ -113,7 +113,7 @@ function readTestRecords(rawDir, repoRoot) {
     const list = [];
     let file;
     try {
-      file = readTestRecordFile(path.join(rawDir, name));
+      file = readFile(path.join(rawDir, name));
     } catch (err) {
       warnings.push(`per-test records skipped: ${err.message}`);
       continue;
@@ -270,6 +270,8 @@ function testWalls(records) {
 }
 
 export {
+  readTestRecordFile,
+  TESTS_SUFFIX,
   SETUP_FILE,
   readTestRecords,
   makeLabelerFor,

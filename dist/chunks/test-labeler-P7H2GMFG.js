@@ -5,7 +5,7 @@ import {
   makeLabelerFor,
   readTestRecords,
   testWalls
-} from "./chunk-OWPVGWMK.js";
+} from "./chunk-JHSTUOOD.js";
 import {
   TEST_FILE_LABEL,
   TEST_NAME_LABEL

@@ -40,7 +40,7 @@ function setupAttribution(_command, opts) {
   };
   let records;
   let loading;
-  const load = () => loading ??= import("./test-attribution-RFS66HQR.js").then(
+  const load = () => loading ??= import("./test-attribution-OKGV6ZOI.js").then(
     (m) => {
       records = new m.TestAttribution(warnOnce);
     },
@@ -51,6 +51,7 @@ function setupAttribution(_command, opts) {
       env: { NODE_OPTIONS: withPreload(opts.env.NODE_OPTIONS, preload) },
       load,
       // Until loaded (or when loading failed): no records, no labels, no per-test table.
+      prefetch: (rawDir, threadKey) => records?.prefetch(rawDir, threadKey),
       prepare: (rawDir, repoRoot) => records?.prepare(rawDir, repoRoot),
       labelerFor: (info) => records?.labelerFor(info),
       tests: (profile) => records?.tests(profile) ?? [],
@@ -85,7 +86,7 @@ function testCommandEnv(env) {
 }
 
 // src/collect/profile-command.ts
-import { mkdtempSync, rm, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path2 from "node:path";
 
@@ -98,9 +99,13 @@ var BATCH = 16;
 var MAX_WAIT_MS = 2e3;
 var READ_AT_ONCE_BYTES = 256 * 1024;
 var EarlyGather = class {
-  /** `gatherer` resolves once the gathering code has loaded and the repository root is known. */
-  constructor(rawDir, gatherer) {
+  /**
+   * `gatherer` resolves once the gathering code has loaded and the repository root is known;
+   * `alsoRead` is told each thread ("<pid>-<tid>") whose profile was read, for its other files.
+   */
+  constructor(rawDir, gatherer, alsoRead) {
     this.rawDir = rawDir;
+    this.alsoRead = alsoRead;
     try {
       this.watcher = watch(rawDir, { persistent: false }, (_event, name) => this.seen(name));
       this.watcher.on("error", () => this.fail());
@@ -117,6 +122,7 @@ var EarlyGather = class {
     );
   }
   rawDir;
+  alsoRead;
   watcher;
   queue = [];
   gatherer;
@@ -173,7 +179,9 @@ var EarlyGather = class {
     this.draining = true;
     try {
       while (!this.stopped && !this.failed && this.queue.length > 0) {
-        this.gatherer.prefetch(this.queue.shift());
+        const name = this.queue.shift();
+        this.gatherer.prefetch(name);
+        this.alsoRead?.(threadKeyOf(name));
         await nextTurn();
       }
     } catch {
@@ -189,6 +197,25 @@ var EarlyGather = class {
     this.watcher?.close();
   }
 };
+function threadKeyOf(profile) {
+  return profile.split("-", 2).join("-");
+}
+
+// src/collect/remove-raw-dir.ts
+import { spawn } from "node:child_process";
+import { rm } from "node:fs";
+function removeRawDirInBackground(dir, warn) {
+  const inProcess = () => rm(dir, { recursive: true, force: true }, (err) => {
+    if (err) warn(`raw directory ${dir} not removed: ${err.message}`);
+  });
+  try {
+    const child = spawn("rm", ["-rf", "--", dir], { detached: true, stdio: "ignore" });
+    child.once("error", inProcess);
+    child.unref();
+  } catch {
+    inProcess();
+  }
+}
 
 // src/collect/settle.ts
 import { readdirSync } from "node:fs";
@@ -227,7 +254,7 @@ async function settleRawDir(rawDir, timeoutMs = 5e3) {
 }
 
 // src/collect/spawn.ts
-import { spawn } from "node:child_process";
+import { spawn as spawn2 } from "node:child_process";
 import { constants } from "node:os";
 var FORWARDED = ["SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT", "SIGWINCH"];
 var OWN_GROUP = process.platform !== "win32";
@@ -244,7 +271,7 @@ function runCommand(command, options) {
   const useShell = command.length === 1 && /\s/.test(command[0]);
   const stdio = ["inherit", options.stdout === "stderr" ? 2 : "inherit", "inherit"];
   const spawnOptions = { stdio, env: options.env, cwd: options.cwd, detached: OWN_GROUP };
-  const child = useShell ? spawn(command[0], { ...spawnOptions, shell: true }) : spawn(command[0], command.slice(1), spawnOptions);
+  const child = useShell ? spawn2(command[0], { ...spawnOptions, shell: true }) : spawn2(command[0], command.slice(1), spawnOptions);
   const forward = (signal) => forwardTo(child, signal);
   const endGroup = () => forwardTo(child, "SIGTERM");
   for (const s of FORWARDED) process.on(s, forward);
@@ -297,7 +324,8 @@ async function runProfiled(opts) {
   const attributionLoaded = rawDir ? opts.attribution?.load?.() : void 0;
   const repoRoot = () => typeof opts.repoRoot === "string" ? Promise.resolve(opts.repoRoot) : opts.repoRoot();
   const gatherOptions = async () => ({ repoRoot: await repoRoot(), labelerFor: opts.attribution?.labelerFor });
-  const early = rawDir ? new EarlyGather(rawDir, Promise.all([gatherModule, gatherOptions()]).then(([m, o]) => new m.RawGatherer(rawDir, o))) : void 0;
+  const gatherer = rawDir ? Promise.all([gatherModule, gatherOptions()]).then(([m, o]) => new m.RawGatherer(rawDir, o)) : void 0;
+  const early = rawDir ? new EarlyGather(rawDir, gatherer, (threadKey) => opts.attribution?.prefetch?.(rawDir, threadKey)) : void 0;
   const result = await running;
   try {
     opts.onCommandEnd?.();
@@ -325,7 +353,7 @@ async function runProfiled(opts) {
     opts.warn(`profile not written: ${err.message}`);
     return { exitCode: result.exitCode, wallMs: result.wallMs };
   } finally {
-    if (!opts.keepRaw) removeInBackground(rawDir, opts.warn);
+    if (!opts.keepRaw) removeRawDirInBackground(rawDir, opts.warn);
     else opts.warn(`raw V8 profiles kept in ${rawDir}`);
   }
 }
@@ -337,11 +365,6 @@ function gatherProfiles(gather, rawDir, options, early) {
     }
   }
   return gather.gatherRawProfiles(rawDir, options);
-}
-function removeInBackground(dir, warn) {
-  rm(dir, { recursive: true, force: true }, (err) => {
-    if (err) warn(`raw directory ${dir} not removed: ${err.message}`);
-  });
 }
 
 // src/pipeline/collect.ts
@@ -383,7 +406,7 @@ var WarmUpHandle = class {
   warmUp;
   start() {
     if (!warmUpEnabled(this.env)) return;
-    import("./warmup-FPLZCZXO.js").then(
+    import("./warmup-KVAAGY4X.js").then(
       (m) => {
         if (!this.stopped) this.warmUp = m.scheduleWarmUp({ report: this.report, env: this.env, ...m.warmUpTestHooks(this.env) });
       },

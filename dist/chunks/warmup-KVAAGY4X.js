@@ -244,7 +244,7 @@ async function passes(isStopped, spare, opts, event, scratch) {
   };
   const [{ RawGatherer }, labeler, { testStats, testWallsMeta }, { blockedClass }, { summarize }, { encodePprofGzip }] = await Promise.all([
     import("./gather-SEAEXTND.js"),
-    import("./test-labeler-7GFC3X56.js"),
+    import("./test-labeler-P7H2GMFG.js"),
     import("./tests-6SSTUNP5.js"),
     import("./blocked-6WR5R47J.js"),
     import("./summary-UK5CUAK2.js"),

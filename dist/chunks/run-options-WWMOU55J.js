@@ -6,8 +6,8 @@ import {
 import "./chunk-5RRSUTS2.js";
 import {
   runTests
-} from "./chunk-GGYS5IOZ.js";
-import "./chunk-ZDNIMXJ5.js";
+} from "./chunk-P3UO64CP.js";
+import "./chunk-ZQKBRCEQ.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-GA3KEGGT.js";
 import "./chunk-7ADZIJC2.js";

@@ -2,8 +2,8 @@ import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
   runTests
-} from "./chunk-GGYS5IOZ.js";
-import "./chunk-ZDNIMXJ5.js";
+} from "./chunk-P3UO64CP.js";
+import "./chunk-ZQKBRCEQ.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-GA3KEGGT.js";
 import "./chunk-7ADZIJC2.js";

@@ -1,7 +1,7 @@
 // `ciprof run`'s time outside the command on a one-process suite (mocha, 1,500 small tests),
 // with the JIT warm-up of the after-command code (src/pipeline/warmup.ts) forced
-// (CIPROF_WARMUP=1), automatic (the default: only with an idle core) and off
-// (CIPROF_WARMUP=0), interleaved, on Node 22 and 24. Outside the command = ciprof's wall
+// (CIPROF_WARMUP=1), automatic (CIPROF_WARMUP=auto: only with an idle core) and off
+// (the default since 2026-11-27), interleaved, on Node 22 and 24. Outside the command = ciprof's wall
 // minus the command's own (profile.json's meta.wall_ms): start-up before the spawn and
 // everything after the exit. CPU = user + system of the whole process tree: the warm-up's
 // own cost shows there (it competes with a multi-process suite for cores). Called by
@@ -41,7 +41,7 @@ export function benchWarmUp({ runs = 7, nodes = [22, 24], cli = join(ROOT, 'dist
         const events = existsSync(trace) ? readFileSync(trace, 'utf8') : '';
         return { ...r, outsideMs: r.wallMs - commandMs, warmed: /^done$/m.test(events) };
       };
-      const { samples, load, wall, cpu } = interleave({ 'warm-up forced': variant('forced', { CIPROF_WARMUP: '1' }), 'warm-up auto': variant('auto', {}), 'warm-up off': variant('off', { CIPROF_WARMUP: '0' }) }, runs);
+      const { samples, load, wall, cpu } = interleave({ 'warm-up forced': variant('forced', { CIPROF_WARMUP: '1' }), 'warm-up auto': variant('auto', { CIPROF_WARMUP: 'auto' }), 'warm-up off': variant('off', { CIPROF_WARMUP: '0' }) }, runs);
       const outside = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, round(median(v.map((x) => x.outsideMs)))]));
       results.push({
         suite: `mocha, ${tests.toLocaleString('en-US')} small tests in one process`,
@@ -71,7 +71,7 @@ export function warmUpMarkdown(results) {
   const lines = [
     '## Warm-up: `ciprof run` outside the command, JIT warm-up forced / automatic / off, interleaved',
     '',
-    `${results[0]?.suite ?? 'mocha'}. "Outside" = ciprof wall − the command's wall (start-up before the spawn + all work after the exit). CPU = user + system of the whole process tree (the warm-up's own cost included). forced = CIPROF_WARMUP=1 (whatever the load), auto = the default (only with an idle core), off = CIPROF_WARMUP=0. "warmed": runs where the warm-up completed. Medians; per-round ratios vs off, [interval of their median].`,
+    `${results[0]?.suite ?? 'mocha'}. "Outside" = ciprof wall − the command's wall (start-up before the spawn + all work after the exit). CPU = user + system of the whole process tree (the warm-up's own cost included). forced = CIPROF_WARMUP=1 (whatever the load), auto = CIPROF_WARMUP=auto (only with an idle core), off = CIPROF_WARMUP=0 (the default since 2026-11-27). "warmed": runs where the warm-up completed. Medians; per-round ratios vs off, [interval of their median].`,
     '',
     '| Node | warm-up | runs (warmed) | load | outside ms | vs off (outside) | wall ms | vs off (wall) | CPU ms | vs off (CPU) |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',

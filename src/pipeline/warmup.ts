@@ -25,8 +25,12 @@
  * nothing); it runs in slices, one stage per turn of the event loop, and stops at the
  * first slice boundary after stop() (the command ended); it writes nothing to the
  * command's stdout/stderr, the user's project or --out; every error is swallowed; it
- * runs only when the machine has an idle core (MIN_IDLE_CORES). CIPROF_WARMUP=0 turns it
- * off, =1 runs it whatever the load (for measuring).
+ * runs only when the machine has an idle core (MIN_IDLE_CORES).
+ *
+ * Off by default since 2026-11-27: it shortened the time outside the command but
+ * lengthened the command by more, so the run's wall time grew (warmup-switch.ts has the
+ * numbers). CIPROF_WARMUP=auto runs it under the rules above, =1 whatever the load (for
+ * measuring).
  */
 import { appendFileSync, mkdtempSync, rm } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -60,8 +64,6 @@ export interface WarmUpOptions {
   faultAt?: string;
   /** Idle cores since the previous call (default: idleCoresMeter(), started at scheduling). */
   idleCores?: () => number;
-  /** The Node major it decides by (default this process's). */
-  nodeMajor?: number;
 }
 
 export interface WarmUp {
@@ -84,7 +86,7 @@ export function warmUpTestHooks(env: NodeJS.ProcessEnv): Pick<WarmUpOptions, 'on
   };
 }
 
-export { MIN_NODE_MAJOR, warmUpEnabled } from './warmup-switch.js';
+export { warmUpEnabled } from './warmup-switch.js';
 
 /**
  * The warm-up is for a machine with a core to spare (a one-process suite on a 2+ core
@@ -132,7 +134,7 @@ export function scheduleWarmUp(opts: WarmUpOptions = {}): WarmUp {
       // a listener's fault is not the warm-up's
     }
   };
-  if (!warmUpEnabled(opts.env, opts.nodeMajor)) {
+  if (!warmUpEnabled(opts.env)) {
     finish();
     return { stop: () => undefined, finished };
   }

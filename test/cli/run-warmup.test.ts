@@ -3,8 +3,8 @@
  * command runs: the command's stdout and stderr come through byte for byte, the exit code
  * is the command's even when the warm-up fails, and it leaves nothing in --out or the temp
  * directory beyond what a run without it leaves. Its events are traced to a file
- * (CIPROF_WARMUP_TRACE) to show it ran; CIPROF_WARMUP=1 runs it on a busy machine too. No
- * timing is asserted.
+ * (CIPROF_WARMUP_TRACE) to show it ran; CIPROF_WARMUP=1 runs it on a busy machine too (it is
+ * off by default). No timing is asserted.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -50,12 +50,15 @@ describe('ciprof run with the warm-up', () => {
     expect(on.out).toEqual(['profile.json', 'profile.pb.gz', 'report.html']);
     expect(on.tmp).toEqual([]);
 
-    const off = run('off', { CIPROF_WARMUP: '0' });
-    expect(off.trace).toEqual([]);
-    expect(off.status).toBe(3);
-    expect(off.stdout).toBe(on.stdout);
-    expect(off.commandStderr).toBe(on.commandStderr);
-    expect(off.out).toEqual(on.out);
+    // Off by default (pipeline/warmup-switch.ts), and when turned off.
+    for (const [name, value] of [['default', undefined], ['off', '0']] as const) {
+      const off = run(name, { CIPROF_WARMUP: value });
+      expect(off.trace).toEqual([]);
+      expect(off.status).toBe(3);
+      expect(off.stdout).toBe(on.stdout);
+      expect(off.commandStderr).toBe(on.commandStderr);
+      expect(off.out).toEqual(on.out);
+    }
   });
 
   it('a failing warm-up costs nothing: same exit code, same output, same files', () => {

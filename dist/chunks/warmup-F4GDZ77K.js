@@ -1,9 +1,8 @@
 import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
-  MIN_NODE_MAJOR,
   warmUpEnabled
-} from "./chunk-7ADZIJC2.js";
+} from "./chunk-6B3EOHIS.js";
 import {
   seededRandom
 } from "./chunk-LF4N5MIR.js";
@@ -183,7 +182,7 @@ function scheduleWarmUp(opts = {}) {
     } catch {
     }
   };
-  if (!warmUpEnabled(opts.env, opts.nodeMajor)) {
+  if (!warmUpEnabled(opts.env)) {
     finish();
     return { stop: () => void 0, finished };
   }
@@ -294,7 +293,6 @@ async function passes(isStopped, spare, opts, event, scratch) {
 export {
   DELAY_MS,
   MIN_IDLE_CORES,
-  MIN_NODE_MAJOR,
   ROUNDS,
   SIZE,
   idleCoresMeter,

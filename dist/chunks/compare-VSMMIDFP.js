@@ -25,7 +25,7 @@ import "./chunk-KBBVG7QG.js";
 import {
   collect,
   testCommandEnv
-} from "./chunk-ZQKBRCEQ.js";
+} from "./chunk-VF5YBIT6.js";
 import "./chunk-G7F6OYY4.js";
 import {
   EXIT_USAGE,
@@ -41,7 +41,7 @@ import {
 import "./chunk-3TBHKCVM.js";
 import "./chunk-CCCDOF7G.js";
 import "./chunk-UYWEAYXS.js";
-import "./chunk-7ADZIJC2.js";
+import "./chunk-6B3EOHIS.js";
 import {
   resolveSettings
 } from "./chunk-SGPYEVVQ.js";

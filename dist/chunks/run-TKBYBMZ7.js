@@ -2,11 +2,11 @@ import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
   runTests
-} from "./chunk-P3UO64CP.js";
-import "./chunk-ZQKBRCEQ.js";
+} from "./chunk-6FUD5Q7Y.js";
+import "./chunk-VF5YBIT6.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-GA3KEGGT.js";
-import "./chunk-7ADZIJC2.js";
+import "./chunk-6B3EOHIS.js";
 import "./chunk-ZW2XN2ZX.js";
 import "./chunk-OKVCO46N.js";
 import "./chunk-LERJVIWU.js";

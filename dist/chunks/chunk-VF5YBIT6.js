@@ -2,7 +2,7 @@ import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
   warmUpEnabled
-} from "./chunk-7ADZIJC2.js";
+} from "./chunk-6B3EOHIS.js";
 import {
   agentPath
 } from "./chunk-OKVCO46N.js";
@@ -406,7 +406,7 @@ var WarmUpHandle = class {
   warmUp;
   start() {
     if (!warmUpEnabled(this.env)) return;
-    import("./warmup-KVAAGY4X.js").then(
+    import("./warmup-F4GDZ77K.js").then(
       (m) => {
         if (!this.stopped) this.warmUp = m.scheduleWarmUp({ report: this.report, env: this.env, ...m.warmUpTestHooks(this.env) });
       },

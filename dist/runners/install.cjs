@@ -286,7 +286,11 @@ function listen(runner, recorder) {
 function loadRunnerClass() {
   const script = (0, import_node_fs3.realpathSync)(process.argv[1] ?? "");
   const root = /^(.*[\\/]mocha)[\\/](?:bin|lib)[\\/]/.exec(script)?.[1];
-  return root ? require((0, import_node_path.join)(root, "lib", "runner.js")) : void 0;
+  if (!root) return void 0;
+  const loaded = require((0, import_node_path.join)(root, "lib", "runner.js"));
+  const Runner = typeof loaded === "function" ? loaded : loaded.Runner;
+  if (typeof Runner?.prototype?.run !== "function") throw new Error(`no Runner with a run() in ${(0, import_node_path.join)(root, "lib", "runner.js")}`);
+  return Runner;
 }
 function installMochaHooks(recorder) {
   const Runner = loadRunnerClass();

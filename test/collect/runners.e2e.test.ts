@@ -13,8 +13,11 @@ import { functionTable, idleValue } from '../../src/profile/aggregate.js';
 import { CIPROF_FRAME, type Profile } from '../../src/profile/model.js';
 import { readProfileFile } from '../../src/profile/read.js';
 import { attributedShare } from '../helpers/attribution.js';
-import { bin, FIXTURES, NODE_VERSIONS, runCli } from '../helpers/cli.js';
+import { bin, FIXTURES, NODE_VERSIONS, ROOT, runCli } from '../helpers/cli.js';
 import { goPprofTotalNs } from '../helpers/go-pprof.js';
+
+/** mocha 12, beside the devDependency's mocha 11: its own prefix, installed by .ci/setup. */
+const MOCHA12 = join(ROOT, '.cache/mocha12/node_modules/mocha/bin/mocha.js');
 
 interface RunnerCase {
   name: string;
@@ -32,6 +35,9 @@ const cases: RunnerCase[] = [
   // No per-test timeout: on a loaded machine hotA alone can take longer than mocha's 2 s.
   { name: 'mocha serial', dir: 'mocha', command: ['node', bin('mocha/bin/mocha.js'), '--timeout', '0', 'test/'], minProcesses: 1, minThreads: 1, runner: true },
   { name: 'mocha --parallel', dir: 'mocha', command: ['node', bin('mocha/bin/mocha.js'), '--timeout', '0', '--parallel', '-j', '2', 'test/'], minProcesses: 2, minThreads: 2, runner: true },
+  // mocha 12: ES modules, require()d lib/runner.js gives { Runner }, workers are lib/nodejs/worker.cjs (installed by .ci/setup).
+  { name: 'mocha 12 serial', dir: 'mocha', command: ['node', MOCHA12, '--timeout', '0', 'test/'], minProcesses: 1, minThreads: 1, runner: true },
+  { name: 'mocha 12 --parallel', dir: 'mocha', command: ['node', MOCHA12, '--timeout', '0', '--parallel', '-j', '2', 'test/'], minProcesses: 2, minThreads: 2, runner: true },
   { name: 'vitest threads', dir: 'vitest', command: ['node', bin('vitest/vitest.mjs'), 'run'], env: { FIXTURE_POOL: 'threads' }, minProcesses: 1, minThreads: 2, runner: true },
   { name: 'vitest forks', dir: 'vitest', command: ['node', bin('vitest/vitest.mjs'), 'run'], env: { FIXTURE_POOL: 'forks' }, minProcesses: 2, minThreads: 2, runner: true },
   // No directory argument: `node --test dir/` reads the directory as a module on Node 24.

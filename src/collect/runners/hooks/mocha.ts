@@ -5,6 +5,7 @@
  * hooks (the next 'test', an all-hook, 'suite end', 'end'). Runner.prototype.run is
  * wrapped to reach each runner; nothing else is touched, nothing runs inside a test.
  * mocha is found from its own entry script (argv[1]), so no command line is rewritten.
+ * mocha 11 (CommonJS) and mocha 12 (ES modules, lib/nodejs/worker.cjs) alike.
  */
 import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +25,8 @@ interface MochaRunner {
   on(event: string, listener: (arg: never) => void): unknown;
 }
 type RunnerClass = { prototype: { run: (...args: unknown[]) => unknown } };
+/** What require() gives for lib/runner.js: the class (mocha 11 and older, CommonJS) or an ES module's namespace holding it (mocha 12). */
+type RunnerModule = RunnerClass | { Runner?: RunnerClass; prototype?: undefined };
 
 function statusOf(test: MochaTest): TestStatus {
   return test.state === 'failed' ? 'failed' : test.state === 'passed' ? 'passed' : test.state === 'pending' ? 'skipped' : 'unknown';
@@ -52,12 +55,22 @@ function listen(runner: MochaRunner, recorder: TestRecorder): void {
   runner.on('end', close);
 }
 
-/** mocha's lib/runner.js, from the entry script's real path (…/mocha/bin/mocha.js, …/mocha/lib/nodejs/worker.js). */
+/**
+ * mocha's Runner class, from lib/runner.js beside the entry script's real path
+ * (…/mocha/bin/mocha.js, …/mocha/lib/nodejs/worker.js or worker.cjs). mocha 12 made it an
+ * ES module exporting { Runner }; mocha itself loads it with require() (it needs Node
+ * 20.19+ or 22.12+, where require() returns an ES module's namespace), and so do we: the
+ * same module instance, so mocha's runners get the wrapped run().
+ */
 function loadRunnerClass(): RunnerClass | undefined {
   const script = realpathSync(process.argv[1] ?? '');
   const root = /^(.*[\\/]mocha)[\\/](?:bin|lib)[\\/]/.exec(script)?.[1];
+  if (!root) return undefined;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return root ? (require(join(root, 'lib', 'runner.js')) as RunnerClass) : undefined;
+  const loaded = require(join(root, 'lib', 'runner.js')) as RunnerModule;
+  const Runner = typeof loaded === 'function' ? loaded : loaded.Runner;
+  if (typeof Runner?.prototype?.run !== 'function') throw new Error(`no Runner with a run() in ${join(root, 'lib', 'runner.js')}`);
+  return Runner;
 }
 
 export function installMochaHooks(recorder: TestRecorder): void {

@@ -50,7 +50,8 @@ const WORKER_PROCESS_ENTRIES = table([
   ['jest', 'jest-worker/build/(?:workers/)?processChild\\.js'],
   ['vitest', 'vitest/dist/workers/(?:forks|vmForks)\\.js'],
   ['vitest', 'tinypool/dist/entry/process\\.js'],
-  ['mocha', 'mocha/lib/nodejs/worker\\.js'],
+  // worker.js up to mocha 11, worker.cjs from mocha 12
+  ['mocha', 'mocha/lib/nodejs/worker\\.c?js'],
 ]);
 const WORKER_THREAD_ENTRIES = table([
   ['jest', 'jest-worker/build/(?:workers/)?threadChild\\.js'],

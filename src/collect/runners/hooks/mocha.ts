@@ -26,7 +26,7 @@ interface MochaRunner {
 }
 type RunnerClass = { prototype: { run: (...args: unknown[]) => unknown } };
 /** What require() gives for lib/runner.js: the class (mocha 11 and older, CommonJS) or an ES module's namespace holding it (mocha 12). */
-type RunnerModule = RunnerClass | { Runner?: RunnerClass; prototype?: undefined };
+type RunnerModule = RunnerClass | { Runner?: RunnerClass };
 
 function statusOf(test: MochaTest): TestStatus {
   return test.state === 'failed' ? 'failed' : test.state === 'passed' ? 'passed' : test.state === 'pending' ? 'skipped' : 'unknown';
@@ -68,7 +68,7 @@ function loadRunnerClass(): RunnerClass | undefined {
   if (!root) return undefined;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const loaded = require(join(root, 'lib', 'runner.js')) as RunnerModule;
-  const Runner = typeof loaded === 'function' ? loaded : loaded.Runner;
+  const Runner = typeof loaded === 'function' ? loaded : (loaded as { Runner?: RunnerClass }).Runner;
   if (typeof Runner?.prototype?.run !== 'function') throw new Error(`no Runner with a run() in ${join(root, 'lib', 'runner.js')}`);
   return Runner;
 }

@@ -40,6 +40,9 @@ const cases: RunnerCase[] = [
   { name: 'mocha 12 --parallel', dir: 'mocha', command: ['node', MOCHA12, '--timeout', '0', '--parallel', '-j', '2', 'test/'], minProcesses: 2, minThreads: 2, runner: true },
   { name: 'vitest threads', dir: 'vitest', command: ['node', bin('vitest/vitest.mjs'), 'run'], env: { FIXTURE_POOL: 'threads' }, minProcesses: 1, minThreads: 2, runner: true },
   { name: 'vitest forks', dir: 'vitest', command: ['node', bin('vitest/vitest.mjs'), 'run'], env: { FIXTURE_POOL: 'forks' }, minProcesses: 2, minThreads: 2, runner: true },
+  // The vm pools run each file in a fresh vm context, in threads or child processes.
+  { name: 'vitest vmThreads', dir: 'vitest', command: ['node', bin('vitest/vitest.mjs'), 'run'], env: { FIXTURE_POOL: 'vmThreads' }, minProcesses: 1, minThreads: 2, runner: true },
+  { name: 'vitest vmForks', dir: 'vitest', command: ['node', bin('vitest/vitest.mjs'), 'run'], env: { FIXTURE_POOL: 'vmForks' }, minProcesses: 2, minThreads: 2, runner: true },
   // No directory argument: `node --test dir/` reads the directory as a module on Node 24.
   { name: 'node --test', dir: 'node-test', command: ['node', '--test'], minProcesses: 2, minThreads: 2, runner: true },
   { name: 'plain node + worker', dir: 'plain', command: ['node', 'main.js'], minProcesses: 1, minThreads: 2, runner: false },

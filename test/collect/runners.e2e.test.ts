@@ -18,6 +18,8 @@ import { goPprofTotalNs } from '../helpers/go-pprof.js';
 
 /** mocha 12, beside the devDependency's mocha 11: its own prefix, installed by .ci/setup. */
 const MOCHA12 = join(ROOT, '.cache/mocha12/node_modules/mocha/bin/mocha.js');
+/** vitest 5 beside the devDependency's vitest 4, the same way. */
+const VITEST5 = join(ROOT, '.cache/vitest5/node_modules/vitest/vitest.mjs');
 
 interface RunnerCase {
   name: string;
@@ -40,6 +42,9 @@ const cases: RunnerCase[] = [
   { name: 'mocha 12 --parallel', dir: 'mocha', command: ['node', MOCHA12, '--timeout', '0', '--parallel', '-j', '2', 'test/'], minProcesses: 2, minThreads: 2, runner: true },
   { name: 'vitest threads', dir: 'vitest', command: ['node', bin('vitest/vitest.mjs'), 'run'], env: { FIXTURE_POOL: 'threads' }, minProcesses: 1, minThreads: 2, runner: true },
   { name: 'vitest forks', dir: 'vitest', command: ['node', bin('vitest/vitest.mjs'), 'run'], env: { FIXTURE_POOL: 'forks' }, minProcesses: 2, minThreads: 2, runner: true },
+  // vitest 5, the current major (installed by .ci/setup), on the same suite.
+  { name: 'vitest 5 threads', dir: 'vitest5', command: ['node', VITEST5, 'run'], env: { FIXTURE_POOL: 'threads' }, minProcesses: 1, minThreads: 2, runner: true },
+  { name: 'vitest 5 forks', dir: 'vitest5', command: ['node', VITEST5, 'run'], env: { FIXTURE_POOL: 'forks' }, minProcesses: 2, minThreads: 2, runner: true },
   // The vm pools run each file in a fresh vm context, in threads or child processes.
   { name: 'vitest vmThreads', dir: 'vitest', command: ['node', bin('vitest/vitest.mjs'), 'run'], env: { FIXTURE_POOL: 'vmThreads' }, minProcesses: 1, minThreads: 2, runner: true },
   { name: 'vitest vmForks', dir: 'vitest', command: ['node', bin('vitest/vitest.mjs'), 'run'], env: { FIXTURE_POOL: 'vmForks' }, minProcesses: 2, minThreads: 2, runner: true },

@@ -150,10 +150,14 @@ function vitestModuleMaps(urls) {
     if (typeof module2.file !== "string" || typeof module2.meta?.code !== "string") continue;
     const url = (0, import_node_url.pathToFileURL)(module2.file).href;
     if (!urls.has(url) || found.has(url)) continue;
-    const sourceMapURL = inlineSourceMapUrl(module2.meta.code);
+    const sourceMapURL = inlineSourceMapUrl(module2.meta.code) ?? mapAsDataUrl(module2.meta.sourceMap);
     if (sourceMapURL) found.set(url, { url, sourceMapURL, scriptIds: [] });
   }
   return [...found.values()];
+}
+function mapAsDataUrl(map) {
+  const json = typeof map === "string" ? map : map && typeof map === "object" ? JSON.stringify(map) : void 0;
+  return json ? `data:application/json;charset=utf-8;base64,${Buffer.from(json, "utf8").toString("base64")}` : void 0;
 }
 var INLINE_MAP = "//# sourceMappingURL=data:";
 function inlineSourceMapUrl(code) {

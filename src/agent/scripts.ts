@@ -143,14 +143,16 @@ export function isProjectScript(url: string): boolean {
 
 interface VitestModule {
   file?: unknown;
-  meta?: { code?: unknown };
+  meta?: { code?: unknown; sourceMap?: unknown };
 }
 
 /**
- * A vitest 4 worker keeps every module it transformed, code and inline map included, in
- * its state (`__vitest_worker__.evaluatedModules`, vite's module runner graph): reading
- * it costs nothing, where enabling the Debugger in each short-lived worker (one per test
- * file when isolated) costs 90-180 ms of CPU. Undefined outside a vitest worker.
+ * A vitest worker keeps every module it transformed, code and map included, in its state
+ * (`__vitest_worker__.evaluatedModules`, vite's module runner graph): reading it costs
+ * nothing, where enabling the Debugger in each short-lived worker (one per test file when
+ * isolated) costs 90-180 ms of CPU. vitest 4 leaves the map inline at the end of the code;
+ * vitest 5 keeps it beside the code (`meta.sourceMap`, JSON text), and ends the code with
+ * its own `//# vitestCache=` comment instead. Undefined outside a vitest worker.
  */
 function vitestModuleMaps(urls: Set<string>): ScriptSourceMap[] | undefined {
   const state = (globalThis as { __vitest_worker__?: { evaluatedModules?: { idToModuleMap?: unknown } } }).__vitest_worker__;
@@ -161,10 +163,16 @@ function vitestModuleMaps(urls: Set<string>): ScriptSourceMap[] | undefined {
     if (typeof module.file !== 'string' || typeof module.meta?.code !== 'string') continue;
     const url = pathToFileURL(module.file).href;
     if (!urls.has(url) || found.has(url)) continue;
-    const sourceMapURL = inlineSourceMapUrl(module.meta.code);
+    const sourceMapURL = inlineSourceMapUrl(module.meta.code) ?? mapAsDataUrl(module.meta.sourceMap);
     if (sourceMapURL) found.set(url, { url, sourceMapURL, scriptIds: [] });
   }
   return [...found.values()];
+}
+
+/** A map held as JSON text or as an object, as the `data:` URL an inline comment would give. */
+function mapAsDataUrl(map: unknown): string | undefined {
+  const json = typeof map === 'string' ? map : map && typeof map === 'object' ? JSON.stringify(map) : undefined;
+  return json ? `data:application/json;charset=utf-8;base64,${Buffer.from(json, 'utf8').toString('base64')}` : undefined;
 }
 
 const INLINE_MAP = '//# sourceMappingURL=data:';

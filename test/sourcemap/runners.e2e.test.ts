@@ -19,9 +19,15 @@ interface TsCase {
   env?: Record<string, string>;
 }
 
+/** vitest 5 beside the devDependency's vitest 4 (installed by .ci/setup). */
+const VITEST5 = join(ROOT, '.cache/vitest5/node_modules/vitest/vitest.mjs');
+
 const cases: TsCase[] = [
   { name: 'vitest threads (vite/esbuild)', dir: 'ts-vitest', command: ['node', bin('vitest/vitest.mjs'), 'run'], env: { FIXTURE_POOL: 'threads' } },
   { name: 'vitest forks (vite/esbuild)', dir: 'ts-vitest', command: ['node', bin('vitest/vitest.mjs'), 'run'], env: { FIXTURE_POOL: 'forks' } },
+  // vitest 5 keeps each module's map beside its code (meta.sourceMap), not inline in it as vitest 4 did.
+  { name: 'vitest 5 threads (vite/esbuild)', dir: 'ts-vitest5', command: ['node', VITEST5, 'run'], env: { FIXTURE_POOL: 'threads' } },
+  { name: 'vitest 5 forks (vite/esbuild)', dir: 'ts-vitest5', command: ['node', VITEST5, 'run'], env: { FIXTURE_POOL: 'forks' } },
   { name: 'jest with ts-jest, 2 workers', dir: 'ts-jest', command: ['node', bin('jest/bin/jest.js'), '-w', '2'] },
   { name: 'jest with babel-jest, 2 workers', dir: 'ts-babel-jest', command: ['node', bin('jest/bin/jest.js'), '-w', '2'] },
   { name: 'jest with ts-jest, in band', dir: 'ts-jest', command: ['node', bin('jest/bin/jest.js'), '-i'] },

@@ -6,8 +6,8 @@ import {
 import "./chunk-5RRSUTS2.js";
 import {
   runTests
-} from "./chunk-6FUD5Q7Y.js";
-import "./chunk-VF5YBIT6.js";
+} from "./chunk-Z34ARAN7.js";
+import "./chunk-3ZGJ4ZR5.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-GA3KEGGT.js";
 import "./chunk-6B3EOHIS.js";

@@ -202,7 +202,7 @@ function typesStrippedByNode() {
 var AS_WRITTEN_URL = /^file:\/\/(?:.*\.[cm]?js|[^?#]*\/[^./?#]+)$/i;
 var TYPESCRIPT_URL = /^file:\/\/[^?#]*\.[cm]?ts$/i;
 function ranAsWritten(urls) {
-  if (jsLoader() !== NODE_JS_LOADER || userLoaderFlag()) return void 0;
+  if (jsLoader() !== NODE_JS_LOADER || userLoaderFlag() || jestRuntimeLoaded()) return void 0;
   const maps = [];
   let stripped;
   for (const url of urls) {
@@ -224,6 +224,11 @@ function userLoaderFlag() {
   }
   return false;
 }
+function jestRuntimeLoaded() {
+  for (const file in require.cache) if (JEST_RUNTIME.test(file)) return true;
+  return false;
+}
+var JEST_RUNTIME = /[\\/]jest-runtime[\\/]build[\\/]/;
 var INLINE = /* @__PURE__ */ Symbol("inline");
 function mapNamedAtEnd(url) {
   try {

@@ -264,10 +264,10 @@ const TYPESCRIPT_URL = /^file:\/\/[^?#]*\.[cm]?ts$/i;
  * (read from disk after the run, src/sourcemap/load.ts). Enabling the Debugger would cost every such process
  * ~35 ms of CPU (measured: a node --test file process, Node 24), paid 175 times by a suite
  * of 175 test files, for nothing. Paths without a file: scheme (jest's vm scripts) never
- * count as written.
+ * count as written, and in a process that runs jest's runtime no file does (jestRuntimeLoaded).
  */
 function ranAsWritten(urls: ReadonlySet<string>): ScriptSourceMap[] | undefined {
-  if (jsLoader() !== NODE_JS_LOADER || userLoaderFlag()) return undefined;
+  if (jsLoader() !== NODE_JS_LOADER || userLoaderFlag() || jestRuntimeLoaded()) return undefined;
   const maps: ScriptSourceMap[] = [];
   let stripped: boolean | undefined;
   for (const url of urls) {
@@ -290,6 +290,21 @@ function userLoaderFlag(): boolean {
   }
   return false;
 }
+
+/**
+ * jest runs test files and what they import through its own runtime (jest-runtime: its
+ * transformer, then vm), under each file's own file: URL (jest 30). What V8 ran is jest's
+ * transform, never the file as written, whatever Node's loader would have done with it: a
+ * .ts file's types stripped in place (Node 22.18+), a .js file run as is. In band, the jest
+ * process itself runs the tests: its maps come from the Debugger. (jest's workers take
+ * theirs from jest's transform cache.) Seen on Node 24: ts-jest and @swc/jest in band kept
+ * generated lines.
+ */
+function jestRuntimeLoaded(): boolean {
+  for (const file in require.cache) if (JEST_RUNTIME.test(file)) return true;
+  return false;
+}
+const JEST_RUNTIME = /[\\/]jest-runtime[\\/]build[\\/]/;
 
 const INLINE = Symbol('inline');
 

@@ -2,8 +2,8 @@ import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
   runTests
-} from "./chunk-Z34ARAN7.js";
-import "./chunk-3ZGJ4ZR5.js";
+} from "./chunk-PWYIMYWW.js";
+import "./chunk-24RDGIBO.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-GA3KEGGT.js";
 import "./chunk-6B3EOHIS.js";

@@ -6,8 +6,8 @@ import {
 import "./chunk-5RRSUTS2.js";
 import {
   runTests
-} from "./chunk-Z34ARAN7.js";
-import "./chunk-3ZGJ4ZR5.js";
+} from "./chunk-PWYIMYWW.js";
+import "./chunk-24RDGIBO.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-GA3KEGGT.js";
 import "./chunk-6B3EOHIS.js";

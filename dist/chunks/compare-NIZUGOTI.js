@@ -25,7 +25,7 @@ import "./chunk-KBBVG7QG.js";
 import {
   collect,
   testCommandEnv
-} from "./chunk-3ZGJ4ZR5.js";
+} from "./chunk-24RDGIBO.js";
 import "./chunk-G7F6OYY4.js";
 import {
   EXIT_USAGE,

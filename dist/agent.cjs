@@ -1,7 +1,7 @@
 "use strict";
 
 // src/agent/agent.ts
-var import_node_fs6 = require("node:fs");
+var import_node_fs7 = require("node:fs");
 
 // src/agent/process-facts.ts
 var import_node_fs = require("node:fs");
@@ -545,6 +545,33 @@ function flatten(head) {
   return out;
 }
 
+// src/agent/run-env.ts
+var import_node_fs5 = require("node:fs");
+var RAW_DIR_ENV = "CIPROF_RAW_DIR";
+var INTERVAL_ENV = "CIPROF_INTERVAL_US";
+var RUN_ENV_FILE = "run-env.json";
+var RUN_ENV_KEYS = [INTERVAL_ENV, ALLOC_ENV];
+var RAW_DIR_PREFIX = "ciprof-raw-";
+var DETOUR = new RegExp(`(/[^\\s"]*/${RAW_DIR_PREFIX}[^\\s"/]+)(?:/\\.\\.)+/`);
+function rawDirInNodeOptions(nodeOptions) {
+  return nodeOptions ? DETOUR.exec(nodeOptions)?.[1] : void 0;
+}
+function runRawDir(env = process.env) {
+  const fromEnv = env[RAW_DIR_ENV];
+  if (fromEnv) return fromEnv;
+  const rawDir = rawDirInNodeOptions(env.NODE_OPTIONS);
+  if (!rawDir) return void 0;
+  let saved;
+  try {
+    saved = JSON.parse((0, import_node_fs5.readFileSync)(inRawDir(rawDir, RUN_ENV_FILE), "utf8"));
+  } catch {
+    return void 0;
+  }
+  for (const key of RUN_ENV_KEYS) if (typeof saved[key] === "string" && env[key] === void 0) env[key] = saved[key];
+  env[RAW_DIR_ENV] = rawDir;
+  return rawDir;
+}
+
 // src/agent/signals.ts
 var SIGNAL = "SIGTERM";
 var FATAL = /* @__PURE__ */ new Set(["SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT", "SIGIOT", "SIGBUS", "SIGFPE", "SIGKILL", "SIGUSR2", "SIGSEGV", "SIGALRM", "SIGTERM", "SIGSTKFLT", "SIGXCPU", "SIGXFSZ", "SIGVTALRM", "SIGIO", "SIGPOLL", "SIGPWR", "SIGSYS"]);
@@ -596,7 +623,7 @@ function installSigtermFlush(flush) {
 }
 
 // src/agent/terminate.ts
-var import_node_fs5 = require("node:fs");
+var import_node_fs6 = require("node:fs");
 
 // src/agent/flush-slots.ts
 var FLUSH_SLOTS_KEY = "ciprof.flushSlots.v1";
@@ -700,7 +727,7 @@ var EXIT_ANSWER_TIMEOUT_MS = 250;
 var slots;
 function flushLiveWorkersAtExit(rawDir, ownFlush) {
   const marker = (tid, suffix) => inRawDir(rawDir, `${pid}-${tid}${suffix}`);
-  const pending = madeHere.map((ref) => ref.deref()?.threadId ?? -1).filter((tid) => tid > 0 && (0, import_node_fs5.existsSync)(marker(tid, ".start")) && !(0, import_node_fs5.existsSync)(marker(tid, LAST_FILE)));
+  const pending = madeHere.map((ref) => ref.deref()?.threadId ?? -1).filter((tid) => tid > 0 && (0, import_node_fs6.existsSync)(marker(tid, ".start")) && !(0, import_node_fs6.existsSync)(marker(tid, LAST_FILE)));
   madeHere = [];
   if (pending.length === 0) return ownFlush();
   const asked = /* @__PURE__ */ new Map();
@@ -745,8 +772,8 @@ async function slotWritten(asked) {
 }
 var POLL_MS = 2;
 function stateOnDisk(rawDir, tid) {
-  if ((0, import_node_fs5.existsSync)(inRawDir(rawDir, `${pid}-${tid}${LAST_FILE}`))) return SLOT_WRITTEN;
-  return (0, import_node_fs5.existsSync)(inRawDir(rawDir, `${pid}-${tid}${FLUSHING_SUFFIX}`)) ? SLOT_FLUSHING : SLOT_IDLE;
+  if ((0, import_node_fs6.existsSync)(inRawDir(rawDir, `${pid}-${tid}${LAST_FILE}`))) return SLOT_WRITTEN;
+  return (0, import_node_fs6.existsSync)(inRawDir(rawDir, `${pid}-${tid}${FLUSHING_SUFFIX}`)) ? SLOT_FLUSHING : SLOT_IDLE;
 }
 function writtenOnDisk(rawDir, target) {
   const started = Date.now();
@@ -766,7 +793,7 @@ function wrapTerminate(workerThreads2, rawDir) {
   const originalTerminate = proto.terminate;
   proto.terminate = function terminate() {
     const target = this.threadId;
-    if (target < 0 || !(0, import_node_fs5.existsSync)(inRawDir(rawDir, `${pid}-${target}.start`)) || (0, import_node_fs5.existsSync)(inRawDir(rawDir, `${pid}-${target}${LAST_FILE}`))) return originalTerminate.call(this);
+    if (target < 0 || !(0, import_node_fs6.existsSync)(inRawDir(rawDir, `${pid}-${target}.start`)) || (0, import_node_fs6.existsSync)(inRawDir(rawDir, `${pid}-${target}${LAST_FILE}`))) return originalTerminate.call(this);
     const asked = slots && askToFlush(slots, target);
     let written;
     if (asked) written = slotWritten(asked);
@@ -798,7 +825,7 @@ function listenForFlushRequests(flush) {
 var AGENT_KEY = /* @__PURE__ */ Symbol.for("ciprof.agent");
 function warn(message) {
   try {
-    (0, import_node_fs6.writeSync)(2, `ciprof: warning: ${message} (pid ${pid}, thread ${threadId})
+    (0, import_node_fs7.writeSync)(2, `ciprof: warning: ${message} (pid ${pid}, thread ${threadId})
 `);
   } catch {
   }
@@ -812,10 +839,10 @@ function safely(what, fn) {
 }
 function main() {
   const g = globalThis;
-  const rawDir = process.env.CIPROF_RAW_DIR;
+  const rawDir = runRawDir();
   if (!rawDir || g[AGENT_KEY]) return;
   Object.defineProperty(g, AGENT_KEY, { value: true });
-  if (!isMainThread && (0, import_node_fs6.existsSync)(inRawDir(rawDir, `${pid}-0${FLUSHING_SUFFIX}`))) return;
+  if (!isMainThread && (0, import_node_fs7.existsSync)(inRawDir(rawDir, `${pid}-0${FLUSHING_SUFFIX}`))) return;
   const intervalUs = Number(process.env.CIPROF_INTERVAL_US) || 1e3;
   const profiler = new ThreadProfiler(rawDir, intervalUs, {
     startUs: threadStartUs(),
@@ -825,7 +852,7 @@ function main() {
   profiler.connect();
   const started = {};
   const flushingMarker = inRawDir(rawDir, `${pid}-${threadId}${FLUSHING_SUFFIX}`);
-  const markFlushing = () => safely("flush marker", () => (0, import_node_fs6.writeFileSync)(flushingMarker, ""));
+  const markFlushing = () => safely("flush marker", () => (0, import_node_fs7.writeFileSync)(flushingMarker, ""));
   let ownSlot;
   const flushAll = (reason) => {
     markFlushing();

@@ -1,5 +1,40 @@
 "use strict";
 
+// src/agent/run-env.ts
+var import_node_fs = require("node:fs");
+
+// src/agent/protocol.ts
+var inRawDir = (rawDir, name) => `${rawDir}/${name}`;
+var ALLOC_ENV = "CIPROF_ALLOC_BYTES";
+var DEFAULT_ALLOC_INTERVAL_BYTES = 4 * 1024;
+var OUTER_NODE_TEST_CONTEXT = "node-test-context.outer";
+
+// src/agent/run-env.ts
+var RAW_DIR_ENV = "CIPROF_RAW_DIR";
+var INTERVAL_ENV = "CIPROF_INTERVAL_US";
+var RUN_ENV_FILE = "run-env.json";
+var RUN_ENV_KEYS = [INTERVAL_ENV, ALLOC_ENV];
+var RAW_DIR_PREFIX = "ciprof-raw-";
+var DETOUR = new RegExp(`(/[^\\s"]*/${RAW_DIR_PREFIX}[^\\s"/]+)(?:/\\.\\.)+/`);
+function rawDirInNodeOptions(nodeOptions) {
+  return nodeOptions ? DETOUR.exec(nodeOptions)?.[1] : void 0;
+}
+function runRawDir(env = process.env) {
+  const fromEnv = env[RAW_DIR_ENV];
+  if (fromEnv) return fromEnv;
+  const rawDir = rawDirInNodeOptions(env.NODE_OPTIONS);
+  if (!rawDir) return void 0;
+  let saved;
+  try {
+    saved = JSON.parse((0, import_node_fs.readFileSync)(inRawDir(rawDir, RUN_ENV_FILE), "utf8"));
+  } catch {
+    return void 0;
+  }
+  for (const key of RUN_ENV_KEYS) if (typeof saved[key] === "string" && env[key] === void 0) env[key] = saved[key];
+  env[RAW_DIR_ENV] = rawDir;
+  return rawDir;
+}
+
 // src/agent/thread.ts
 var WORKER_BOOT_MODULES = ["worker_threads", "internal/worker", "internal/worker/io", "internal/process/worker_thread_only"];
 function builtin(name) {
@@ -17,10 +52,10 @@ var threadId = workerThreads ? workerThreads.threadId : 0;
 var pid = process.pid;
 
 // src/collect/runners/hooks/runner-role.ts
-var import_node_fs2 = require("node:fs");
+var import_node_fs3 = require("node:fs");
 
 // src/agent/process-facts.ts
-var import_node_fs = require("node:fs");
+var import_node_fs2 = require("node:fs");
 var MAX_ANCESTORS = 8;
 var hrtimeBigint = process.hrtime.bigint;
 function parentChain() {
@@ -39,18 +74,13 @@ function parentChain() {
   return chain;
 }
 function readStat(pid2, buf) {
-  const fd = (0, import_node_fs.openSync)(`/proc/${pid2}/stat`, "r");
+  const fd = (0, import_node_fs2.openSync)(`/proc/${pid2}/stat`, "r");
   try {
-    return buf.toString("latin1", 0, (0, import_node_fs.readSync)(fd, buf, 0, buf.length, null));
+    return buf.toString("latin1", 0, (0, import_node_fs2.readSync)(fd, buf, 0, buf.length, null));
   } finally {
-    (0, import_node_fs.closeSync)(fd);
+    (0, import_node_fs2.closeSync)(fd);
   }
 }
-
-// src/agent/protocol.ts
-var inRawDir = (rawDir, name) => `${rawDir}/${name}`;
-var DEFAULT_ALLOC_INTERVAL_BYTES = 4 * 1024;
-var OUTER_NODE_TEST_CONTEXT = "node-test-context.outer";
 
 // src/collect/runners/hooks/runner-role.ts
 var sep = String.raw`[\\/]`;
@@ -101,11 +131,11 @@ function mainThreadRole(rawDir) {
   return void 0;
 }
 function markMain(rawDir, runner) {
-  (0, import_node_fs2.writeFileSync)(marker(rawDir, process.pid, runner), "");
+  (0, import_node_fs3.writeFileSync)(marker(rawDir, process.pid, runner), "");
   return { runner, role: "main" };
 }
 var testsMarker = (rawDir, pid2) => inRawDir(rawDir, `${pid2}.node-test.tests`);
-var markTests = (rawDir) => (0, import_node_fs2.writeFileSync)(testsMarker(rawDir, process.pid), "");
+var markTests = (rawDir) => (0, import_node_fs3.writeFileSync)(testsMarker(rawDir, process.pid), "");
 function isolationNone(execArgv) {
   return execArgv.some((arg, i) => {
     const flag = arg.replace(/^--experimental-test-isolation/, "--test-isolation");
@@ -113,13 +143,13 @@ function isolationNone(execArgv) {
   });
 }
 function nodeTestFileProcess(rawDir) {
-  if ((0, import_node_fs2.existsSync)(marker(rawDir, process.ppid, "node-test"))) return true;
-  if (process.env.NODE_TEST_CONTEXT !== "child-v8" || (0, import_node_fs2.existsSync)(inRawDir(rawDir, OUTER_NODE_TEST_CONTEXT))) return false;
-  for (const pid2 of parentChain()) if ((0, import_node_fs2.existsSync)(testsMarker(rawDir, pid2)) || (0, import_node_fs2.existsSync)(marker(rawDir, pid2, "node-test"))) return false;
+  if ((0, import_node_fs3.existsSync)(marker(rawDir, process.ppid, "node-test"))) return true;
+  if (process.env.NODE_TEST_CONTEXT !== "child-v8" || (0, import_node_fs3.existsSync)(inRawDir(rawDir, OUTER_NODE_TEST_CONTEXT))) return false;
+  for (const pid2 of parentChain()) if ((0, import_node_fs3.existsSync)(testsMarker(rawDir, pid2)) || (0, import_node_fs3.existsSync)(marker(rawDir, pid2, "node-test"))) return false;
   return true;
 }
 function onWorkerThreadRole(rawDir, then) {
-  const candidate = ["vitest", "jest"].find((runner) => (0, import_node_fs2.existsSync)(marker(rawDir, process.pid, runner)));
+  const candidate = ["vitest", "jest"].find((runner) => (0, import_node_fs3.existsSync)(marker(rawDir, process.pid, runner)));
   if (!candidate) return;
   const registerHooks = builtin("node:module").registerHooks;
   if (typeof registerHooks !== "function") return then({ runner: candidate, role: "worker" });
@@ -164,7 +194,7 @@ function guarded(role, rawDir) {
   }
 }
 function main() {
-  const rawDir = process.env.CIPROF_RAW_DIR;
+  const rawDir = runRawDir();
   if (!rawDir) return;
   if (isMainThread) {
     const role = mainThreadRole(rawDir);

@@ -25,6 +25,7 @@ import { hrtimeNs, parentChain, threadStartUs } from './process-facts.js';
 import { errorText, NoInspector, ThreadProfiler } from './profiler.js';
 import { AllocationSampler } from './alloc.js';
 import { ALLOC_ENV, FLUSHING_SUFFIX, HOOK_FLUSHERS, inRawDir, TEST_BOUNDARY, type AgentThreadInfo, type FlushReason, type HookFlusher, type TestBoundary } from './protocol.js';
+import { runRawDir } from './run-env.js';
 import { installSigtermFlush } from './signals.js';
 import type { OwnSlot } from './flush-slots.js';
 import { flushLiveWorkersAtExit, listenForFlushRequests, wrapWorkerTerminate } from './terminate.js';
@@ -52,7 +53,8 @@ function safely(what: string, fn: () => void): void {
 
 function main(): void {
   const g = globalThis as Global;
-  const rawDir = process.env.CIPROF_RAW_DIR;
+  // Also where a task runner dropped CIPROF_RAW_DIR but kept NODE_OPTIONS (run-env.ts).
+  const rawDir = runRawDir();
   // Two agents in one thread (a ciprof run inside another, from another install) would
   // write the same file names: the first one wins.
   if (!rawDir || g[AGENT_KEY]) return;

@@ -7,7 +7,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { OUTER_NODE_TEST_CONTEXT } from '../agent/protocol.js';
+import { inRawDir, OUTER_NODE_TEST_CONTEXT } from '../agent/protocol.js';
+import { pathThroughRawDir, RAW_DIR_PREFIX, RUN_ENV_FILE, RUN_ENV_KEYS } from '../agent/run-env.js';
 import type { Profile } from '../profile/model.js';
 import type { TestStat, TestWall } from '../profile/tests.js';
 import { agentPath } from './agent-path.js';
@@ -67,15 +68,19 @@ export async function runProfiled(opts: ProfiledRunOptions): Promise<ProfiledRun
   let env: NodeJS.ProcessEnv = opts.env;
   if (opts.profile !== false) {
     try {
-      rawDir = mkdtempSync(path.join(tmpdir(), 'ciprof-raw-'));
+      rawDir = mkdtempSync(path.join(tmpdir(), RAW_DIR_PREFIX));
       env = {
         ...opts.env,
         ...opts.attribution?.env,
-        // The runner hook (if any) already sits in attribution.env's NODE_OPTIONS.
-        NODE_OPTIONS: withPreload(opts.attribution?.env.NODE_OPTIONS ?? opts.env.NODE_OPTIONS, agentPath()),
+        // The runner hook (if any) already sits in attribution.env's NODE_OPTIONS. The agent's
+        // path goes through the raw directory, for task runners that keep NODE_OPTIONS but drop
+        // CIPROF_* (turbo): see agent/run-env.ts.
+        NODE_OPTIONS: withPreload(opts.attribution?.env.NODE_OPTIONS ?? opts.env.NODE_OPTIONS, pathThroughRawDir(rawDir, agentPath())),
         CIPROF_RAW_DIR: rawDir,
         CIPROF_INTERVAL_US: String(opts.intervalUs),
       };
+      const runEnv = Object.fromEntries(RUN_ENV_KEYS.filter((key) => env[key] !== undefined).map((key) => [key, env[key]]));
+      writeFileSync(inRawDir(rawDir, RUN_ENV_FILE), JSON.stringify(runEnv));
       if (opts.env.NODE_TEST_CONTEXT) writeFileSync(path.join(rawDir, OUTER_NODE_TEST_CONTEXT), '');
     } catch (err) {
       opts.warn(`profiling disabled: ${(err as Error).message}`);

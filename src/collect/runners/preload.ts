@@ -12,6 +12,7 @@
  * processes that are no runner's, most of them in a suite that spawns node, do not
  * compile them.
  */
+import { runRawDir } from '../../agent/run-env.js';
 import { isMainThread } from '../../agent/thread.js';
 import { mainThreadRole, onWorkerThreadRole, recordsTests, type RunnerRole } from './hooks/runner-role.js';
 import type { installRunnerHooks } from './install.js';
@@ -36,7 +37,8 @@ function guarded(role: RunnerRole, rawDir: string): void {
 }
 
 function main(): void {
-  const rawDir = process.env.CIPROF_RAW_DIR;
+  // Runs before the agent: it restores the run's variables where a task runner dropped them (run-env.ts).
+  const rawDir = runRawDir();
   if (!rawDir) return;
   if (isMainThread) {
     const role = mainThreadRole(rawDir);

@@ -10,8 +10,10 @@ import {
   distFile
 } from "./chunk-LERJVIWU.js";
 import {
-  OUTER_NODE_TEST_CONTEXT
-} from "./chunk-BXLDHBTS.js";
+  ALLOC_ENV,
+  OUTER_NODE_TEST_CONTEXT,
+  inRawDir
+} from "./chunk-2OVKP4CA.js";
 
 // src/collect/node-options.ts
 function quoteNodeOption(value) {
@@ -40,7 +42,7 @@ function setupAttribution(_command, opts) {
   };
   let records;
   let loading;
-  const load = () => loading ??= import("./test-attribution-OKGV6ZOI.js").then(
+  const load = () => loading ??= import("./test-attribution-XQSDDX7I.js").then(
     (m) => {
       records = new m.TestAttribution(warnOnce);
     },
@@ -89,6 +91,18 @@ function testCommandEnv(env) {
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path2 from "node:path";
+
+// src/agent/run-env.ts
+var INTERVAL_ENV = "CIPROF_INTERVAL_US";
+var RUN_ENV_FILE = "run-env.json";
+var RUN_ENV_KEYS = [INTERVAL_ENV, ALLOC_ENV];
+var RAW_DIR_PREFIX = "ciprof-raw-";
+function pathThroughRawDir(rawDir, file) {
+  if (!rawDir.startsWith("/") || !file.startsWith("/")) return file;
+  const depth = rawDir.split("/").filter(Boolean).length;
+  return `${rawDir}${"/..".repeat(depth)}${file}`;
+}
+var DETOUR = new RegExp(`(/[^\\s"]*/${RAW_DIR_PREFIX}[^\\s"/]+)(?:/\\.\\.)+/`);
 
 // src/collect/early-gather.ts
 import { statSync, watch } from "node:fs";
@@ -303,15 +317,19 @@ async function runProfiled(opts) {
   let env = opts.env;
   if (opts.profile !== false) {
     try {
-      rawDir = mkdtempSync(path2.join(tmpdir(), "ciprof-raw-"));
+      rawDir = mkdtempSync(path2.join(tmpdir(), RAW_DIR_PREFIX));
       env = {
         ...opts.env,
         ...opts.attribution?.env,
-        // The runner hook (if any) already sits in attribution.env's NODE_OPTIONS.
-        NODE_OPTIONS: withPreload(opts.attribution?.env.NODE_OPTIONS ?? opts.env.NODE_OPTIONS, agentPath()),
+        // The runner hook (if any) already sits in attribution.env's NODE_OPTIONS. The agent's
+        // path goes through the raw directory, for task runners that keep NODE_OPTIONS but drop
+        // CIPROF_* (turbo): see agent/run-env.ts.
+        NODE_OPTIONS: withPreload(opts.attribution?.env.NODE_OPTIONS ?? opts.env.NODE_OPTIONS, pathThroughRawDir(rawDir, agentPath())),
         CIPROF_RAW_DIR: rawDir,
         CIPROF_INTERVAL_US: String(opts.intervalUs)
       };
+      const runEnv = Object.fromEntries(RUN_ENV_KEYS.filter((key) => env[key] !== void 0).map((key) => [key, env[key]]));
+      writeFileSync(inRawDir(rawDir, RUN_ENV_FILE), JSON.stringify(runEnv));
       if (opts.env.NODE_TEST_CONTEXT) writeFileSync(path2.join(rawDir, OUTER_NODE_TEST_CONTEXT), "");
     } catch (err) {
       opts.warn(`profiling disabled: ${err.message}`);
@@ -319,7 +337,7 @@ async function runProfiled(opts) {
     }
   }
   const running = runCommand(rawDir && opts.attribution?.command || opts.command, { env, cwd: opts.cwd, stdout: opts.stdout });
-  const gatherModule = rawDir ? import("./gather-A27BVAAL.js") : void 0;
+  const gatherModule = rawDir ? import("./gather-GTV6KZTO.js") : void 0;
   gatherModule?.catch(() => void 0);
   const attributionLoaded = rawDir ? opts.attribution?.load?.() : void 0;
   const repoRoot = () => typeof opts.repoRoot === "string" ? Promise.resolve(opts.repoRoot) : opts.repoRoot();
@@ -406,7 +424,7 @@ var WarmUpHandle = class {
   warmUp;
   start() {
     if (!warmUpEnabled(this.env)) return;
-    import("./warmup-ZQOYU3RN.js").then(
+    import("./warmup-FHEMLYOR.js").then(
       (m) => {
         if (!this.stopped) this.warmUp = m.scheduleWarmUp({ report: this.report, env: this.env, ...m.warmUpTestHooks(this.env) });
       },

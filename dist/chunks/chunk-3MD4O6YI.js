@@ -2,7 +2,7 @@ import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
   collectWhileResolving
-} from "./chunk-24RDGIBO.js";
+} from "./chunk-M2FQ6BMJ.js";
 import {
   prepareOutDir
 } from "./chunk-G7F6OYY4.js";
@@ -15,7 +15,7 @@ import {
 } from "./chunk-ZW2XN2ZX.js";
 import {
   withAllocSampling
-} from "./chunk-BXLDHBTS.js";
+} from "./chunk-2OVKP4CA.js";
 
 // src/cli/run.ts
 import * as path from "node:path";

@@ -2,6 +2,7 @@ import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 
 // src/agent/protocol.ts
+var inRawDir = (rawDir, name) => `${rawDir}/${name}`;
 var ALLOC_ENV = "CIPROF_ALLOC_BYTES";
 var ALLOC_SUFFIX = ".allocprofile";
 var DEFAULT_ALLOC_INTERVAL_BYTES = 4 * 1024;
@@ -13,6 +14,8 @@ var MARKER_STEP = 16;
 var OUTER_NODE_TEST_CONTEXT = "node-test-context.outer";
 
 export {
+  inRawDir,
+  ALLOC_ENV,
   ALLOC_SUFFIX,
   withAllocSampling,
   MARKER_RESIDUES,

@@ -242,8 +242,8 @@ async function passes(isStopped, spare, opts, event, scratch) {
     return true;
   };
   const [{ RawGatherer }, labeler, { testStats, testWallsMeta }, { blockedClass }, { summarize }, { encodePprofGzip }] = await Promise.all([
-    import("./gather-A27BVAAL.js"),
-    import("./test-labeler-P7H2GMFG.js"),
+    import("./gather-GTV6KZTO.js"),
+    import("./test-labeler-6VLRU2TL.js"),
     import("./tests-6SSTUNP5.js"),
     import("./blocked-6WR5R47J.js"),
     import("./summary-UK5CUAK2.js"),

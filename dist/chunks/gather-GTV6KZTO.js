@@ -31,7 +31,7 @@ import {
   ALLOC_SUFFIX,
   MARKER_RESIDUES,
   MARKER_STEP
-} from "./chunk-BXLDHBTS.js";
+} from "./chunk-2OVKP4CA.js";
 import {
   normalizeScriptPath
 } from "./chunk-BCCUQZ3E.js";

@@ -6,8 +6,8 @@ import {
 import "./chunk-5RRSUTS2.js";
 import {
   runTests
-} from "./chunk-PWYIMYWW.js";
-import "./chunk-24RDGIBO.js";
+} from "./chunk-3MD4O6YI.js";
+import "./chunk-M2FQ6BMJ.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-GA3KEGGT.js";
 import "./chunk-6B3EOHIS.js";
@@ -15,7 +15,7 @@ import "./chunk-ZW2XN2ZX.js";
 import "./chunk-OKVCO46N.js";
 import "./chunk-LERJVIWU.js";
 import "./chunk-MIHNHIUD.js";
-import "./chunk-BXLDHBTS.js";
+import "./chunk-2OVKP4CA.js";
 import "./chunk-ZHB73YNC.js";
 
 // src/cli/run-options.ts

@@ -18,8 +18,8 @@
 import type { AgentThreadInfo } from '../agent/protocol.js';
 import type { Profile } from '../profile/model.js';
 import type { TestStat, TestWall } from '../profile/tests.js';
-import { distFile } from './agent-path.js';
 import { withPreload } from './node-options.js';
+import { preloadFiles } from './preload-files.js';
 import type { ThreadLabeler } from './test-labeler.js';
 import type { TestAttribution } from './test-attribution.js';
 
@@ -48,7 +48,7 @@ export interface AttributionSetup {
 export function setupAttribution(_command: readonly string[], opts: { env: NodeJS.ProcessEnv; cwd: string; warn: (line: string) => void }): AttributionSetup {
   let preload: string;
   try {
-    preload = distFile('runners/preload.cjs');
+    preload = preloadFiles().runnersPreload;
   } catch (err) {
     return { notice: `per-test attribution off: ${(err as Error).message}` };
   }

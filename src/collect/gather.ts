@@ -7,7 +7,7 @@
  * ciprof's own frames (agent, runner hooks) are folded into `(ciprof)` by the importer;
  * package-manager processes (npm, npx, pnpm, yarn, corepack) get `process_role=launcher`.
  */
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ALLOC_SUFFIX, type AgentThreadInfo } from '../agent/protocol.js';
@@ -18,7 +18,7 @@ import { ProfileBuilder, type Labels, type Profile } from '../profile/model.js';
 import { asInputError, ProfileFileReader } from '../profile/read.js';
 import { LAUNCHER_ROLE, PROCESS_ROLE_LABEL } from '../profile/roles.js';
 import { FrameMapper } from '../sourcemap/apply.js';
-import { distFile } from './agent-path.js';
+import { preloadDirs } from './preload-files.js';
 import { AllocGatherer, type AllocTotals } from './gather-alloc.js';
 import { agentInfoOf, isLauncherProcess } from './thread-info.js';
 
@@ -261,18 +261,15 @@ function readNoInspector(file: string, name: string): { pid: number; argv: strin
 }
 
 /**
- * ciprof's own scripts in the profiled processes: the agent (dist/agent.cjs) and the
- * runner hooks (dist/runners/*.cjs), by real path. The CLI and the rest of dist/ are not
- * included: when ciprof's own test suite runs under ciprof, they are the code under test.
+ * ciprof's own scripts in the profiled processes: the agent (agent.cjs) and the runner
+ * hooks (runners/*.cjs), by real path, in dist/ or in the node_modules mirror the run
+ * loaded them from (preload-files.ts). The CLI and the rest of dist/ are not included:
+ * when ciprof's own test suite runs under ciprof, they are the code under test.
  */
-export function ownScriptMatcher(): (url: string) => boolean {
-  let agent: string;
-  try {
-    agent = realpathSync(distFile('agent.cjs'));
-  } catch {
-    return () => false;
-  }
-  const runners = path.join(path.dirname(agent), 'runners') + path.sep;
+export function ownScriptMatcher(dirs: readonly string[] = preloadDirs()): (url: string) => boolean {
+  if (dirs.length === 0) return () => false;
+  const agents = new Set(dirs.map((d) => path.join(d, 'agent.cjs')));
+  const runners = dirs.map((d) => path.join(d, 'runners') + path.sep);
   return (url) => {
     let file = url;
     if (url.startsWith('file:')) {
@@ -282,6 +279,6 @@ export function ownScriptMatcher(): (url: string) => boolean {
         return false;
       }
     }
-    return file === agent || (file.startsWith(runners) && file.endsWith('.cjs'));
+    return agents.has(file) || (file.endsWith('.cjs') && runners.some((r) => file.startsWith(r)));
   };
 }

@@ -11,7 +11,7 @@ import { inRawDir, OUTER_NODE_TEST_CONTEXT } from '../agent/protocol.js';
 import { pathThroughRawDir, RAW_DIR_PREFIX, RUN_ENV_FILE, RUN_ENV_KEYS } from '../agent/run-env.js';
 import type { Profile } from '../profile/model.js';
 import type { TestStat, TestWall } from '../profile/tests.js';
-import { agentPath } from './agent-path.js';
+import { preloadFiles } from './preload-files.js';
 import { EarlyGather } from './early-gather.js';
 import type { GatherOptions, GatherResult, RawGatherer } from './gather.js';
 import { withPreload } from './node-options.js';
@@ -68,6 +68,8 @@ export async function runProfiled(opts: ProfiledRunOptions): Promise<ProfiledRun
   let env: NodeJS.ProcessEnv = opts.env;
   if (opts.profile !== false) {
     try {
+      const preloads = preloadFiles();
+      if (preloads.warning) opts.warn(preloads.warning);
       rawDir = mkdtempSync(path.join(tmpdir(), RAW_DIR_PREFIX));
       env = {
         ...opts.env,
@@ -75,7 +77,7 @@ export async function runProfiled(opts: ProfiledRunOptions): Promise<ProfiledRun
         // The runner hook (if any) already sits in attribution.env's NODE_OPTIONS. The agent's
         // path goes through the raw directory, for task runners that keep NODE_OPTIONS but drop
         // CIPROF_* (turbo): see agent/run-env.ts.
-        NODE_OPTIONS: withPreload(opts.attribution?.env.NODE_OPTIONS ?? opts.env.NODE_OPTIONS, pathThroughRawDir(rawDir, agentPath())),
+        NODE_OPTIONS: withPreload(opts.attribution?.env.NODE_OPTIONS ?? opts.env.NODE_OPTIONS, pathThroughRawDir(rawDir, preloads.agent)),
         CIPROF_RAW_DIR: rawDir,
         CIPROF_INTERVAL_US: String(opts.intervalUs),
       };

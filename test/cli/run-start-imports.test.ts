@@ -41,7 +41,7 @@ async function staticClosure(entry: string): Promise<Set<string>> {
 describe('what ciprof run loads before it spawns the command', () => {
   it('holds the spawn, the agent preloads and the child environment', async () => {
     const before = await staticClosure('src/cli/run.ts');
-    for (const needed of ['src/collect/spawn.ts', 'src/collect/attribution.ts', 'src/collect/child-env.ts', 'src/collect/agent-path.ts']) expect(before, needed).toContain(needed);
+    for (const needed of ['src/collect/spawn.ts', 'src/collect/attribution.ts', 'src/collect/child-env.ts', 'src/collect/preload-files.ts']) expect(before, needed).toContain(needed);
   });
 
   it('holds none of the stages after the command: records, gather, profile model, encode, store, report', async () => {

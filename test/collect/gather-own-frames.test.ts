@@ -14,7 +14,7 @@ import { CIPROF_FRAME } from '../../src/profile/model.js';
 import { bin, NODE_VERSIONS, ROOT, runCli } from '../helpers/cli.js';
 
 const TESTS = 2000;
-const OWN_FILE = /(^|[\\/])dist[\\/](agent|runners[\\/][^\\/]+)\.cjs$/;
+const OWN_FILE = /(^|[\\/])(dist|node_modules[\\/]ciprof)[\\/](agent|runners[\\/][^\\/]+)\.cjs$/;
 // Inside the repository (gitignored), so the fixtures resolve jest, mocha and vitest from its node_modules.
 mkdirSync(join(ROOT, '.cache'), { recursive: true });
 const base = mkdtempSync(join(ROOT, '.cache', 'own-frames-'));

@@ -31,6 +31,7 @@ const ALLOWED: Record<string, { calls: number; why: string }> = {
   'agent/agent.ts': { calls: 2, why: 'inside the tests\' processes: a warning to fd 2 and an empty flush marker in the raw dir' },
   'collect/runners/hooks/runner-role.ts': { calls: 2, why: 'inside the runner: empty marker files in the raw dir (runner main, node:test file process)' },
   'collect/profile-command.ts': { calls: 2, why: 'in the private raw dir it has just made, before the command starts: an empty marker file and run-env.json (read only by processes of this run)' },
+  'collect/preload-files.ts': { calls: 3, why: 'the node_modules mirror of the preloads: built in a fresh private dir, then renamed whole into place (a rename is atomic)' },
   'collect/test-record.ts': { calls: 1, why: 'inside the runner: per-test records appended line by line, a torn last line skipped by the reader' },
   'store/local.ts': { calls: 1, why: 'the store index: append-only lines (concurrent jobs), a torn line skipped and never joined to the next' },
   'pipeline/compare.ts': { calls: 1, why: 'a rename of a profile already written atomically (rename is atomic)' },

@@ -4,10 +4,10 @@ import {
   LAUNCHER_ROLE,
   PROCESS_ROLE_LABEL
 } from "./chunk-4Q5ER2D7.js";
-import "./chunk-OKVCO46N.js";
 import {
-  distFile
-} from "./chunk-LERJVIWU.js";
+  preloadDirs
+} from "./chunk-EFHURMFM.js";
+import "./chunk-LERJVIWU.js";
 import {
   CpuProfileImporter,
   ProfileFileReader,
@@ -44,7 +44,7 @@ import {
 import "./chunk-ZHB73YNC.js";
 
 // src/collect/gather.ts
-import { readdirSync as readdirSync2, readFileSync as readFileSync6, realpathSync as realpathSync2, statSync as statSync3 } from "node:fs";
+import { readdirSync as readdirSync2, readFileSync as readFileSync6, statSync as statSync3 } from "node:fs";
 import * as path5 from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 
@@ -1297,14 +1297,10 @@ function readNoInspector(file, name) {
     return fallback;
   }
 }
-function ownScriptMatcher() {
-  let agent;
-  try {
-    agent = realpathSync2(distFile("agent.cjs"));
-  } catch {
-    return () => false;
-  }
-  const runners = path5.join(path5.dirname(agent), "runners") + path5.sep;
+function ownScriptMatcher(dirs = preloadDirs()) {
+  if (dirs.length === 0) return () => false;
+  const agents = new Set(dirs.map((d) => path5.join(d, "agent.cjs")));
+  const runners = dirs.map((d) => path5.join(d, "runners") + path5.sep);
   return (url) => {
     let file = url;
     if (url.startsWith("file:")) {
@@ -1314,7 +1310,7 @@ function ownScriptMatcher() {
         return false;
       }
     }
-    return file === agent || file.startsWith(runners) && file.endsWith(".cjs");
+    return agents.has(file) || file.endsWith(".cjs") && runners.some((r) => file.startsWith(r));
   };
 }
 export {

@@ -242,7 +242,7 @@ async function passes(isStopped, spare, opts, event, scratch) {
     return true;
   };
   const [{ RawGatherer }, labeler, { testStats, testWallsMeta }, { blockedClass }, { summarize }, { encodePprofGzip }] = await Promise.all([
-    import("./gather-GTV6KZTO.js"),
+    import("./gather-UVPFYX7Y.js"),
     import("./test-labeler-6VLRU2TL.js"),
     import("./tests-6SSTUNP5.js"),
     import("./blocked-6WR5R47J.js"),

@@ -4,11 +4,8 @@ import {
   warmUpEnabled
 } from "./chunk-6B3EOHIS.js";
 import {
-  agentPath
-} from "./chunk-OKVCO46N.js";
-import {
-  distFile
-} from "./chunk-LERJVIWU.js";
+  preloadFiles
+} from "./chunk-EFHURMFM.js";
 import {
   ALLOC_ENV,
   OUTER_NODE_TEST_CONTEXT,
@@ -30,7 +27,7 @@ function withPreload(existing, preloadPath) {
 function setupAttribution(_command, opts) {
   let preload;
   try {
-    preload = distFile("runners/preload.cjs");
+    preload = preloadFiles().runnersPreload;
   } catch (err) {
     return { notice: `per-test attribution off: ${err.message}` };
   }
@@ -317,6 +314,8 @@ async function runProfiled(opts) {
   let env = opts.env;
   if (opts.profile !== false) {
     try {
+      const preloads = preloadFiles();
+      if (preloads.warning) opts.warn(preloads.warning);
       rawDir = mkdtempSync(path2.join(tmpdir(), RAW_DIR_PREFIX));
       env = {
         ...opts.env,
@@ -324,7 +323,7 @@ async function runProfiled(opts) {
         // The runner hook (if any) already sits in attribution.env's NODE_OPTIONS. The agent's
         // path goes through the raw directory, for task runners that keep NODE_OPTIONS but drop
         // CIPROF_* (turbo): see agent/run-env.ts.
-        NODE_OPTIONS: withPreload(opts.attribution?.env.NODE_OPTIONS ?? opts.env.NODE_OPTIONS, pathThroughRawDir(rawDir, agentPath())),
+        NODE_OPTIONS: withPreload(opts.attribution?.env.NODE_OPTIONS ?? opts.env.NODE_OPTIONS, pathThroughRawDir(rawDir, preloads.agent)),
         CIPROF_RAW_DIR: rawDir,
         CIPROF_INTERVAL_US: String(opts.intervalUs)
       };
@@ -337,7 +336,7 @@ async function runProfiled(opts) {
     }
   }
   const running = runCommand(rawDir && opts.attribution?.command || opts.command, { env, cwd: opts.cwd, stdout: opts.stdout });
-  const gatherModule = rawDir ? import("./gather-GTV6KZTO.js") : void 0;
+  const gatherModule = rawDir ? import("./gather-UVPFYX7Y.js") : void 0;
   gatherModule?.catch(() => void 0);
   const attributionLoaded = rawDir ? opts.attribution?.load?.() : void 0;
   const repoRoot = () => typeof opts.repoRoot === "string" ? Promise.resolve(opts.repoRoot) : opts.repoRoot();
@@ -424,7 +423,7 @@ var WarmUpHandle = class {
   warmUp;
   start() {
     if (!warmUpEnabled(this.env)) return;
-    import("./warmup-FHEMLYOR.js").then(
+    import("./warmup-TUHVMJ7Y.js").then(
       (m) => {
         if (!this.stopped) this.warmUp = m.scheduleWarmUp({ report: this.report, env: this.env, ...m.warmUpTestHooks(this.env) });
       },

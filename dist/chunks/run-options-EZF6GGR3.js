@@ -6,13 +6,13 @@ import {
 import "./chunk-5RRSUTS2.js";
 import {
   runTests
-} from "./chunk-3MD4O6YI.js";
-import "./chunk-M2FQ6BMJ.js";
+} from "./chunk-636ZRUNM.js";
+import "./chunk-STARFGVU.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-GA3KEGGT.js";
 import "./chunk-6B3EOHIS.js";
 import "./chunk-ZW2XN2ZX.js";
-import "./chunk-OKVCO46N.js";
+import "./chunk-EFHURMFM.js";
 import "./chunk-LERJVIWU.js";
 import "./chunk-MIHNHIUD.js";
 import "./chunk-2OVKP4CA.js";

@@ -25,7 +25,7 @@ import "./chunk-KBBVG7QG.js";
 import {
   collect,
   testCommandEnv
-} from "./chunk-M2FQ6BMJ.js";
+} from "./chunk-STARFGVU.js";
 import "./chunk-G7F6OYY4.js";
 import {
   EXIT_USAGE,
@@ -61,7 +61,7 @@ import "./chunk-3VZZQNBZ.js";
 import "./chunk-XUAEFIIR.js";
 import "./chunk-ZT4APMRY.js";
 import "./chunk-4Q5ER2D7.js";
-import "./chunk-OKVCO46N.js";
+import "./chunk-EFHURMFM.js";
 import "./chunk-LERJVIWU.js";
 import {
   readProfileFile

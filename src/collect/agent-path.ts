@@ -1,4 +1,0 @@
-import { distFile } from '../util/dist-file.js';
-
-export { distFile };
-export const agentPath = (): string => distFile('agent.cjs');

@@ -24,8 +24,8 @@ import type { ThreadLabeler } from './test-labeler.js';
 import type { TestAttribution } from './test-attribution.js';
 
 export interface Attribution {
-  /** Added to the command's environment: the hooks' preload in NODE_OPTIONS. */
-  env: NodeJS.ProcessEnv;
+  /** A NODE_OPTIONS value with the hooks' preload added (the command's, and npm's node-options). */
+  addPreload: (nodeOptions: string | undefined) => string;
   /** Loads the code the methods below need; call it once the command has started, await it before them. */
   load: () => Promise<void>;
   /** Reads thread `threadKey`'s records while the command runs, once its profile is written. */
@@ -69,7 +69,7 @@ export function setupAttribution(_command: readonly string[], opts: { env: NodeJ
     ));
   return {
     attribution: {
-      env: { NODE_OPTIONS: withPreload(opts.env.NODE_OPTIONS, preload) },
+      addPreload: (nodeOptions) => withPreload(nodeOptions, preload),
       load,
       // Until loaded (or when loading failed): no records, no labels, no per-test table.
       prefetch: (rawDir, threadKey) => records?.prefetch(rawDir, threadKey),

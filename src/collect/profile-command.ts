@@ -11,6 +11,7 @@ import { inRawDir, OUTER_NODE_TEST_CONTEXT } from '../agent/protocol.js';
 import { pathThroughRawDir, RAW_DIR_PREFIX, RUN_ENV_FILE, RUN_ENV_KEYS } from '../agent/run-env.js';
 import type { Profile } from '../profile/model.js';
 import type { TestStat, TestWall } from '../profile/tests.js';
+import { npmNodeOptionsEnv } from './npm-node-options.js';
 import { preloadFiles } from './preload-files.js';
 import { EarlyGather } from './early-gather.js';
 import type { GatherOptions, GatherResult, RawGatherer } from './gather.js';
@@ -21,7 +22,8 @@ import { runCommand } from './spawn.js';
 
 /** Extra environment and labelling for per-test attribution (collect/attribution.ts). */
 export interface RunAttribution {
-  env: NodeJS.ProcessEnv;
+  /** A NODE_OPTIONS value with the runner hooks' preload added. */
+  addPreload: (nodeOptions: string | undefined) => string;
   /** Loads what prepare, labelerFor and tests need: called once the command has started, awaited before prepare. */
   load?: () => Promise<void>;
   labelerFor: GatherOptions['labelerFor'];
@@ -71,16 +73,20 @@ export async function runProfiled(opts: ProfiledRunOptions): Promise<ProfiledRun
       const preloads = preloadFiles();
       if (preloads.warning) opts.warn(preloads.warning);
       rawDir = mkdtempSync(path.join(tmpdir(), RAW_DIR_PREFIX));
+      // The agent's path goes through the raw directory, for task runners that keep
+      // NODE_OPTIONS but drop CIPROF_* (turbo): see agent/run-env.ts.
+      const agent = pathThroughRawDir(rawDir, preloads.agent);
+      const addPreloads = (nodeOptions: string | undefined): string => withPreload(opts.attribution ? opts.attribution.addPreload(nodeOptions) : nodeOptions, agent);
+      // npm's node-options would replace NODE_OPTIONS for its scripts: it gets them too.
+      const npm = npmNodeOptionsEnv(opts.cwd ?? process.cwd(), opts.env, addPreloads);
       env = {
         ...opts.env,
-        ...opts.attribution?.env,
-        // The runner hook (if any) already sits in attribution.env's NODE_OPTIONS. The agent's
-        // path goes through the raw directory, for task runners that keep NODE_OPTIONS but drop
-        // CIPROF_* (turbo): see agent/run-env.ts.
-        NODE_OPTIONS: withPreload(opts.attribution?.env.NODE_OPTIONS ?? opts.env.NODE_OPTIONS, pathThroughRawDir(rawDir, preloads.agent)),
+        NODE_OPTIONS: addPreloads(opts.env.NODE_OPTIONS),
+        ...npm.set,
         CIPROF_RAW_DIR: rawDir,
         CIPROF_INTERVAL_US: String(opts.intervalUs),
       };
+      for (const key of npm.unset) delete env[key];
       const runEnv = Object.fromEntries(RUN_ENV_KEYS.filter((key) => env[key] !== undefined).map((key) => [key, env[key]]));
       writeFileSync(inRawDir(rawDir, RUN_ENV_FILE), JSON.stringify(runEnv));
       if (opts.env.NODE_TEST_CONTEXT) writeFileSync(path.join(rawDir, OUTER_NODE_TEST_CONTEXT), '');

@@ -47,7 +47,7 @@ function setupAttribution(_command, opts) {
   );
   return {
     attribution: {
-      env: { NODE_OPTIONS: withPreload(opts.env.NODE_OPTIONS, preload) },
+      addPreload: (nodeOptions) => withPreload(nodeOptions, preload),
       load,
       // Until loaded (or when loading failed): no records, no labels, no per-test table.
       prefetch: (rawDir, threadKey) => records?.prefetch(rawDir, threadKey),
@@ -87,7 +87,7 @@ function testCommandEnv(env) {
 // src/collect/profile-command.ts
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import * as path2 from "node:path";
+import * as path3 from "node:path";
 
 // src/agent/run-env.ts
 var INTERVAL_ENV = "CIPROF_INTERVAL_US";
@@ -101,9 +101,126 @@ function pathThroughRawDir(rawDir, file) {
 }
 var DETOUR = new RegExp(`(/[^\\s"]*/${RAW_DIR_PREFIX}[^\\s"/]+)(?:/\\.\\.)+/`);
 
+// src/collect/npm-node-options.ts
+import { existsSync, readFileSync } from "node:fs";
+import { homedir } from "node:os";
+import * as path from "node:path";
+var KEY = /^npm_config_node[-_]options$/i;
+function fromEnv(env) {
+  const key = Object.keys(env).filter((k) => KEY.test(k)).pop();
+  return key !== void 0 && env[key] !== void 0 ? { value: env[key], source: `$${key}` } : void 0;
+}
+function expand(value, env) {
+  return value.replace(/(\\*)\$\{([^${}?]+)(\?)?\}/g, (whole, escapes, name, optional) => {
+    if (escapes.length % 2) return whole.slice((escapes.length + 1) / 2);
+    const val = env[name];
+    return escapes.slice(escapes.length / 2) + (val ?? (optional ? "" : `\${${name}}`));
+  });
+}
+function iniValue(raw) {
+  const v = raw.trim();
+  if (v.startsWith('"') && v.endsWith('"') && v.length > 1 || v.startsWith("'") && v.endsWith("'") && v.length > 1) {
+    if (v.startsWith("'")) return v.slice(1, -1);
+    try {
+      return JSON.parse(v);
+    } catch {
+      return v.slice(1, -1);
+    }
+  }
+  let out = "";
+  let escaping = false;
+  for (const c of v) {
+    if (escaping) {
+      out += "\\;#".includes(c) ? c : `\\${c}`;
+      escaping = false;
+    } else if (c === "\\") escaping = true;
+    else if (c === ";" || c === "#") break;
+    else out += c;
+  }
+  return (escaping ? `${out}\\` : out).trim();
+}
+function nodeOptionsInNpmrc(text, env) {
+  let found;
+  let inSection = false;
+  for (const line of text.split(/\r?\n/)) {
+    const t = line.trim();
+    if (!t || t.startsWith(";") || t.startsWith("#")) continue;
+    if (t.startsWith("[")) {
+      inSection = true;
+      continue;
+    }
+    const eq = t.indexOf("=");
+    if (inSection || eq < 0) continue;
+    const key = expand(t.slice(0, eq).trim(), env);
+    if (key === "node-options" || key === "node_options") found = expand(iniValue(t.slice(eq + 1)), env);
+  }
+  return found;
+}
+function projectDir(cwd) {
+  let nearest;
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    const hasPackage = existsSync(path.join(dir, "package.json"));
+    if (!nearest && (hasPackage || existsSync(path.join(dir, "node_modules")))) nearest = dir;
+    else if (nearest && hasPackage && declaresWorkspaces(path.join(dir, "package.json"))) return dir;
+    if (path.dirname(dir) === dir) return nearest ?? path.resolve(cwd);
+  }
+}
+function declaresWorkspaces(packageJson) {
+  try {
+    return JSON.parse(readFileSync(packageJson, "utf8")).workspaces !== void 0;
+  } catch {
+    return false;
+  }
+}
+function globalPrefix(env) {
+  const fromEnv2 = Object.keys(env).find((k) => /^npm_config_prefix$/i.test(k)) ?? (env.PREFIX ? "PREFIX" : void 0);
+  if (fromEnv2) return env[fromEnv2];
+  for (const dir of (env.PATH ?? "").split(path.delimiter).filter(Boolean)) {
+    if (existsSync(path.join(dir, "node"))) return path.dirname(dir);
+  }
+  return void 0;
+}
+function fromFile(file, env) {
+  if (!file) return void 0;
+  let text;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    return void 0;
+  }
+  if (!/node[-_]options/.test(text)) return void 0;
+  const value = nodeOptionsInNpmrc(text, env);
+  return value === void 0 ? void 0 : { value, source: file };
+}
+var envPath = (env, name) => {
+  const key = Object.keys(env).find((k) => name.test(k));
+  return key ? env[key] : void 0;
+};
+function npmNodeOptions(cwd, env) {
+  const own = fromEnv(env);
+  if (own) return own;
+  const home = env.HOME ?? homedir();
+  const prefix = globalPrefix(env);
+  const files = [
+    path.join(projectDir(cwd), ".npmrc"),
+    envPath(env, /^npm_config_userconfig$/i) ?? path.join(home, ".npmrc"),
+    envPath(env, /^npm_config_globalconfig$/i) ?? (prefix ? path.join(prefix, "etc", "npmrc") : void 0)
+  ];
+  for (const file of files) {
+    const found = fromFile(file, env);
+    if (found) return found;
+  }
+  return void 0;
+}
+function npmNodeOptionsEnv(cwd, env, addPreloads) {
+  const found = npmNodeOptions(cwd, env);
+  if (!found || !found.value.trim()) return { set: {}, unset: [] };
+  return { set: { npm_config_node_options: addPreloads(found.value) }, unset: Object.keys(env).filter((k) => KEY.test(k) && k !== "npm_config_node_options") };
+}
+
 // src/collect/early-gather.ts
 import { statSync, watch } from "node:fs";
-import * as path from "node:path";
+import * as path2 from "node:path";
 import { setImmediate as nextTurn } from "node:timers/promises";
 var SCRIPTS_SUFFIX = ".scripts.json";
 var BATCH = 16;
@@ -163,7 +280,7 @@ var EarlyGather = class {
   /** Bytes of a queued profile (0 when it cannot be told: it is then read with its batch). */
   bytes(profile) {
     try {
-      return statSync(path.join(this.rawDir, profile)).size;
+      return statSync(path2.join(this.rawDir, profile)).size;
     } catch {
       return 0;
     }
@@ -287,14 +404,14 @@ function runCommand(command, options) {
   const endGroup = () => forwardTo(child, "SIGTERM");
   for (const s of FORWARDED) process.on(s, forward);
   process.on("exit", endGroup);
-  return new Promise((resolve) => {
+  return new Promise((resolve2) => {
     let done = false;
     const finish = (result) => {
       if (done) return;
       done = true;
       for (const s of FORWARDED) process.removeListener(s, forward);
       process.removeListener("exit", endGroup);
-      resolve({ ...result, wallMs: performance.now() - started });
+      resolve2({ ...result, wallMs: performance.now() - started });
     };
     child.on("error", (err) => {
       if (child.pid !== void 0) return;
@@ -316,20 +433,21 @@ async function runProfiled(opts) {
     try {
       const preloads = preloadFiles();
       if (preloads.warning) opts.warn(preloads.warning);
-      rawDir = mkdtempSync(path2.join(tmpdir(), RAW_DIR_PREFIX));
+      rawDir = mkdtempSync(path3.join(tmpdir(), RAW_DIR_PREFIX));
+      const agent = pathThroughRawDir(rawDir, preloads.agent);
+      const addPreloads = (nodeOptions) => withPreload(opts.attribution ? opts.attribution.addPreload(nodeOptions) : nodeOptions, agent);
+      const npm = npmNodeOptionsEnv(opts.cwd ?? process.cwd(), opts.env, addPreloads);
       env = {
         ...opts.env,
-        ...opts.attribution?.env,
-        // The runner hook (if any) already sits in attribution.env's NODE_OPTIONS. The agent's
-        // path goes through the raw directory, for task runners that keep NODE_OPTIONS but drop
-        // CIPROF_* (turbo): see agent/run-env.ts.
-        NODE_OPTIONS: withPreload(opts.attribution?.env.NODE_OPTIONS ?? opts.env.NODE_OPTIONS, pathThroughRawDir(rawDir, preloads.agent)),
+        NODE_OPTIONS: addPreloads(opts.env.NODE_OPTIONS),
+        ...npm.set,
         CIPROF_RAW_DIR: rawDir,
         CIPROF_INTERVAL_US: String(opts.intervalUs)
       };
+      for (const key of npm.unset) delete env[key];
       const runEnv = Object.fromEntries(RUN_ENV_KEYS.filter((key) => env[key] !== void 0).map((key) => [key, env[key]]));
       writeFileSync(inRawDir(rawDir, RUN_ENV_FILE), JSON.stringify(runEnv));
-      if (opts.env.NODE_TEST_CONTEXT) writeFileSync(path2.join(rawDir, OUTER_NODE_TEST_CONTEXT), "");
+      if (opts.env.NODE_TEST_CONTEXT) writeFileSync(path3.join(rawDir, OUTER_NODE_TEST_CONTEXT), "");
     } catch (err) {
       opts.warn(`profiling disabled: ${err.message}`);
       rawDir = void 0;
@@ -388,11 +506,11 @@ function gatherProfiles(gather, rawDir, options, early) {
 function collect(s, opts, log) {
   return collectWhileResolving(s, () => Promise.resolve(s), opts, log);
 }
-async function collectWhileResolving(start, resolve, opts, log) {
+async function collectWhileResolving(start, resolve2, opts, log) {
   const env = testCommandEnv(start.env);
   const warn = (line) => log.warn(line);
   let settings;
-  const resolved = () => settings ??= resolve();
+  const resolved = () => settings ??= resolve2();
   const { attribution, notice } = opts.profile === false ? {} : setupAttribution(opts.command, { env, cwd: start.cwd, warn });
   if (notice && !opts.quiet) log.info(notice);
   const warmUp = opts.warmUp && opts.profile !== false ? new WarmUpHandle(opts.warmUp.report, start.env) : void 0;

@@ -368,6 +368,9 @@ function parseReply(text) {
 var dateNow = Date.now;
 var NoInspector = class extends Error {
 };
+function isAccessDenied(err) {
+  return err?.code === "ERR_ACCESS_DENIED" || /Access to this API has been restricted/.test(errorText(err));
+}
 function errorText(err) {
   if (err instanceof Error) return err.message;
   if (err && typeof err === "object" && "message" in err) return String(err.message);
@@ -394,9 +397,14 @@ var ThreadProfiler = class {
       this.session.connect();
       this.post("Profiler.enable");
     } catch (err) {
-      if (/without a V8::Inspector/.test(errorText(err))) {
-        const info = JSON.stringify({ pid, threadId, argv: process.argv.slice(1, 4), execArgv: process.execArgv });
-        (0, import_node_fs3.writeFileSync)(inRawDir(this.rawDir, `${pid}-${threadId}.noinspector`), info);
+      const denied = isAccessDenied(err);
+      if (denied || /without a V8::Inspector/.test(errorText(err))) {
+        const info = JSON.stringify({ pid, threadId, argv: process.argv.slice(1, 4), execArgv: process.execArgv, ...denied ? { reason: "permission" } : {} });
+        try {
+          (0, import_node_fs3.writeFileSync)(inRawDir(this.rawDir, `${pid}-${threadId}.noinspector`), info);
+        } catch (writeErr) {
+          if (!isAccessDenied(writeErr)) throw writeErr;
+        }
         throw new NoInspector();
       }
       throw err;
@@ -834,7 +842,7 @@ function safely(what, fn) {
   try {
     fn();
   } catch (err) {
-    if (!(err instanceof NoInspector)) warn(`${what} failed: ${errorText(err)}`);
+    if (!(err instanceof NoInspector) && !isAccessDenied(err)) warn(`${what} failed: ${errorText(err)}`);
   }
 }
 function main() {

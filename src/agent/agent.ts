@@ -22,7 +22,7 @@
  */
 import { existsSync, writeFileSync, writeSync } from 'node:fs';
 import { hrtimeNs, parentChain, threadStartUs } from './process-facts.js';
-import { errorText, NoInspector, ThreadProfiler } from './profiler.js';
+import { errorText, isAccessDenied, NoInspector, ThreadProfiler } from './profiler.js';
 import { AllocationSampler } from './alloc.js';
 import { ALLOC_ENV, FLUSHING_SUFFIX, HOOK_FLUSHERS, inRawDir, TEST_BOUNDARY, type AgentThreadInfo, type FlushReason, type HookFlusher, type TestBoundary } from './protocol.js';
 import { runRawDir } from './run-env.js';
@@ -47,7 +47,7 @@ function safely(what: string, fn: () => void): void {
   try {
     fn();
   } catch (err) {
-    if (!(err instanceof NoInspector)) warn(`${what} failed: ${errorText(err)}`);
+    if (!(err instanceof NoInspector) && !isAccessDenied(err)) warn(`${what} failed: ${errorText(err)}`);
   }
 }
 

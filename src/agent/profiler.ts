@@ -14,6 +14,16 @@ const dateNow = Date.now;
 /** `node --test` runs its orchestrating parent without an inspector: nothing to profile there. */
 export class NoInspector extends Error {}
 
+/**
+ * Node's permission model (`--permission`, `--experimental-permission` on Node 22) refuses
+ * the inspector without --allow-inspector and file writes outside --allow-fs-write. The
+ * process chose that sandbox: the agent stays silent in it (no warning in its stderr) and
+ * the collector reports what it could not profile.
+ */
+export function isAccessDenied(err: unknown): boolean {
+  return (err as { code?: unknown } | null)?.code === 'ERR_ACCESS_DENIED' || /Access to this API has been restricted/.test(errorText(err));
+}
+
 /** Inspector errors arrive as plain objects ({ code, message }), not Error instances. */
 export function errorText(err: unknown): string {
   if (err instanceof Error) return err.message;
@@ -48,9 +58,15 @@ export class ThreadProfiler {
       this.post('Profiler.enable');
     } catch (err) {
       // Say so in a marker the collector reports, instead of a warning in the test output.
-      if (/without a V8::Inspector/.test(errorText(err))) {
-        const info = JSON.stringify({ pid, threadId, argv: process.argv.slice(1, 4), execArgv: process.execArgv });
-        writeFileSync(inRawDir(this.rawDir, `${pid}-${threadId}.noinspector`), info);
+      const denied = isAccessDenied(err);
+      if (denied || /without a V8::Inspector/.test(errorText(err))) {
+        const info = JSON.stringify({ pid, threadId, argv: process.argv.slice(1, 4), execArgv: process.execArgv, ...(denied ? { reason: 'permission' } : {}) });
+        try {
+          writeFileSync(inRawDir(this.rawDir, `${pid}-${threadId}.noinspector`), info);
+        } catch (writeErr) {
+          // Without --allow-fs-write for the temp dir the marker is denied too: the run then finds no profile.
+          if (!isAccessDenied(writeErr)) throw writeErr;
+        }
         throw new NoInspector();
       }
       throw err;

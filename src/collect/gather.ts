@@ -44,8 +44,8 @@ export interface GatherResult {
   processes: number;
   /** "<pid>-<tid>" of threads that started profiling and never wrote (SIGKILL, terminate timeout). */
   lost: string[];
-  /** Processes Node ran without an inspector (the `node --test` parent): nothing to profile. */
-  unprofilable: { pid: number; argv: string[] }[];
+  /** Processes Node ran without an inspector (the `node --test` parent), or whose permission model refused it: nothing to profile. */
+  unprofilable: Unprofilable[];
   warnings: string[];
   /** ciprof's own work in the profiled processes, folded into the `(ciprof)` frame. */
   own: { samples: number; cpuNs: number };
@@ -62,6 +62,13 @@ export interface GatherOptions {
   /** True for the URL of ciprof's own scripts; defaults to the built agent and runner hooks. */
   isOwnScript?: (url: string) => boolean;
   limits?: DecodeLimits;
+}
+
+/** A process with no inspector for the agent; `reason: 'permission'` when Node's permission model refused it. */
+export interface Unprofilable {
+  pid: number;
+  argv: string[];
+  reason?: 'permission';
 }
 
 /** The `.noinspector` marker: a pid and a few argv words. */
@@ -248,13 +255,13 @@ function addThreadProfile(importer: CpuProfileImporter, scanned: ScannedCpuProfi
   }
 }
 
-function readNoInspector(file: string, name: string): { pid: number; argv: string[] } {
+function readNoInspector(file: string, name: string): Unprofilable {
   const fallback = { pid: Number(name.split('-')[0]), argv: [] };
   try {
     if (statSync(file).size > MAX_MARKER_BYTES) return fallback;
-    const info = JSON.parse(readFileSync(file, 'utf8')) as { pid?: unknown; argv?: unknown };
+    const info = JSON.parse(readFileSync(file, 'utf8')) as { pid?: unknown; argv?: unknown; reason?: unknown };
     const argv = Array.isArray(info.argv) ? info.argv.filter((a): a is string => typeof a === 'string').slice(0, 16) : [];
-    return { pid: Number.isSafeInteger(info.pid) ? (info.pid as number) : fallback.pid, argv };
+    return { pid: Number.isSafeInteger(info.pid) ? (info.pid as number) : fallback.pid, argv, ...(info.reason === 'permission' ? { reason: 'permission' as const } : {}) };
   } catch {
     return fallback;
   }

@@ -53,7 +53,7 @@ export function labelRun(s: Settings, command: string[], run: ProfiledRun, env: 
   const walls = attribution?.walls();
   if (walls) Object.assign(profile.meta, testWallsMeta(walls));
   profile.period = s.intervalUs * 1000;
-  if (gathered.threads.length === 0) log.warn('no Node.js process wrote a profile (was the command a Node program?)');
+  if (gathered.threads.length === 0) log.warn("no Node.js process wrote a profile (was the command a Node program? Under Node's --permission it needs --allow-inspector and --allow-fs-write for the temp directory)");
   // Killed by SIGKILL (pools, tests that kill their children), by a SIGINT or SIGHUP from
   // another process that it had no handler for (the agent catches only SIGTERM, and any
   // signal a process sends itself), or crashed: nothing in-process can write then, and

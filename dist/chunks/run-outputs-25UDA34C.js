@@ -18,7 +18,7 @@ import "./chunk-PGUBC65E.js";
 import "./chunk-3TBHKCVM.js";
 import {
   formatSummaryText
-} from "./chunk-FYTUAAMM.js";
+} from "./chunk-TWU5YJDA.js";
 import "./chunk-CCCDOF7G.js";
 import "./chunk-UYWEAYXS.js";
 import "./chunk-Q777HXUX.js";

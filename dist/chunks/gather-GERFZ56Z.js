@@ -1292,7 +1292,7 @@ function readNoInspector(file, name) {
     if (statSync3(file).size > MAX_MARKER_BYTES) return fallback;
     const info = JSON.parse(readFileSync6(file, "utf8"));
     const argv = Array.isArray(info.argv) ? info.argv.filter((a) => typeof a === "string").slice(0, 16) : [];
-    return { pid: Number.isSafeInteger(info.pid) ? info.pid : fallback.pid, argv };
+    return { pid: Number.isSafeInteger(info.pid) ? info.pid : fallback.pid, argv, ...info.reason === "permission" ? { reason: "permission" } : {} };
   } catch {
     return fallback;
   }

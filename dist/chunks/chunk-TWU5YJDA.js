@@ -34,7 +34,8 @@ function summarize(profile, gathered, base, topN = 10) {
     processes: gathered.processes,
     threads: gathered.threads.length,
     lostThreads: gathered.lost.length,
-    unprofiledProcesses: gathered.unprofilable.length,
+    unprofiledProcesses: gathered.unprofilable.filter((u) => u.reason !== "permission").length,
+    deniedProcesses: gathered.unprofilable.filter((u) => u.reason === "permission").length,
     meta: profile.meta,
     top: topBySelf(table, topN).map((s) => ({
       name: s.frame.name,
@@ -55,6 +56,9 @@ function formatSummaryText(s) {
   if (s.ciprofMs) lines.push(`ciprof: its own work (agent, runner hooks) took ${(s.ciprofMs / 1e3).toFixed(2)} s, ${s.ciprofPct.toFixed(1)}% of the CPU, kept outside every test as (ciprof)`);
   if (s.unprofiledProcesses) {
     lines.push(`ciprof: ${s.unprofiledProcesses} process(es) ran without an inspector and were not profiled (node --test's orchestrating parent does; its test files' processes are profiled)`);
+  }
+  if (s.deniedProcesses) {
+    lines.push(`ciprof: ${s.deniedProcesses} process(es) ran under Node's permission model, which keeps the inspector from them, and were not profiled (--allow-inspector, and --allow-fs-write for the temp directory, let ciprof in)`);
   }
   if (s.top.length) {
     lines.push("ciprof: top functions by self CPU time:");

@@ -2,8 +2,8 @@ import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
   runTests
-} from "./chunk-BA4XUBHL.js";
-import "./chunk-EKR3RAGR.js";
+} from "./chunk-ATOE4K4J.js";
+import "./chunk-LLHFWW6A.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-GA3KEGGT.js";
 import "./chunk-6B3EOHIS.js";

@@ -2,7 +2,7 @@ import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
   collectWhileResolving
-} from "./chunk-EKR3RAGR.js";
+} from "./chunk-LLHFWW6A.js";
 import {
   prepareOutDir
 } from "./chunk-G7F6OYY4.js";
@@ -30,7 +30,7 @@ async function runTests(command, flags) {
   let reportThread;
   const labelled = (profile, walls) => reportThread?.render({ profile, headWalls: walls, output: path.join(start.outDir, "report.html") });
   const collecting = collectWhileResolving(start, resolve, { command, keepRaw: flags.keepRaw, quiet: flags.quiet, profile: profiling, commandStdout: flags.json ? "stderr" : "inherit", labelled, warmUp: { report: flags.report } }, cliLog);
-  const later = import("./run-outputs-AWFGBKEC.js");
+  const later = import("./run-outputs-25UDA34C.js");
   later.catch(() => void 0);
   if (profiling && flags.report && process.env.CIPROF_REPORT_WORKER === "1") reportThread = await import("./report-thread-FMR2LPLU.js").then((m) => m.ReportThread.start(), () => void 0);
   else if (profiling && flags.report) import("./report-YCLVHFZ2.js").catch(() => void 0);

@@ -242,11 +242,11 @@ async function passes(isStopped, spare, opts, event, scratch) {
     return true;
   };
   const [{ RawGatherer }, labeler, { testStats, testWallsMeta }, { blockedClass }, { summarize }, { encodePprofGzip }] = await Promise.all([
-    import("./gather-UVPFYX7Y.js"),
+    import("./gather-GERFZ56Z.js"),
     import("./test-labeler-6VLRU2TL.js"),
     import("./tests-6SSTUNP5.js"),
     import("./blocked-6WR5R47J.js"),
-    import("./summary-UK5CUAK2.js"),
+    import("./summary-DNJBCOUT.js"),
     import("./gzip-VP5OFOQK.js")
   ]);
   const report = opts.report === false ? void 0 : await import("./report-YCLVHFZ2.js");

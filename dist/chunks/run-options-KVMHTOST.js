@@ -6,8 +6,8 @@ import {
 import "./chunk-5RRSUTS2.js";
 import {
   runTests
-} from "./chunk-BA4XUBHL.js";
-import "./chunk-EKR3RAGR.js";
+} from "./chunk-ATOE4K4J.js";
+import "./chunk-LLHFWW6A.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-GA3KEGGT.js";
 import "./chunk-6B3EOHIS.js";

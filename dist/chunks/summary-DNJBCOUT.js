@@ -3,7 +3,7 @@ const require = __ciprofCreateRequire(import.meta.url);
 import {
   formatSummaryText,
   summarize
-} from "./chunk-FYTUAAMM.js";
+} from "./chunk-TWU5YJDA.js";
 import "./chunk-CCCDOF7G.js";
 import "./chunk-6MZMPYYD.js";
 import "./chunk-H5YMVFQK.js";

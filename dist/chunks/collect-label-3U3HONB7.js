@@ -8,7 +8,7 @@ import {
 } from "./chunk-3TBHKCVM.js";
 import {
   summarize
-} from "./chunk-FYTUAAMM.js";
+} from "./chunk-TWU5YJDA.js";
 import "./chunk-CCCDOF7G.js";
 import {
   encodePprofGzip
@@ -54,7 +54,7 @@ function labelRun(s, command, run, env, attribution, log, labelled) {
   const walls = attribution?.walls();
   if (walls) Object.assign(profile.meta, testWallsMeta(walls));
   profile.period = s.intervalUs * 1e3;
-  if (gathered.threads.length === 0) log.warn("no Node.js process wrote a profile (was the command a Node program?)");
+  if (gathered.threads.length === 0) log.warn("no Node.js process wrote a profile (was the command a Node program? Under Node's --permission it needs --allow-inspector and --allow-fs-write for the temp directory)");
   if (gathered.lost.length) {
     log.warn(`${gathered.lost.length} thread(s) ended before writing a profile (SIGKILL, an unhandled SIGINT/SIGHUP from another process, or a crash: no in-process profiler, node --cpu-prof included, can write those): ${gathered.lost.slice(0, 5).join(", ")}`);
   }

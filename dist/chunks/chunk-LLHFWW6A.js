@@ -454,7 +454,7 @@ async function runProfiled(opts) {
     }
   }
   const running = runCommand(rawDir && opts.attribution?.command || opts.command, { env, cwd: opts.cwd, stdout: opts.stdout });
-  const gatherModule = rawDir ? import("./gather-UVPFYX7Y.js") : void 0;
+  const gatherModule = rawDir ? import("./gather-GERFZ56Z.js") : void 0;
   gatherModule?.catch(() => void 0);
   const attributionLoaded = rawDir ? opts.attribution?.load?.() : void 0;
   const repoRoot = () => typeof opts.repoRoot === "string" ? Promise.resolve(opts.repoRoot) : opts.repoRoot();
@@ -517,7 +517,7 @@ async function collectWhileResolving(start, resolve2, opts, log) {
   const running = runProfiled({ command: opts.command, env, cwd: start.cwd, intervalUs: start.intervalUs, repoRoot: async () => (await resolved()).repoRoot, keepRaw: opts.keepRaw, profile: opts.profile, attribution, warn, stdout: opts.commandStdout, onCommandEnd: () => warmUp?.stop() });
   warmUp?.start();
   resolved().catch(() => void 0);
-  const labelling = opts.profile === false ? void 0 : import("./collect-label-2ZMAMSXV.js");
+  const labelling = opts.profile === false ? void 0 : import("./collect-label-3U3HONB7.js");
   labelling?.catch(() => void 0);
   const run = await running;
   const done = { exitCode: run.exitCode, wallMs: run.wallMs, threads: [], lost: [] };
@@ -541,7 +541,7 @@ var WarmUpHandle = class {
   warmUp;
   start() {
     if (!warmUpEnabled(this.env)) return;
-    import("./warmup-TUHVMJ7Y.js").then(
+    import("./warmup-SNJKJBDP.js").then(
       (m) => {
         if (!this.stopped) this.warmUp = m.scheduleWarmUp({ report: this.report, env: this.env, ...m.warmUpTestHooks(this.env) });
       },

@@ -838,17 +838,22 @@ function warn(message) {
   } catch {
   }
 }
+var runRawDirectory;
+var runIsOver = () => runRawDirectory !== void 0 && !(0, import_node_fs7.existsSync)(runRawDirectory);
 function safely(what, fn) {
   try {
     fn();
   } catch (err) {
-    if (!(err instanceof NoInspector) && !isAccessDenied(err)) warn(`${what} failed: ${errorText(err)}`);
+    if (err instanceof NoInspector || isAccessDenied(err) || runIsOver()) return;
+    warn(`${what} failed: ${errorText(err)}`);
   }
 }
 function main() {
   const g = globalThis;
   const rawDir = runRawDir();
   if (!rawDir || g[AGENT_KEY]) return;
+  runRawDirectory = rawDir;
+  if (runIsOver()) return;
   Object.defineProperty(g, AGENT_KEY, { value: true });
   if (!isMainThread && (0, import_node_fs7.existsSync)(inRawDir(rawDir, `${pid}-0${FLUSHING_SUFFIX}`))) return;
   const intervalUs = Number(process.env.CIPROF_INTERVAL_US) || 1e3;

@@ -1,5 +1,8 @@
 "use strict";
 
+// src/collect/runners/preload.ts
+var import_node_fs4 = require("node:fs");
+
 // src/agent/run-env.ts
 var import_node_fs = require("node:fs");
 
@@ -195,7 +198,7 @@ function guarded(role, rawDir) {
 }
 function main() {
   const rawDir = runRawDir();
-  if (!rawDir) return;
+  if (!rawDir || !(0, import_node_fs4.existsSync)(rawDir)) return;
   if (isMainThread) {
     const role = mainThreadRole(rawDir);
     if (role) guarded(role, rawDir);

@@ -43,11 +43,18 @@ function warn(message: string): void {
   }
 }
 
+/** This thread's raw directory, once known: a failure after the run removed it is no one's concern. */
+let runRawDirectory: string | undefined;
+
+/** The run this process belonged to is over (ciprof removed its raw directory): a daemon or server that outlived it. */
+const runIsOver = (): boolean => runRawDirectory !== undefined && !existsSync(runRawDirectory);
+
 function safely(what: string, fn: () => void): void {
   try {
     fn();
   } catch (err) {
-    if (!(err instanceof NoInspector) && !isAccessDenied(err)) warn(`${what} failed: ${errorText(err)}`);
+    if (err instanceof NoInspector || isAccessDenied(err) || runIsOver()) return;
+    warn(`${what} failed: ${errorText(err)}`);
   }
 }
 
@@ -58,6 +65,9 @@ function main(): void {
   // Two agents in one thread (a ciprof run inside another, from another install) would
   // write the same file names: the first one wins.
   if (!rawDir || g[AGENT_KEY]) return;
+  runRawDirectory = rawDir;
+  // Started after the run ended (a detached process its tests left behind): nothing will read a profile.
+  if (runIsOver()) return;
   Object.defineProperty(g, AGENT_KEY, { value: true });
   // A worker that boots after its process's main thread began its final flush is stopped
   // with the process before it could write anything (pino's transports, started just

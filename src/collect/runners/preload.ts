@@ -12,6 +12,7 @@
  * processes that are no runner's, most of them in a suite that spawns node, do not
  * compile them.
  */
+import { existsSync } from 'node:fs';
 import { runRawDir } from '../../agent/run-env.js';
 import { isMainThread } from '../../agent/thread.js';
 import { mainThreadRole, onWorkerThreadRole, recordsTests, type RunnerRole } from './hooks/runner-role.js';
@@ -39,7 +40,8 @@ function guarded(role: RunnerRole, rawDir: string): void {
 function main(): void {
   // Runs before the agent: it restores the run's variables where a task runner dropped them (run-env.ts).
   const rawDir = runRawDir();
-  if (!rawDir) return;
+  // No run, or one already over (a detached process the tests left behind, started after ciprof ended).
+  if (!rawDir || !existsSync(rawDir)) return;
   if (isMainThread) {
     const role = mainThreadRole(rawDir);
     if (role) guarded(role, rawDir);

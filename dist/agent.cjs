@@ -1,7 +1,7 @@
 "use strict";
 
 // src/agent/agent.ts
-var import_node_fs7 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 
 // src/agent/process-facts.ts
 var import_node_fs = require("node:fs");
@@ -66,6 +66,7 @@ var FLUSH_CHANNEL = "ciprof:flush";
 var inRawDir = (rawDir, name) => `${rawDir}/${name}`;
 var HOOK_FLUSHERS = /* @__PURE__ */ Symbol.for("ciprof.hookFlushers");
 var FLUSHING_SUFFIX = ".flushing";
+var WARNINGS_SUFFIX = ".warnings";
 var ALLOC_ENV = "CIPROF_ALLOC_BYTES";
 var ALLOC_SUFFIX = ".allocprofile";
 var DEFAULT_ALLOC_INTERVAL_BYTES = 4 * 1024;
@@ -580,6 +581,17 @@ function runRawDir(env = process.env) {
   return rawDir;
 }
 
+// src/agent/run-warnings.ts
+var import_node_fs6 = require("node:fs");
+function warnRun(rawDir, message) {
+  if (!rawDir) return;
+  try {
+    (0, import_node_fs6.appendFileSync)(inRawDir(rawDir, `${pid}-${threadId}${WARNINGS_SUFFIX}`), `${message.replace(/\n/g, " ")}
+`);
+  } catch {
+  }
+}
+
 // src/agent/signals.ts
 var SIGNAL = "SIGTERM";
 var FATAL = /* @__PURE__ */ new Set(["SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT", "SIGIOT", "SIGBUS", "SIGFPE", "SIGKILL", "SIGUSR2", "SIGSEGV", "SIGALRM", "SIGTERM", "SIGSTKFLT", "SIGXCPU", "SIGXFSZ", "SIGVTALRM", "SIGIO", "SIGPOLL", "SIGPWR", "SIGSYS"]);
@@ -631,7 +643,7 @@ function installSigtermFlush(flush) {
 }
 
 // src/agent/terminate.ts
-var import_node_fs6 = require("node:fs");
+var import_node_fs7 = require("node:fs");
 
 // src/agent/flush-slots.ts
 var FLUSH_SLOTS_KEY = "ciprof.flushSlots.v1";
@@ -735,7 +747,7 @@ var EXIT_ANSWER_TIMEOUT_MS = 250;
 var slots;
 function flushLiveWorkersAtExit(rawDir, ownFlush) {
   const marker = (tid, suffix) => inRawDir(rawDir, `${pid}-${tid}${suffix}`);
-  const pending = madeHere.map((ref) => ref.deref()?.threadId ?? -1).filter((tid) => tid > 0 && (0, import_node_fs6.existsSync)(marker(tid, ".start")) && !(0, import_node_fs6.existsSync)(marker(tid, LAST_FILE)));
+  const pending = madeHere.map((ref) => ref.deref()?.threadId ?? -1).filter((tid) => tid > 0 && (0, import_node_fs7.existsSync)(marker(tid, ".start")) && !(0, import_node_fs7.existsSync)(marker(tid, LAST_FILE)));
   madeHere = [];
   if (pending.length === 0) return ownFlush();
   const asked = /* @__PURE__ */ new Map();
@@ -780,8 +792,8 @@ async function slotWritten(asked) {
 }
 var POLL_MS = 2;
 function stateOnDisk(rawDir, tid) {
-  if ((0, import_node_fs6.existsSync)(inRawDir(rawDir, `${pid}-${tid}${LAST_FILE}`))) return SLOT_WRITTEN;
-  return (0, import_node_fs6.existsSync)(inRawDir(rawDir, `${pid}-${tid}${FLUSHING_SUFFIX}`)) ? SLOT_FLUSHING : SLOT_IDLE;
+  if ((0, import_node_fs7.existsSync)(inRawDir(rawDir, `${pid}-${tid}${LAST_FILE}`))) return SLOT_WRITTEN;
+  return (0, import_node_fs7.existsSync)(inRawDir(rawDir, `${pid}-${tid}${FLUSHING_SUFFIX}`)) ? SLOT_FLUSHING : SLOT_IDLE;
 }
 function writtenOnDisk(rawDir, target) {
   const started = Date.now();
@@ -801,7 +813,7 @@ function wrapTerminate(workerThreads2, rawDir) {
   const originalTerminate = proto.terminate;
   proto.terminate = function terminate() {
     const target = this.threadId;
-    if (target < 0 || !(0, import_node_fs6.existsSync)(inRawDir(rawDir, `${pid}-${target}.start`)) || (0, import_node_fs6.existsSync)(inRawDir(rawDir, `${pid}-${target}${LAST_FILE}`))) return originalTerminate.call(this);
+    if (target < 0 || !(0, import_node_fs7.existsSync)(inRawDir(rawDir, `${pid}-${target}.start`)) || (0, import_node_fs7.existsSync)(inRawDir(rawDir, `${pid}-${target}${LAST_FILE}`))) return originalTerminate.call(this);
     const asked = slots && askToFlush(slots, target);
     let written;
     if (asked) written = slotWritten(asked);
@@ -832,14 +844,10 @@ function listenForFlushRequests(flush) {
 // src/agent/agent.ts
 var AGENT_KEY = /* @__PURE__ */ Symbol.for("ciprof.agent");
 function warn(message) {
-  try {
-    (0, import_node_fs7.writeSync)(2, `ciprof: warning: ${message} (pid ${pid}, thread ${threadId})
-`);
-  } catch {
-  }
+  warnRun(runRawDirectory, message);
 }
 var runRawDirectory;
-var runIsOver = () => runRawDirectory !== void 0 && !(0, import_node_fs7.existsSync)(runRawDirectory);
+var runIsOver = () => runRawDirectory !== void 0 && !(0, import_node_fs8.existsSync)(runRawDirectory);
 function safely(what, fn) {
   try {
     fn();
@@ -855,7 +863,7 @@ function main() {
   runRawDirectory = rawDir;
   if (runIsOver()) return;
   Object.defineProperty(g, AGENT_KEY, { value: true });
-  if (!isMainThread && (0, import_node_fs7.existsSync)(inRawDir(rawDir, `${pid}-0${FLUSHING_SUFFIX}`))) return;
+  if (!isMainThread && (0, import_node_fs8.existsSync)(inRawDir(rawDir, `${pid}-0${FLUSHING_SUFFIX}`))) return;
   const intervalUs = Number(process.env.CIPROF_INTERVAL_US) || 1e3;
   const profiler = new ThreadProfiler(rawDir, intervalUs, {
     startUs: threadStartUs(),
@@ -865,7 +873,7 @@ function main() {
   profiler.connect();
   const started = {};
   const flushingMarker = inRawDir(rawDir, `${pid}-${threadId}${FLUSHING_SUFFIX}`);
-  const markFlushing = () => safely("flush marker", () => (0, import_node_fs7.writeFileSync)(flushingMarker, ""));
+  const markFlushing = () => safely("flush marker", () => (0, import_node_fs8.writeFileSync)(flushingMarker, ""));
   let ownSlot;
   const flushAll = (reason) => {
     markFlushing();

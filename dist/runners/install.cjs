@@ -25,14 +25,18 @@ __export(install_exports, {
 module.exports = __toCommonJS(install_exports);
 
 // src/collect/test-record.ts
-var import_node_fs = require("node:fs");
+var import_node_fs2 = require("node:fs");
 
 // src/agent/protocol.ts
 var inRawDir = (rawDir, name) => `${rawDir}/${name}`;
 var HOOK_FLUSHERS = /* @__PURE__ */ Symbol.for("ciprof.hookFlushers");
 var FLUSHING_SUFFIX = ".flushing";
+var WARNINGS_SUFFIX = ".warnings";
 var DEFAULT_ALLOC_INTERVAL_BYTES = 4 * 1024;
 var TEST_BOUNDARY = /* @__PURE__ */ Symbol.for("ciprof.testBoundary");
+
+// src/agent/run-warnings.ts
+var import_node_fs = require("node:fs");
 
 // src/agent/thread.ts
 var WORKER_BOOT_MODULES = ["worker_threads", "internal/worker", "internal/worker/io", "internal/process/worker_thread_only"];
@@ -50,6 +54,16 @@ var isMainThread = workerThreads ? workerThreads.isMainThread : true;
 var threadId = workerThreads ? workerThreads.threadId : 0;
 var pid = process.pid;
 
+// src/agent/run-warnings.ts
+function warnRun(rawDir, message) {
+  if (!rawDir) return;
+  try {
+    (0, import_node_fs.appendFileSync)(inRawDir(rawDir, `${pid}-${threadId}${WARNINGS_SUFFIX}`), `${message.replace(/\n/g, " ")}
+`);
+  } catch {
+  }
+}
+
 // src/collect/test-record.ts
 var TESTS_SUFFIX = ".tests.jsonl";
 var NAME_SEPARATOR = " > ";
@@ -66,9 +80,11 @@ function threadCpuUs() {
 var TestRecorder = class {
   failed = false;
   file;
+  rawDir;
   open = /* @__PURE__ */ new Set();
   done = [];
   constructor(rawDir = process.env.CIPROF_RAW_DIR) {
+    this.rawDir = rawDir;
     this.file = rawDir ? inRawDir(rawDir, `${pid}-${threadId}${TESTS_SUFFIX}`) : void 0;
     if (this.file) (globalThis[HOOK_FLUSHERS] ??= []).push(() => this.flush());
   }
@@ -101,15 +117,11 @@ var TestRecorder = class {
     this.done = [];
     if (lines.length === 0) return;
     try {
-      (0, import_node_fs.appendFileSync)(this.file, `${lines.join("\n")}
+      (0, import_node_fs2.appendFileSync)(this.file, `${lines.join("\n")}
 `);
     } catch (err) {
       this.failed = true;
-      try {
-        process.stderr.write(`ciprof: warning: per-test records not written: ${err.message}
-`);
-      } catch {
-      }
+      warnRun(this.rawDir, `per-test records not written: ${err.message}`);
     }
   }
 };
@@ -132,7 +144,7 @@ function line(test, endUs, cpuEndUs, status) {
 }
 
 // src/collect/runners/hooks/jest-worker-end.ts
-var import_node_fs2 = require("node:fs");
+var import_node_fs3 = require("node:fs");
 var POLL_MS = 20;
 function writingStarted(rawDir, pid2, until) {
   const marker = inRawDir(rawDir, `${pid2}-0${FLUSHING_SUFFIX}`);
@@ -141,7 +153,7 @@ function writingStarted(rawDir, pid2, until) {
     void until.then(() => done = true);
     const poll = () => {
       if (done) return;
-      if ((0, import_node_fs2.existsSync)(marker)) resolve();
+      if ((0, import_node_fs3.existsSync)(marker)) resolve();
       else setTimeout(poll, POLL_MS).unref();
     };
     poll();
@@ -257,7 +269,7 @@ function installJestHooks(recorder, main) {
 }
 
 // src/collect/runners/hooks/mocha.ts
-var import_node_fs3 = require("node:fs");
+var import_node_fs4 = require("node:fs");
 var import_node_path = require("node:path");
 function statusOf(test) {
   return test.state === "failed" ? "failed" : test.state === "passed" ? "passed" : test.state === "pending" ? "skipped" : "unknown";
@@ -284,7 +296,7 @@ function listen(runner, recorder) {
   runner.on("end", close);
 }
 function loadRunnerClass() {
-  const script = (0, import_node_fs3.realpathSync)(process.argv[1] ?? "");
+  const script = (0, import_node_fs4.realpathSync)(process.argv[1] ?? "");
   const root = /^(.*[\\/]mocha)[\\/](?:bin|lib)[\\/]/.exec(script)?.[1];
   if (!root) return void 0;
   const loaded = require((0, import_node_path.join)(root, "lib", "runner.js"));

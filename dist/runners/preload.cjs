@@ -1,13 +1,14 @@
 "use strict";
 
 // src/collect/runners/preload.ts
-var import_node_fs4 = require("node:fs");
+var import_node_fs5 = require("node:fs");
 
 // src/agent/run-env.ts
 var import_node_fs = require("node:fs");
 
 // src/agent/protocol.ts
 var inRawDir = (rawDir, name) => `${rawDir}/${name}`;
+var WARNINGS_SUFFIX = ".warnings";
 var ALLOC_ENV = "CIPROF_ALLOC_BYTES";
 var DEFAULT_ALLOC_INTERVAL_BYTES = 4 * 1024;
 var OUTER_NODE_TEST_CONTEXT = "node-test-context.outer";
@@ -38,6 +39,9 @@ function runRawDir(env = process.env) {
   return rawDir;
 }
 
+// src/agent/run-warnings.ts
+var import_node_fs2 = require("node:fs");
+
 // src/agent/thread.ts
 var WORKER_BOOT_MODULES = ["worker_threads", "internal/worker", "internal/worker/io", "internal/process/worker_thread_only"];
 function builtin(name) {
@@ -54,11 +58,21 @@ var isMainThread = workerThreads ? workerThreads.isMainThread : true;
 var threadId = workerThreads ? workerThreads.threadId : 0;
 var pid = process.pid;
 
+// src/agent/run-warnings.ts
+function warnRun(rawDir, message) {
+  if (!rawDir) return;
+  try {
+    (0, import_node_fs2.appendFileSync)(inRawDir(rawDir, `${pid}-${threadId}${WARNINGS_SUFFIX}`), `${message.replace(/\n/g, " ")}
+`);
+  } catch {
+  }
+}
+
 // src/collect/runners/hooks/runner-role.ts
-var import_node_fs3 = require("node:fs");
+var import_node_fs4 = require("node:fs");
 
 // src/agent/process-facts.ts
-var import_node_fs2 = require("node:fs");
+var import_node_fs3 = require("node:fs");
 var MAX_ANCESTORS = 8;
 var hrtimeBigint = process.hrtime.bigint;
 function parentChain() {
@@ -77,11 +91,11 @@ function parentChain() {
   return chain;
 }
 function readStat(pid2, buf) {
-  const fd = (0, import_node_fs2.openSync)(`/proc/${pid2}/stat`, "r");
+  const fd = (0, import_node_fs3.openSync)(`/proc/${pid2}/stat`, "r");
   try {
-    return buf.toString("latin1", 0, (0, import_node_fs2.readSync)(fd, buf, 0, buf.length, null));
+    return buf.toString("latin1", 0, (0, import_node_fs3.readSync)(fd, buf, 0, buf.length, null));
   } finally {
-    (0, import_node_fs2.closeSync)(fd);
+    (0, import_node_fs3.closeSync)(fd);
   }
 }
 
@@ -134,11 +148,11 @@ function mainThreadRole(rawDir) {
   return void 0;
 }
 function markMain(rawDir, runner) {
-  (0, import_node_fs3.writeFileSync)(marker(rawDir, process.pid, runner), "");
+  (0, import_node_fs4.writeFileSync)(marker(rawDir, process.pid, runner), "");
   return { runner, role: "main" };
 }
 var testsMarker = (rawDir, pid2) => inRawDir(rawDir, `${pid2}.node-test.tests`);
-var markTests = (rawDir) => (0, import_node_fs3.writeFileSync)(testsMarker(rawDir, process.pid), "");
+var markTests = (rawDir) => (0, import_node_fs4.writeFileSync)(testsMarker(rawDir, process.pid), "");
 function isolationNone(execArgv) {
   return execArgv.some((arg, i) => {
     const flag = arg.replace(/^--experimental-test-isolation/, "--test-isolation");
@@ -146,13 +160,13 @@ function isolationNone(execArgv) {
   });
 }
 function nodeTestFileProcess(rawDir) {
-  if ((0, import_node_fs3.existsSync)(marker(rawDir, process.ppid, "node-test"))) return true;
-  if (process.env.NODE_TEST_CONTEXT !== "child-v8" || (0, import_node_fs3.existsSync)(inRawDir(rawDir, OUTER_NODE_TEST_CONTEXT))) return false;
-  for (const pid2 of parentChain()) if ((0, import_node_fs3.existsSync)(testsMarker(rawDir, pid2)) || (0, import_node_fs3.existsSync)(marker(rawDir, pid2, "node-test"))) return false;
+  if ((0, import_node_fs4.existsSync)(marker(rawDir, process.ppid, "node-test"))) return true;
+  if (process.env.NODE_TEST_CONTEXT !== "child-v8" || (0, import_node_fs4.existsSync)(inRawDir(rawDir, OUTER_NODE_TEST_CONTEXT))) return false;
+  for (const pid2 of parentChain()) if ((0, import_node_fs4.existsSync)(testsMarker(rawDir, pid2)) || (0, import_node_fs4.existsSync)(marker(rawDir, pid2, "node-test"))) return false;
   return true;
 }
 function onWorkerThreadRole(rawDir, then) {
-  const candidate = ["vitest", "jest"].find((runner) => (0, import_node_fs3.existsSync)(marker(rawDir, process.pid, runner)));
+  const candidate = ["vitest", "jest"].find((runner) => (0, import_node_fs4.existsSync)(marker(rawDir, process.pid, runner)));
   if (!candidate) return;
   const registerHooks = builtin("node:module").registerHooks;
   if (typeof registerHooks !== "function") return then({ runner: candidate, role: "worker" });
@@ -189,16 +203,12 @@ function guarded(role, rawDir) {
   try {
     install(role, rawDir);
   } catch (err) {
-    try {
-      process.stderr.write(`ciprof: warning: ${role.runner} attribution disabled: ${err.message}
-`);
-    } catch {
-    }
+    warnRun(rawDir, `${role.runner} attribution disabled: ${err.message}`);
   }
 }
 function main() {
   const rawDir = runRawDir();
-  if (!rawDir || !(0, import_node_fs4.existsSync)(rawDir)) return;
+  if (!rawDir || !(0, import_node_fs5.existsSync)(rawDir)) return;
   if (isMainThread) {
     const role = mainThreadRole(rawDir);
     if (role) guarded(role, rawDir);

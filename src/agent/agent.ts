@@ -6,7 +6,8 @@
  * normal exit) and writes a `.cpuprofile` synchronously when the thread ends.
  *
  * It must never change the program's behaviour: every failure is swallowed after one
- * warning line on stderr, and it keeps nothing alive (channels are unref'd). What it
+ * warning line for the run (run-warnings.ts: ciprof prints it, the program's stderr never
+ * sees it), and it keeps nothing alive (channels are unref'd). What it
  * adds, and why each is needed: an 'exit' listener (the only synchronous point to write
  * the profile at a normal end or process.exit()); in main threads a SIGTERM listener
  * only while the program has none, and a process.kill wrapper (signals.ts);
@@ -20,12 +21,13 @@
  *   <pid>-<tid>-0.scripts.json        the source maps of the profile's scripts (scripts.ts)
  *   <pid>-<tid>-0.allocprofile        with --alloc: V8's sampling heap profile and its test marks (alloc.ts)
  */
-import { existsSync, writeFileSync, writeSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { hrtimeNs, parentChain, threadStartUs } from './process-facts.js';
 import { errorText, isAccessDenied, NoInspector, ThreadProfiler } from './profiler.js';
 import { AllocationSampler } from './alloc.js';
 import { ALLOC_ENV, FLUSHING_SUFFIX, HOOK_FLUSHERS, inRawDir, TEST_BOUNDARY, type AgentThreadInfo, type FlushReason, type HookFlusher, type TestBoundary } from './protocol.js';
 import { runRawDir } from './run-env.js';
+import { warnRun } from './run-warnings.js';
 import { installSigtermFlush } from './signals.js';
 import type { OwnSlot } from './flush-slots.js';
 import { flushLiveWorkersAtExit, listenForFlushRequests, wrapWorkerTerminate } from './terminate.js';
@@ -35,12 +37,9 @@ const AGENT_KEY = Symbol.for('ciprof.agent');
 
 type Global = typeof globalThis & { [AGENT_KEY]?: boolean; [HOOK_FLUSHERS]?: HookFlusher[]; [TEST_BOUNDARY]?: TestBoundary };
 
+/** To the run (run-warnings.ts), not to this process's stderr. */
 function warn(message: string): void {
-  try {
-    writeSync(2, `ciprof: warning: ${message} (pid ${pid}, thread ${threadId})\n`);
-  } catch {
-    // stderr closed: nothing sensible left to do
-  }
+  warnRun(runRawDirectory, message);
 }
 
 /** This thread's raw directory, once known: a failure after the run removed it is no one's concern. */

@@ -28,6 +28,8 @@ export type HookFlusher = (reason: FlushReason) => void;
  * SIGTERM: a pool waiting for that process to end can tell "writing" from "hung".
  */
 export const FLUSHING_SUFFIX = '.flushing';
+/** Warnings of one thread, a line each (run-warnings.ts). */
+export const WARNINGS_SUFFIX = '.warnings';
 
 /** Content of `<pid>-<tid>.start`, written when a thread starts profiling. */
 export interface StartMarker {

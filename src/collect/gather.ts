@@ -10,7 +10,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ALLOC_SUFFIX, type AgentThreadInfo } from '../agent/protocol.js';
+import { ALLOC_SUFFIX, WARNINGS_SUFFIX, type AgentThreadInfo } from '../agent/protocol.js';
 import { CpuProfileImporter } from '../profile/cpuprofile.js';
 import type { ScannedCpuProfile } from '../profile/cpuprofile-scan.js';
 import type { DecodeLimits } from '../profile/limits.js';
@@ -151,10 +151,12 @@ export class RawGatherer {
     const unmapped: string[] = [];
     const allocs = new AllocGatherer({ builder, repoRoot: options.repoRoot, isOwnScript: this.isOwnScript, frameMapper: this.frameMapper, maxMappedBytes: MAX_MAPPED_BYTES, labelerFor: options.labelerFor, limits: options.limits });
     const state: GatherState = { threads, wall, own: result.own };
+    const threadWarnings = new ThreadWarnings();
     for (const name of entries) {
       const file = path.join(rawDir, name);
       if (name.endsWith('.start')) started.add(name.slice(0, -'.start'.length));
       else if (name.endsWith('.noinspector')) result.unprofilable.push(readNoInspector(file, name));
+      else if (name.endsWith(WARNINGS_SUFFIX)) threadWarnings.add(name.slice(0, -WARNINGS_SUFFIX.length), readMarker(file));
       else if (name.endsWith('.cpuprofile')) {
         try {
           const loaded = this.prefetched.get(name) ?? this.load(file, true)!;
@@ -173,6 +175,7 @@ export class RawGatherer {
       }
     }
     this.prefetched.clear();
+    result.warnings.push(...threadWarnings.lines());
     builder.meta = this.frameMapper.meta();
     allocs.finish(builder.meta, result.warnings);
     if (allocs.totals) result.alloc = allocs.totals;
@@ -252,6 +255,40 @@ function addThreadProfile(importer: CpuProfileImporter, scanned: ScannedCpuProfi
   if (info) {
     state.wall.start = Math.min(state.wall.start, info.wallStartMs);
     state.wall.end = Math.max(state.wall.end, info.wallEndMs);
+  }
+}
+
+/** A small file's text, or '' when it is missing or larger than a marker may be. */
+function readMarker(file: string): string {
+  try {
+    return statSync(file).size > MAX_MARKER_BYTES ? '' : readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * What the agent and the hooks could not do inside the command's processes (agent/run-warnings.ts),
+ * one line per distinct message with the threads that said it, at most MAX_THREAD_WARNINGS.
+ */
+const MAX_THREAD_WARNINGS = 10;
+
+class ThreadWarnings {
+  private readonly byMessage = new Map<string, string[]>();
+
+  add(threadKey: string, text: string): void {
+    for (const message of text.split('\n')) {
+      if (!message.trim()) continue;
+      const threads = this.byMessage.get(message) ?? [];
+      threads.push(threadKey);
+      this.byMessage.set(message, threads);
+    }
+  }
+
+  lines(): string[] {
+    const all = [...this.byMessage].map(([message, threads]) => `${message} (${threads.length === 1 ? `thread ${threads[0]}` : `${threads.length} threads, e.g. ${threads[0]}`})`);
+    if (all.length <= MAX_THREAD_WARNINGS) return all;
+    return [...all.slice(0, MAX_THREAD_WARNINGS), `and ${all.length - MAX_THREAD_WARNINGS} more warnings from the command's processes`];
   }
 }
 

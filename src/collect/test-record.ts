@@ -28,6 +28,7 @@ import { HOOK_FLUSHERS, inRawDir, TEST_BOUNDARY, type HookFlusher, type TestBoun
 // Not node:worker_threads: in a main thread that has not loaded it (a node:test file's
 // process on Node 24+, mocha's), loading it costs ~3-4 ms of CPU (install.cjs loaded in
 // 1.8 ms instead of 4.3-6.6, Node 24).
+import { warnRun } from '../agent/run-warnings.js';
 import { pid, threadId } from '../agent/thread.js';
 
 export type TestStatus = 'running' | 'passed' | 'failed' | 'skipped' | 'unknown';
@@ -98,10 +99,12 @@ type Global = typeof globalThis & { [HOOK_FLUSHERS]?: HookFlusher[]; [TEST_BOUND
 export class TestRecorder {
   private failed = false;
   private readonly file: string | undefined;
+  private readonly rawDir: string | undefined;
   private readonly open = new Set<OpenTest>();
   private done: DoneTest[] = [];
 
   constructor(rawDir = process.env.CIPROF_RAW_DIR) {
+    this.rawDir = rawDir;
     this.file = rawDir ? inRawDir(rawDir, `${pid}-${threadId}${TESTS_SUFFIX}`) : undefined;
     if (this.file) ((globalThis as Global)[HOOK_FLUSHERS] ??= []).push(() => this.flush());
   }
@@ -142,11 +145,7 @@ export class TestRecorder {
       appendFileSync(this.file, `${lines.join('\n')}\n`);
     } catch (err) {
       this.failed = true;
-      try {
-        process.stderr.write(`ciprof: warning: per-test records not written: ${(err as Error).message}\n`);
-      } catch {
-        // stderr gone: nothing left to tell
-      }
+      warnRun(this.rawDir, `per-test records not written: ${(err as Error).message}`);
     }
   }
 }

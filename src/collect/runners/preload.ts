@@ -14,6 +14,7 @@
  */
 import { existsSync } from 'node:fs';
 import { runRawDir } from '../../agent/run-env.js';
+import { warnRun } from '../../agent/run-warnings.js';
 import { isMainThread } from '../../agent/thread.js';
 import { mainThreadRole, onWorkerThreadRole, recordsTests, type RunnerRole } from './hooks/runner-role.js';
 import type { installRunnerHooks } from './install.js';
@@ -29,11 +30,7 @@ function guarded(role: RunnerRole, rawDir: string): void {
   try {
     install(role, rawDir);
   } catch (err) {
-    try {
-      process.stderr.write(`ciprof: warning: ${role.runner} attribution disabled: ${(err as Error).message}\n`);
-    } catch {
-      // nothing left to tell
-    }
+    warnRun(rawDir, `${role.runner} attribution disabled: ${(err as Error).message}`);
   }
 }
 

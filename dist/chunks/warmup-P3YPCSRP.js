@@ -242,8 +242,8 @@ async function passes(isStopped, spare, opts, event, scratch) {
     return true;
   };
   const [{ RawGatherer }, labeler, { testStats, testWallsMeta }, { blockedClass }, { summarize }, { encodePprofGzip }] = await Promise.all([
-    import("./gather-GERFZ56Z.js"),
-    import("./test-labeler-6VLRU2TL.js"),
+    import("./gather-W6G7WEMJ.js"),
+    import("./test-labeler-7SKGMFZB.js"),
     import("./tests-6SSTUNP5.js"),
     import("./blocked-6WR5R47J.js"),
     import("./summary-DNJBCOUT.js"),

@@ -30,8 +30,9 @@ import {
 import {
   ALLOC_SUFFIX,
   MARKER_RESIDUES,
-  MARKER_STEP
-} from "./chunk-2OVKP4CA.js";
+  MARKER_STEP,
+  WARNINGS_SUFFIX
+} from "./chunk-66TR7FXP.js";
 import {
   normalizeScriptPath
 } from "./chunk-BCCUQZ3E.js";
@@ -1194,10 +1195,12 @@ var RawGatherer = class {
     const unmapped = [];
     const allocs = new AllocGatherer({ builder, repoRoot: options.repoRoot, isOwnScript: this.isOwnScript, frameMapper: this.frameMapper, maxMappedBytes: MAX_MAPPED_BYTES, labelerFor: options.labelerFor, limits: options.limits });
     const state = { threads, wall, own: result.own };
+    const threadWarnings = new ThreadWarnings();
     for (const name of entries) {
       const file = path5.join(rawDir, name);
       if (name.endsWith(".start")) started.add(name.slice(0, -".start".length));
       else if (name.endsWith(".noinspector")) result.unprofilable.push(readNoInspector(file, name));
+      else if (name.endsWith(WARNINGS_SUFFIX)) threadWarnings.add(name.slice(0, -WARNINGS_SUFFIX.length), readMarker(file));
       else if (name.endsWith(".cpuprofile")) {
         try {
           const loaded = this.prefetched.get(name) ?? this.load(file, true);
@@ -1216,6 +1219,7 @@ var RawGatherer = class {
       }
     }
     this.prefetched.clear();
+    result.warnings.push(...threadWarnings.lines());
     builder.meta = this.frameMapper.meta();
     allocs.finish(builder.meta, result.warnings);
     if (allocs.totals) result.alloc = allocs.totals;
@@ -1286,6 +1290,30 @@ function addThreadProfile(importer, scanned, name, options, state) {
     state.wall.end = Math.max(state.wall.end, info.wallEndMs);
   }
 }
+function readMarker(file) {
+  try {
+    return statSync3(file).size > MAX_MARKER_BYTES ? "" : readFileSync6(file, "utf8");
+  } catch {
+    return "";
+  }
+}
+var MAX_THREAD_WARNINGS = 10;
+var ThreadWarnings = class {
+  byMessage = /* @__PURE__ */ new Map();
+  add(threadKey, text) {
+    for (const message of text.split("\n")) {
+      if (!message.trim()) continue;
+      const threads = this.byMessage.get(message) ?? [];
+      threads.push(threadKey);
+      this.byMessage.set(message, threads);
+    }
+  }
+  lines() {
+    const all = [...this.byMessage].map(([message, threads]) => `${message} (${threads.length === 1 ? `thread ${threads[0]}` : `${threads.length} threads, e.g. ${threads[0]}`})`);
+    if (all.length <= MAX_THREAD_WARNINGS) return all;
+    return [...all.slice(0, MAX_THREAD_WARNINGS), `and ${all.length - MAX_THREAD_WARNINGS} more warnings from the command's processes`];
+  }
+};
 function readNoInspector(file, name) {
   const fallback = { pid: Number(name.split("-")[0]), argv: [] };
   try {

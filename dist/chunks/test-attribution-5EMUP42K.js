@@ -9,12 +9,12 @@ import {
   readTestRecordFile,
   readTestRecords,
   testWalls
-} from "./chunk-JHSTUOOD.js";
+} from "./chunk-CK6QLLWJ.js";
 import {
   testStats
 } from "./chunk-ZT4APMRY.js";
 import "./chunk-3SCT6IFH.js";
-import "./chunk-2OVKP4CA.js";
+import "./chunk-66TR7FXP.js";
 import "./chunk-BCCUQZ3E.js";
 import "./chunk-VYVC6F5W.js";
 import "./chunk-ZHB73YNC.js";

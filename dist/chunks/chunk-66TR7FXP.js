@@ -3,6 +3,7 @@ const require = __ciprofCreateRequire(import.meta.url);
 
 // src/agent/protocol.ts
 var inRawDir = (rawDir, name) => `${rawDir}/${name}`;
+var WARNINGS_SUFFIX = ".warnings";
 var ALLOC_ENV = "CIPROF_ALLOC_BYTES";
 var ALLOC_SUFFIX = ".allocprofile";
 var DEFAULT_ALLOC_INTERVAL_BYTES = 4 * 1024;
@@ -15,6 +16,7 @@ var OUTER_NODE_TEST_CONTEXT = "node-test-context.outer";
 
 export {
   inRawDir,
+  WARNINGS_SUFFIX,
   ALLOC_ENV,
   ALLOC_SUFFIX,
   withAllocSampling,

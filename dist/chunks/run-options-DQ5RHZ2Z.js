@@ -6,8 +6,8 @@ import {
 import "./chunk-5RRSUTS2.js";
 import {
   runTests
-} from "./chunk-ATOE4K4J.js";
-import "./chunk-LLHFWW6A.js";
+} from "./chunk-TIANMYH7.js";
+import "./chunk-ZCQLNHTD.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-GA3KEGGT.js";
 import "./chunk-6B3EOHIS.js";
@@ -15,7 +15,7 @@ import "./chunk-ZW2XN2ZX.js";
 import "./chunk-EFHURMFM.js";
 import "./chunk-LERJVIWU.js";
 import "./chunk-MIHNHIUD.js";
-import "./chunk-2OVKP4CA.js";
+import "./chunk-66TR7FXP.js";
 import "./chunk-ZHB73YNC.js";
 
 // src/cli/run-options.ts

@@ -10,7 +10,7 @@ import {
   ALLOC_ENV,
   OUTER_NODE_TEST_CONTEXT,
   inRawDir
-} from "./chunk-2OVKP4CA.js";
+} from "./chunk-66TR7FXP.js";
 
 // src/collect/node-options.ts
 function quoteNodeOption(value) {
@@ -39,7 +39,7 @@ function setupAttribution(_command, opts) {
   };
   let records;
   let loading;
-  const load = () => loading ??= import("./test-attribution-XQSDDX7I.js").then(
+  const load = () => loading ??= import("./test-attribution-5EMUP42K.js").then(
     (m) => {
       records = new m.TestAttribution(warnOnce);
     },
@@ -454,7 +454,7 @@ async function runProfiled(opts) {
     }
   }
   const running = runCommand(rawDir && opts.attribution?.command || opts.command, { env, cwd: opts.cwd, stdout: opts.stdout });
-  const gatherModule = rawDir ? import("./gather-GERFZ56Z.js") : void 0;
+  const gatherModule = rawDir ? import("./gather-W6G7WEMJ.js") : void 0;
   gatherModule?.catch(() => void 0);
   const attributionLoaded = rawDir ? opts.attribution?.load?.() : void 0;
   const repoRoot = () => typeof opts.repoRoot === "string" ? Promise.resolve(opts.repoRoot) : opts.repoRoot();
@@ -541,7 +541,7 @@ var WarmUpHandle = class {
   warmUp;
   start() {
     if (!warmUpEnabled(this.env)) return;
-    import("./warmup-SNJKJBDP.js").then(
+    import("./warmup-P3YPCSRP.js").then(
       (m) => {
         if (!this.stopped) this.warmUp = m.scheduleWarmUp({ report: this.report, env: this.env, ...m.warmUpTestHooks(this.env) });
       },

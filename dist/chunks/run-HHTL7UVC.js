@@ -2,8 +2,8 @@ import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
   runTests
-} from "./chunk-ATOE4K4J.js";
-import "./chunk-LLHFWW6A.js";
+} from "./chunk-TIANMYH7.js";
+import "./chunk-ZCQLNHTD.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-GA3KEGGT.js";
 import "./chunk-6B3EOHIS.js";
@@ -11,7 +11,7 @@ import "./chunk-ZW2XN2ZX.js";
 import "./chunk-EFHURMFM.js";
 import "./chunk-LERJVIWU.js";
 import "./chunk-MIHNHIUD.js";
-import "./chunk-2OVKP4CA.js";
+import "./chunk-66TR7FXP.js";
 import "./chunk-ZHB73YNC.js";
 export {
   runTests

@@ -7,6 +7,7 @@ import { contextMeta } from '../ci/context.js';
 import type { Attribution } from '../collect/attribution.js';
 import type { ThreadRecord } from '../collect/gather.js';
 import type { ProfiledRun } from '../collect/profile-command.js';
+import { nodeOptionsOverride, overrideWarning } from '../collect/node-options-override.js';
 import { redactCommand } from '../collect/redact.js';
 import { summarize, type RunSummary } from '../collect/summary.js';
 import { environmentFingerprint } from '../diff/environment.js';
@@ -54,6 +55,11 @@ export function labelRun(s: Settings, command: string[], run: ProfiledRun, env: 
   if (walls) Object.assign(profile.meta, testWallsMeta(walls));
   profile.period = s.intervalUs * 1000;
   if (gathered.threads.length === 0) log.warn("no Node.js process wrote a profile (was the command a Node program? Under Node's --permission it needs --allow-inspector and --allow-fs-write for the temp directory)");
+  // Nothing profiled, or no test seen: a command that replaces NODE_OPTIONS is the likely cause, and can be named.
+  if (gathered.threads.length === 0 || !walls || walls.size === 0) {
+    const where = nodeOptionsOverride(command, s.cwd);
+    if (where) log.warn(overrideWarning(where));
+  }
   // Killed by SIGKILL (pools, tests that kill their children), by a SIGINT or SIGHUP from
   // another process that it had no handler for (the agent catches only SIGTERM, and any
   // signal a process sends itself), or crashed: nothing in-process can write then, and

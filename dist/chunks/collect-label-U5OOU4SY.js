@@ -29,6 +29,43 @@ import "./chunk-JSXNLBLO.js";
 import "./chunk-VYVC6F5W.js";
 import "./chunk-ZHB73YNC.js";
 
+// src/collect/node-options-override.ts
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+var ASSIGNMENT = /(?:^|[\s;&|(])(?:export\s+)?NODE_OPTIONS=("[^"]*"|'[^']*'|[^\s;&|)]*)/g;
+var keepsInherited = (value) => /\$\{?NODE_OPTIONS\b/.test(value);
+function droppingAssignment(text) {
+  for (const m of text.matchAll(ASSIGNMENT)) if (!keepsInherited(m[1])) return `NODE_OPTIONS=${m[1]}`;
+  return void 0;
+}
+function scriptName(words) {
+  const [tool, verb, name] = words.map((w) => path.basename(w));
+  if (!tool || !["npm", "pnpm", "yarn"].includes(tool)) return void 0;
+  if (verb === "test" || verb === "t") return "test";
+  if ((verb === "run" || verb === "run-script") && name) return words[2];
+  if (tool !== "npm" && verb && !verb.startsWith("-")) return words[1];
+  return void 0;
+}
+function nodeOptionsOverride(command, cwd) {
+  const line = command.join(" ");
+  const inLine = droppingAssignment(line);
+  if (inLine) return `the command sets ${inLine}`;
+  const words = command.length === 1 ? command[0].trim().split(/\s+/) : [...command];
+  const name = scriptName(words);
+  if (!name) return void 0;
+  let script;
+  try {
+    script = JSON.parse(readFileSync(path.join(cwd, "package.json"), "utf8")).scripts?.[name];
+  } catch {
+    return void 0;
+  }
+  const inScript = typeof script === "string" ? droppingAssignment(script) : void 0;
+  return inScript ? `package.json's "${name}" script sets ${inScript}` : void 0;
+}
+function overrideWarning(where) {
+  return `${where}, which replaces the NODE_OPTIONS that carries ciprof's agent, so the processes it starts were not profiled: write NODE_OPTIONS="$NODE_OPTIONS \u2026" to keep both`;
+}
+
 // src/pipeline/collect-label.ts
 function labelRun(s, command, run, env, attribution, log, labelled) {
   const gathered = run.gathered;
@@ -55,6 +92,10 @@ function labelRun(s, command, run, env, attribution, log, labelled) {
   if (walls) Object.assign(profile.meta, testWallsMeta(walls));
   profile.period = s.intervalUs * 1e3;
   if (gathered.threads.length === 0) log.warn("no Node.js process wrote a profile (was the command a Node program? Under Node's --permission it needs --allow-inspector and --allow-fs-write for the temp directory)");
+  if (gathered.threads.length === 0 || !walls || walls.size === 0) {
+    const where = nodeOptionsOverride(command, s.cwd);
+    if (where) log.warn(overrideWarning(where));
+  }
   if (gathered.lost.length) {
     log.warn(`${gathered.lost.length} thread(s) ended before writing a profile (SIGKILL, an unhandled SIGINT/SIGHUP from another process, or a crash: no in-process profiler, node --cpu-prof included, can write those): ${gathered.lost.slice(0, 5).join(", ")}`);
   }

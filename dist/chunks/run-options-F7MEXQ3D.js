@@ -6,8 +6,8 @@ import {
 import "./chunk-5RRSUTS2.js";
 import {
   runTests
-} from "./chunk-TIANMYH7.js";
-import "./chunk-ZCQLNHTD.js";
+} from "./chunk-2KNQYCFN.js";
+import "./chunk-CUBHQVXK.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-GA3KEGGT.js";
 import "./chunk-6B3EOHIS.js";

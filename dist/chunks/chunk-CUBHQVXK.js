@@ -517,7 +517,7 @@ async function collectWhileResolving(start, resolve2, opts, log) {
   const running = runProfiled({ command: opts.command, env, cwd: start.cwd, intervalUs: start.intervalUs, repoRoot: async () => (await resolved()).repoRoot, keepRaw: opts.keepRaw, profile: opts.profile, attribution, warn, stdout: opts.commandStdout, onCommandEnd: () => warmUp?.stop() });
   warmUp?.start();
   resolved().catch(() => void 0);
-  const labelling = opts.profile === false ? void 0 : import("./collect-label-3U3HONB7.js");
+  const labelling = opts.profile === false ? void 0 : import("./collect-label-U5OOU4SY.js");
   labelling?.catch(() => void 0);
   const run = await running;
   const done = { exitCode: run.exitCode, wallMs: run.wallMs, threads: [], lost: [] };

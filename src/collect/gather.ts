@@ -295,8 +295,8 @@ class ThreadWarnings {
 function readNoInspector(file: string, name: string): Unprofilable {
   const fallback = { pid: Number(name.split('-')[0]), argv: [] };
   try {
-    if (statSync(file).size > MAX_MARKER_BYTES) return fallback;
-    const info = JSON.parse(readFileSync(file, 'utf8')) as { pid?: unknown; argv?: unknown; reason?: unknown };
+    // An unreadable or oversized marker reads as '', which JSON.parse refuses: the fallback.
+    const info = JSON.parse(readMarker(file)) as { pid?: unknown; argv?: unknown; reason?: unknown };
     const argv = Array.isArray(info.argv) ? info.argv.filter((a): a is string => typeof a === 'string').slice(0, 16) : [];
     return { pid: Number.isSafeInteger(info.pid) ? (info.pid as number) : fallback.pid, argv, ...(info.reason === 'permission' ? { reason: 'permission' as const } : {}) };
   } catch {

@@ -28,8 +28,11 @@ export interface NpmNodeOptions {
 const KEY = /^npm_config_node[-_]options$/i;
 
 /** The environment's own setting (npm matches `npm_config_` case-insensitively), the last one npm would see. */
+/** The environment's variable names that match `name` (npm reads `npm_config_*` in any case). */
+const keysLike = (env: NodeJS.ProcessEnv, name: RegExp): string[] => Object.keys(env).filter((k) => name.test(k));
+
 function fromEnv(env: NodeJS.ProcessEnv): NpmNodeOptions | undefined {
-  const key = Object.keys(env).filter((k) => KEY.test(k)).pop();
+  const key = keysLike(env, KEY).pop();
   return key !== undefined && env[key] !== undefined ? { value: env[key]!, source: `$${key}` } : undefined;
 }
 
@@ -106,7 +109,7 @@ function declaresWorkspaces(packageJson: string): boolean {
 
 /** The npm on PATH's global prefix: `<prefix>/bin/npm` (or `<prefix>/bin/node`), as npm takes it from the node it runs on. */
 function globalPrefix(env: NodeJS.ProcessEnv): string | undefined {
-  const fromEnv = Object.keys(env).find((k) => /^npm_config_prefix$/i.test(k)) ?? (env.PREFIX ? 'PREFIX' : undefined);
+  const fromEnv = keysLike(env, /^npm_config_prefix$/i)[0] ?? (env.PREFIX ? 'PREFIX' : undefined);
   if (fromEnv) return env[fromEnv];
   for (const dir of (env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
     if (existsSync(path.join(dir, 'node'))) return path.dirname(dir);
@@ -129,7 +132,7 @@ function fromFile(file: string | undefined, env: NodeJS.ProcessEnv): NpmNodeOpti
 }
 
 const envPath = (env: NodeJS.ProcessEnv, name: RegExp): string | undefined => {
-  const key = Object.keys(env).find((k) => name.test(k));
+  const key = keysLike(env, name)[0];
   return key ? env[key] : undefined;
 };
 
@@ -162,5 +165,5 @@ export function npmNodeOptions(cwd: string, env: NodeJS.ProcessEnv): NpmNodeOpti
 export function npmNodeOptionsEnv(cwd: string, env: NodeJS.ProcessEnv, addPreloads: (nodeOptions: string) => string): { set: Record<string, string>; unset: string[] } {
   const found = npmNodeOptions(cwd, env);
   if (!found || !found.value.trim()) return { set: {}, unset: [] };
-  return { set: { npm_config_node_options: addPreloads(found.value) }, unset: Object.keys(env).filter((k) => KEY.test(k) && k !== 'npm_config_node_options') };
+  return { set: { npm_config_node_options: addPreloads(found.value) }, unset: keysLike(env, KEY).filter((k) => k !== 'npm_config_node_options') };
 }

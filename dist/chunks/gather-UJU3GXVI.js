@@ -1317,8 +1317,7 @@ var ThreadWarnings = class {
 function readNoInspector(file, name) {
   const fallback = { pid: Number(name.split("-")[0]), argv: [] };
   try {
-    if (statSync3(file).size > MAX_MARKER_BYTES) return fallback;
-    const info = JSON.parse(readFileSync6(file, "utf8"));
+    const info = JSON.parse(readMarker(file));
     const argv = Array.isArray(info.argv) ? info.argv.filter((a) => typeof a === "string").slice(0, 16) : [];
     return { pid: Number.isSafeInteger(info.pid) ? info.pid : fallback.pid, argv, ...info.reason === "permission" ? { reason: "permission" } : {} };
   } catch {

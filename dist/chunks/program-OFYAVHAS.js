@@ -10,7 +10,7 @@ import "./chunk-ZHB73YNC.js";
 
 // src/cli/program.ts
 var COMMANDS = {
-  run: async () => (await import("./run-options-F7MEXQ3D.js")).registerRun,
+  run: async () => (await import("./run-options-G6HOOLL7.js")).registerRun,
   merge: async () => (await import("./merge-PH6EJXPS.js")).registerMerge,
   export: async () => (await import("./export-CG22IYJD.js")).registerExport,
   top: async () => (await import("./top-UNNGG5BA.js")).registerTop,
@@ -18,7 +18,7 @@ var COMMANDS = {
   upload: async () => (await import("./upload-KHMWCZ6V.js")).registerUpload,
   diff: async () => (await import("./diff-XE6X2Q53.js")).registerDiff,
   comment: async () => (await import("./comment-GDUNX3XB.js")).registerComment,
-  compare: async () => (await import("./compare-CTEKFE5O.js")).registerCompare
+  compare: async () => (await import("./compare-5GVQZ2A4.js")).registerCompare
 };
 async function buildProgram(argv) {
   const program = new Command("ciprof").description("Profile a Node test suite in CI and tell the pull request where the CPU time went").version(VERSION).enablePositionalOptions();

@@ -106,8 +106,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import * as path from "node:path";
 var KEY = /^npm_config_node[-_]options$/i;
+var keysLike = (env, name) => Object.keys(env).filter((k) => name.test(k));
 function fromEnv(env) {
-  const key = Object.keys(env).filter((k) => KEY.test(k)).pop();
+  const key = keysLike(env, KEY).pop();
   return key !== void 0 && env[key] !== void 0 ? { value: env[key], source: `$${key}` } : void 0;
 }
 function expand(value, env) {
@@ -173,7 +174,7 @@ function declaresWorkspaces(packageJson) {
   }
 }
 function globalPrefix(env) {
-  const fromEnv2 = Object.keys(env).find((k) => /^npm_config_prefix$/i.test(k)) ?? (env.PREFIX ? "PREFIX" : void 0);
+  const fromEnv2 = keysLike(env, /^npm_config_prefix$/i)[0] ?? (env.PREFIX ? "PREFIX" : void 0);
   if (fromEnv2) return env[fromEnv2];
   for (const dir of (env.PATH ?? "").split(path.delimiter).filter(Boolean)) {
     if (existsSync(path.join(dir, "node"))) return path.dirname(dir);
@@ -193,7 +194,7 @@ function fromFile(file, env) {
   return value === void 0 ? void 0 : { value, source: file };
 }
 var envPath = (env, name) => {
-  const key = Object.keys(env).find((k) => name.test(k));
+  const key = keysLike(env, name)[0];
   return key ? env[key] : void 0;
 };
 function npmNodeOptions(cwd, env) {
@@ -215,7 +216,7 @@ function npmNodeOptions(cwd, env) {
 function npmNodeOptionsEnv(cwd, env, addPreloads) {
   const found = npmNodeOptions(cwd, env);
   if (!found || !found.value.trim()) return { set: {}, unset: [] };
-  return { set: { npm_config_node_options: addPreloads(found.value) }, unset: Object.keys(env).filter((k) => KEY.test(k) && k !== "npm_config_node_options") };
+  return { set: { npm_config_node_options: addPreloads(found.value) }, unset: keysLike(env, KEY).filter((k) => k !== "npm_config_node_options") };
 }
 
 // src/collect/early-gather.ts
@@ -454,7 +455,7 @@ async function runProfiled(opts) {
     }
   }
   const running = runCommand(rawDir && opts.attribution?.command || opts.command, { env, cwd: opts.cwd, stdout: opts.stdout });
-  const gatherModule = rawDir ? import("./gather-W6G7WEMJ.js") : void 0;
+  const gatherModule = rawDir ? import("./gather-UJU3GXVI.js") : void 0;
   gatherModule?.catch(() => void 0);
   const attributionLoaded = rawDir ? opts.attribution?.load?.() : void 0;
   const repoRoot = () => typeof opts.repoRoot === "string" ? Promise.resolve(opts.repoRoot) : opts.repoRoot();
@@ -541,7 +542,7 @@ var WarmUpHandle = class {
   warmUp;
   start() {
     if (!warmUpEnabled(this.env)) return;
-    import("./warmup-P3YPCSRP.js").then(
+    import("./warmup-CLULJSBH.js").then(
       (m) => {
         if (!this.stopped) this.warmUp = m.scheduleWarmUp({ report: this.report, env: this.env, ...m.warmUpTestHooks(this.env) });
       },

@@ -6,8 +6,8 @@ import {
 import "./chunk-5RRSUTS2.js";
 import {
   runTests
-} from "./chunk-2KNQYCFN.js";
-import "./chunk-CUBHQVXK.js";
+} from "./chunk-Z7VACAYS.js";
+import "./chunk-FJEVJX77.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-GA3KEGGT.js";
 import "./chunk-6B3EOHIS.js";

@@ -31,7 +31,11 @@ describe.skipIf(!node24.available)('run summary: wall, CPU clock, on-CPU and blo
     expect(waits.wallMs!).toBeGreaterThan(580);
     expect(waits.cpuClockMs!).toBeLessThan(waits.wallMs! / 4);
     expect(waits.blockedMs!).toBeGreaterThan(200);
-    expect(Object.keys(waits.blocked!)).toEqual(['spawnSync']);
+    // The wait is spawnSync's. As for the loop below, a stray sample may land in another
+    // blocking call around it on a loaded machine (seen once in CI: an 'io' sample): at most 5 ms.
+    const { spawnSync: inSpawnSync = 0, ...others } = waits.blocked!;
+    expect(inSpawnSync).toBeGreaterThan(200);
+    expect(Object.values(others).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(5);
     expect(waits.blockedMs!).toBeLessThanOrEqual(waits.cpuMs);
     // A sample or two may land in a blocking call around the loop (the reporter's write to
     // stdout at the test's end) on a loaded machine: seen once, 1.38 ms. The loop itself is
@@ -45,7 +49,10 @@ describe.skipIf(!node24.available)('run summary: wall, CPU clock, on-CPU and blo
     expect(md).toContain('| test | file | wall | CPU (thread clock) | sampled on-CPU | blocked in system calls |');
     const waits = test('blocking > waits blocked');
     const row = md.split('\n').find((l) => l.startsWith(`| ${escapeMarkdown(waits.name)} |`))!;
-    expect(row.split(' | ').slice(2)).toEqual([fmt(waits.wallMs!), fmt(waits.cpuClockMs!), fmt(waits.cpuMs - waits.blockedMs!), `${fmt(waits.blockedMs!)} (spawnSync ${fmt(waits.blocked!.spawnSync!)}) |`]);
+    const cells = row.split(' | ').slice(2);
+    expect(cells.slice(0, 3)).toEqual([fmt(waits.wallMs!), fmt(waits.cpuClockMs!), fmt(waits.cpuMs - waits.blockedMs!)]);
+    // spawnSync first (the largest class); a stray sample of another class follows it, if any.
+    expect(cells[3]).toMatch(new RegExp(`^${fmt(waits.blockedMs!).replace('.', '\\.')} \\(spawnSync ${fmt(waits.blocked!.spawnSync!).replace('.', '\\.')}(, [a-zA-Z]+ [\\d.]+ ms)*\\) \\|$`));
   });
 
   it('the text printed after ciprof run shows the same four numbers', () => {

@@ -67,6 +67,10 @@ var inRawDir = (rawDir, name) => `${rawDir}/${name}`;
 var HOOK_FLUSHERS = /* @__PURE__ */ Symbol.for("ciprof.hookFlushers");
 var FLUSHING_SUFFIX = ".flushing";
 var WARNINGS_SUFFIX = ".warnings";
+var MAX_ARG_CHARS = 1024;
+function recordedArgv(argv) {
+  return argv.slice(1, 4).map((a) => a.length > MAX_ARG_CHARS ? `${a.slice(0, MAX_ARG_CHARS - 1)}\u2026` : a);
+}
 var ALLOC_ENV = "CIPROF_ALLOC_BYTES";
 var ALLOC_SUFFIX = ".allocprofile";
 var DEFAULT_ALLOC_INTERVAL_BYTES = 4 * 1024;
@@ -400,7 +404,7 @@ var ThreadProfiler = class {
     } catch (err) {
       const denied = isAccessDenied(err);
       if (denied || /without a V8::Inspector/.test(errorText(err))) {
-        const info = JSON.stringify({ pid, threadId, argv: process.argv.slice(1, 4), execArgv: process.execArgv, ...denied ? { reason: "permission" } : {} });
+        const info = JSON.stringify({ pid, threadId, argv: recordedArgv(process.argv), execArgv: process.execArgv, ...denied ? { reason: "permission" } : {} });
         try {
           (0, import_node_fs3.writeFileSync)(inRawDir(this.rawDir, `${pid}-${threadId}.noinspector`), info);
         } catch (writeErr) {
@@ -439,7 +443,7 @@ var ThreadProfiler = class {
       ppid: process.ppid,
       threadId,
       isMainThread,
-      argv: process.argv.slice(1, 4),
+      argv: recordedArgv(process.argv),
       execPath: process.execPath,
       nodeVersion: process.version,
       segment: 0,

@@ -5,9 +5,9 @@ import {
 } from "./chunks/chunk-QEJHLRH6.js";
 import {
   writeReport
-} from "./chunks/chunk-RWTCG6EL.js";
+} from "./chunks/chunk-SP63E6GL.js";
 import "./chunks/chunk-3VZZQNBZ.js";
-import "./chunks/chunk-XUAEFIIR.js";
+import "./chunks/chunk-TOQZ6A4H.js";
 import "./chunks/chunk-ZT4APMRY.js";
 import "./chunks/chunk-76FLTAGO.js";
 import "./chunks/chunk-MIHNHIUD.js";

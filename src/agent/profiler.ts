@@ -3,7 +3,7 @@
  * as `<pid>-<tid>-0.cpuprofile` into the raw directory, synchronously (safe in 'exit').
  */
 import { renameSync, writeFileSync } from 'node:fs';
-import { inRawDir, type AgentThreadInfo, type FlushReason, type StartMarker } from './protocol.js';
+import { inRawDir, recordedArgv, type AgentThreadInfo, type FlushReason, type StartMarker } from './protocol.js';
 import { writeScriptSourceMaps, type ProfileFrames } from './scripts.js';
 import { AgentSession } from './session.js';
 import { isMainThread, pid, threadId } from './thread.js';
@@ -60,7 +60,7 @@ export class ThreadProfiler {
       // Say so in a marker the collector reports, instead of a warning in the test output.
       const denied = isAccessDenied(err);
       if (denied || /without a V8::Inspector/.test(errorText(err))) {
-        const info = JSON.stringify({ pid, threadId, argv: process.argv.slice(1, 4), execArgv: process.execArgv, ...(denied ? { reason: 'permission' } : {}) });
+        const info = JSON.stringify({ pid, threadId, argv: recordedArgv(process.argv), execArgv: process.execArgv, ...(denied ? { reason: 'permission' } : {}) });
         try {
           writeFileSync(inRawDir(this.rawDir, `${pid}-${threadId}.noinspector`), info);
         } catch (writeErr) {
@@ -102,7 +102,7 @@ export class ThreadProfiler {
       ppid: process.ppid,
       threadId,
       isMainThread,
-      argv: process.argv.slice(1, 4),
+      argv: recordedArgv(process.argv),
       execPath: process.execPath,
       nodeVersion: process.version,
       segment: 0,

@@ -38,6 +38,18 @@ export interface StartMarker {
   ancestors?: number[];
 }
 
+/**
+ * The longest argument the agent records, in characters. Enough for a script path and
+ * the flags that tell a jest worker or a package manager; arguments can be far longer (execa's
+ * suite passes one of 10,000 characters to a node child), and the reader bounds what it trusts.
+ */
+export const MAX_ARG_CHARS = 1024;
+
+/** Script and first arguments (process.argv[1..3]), each clipped to MAX_ARG_CHARS. */
+export function recordedArgv(argv: readonly string[]): string[] {
+  return argv.slice(1, 4).map((a) => (a.length > MAX_ARG_CHARS ? `${a.slice(0, MAX_ARG_CHARS - 1)}…` : a));
+}
+
 /** The `$ciprof` block the agent adds to each .cpuprofile it writes. */
 export interface AgentThreadInfo {
   pid: number;

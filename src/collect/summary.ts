@@ -4,6 +4,7 @@
  */
 import { formatFrame, functionTable, idleValue, topBySelf } from '../profile/aggregate.js';
 import { CIPROF_FRAME, type Profile } from '../profile/model.js';
+import { blockedClass, type BlockedClass } from '../profile/blocked.js';
 import type { TestStat } from '../profile/tests.js';
 import type { GatherResult } from './gather.js';
 import { redact } from '../ci/mask.js';
@@ -23,8 +24,13 @@ export interface RunSummary {
   command: string[];
   exitCode: number;
   wallMs: number;
-  /** Sampled time across all threads, idle excluded. */
+  /** Sampled time across all threads, idle excluded (blocked time included: the sampler cannot tell it from CPU). */
   cpuMs: number;
+  /**
+   * Of cpuMs, samples in frames that wait rather than compute (profile/blocked.ts), by class:
+   * e.g. the main thread asleep until the module loader's hooks thread answers. Absent when none.
+   */
+  blocked?: Partial<Record<BlockedClass, number>>;
   idleMs: number;
   samples: number;
   /** ciprof's own work in the profiled processes (agent, runner hooks), kept outside every test as the `(ciprof)` frame. */
@@ -63,9 +69,18 @@ export function summarize(
   const idle = idleValue(table);
   const cpu = table.total - idle;
   const own = table.stats.filter((s) => s.frame.name === CIPROF_FRAME && s.frame.file === '').reduce((a, s) => a + s.self, 0);
+  // Waits are shown apart and kept out of the ranking: a function that sleeps is not where CPU went.
+  const blockedNs = new Map<BlockedClass, number>();
+  const running = table.stats.filter((s) => {
+    const cls = blockedClass(s.frame);
+    if (cls) blockedNs.set(cls, (blockedNs.get(cls) ?? 0) + s.self);
+    return !cls;
+  });
+  const blocked = [...blockedNs].filter(([, ns]) => ns > 0).sort((a, b) => b[1] - a[1]);
   return {
     ...base,
     cpuMs: ms(cpu),
+    ...(blocked.length ? { blocked: Object.fromEntries(blocked.map(([cls, ns]) => [cls, ms(ns)])) } : {}),
     idleMs: ms(idle),
     ciprofMs: ms(own),
     ciprofPct: cpu > 0 ? Math.round((own / cpu) * 1000) / 10 : 0,
@@ -76,7 +91,7 @@ export function summarize(
     unprofiledProcesses: gathered.unprofilable.filter((u) => u.reason !== 'permission').length,
     deniedProcesses: gathered.unprofilable.filter((u) => u.reason === 'permission').length,
     meta: profile.meta,
-    top: topBySelf(table, topN).map((s) => ({
+    top: topBySelf({ ...table, stats: running }, topN).map((s) => ({
       name: s.frame.name,
       file: s.frame.file,
       line: s.frame.line,
@@ -87,12 +102,30 @@ export function summarize(
   };
 }
 
+/** What each blocked class waits for, in a terminal line. */
+const BLOCKED_WORDS: Record<BlockedClass, string> = {
+  loader: "for the module loader's hooks thread",
+  spawnSync: 'in spawnSync/execSync',
+  fs: 'in sync fs calls',
+  io: 'writing to a full pipe',
+  bind: 'in bind/listen/connect',
+  zlib: 'in sync zlib',
+  crypto: 'in sync crypto',
+  dns: 'in name lookups',
+};
+
 export function formatSummaryText(s: RunSummary): string {
   const lines: string[] = [];
   const lost = s.lostThreads ? `, ${s.lostThreads} lost (killed before writing)` : '';
   lines.push(
     `ciprof: ${s.processes} process(es), ${s.threads} thread(s) profiled${lost}; wall ${(s.wallMs / 1000).toFixed(2)} s, CPU ${(s.cpuMs / 1000).toFixed(2)} s (+${(s.idleMs / 1000).toFixed(2)} s idle), ${s.samples} samples`,
   );
+  const waits = Object.entries(s.blocked ?? {});
+  if (waits.length) {
+    const total = waits.reduce((a, [, v]) => a + v, 0);
+    const parts = waits.map(([cls, v]) => `${BLOCKED_WORDS[cls as BlockedClass] ?? cls} ${(v / 1000).toFixed(2)} s`).join(', ');
+    lines.push(`ciprof: ${(total / 1000).toFixed(2)} s of that CPU was threads waiting, sampled as if running (${parts}); left out of the top functions below`);
+  }
   if (s.ciprofMs) lines.push(`ciprof: its own work (agent, runner hooks) took ${(s.ciprofMs / 1000).toFixed(2)} s, ${s.ciprofPct.toFixed(1)}% of the CPU, kept outside every test as (ciprof)`);
   if (s.unprofiledProcesses) {
     lines.push(`ciprof: ${s.unprofiledProcesses} process(es) ran without an inspector and were not profiled (node --test's orchestrating parent does; its test files' processes are profiled)`);

@@ -19,8 +19,11 @@ export function agentInfoOf(value: unknown): AgentThreadInfo | string {
   const v = value as Record<string, unknown>;
   if (!isCount(v.pid)) return 'pid is not a non-negative integer';
   if (!isCount(v.threadId)) return 'threadId is not a non-negative integer';
-  const argv = v.argv ?? [];
-  if (!Array.isArray(argv) || argv.length > MAX_ARGV || !argv.every(isText)) return `argv is not a list of at most ${MAX_ARGV} strings`;
+  // argv only names the process: a long one is clipped, never a reason to drop the profile
+  // (execa's suite passes an argument of 10,000 characters to a node child).
+  const argvIn = v.argv ?? [];
+  if (!Array.isArray(argvIn) || !argvIn.every((a) => typeof a === 'string')) return 'argv is not a list of strings';
+  const argv = (argvIn as string[]).slice(0, MAX_ARGV).map((a) => (a.length > MAX_TEXT ? a.slice(0, MAX_TEXT) : a));
   for (const key of ['execPath', 'nodeVersion', 'hrtimeAtFlushNs'] as const) {
     if (v[key] !== undefined && !isText(v[key])) return `${key} is not a string`;
   }
@@ -41,7 +44,7 @@ export function agentInfoOf(value: unknown): AgentThreadInfo | string {
     ppid: (v.ppid as number | undefined) ?? 0,
     threadId: v.threadId,
     isMainThread: (v.isMainThread as boolean | undefined) ?? v.threadId === 0,
-    argv: argv as string[],
+    argv,
     execPath: (v.execPath as string | undefined) ?? '',
     nodeVersion: (v.nodeVersion as string | undefined) ?? '',
     segment: (v.segment as number | undefined) ?? 0,

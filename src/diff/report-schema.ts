@@ -189,7 +189,7 @@ const functionDelta = object<FunctionDelta>({
   onlyIn: optional(oneOf('base', 'head')),
   interval: optional(interval),
   demotedBy: optional(oneOf('sampling', 'test-files', 'runs', 'cpu-clock')),
-  blocked: optional(oneOf('bind', 'fs', 'io', 'spawnSync', 'zlib', 'crypto', 'dns')),
+  blocked: optional(oneOf('bind', 'fs', 'io', 'spawnSync', 'zlib', 'crypto', 'dns', 'loader')),
   codeLoad: optional(oneOf('transform', 'module-load')),
   judgedBy: optional(oneOf('history', 'runs', 'prior')),
 });

@@ -110,7 +110,7 @@ export interface TestColumnOptions {
 }
 
 const SAMPLED_TITLE = "Profiler samples in the test's frames, idle and blocking system calls left out";
-const BLOCKED_TITLE = 'Profiler samples in frames that wait in a system call (sync fs, bind/listen, spawnSync, zlib, crypto, dns): waiting, not CPU';
+const BLOCKED_TITLE = 'Profiler samples in frames that wait in a system call (sync fs, bind/listen, spawnSync, zlib, crypto, dns, the module loader hooks thread): waiting, not CPU';
 const CPU_TITLE = "The test thread's own CPU clock over the test (runner hooks; Node 22.23+ and 24+), '–' where Node has none";
 const WALL_TITLE = 'Wall-clock time from the start to the end of the test (runner hooks)';
 

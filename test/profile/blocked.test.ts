@@ -32,6 +32,11 @@ describe('blockedClass', () => {
     // Frames as V8 names them in profiles of real suites (express, the blocking fixture, mocha's loader).
     expect(blockedClass({ name: 'createServerHandle', file: 'node:net' })).toBe('bind');
     expect(blockedClass({ name: 'spawnSync', file: 'node:internal/child_process' })).toBe('spawnSync');
+    // The main thread asleep until module.register's hooks thread answers (tap on node-glob).
+    expect(blockedClass({ name: 'makeSyncRequest', file: 'node:internal/modules/esm/hooks' })).toBe('loader');
+    expect(blockedClass({ name: 'waitForWorker', file: 'node:internal/modules/esm/hooks' })).toBe('loader');
+    // Its async sibling awaits: the thread runs other work meanwhile.
+    expect(blockedClass({ name: 'makeAsyncRequest', file: 'node:internal/modules/esm/hooks' })).toBeUndefined();
     expect(blockedClass({ name: 'readFileSync', file: 'node:fs' })).toBe('fs');
     expect(blockedClass({ name: 'stat', file: 'node:internal/modules/cjs/loader' })).toBe('fs');
     expect(blockedClass({ name: 'internalModuleStat', file: '' })).toBe('fs');

@@ -71,6 +71,12 @@ var MAX_ARG_CHARS = 1024;
 function recordedArgv(argv) {
   return argv.slice(1, 4).map((a) => a.length > MAX_ARG_CHARS ? `${a.slice(0, MAX_ARG_CHARS - 1)}\u2026` : a);
 }
+function freeProfileBase(rawDir, pid2, threadId2, suffix, exists) {
+  for (let segment = 0; ; segment++) {
+    const base = inRawDir(rawDir, `${pid2}-${threadId2}-${segment}`);
+    if (segment >= 999 || !exists(`${base}${suffix}`)) return { base, segment };
+  }
+}
 var ALLOC_ENV = "CIPROF_ALLOC_BYTES";
 var ALLOC_SUFFIX = ".allocprofile";
 var DEFAULT_ALLOC_INTERVAL_BYTES = 4 * 1024;
@@ -455,8 +461,9 @@ var ThreadProfiler = class {
       startUs: this.facts.startUs,
       ancestors: isMainThread ? this.facts.ancestors : []
     };
+    const { base, segment } = freeProfileBase(this.rawDir, pid, threadId, ".cpuprofile", import_node_fs3.existsSync);
+    info.segment = segment;
     whileStopped?.(info);
-    const base = inRawDir(this.rawDir, `${pid}-${threadId}-0`);
     const content = "text" in stopped ? `${stopped.text.slice(0, -1)},"$ciprof":${JSON.stringify(info)}}` : JSON.stringify({ ...stopped.profile, $ciprof: info });
     (0, import_node_fs3.writeFileSync)(`${base}.tmp`, content);
     (0, import_node_fs3.renameSync)(`${base}.tmp`, `${base}.cpuprofile`);
@@ -541,7 +548,7 @@ var AllocationSampler = class {
     const result = this.post("HeapProfiler.stopSampling");
     if (!result?.profile) throw new Error("HeapProfiler.stopSampling returned no profile");
     const alloc = { intervalBytes: this.intervalBytes, markerElements: this.elements, boundariesUs: this.boundariesUs, startUs: this.startUs, endUs };
-    const base = inRawDir(this.rawDir, `${pid}-${threadId}-0`);
+    const { base } = freeProfileBase(this.rawDir, pid, threadId, ALLOC_SUFFIX, import_node_fs4.existsSync);
     const text = JSON.stringify({ nodes: flatten(result.profile.head), samples: result.profile.samples, $ciprof: info, $alloc: alloc });
     (0, import_node_fs4.writeFileSync)(`${base}.alloc.tmp`, text);
     (0, import_node_fs4.renameSync)(`${base}.alloc.tmp`, `${base}${ALLOC_SUFFIX}`);

@@ -13,10 +13,10 @@
  * between two marks belongs to the span between their times. The marks themselves are
  * dropped there. Cost: ~0.5 MiB of short-lived arrays per boundary.
  */
-import { renameSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { hrtimeNs } from './process-facts.js';
 import { pid, threadId } from './thread.js';
-import { ALLOC_SUFFIX, inRawDir, MARKER_PIECES, MARKER_RESIDUES, MARKER_STEP, markerElements, type AgentThreadInfo, type AllocInfo } from './protocol.js';
+import { ALLOC_SUFFIX, freeProfileBase, MARKER_PIECES, MARKER_RESIDUES, MARKER_STEP, markerElements, type AgentThreadInfo, type AllocInfo } from './protocol.js';
 
 type Post = (method: string, params?: object) => unknown;
 
@@ -80,7 +80,7 @@ export class AllocationSampler {
     const result = this.post('HeapProfiler.stopSampling') as { profile?: SamplingProfile } | undefined;
     if (!result?.profile) throw new Error('HeapProfiler.stopSampling returned no profile');
     const alloc: AllocInfo = { intervalBytes: this.intervalBytes, markerElements: this.elements, boundariesUs: this.boundariesUs, startUs: this.startUs, endUs };
-    const base = inRawDir(this.rawDir, `${pid}-${threadId}-0`);
+    const { base } = freeProfileBase(this.rawDir, pid, threadId, ALLOC_SUFFIX, existsSync);
     const text = JSON.stringify({ nodes: flatten(result.profile.head), samples: result.profile.samples, $ciprof: info, $alloc: alloc });
     writeFileSync(`${base}.alloc.tmp`, text);
     renameSync(`${base}.alloc.tmp`, `${base}${ALLOC_SUFFIX}`);

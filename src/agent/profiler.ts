@@ -2,8 +2,8 @@
  * One thread's V8 CPU profiler, driven in-process through `node:inspector`, written once
  * as `<pid>-<tid>-0.cpuprofile` into the raw directory, synchronously (safe in 'exit').
  */
-import { renameSync, writeFileSync } from 'node:fs';
-import { inRawDir, recordedArgv, type AgentThreadInfo, type FlushReason, type StartMarker } from './protocol.js';
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { freeProfileBase, inRawDir, recordedArgv, type AgentThreadInfo, type FlushReason, type StartMarker } from './protocol.js';
 import { writeScriptSourceMaps, type ProfileFrames } from './scripts.js';
 import { AgentSession } from './session.js';
 import { isMainThread, pid, threadId } from './thread.js';
@@ -114,8 +114,9 @@ export class ThreadProfiler {
       startUs: this.facts.startUs,
       ancestors: isMainThread ? this.facts.ancestors : [],
     };
+    const { base, segment } = freeProfileBase(this.rawDir, pid, threadId, '.cpuprofile', existsSync);
+    info.segment = segment;
     whileStopped?.(info);
-    const base = inRawDir(this.rawDir, `${pid}-${threadId}-0`);
     // Written then renamed, so a reader never sees half a file from a thread killed mid-write.
     // The same bytes either way: V8's text with the block spliced in before its last brace
     // is what JSON.stringify({ ...profile, $ciprof }) gives (test/agent/raw-profile.test.ts).

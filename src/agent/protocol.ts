@@ -50,6 +50,21 @@ export function recordedArgv(argv: readonly string[]): string[] {
   return argv.slice(1, 4).map((a) => (a.length > MAX_ARG_CHARS ? `${a.slice(0, MAX_ARG_CHARS - 1)}…` : a));
 }
 
+/**
+ * The raw files' base name for a thread's profile, `<pid>-<tid>-<segment>`: the first
+ * segment whose file (`suffix`) does not exist yet. A pid is unique among live processes
+ * only: with kernel.pid_max at 32768 (each node process takes ten or so pids, its threads'
+ * included), execa's suite reused pids within one run, and a later process's profile
+ * replaced an earlier one's under the same name (about 570 of 8,100 threads, silently).
+ * The collector merges the segments of one pid and thread (samples kept, counted apart).
+ */
+export function freeProfileBase(rawDir: string, pid: number, threadId: number, suffix: string, exists: (file: string) => boolean): { base: string; segment: number } {
+  for (let segment = 0; ; segment++) {
+    const base = inRawDir(rawDir, `${pid}-${threadId}-${segment}`);
+    if (segment >= 999 || !exists(`${base}${suffix}`)) return { base, segment };
+  }
+}
+
 /** The `$ciprof` block the agent adds to each .cpuprofile it writes. */
 export interface AgentThreadInfo {
   pid: number;
@@ -60,7 +75,7 @@ export interface AgentThreadInfo {
   argv: string[];
   execPath: string;
   nodeVersion: string;
-  /** Always 0: each thread writes one profile (older agents wrote more after a handled SIGTERM). */
+  /** 0; higher when an earlier process of the run with the same pid wrote its profile first (freeProfileBase). */
   segment: number;
   reason: FlushReason;
   wallStartMs: number;

@@ -188,7 +188,11 @@ export class RawGatherer {
     }
     result.threads = [...threads.values()];
     result.lost = [...started].filter((k) => !threads.has(k));
-    result.processes = new Set(result.threads.map((t) => t.pid)).size;
+    // A main thread with more than one segment is as many processes that had the same pid
+    // (each thread writes one profile; freeProfileBase numbers a reused pid's apart).
+    const reused = result.threads.filter((t) => t.isMainThread && t.segments > 1).reduce((n, t) => n + t.segments - 1, 0);
+    result.processes = new Set(result.threads.map((t) => t.pid)).size + reused;
+    if (reused > 0) result.warnings.push(`${reused} process(es) had the pid of an earlier process of this run (the kernel reuses pids: kernel.pid_max); their samples are kept, merged under that pid and thread`);
     result.profile = builder.build();
     return result;
   }

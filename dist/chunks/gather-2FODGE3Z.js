@@ -32,7 +32,7 @@ import {
   MARKER_RESIDUES,
   MARKER_STEP,
   WARNINGS_SUFFIX
-} from "./chunk-NZEYPQ7L.js";
+} from "./chunk-4I6ZXRKD.js";
 import {
   normalizeScriptPath
 } from "./chunk-BCCUQZ3E.js";
@@ -1232,7 +1232,9 @@ var RawGatherer = class {
     }
     result.threads = [...threads.values()];
     result.lost = [...started].filter((k) => !threads.has(k));
-    result.processes = new Set(result.threads.map((t) => t.pid)).size;
+    const reused = result.threads.filter((t) => t.isMainThread && t.segments > 1).reduce((n, t) => n + t.segments - 1, 0);
+    result.processes = new Set(result.threads.map((t) => t.pid)).size + reused;
+    if (reused > 0) result.warnings.push(`${reused} process(es) had the pid of an earlier process of this run (the kernel reuses pids: kernel.pid_max); their samples are kept, merged under that pid and thread`);
     result.profile = builder.build();
     return result;
   }

@@ -444,6 +444,7 @@ var ThreadProfiler = class {
     if (!this.running) return;
     this.running = false;
     const stopped = this.stopProfile();
+    const { base, segment } = freeProfileBase(this.rawDir, pid, threadId, ".cpuprofile", import_node_fs3.existsSync);
     const info = {
       pid,
       ppid: process.ppid,
@@ -452,7 +453,7 @@ var ThreadProfiler = class {
       argv: recordedArgv(process.argv),
       execPath: process.execPath,
       nodeVersion: process.version,
-      segment: 0,
+      segment,
       reason,
       wallStartMs: this.startedAt,
       wallEndMs: dateNow(),
@@ -461,8 +462,6 @@ var ThreadProfiler = class {
       startUs: this.facts.startUs,
       ancestors: isMainThread ? this.facts.ancestors : []
     };
-    const { base, segment } = freeProfileBase(this.rawDir, pid, threadId, ".cpuprofile", import_node_fs3.existsSync);
-    info.segment = segment;
     whileStopped?.(info);
     const content = "text" in stopped ? `${stopped.text.slice(0, -1)},"$ciprof":${JSON.stringify(info)}}` : JSON.stringify({ ...stopped.profile, $ciprof: info });
     (0, import_node_fs3.writeFileSync)(`${base}.tmp`, content);

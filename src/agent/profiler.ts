@@ -1,6 +1,7 @@
 /**
  * One thread's V8 CPU profiler, driven in-process through `node:inspector`, written once
- * as `<pid>-<tid>-0.cpuprofile` into the raw directory, synchronously (safe in 'exit').
+ * as `<pid>-<tid>-<segment>.cpuprofile` into the raw directory (segment 0 unless an earlier
+ * process of the run had the same pid), synchronously (safe in 'exit').
  */
 import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { freeProfileBase, inRawDir, recordedArgv, type AgentThreadInfo, type FlushReason, type StartMarker } from './protocol.js';
@@ -97,6 +98,7 @@ export class ThreadProfiler {
     if (!this.running) return;
     this.running = false;
     const stopped = this.stopProfile();
+    const { base, segment } = freeProfileBase(this.rawDir, pid, threadId, '.cpuprofile', existsSync);
     const info: AgentThreadInfo = {
       pid,
       ppid: process.ppid,
@@ -105,7 +107,7 @@ export class ThreadProfiler {
       argv: recordedArgv(process.argv),
       execPath: process.execPath,
       nodeVersion: process.version,
-      segment: 0,
+      segment,
       reason,
       wallStartMs: this.startedAt,
       wallEndMs: dateNow(),
@@ -114,8 +116,6 @@ export class ThreadProfiler {
       startUs: this.facts.startUs,
       ancestors: isMainThread ? this.facts.ancestors : [],
     };
-    const { base, segment } = freeProfileBase(this.rawDir, pid, threadId, '.cpuprofile', existsSync);
-    info.segment = segment;
     whileStopped?.(info);
     // Written then renamed, so a reader never sees half a file from a thread killed mid-write.
     // The same bytes either way: V8's text with the block spliced in before its last brace

@@ -55,7 +55,7 @@ export function recordedArgv(argv: readonly string[]): string[] {
  * segment whose file (`suffix`) does not exist yet. A pid is unique among live processes
  * only: with kernel.pid_max at 32768 (each node process takes ten or so pids, its threads'
  * included), execa's suite reused pids within one run, and a later process's profile
- * replaced an earlier one's under the same name (about 570 of 8,100 threads, silently).
+ * replaced an earlier one's under the same name (548 profiles in one run, silently).
  * The collector merges the segments of one pid and thread (samples kept, counted apart).
  */
 export function freeProfileBase(rawDir: string, pid: number, threadId: number, suffix: string, exists: (file: string) => boolean): { base: string; segment: number } {

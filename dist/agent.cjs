@@ -65,6 +65,7 @@ var import_node_fs3 = require("node:fs");
 var FLUSH_CHANNEL = "ciprof:flush";
 var inRawDir = (rawDir, name) => `${rawDir}/${name}`;
 var HOOK_FLUSHERS = /* @__PURE__ */ Symbol.for("ciprof.hookFlushers");
+var JEST_TRANSFORM_CACHES = /* @__PURE__ */ Symbol.for("ciprof.jestTransformCaches");
 var FLUSHING_SUFFIX = ".flushing";
 var WARNINGS_SUFFIX = ".warnings";
 var MAX_ARG_CHARS = 1024;
@@ -121,7 +122,7 @@ function writeScriptSourceMaps(session, profile, file) {
   const content = {
     scripts,
     via,
-    ...jestWorker && urls.size > 0 && process.env.CIPROF_SOURCE_MAPS !== "0" ? { jestWorker: true } : {},
+    ...jestWorker && urls.size > 0 && process.env.CIPROF_SOURCE_MAPS !== "0" ? { jestWorker: true, ...jestCachesSeen() } : {},
     collectMs: Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100,
     collectCpuMs: Math.round((cpuMicros() - cpuStarted) / 10) / 100
   };
@@ -178,6 +179,10 @@ function inlineSourceMapUrl(code) {
   return code.slice(at + INLINE_MAP.length - "data:".length, end < 0 ? void 0 : end).trimEnd();
 }
 var JEST_WORKER = /[\\/]jest-worker[\\/]build[\\/](?:workers[\\/])?processChild\.js$/;
+function jestCachesSeen() {
+  const caches = globalThis[JEST_TRANSFORM_CACHES];
+  return caches && caches.size > 0 ? { jestCaches: [...caches.values()] } : {};
+}
 var OWN_DIR = typeof __dirname === "string" ? `${__dirname}/` : void 0;
 function liveScriptMaps(session, ids, urls) {
   const byUrlAndMap = /* @__PURE__ */ new Map();

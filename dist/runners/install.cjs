@@ -30,6 +30,7 @@ var import_node_fs2 = require("node:fs");
 // src/agent/protocol.ts
 var inRawDir = (rawDir, name) => `${rawDir}/${name}`;
 var HOOK_FLUSHERS = /* @__PURE__ */ Symbol.for("ciprof.hookFlushers");
+var JEST_TRANSFORM_CACHES = /* @__PURE__ */ Symbol.for("ciprof.jestTransformCaches");
 var FLUSHING_SUFFIX = ".flushing";
 var WARNINGS_SUFFIX = ".warnings";
 var DEFAULT_ALLOC_INTERVAL_BYTES = 4 * 1024;
@@ -200,6 +201,10 @@ function wrapEnv(Original, recorder) {
       super(...args);
       const context = args[1];
       this.ciprofFile = context?.testPath ?? "";
+      try {
+        noteTransformCache(args[0]);
+      } catch {
+      }
     }
     handleTestEvent(...args) {
       try {
@@ -234,6 +239,17 @@ function wrapEnv(Original, recorder) {
   Object.defineProperty(CiprofEnvironment, WRAPPED, { value: true });
   Object.defineProperty(CiprofEnvironment, "name", { value: Original.name });
   return CiprofEnvironment;
+}
+function noteTransformCache(config) {
+  const c = config;
+  const project = c?.projectConfig ?? c;
+  const directory = project?.cacheDirectory;
+  const configId = project?.id;
+  if (typeof directory !== "string" || typeof configId !== "string" || !directory || !configId) return;
+  const g = globalThis;
+  const caches = g[JEST_TRANSFORM_CACHES] ??= /* @__PURE__ */ new Map();
+  const key = `${directory}\0${configId}`;
+  if (!caches.has(key)) caches.set(key, { directory, configId });
 }
 function patchExports(exports2, recorder) {
   if (isEnvClass(exports2)) return wrapEnv(exports2, recorder);

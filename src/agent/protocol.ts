@@ -24,6 +24,21 @@ export const HOOK_FLUSHERS = Symbol.for('ciprof.hookFlushers');
 export type HookFlusher = (reason: FlushReason) => void;
 
 /**
+ * jest's transform caches a worker's tests used, by the jest hook (under this global
+ * symbol, keyed `<directory>\0<config id>`), for the agent's `.scripts.json`: the collector
+ * then reads only `<directory>/jest-transform-cache-<config id>-*` for that worker's maps,
+ * not every transform cache of every project this machine ran (and finds a custom
+ * `cacheDirectory`, which the default location would miss).
+ */
+export const JEST_TRANSFORM_CACHES = Symbol.for('ciprof.jestTransformCaches');
+export interface JestTransformCacheRef {
+  /** The project's jest `cacheDirectory`. */
+  directory: string;
+  /** The project's jest config id (`ProjectConfig.id`), which names its transform cache. */
+  configId: string;
+}
+
+/**
  * `<pid>-<tid>.flushing`, written when a thread starts writing its profile at exit or on
  * SIGTERM: a pool waiting for that process to end can tell "writing" from "hung".
  */

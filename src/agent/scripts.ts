@@ -14,6 +14,7 @@
  */
 import { closeSync, fstatSync, openSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { JEST_TRANSFORM_CACHES, type JestTransformCacheRef } from './protocol.js';
 import type { EventSession } from './session.js';
 import { builtin } from './thread.js';
 
@@ -30,6 +31,8 @@ export interface ScriptMapsFile {
   scripts: ScriptSourceMap[];
   /** A jest worker: nothing collected here, its maps are in jest's transform cache. */
   jestWorker?: true;
+  /** A jest worker's transform caches, as the jest hook saw them (protocol.ts); absent: jest's default directory, every cache in it. */
+  jestCaches?: JestTransformCacheRef[];
   /** What collecting cost this thread at flush (wall, and CPU of the thread where Node can tell), for the benchmark. */
   collectMs: number;
   collectCpuMs: number;
@@ -94,7 +97,7 @@ export function writeScriptSourceMaps(session: EventSession, profile: ProfileFra
   const content: ScriptMapsFile = {
     scripts,
     via,
-    ...(jestWorker && urls.size > 0 && process.env.CIPROF_SOURCE_MAPS !== '0' ? { jestWorker: true as const } : {}),
+    ...(jestWorker && urls.size > 0 && process.env.CIPROF_SOURCE_MAPS !== '0' ? { jestWorker: true as const, ...jestCachesSeen() } : {}),
     collectMs: Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100,
     collectCpuMs: Math.round((cpuMicros() - cpuStarted) / 10) / 100,
   };
@@ -191,6 +194,12 @@ function inlineSourceMapUrl(code: string): string | undefined {
  * (the benchmark's unmapped run, and a way out).
  */
 const JEST_WORKER = /[\\/]jest-worker[\\/]build[\\/](?:workers[\\/])?processChild\.js$/;
+
+/** The transform caches the jest hook saw in this worker, if any. */
+function jestCachesSeen(): { jestCaches?: JestTransformCacheRef[] } {
+  const caches = (globalThis as { [JEST_TRANSFORM_CACHES]?: Map<string, JestTransformCacheRef> })[JEST_TRANSFORM_CACHES];
+  return caches && caches.size > 0 ? { jestCaches: [...caches.values()] } : {};
+}
 
 const OWN_DIR = typeof __dirname === 'string' ? `${__dirname}/` : undefined;
 

@@ -22,13 +22,14 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { JestTransformCacheRef } from '../agent/protocol.js';
 import { isProjectScript, type ScriptMapsFile, type ScriptSourceMap } from '../agent/scripts.js';
 import type { V8CallFrame, V8CpuProfile, V8Node } from '../profile/cpuprofile.js';
 import { normalizeScriptPath } from '../profile/paths.js';
 import { SourceMapLoader } from './load.js';
 import { readScriptMaps, scriptMapsPath } from './scripts-file.js';
 import { inferFunctionName } from './infer-name.js';
-import { JestTransformCache } from './jest-cache.js';
+import { defaultJestCacheDirectory, JestTransformCache } from './jest-cache.js';
 import type { OriginalPosition, SourceMap } from './source-map.js';
 
 /** Files V8 never runs as written: without a map, their positions are the transform's. */
@@ -51,7 +52,8 @@ export class FrameMapper {
   private readonly fileProblems: string[] = [];
   private readonly sourceLines = new Map<string, readonly string[] | undefined>();
 
-  private jestCache: JestTransformCache | undefined;
+  /** jest's transform caches, per cache directory. */
+  private readonly jestCaches = new Map<string, JestTransformCache>();
 
   constructor(
     private readonly repoRoot: string,
@@ -61,8 +63,9 @@ export class FrameMapper {
   /**
    * Maps every call frame of `cpu` in place. `scripts` is the agent's file for it, if
    * any; `fromJestWorker`: the profile is of a jest worker, whose transforms jest cached.
+   * True when some frame changed.
    */
-  apply(cpu: V8CpuProfile, scripts: ScriptMapsFile | undefined, fromJestWorker = false): void {
+  apply(cpu: V8CpuProfile, scripts: ScriptMapsFile | undefined, fromJestWorker = false): boolean {
     const byId = new Map<string, ScriptSourceMap>();
     const byUrl = new Map<string, ScriptSourceMap>();
     for (const script of scripts?.scripts ?? []) {
@@ -71,10 +74,11 @@ export class FrameMapper {
     }
     const originalIds = new OriginalScriptIds(cpu);
     const generatedNodes = new Set<number>();
+    let changed = false;
     for (const nodes of userScriptNodes(cpu).values()) {
       const first = nodes[0]!.callFrame;
       const entry = byId.get(String(first.scriptId)) ?? byUrl.get(first.url);
-      const map = this.mapFor(first.url, entry, fromJestWorker ? nodes.map((n) => n.callFrame) : undefined);
+      const map = this.mapFor(first.url, entry, fromJestWorker ? { frames: nodes.map((n) => n.callFrame), caches: scripts?.jestCaches } : undefined);
       // Many nodes share one function (one per call path): map each position once.
       const done = new Map<string, V8CallFrame>();
       for (const node of nodes) {
@@ -85,11 +89,13 @@ export class FrameMapper {
           mapped = map ? this.mapFrame(frame, map, originalIds) : this.unmapped(frame, false);
           done.set(key, mapped);
         }
+        if (mapped !== frame) changed = true;
         node.callFrame = mapped;
         if (this.generatedFrames.has(mapped)) generatedNodes.add(node.id);
       }
     }
     if (generatedNodes.size > 0) for (const id of cpu.samples ?? []) if (generatedNodes.has(id)) this.generatedSamples++;
+    return changed;
   }
 
   /**
@@ -115,21 +121,23 @@ export class FrameMapper {
     }
     if (!scripts || (scripts.scripts.length === 0 && !scripts.jestWorker)) return bytes;
     if (scripts.jestWorker && options?.jestCache === false) return undefined;
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    if (scripts.scripts.length === 0 && !this.mayChange(text, scripts.jestCaches)) return bytes;
     let cpu: V8CpuProfile;
     try {
-      cpu = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')) as V8CpuProfile;
+      cpu = JSON.parse(text) as V8CpuProfile;
       if (!Array.isArray(cpu.nodes)) return bytes;
     } catch {
       return bytes; // the importer names what is wrong with the file
     }
-    this.apply(cpu, scripts, scripts.jestWorker === true);
-    return Buffer.from(JSON.stringify(cpu));
+    // No frame changed (no map found, or none placed a frame elsewhere): the bytes as they were, not written again.
+    return this.apply(cpu, scripts, scripts.jestWorker === true) ? Buffer.from(JSON.stringify(cpu)) : bytes;
   }
 
   /** One line per map or map file that could not be read, naming it and the problem. */
   get problems(): readonly string[] {
-    const rebuild = this.jestCache?.problem;
-    return [...this.fileProblems, ...this.loader.problems, ...(rebuild ? [rebuild] : [])];
+    const rebuilds = [...this.jestCaches.values()].map((c) => c.problem).filter((p): p is string => p !== undefined);
+    return [...this.fileProblems, ...this.loader.problems, ...new Set(rebuilds)];
   }
 
   /** Profile metadata: what was mapped, and which files kept generated positions. */
@@ -144,14 +152,56 @@ export class FrameMapper {
     return meta;
   }
 
-  /** The agent's map, else the one a built file names on disk, else jest's cached one. */
-  private mapFor(url: string, entry: ScriptSourceMap | undefined, jestFrames: V8CallFrame[] | undefined): SourceMap | undefined {
+  /**
+   * Whether apply() could change a frame of a jest worker's profile (the agent listed no
+   * map): some project script of it is a transformed source, names a map on disk, or has a
+   * cached transform that may carry one. Read from the text (frameUrls), no parse: a worker
+   * whose transforms made no maps (jest running ES modules as they are) is passed as it is.
+   * True when the text cannot be read so.
+   */
+  private mayChange(text: string, caches: readonly JestTransformCacheRef[] | undefined): boolean {
+    const urls = frameUrls(text);
+    if (!urls) return true;
+    for (const url of urls) {
+      if (!isProjectScript(url)) continue;
+      if (TRANSFORMED_SOURCE.test(url) || this.loader.mapUrlOnDisk(url)) return true;
+      if (this.jestCachesFor(caches).some(([cache, ids]) => cache.mayMap(url, ids))) return true;
+    }
+    return false;
+  }
+
+  /** The transform caches to look in, with the config ids to look for (undefined: every one). */
+  private jestCachesFor(caches: readonly JestTransformCacheRef[] | undefined): [JestTransformCache, string[] | undefined][] {
+    if (!caches?.length) return [[this.jestCacheAt(this.options.jestCacheDirectory ?? defaultJestCacheDirectory()), undefined]];
+    const idsByDirectory = new Map<string, string[]>();
+    for (const { directory, configId } of caches) idsByDirectory.set(directory, [...(idsByDirectory.get(directory) ?? []), configId]);
+    return [...idsByDirectory].map(([directory, ids]) => [this.jestCacheAt(directory), ids]);
+  }
+
+  /**
+   * The agent's map, else the one a built file names on disk, else jest's cached one: in
+   * the transform caches the worker's jest hook named, else in every one of jest's default
+   * directory (an agent without the hook's note, or a jest whose config it could not read).
+   */
+  private mapFor(url: string, entry: ScriptSourceMap | undefined, jest: { frames: V8CallFrame[]; caches: readonly JestTransformCacheRef[] | undefined } | undefined): SourceMap | undefined {
     if (entry) return this.loader.load(entry.url, entry.sourceMapURL);
     const onDisk = this.loader.mapUrlOnDisk(url);
     if (onDisk) return this.loader.load(url, onDisk);
-    if (!jestFrames) return undefined;
-    this.jestCache ??= new JestTransformCache(this.options.jestCacheDirectory);
-    return this.jestCache.find(url, jestFrames, this.loader);
+    if (!jest) return undefined;
+    for (const [cache, ids] of this.jestCachesFor(jest.caches)) {
+      const map = cache.find(url, jest.frames, this.loader, ids);
+      if (map) return map;
+    }
+    return undefined;
+  }
+
+  private jestCacheAt(directory: string): JestTransformCache {
+    let cache = this.jestCaches.get(directory);
+    if (!cache) {
+      cache = new JestTransformCache(directory);
+      this.jestCaches.set(directory, cache);
+    }
+    return cache;
   }
 
   private mapFrame(frame: V8CallFrame, map: SourceMap, originalIds: OriginalScriptIds): V8CallFrame {
@@ -213,6 +263,41 @@ export class FrameMapper {
   private identity(frame: V8CallFrame): string {
     return `${frame.functionName}\u0000${frame.url}\u0000${frame.lineNumber}`;
   }
+}
+
+/**
+ * V8 writes each call frame as `"callFrame":{"functionName":"…","scriptId":"…","url":"…",…`
+ * (CDP's Runtime.CallFrame, in that order, Node 20 to 26). The urls of the frames that may
+ * be files (a path or a file: URL), read from the text with JSON's escapes (a `RegExp: \\s`
+ * function name has some); undefined unless every call frame has that shape.
+ */
+const CALL_FRAME = '"callFrame":{"functionName":"';
+const SCRIPT_ID = '","scriptId":"';
+const URL_KEY = '","url":"';
+const LINE_KEY = '","lineNumber":';
+
+export function frameUrls(text: string): Set<string> | undefined {
+  const urls = new Set<string>();
+  let frames = 0;
+  // Inside a JSON string every quote is escaped: `","scriptId":"` and the like only occur
+  // as the separators they are, so each is found by indexOf, escapes or not.
+  for (let at = text.indexOf(CALL_FRAME); at >= 0; at = text.indexOf(CALL_FRAME, at + CALL_FRAME.length)) {
+    frames++;
+    const idAt = text.indexOf(SCRIPT_ID, at + CALL_FRAME.length);
+    const urlAt = idAt < 0 ? -1 : text.indexOf(URL_KEY, idAt + SCRIPT_ID.length);
+    const urlEnd = urlAt < 0 ? -1 : text.indexOf(LINE_KEY, urlAt + URL_KEY.length);
+    if (urlEnd < 0) return undefined;
+    at = urlEnd;
+    // Only what may be a path (isProjectScript): Node's own `node:` scripts and V8's empty urls are most frames.
+    const first = text.charCodeAt(urlAt + URL_KEY.length);
+    if (first !== 47 /* / */ && text.charCodeAt(urlAt + URL_KEY.length + 1) !== 58 /* X: */ && !text.startsWith('file:', urlAt + URL_KEY.length)) continue;
+    const raw = text.slice(urlAt + URL_KEY.length, urlEnd);
+    urls.add(raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw);
+  }
+  // Every call frame seen, in that shape (a frame of another shape would have been skipped).
+  let callFrames = 0;
+  for (let at = text.indexOf('"callFrame":'); at >= 0; at = text.indexOf('"callFrame":', at + 12)) callFrames++;
+  return callFrames === frames ? urls : undefined;
 }
 
 /**

@@ -14,13 +14,13 @@
  * embeds any, and have code where V8 saw each function start (a parameter list or a
  * parameter at every profiled position); the newest such candidate wins.
  */
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { V8CallFrame } from '../profile/cpuprofile.js';
 import { filePath, type SourceMapLoader } from './load.js';
 import { toUrl, type SourceMap } from './source-map.js';
-import { TscRebuild } from './tsc-rebuild.js';
+import { TscRebuild, TYPESCRIPT_FILE } from './tsc-rebuild.js';
 
 /** Bounds the directory walk on a machine whose jest cache has grown huge. */
 const MAX_INDEXED_FILES = 500_000;
@@ -38,7 +38,12 @@ export function defaultJestCacheDirectory(): string {
 }
 
 export class JestTransformCache {
-  private index: Map<string, string[]> | undefined;
+  /** Per directory-name prefix (one config's caches, or all of them). */
+  private readonly indexes = new Map<string, Map<string, string[]>>();
+  /** Per cached transform: whether it may carry a map (mayNameMap). */
+  private readonly namesMap = new Map<string, boolean>();
+  /** The cache directory's entries, listed once. */
+  private entries: string[] | undefined;
   private readonly rebuild: TscRebuild;
 
   constructor(private readonly cacheDirectory: string = defaultJestCacheDirectory()) {
@@ -50,10 +55,20 @@ export class JestTransformCache {
     return this.rebuild.problem;
   }
 
-  /** The map of jest's cached transform of the script at `url`, checked against its profiled frames. */
-  find(url: string, frames: readonly V8CallFrame[], loader: SourceMapLoader): SourceMap | undefined {
+  /**
+   * The map of jest's cached transform of the script at `url`, checked against its
+   * profiled frames. `configIds`: only the transform caches of these jest configs (what
+   * the worker's jest hook saw); absent, every transform cache in the directory.
+   */
+  find(url: string, frames: readonly V8CallFrame[], loader: SourceMapLoader, configIds?: readonly string[]): SourceMap | undefined {
     const file = filePath(url);
     if (!file) return undefined;
+    // A transform that wrote no map (jest without a transform, ESM through vm modules) can
+    // give nothing unless the file is TypeScript (compiled again for one, tsc-rebuild.ts):
+    // its candidates are passed over on their last line, not read whole and checked.
+    const rebuildable = TYPESCRIPT_FILE.test(file);
+    const candidates = this.candidates(file, configIds).filter((c) => rebuildable || this.mayNameMap(c));
+    if (candidates.length === 0) return undefined;
     let current: string | undefined;
     try {
       current = readFileSync(file, 'utf8');
@@ -62,7 +77,7 @@ export class JestTransformCache {
     }
     const sourceUrl = toUrl(file);
     let best: { map: SourceMap; score: number; mtimeMs: number } | undefined;
-    for (const candidate of this.candidates(file)) {
+    for (const candidate of candidates) {
       const checked = this.check(candidate, url, sourceUrl, current, frames, loader);
       if (!checked) continue;
       const mtimeMs = statSync(candidate, { throwIfNoEntry: false })?.mtimeMs ?? 0;
@@ -90,17 +105,61 @@ export class JestTransformCache {
     return embedded === undefined || embedded === current ? { map, score } : undefined;
   }
 
+  /**
+   * Whether find() may give a map for the script at `url`: it is TypeScript, or some cached
+   * transform of a file of its name may carry a map. Cheap (no transform read whole): lets a
+   * worker's profile with nothing to map skip the parse.
+   */
+  mayMap(url: string, configIds?: readonly string[]): boolean {
+    const file = filePath(url);
+    if (!file) return false;
+    return TYPESCRIPT_FILE.test(file) || this.candidates(file, configIds).some((c) => this.mayNameMap(c));
+  }
+
+  /** mayNameMap, once per cached transform: files of one name (`index.js`) are each other's candidates. */
+  private mayNameMap(candidate: string): boolean {
+    let may = this.namesMap.get(candidate);
+    if (may === undefined) {
+      may = mayNameMap(candidate);
+      this.namesMap.set(candidate, may);
+    }
+    return may;
+  }
+
   /** Cached transforms of files with this file's name (jest: `<name without non-word characters>_<key>`). */
-  private candidates(file: string): string[] {
-    this.index ??= indexCache(this.cacheDirectory);
-    return this.index.get(path.basename(file, path.extname(file)).replace(/\W/g, '')) ?? [];
+  private candidates(file: string, configIds: readonly string[] | undefined): string[] {
+    const key = path.basename(file, path.extname(file)).replace(/\W/g, '');
+    if (!configIds) return this.indexFor(ALL_TRANSFORM_CACHES).get(key) ?? [];
+    return [...new Set(configIds.flatMap((id) => this.indexFor(transformCachePrefix(id)).get(key) ?? []))];
+  }
+
+  /** The index of the transform caches whose directory names start with `prefix`, built once per prefix. */
+  private indexFor(prefix: string): Map<string, string[]> {
+    let index = this.indexes.get(prefix);
+    if (!index) {
+      this.entries ??= list(this.cacheDirectory);
+      index = indexCache(this.cacheDirectory, this.entries.filter((d) => d.startsWith(prefix)));
+      this.indexes.set(prefix, index);
+    }
+    return index;
   }
 }
 
-function indexCache(cacheDirectory: string): Map<string, string[]> {
+const ALL_TRANSFORM_CACHES = 'jest-transform-cache-';
+
+/**
+ * Where jest keeps one config's transforms: `jest-transform-cache-<config id>-<hash of
+ * jest's version>` (@jest/transform's ScriptTransformer, through jest-haste-map's
+ * getCacheFilePath, which turns non-word characters of the id into dashes).
+ */
+export function transformCachePrefix(configId: string): string {
+  return `${ALL_TRANSFORM_CACHES}${configId.replace(/\W/g, '-')}-`;
+}
+
+function indexCache(cacheDirectory: string, transformDirs: readonly string[]): Map<string, string[]> {
   const index = new Map<string, string[]>();
   let files = 0;
-  for (const transformDir of list(cacheDirectory).filter((d) => d.startsWith('jest-transform-cache-'))) {
+  for (const transformDir of transformDirs) {
     for (const bucket of list(path.join(cacheDirectory, transformDir))) {
       for (const name of list(path.join(cacheDirectory, transformDir, bucket))) {
         if (name.endsWith('.map') || ++files > MAX_INDEXED_FILES) continue;
@@ -115,6 +174,33 @@ function indexCache(cacheDirectory: string): Map<string, string[]> {
     }
   }
   return index;
+}
+
+/** Bytes read from a cached transform's end to find its last line. */
+const TAIL_BYTES = 4096;
+
+/**
+ * Whether a cached transform may carry a map: a `.map` beside it, or a last line that names
+ * one (`//# sourceMappingURL=`), or a last line too long to see whole in its tail (an
+ * inline map is that long). An unreadable file counts as may: check() then says no.
+ */
+function mayNameMap(candidate: string): boolean {
+  if (existsSync(`${candidate}.map`)) return true;
+  let fd: number | undefined;
+  try {
+    fd = openSync(candidate, 'r');
+    const size = fstatSync(fd).size;
+    const tail = Buffer.alloc(Math.min(size, TAIL_BYTES));
+    readSync(fd, tail, 0, tail.length, size - tail.length);
+    const text = tail.toString('latin1').trimEnd();
+    const lastLineStart = text.lastIndexOf('\n');
+    if (lastLineStart < 0) return size > tail.length || text.includes('sourceMappingURL=');
+    return text.includes('sourceMappingURL=', lastLineStart);
+  } catch {
+    return true;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 function list(dir: string): string[] {

@@ -44,6 +44,10 @@ function checkScriptMaps(value: unknown): ScriptMapsFile {
       throw new Error('a script entry lacks url, sourceMapURL or scriptIds');
     }
   }
+  const caches = (value as Partial<ScriptMapsFile>).jestCaches;
+  if (caches !== undefined && !(Array.isArray(caches) && caches.every((c) => c && typeof c.directory === 'string' && c.directory !== '' && typeof c.configId === 'string' && c.configId !== ''))) {
+    throw new Error('"jestCaches" is not a list of { directory, configId } strings');
+  }
   return value as ScriptMapsFile;
 }
 

@@ -19,7 +19,7 @@ import { writeFileAtomic } from '../util/atomic-write.js';
 import { makeDirs } from '../util/make-dirs.js';
 import { toUrl, SourceMap } from './source-map.js';
 
-const TYPESCRIPT_FILE = /\.[cm]?tsx?$/i;
+export const TYPESCRIPT_FILE = /\.[cm]?tsx?$/i;
 
 /**
  * Wall time the rebuilds may take after the run, loading typescript included: a safety

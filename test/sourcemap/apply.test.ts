@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { writeScriptSourceMaps } from '../../src/agent/scripts.js';
 import type { V8CallFrame, V8CpuProfile } from '../../src/profile/cpuprofile.js';
-import { FrameMapper } from '../../src/sourcemap/apply.js';
+import { FrameMapper, frameUrls } from '../../src/sourcemap/apply.js';
 import { outsideVitest, profileTransformedGeometry } from './in-process.js';
 import { GEOMETRY, geometrySource, lineOf, transformGeometry, v8Position } from './transforms.js';
 
@@ -148,5 +148,77 @@ describe('FrameMapper', () => {
         tsHotArrow: { url: GEOMETRY_URL, line: DECLARED.tsHotArrow },
       });
     }
+  });
+
+  describe("a jest worker whose hook named its transform caches (.scripts.json's jestCaches)", () => {
+    /** A cache directory of jest's layout anywhere (a project's own `cacheDirectory`), holding ts-jest's transform of geometry.ts under config `aaaa`. */
+    function customCache(): { cacheDirectory: string; frames: V8CallFrame[] } {
+      const cacheDirectory = mkdtempSync(join(tmpdir(), 'ciprof-jest-custom-'));
+      const typescript = transformGeometry()[1]!;
+      const map = JSON.stringify({ ...JSON.parse(typescript.map), sources: [GEOMETRY], sourcesContent: [geometrySource()] });
+      const file = join(cacheDirectory, 'jest-transform-cache-aaaa-0', 'ab', 'geometry_ab12');
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, `checksum\n${typescript.code}\n//# sourceMappingURL=data:application/json;base64,${Buffer.from(map).toString('base64')}`);
+      const at = v8Position(typescript.code, /function tsHotDistance\(/);
+      return { cacheDirectory, frames: [{ functionName: 'tsHotDistance', url: GEOMETRY_URL, scriptId: '7', lineNumber: at.line, columnNumber: at.column }] };
+    }
+    const scripts = (directory: string, configId: string) => ({ scripts: [], jestWorker: true as const, jestCaches: [{ directory, configId }], collectMs: 0, collectCpuMs: 0 });
+
+    it('finds the map in that directory, not in jest\'s default one', () => {
+      const { cacheDirectory, frames } = customCache();
+      const cpu = profileOf(frames);
+      new FrameMapper(ROOT).apply(cpu, scripts(cacheDirectory, 'aaaa'), true);
+      expect(hotFrames(cpu)).toEqual({ tsHotDistance: { url: GEOMETRY_URL, line: DECLARED.tsHotDistance } });
+    });
+
+    it('reads only the named config\'s transform cache', () => {
+      const { cacheDirectory, frames } = customCache();
+      const cpu = profileOf(frames);
+      new FrameMapper(ROOT).apply(cpu, scripts(cacheDirectory, 'zzzz'), true);
+      expect(hotFrames(cpu)).toEqual({ tsHotDistance: { url: GEOMETRY_URL, line: frames[0]!.lineNumber + 1 } });
+    });
+  });
+
+  it("returns a jest worker's profile as it is when no cached transform of its files carries a map (jest running plain JS as written)", () => {
+    const cacheDirectory = mkdtempSync(join(tmpdir(), 'ciprof-jest-nomap-'));
+    const project = mkdtempSync(join(tmpdir(), 'ciprof-jest-nomap-src-'));
+    const code = 'export function plainWork(n) {\n  let s = 0;\n  for (let i = 0; i < n; i++) s += i;\n  return s;\n}\n';
+    writeFileSync(join(project, 'plain.mjs'), code);
+    const cachedFile = join(cacheDirectory, 'jest-transform-cache-aaaa-0', 'cd', 'plain_cd34');
+    mkdirSync(dirname(cachedFile), { recursive: true });
+    writeFileSync(cachedFile, `checksum\n${code}`);
+    const raw = mkdtempSync(join(tmpdir(), 'ciprof-apply-'));
+    writeFileSync(join(raw, '1-0-0.scripts.json'), JSON.stringify({ scripts: [], jestWorker: true, jestCaches: [{ directory: cacheDirectory, configId: 'aaaa' }], collectMs: 0, collectCpuMs: 0 }));
+    // V8 escapes what JSON must: a RegExp's source in a function name.
+    const cpu = profileOf([
+      { functionName: 'plainWork', url: pathToFileURL(join(project, 'plain.mjs')).href, scriptId: '3', lineNumber: 0, columnNumber: 25 },
+      { functionName: 'RegExp: \\s+"x"', url: '', scriptId: '0', lineNumber: -1, columnNumber: -1 },
+    ]);
+    const bytes = Buffer.from(JSON.stringify(cpu));
+    expect(new FrameMapper(ROOT).mapBytes(join(raw, '1-0-0.cpuprofile'), bytes)).toBe(bytes);
+    // The same worker with a transform that does carry a map is parsed and mapped.
+    writeFileSync(`${cachedFile}.map`, JSON.stringify({ version: 3, sources: [join(project, 'plain.mjs')], names: [], mappings: 'AAAA' }));
+    expect(new FrameMapper(ROOT).mapBytes(join(raw, '1-0-0.cpuprofile'), bytes)).not.toBe(bytes);
+  });
+});
+
+describe('frameUrls', () => {
+  const text = (frames: object[]): string => JSON.stringify({ nodes: frames.map((callFrame, i) => ({ id: i + 1, callFrame, hitCount: 0 })) });
+
+  it('reads every file-like url from the text, escapes in names and urls included', () => {
+    const urls = frameUrls(
+      text([
+        { functionName: 'RegExp: \\d+"\\"', scriptId: '0', url: '', lineNumber: -1, columnNumber: -1 },
+        { functionName: 'a', scriptId: '1', url: 'file:///p/a "quoted".js', lineNumber: 0, columnNumber: 0 },
+        { functionName: 'b', scriptId: '2', url: '/p/b.js', lineNumber: 1, columnNumber: 2 },
+        { functionName: 'c', scriptId: '3', url: 'node:internal/main', lineNumber: 1, columnNumber: 2 },
+        { functionName: 'd', scriptId: '4', url: 'C:\\p\\d.js', lineNumber: 1, columnNumber: 2 },
+      ]),
+    );
+    expect(urls && [...urls].sort()).toEqual(['/p/b.js', 'C:\\p\\d.js', 'file:///p/a "quoted".js']);
+  });
+
+  it('gives up (undefined) on a call frame of another shape', () => {
+    expect(frameUrls(text([{ scriptId: '1', functionName: 'a', url: '/p/a.js', lineNumber: 0, columnNumber: 0 }]))).toBeUndefined();
   });
 });

@@ -32,6 +32,10 @@ const cases: TsCase[] = [
   { name: 'jest with ts-jest, 2 workers', dir: 'ts-jest', command: ['node', bin('jest/bin/jest.js'), '-w', '2'] },
   { name: 'jest with babel-jest, 2 workers', dir: 'ts-babel-jest', command: ['node', bin('jest/bin/jest.js'), '-w', '2'] },
   { name: 'jest with ts-jest, in band', dir: 'ts-jest', command: ['node', bin('jest/bin/jest.js'), '-i'] },
+  // A project's own cacheDirectory: the worker's jest hook names it (and the config's id) in
+  // its .scripts.json; jest's default directory holds none of these transforms.
+  // TMPDIR is a fresh directory, so jest's default one is empty: the maps can only come from the project's.
+  { name: 'jest with ts-jest, 2 workers, its own cacheDirectory', dir: 'ts-jest', command: ['node', bin('jest/bin/jest.js'), '-w', '2', '--cacheDirectory', join(tmpdir(), `ciprof-jest-own-cache-${process.pid}`)], env: { TMPDIR: 'fresh' } },
   { name: 'node --import tsx --test', dir: 'ts-node-test', command: ['node', '--import', 'tsx', '--test', 'test/a.test.ts', 'test/b.test.ts'] },
   { name: 'mocha under node --import tsx', dir: 'ts-mocha', command: ['node', '--import', 'tsx', bin('mocha/bin/mocha.js'), 'test/*.test.ts'] },
 ];
@@ -52,7 +56,8 @@ describe.each(NODE_VERSIONS)('$label', (node) => {
   describe.skipIf(!node.available).each(cases)('ciprof run -- $name', (c) => {
     it('reports every hot .ts function at its declared line, and go tool pprof -list shows the TypeScript source', () => {
       const out = mkdtempSync(join(tmpdir(), 'ciprof-ts-'));
-      const r = runCli(['run', '--no-store', '--no-report', '--out', out, '--', ...c.command], { cwd: join(FIXTURES, c.dir), env: c.env, node: node.bin });
+      const env = c.env?.TMPDIR === 'fresh' ? { ...c.env, TMPDIR: mkdtempSync(join(tmpdir(), 'ciprof-fresh-tmp-')) } : c.env;
+      const r = runCli(['run', '--no-store', '--no-report', '--out', out, '--', ...c.command], { cwd: join(FIXTURES, c.dir), env, node: node.bin });
       expect(r.status, r.stderr).toBe(0);
       expect(r.stderr).not.toMatch(/ciprof: warning: .*(source map|scripts\.json)/);
       const file = join(out, 'profile.pb.gz');

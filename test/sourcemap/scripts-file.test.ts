@@ -39,4 +39,15 @@ describe('readScriptMaps', () => {
     writeFileSync(file, '{}');
     expect(() => readScriptMaps(file, undefined)).toThrow('no "scripts" array');
   });
+
+  it("reads a jest worker's transform caches, and refuses a malformed list of them", () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'ciprof-scripts-')), '1-0-0.scripts.json');
+    const worker = { scripts: [], jestWorker: true, jestCaches: [{ directory: '/tmp/jest_0', configId: 'd414b944' }], collectMs: 1, collectCpuMs: 1 };
+    writeFileSync(file, JSON.stringify(worker));
+    expect(readScriptMaps(file, undefined)).toEqual(worker);
+    for (const jestCaches of [{}, [{ directory: '/tmp/jest_0' }], [{ directory: '', configId: 'x' }], ['/tmp/jest_0']]) {
+      writeFileSync(file, JSON.stringify({ ...worker, jestCaches }));
+      expect(() => readScriptMaps(file, undefined)).toThrow('"jestCaches" is not a list of { directory, configId } strings');
+    }
+  });
 });

@@ -13,6 +13,7 @@
  * In the main process it also catches jest-worker, whose end must let workers finish
  * writing their profiles (jest-worker-end.ts).
  */
+import { JEST_TRANSFORM_CACHES, type JestTransformCacheRef } from '../../../agent/protocol.js';
 import { builtin } from '../../../agent/thread.js';
 import { NAME_SEPARATOR, type OpenTest, type TestRecorder } from '../../test-record.js';
 import { letWorkersFinishWriting, type JestWorkerClass } from './jest-worker-end.js';
@@ -47,6 +48,11 @@ function wrapEnv(Original: EnvClass, recorder: TestRecorder): EnvClass {
       super(...args);
       const context = args[1] as { testPath?: string } | undefined;
       this.ciprofFile = context?.testPath ?? '';
+      try {
+        noteTransformCache(args[0]);
+      } catch {
+        // the collector then looks in jest's default cache directory
+      }
     }
 
     handleTestEvent(...args: unknown[]): unknown {
@@ -84,6 +90,25 @@ function wrapEnv(Original: EnvClass, recorder: TestRecorder): EnvClass {
   Object.defineProperty(CiprofEnvironment, WRAPPED, { value: true });
   Object.defineProperty(CiprofEnvironment, 'name', { value: Original.name });
   return CiprofEnvironment as unknown as EnvClass;
+}
+
+type CacheRegistry = typeof globalThis & { [JEST_TRANSFORM_CACHES]?: Map<string, JestTransformCacheRef> };
+
+/**
+ * The transform cache of the project whose test this environment runs, for the agent's
+ * `.scripts.json` (protocol.ts). jest 28+ passes `{ globalConfig, projectConfig }`, older
+ * jest the project config itself.
+ */
+function noteTransformCache(config: unknown): void {
+  const c = config as { projectConfig?: { cacheDirectory?: unknown; id?: unknown }; cacheDirectory?: unknown; id?: unknown } | null;
+  const project = c?.projectConfig ?? c;
+  const directory = project?.cacheDirectory;
+  const configId = project?.id;
+  if (typeof directory !== 'string' || typeof configId !== 'string' || !directory || !configId) return;
+  const g = globalThis as CacheRegistry;
+  const caches = (g[JEST_TRANSFORM_CACHES] ??= new Map());
+  const key = `${directory}\u0000${configId}`;
+  if (!caches.has(key)) caches.set(key, { directory, configId });
 }
 
 /** Replaces environment classes among a module's exports, where the export is writable. */

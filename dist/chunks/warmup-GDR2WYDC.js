@@ -242,8 +242,8 @@ async function passes(isStopped, spare, opts, event, scratch) {
     return true;
   };
   const [{ RawGatherer }, labeler, { testStats, testWallsMeta }, { blockedClass }, { summarize }, { encodePprofGzip }] = await Promise.all([
-    import("./gather-2FODGE3Z.js"),
-    import("./test-labeler-VS67WIWY.js"),
+    import("./gather-7QXCWNZN.js"),
+    import("./test-labeler-ZC22HHI5.js"),
     import("./tests-6SSTUNP5.js"),
     import("./blocked-PEMRQKJR.js"),
     import("./summary-Q36F2BLU.js"),

@@ -6,8 +6,8 @@ import {
 import "./chunk-5RRSUTS2.js";
 import {
   runTests
-} from "./chunk-3KWF4OJI.js";
-import "./chunk-PS6PZV3O.js";
+} from "./chunk-OE2H7J7R.js";
+import "./chunk-LQ7EF3UD.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-GA3KEGGT.js";
 import "./chunk-6B3EOHIS.js";
@@ -15,7 +15,7 @@ import "./chunk-ZW2XN2ZX.js";
 import "./chunk-EFHURMFM.js";
 import "./chunk-LERJVIWU.js";
 import "./chunk-MIHNHIUD.js";
-import "./chunk-4I6ZXRKD.js";
+import "./chunk-CENUM73K.js";
 import "./chunk-ZHB73YNC.js";
 
 // src/cli/run-options.ts

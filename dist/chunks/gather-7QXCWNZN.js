@@ -32,7 +32,7 @@ import {
   MARKER_RESIDUES,
   MARKER_STEP,
   WARNINGS_SUFFIX
-} from "./chunk-4I6ZXRKD.js";
+} from "./chunk-CENUM73K.js";
 import {
   normalizeScriptPath
 } from "./chunk-BCCUQZ3E.js";
@@ -376,6 +376,10 @@ function checkScriptMaps(value) {
       throw new Error("a script entry lacks url, sourceMapURL or scriptIds");
     }
   }
+  const caches = value.jestCaches;
+  if (caches !== void 0 && !(Array.isArray(caches) && caches.every((c) => c && typeof c.directory === "string" && c.directory !== "" && typeof c.configId === "string" && c.configId !== ""))) {
+    throw new Error('"jestCaches" is not a list of { directory, configId } strings');
+  }
   return value;
 }
 function isAlive(pid) {
@@ -406,7 +410,7 @@ function inferFunctionName(lines, line, column) {
 }
 
 // src/sourcemap/jest-cache.ts
-import { existsSync, readdirSync, readFileSync as readFileSync4, realpathSync, statSync as statSync2 } from "node:fs";
+import { closeSync as closeSync2, existsSync, fstatSync as fstatSync2, openSync as openSync2, readdirSync, readFileSync as readFileSync4, readSync as readSync2, realpathSync, statSync as statSync2 } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path2 from "node:path";
 
@@ -610,16 +614,28 @@ var JestTransformCache = class {
     this.rebuild = new TscRebuild(void 0, cacheDirectory);
   }
   cacheDirectory;
-  index;
+  /** Per directory-name prefix (one config's caches, or all of them). */
+  indexes = /* @__PURE__ */ new Map();
+  /** Per cached transform: whether it may carry a map (mayNameMap). */
+  namesMap = /* @__PURE__ */ new Map();
+  /** The cache directory's entries, listed once. */
+  entries;
   rebuild;
   /** What the TypeScript rebuild left undone, if anything (one line). */
   get problem() {
     return this.rebuild.problem;
   }
-  /** The map of jest's cached transform of the script at `url`, checked against its profiled frames. */
-  find(url, frames, loader) {
+  /**
+   * The map of jest's cached transform of the script at `url`, checked against its
+   * profiled frames. `configIds`: only the transform caches of these jest configs (what
+   * the worker's jest hook saw); absent, every transform cache in the directory.
+   */
+  find(url, frames, loader, configIds) {
     const file = filePath(url);
     if (!file) return void 0;
+    const rebuildable = TYPESCRIPT_FILE.test(file);
+    const candidates = this.candidates(file, configIds).filter((c) => rebuildable || this.mayNameMap(c));
+    if (candidates.length === 0) return void 0;
     let current;
     try {
       current = readFileSync4(file, "utf8");
@@ -628,7 +644,7 @@ var JestTransformCache = class {
     }
     const sourceUrl = toUrl(file);
     let best;
-    for (const candidate of this.candidates(file)) {
+    for (const candidate of candidates) {
       const checked = this.check(candidate, url, sourceUrl, current, frames, loader);
       if (!checked) continue;
       const mtimeMs = statSync2(candidate, { throwIfNoEntry: false })?.mtimeMs ?? 0;
@@ -652,16 +668,50 @@ var JestTransformCache = class {
     const embedded = map.contentOf(sourceUrl);
     return embedded === void 0 || embedded === current ? { map, score } : void 0;
   }
+  /**
+   * Whether find() may give a map for the script at `url`: it is TypeScript, or some cached
+   * transform of a file of its name may carry a map. Cheap (no transform read whole): lets a
+   * worker's profile with nothing to map skip the parse.
+   */
+  mayMap(url, configIds) {
+    const file = filePath(url);
+    if (!file) return false;
+    return TYPESCRIPT_FILE.test(file) || this.candidates(file, configIds).some((c) => this.mayNameMap(c));
+  }
+  /** mayNameMap, once per cached transform: files of one name (`index.js`) are each other's candidates. */
+  mayNameMap(candidate) {
+    let may = this.namesMap.get(candidate);
+    if (may === void 0) {
+      may = mayNameMap(candidate);
+      this.namesMap.set(candidate, may);
+    }
+    return may;
+  }
   /** Cached transforms of files with this file's name (jest: `<name without non-word characters>_<key>`). */
-  candidates(file) {
-    this.index ??= indexCache(this.cacheDirectory);
-    return this.index.get(path2.basename(file, path2.extname(file)).replace(/\W/g, "")) ?? [];
+  candidates(file, configIds) {
+    const key = path2.basename(file, path2.extname(file)).replace(/\W/g, "");
+    if (!configIds) return this.indexFor(ALL_TRANSFORM_CACHES).get(key) ?? [];
+    return [...new Set(configIds.flatMap((id) => this.indexFor(transformCachePrefix(id)).get(key) ?? []))];
+  }
+  /** The index of the transform caches whose directory names start with `prefix`, built once per prefix. */
+  indexFor(prefix) {
+    let index = this.indexes.get(prefix);
+    if (!index) {
+      this.entries ??= list(this.cacheDirectory);
+      index = indexCache(this.cacheDirectory, this.entries.filter((d) => d.startsWith(prefix)));
+      this.indexes.set(prefix, index);
+    }
+    return index;
   }
 };
-function indexCache(cacheDirectory) {
+var ALL_TRANSFORM_CACHES = "jest-transform-cache-";
+function transformCachePrefix(configId) {
+  return `${ALL_TRANSFORM_CACHES}${configId.replace(/\W/g, "-")}-`;
+}
+function indexCache(cacheDirectory, transformDirs) {
   const index = /* @__PURE__ */ new Map();
   let files = 0;
-  for (const transformDir of list(cacheDirectory).filter((d) => d.startsWith("jest-transform-cache-"))) {
+  for (const transformDir of transformDirs) {
     for (const bucket of list(path2.join(cacheDirectory, transformDir))) {
       for (const name of list(path2.join(cacheDirectory, transformDir, bucket))) {
         if (name.endsWith(".map") || ++files > MAX_INDEXED_FILES) continue;
@@ -676,6 +726,25 @@ function indexCache(cacheDirectory) {
     }
   }
   return index;
+}
+var TAIL_BYTES2 = 4096;
+function mayNameMap(candidate) {
+  if (existsSync(`${candidate}.map`)) return true;
+  let fd;
+  try {
+    fd = openSync2(candidate, "r");
+    const size = fstatSync2(fd).size;
+    const tail = Buffer.alloc(Math.min(size, TAIL_BYTES2));
+    readSync2(fd, tail, 0, tail.length, size - tail.length);
+    const text = tail.toString("latin1").trimEnd();
+    const lastLineStart = text.lastIndexOf("\n");
+    if (lastLineStart < 0) return size > tail.length || text.includes("sourceMappingURL=");
+    return text.includes("sourceMappingURL=", lastLineStart);
+  } catch {
+    return true;
+  } finally {
+    if (fd !== void 0) closeSync2(fd);
+  }
 }
 function list(dir) {
   try {
@@ -718,10 +787,12 @@ var FrameMapper = class {
   generatedSamples = 0;
   fileProblems = [];
   sourceLines = /* @__PURE__ */ new Map();
-  jestCache;
+  /** jest's transform caches, per cache directory. */
+  jestCaches = /* @__PURE__ */ new Map();
   /**
    * Maps every call frame of `cpu` in place. `scripts` is the agent's file for it, if
    * any; `fromJestWorker`: the profile is of a jest worker, whose transforms jest cached.
+   * True when some frame changed.
    */
   apply(cpu, scripts, fromJestWorker = false) {
     const byId = /* @__PURE__ */ new Map();
@@ -732,10 +803,11 @@ var FrameMapper = class {
     }
     const originalIds = new OriginalScriptIds(cpu);
     const generatedNodes = /* @__PURE__ */ new Set();
+    let changed = false;
     for (const nodes of userScriptNodes(cpu).values()) {
       const first = nodes[0].callFrame;
       const entry = byId.get(String(first.scriptId)) ?? byUrl.get(first.url);
-      const map = this.mapFor(first.url, entry, fromJestWorker ? nodes.map((n) => n.callFrame) : void 0);
+      const map = this.mapFor(first.url, entry, fromJestWorker ? { frames: nodes.map((n) => n.callFrame), caches: scripts?.jestCaches } : void 0);
       const done = /* @__PURE__ */ new Map();
       for (const node of nodes) {
         const frame = node.callFrame;
@@ -745,6 +817,7 @@ var FrameMapper = class {
           mapped = map ? this.mapFrame(frame, map, originalIds) : this.unmapped(frame, false);
           done.set(key, mapped);
         }
+        if (mapped !== frame) changed = true;
         node.callFrame = mapped;
         if (this.generatedFrames.has(mapped)) generatedNodes.add(node.id);
       }
@@ -752,6 +825,7 @@ var FrameMapper = class {
     if (generatedNodes.size > 0) {
       for (const id of cpu.samples ?? []) if (generatedNodes.has(id)) this.generatedSamples++;
     }
+    return changed;
   }
   mapBytes(cpuprofileFile, bytes, options) {
     const scriptsFile = scriptMapsPath(cpuprofileFile);
@@ -763,20 +837,21 @@ var FrameMapper = class {
     }
     if (!scripts || scripts.scripts.length === 0 && !scripts.jestWorker) return bytes;
     if (scripts.jestWorker && options?.jestCache === false) return void 0;
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+    if (scripts.scripts.length === 0 && !this.mayChange(text, scripts.jestCaches)) return bytes;
     let cpu;
     try {
-      cpu = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8"));
+      cpu = JSON.parse(text);
       if (!Array.isArray(cpu.nodes)) return bytes;
     } catch {
       return bytes;
     }
-    this.apply(cpu, scripts, scripts.jestWorker === true);
-    return Buffer.from(JSON.stringify(cpu));
+    return this.apply(cpu, scripts, scripts.jestWorker === true) ? Buffer.from(JSON.stringify(cpu)) : bytes;
   }
   /** One line per map or map file that could not be read, naming it and the problem. */
   get problems() {
-    const rebuild = this.jestCache?.problem;
-    return [...this.fileProblems, ...this.loader.problems, ...rebuild ? [rebuild] : []];
+    const rebuilds = [...this.jestCaches.values()].map((c) => c.problem).filter((p) => p !== void 0);
+    return [...this.fileProblems, ...this.loader.problems, ...new Set(rebuilds)];
   }
   /** Profile metadata: what was mapped, and which files kept generated positions. */
   meta() {
@@ -789,14 +864,53 @@ var FrameMapper = class {
     if (this.generatedFiles.size > 0) meta["sourcemap.generated_files"] = [...this.generatedFiles].sort().slice(0, LISTED_FILES).join(",");
     return meta;
   }
-  /** The agent's map, else the one a built file names on disk, else jest's cached one. */
-  mapFor(url, entry, jestFrames) {
+  /**
+   * Whether apply() could change a frame of a jest worker's profile (the agent listed no
+   * map): some project script of it is a transformed source, names a map on disk, or has a
+   * cached transform that may carry one. Read from the text (frameUrls), no parse: a worker
+   * whose transforms made no maps (jest running ES modules as they are) is passed as it is.
+   * True when the text cannot be read so.
+   */
+  mayChange(text, caches) {
+    const urls = frameUrls(text);
+    if (!urls) return true;
+    for (const url of urls) {
+      if (!isProjectScript(url)) continue;
+      if (TRANSFORMED_SOURCE.test(url) || this.loader.mapUrlOnDisk(url)) return true;
+      if (this.jestCachesFor(caches).some(([cache, ids]) => cache.mayMap(url, ids))) return true;
+    }
+    return false;
+  }
+  /** The transform caches to look in, with the config ids to look for (undefined: every one). */
+  jestCachesFor(caches) {
+    if (!caches?.length) return [[this.jestCacheAt(this.options.jestCacheDirectory ?? defaultJestCacheDirectory()), void 0]];
+    const idsByDirectory = /* @__PURE__ */ new Map();
+    for (const { directory, configId } of caches) idsByDirectory.set(directory, [...idsByDirectory.get(directory) ?? [], configId]);
+    return [...idsByDirectory].map(([directory, ids]) => [this.jestCacheAt(directory), ids]);
+  }
+  /**
+   * The agent's map, else the one a built file names on disk, else jest's cached one: in
+   * the transform caches the worker's jest hook named, else in every one of jest's default
+   * directory (an agent without the hook's note, or a jest whose config it could not read).
+   */
+  mapFor(url, entry, jest) {
     if (entry) return this.loader.load(entry.url, entry.sourceMapURL);
     const onDisk = this.loader.mapUrlOnDisk(url);
     if (onDisk) return this.loader.load(url, onDisk);
-    if (!jestFrames) return void 0;
-    this.jestCache ??= new JestTransformCache(this.options.jestCacheDirectory);
-    return this.jestCache.find(url, jestFrames, this.loader);
+    if (!jest) return void 0;
+    for (const [cache, ids] of this.jestCachesFor(jest.caches)) {
+      const map = cache.find(url, jest.frames, this.loader, ids);
+      if (map) return map;
+    }
+    return void 0;
+  }
+  jestCacheAt(directory) {
+    let cache = this.jestCaches.get(directory);
+    if (!cache) {
+      cache = new JestTransformCache(directory);
+      this.jestCaches.set(directory, cache);
+    }
+    return cache;
   }
   mapFrame(frame, map, originalIds) {
     const original = frame.lineNumber >= 0 ? map.originalPositionFor(frame.lineNumber, Math.max(0, frame.columnNumber ?? 0)) : void 0;
@@ -851,6 +965,29 @@ var FrameMapper = class {
     return `${frame.functionName}\0${frame.url}\0${frame.lineNumber}`;
   }
 };
+var CALL_FRAME = '"callFrame":{"functionName":"';
+var SCRIPT_ID = '","scriptId":"';
+var URL_KEY = '","url":"';
+var LINE_KEY = '","lineNumber":';
+function frameUrls(text) {
+  const urls = /* @__PURE__ */ new Set();
+  let frames = 0;
+  for (let at = text.indexOf(CALL_FRAME); at >= 0; at = text.indexOf(CALL_FRAME, at + CALL_FRAME.length)) {
+    frames++;
+    const idAt = text.indexOf(SCRIPT_ID, at + CALL_FRAME.length);
+    const urlAt = idAt < 0 ? -1 : text.indexOf(URL_KEY, idAt + SCRIPT_ID.length);
+    const urlEnd = urlAt < 0 ? -1 : text.indexOf(LINE_KEY, urlAt + URL_KEY.length);
+    if (urlEnd < 0) return void 0;
+    at = urlEnd;
+    const first = text.charCodeAt(urlAt + URL_KEY.length);
+    if (first !== 47 && text.charCodeAt(urlAt + URL_KEY.length + 1) !== 58 && !text.startsWith("file:", urlAt + URL_KEY.length)) continue;
+    const raw = text.slice(urlAt + URL_KEY.length, urlEnd);
+    urls.add(raw.includes("\\") ? JSON.parse(`"${raw}"`) : raw);
+  }
+  let callFrames = 0;
+  for (let at = text.indexOf('"callFrame":'); at >= 0; at = text.indexOf('"callFrame":', at + 12)) callFrames++;
+  return callFrames === frames ? urls : void 0;
+}
 var OriginalScriptIds = class {
   ids = /* @__PURE__ */ new Map();
   next;

@@ -2,8 +2,8 @@ import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
   runTests
-} from "./chunk-3KWF4OJI.js";
-import "./chunk-PS6PZV3O.js";
+} from "./chunk-OE2H7J7R.js";
+import "./chunk-LQ7EF3UD.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-GA3KEGGT.js";
 import "./chunk-6B3EOHIS.js";
@@ -11,7 +11,7 @@ import "./chunk-ZW2XN2ZX.js";
 import "./chunk-EFHURMFM.js";
 import "./chunk-LERJVIWU.js";
 import "./chunk-MIHNHIUD.js";
-import "./chunk-4I6ZXRKD.js";
+import "./chunk-CENUM73K.js";
 import "./chunk-ZHB73YNC.js";
 export {
   runTests

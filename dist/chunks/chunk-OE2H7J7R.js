@@ -2,7 +2,7 @@ import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
   collectWhileResolving
-} from "./chunk-PS6PZV3O.js";
+} from "./chunk-LQ7EF3UD.js";
 import {
   prepareOutDir
 } from "./chunk-G7F6OYY4.js";
@@ -15,7 +15,7 @@ import {
 } from "./chunk-ZW2XN2ZX.js";
 import {
   withAllocSampling
-} from "./chunk-4I6ZXRKD.js";
+} from "./chunk-CENUM73K.js";
 
 // src/cli/run.ts
 import * as path from "node:path";

@@ -160,14 +160,15 @@ export class FrameMapper {
    * True when the text cannot be read so.
    */
   private mayChange(text: string, caches: readonly JestTransformCacheRef[] | undefined): boolean {
-    const urls = frameUrls(text);
-    if (!urls) return true;
-    for (const url of urls) {
-      if (!isProjectScript(url)) continue;
-      if (TRANSFORMED_SOURCE.test(url) || this.loader.mapUrlOnDisk(url)) return true;
-      if (this.jestCachesFor(caches).some(([cache, ids]) => cache.mayMap(url, ids))) return true;
-    }
-    return false;
+    const seen = new Set<string>();
+    const may = (url: string): boolean => {
+      if (seen.has(url)) return false;
+      seen.add(url);
+      if (!isProjectScript(url)) return false;
+      return TRANSFORMED_SOURCE.test(url) || this.loader.mapUrlOnDisk(url) !== undefined || this.jestCachesFor(caches).some(([cache, ids]) => cache.mayMap(url, ids));
+    };
+    // Stops at the first url that may change: a TypeScript worker's is among its first frames.
+    return forEachFrameUrl(text, may) !== false;
   }
 
   /** The transform caches to look in, with the config ids to look for (undefined: every one). */
@@ -278,6 +279,15 @@ const LINE_KEY = '","lineNumber":';
 
 export function frameUrls(text: string): Set<string> | undefined {
   const urls = new Set<string>();
+  return forEachFrameUrl(text, (url) => void urls.add(url)) === undefined ? undefined : urls;
+}
+
+/**
+ * Calls `visit` with the url of each frame that may be a file, in the order of the text,
+ * until it returns true: then true. False when it never did, undefined when some call
+ * frame is not of V8's shape.
+ */
+function forEachFrameUrl(text: string, visit: (url: string) => boolean | void): boolean | undefined {
   let frames = 0;
   // Inside a JSON string every quote is escaped: `","scriptId":"` and the like only occur
   // as the separators they are, so each is found by indexOf, escapes or not.
@@ -292,12 +302,12 @@ export function frameUrls(text: string): Set<string> | undefined {
     const first = text.charCodeAt(urlAt + URL_KEY.length);
     if (first !== 47 /* / */ && text.charCodeAt(urlAt + URL_KEY.length + 1) !== 58 /* X: */ && !text.startsWith('file:', urlAt + URL_KEY.length)) continue;
     const raw = text.slice(urlAt + URL_KEY.length, urlEnd);
-    urls.add(raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw);
+    if (visit(raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw) === true) return true;
   }
   // Every call frame seen, in that shape (a frame of another shape would have been skipped).
   let callFrames = 0;
   for (let at = text.indexOf('"callFrame":'); at >= 0; at = text.indexOf('"callFrame":', at + 12)) callFrames++;
-  return callFrames === frames ? urls : undefined;
+  return callFrames === frames ? false : undefined;
 }
 
 /**

@@ -25,7 +25,7 @@ import "./chunk-KBBVG7QG.js";
 import {
   collect,
   testCommandEnv
-} from "./chunk-LQ7EF3UD.js";
+} from "./chunk-F6JGIBNQ.js";
 import "./chunk-G7F6OYY4.js";
 import {
   EXIT_USAGE,

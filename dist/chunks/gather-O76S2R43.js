@@ -872,14 +872,14 @@ var FrameMapper = class {
    * True when the text cannot be read so.
    */
   mayChange(text, caches) {
-    const urls = frameUrls(text);
-    if (!urls) return true;
-    for (const url of urls) {
-      if (!isProjectScript(url)) continue;
-      if (TRANSFORMED_SOURCE.test(url) || this.loader.mapUrlOnDisk(url)) return true;
-      if (this.jestCachesFor(caches).some(([cache, ids]) => cache.mayMap(url, ids))) return true;
-    }
-    return false;
+    const seen = /* @__PURE__ */ new Set();
+    const may = (url) => {
+      if (seen.has(url)) return false;
+      seen.add(url);
+      if (!isProjectScript(url)) return false;
+      return TRANSFORMED_SOURCE.test(url) || this.loader.mapUrlOnDisk(url) !== void 0 || this.jestCachesFor(caches).some(([cache, ids]) => cache.mayMap(url, ids));
+    };
+    return forEachFrameUrl(text, may) !== false;
   }
   /** The transform caches to look in, with the config ids to look for (undefined: every one). */
   jestCachesFor(caches) {
@@ -969,8 +969,7 @@ var CALL_FRAME = '"callFrame":{"functionName":"';
 var SCRIPT_ID = '","scriptId":"';
 var URL_KEY = '","url":"';
 var LINE_KEY = '","lineNumber":';
-function frameUrls(text) {
-  const urls = /* @__PURE__ */ new Set();
+function forEachFrameUrl(text, visit) {
   let frames = 0;
   for (let at = text.indexOf(CALL_FRAME); at >= 0; at = text.indexOf(CALL_FRAME, at + CALL_FRAME.length)) {
     frames++;
@@ -982,11 +981,11 @@ function frameUrls(text) {
     const first = text.charCodeAt(urlAt + URL_KEY.length);
     if (first !== 47 && text.charCodeAt(urlAt + URL_KEY.length + 1) !== 58 && !text.startsWith("file:", urlAt + URL_KEY.length)) continue;
     const raw = text.slice(urlAt + URL_KEY.length, urlEnd);
-    urls.add(raw.includes("\\") ? JSON.parse(`"${raw}"`) : raw);
+    if (visit(raw.includes("\\") ? JSON.parse(`"${raw}"`) : raw) === true) return true;
   }
   let callFrames = 0;
   for (let at = text.indexOf('"callFrame":'); at >= 0; at = text.indexOf('"callFrame":', at + 12)) callFrames++;
-  return callFrames === frames ? urls : void 0;
+  return callFrames === frames ? false : void 0;
 }
 var OriginalScriptIds = class {
   ids = /* @__PURE__ */ new Map();

@@ -242,7 +242,7 @@ async function passes(isStopped, spare, opts, event, scratch) {
     return true;
   };
   const [{ RawGatherer }, labeler, { testStats, testWallsMeta }, { blockedClass }, { summarize }, { encodePprofGzip }] = await Promise.all([
-    import("./gather-7QXCWNZN.js"),
+    import("./gather-O76S2R43.js"),
     import("./test-labeler-ZC22HHI5.js"),
     import("./tests-6SSTUNP5.js"),
     import("./blocked-PEMRQKJR.js"),

@@ -21,6 +21,11 @@ var workerThreads = workerThreadsIfLoaded();
 var isMainThread = workerThreads ? workerThreads.isMainThread : true;
 var threadId = workerThreads ? workerThreads.threadId : 0;
 var pid = process.pid;
+function commonJsModuleClass() {
+  const own = typeof module === "object" && module !== null ? module.constructor : void 0;
+  if (typeof own === "function" && "_extensions" in own) return own;
+  return builtin("node:module");
+}
 
 // src/agent/process-facts.ts
 var MAX_ANCESTORS = 8;
@@ -89,7 +94,6 @@ var markerElements = (intervalBytes) => Math.ceil(4 * intervalBytes / 8);
 
 // src/agent/scripts.ts
 var import_node_fs2 = require("node:fs");
-var import_node_url = require("node:url");
 function writeScriptSourceMaps(session, profile, file) {
   const started = process.hrtime.bigint();
   const cpuStarted = cpuMicros();
@@ -154,13 +158,14 @@ function isProjectScript(url) {
   return /^(?:file:|\/|[a-z]:[\\/])/i.test(url) && !/[\\/]node_modules[\\/]/.test(url);
 }
 function vitestModuleMaps(urls) {
+  let pathToFileURL;
   const state = globalThis.__vitest_worker__;
   const modules = state?.evaluatedModules?.idToModuleMap;
   if (!(modules instanceof Map)) return void 0;
   const found = /* @__PURE__ */ new Map();
   for (const module2 of modules.values()) {
     if (typeof module2.file !== "string" || typeof module2.meta?.code !== "string") continue;
-    const url = (0, import_node_url.pathToFileURL)(module2.file).href;
+    const url = (pathToFileURL ??= builtin("node:url").pathToFileURL)(module2.file).href;
     if (!urls.has(url) || found.has(url)) continue;
     const sourceMapURL = inlineSourceMapUrl(module2.meta.code) ?? mapAsDataUrl(module2.meta.sourceMap);
     if (sourceMapURL) found.set(url, { url, sourceMapURL, scriptIds: [] });
@@ -205,11 +210,11 @@ function liveScriptMaps(session, ids, urls) {
 }
 var NODE_JS_LOADER = jsLoader();
 function jsLoader() {
-  return builtin("node:module")._extensions?.[".js"];
+  return commonJsModuleClass()._extensions?.[".js"];
 }
 var TS_LOADERS_AT_LOAD = tsLoaders();
 function tsLoaders() {
-  const extensions = builtin("node:module")._extensions;
+  const extensions = commonJsModuleClass()._extensions;
   return [".ts", ".mts", ".cts"].map((ext) => typeof extensions?.[ext]).join();
 }
 function typesStrippedByNode() {

@@ -13,10 +13,10 @@
  * Written beside the .cpuprofile as `<pid>-<tid>-<seq>.scripts.json` (ScriptMapsFile).
  */
 import { closeSync, fstatSync, openSync, readSync, renameSync, writeFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
+import type * as Url from 'node:url';
 import { JEST_TRANSFORM_CACHES, type JestTransformCacheRef } from './protocol.js';
 import type { EventSession } from './session.js';
-import { builtin } from './thread.js';
+import { builtin, commonJsModuleClass } from './thread.js';
 
 /** One script's map: `sourceMapURL` as V8 saw it (relative to `url`, or a `data:` URL). */
 export interface ScriptSourceMap {
@@ -158,13 +158,14 @@ interface VitestModule {
  * its own `//# vitestCache=` comment instead. Undefined outside a vitest worker.
  */
 function vitestModuleMaps(urls: Set<string>): ScriptSourceMap[] | undefined {
+  let pathToFileURL: typeof Url.pathToFileURL | undefined;
   const state = (globalThis as { __vitest_worker__?: { evaluatedModules?: { idToModuleMap?: unknown } } }).__vitest_worker__;
   const modules = state?.evaluatedModules?.idToModuleMap;
   if (!(modules instanceof Map)) return undefined;
   const found = new Map<string, ScriptSourceMap>();
   for (const module of modules.values() as Iterable<VitestModule>) {
     if (typeof module.file !== 'string' || typeof module.meta?.code !== 'string') continue;
-    const url = pathToFileURL(module.file).href;
+    const url = (pathToFileURL ??= builtin<typeof Url>('node:url').pathToFileURL)(module.file).href;
     if (!urls.has(url) || found.has(url)) continue;
     const sourceMapURL = inlineSourceMapUrl(module.meta.code) ?? mapAsDataUrl(module.meta.sourceMap);
     if (sourceMapURL) found.set(url, { url, sourceMapURL, scriptIds: [] });
@@ -229,14 +230,14 @@ function liveScriptMaps(session: EventSession, ids: Set<string>, urls: Set<strin
 const NODE_JS_LOADER = jsLoader();
 
 function jsLoader(): unknown {
-  return builtin<{ _extensions?: Record<string, unknown> }>('node:module')._extensions?.['.js'];
+  return commonJsModuleClass()._extensions?.['.js'];
 }
 
 /** The require loaders for TypeScript, as they were at load: none of Node's own; ts-node, @babel/register, esbuild-register and tsx's CommonJS hook each add theirs. */
 const TS_LOADERS_AT_LOAD = tsLoaders();
 
 function tsLoaders(): string {
-  const extensions = builtin<{ _extensions?: Record<string, unknown> }>('node:module')._extensions;
+  const extensions = commonJsModuleClass()._extensions;
   return ['.ts', '.mts', '.cts'].map((ext) => typeof extensions?.[ext]).join();
 }
 

@@ -6,7 +6,9 @@
  * same bytes the parse path wrote), on each Node users run, through both sessions, for
  * the main thread and a worker, and with a function name that V8 escapes (the parse path).
  * The main thread of a program that loads neither node:worker_threads nor node:inspector
- * does not load them either, and nothing is printed.
+ * does not load them either, and nothing is printed. Neither thread loads node:module
+ * (in a worker it brings the ESM loader along: ~3 ms of CPU per thread) nor, in a worker,
+ * node:url, where the program did not.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -27,10 +29,15 @@ if (process.env.WITH_WORKER) {
   const w = new Worker("require('node:worker_threads').parentPort.postMessage('up'); let s = 0; for (let i = 0; i < 3e6; i++) s += i; setInterval(() => {}, 1000);", { eval: true });
   w.once('message', () => setTimeout(() => w.terminate().then(() => console.log('done')), 50));
 } else {
-  process.on('exit', () => console.log(JSON.stringify(process.moduleLoadList.filter((m) => /^NativeModule (worker_threads|inspector|perf_hooks|stream)$/.test(m)))));
+  process.on('exit', () => console.log(JSON.stringify(process.moduleLoadList.filter((m) => /^NativeModule (worker_threads|inspector|perf_hooks|stream|module)$/.test(m)))));
 }
 `,
 );
+
+// A worker from a file, which reports the modules its thread has loaded once it runs.
+const workerProgram = join(dir, 'worker-program.js');
+writeFileSync(join(dir, 'worker-child.js'), "require('node:worker_threads').parentPort.postMessage(process.moduleLoadList.filter((m) => /^NativeModule (module|url|internal\\/modules\\/esm\\/loader)$/.test(m)));\n");
+writeFileSync(workerProgram, "const w = new (require('node:worker_threads').Worker)(require('node:path').join(__dirname, 'worker-child.js'));\nw.once('message', (m) => console.log(JSON.stringify(m)));\n");
 
 const KEYS = ['nodes', 'startTime', 'endTime', 'samples', 'timeDeltas', '$ciprof'];
 
@@ -78,6 +85,19 @@ describe.each(NODE_VERSIONS)('$label', (node) => {
       expect(profiles).toHaveLength(1);
       expect(JSON.stringify(JSON.parse(profiles[0]!.text))).toBe(profiles[0]!.text);
     }
+  });
+
+  it.skipIf(!node.available)('a worker thread: loads no module the thread did not (node:module, node:url, the ESM loader)', () => {
+    const plain = spawnSync(node.bin, [workerProgram], { env: { ...process.env, NODE_OPTIONS: '' }, encoding: 'utf8' });
+    expect(plain.status).toBe(0);
+    const raw = mkdtempSync(join(dir, 'raw-'));
+    const r = spawnSync(node.bin, [workerProgram], {
+      env: { ...process.env, NODE_OPTIONS: `--require ${join(ROOT, 'dist/runners/preload.cjs')} --require ${join(ROOT, 'dist/agent.cjs')}`, CIPROF_RAW_DIR: raw },
+      encoding: 'utf8',
+    });
+    expect({ stdout: r.stdout, stderr: r.stderr, status: r.status }).toEqual({ stdout: plain.stdout, stderr: plain.stderr, status: 0 });
+    // Both threads were profiled: the agent did run in the worker.
+    expect(readdirSync(raw).filter((f) => f.endsWith('.cpuprofile'))).toHaveLength(2);
   });
 });
 

@@ -25,8 +25,8 @@ import {
   makeDirs
 } from "./chunk-MIHNHIUD.js";
 import {
-  builtin
-} from "./chunk-3SCT6IFH.js";
+  commonJsModuleClass
+} from "./chunk-WO6TBIDZ.js";
 import {
   ALLOC_SUFFIX,
   MARKER_RESIDUES,
@@ -61,11 +61,11 @@ function isProjectScript(url) {
 var OWN_DIR = typeof __dirname === "string" ? `${__dirname}/` : void 0;
 var NODE_JS_LOADER = jsLoader();
 function jsLoader() {
-  return builtin("node:module")._extensions?.[".js"];
+  return commonJsModuleClass()._extensions?.[".js"];
 }
 var TS_LOADERS_AT_LOAD = tsLoaders();
 function tsLoaders() {
-  const extensions = builtin("node:module")._extensions;
+  const extensions = commonJsModuleClass()._extensions;
   return [".ts", ".mts", ".cts"].map((ext) => typeof extensions?.[ext]).join();
 }
 

@@ -19,7 +19,12 @@ var workerThreads = workerThreadsIfLoaded();
 var isMainThread = workerThreads ? workerThreads.isMainThread : true;
 var threadId = workerThreads ? workerThreads.threadId : 0;
 var pid = process.pid;
+function commonJsModuleClass() {
+  const own = typeof module === "object" && module !== null ? module.constructor : void 0;
+  if (typeof own === "function" && "_extensions" in own) return own;
+  return builtin("node:module");
+}
 
 export {
-  builtin
+  commonJsModuleClass
 };

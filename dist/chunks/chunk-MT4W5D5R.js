@@ -39,7 +39,7 @@ function setupAttribution(_command, opts) {
   };
   let records;
   let loading;
-  const load = () => loading ??= import("./test-attribution-CKGZ5R4X.js").then(
+  const load = () => loading ??= import("./test-attribution-VNXDREAZ.js").then(
     (m) => {
       records = new m.TestAttribution(warnOnce);
     },
@@ -455,7 +455,7 @@ async function runProfiled(opts) {
     }
   }
   const running = runCommand(rawDir && opts.attribution?.command || opts.command, { env, cwd: opts.cwd, stdout: opts.stdout });
-  const gatherModule = rawDir ? import("./gather-O76S2R43.js") : void 0;
+  const gatherModule = rawDir ? import("./gather-6MX7EXWT.js") : void 0;
   gatherModule?.catch(() => void 0);
   const attributionLoaded = rawDir ? opts.attribution?.load?.() : void 0;
   const repoRoot = () => typeof opts.repoRoot === "string" ? Promise.resolve(opts.repoRoot) : opts.repoRoot();
@@ -542,7 +542,7 @@ var WarmUpHandle = class {
   warmUp;
   start() {
     if (!warmUpEnabled(this.env)) return;
-    import("./warmup-NRUOS2ZX.js").then(
+    import("./warmup-3PAYGMEH.js").then(
       (m) => {
         if (!this.stopped) this.warmUp = m.scheduleWarmUp({ report: this.report, env: this.env, ...m.warmUpTestHooks(this.env) });
       },

@@ -10,7 +10,7 @@ import {
   TEST_FILE_LABEL,
   TEST_NAME_LABEL
 } from "./chunk-ZT4APMRY.js";
-import "./chunk-3SCT6IFH.js";
+import "./chunk-WO6TBIDZ.js";
 import "./chunk-CENUM73K.js";
 import "./chunk-BCCUQZ3E.js";
 import "./chunk-VYVC6F5W.js";

@@ -242,8 +242,8 @@ async function passes(isStopped, spare, opts, event, scratch) {
     return true;
   };
   const [{ RawGatherer }, labeler, { testStats, testWallsMeta }, { blockedClass }, { summarize }, { encodePprofGzip }] = await Promise.all([
-    import("./gather-O76S2R43.js"),
-    import("./test-labeler-ZC22HHI5.js"),
+    import("./gather-6MX7EXWT.js"),
+    import("./test-labeler-MJNLGLMW.js"),
     import("./tests-6SSTUNP5.js"),
     import("./blocked-PEMRQKJR.js"),
     import("./summary-Q36F2BLU.js"),

@@ -7,7 +7,8 @@
  * it there (src/agent/scripts.ts). jest keeps every transform it ran on disk instead:
  * `<cacheDirectory>/jest-transform-cache-*\/<xx>/<name>_<key>` (a checksum line, then the
  * code with its inline map) and `<same>.map`. A TypeScript transform cached without any
- * map is compiled again for one (tsc-rebuild.ts).
+ * map is compiled again for one (tsc-rebuild.ts), also where jest's coverage instrumented
+ * it (instrumented-map.ts).
  *
  * Several cached transforms may match one file (older versions, other configs): a
  * candidate must name the file among its sources, embed the file's current text when it
@@ -20,6 +21,7 @@ import * as path from 'node:path';
 import type { V8CallFrame } from '../profile/cpuprofile.js';
 import { filePath, type SourceMapLoader } from './load.js';
 import { toUrl, type SourceMap } from './source-map.js';
+import { instrumentedMap } from './instrumented-map.js';
 import { TscRebuild, TYPESCRIPT_FILE } from './tsc-rebuild.js';
 
 /** Bounds the directory walk on a machine whose jest cache has grown huge. */
@@ -99,10 +101,22 @@ export class JestTransformCache {
     if (score < 0) return undefined;
     const inline = /\/\/# sourceMappingURL=(data:[^\s]+)\s*$/.exec(code)?.[1];
     // Neither inline nor beside it: the transform made none (tsconfig `"sourceMap": false`).
-    const map = inline || existsSync(`${candidate}.map`) ? loader.load(url, inline ?? `${candidate}.map`) : this.rebuild.mapFor(filePath(url)!, current, code, frames);
+    const map = inline || existsSync(`${candidate}.map`) ? loader.load(url, inline ?? `${candidate}.map`) : this.rebuiltMap(filePath(url)!, current, code, frames);
     if (!map?.hasSource(sourceUrl)) return undefined;
     const embedded = map.contentOf(sourceUrl);
     return embedded === undefined || embedded === current ? { map, score } : undefined;
+  }
+
+  /**
+   * A map for a transform cached without one: the TypeScript compiled again, lined up with
+   * the cached code, or, where jest's coverage instrumented that code (istanbul.ts), through
+   * the positions istanbul kept in it.
+   */
+  private rebuiltMap(file: string, current: string, code: string, frames: readonly V8CallFrame[]): SourceMap | undefined {
+    const aligned = this.rebuild.mapFor(file, current, code, frames);
+    if (aligned || !code.includes('"__coverage__"')) return aligned;
+    const compiled = this.rebuild.compiledCode(file, current);
+    return compiled && instrumentedMap(code, frames, compiled);
   }
 
   /**

@@ -66,6 +66,25 @@ export class SourceMap {
     return new SourceMap(this.sources, this.names, lineOf.map((l) => (l >= 0 ? (this.lines[l] ?? none) : none)), this.contents);
   }
 
+  /**
+   * A map for other code, whose positions `points` stand for positions of the code this map
+   * was made for: each gets the segment its counterpart falls in (the same original),
+   * starting at its own column. Where several points share a line they are ordered by column.
+   */
+  forPoints(points: readonly { line: number; column: number; at: { line: number; column: number } }[]): SourceMap {
+    const byLine: number[][] = [];
+    for (const { line, column, at } of [...points].sort((a, b) => a.line - b.line || a.column - b.column)) {
+      const segments = this.lines[at.line];
+      if (!segments || segments.length === 0 || line < 0) continue;
+      const k = Math.max(0, lastSegmentAtOrBefore(segments, at.column));
+      const segment = Array.from(segments.subarray(k * SEGMENT_FIELDS, (k + 1) * SEGMENT_FIELDS));
+      segment[0] = column;
+      (byLine[line] ??= []).push(...segment);
+    }
+    const none = new Int32Array(0);
+    return new SourceMap(this.sources, this.names, Array.from({ length: byLine.length }, (_, i) => (byLine[i] ? Int32Array.from(byLine[i]) : none)), this.contents);
+  }
+
   /** The original text of `source` (as returned in OriginalPosition.source), if embedded. */
   contentOf(source: string): string | undefined {
     const i = this.sources.indexOf(source);

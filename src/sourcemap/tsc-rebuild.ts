@@ -90,6 +90,19 @@ export class TscRebuild {
     }
   }
 
+  /** Our compile of `file` itself, its lines and its map (for code istanbul rewrote from the transform's output: jest-cache.ts). */
+  compiledCode(file: string, source: string): { lines: readonly string[]; map: SourceMap } | undefined {
+    if (!TYPESCRIPT_FILE.test(file)) return undefined;
+    const compiled = this.compiledFile(file, source);
+    if (!compiled) return undefined;
+    try {
+      const map = { ...(JSON.parse(compiled.sourceMapText) as object), sources: [toUrl(file)], sourceRoot: undefined };
+      return { lines: compiled.outputLines, map: SourceMap.parse(map, toUrl(file)) };
+    } catch {
+      return undefined;
+    }
+  }
+
   private compiledFile(file: string, source: string): Compiled | undefined {
     if (this.compiled.has(file)) return this.compiled.get(file);
     let compiled: Compiled | undefined;

@@ -186,6 +186,24 @@ var SourceMap = class _SourceMap {
     const none = new Int32Array(0);
     return new _SourceMap(this.sources, this.names, lineOf.map((l) => l >= 0 ? this.lines[l] ?? none : none), this.contents);
   }
+  /**
+   * A map for other code, whose positions `points` stand for positions of the code this map
+   * was made for: each gets the segment its counterpart falls in (the same original),
+   * starting at its own column. Where several points share a line they are ordered by column.
+   */
+  forPoints(points) {
+    const byLine = [];
+    for (const { line, column, at } of [...points].sort((a, b) => a.line - b.line || a.column - b.column)) {
+      const segments = this.lines[at.line];
+      if (!segments || segments.length === 0 || line < 0) continue;
+      const k = Math.max(0, lastSegmentAtOrBefore(segments, at.column));
+      const segment = Array.from(segments.subarray(k * SEGMENT_FIELDS, (k + 1) * SEGMENT_FIELDS));
+      segment[0] = column;
+      (byLine[line] ??= []).push(...segment);
+    }
+    const none = new Int32Array(0);
+    return new _SourceMap(this.sources, this.names, Array.from({ length: byLine.length }, (_, i) => byLine[i] ? Int32Array.from(byLine[i]) : none), this.contents);
+  }
   /** The original text of `source` (as returned in OriginalPosition.source), if embedded. */
   contentOf(source) {
     const i = this.sources.indexOf(source);
@@ -414,6 +432,165 @@ import { closeSync as closeSync2, existsSync, fstatSync as fstatSync2, openSync 
 import { tmpdir } from "node:os";
 import * as path2 from "node:path";
 
+// src/sourcemap/istanbul.ts
+var HEADER = /function (cov_[A-Za-z0-9_$]+)\(\) \{\s*var path = [^\n]*\n\s*var hash = [^\n]*\n\s*var global = [^\n]*\n\s*var gcv = "__coverage__";\s*var coverageData = /;
+function readInstrumented(code) {
+  const header = HEADER.exec(code.slice(0, 4096));
+  if (!header) return void 0;
+  const start = header.index + header[0].length;
+  const literal = objectLiteralAt(code, start);
+  if (literal === void 0) return void 0;
+  const data = parseLiteral(literal);
+  const fnMap = data?.fnMap;
+  if (!fnMap || typeof fnMap !== "object") return void 0;
+  const functions = [];
+  for (const [key, value] of Object.entries(fnMap)) {
+    const index = Number(key);
+    const entry = value;
+    const line = entry.decl?.start?.line;
+    const column = entry.decl?.start?.column;
+    if (!Number.isInteger(index) || index < 0 || typeof entry.name !== "string" || typeof line !== "number" || typeof column !== "number" || line < 1) continue;
+    functions[index] = { name: entry.name, decl: { line: line - 1, column } };
+  }
+  return { functions, counterPrefix: `${header[1]}().f[`, counterFunction: header[1] };
+}
+var NAMED_LOOKAHEAD = 8;
+function functionAt(code, lineStarts, instrumented, line, column, name) {
+  const lineStart = lineStarts[line];
+  if (lineStart === void 0) return void 0;
+  const { counterPrefix, functions } = instrumented;
+  let first;
+  let seen = 0;
+  for (let at = code.indexOf(counterPrefix, lineStart + column); at >= 0 && seen < NAMED_LOOKAHEAD; at = code.indexOf(counterPrefix, at + counterPrefix.length)) {
+    const close = code.indexOf("]", at + counterPrefix.length);
+    const entry = functions[Number(code.slice(at + counterPrefix.length, close))];
+    if (!entry) return first;
+    first ??= entry;
+    if (!name || entry.name === name) return entry;
+    seen++;
+  }
+  return first;
+}
+function lineStartsOf(code) {
+  const starts = [0];
+  for (let i = code.indexOf("\n"); i >= 0; i = code.indexOf("\n", i + 1)) starts.push(i + 1);
+  return starts;
+}
+function objectLiteralAt(code, start) {
+  if (code[start] !== "{") return void 0;
+  let depth = 0;
+  for (let i = start; i < code.length; i++) {
+    const c = code[i];
+    if (c === '"' || c === "'") {
+      i = stringEnd(code, i);
+      if (i < 0) return void 0;
+    } else if (c === "{" || c === "[") depth++;
+    else if (c === "}" || c === "]") {
+      depth--;
+      if (depth === 0) return code.slice(start, i + 1);
+    }
+  }
+  return void 0;
+}
+function stringEnd(code, at) {
+  const quote = code[at];
+  for (let i = at + 1; i < code.length; i++) {
+    if (code[i] === "\\") i++;
+    else if (code[i] === quote) return i;
+    else if (code[i] === "\n") return -1;
+  }
+  return -1;
+}
+function parseLiteral(text) {
+  let json = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      const end = stringEnd(text, i);
+      if (end < 0) return void 0;
+      json += text.slice(i, end + 1);
+      i = end;
+    } else if (c === "'") {
+      return void 0;
+    } else if (/[A-Za-z_$]/.test(c)) {
+      const word = /^[A-Za-z_$][\w$]*/.exec(text.slice(i, i + 256))[0];
+      const after = /^\s*:/.test(text.slice(i + word.length, i + word.length + 64));
+      if (after) json += JSON.stringify(word);
+      else if (word === "true" || word === "false" || word === "null") json += word;
+      else if (word === "undefined") json += "null";
+      else return void 0;
+      i += word.length - 1;
+    } else json += c;
+  }
+  try {
+    return JSON.parse(json);
+  } catch {
+    return void 0;
+  }
+}
+
+// src/sourcemap/instrumented-map.ts
+var LOOKAHEAD = 40;
+function instrumentedMap(code, frames, compiled) {
+  const instrumented = readInstrumented(code);
+  if (!instrumented) return void 0;
+  const lineStarts = lineStartsOf(code);
+  const found = [];
+  const seen = /* @__PURE__ */ new Set();
+  const column = (frame) => Math.max(0, frame.columnNumber ?? 0);
+  for (const frame of [...frames].sort((a, b) => a.lineNumber - b.lineNumber || column(a) - column(b))) {
+    if (frame.lineNumber < 1 || frame.functionName === instrumented.counterFunction) continue;
+    const key = `${frame.lineNumber}:${column(frame)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const entry = functionAt(code, lineStarts, instrumented, frame.lineNumber, column(frame), ownName(frame.functionName));
+    if (!entry) return void 0;
+    found.push({ frame, decl: entry.decl });
+  }
+  if (found.length === 0) return void 0;
+  let hint = 0;
+  for (const f of found) {
+    const name = ownName(f.frame.functionName);
+    if (!name) continue;
+    f.offset = nameOffset(compiled.lines, f.decl, name, hint);
+    if (f.offset === void 0) return void 0;
+    hint = f.offset;
+  }
+  const named = found.filter((f) => f.offset !== void 0);
+  if (named.length === 0) return void 0;
+  const points = found.map((f) => {
+    const offset = f.offset ?? named.reduce((best, n) => Math.abs(n.decl.line - f.decl.line) < Math.abs(best.decl.line - f.decl.line) ? n : best).offset;
+    return { line: f.frame.lineNumber, column: column(f.frame), at: { line: f.decl.line + offset, column: f.decl.column } };
+  });
+  return compiled.map.forPoints(points);
+}
+function ownName(functionName) {
+  return functionName.replace(/^(?:get|set) /, "");
+}
+function nameOffset(lines, decl, name, hint) {
+  const named = (index) => {
+    const line = lines[index];
+    if (line.startsWith(name, decl.column)) return true;
+    if (line.startsWith("constructor", decl.column)) return classAbove(lines, index) === name;
+    const before = line.lastIndexOf(name, decl.column);
+    return before >= 0 && !/[\w$]/.test(line[before - 1] ?? "") && !/[\w$]/.test(line[before + name.length] ?? "");
+  };
+  for (let delta = 0; delta <= LOOKAHEAD; delta++) {
+    for (const offset of delta === 0 ? [hint] : [hint + delta, hint - delta]) {
+      const index = decl.line + offset;
+      if (lines[index] !== void 0 && named(index)) return offset;
+    }
+  }
+  return void 0;
+}
+function classAbove(lines, index) {
+  for (let i = index - 1; i >= 0; i--) {
+    const declared = /\bclass\s+([\w$]+)/.exec(lines[i]);
+    if (declared) return declared[1];
+  }
+  return void 0;
+}
+
 // src/sourcemap/tsc-rebuild.ts
 import { createHash } from "node:crypto";
 import { readFileSync as readFileSync3 } from "node:fs";
@@ -457,6 +634,18 @@ var TscRebuild = class {
     try {
       const map = { ...JSON.parse(compiled.sourceMapText), sources: [toUrl(file)], sourceRoot: void 0 };
       return SourceMap.parse(map, toUrl(file)).forLines(lineOf);
+    } catch {
+      return void 0;
+    }
+  }
+  /** Our compile of `file` itself, its lines and its map (for code istanbul rewrote from the transform's output: jest-cache.ts). */
+  compiledCode(file, source) {
+    if (!TYPESCRIPT_FILE.test(file)) return void 0;
+    const compiled = this.compiledFile(file, source);
+    if (!compiled) return void 0;
+    try {
+      const map = { ...JSON.parse(compiled.sourceMapText), sources: [toUrl(file)], sourceRoot: void 0 };
+      return { lines: compiled.outputLines, map: SourceMap.parse(map, toUrl(file)) };
     } catch {
       return void 0;
     }
@@ -577,7 +766,7 @@ function compilerOptions(ts, dir) {
     module: options.module ?? ts.ModuleKind.CommonJS
   };
 }
-var LOOKAHEAD = 40;
+var LOOKAHEAD2 = 40;
 function alignLines(cached, ours) {
   const lineOf = new Array(cached.length).fill(-1);
   let j = 0;
@@ -587,10 +776,10 @@ function alignLines(cached, ours) {
       continue;
     }
     const ahead = ours.indexOf(cached[i], j + 1);
-    if (ahead > j && ahead - j <= LOOKAHEAD) {
+    if (ahead > j && ahead - j <= LOOKAHEAD2) {
       lineOf[i] = ahead;
       j = ahead + 1;
-    } else if (!cached.slice(i + 1, i + 1 + LOOKAHEAD).includes(ours[j])) {
+    } else if (!cached.slice(i + 1, i + 1 + LOOKAHEAD2).includes(ours[j])) {
       j++;
     }
   }
@@ -663,10 +852,21 @@ var JestTransformCache = class {
     const score = agreement(code.split("\n"), frames);
     if (score < 0) return void 0;
     const inline = /\/\/# sourceMappingURL=(data:[^\s]+)\s*$/.exec(code)?.[1];
-    const map = inline || existsSync(`${candidate}.map`) ? loader.load(url, inline ?? `${candidate}.map`) : this.rebuild.mapFor(filePath(url), current, code, frames);
+    const map = inline || existsSync(`${candidate}.map`) ? loader.load(url, inline ?? `${candidate}.map`) : this.rebuiltMap(filePath(url), current, code, frames);
     if (!map?.hasSource(sourceUrl)) return void 0;
     const embedded = map.contentOf(sourceUrl);
     return embedded === void 0 || embedded === current ? { map, score } : void 0;
+  }
+  /**
+   * A map for a transform cached without one: the TypeScript compiled again, lined up with
+   * the cached code, or, where jest's coverage instrumented that code (istanbul.ts), through
+   * the positions istanbul kept in it.
+   */
+  rebuiltMap(file, current, code, frames) {
+    const aligned = this.rebuild.mapFor(file, current, code, frames);
+    if (aligned || !code.includes('"__coverage__"')) return aligned;
+    const compiled = this.rebuild.compiledCode(file, current);
+    return compiled && instrumentedMap(code, frames, compiled);
   }
   /**
    * Whether find() may give a map for the script at `url`: it is TypeScript, or some cached

@@ -6,8 +6,8 @@ import {
 import "./chunk-5RRSUTS2.js";
 import {
   runTests
-} from "./chunk-XIKF4RCU.js";
-import "./chunk-MT4W5D5R.js";
+} from "./chunk-J36OGYP5.js";
+import "./chunk-TXZCXUXN.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-GA3KEGGT.js";
 import "./chunk-6B3EOHIS.js";

@@ -25,7 +25,7 @@ import "./chunk-KBBVG7QG.js";
 import {
   collect,
   testCommandEnv
-} from "./chunk-MT4W5D5R.js";
+} from "./chunk-TXZCXUXN.js";
 import "./chunk-G7F6OYY4.js";
 import {
   EXIT_USAGE,

@@ -1,0 +1,57 @@
+/**
+ * A failure class the real-world corpus found (bench/realworld.json, class-validator-coverage):
+ * typestack/class-validator's own `npm test` is `jest --coverage`, with ts-jest told
+ * `"sourceMap": false`. Without coverage, the transform cached without a map is compiled
+ * again for one (src/sourcemap/tsc-rebuild.ts) and its functions land on their TypeScript
+ * lines. With coverage, babel-plugin-istanbul rewrites that code (a counter line before each
+ * statement) and writes no map either: the compile again no longer lines up with it, and the
+ * functions keep the instrumented code's positions, lines past the end of the .ts file
+ * (class-validator: 27% of its own samples at their original position, against 86-89%
+ * without coverage). They are recovered from the function positions istanbul keeps in the
+ * file (src/sourcemap/istanbul.ts, instrumented-map.ts).
+ *
+ * jest gets a fresh cache directory per run, so it has no timings and runs the two files
+ * in its workers (the path that reads jest's transform cache), not in band.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readProfileFile } from '../../src/profile/read.js';
+import { bin, FIXTURES, NODE_VERSIONS, runCli } from '../helpers/cli.js';
+
+const DIR = join(FIXTURES, 'ts-jest-coverage');
+const SOURCE_FILE = 'test/fixtures/projects/ts-jest-coverage/src/ledger.ts';
+const source = readFileSync(join(DIR, 'src/ledger.ts'), 'utf8');
+const lineOf = (text: string): number => source.split('\n').indexOf(text) + 1;
+const DECLARATIONS = [
+  { name: 'ledgerHotTotal', line: lineOf('export function ledgerHotTotal(entries: readonly Entry[], rounds: number): number {') },
+  { name: 'ledgerHotMemoLength', line: lineOf('  ledgerHotMemoLength(rounds: number): number {') },
+];
+
+function profiledLines(node: string, coverage: boolean): { name: string; file?: string; line?: number }[] {
+  const out = mkdtempSync(join(tmpdir(), 'ciprof-jest-coverage-'));
+  const cache = mkdtempSync(join(tmpdir(), 'ciprof-jest-coverage-cache-'));
+  const command = ['node', bin('jest/bin/jest.js'), `--coverage=${coverage}`, '-w', '2', '--cacheDirectory', cache];
+  const r = runCli(['run', '--no-store', '--no-report', '--out', out, '--', ...command], { cwd: DIR, node });
+  expect(r.status, r.stderr).toBe(0);
+  // Both test files ran in jest's workers: the main process and two workers, at least.
+  expect(r.stderr).toMatch(/ciprof: [3-9] process\(es\)/);
+  const profile = readProfileFile(join(out, 'profile.pb.gz'));
+  return DECLARATIONS.map(({ name }) => {
+    const fn = profile.functions.find((f) => f.name === name);
+    return { name, file: fn?.file, line: fn?.line };
+  });
+}
+
+describe.each(NODE_VERSIONS)('$label', (node) => {
+  it.skipIf(!node.available)('ts-jest without a map, coverage off: each hot function at its TypeScript line (the transform compiled again)', () => {
+    expect(DECLARATIONS.every((d) => d.line > 0)).toBe(true);
+    expect(profiledLines(node.bin, false)).toEqual(DECLARATIONS.map(({ name, line }) => ({ name, file: SOURCE_FILE, line })));
+  });
+
+  // Before src/sourcemap/instrumented-map.ts: lines of the instrumented code, past the file's end (ledgerHotTotal at 346).
+  it.skipIf(!node.available)('ts-jest without a map, coverage on (babel-plugin-istanbul, no map): each hot function at its TypeScript line', () => {
+    expect(profiledLines(node.bin, true)).toEqual(DECLARATIONS.map(({ name, line }) => ({ name, file: SOURCE_FILE, line })));
+  });
+});

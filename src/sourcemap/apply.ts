@@ -26,10 +26,12 @@ import type { JestTransformCacheRef } from '../agent/protocol.js';
 import { isProjectScript, type ScriptMapsFile, type ScriptSourceMap } from '../agent/scripts.js';
 import type { V8CallFrame, V8CpuProfile, V8Node } from '../profile/cpuprofile.js';
 import { normalizeScriptPath } from '../profile/paths.js';
-import { SourceMapLoader } from './load.js';
+import { filePath, SourceMapLoader } from './load.js';
 import { readScriptMaps, scriptMapsPath } from './scripts-file.js';
 import { inferFunctionName } from './infer-name.js';
+import { rebuiltMap } from './instrumented-map.js';
 import { defaultJestCacheDirectory, JestTransformCache } from './jest-cache.js';
+import { TscRebuild } from './tsc-rebuild.js';
 import type { OriginalPosition, SourceMap } from './source-map.js';
 
 /** Files V8 never runs as written: without a map, their positions are the transform's. */
@@ -54,6 +56,8 @@ export class FrameMapper {
 
   /** jest's transform caches, per cache directory. */
   private readonly jestCaches = new Map<string, JestTransformCache>();
+  /** For TypeScript that V8 ran without a map (the agent sent its code): compiled again, once per file. */
+  private rebuild: TscRebuild | undefined;
 
   constructor(
     private readonly repoRoot: string,
@@ -78,7 +82,8 @@ export class FrameMapper {
     for (const nodes of userScriptNodes(cpu).values()) {
       const first = nodes[0]!.callFrame;
       const entry = byId.get(String(first.scriptId)) ?? byUrl.get(first.url);
-      const map = this.mapFor(first.url, entry, fromJestWorker ? { frames: nodes.map((n) => n.callFrame), caches: scripts?.jestCaches } : undefined);
+      const frames = nodes.map((n) => n.callFrame);
+      const map = this.mapFor(first.url, entry, frames, fromJestWorker ? { caches: scripts?.jestCaches } : undefined);
       // Many nodes share one function (one per call path): map each position once.
       const done = new Map<string, V8CallFrame>();
       for (const node of nodes) {
@@ -136,7 +141,7 @@ export class FrameMapper {
 
   /** One line per map or map file that could not be read, naming it and the problem. */
   get problems(): readonly string[] {
-    const rebuilds = [...this.jestCaches.values()].map((c) => c.problem).filter((p): p is string => p !== undefined);
+    const rebuilds = [...this.jestCaches.values(), ...(this.rebuild ? [this.rebuild] : [])].map((c) => c.problem).filter((p): p is string => p !== undefined);
     return [...this.fileProblems, ...this.loader.problems, ...new Set(rebuilds)];
   }
 
@@ -184,16 +189,32 @@ export class FrameMapper {
    * the transform caches the worker's jest hook named, else in every one of jest's default
    * directory (an agent without the hook's note, or a jest whose config it could not read).
    */
-  private mapFor(url: string, entry: ScriptSourceMap | undefined, jest: { frames: V8CallFrame[]; caches: readonly JestTransformCacheRef[] | undefined } | undefined): SourceMap | undefined {
-    if (entry) return this.loader.load(entry.url, entry.sourceMapURL);
+  private mapFor(url: string, entry: ScriptSourceMap | undefined, frames: readonly V8CallFrame[], jest: { caches: readonly JestTransformCacheRef[] | undefined } | undefined): SourceMap | undefined {
+    if (entry?.sourceMapURL) return this.loader.load(entry.url, entry.sourceMapURL);
+    if (entry?.generatedSource !== undefined) return this.fromGeneratedSource(entry.url, entry.generatedSource, frames);
     const onDisk = this.loader.mapUrlOnDisk(url);
     if (onDisk) return this.loader.load(url, onDisk);
     if (!jest) return undefined;
     for (const [cache, ids] of this.jestCachesFor(jest.caches)) {
-      const map = cache.find(url, jest.frames, this.loader, ids);
+      const map = cache.find(url, frames, this.loader, ids);
       if (map) return map;
     }
     return undefined;
+  }
+
+  /** A TypeScript script V8 ran without a map, from its code as the agent read it (instrumented-map.ts). */
+  private fromGeneratedSource(url: string, code: string, frames: readonly V8CallFrame[]): SourceMap | undefined {
+    const file = filePath(url);
+    if (!file) return undefined;
+    let current: string;
+    try {
+      current = readFileSync(file, 'utf8');
+    } catch {
+      return undefined; // moved or deleted since the run: generated positions
+    }
+    // Compiles are kept beside jest's cache, as for its workers' transforms.
+    this.rebuild ??= new TscRebuild(undefined, this.options.jestCacheDirectory ?? defaultJestCacheDirectory());
+    return rebuiltMap(this.rebuild, file, current, code, frames);
   }
 
   private jestCacheAt(directory: string): JestTransformCache {

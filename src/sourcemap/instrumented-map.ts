@@ -10,6 +10,7 @@
 import type { V8CallFrame } from '../profile/cpuprofile.js';
 import { functionAt, lineStartsOf, readInstrumented, type InputPosition } from './istanbul.js';
 import type { SourceMap } from './source-map.js';
+import type { TscRebuild } from './tsc-rebuild.js';
 
 /** How far from the transform's line a declaration is looked for in ours. */
 const LOOKAHEAD = 40;
@@ -17,6 +18,18 @@ const LOOKAHEAD = 40;
 export interface CompiledCode {
   lines: readonly string[];
   map: SourceMap;
+}
+
+/**
+ * The map of a TypeScript transform that came without one, from its code as jest cached it
+ * or V8 ran it: the file compiled again and lined up with that code, or, where jest's
+ * coverage instrumented it, through the positions istanbul kept in it.
+ */
+export function rebuiltMap(rebuild: TscRebuild, file: string, current: string, code: string, frames: readonly V8CallFrame[]): SourceMap | undefined {
+  const aligned = rebuild.mapFor(file, current, code, frames);
+  if (aligned || !code.includes('"__coverage__"')) return aligned;
+  const compiled = rebuild.compiledCode(file, current);
+  return compiled && instrumentedMap(code, frames, compiled);
 }
 
 export function instrumentedMap(code: string, frames: readonly V8CallFrame[], compiled: CompiledCode): SourceMap | undefined {

@@ -21,7 +21,7 @@ import * as path from 'node:path';
 import type { V8CallFrame } from '../profile/cpuprofile.js';
 import { filePath, type SourceMapLoader } from './load.js';
 import { toUrl, type SourceMap } from './source-map.js';
-import { instrumentedMap } from './instrumented-map.js';
+import { rebuiltMap } from './instrumented-map.js';
 import { TscRebuild, TYPESCRIPT_FILE } from './tsc-rebuild.js';
 
 /** Bounds the directory walk on a machine whose jest cache has grown huge. */
@@ -107,16 +107,9 @@ export class JestTransformCache {
     return embedded === undefined || embedded === current ? { map, score } : undefined;
   }
 
-  /**
-   * A map for a transform cached without one: the TypeScript compiled again, lined up with
-   * the cached code, or, where jest's coverage instrumented that code (istanbul.ts), through
-   * the positions istanbul kept in it.
-   */
+  /** A map for a transform cached without one (instrumented-map.ts). */
   private rebuiltMap(file: string, current: string, code: string, frames: readonly V8CallFrame[]): SourceMap | undefined {
-    const aligned = this.rebuild.mapFor(file, current, code, frames);
-    if (aligned || !code.includes('"__coverage__"')) return aligned;
-    const compiled = this.rebuild.compiledCode(file, current);
-    return compiled && instrumentedMap(code, frames, compiled);
+    return rebuiltMap(this.rebuild, file, current, code, frames);
   }
 
   /**

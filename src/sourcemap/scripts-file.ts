@@ -43,6 +43,7 @@ function checkScriptMaps(value: unknown): ScriptMapsFile {
     if (!s || typeof s.url !== 'string' || typeof s.sourceMapURL !== 'string' || !Array.isArray(s.scriptIds)) {
       throw new Error('a script entry lacks url, sourceMapURL or scriptIds');
     }
+    if (s.generatedSource !== undefined && typeof s.generatedSource !== 'string') throw new Error(`the script entry of ${s.url} has a generatedSource that is not text`);
   }
   const caches = (value as Partial<ScriptMapsFile>).jestCaches;
   if (caches !== undefined && !(Array.isArray(caches) && caches.every((c) => c && typeof c.directory === 'string' && c.directory !== '' && typeof c.configId === 'string' && c.configId !== ''))) {

@@ -50,4 +50,13 @@ describe('readScriptMaps', () => {
       expect(() => readScriptMaps(file, undefined)).toThrow('"jestCaches" is not a list of { directory, configId } strings');
     }
   });
+
+  it('reads the code of a TypeScript script that named no map, and refuses code that is not text', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'ciprof-scripts-')), '1-0-0.scripts.json');
+    const inBand = { scripts: [{ url: 'file:///p/src/a.ts', sourceMapURL: '', scriptIds: ['7'], generatedSource: '"use strict";\nfunction a() {}\n' }], via: 'debugger', collectMs: 1, collectCpuMs: 1 };
+    writeFileSync(file, JSON.stringify(inBand));
+    expect(readScriptMaps(file, undefined)).toEqual(inBand);
+    writeFileSync(file, JSON.stringify({ ...inBand, scripts: [{ ...inBand.scripts[0], generatedSource: 42 }] }));
+    expect(() => readScriptMaps(file, undefined)).toThrow('the script entry of file:///p/src/a.ts has a generatedSource that is not text');
+  });
 });

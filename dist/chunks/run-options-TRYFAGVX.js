@@ -6,8 +6,8 @@ import {
 import "./chunk-5RRSUTS2.js";
 import {
   runTests
-} from "./chunk-J36OGYP5.js";
-import "./chunk-TXZCXUXN.js";
+} from "./chunk-O4ECKJRW.js";
+import "./chunk-Y4JIH5ZL.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-GA3KEGGT.js";
 import "./chunk-6B3EOHIS.js";

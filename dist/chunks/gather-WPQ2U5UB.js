@@ -59,6 +59,7 @@ function isProjectScript(url) {
   return /^(?:file:|\/|[a-z]:[\\/])/i.test(url) && !/[\\/]node_modules[\\/]/.test(url);
 }
 var OWN_DIR = typeof __dirname === "string" ? `${__dirname}/` : void 0;
+var MAX_GENERATED_SOURCE_CHARS = 32 * 1024 * 1024;
 var NODE_JS_LOADER = jsLoader();
 function jsLoader() {
   return commonJsModuleClass()._extensions?.[".js"];
@@ -393,6 +394,7 @@ function checkScriptMaps(value) {
     if (!s || typeof s.url !== "string" || typeof s.sourceMapURL !== "string" || !Array.isArray(s.scriptIds)) {
       throw new Error("a script entry lacks url, sourceMapURL or scriptIds");
     }
+    if (s.generatedSource !== void 0 && typeof s.generatedSource !== "string") throw new Error(`the script entry of ${s.url} has a generatedSource that is not text`);
   }
   const caches = value.jestCaches;
   if (caches !== void 0 && !(Array.isArray(caches) && caches.every((c) => c && typeof c.directory === "string" && c.directory !== "" && typeof c.configId === "string" && c.configId !== ""))) {
@@ -426,11 +428,6 @@ function inferFunctionName(lines, line, column) {
   const match = ASSIGNED.exec(before) ?? PROPERTY.exec(before);
   return match?.[1];
 }
-
-// src/sourcemap/jest-cache.ts
-import { closeSync as closeSync2, existsSync, fstatSync as fstatSync2, openSync as openSync2, readdirSync, readFileSync as readFileSync4, readSync as readSync2, realpathSync, statSync as statSync2 } from "node:fs";
-import { tmpdir } from "node:os";
-import * as path2 from "node:path";
 
 // src/sourcemap/istanbul.ts
 var HEADER = /function (cov_[A-Za-z0-9_$]+)\(\) \{\s*var path = [^\n]*\n\s*var hash = [^\n]*\n\s*var global = [^\n]*\n\s*var gcv = "__coverage__";\s*var coverageData = /;
@@ -531,6 +528,12 @@ function parseLiteral(text) {
 
 // src/sourcemap/instrumented-map.ts
 var LOOKAHEAD = 40;
+function rebuiltMap(rebuild, file, current, code, frames) {
+  const aligned = rebuild.mapFor(file, current, code, frames);
+  if (aligned || !code.includes('"__coverage__"')) return aligned;
+  const compiled = rebuild.compiledCode(file, current);
+  return compiled && instrumentedMap(code, frames, compiled);
+}
 function instrumentedMap(code, frames, compiled) {
   const instrumented = readInstrumented(code);
   if (!instrumented) return void 0;
@@ -590,6 +593,11 @@ function classAbove(lines, index) {
   }
   return void 0;
 }
+
+// src/sourcemap/jest-cache.ts
+import { closeSync as closeSync2, existsSync, fstatSync as fstatSync2, openSync as openSync2, readdirSync, readFileSync as readFileSync4, readSync as readSync2, realpathSync, statSync as statSync2 } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path2 from "node:path";
 
 // src/sourcemap/tsc-rebuild.ts
 import { createHash } from "node:crypto";
@@ -857,16 +865,9 @@ var JestTransformCache = class {
     const embedded = map.contentOf(sourceUrl);
     return embedded === void 0 || embedded === current ? { map, score } : void 0;
   }
-  /**
-   * A map for a transform cached without one: the TypeScript compiled again, lined up with
-   * the cached code, or, where jest's coverage instrumented that code (istanbul.ts), through
-   * the positions istanbul kept in it.
-   */
+  /** A map for a transform cached without one (instrumented-map.ts). */
   rebuiltMap(file, current, code, frames) {
-    const aligned = this.rebuild.mapFor(file, current, code, frames);
-    if (aligned || !code.includes('"__coverage__"')) return aligned;
-    const compiled = this.rebuild.compiledCode(file, current);
-    return compiled && instrumentedMap(code, frames, compiled);
+    return rebuiltMap(this.rebuild, file, current, code, frames);
   }
   /**
    * Whether find() may give a map for the script at `url`: it is TypeScript, or some cached
@@ -989,6 +990,8 @@ var FrameMapper = class {
   sourceLines = /* @__PURE__ */ new Map();
   /** jest's transform caches, per cache directory. */
   jestCaches = /* @__PURE__ */ new Map();
+  /** For TypeScript that V8 ran without a map (the agent sent its code): compiled again, once per file. */
+  rebuild;
   /**
    * Maps every call frame of `cpu` in place. `scripts` is the agent's file for it, if
    * any; `fromJestWorker`: the profile is of a jest worker, whose transforms jest cached.
@@ -1007,7 +1010,8 @@ var FrameMapper = class {
     for (const nodes of userScriptNodes(cpu).values()) {
       const first = nodes[0].callFrame;
       const entry = byId.get(String(first.scriptId)) ?? byUrl.get(first.url);
-      const map = this.mapFor(first.url, entry, fromJestWorker ? { frames: nodes.map((n) => n.callFrame), caches: scripts?.jestCaches } : void 0);
+      const frames = nodes.map((n) => n.callFrame);
+      const map = this.mapFor(first.url, entry, frames, fromJestWorker ? { caches: scripts?.jestCaches } : void 0);
       const done = /* @__PURE__ */ new Map();
       for (const node of nodes) {
         const frame = node.callFrame;
@@ -1050,7 +1054,7 @@ var FrameMapper = class {
   }
   /** One line per map or map file that could not be read, naming it and the problem. */
   get problems() {
-    const rebuilds = [...this.jestCaches.values()].map((c) => c.problem).filter((p) => p !== void 0);
+    const rebuilds = [...this.jestCaches.values(), ...this.rebuild ? [this.rebuild] : []].map((c) => c.problem).filter((p) => p !== void 0);
     return [...this.fileProblems, ...this.loader.problems, ...new Set(rebuilds)];
   }
   /** Profile metadata: what was mapped, and which files kept generated positions. */
@@ -1093,16 +1097,30 @@ var FrameMapper = class {
    * the transform caches the worker's jest hook named, else in every one of jest's default
    * directory (an agent without the hook's note, or a jest whose config it could not read).
    */
-  mapFor(url, entry, jest) {
-    if (entry) return this.loader.load(entry.url, entry.sourceMapURL);
+  mapFor(url, entry, frames, jest) {
+    if (entry?.sourceMapURL) return this.loader.load(entry.url, entry.sourceMapURL);
+    if (entry?.generatedSource !== void 0) return this.fromGeneratedSource(entry.url, entry.generatedSource, frames);
     const onDisk = this.loader.mapUrlOnDisk(url);
     if (onDisk) return this.loader.load(url, onDisk);
     if (!jest) return void 0;
     for (const [cache, ids] of this.jestCachesFor(jest.caches)) {
-      const map = cache.find(url, jest.frames, this.loader, ids);
+      const map = cache.find(url, frames, this.loader, ids);
       if (map) return map;
     }
     return void 0;
+  }
+  /** A TypeScript script V8 ran without a map, from its code as the agent read it (instrumented-map.ts). */
+  fromGeneratedSource(url, code, frames) {
+    const file = filePath(url);
+    if (!file) return void 0;
+    let current;
+    try {
+      current = readFileSync5(file, "utf8");
+    } catch {
+      return void 0;
+    }
+    this.rebuild ??= new TscRebuild(void 0, this.options.jestCacheDirectory ?? defaultJestCacheDirectory());
+    return rebuiltMap(this.rebuild, file, current, code, frames);
   }
   jestCacheAt(directory) {
     let cache = this.jestCaches.get(directory);

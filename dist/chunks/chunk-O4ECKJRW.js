@@ -2,7 +2,7 @@ import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
   collectWhileResolving
-} from "./chunk-TXZCXUXN.js";
+} from "./chunk-Y4JIH5ZL.js";
 import {
   prepareOutDir
 } from "./chunk-G7F6OYY4.js";

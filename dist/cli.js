@@ -67,7 +67,7 @@ function parseRunArgv(argv) {
 // src/cli/index.ts
 enableCompileCache();
 var fast = parseRunArgv(process.argv);
-var main = fast ? import("./chunks/run-7QPXHYMM.js").then((m) => m.runTests(fast.command, fast.flags)) : import("./chunks/program-DD25A2JN.js").then(async ({ buildProgram }) => (await buildProgram(process.argv)).parseAsync(process.argv));
+var main = fast ? import("./chunks/run-E34QSNUZ.js").then((m) => m.runTests(fast.command, fast.flags)) : import("./chunks/program-FWKV5NTR.js").then(async ({ buildProgram }) => (await buildProgram(process.argv)).parseAsync(process.argv));
 main.catch((err) => {
   process.stderr.write(`ciprof: error: ${err.message}
 `);

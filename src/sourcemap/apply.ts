@@ -124,10 +124,14 @@ export class FrameMapper {
     } catch (err) {
       this.fileProblems.push(`${scriptsFile}: ${(err as Error).message}`);
     }
-    if (!scripts || (scripts.scripts.length === 0 && !scripts.jestWorker)) return bytes;
+    // Where the agent asked the Debugger and found nothing, a frame may still be a transformed
+    // source whose script was collected before the flush (jest in band drops each test file's
+    // modules): read on, so that it is at least counted as generated, never left silently.
+    const askedDebugger = scripts?.via === 'debugger';
+    if (!scripts || (scripts.scripts.length === 0 && !scripts.jestWorker && !askedDebugger)) return bytes;
     if (scripts.jestWorker && options?.jestCache === false) return undefined;
     const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-    if (scripts.scripts.length === 0 && !this.mayChange(text, scripts.jestCaches)) return bytes;
+    if (scripts.scripts.length === 0 && !(scripts.jestWorker ? this.mayChange(text, scripts.jestCaches) : hasTransformedSource(text))) return bytes;
     let cpu: V8CpuProfile;
     try {
       cpu = JSON.parse(text) as V8CpuProfile;
@@ -285,6 +289,11 @@ export class FrameMapper {
   private identity(frame: V8CallFrame): string {
     return `${frame.functionName}\u0000${frame.url}\u0000${frame.lineNumber}`;
   }
+}
+
+/** Whether some project frame of the profile's text is a transformed source (TypeScript, JSX, …); true when the text cannot be read so. */
+function hasTransformedSource(text: string): boolean {
+  return forEachFrameUrl(text, (url) => isProjectScript(url) && TRANSFORMED_SOURCE.test(url)) !== false;
 }
 
 /**

@@ -70,9 +70,14 @@ export function instrumentedMap(code: string, frames: readonly V8CallFrame[], co
   return compiled.map.forPoints(points);
 }
 
-/** V8's name of a function as its declaration spells it: accessors lose their `get `/`set `. */
+/**
+ * V8's name of a function as its declaration spells it: accessors lose their `get `/`set `,
+ * and a name V8 inferred with its holder (`Object.<anonymous>.__exportStar` inside jest's
+ * module wrapper, `exports.total`) keeps its last part.
+ */
 function ownName(functionName: string): string {
-  return functionName.replace(/^(?:get|set) /, '');
+  const name = functionName.replace(/^(?:get|set) /, '');
+  return name.slice(name.lastIndexOf('.') + 1);
 }
 
 /**

@@ -7,15 +7,17 @@
  * compile does not have leaves the whole file unmapped.
  */
 import { transformSync } from '@babel/core';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type * as TypeScript from 'typescript';
 import { describe, expect, it } from 'vitest';
-import type { V8CallFrame } from '../../src/profile/cpuprofile.js';
+import type { V8CallFrame, V8CpuProfile } from '../../src/profile/cpuprofile.js';
+import { FrameMapper } from '../../src/sourcemap/apply.js';
 import { instrumentedMap } from '../../src/sourcemap/instrumented-map.js';
 import { TscRebuild } from '../../src/sourcemap/tsc-rebuild.js';
-import { FIXTURES } from '../helpers/cli.js';
+import { FIXTURES, ROOT } from '../helpers/cli.js';
 
 const require = createRequire(import.meta.url);
 const ts = require('typescript') as typeof TypeScript;
@@ -57,6 +59,9 @@ describe('instrumentedMap', () => {
     expect(compiled).toBeDefined();
     const map = instrumentedMap(code, [counter, total, ctor, memo], compiled)!;
     expect(map).toBeDefined();
+    // V8 may name a function with its holder (jest's module wrapper is `Object.<anonymous>`).
+    const held = { ...total, functionName: 'Object.<anonymous>.ledgerHotTotal' };
+    expect(instrumentedMap(code, [held], compiled)?.originalPositionFor(held.lineNumber, held.columnNumber!)?.line).toBe(declaredLine('export function ledgerHotTotal(entries: readonly Entry[], rounds: number): number {'));
     expect(map.originalPositionFor(total.lineNumber, total.columnNumber!)?.line).toBe(declaredLine('export function ledgerHotTotal(entries: readonly Entry[], rounds: number): number {'));
     expect(map.originalPositionFor(memo.lineNumber, memo.columnNumber!)?.line).toBe(declaredLine('  ledgerHotMemoLength(rounds: number): number {'));
     expect(map.originalPositionFor(ctor.lineNumber, ctor.columnNumber!)?.line).toBe(declaredLine('  constructor(private readonly entries: Entry[]) {}'));
@@ -73,5 +78,46 @@ describe('instrumentedMap', () => {
 
   it('gives no map for code that istanbul did not instrument', () => {
     expect(instrumentedMap(transformed, [total], compiled)).toBeUndefined();
+  });
+});
+
+/**
+ * The collector's side of jest in band: the agent's .scripts.json carries the code V8 ran
+ * of a TypeScript script that named no map (src/agent/scripts.ts); the profile's frames are
+ * positions in that code. When the script was collected before the flush the file has no
+ * entry, and its frames must be counted as generated.
+ */
+describe('FrameMapper, a TypeScript script that V8 ran without a map (jest in band)', () => {
+  const url = `file://${file}`;
+  // jest's module wrapper opens line 0: V8's positions are in the wrapped code, the same lines.
+  const ran = `({"Object.<anonymous>":function(module,exports,require,__dirname,__filename,jest){${code}\n}});`;
+  const frames = [frameAt('ledgerHotTotal(entries, rounds) {', 'ledgerHotTotal'), frameAt('ledgerHotMemoLength(rounds) {', 'ledgerHotMemoLength')];
+  const profile: V8CpuProfile = {
+    nodes: [{ id: 1, callFrame: { functionName: '(root)', url: '', lineNumber: -1, columnNumber: -1, scriptId: '0' }, children: [2, 3] }, ...frames.map((callFrame, i) => ({ id: i + 2, callFrame: { ...callFrame, scriptId: '41' }, children: [] }))],
+    startTime: 0,
+    endTime: 20,
+    samples: [2, 3],
+    timeDeltas: [10, 10],
+  };
+  const mapped = (scripts: object): { lines: number[]; meta: Record<string, string> } => {
+    const raw = mkdtempSync(join(tmpdir(), 'ciprof-in-band-'));
+    writeFileSync(join(raw, '1-0-0.scripts.json'), JSON.stringify({ ...scripts, via: 'debugger', collectMs: 1, collectCpuMs: 1 }));
+    const mapper = new FrameMapper(ROOT, { jestCacheDirectory: mkdtempSync(join(tmpdir(), 'ciprof-in-band-jest-')) });
+    const bytes = mapper.mapBytes(join(raw, '1-0-0.cpuprofile'), Buffer.from(JSON.stringify(profile)));
+    const cpu = JSON.parse(Buffer.from(bytes).toString('utf8')) as V8CpuProfile;
+    return { lines: cpu.nodes.slice(1).map((n) => n.callFrame.lineNumber), meta: mapper.meta() };
+  };
+
+  it('maps its frames through the code the agent sent', () => {
+    const { lines, meta } = mapped({ scripts: [{ url, sourceMapURL: '', scriptIds: ['41'], generatedSource: ran }] });
+    expect(lines).toEqual([declaredLine('export function ledgerHotTotal(entries: readonly Entry[], rounds: number): number {'), declaredLine('  ledgerHotMemoLength(rounds: number): number {')]);
+    expect(meta['sourcemap.mapped_functions']).toBe('2');
+  });
+
+  it('counts its frames as generated when the agent found the script no more', () => {
+    const { lines, meta } = mapped({ scripts: [] });
+    expect(lines).toEqual(frames.map((f) => f.lineNumber));
+    expect(meta['sourcemap.generated_files']).toBe('test/fixtures/projects/ts-jest-coverage/src/ledger.ts');
+    expect(meta['sourcemap.generated_samples']).toBe('2');
   });
 });

@@ -35,6 +35,10 @@ const DECLARATIONS = [
 type Mode = 'workers' | 'in band';
 
 function profiledLines(node: string, coverage: boolean, mode: Mode): { name: string; file?: string; line?: number }[] {
+  return profiled(node, coverage, mode).functions;
+}
+
+function profiled(node: string, coverage: boolean, mode: Mode): { functions: { name: string; file?: string; line?: number }[]; generatedFiles: string[] } {
   const out = mkdtempSync(join(tmpdir(), 'ciprof-jest-coverage-'));
   const cache = mkdtempSync(join(tmpdir(), 'ciprof-jest-coverage-cache-'));
   // In band as class-validator's CI runs it (`jest --runInBand --no-cache --coverage`): no
@@ -46,24 +50,33 @@ function profiledLines(node: string, coverage: boolean, mode: Mode): { name: str
   // Workers: the main process and two workers, at least; in band: jest's process alone.
   expect(r.stderr).toMatch(mode === 'workers' ? /ciprof: [3-9] process\(es\)/ : /ciprof: 1 process\(es\)/);
   const profile = readProfileFile(join(out, 'profile.pb.gz'));
-  return DECLARATIONS.map(({ name }) => {
+  const functions = DECLARATIONS.map(({ name }) => {
     const fn = profile.functions.find((f) => f.name === name);
     return { name, file: fn?.file, line: fn?.line };
   });
+  return { functions, generatedFiles: (profile.meta['sourcemap.generated_files'] ?? '').split(',').filter(Boolean) };
 }
 
 const expected = DECLARATIONS.map(({ name, line }) => ({ name, file: SOURCE_FILE, line }));
 
 describe.each(NODE_VERSIONS)('$label', (node) => {
-  describe.each<Mode>(['workers', 'in band'])('%s', (mode) => {
-    it.skipIf(!node.available)('ts-jest without a map, coverage off: each hot function at its TypeScript line (the transform compiled again)', () => {
+  describe.each([false, true])('coverage %s', (coverage) => {
+    // Before src/sourcemap/instrumented-map.ts, with coverage: lines of the instrumented code, past the file's end (ledgerHotTotal at 346).
+    it.skipIf(!node.available)('in workers: each hot function at its TypeScript line (from jest\'s transform cache)', () => {
       expect(DECLARATIONS.every((d) => d.line > 0)).toBe(true);
-      expect(profiledLines(node.bin, false, mode)).toEqual(expected);
+      expect(profiledLines(node.bin, coverage, 'workers')).toEqual(expected);
     });
 
-    // Before src/sourcemap/instrumented-map.ts: lines of the instrumented code, past the file's end (ledgerHotTotal at 346).
-    it.skipIf(!node.available)('ts-jest without a map, coverage on (babel-plugin-istanbul, no map): each hot function at its TypeScript line', () => {
-      expect(profiledLines(node.bin, true, mode)).toEqual(expected);
+    // In band the agent reads the code of the scripts still alive at the flush; jest drops
+    // each test file's modules when the file is done, and a collection before the flush takes
+    // theirs (seen on Node 26 in about one run in three). Then the file must be counted as
+    // generated, never left at wrong lines unsaid, as every run was before.
+    it.skipIf(!node.available)('in band: each hot function at its TypeScript line, or its file counted as generated', () => {
+      const { functions, generatedFiles } = profiled(node.bin, coverage, 'in band');
+      for (const [i, fn] of functions.entries()) {
+        expect(fn.file).toBe(SOURCE_FILE);
+        if (fn.line !== expected[i]!.line) expect(generatedFiles, `${fn.name} at line ${fn.line}`).toContain(SOURCE_FILE);
+      }
     });
   });
 });

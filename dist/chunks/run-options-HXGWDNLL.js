@@ -6,8 +6,8 @@ import {
 import "./chunk-5RRSUTS2.js";
 import {
   runTests
-} from "./chunk-O4ECKJRW.js";
-import "./chunk-Y4JIH5ZL.js";
+} from "./chunk-46XIGV26.js";
+import "./chunk-4WWCZYIN.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-GA3KEGGT.js";
 import "./chunk-6B3EOHIS.js";

@@ -568,7 +568,8 @@ function instrumentedMap(code, frames, compiled) {
   return compiled.map.forPoints(points);
 }
 function ownName(functionName) {
-  return functionName.replace(/^(?:get|set) /, "");
+  const name = functionName.replace(/^(?:get|set) /, "");
+  return name.slice(name.lastIndexOf(".") + 1);
 }
 function nameOffset(lines, decl, name, hint) {
   const named = (index) => {
@@ -1039,10 +1040,11 @@ var FrameMapper = class {
     } catch (err) {
       this.fileProblems.push(`${scriptsFile}: ${err.message}`);
     }
-    if (!scripts || scripts.scripts.length === 0 && !scripts.jestWorker) return bytes;
+    const askedDebugger = scripts?.via === "debugger";
+    if (!scripts || scripts.scripts.length === 0 && !scripts.jestWorker && !askedDebugger) return bytes;
     if (scripts.jestWorker && options?.jestCache === false) return void 0;
     const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
-    if (scripts.scripts.length === 0 && !this.mayChange(text, scripts.jestCaches)) return bytes;
+    if (scripts.scripts.length === 0 && !(scripts.jestWorker ? this.mayChange(text, scripts.jestCaches) : hasTransformedSource(text))) return bytes;
     let cpu;
     try {
       cpu = JSON.parse(text);
@@ -1183,6 +1185,9 @@ var FrameMapper = class {
     return `${frame.functionName}\0${frame.url}\0${frame.lineNumber}`;
   }
 };
+function hasTransformedSource(text) {
+  return forEachFrameUrl(text, (url) => isProjectScript(url) && TRANSFORMED_SOURCE.test(url)) !== false;
+}
 var CALL_FRAME = '"callFrame":{"functionName":"';
 var SCRIPT_ID = '","scriptId":"';
 var URL_KEY = '","url":"';

@@ -116,16 +116,21 @@ function writeScriptSourceMaps(session, profile, file) {
   const skip = urls.size === 0 || jestWorker || process.env.CIPROF_SOURCE_MAPS === "0";
   let via = "none";
   let scripts = [];
+  let tsAsWritten = false;
   if (!skip) {
     const fromVitest = vitestModuleMaps(urls);
     const asWritten = fromVitest ? void 0 : ranAsWritten(urls);
     if (fromVitest) [via, scripts] = ["vitest", fromVitest];
     else if (asWritten) [via, scripts] = ["as-written", asWritten];
-    else [via, scripts] = ["debugger", liveScriptMaps(session, ids, urls)];
+    else {
+      tsAsWritten = tsRanAsWritten();
+      [via, scripts] = ["debugger", liveScriptMaps(session, ids, urls, tsAsWritten)];
+    }
   }
   const content = {
     scripts,
     via,
+    ...tsAsWritten ? { tsAsWritten: true } : {},
     ...jestWorker && urls.size > 0 && process.env.CIPROF_SOURCE_MAPS !== "0" ? { jestWorker: true, ...jestCachesSeen() } : {},
     collectMs: Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100,
     collectCpuMs: Math.round((cpuMicros() - cpuStarted) / 10) / 100
@@ -190,12 +195,15 @@ function jestCachesSeen() {
 }
 var OWN_DIR = typeof __dirname === "string" ? `${__dirname}/` : void 0;
 var MAX_GENERATED_SOURCE_CHARS = 32 * 1024 * 1024;
-function liveScriptMaps(session, ids, urls) {
+function tsRanAsWritten() {
+  return jsLoader() === NODE_JS_LOADER && !userLoaderFlag() && !jestRuntimeLoaded() && typesStrippedByNode();
+}
+function liveScriptMaps(session, ids, urls, tsAsWritten) {
   const byUrlAndMap = /* @__PURE__ */ new Map();
   const onScript = (message) => {
     const { scriptId, url, sourceMapURL } = message.params;
     if (!(ids.has(scriptId) || urls.has(url))) return;
-    if (!sourceMapURL && !TYPESCRIPT_URL.test(url)) return;
+    if (!sourceMapURL && (tsAsWritten || !TYPESCRIPT_URL.test(url))) return;
     const key = `${url}\0${sourceMapURL ?? ""}`;
     const known = byUrlAndMap.get(key);
     if (known) known.scriptIds.push(scriptId);

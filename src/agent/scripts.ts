@@ -46,6 +46,8 @@ export interface ScriptMapsFile {
   collectCpuMs: number;
   /** How the maps were looked for: vitest's module graph, the Debugger, or not at all (scripts ran as written, or nothing to look for). */
   via?: 'vitest' | 'debugger' | 'as-written' | 'none';
+  /** With the Debugger: TypeScript files that named no map ran as written (Node stripped their types), so their positions are the files' own. */
+  tsAsWritten?: true;
 }
 
 export interface ProfileFrames {
@@ -95,16 +97,21 @@ export function writeScriptSourceMaps(session: EventSession, profile: ProfileFra
   const skip = urls.size === 0 || jestWorker || process.env.CIPROF_SOURCE_MAPS === '0';
   let via: ScriptMapsFile['via'] = 'none';
   let scripts: ScriptSourceMap[] = [];
+  let tsAsWritten = false;
   if (!skip) {
     const fromVitest = vitestModuleMaps(urls);
     const asWritten = fromVitest ? undefined : ranAsWritten(urls);
     if (fromVitest) [via, scripts] = ['vitest', fromVitest];
     else if (asWritten) [via, scripts] = ['as-written', asWritten];
-    else [via, scripts] = ['debugger', liveScriptMaps(session, ids, urls)];
+    else {
+      tsAsWritten = tsRanAsWritten();
+      [via, scripts] = ['debugger', liveScriptMaps(session, ids, urls, tsAsWritten)];
+    }
   }
   const content: ScriptMapsFile = {
     scripts,
     via,
+    ...(tsAsWritten ? { tsAsWritten: true as const } : {}),
     ...(jestWorker && urls.size > 0 && process.env.CIPROF_SOURCE_MAPS !== '0' ? { jestWorker: true as const, ...jestCachesSeen() } : {}),
     collectMs: Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100,
     collectCpuMs: Math.round((cpuMicros() - cpuStarted) / 10) / 100,
@@ -215,13 +222,19 @@ const OWN_DIR = typeof __dirname === 'string' ? `${__dirname}/` : undefined;
 /** What V8 ran of TypeScript scripts without a map is kept up to this much text in all (a bound, not a budget: class-validator's 150 files take ~1.5 MB). */
 const MAX_GENERATED_SOURCE_CHARS = 32 * 1024 * 1024;
 
-function liveScriptMaps(session: EventSession, ids: Set<string>, urls: Set<string>): ScriptSourceMap[] {
+/** TypeScript files Node loaded itself ran as written (types stripped, nothing else in between): ranAsWritten's conditions, for .ts alone. */
+function tsRanAsWritten(): boolean {
+  return jsLoader() === NODE_JS_LOADER && !userLoaderFlag() && !jestRuntimeLoaded() && typesStrippedByNode();
+}
+
+/** `tsAsWritten`: TypeScript without a map ran as written (Node stripped its types): nothing to send for it. */
+function liveScriptMaps(session: EventSession, ids: Set<string>, urls: Set<string>, tsAsWritten: boolean): ScriptSourceMap[] {
   const byUrlAndMap = new Map<string, ScriptSourceMap>();
   const onScript = (message: { params: unknown }): void => {
     const { scriptId, url, sourceMapURL } = message.params as ScriptParsed;
     if (!(ids.has(scriptId) || urls.has(url))) return;
     // A script without a map is kept only where the collector can compile it again.
-    if (!sourceMapURL && !TYPESCRIPT_URL.test(url)) return;
+    if (!sourceMapURL && (tsAsWritten || !TYPESCRIPT_URL.test(url))) return;
     const key = `${url}\u0000${sourceMapURL ?? ''}`;
     const known = byUrlAndMap.get(key);
     if (known) known.scriptIds.push(scriptId);

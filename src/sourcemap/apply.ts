@@ -36,6 +36,8 @@ import type { OriginalPosition, SourceMap } from './source-map.js';
 
 /** Files V8 never runs as written: without a map, their positions are the transform's. */
 const TRANSFORMED_SOURCE = /\.(?:[cm]?tsx?|jsx|vue|svelte)(?:[?#].*)?$/i;
+/** What Node's type stripping runs as written (not .tsx): positions that are the file's own where the agent says so (tsAsWritten). */
+const STRIPPED_BY_NODE = /\.[cm]?ts$/i;
 
 /** The name V8 gives the function jest wraps each module in (jest-runtime's `Object.<anonymous>` key). */
 const JEST_MODULE_WRAPPER = 'Object.<anonymous>';
@@ -91,7 +93,7 @@ export class FrameMapper {
         const key = `${frame.lineNumber}\u0000${frame.columnNumber ?? -1}\u0000${frame.functionName}`;
         let mapped = done.get(key);
         if (!mapped) {
-          mapped = map ? this.mapFrame(frame, map, originalIds) : this.unmapped(frame, false);
+          mapped = map ? this.mapFrame(frame, map, originalIds) : scripts?.tsAsWritten && STRIPPED_BY_NODE.test(frame.url) ? frame : this.unmapped(frame, false);
           done.set(key, mapped);
         }
         if (mapped !== frame) changed = true;

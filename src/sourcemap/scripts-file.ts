@@ -45,6 +45,8 @@ function checkScriptMaps(value: unknown): ScriptMapsFile {
     }
     if (s.generatedSource !== undefined && typeof s.generatedSource !== 'string') throw new Error(`the script entry of ${s.url} has a generatedSource that is not text`);
   }
+  const tsAsWritten = (value as Partial<ScriptMapsFile>).tsAsWritten;
+  if (tsAsWritten !== undefined && tsAsWritten !== true) throw new Error('"tsAsWritten" is not true');
   const caches = (value as Partial<ScriptMapsFile>).jestCaches;
   if (caches !== undefined && !(Array.isArray(caches) && caches.every((c) => c && typeof c.directory === 'string' && c.directory !== '' && typeof c.configId === 'string' && c.configId !== ''))) {
     throw new Error('"jestCaches" is not a list of { directory, configId } strings');

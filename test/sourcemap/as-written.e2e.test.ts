@@ -85,6 +85,29 @@ describe('source-map collection in the agent', () => {
     expect(readProfileFile(join(out, 'profile.pb.gz')).functions.find((f) => f.name === 'spin')).toMatchObject({ file: 'src/spin.ts', line: 3 });
   });
 
+  // A .js file with an inline map takes the process to the Debugger; the .ts beside it still
+  // ran as Node stripped it: its code is not sent to be compiled again (that path is for
+  // transforms that made no map, jest in band), nor is it counted as generated.
+  it('TypeScript Node stripped, beside a script that takes the Debugger: its own lines, not counted as generated, its code not sent', () => {
+    const dir = typeScriptSuite();
+    const map = Buffer.from(JSON.stringify({ version: 3, sources: ['half.src.js'], names: [], mappings: 'AAAA' })).toString('base64');
+    // Busy enough to be sampled: only scripts in the profile are looked at.
+    writeFileSync(join(dir, 'src/half.js'), `export function half(n) { let s = 0; for (let i = 0; i < 2e5; i++) s += i % 3; return n / 2 + s * 0; }\n//# sourceMappingURL=data:application/json;base64,${map}\n`);
+    writeFileSync(join(dir, 'test/spin.test.ts'), "import { test } from 'node:test';\nimport { spin } from '../src/spin.ts';\nimport { half } from '../src/half.js';\ntest('spins', () => { for (let k = 0; k < 40; k++) spin({ n: half(4e5) }); });\n");
+    const out = join(dir, 'out');
+    const r = runCli(['run', '--no-store', '--no-report', '--keep-raw', '--out', out, '--', node, '--test', 'test/spin.test.ts'], { cwd: dir, node });
+    expect(r.status, r.stderr).toBe(0);
+    const raw = /raw V8 profiles kept in (\S+)/.exec(r.stderr)![1]!;
+    dirs.push(raw);
+    const files = readdirSync(raw).filter((f) => f.endsWith('.scripts.json')).map((f) => JSON.parse(readFileSync(join(raw, f), 'utf8')) as ScriptMapsFile);
+    const tested = files.find((f) => f.via === 'debugger');
+    expect(tested, 'the test file process took the Debugger').toBeDefined();
+    expect(tested!.scripts.filter((s) => s.url.endsWith('.ts'))).toEqual([]);
+    const profile = readProfileFile(join(out, 'profile.pb.gz'));
+    expect(profile.functions.find((f) => f.name === 'spin')).toMatchObject({ file: 'src/spin.ts', line: 3 });
+    expect(profile.meta['sourcemap.generated_files'] ?? '').not.toContain('src/spin.ts');
+  });
+
   it('TypeScript under --experimental-transform-types (Node rewrites the code and keeps a map): the Debugger', () => {
     const dir = typeScriptSuite();
     expect(runVias(dir, join(dir, 'out'), ['--experimental-transform-types', '--no-warnings', '--test', 'test/spin.test.ts'], node)).toEqual(['debugger']);

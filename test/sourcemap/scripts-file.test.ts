@@ -58,5 +58,10 @@ describe('readScriptMaps', () => {
     expect(readScriptMaps(file, undefined)).toEqual(inBand);
     writeFileSync(file, JSON.stringify({ ...inBand, scripts: [{ ...inBand.scripts[0], generatedSource: 42 }] }));
     expect(() => readScriptMaps(file, undefined)).toThrow('the script entry of file:///p/src/a.ts has a generatedSource that is not text');
+    // TypeScript that Node ran as written, said by the agent that looked with the Debugger.
+    writeFileSync(file, JSON.stringify({ ...inBand, tsAsWritten: true }));
+    expect(readScriptMaps(file, undefined)).toEqual({ ...inBand, tsAsWritten: true });
+    writeFileSync(file, JSON.stringify({ ...inBand, tsAsWritten: 'yes' }));
+    expect(() => readScriptMaps(file, undefined)).toThrow('"tsAsWritten" is not true');
   });
 });

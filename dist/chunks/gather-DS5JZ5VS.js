@@ -396,6 +396,8 @@ function checkScriptMaps(value) {
     }
     if (s.generatedSource !== void 0 && typeof s.generatedSource !== "string") throw new Error(`the script entry of ${s.url} has a generatedSource that is not text`);
   }
+  const tsAsWritten = value.tsAsWritten;
+  if (tsAsWritten !== void 0 && tsAsWritten !== true) throw new Error('"tsAsWritten" is not true');
   const caches = value.jestCaches;
   if (caches !== void 0 && !(Array.isArray(caches) && caches.every((c) => c && typeof c.directory === "string" && c.directory !== "" && typeof c.configId === "string" && c.configId !== ""))) {
     throw new Error('"jestCaches" is not a list of { directory, configId } strings');
@@ -971,6 +973,7 @@ function agreement(lines, frames) {
 
 // src/sourcemap/apply.ts
 var TRANSFORMED_SOURCE = /\.(?:[cm]?tsx?|jsx|vue|svelte)(?:[?#].*)?$/i;
+var STRIPPED_BY_NODE = /\.[cm]?ts$/i;
 var JEST_MODULE_WRAPPER = "Object.<anonymous>";
 var LISTED_FILES = 20;
 var FrameMapper = class {
@@ -1019,7 +1022,7 @@ var FrameMapper = class {
         const key = `${frame.lineNumber}\0${frame.columnNumber ?? -1}\0${frame.functionName}`;
         let mapped = done.get(key);
         if (!mapped) {
-          mapped = map ? this.mapFrame(frame, map, originalIds) : this.unmapped(frame, false);
+          mapped = map ? this.mapFrame(frame, map, originalIds) : scripts?.tsAsWritten && STRIPPED_BY_NODE.test(frame.url) ? frame : this.unmapped(frame, false);
           done.set(key, mapped);
         }
         if (mapped !== frame) changed = true;

@@ -2,8 +2,8 @@ import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
   runTests
-} from "./chunk-46XIGV26.js";
-import "./chunk-4WWCZYIN.js";
+} from "./chunk-C4GJ5AXS.js";
+import "./chunk-WDXJO3BC.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-GA3KEGGT.js";
 import "./chunk-6B3EOHIS.js";

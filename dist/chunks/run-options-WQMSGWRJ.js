@@ -6,8 +6,8 @@ import {
 import "./chunk-5RRSUTS2.js";
 import {
   runTests
-} from "./chunk-46XIGV26.js";
-import "./chunk-4WWCZYIN.js";
+} from "./chunk-C4GJ5AXS.js";
+import "./chunk-WDXJO3BC.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-GA3KEGGT.js";
 import "./chunk-6B3EOHIS.js";

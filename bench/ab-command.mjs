@@ -17,6 +17,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { childrenCpuMs, median } from './overhead.mjs';
+import { socketNote } from './sockets.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
 const args = process.argv.slice(2);
@@ -77,6 +78,8 @@ try {
 const med = (name, key) => median(samples[name].map((s) => s[key]));
 const ref = (key) => (samples.cpuprof ? med('cpuprof', key) : undefined);
 console.log(`${runs} rounds, Node ${opt('--node', '24')}, load average ${median(loads).toFixed(2)}: ${command.join(' ')}`);
+const sockets = socketNote();
+if (sockets) console.log(sockets);
 for (const name of names) {
   const ratio = (key) => (ref(key) ? ` x${(med(name, key) / ref(key)).toFixed(3)}` : '');
   console.log(`${name.padEnd(8)} wall ${med(name, 'wallMs').toFixed(0).padStart(7)} ms${ratio('wallMs')}  CPU ${med(name, 'cpuMs').toFixed(0).padStart(7)} ms${ratio('cpuMs')}  rounds ${samples[name].map((s) => s.wallMs.toFixed(0)).join(', ')}`);

@@ -27,6 +27,7 @@ import { gunzipSync } from 'node:zlib';
 import { Profile } from 'pprof-format';
 import { childrenCpuMs } from './overhead.mjs';
 import { parseTap } from './tap-outcomes.mjs';
+import { socketNote, socketState } from './sockets.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
 const CLI = join(ROOT, 'dist/cli.js');
@@ -568,7 +569,9 @@ function renderMarkdown(results, pins) {
     '',
     '**Wall-time ratios here are noisy**: measured on a shared 2-core machine while other work ran',
     '(see the load column). Outcome columns do not depend on load; ratios need a quiet re-run',
-    '(`npm run realworld -- --runs 5`).',
+    '(`npm run realworld -- --runs 5`). A load marked † ran with the kernel keeping up to 131,072',
+    'sockets in TIME_WAIT: there the wall time of suites that open HTTP servers per test swings by',
+    'seconds from round to round (bench/sockets.mjs).',
     '',
     ...(pins.note ? [pins.note, ''] : []),
     '| project | runner / covers | Node | outcome | plain pass/fail/skip | wrapped pass/fail/skip | exit plain→wrapped | processes / threads (lost); profiles --cpu-prof wrote | CPU with test_name | ciprof own frames | project samples at original position (mapped functions) | extra stdout lines | wall plain → wrapped (ratio) | wall node --cpu-prof (ratio) | ciprof / --cpu-prof, wall and CPU (runs) | load |',
@@ -588,7 +591,7 @@ function renderMarkdown(results, pins) {
     const outcome = r.status === 'same' ? 'same' : r.status === 'FLAKY UNDER CIPROF' ? `**flaky under ciprof** (${r.wrappedOnlyFlaky.length} test${r.wrappedOnlyFlaky.length === 1 ? '' : 's'})` : `**DIFFERENT** (${r.differingCount} tests${r.problems?.length ? `; ${mdEscape(r.problems.join('; '))}` : ''})`;
     const flaky = r.flakyTests?.length ? ` (${r.flakyCount ?? r.flakyTests.length} flaky)` : '';
     lines.push(
-      `| ${mdEscape(r.project)} | ${mdEscape(covers)} | ${r.node} | ${outcome}${flaky} | ${c(r.plain)} | ${c(r.wrapped)} | ${r.exitPlain.join(',')}→${r.exitWrapped.join(',')} | ${prof} | ${p.testNamePct ?? '?'}% | ${p.ciprofPct ?? '?'}% | ${p.ownOriginalPct === undefined ? '?' : p.ownOriginalPct === null ? 'no project samples' : `${p.ownOriginalPct}% of ${p.ownCodePct}% (${p.mappedFunctions})`} | ${r.extraStdoutLines} | ${(r.wallPlainMs / 1000).toFixed(1)} s → ${(r.wallWrappedMs / 1000).toFixed(1)} s (x${r.wallRatio}) | ${r.wallCpuProfMs ? `${(r.wallCpuProfMs / 1000).toFixed(1)} s (x${r.cpuProfRatio})` : 'not run'} | ${vsPeer(r)} | ${r.load ?? ''} |`,
+      `| ${mdEscape(r.project)} | ${mdEscape(covers)} | ${r.node} | ${outcome}${flaky} | ${c(r.plain)} | ${c(r.wrapped)} | ${r.exitPlain.join(',')}→${r.exitWrapped.join(',')} | ${prof} | ${p.testNamePct ?? '?'}% | ${p.ciprofPct ?? '?'}% | ${p.ownOriginalPct === undefined ? '?' : p.ownOriginalPct === null ? 'no project samples' : `${p.ownOriginalPct}% of ${p.ownCodePct}% (${p.mappedFunctions})`} | ${r.extraStdoutLines} | ${(r.wallPlainMs / 1000).toFixed(1)} s → ${(r.wallWrappedMs / 1000).toFixed(1)} s (x${r.wallRatio}) | ${r.wallCpuProfMs ? `${(r.wallCpuProfMs / 1000).toFixed(1)} s (x${r.cpuProfRatio})` : 'not run'} | ${vsPeer(r)} | ${r.load ?? ''}${(r.maxTimeWait ?? Infinity) > 8192 ? ' †' : ''} |`,
     );
   }
   // Issue 12's target is the corpus median: ciprof's ratio next to the peer's, per Node.
@@ -668,12 +671,16 @@ async function main() {
   }
   if (!existsSync(CLI)) usage(`${CLI} missing: npm run build first`);
 
+  const sockets = socketNote();
+  if (sockets) log(sockets);
   let different = 0;
   for (const p of selected) {
     for (const node of nodes) {
       const load = loadAverage();
+      const socketsNow = socketState();
       const row = await runProject(p, node, opts, dir);
       row.load = load;
+      if (socketsNow.maxTimeWait !== undefined) row.maxTimeWait = socketsNow.maxTimeWait;
       row.date = new Date().toISOString().slice(0, 16);
       if (row.status !== 'same') different++;
       log(`${p.name} node${node}: ${row.status}${row.problem ? ` (${row.problem})` : ''}${row.wallRatio ? ` ratio x${row.wallRatio}` : ''}`);

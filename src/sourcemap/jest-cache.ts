@@ -100,16 +100,12 @@ export class JestTransformCache {
     const score = agreement(code.split('\n'), frames);
     if (score < 0) return undefined;
     const inline = /\/\/# sourceMappingURL=(data:[^\s]+)\s*$/.exec(code)?.[1];
-    // Neither inline nor beside it: the transform made none (tsconfig `"sourceMap": false`).
-    const map = inline || existsSync(`${candidate}.map`) ? loader.load(url, inline ?? `${candidate}.map`) : this.rebuiltMap(filePath(url)!, current, code, frames);
+    // Neither inline nor beside it: the transform made none (tsconfig `"sourceMap": false`),
+    // and the file is compiled again (instrumented-map.ts).
+    const map = inline || existsSync(`${candidate}.map`) ? loader.load(url, inline ?? `${candidate}.map`) : rebuiltMap(this.rebuild, filePath(url)!, current, code, frames);
     if (!map?.hasSource(sourceUrl)) return undefined;
     const embedded = map.contentOf(sourceUrl);
     return embedded === undefined || embedded === current ? { map, score } : undefined;
-  }
-
-  /** A map for a transform cached without one (instrumented-map.ts). */
-  private rebuiltMap(file: string, current: string, code: string, frames: readonly V8CallFrame[]): SourceMap | undefined {
-    return rebuiltMap(this.rebuild, file, current, code, frames);
   }
 
   /**

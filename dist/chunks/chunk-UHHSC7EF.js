@@ -455,7 +455,7 @@ async function runProfiled(opts) {
     }
   }
   const running = runCommand(rawDir && opts.attribution?.command || opts.command, { env, cwd: opts.cwd, stdout: opts.stdout });
-  const gatherModule = rawDir ? import("./gather-DS5JZ5VS.js") : void 0;
+  const gatherModule = rawDir ? import("./gather-3OHRVJQU.js") : void 0;
   gatherModule?.catch(() => void 0);
   const attributionLoaded = rawDir ? opts.attribution?.load?.() : void 0;
   const repoRoot = () => typeof opts.repoRoot === "string" ? Promise.resolve(opts.repoRoot) : opts.repoRoot();
@@ -542,7 +542,7 @@ var WarmUpHandle = class {
   warmUp;
   start() {
     if (!warmUpEnabled(this.env)) return;
-    import("./warmup-2NNWZNZ4.js").then(
+    import("./warmup-7GYV6RSM.js").then(
       (m) => {
         if (!this.stopped) this.warmUp = m.scheduleWarmUp({ report: this.report, env: this.env, ...m.warmUpTestHooks(this.env) });
       },

@@ -2,8 +2,8 @@ import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
   runTests
-} from "./chunk-C4GJ5AXS.js";
-import "./chunk-WDXJO3BC.js";
+} from "./chunk-CDROONXR.js";
+import "./chunk-UHHSC7EF.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-GA3KEGGT.js";
 import "./chunk-6B3EOHIS.js";

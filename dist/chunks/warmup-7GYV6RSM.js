@@ -242,7 +242,7 @@ async function passes(isStopped, spare, opts, event, scratch) {
     return true;
   };
   const [{ RawGatherer }, labeler, { testStats, testWallsMeta }, { blockedClass }, { summarize }, { encodePprofGzip }] = await Promise.all([
-    import("./gather-DS5JZ5VS.js"),
+    import("./gather-3OHRVJQU.js"),
     import("./test-labeler-MJNLGLMW.js"),
     import("./tests-6SSTUNP5.js"),
     import("./blocked-PEMRQKJR.js"),

@@ -863,14 +863,10 @@ var JestTransformCache = class {
     const score = agreement(code.split("\n"), frames);
     if (score < 0) return void 0;
     const inline = /\/\/# sourceMappingURL=(data:[^\s]+)\s*$/.exec(code)?.[1];
-    const map = inline || existsSync(`${candidate}.map`) ? loader.load(url, inline ?? `${candidate}.map`) : this.rebuiltMap(filePath(url), current, code, frames);
+    const map = inline || existsSync(`${candidate}.map`) ? loader.load(url, inline ?? `${candidate}.map`) : rebuiltMap(this.rebuild, filePath(url), current, code, frames);
     if (!map?.hasSource(sourceUrl)) return void 0;
     const embedded = map.contentOf(sourceUrl);
     return embedded === void 0 || embedded === current ? { map, score } : void 0;
-  }
-  /** A map for a transform cached without one (instrumented-map.ts). */
-  rebuiltMap(file, current, code, frames) {
-    return rebuiltMap(this.rebuild, file, current, code, frames);
   }
   /**
    * Whether find() may give a map for the script at `url`: it is TypeScript, or some cached

@@ -335,8 +335,9 @@ function installMochaHooks(recorder) {
 
 // src/collect/runners/hooks/node-test.ts
 var loadNodeTest = () => builtin("node:test");
-function registerRootHooks(nodeTest, recorder, file, manyFiles) {
+function registerRootHooks(nodeTest, recorder, file, manyFiles, firstTest) {
   nodeTest.beforeEach((ctx) => {
+    firstTest?.();
     const c = ctx;
     const open = recorder.begin("test", manyFiles ? c.filePath ?? file : file, c.fullName ?? c.name);
     const signal = c.signal;
@@ -353,18 +354,66 @@ function installNodeTestHooks(recorder, { manyFiles }) {
     if (!manyFiles) registerRootHooks(loadNodeTest(), recorder, file, manyFiles);
     return;
   }
-  let done = false;
+  const loading = manyFiles ? new FileLoading(recorder) : void 0;
+  let hooked = false;
+  let removed = false;
+  const remove = () => {
+    if (removed) return;
+    removed = true;
+    hooks.deregister();
+  };
+  const firstTest = loading ? () => {
+    if (loading.done) return;
+    loading.finish();
+    remove();
+  } : void 0;
   const hooks = registerHooks({
     resolve(specifier, context, next) {
       const result = next(specifier, context);
-      if (!done && result.url === "node:test") {
-        done = true;
-        hooks.deregister();
-        registerRootHooks(loadNodeTest(), recorder, file, manyFiles);
+      if (loading && !loading.done) loading.seen(specifier, context.parentURL, result.url);
+      if (!hooked && result.url === "node:test") {
+        hooked = true;
+        if (!loading) remove();
+        registerRootHooks(loadNodeTest(), recorder, file, manyFiles, firstTest);
       }
       return result;
     }
   });
+}
+var FileLoading = class {
+  constructor(recorder) {
+    this.recorder = recorder;
+  }
+  recorder;
+  done = false;
+  open;
+  started = false;
+  /** One resolution: the runner's import of a test file opens that file (and closes the one before). */
+  seen(specifier, parentURL, url) {
+    if (specifier !== url || !url.startsWith("file:")) return;
+    if (parentURL === void 0) this.started = true;
+    else if (!this.started || !parentURL.endsWith("/")) return;
+    const path = filePath(url);
+    if (path === void 0) return;
+    this.close();
+    this.open = this.recorder.begin("file", path, "");
+  }
+  /** The tests begin: loading is over. */
+  finish() {
+    this.done = true;
+    this.close();
+  }
+  close() {
+    if (this.open) this.recorder.end(this.open, "unknown");
+    this.open = void 0;
+  }
+};
+function filePath(url) {
+  try {
+    return builtin("node:url").fileURLToPath(url);
+  } catch {
+    return void 0;
+  }
 }
 
 // src/collect/runners/hooks/vitest.ts

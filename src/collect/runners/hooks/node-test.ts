@@ -10,9 +10,18 @@
  * sees the file's own `require`/`import` of node:test, for CommonJS and ESM alike, and
  * is removed at that first sighting. Without registerHooks (Node 20) the hooks are
  * registered at once.
+ *
+ * Under --test-isolation=none one process imports every file, one after the other, and
+ * runs the tests only once all are loaded. Loading a file (its imports, its top-level
+ * code, the describe() callbacks that build its suites) is that file's work: each import
+ * the runner makes opens a 'file' record, closed by the next one or by the first test.
+ * The runner's imports are told apart by how it makes them (Node 22 and 24 alike): an
+ * absolute file: URL, from no parent for the first file and from the working directory
+ * (a URL ending in '/') for the rest. `--import` preloads are resolved the same way, but
+ * before the first file, which is why nothing is opened before a parentless import.
  */
 import { builtin } from '../../../agent/thread.js';
-import type { TestRecorder } from '../../test-record.js';
+import type { OpenTest, TestRecorder } from '../../test-record.js';
 
 type NodeTest = typeof import('node:test');
 type Ctx = { name: string; fullName?: string; filePath?: string; passed?: boolean; signal?: AbortSignal };
@@ -31,8 +40,9 @@ const loadNodeTest = (): NodeTest => builtin<NodeTest>('node:test');
  * node.test tracing channel (Node 24.21+, 26) was tried instead of any hook: the same
  * ~55-65 µs per test (node:test binds two AsyncResources per test for its subscribers).
  */
-function registerRootHooks(nodeTest: NodeTest, recorder: TestRecorder, file: string, manyFiles: boolean): void {
+function registerRootHooks(nodeTest: NodeTest, recorder: TestRecorder, file: string, manyFiles: boolean, firstTest?: () => void): void {
   nodeTest.beforeEach((ctx: unknown) => {
+    firstTest?.();
     const c = ctx as Ctx;
     // TestContext.filePath: Node 22.6+.
     const open = recorder.begin('test', manyFiles ? (c.filePath ?? file) : file, c.fullName ?? c.name);
@@ -57,16 +67,72 @@ export function installNodeTestHooks(recorder: TestRecorder, { manyFiles }: { ma
     if (!manyFiles) registerRootHooks(loadNodeTest(), recorder, file, manyFiles);
     return;
   }
-  let done = false;
+  const loading = manyFiles ? new FileLoading(recorder) : undefined;
+  let hooked = false;
+  let removed = false;
+  const remove = (): void => {
+    if (removed) return;
+    removed = true;
+    hooks.deregister();
+  };
+  const firstTest = loading
+    ? (): void => {
+        if (loading.done) return;
+        loading.finish();
+        remove();
+      }
+    : undefined;
   const hooks = registerHooks({
     resolve(specifier, context, next) {
       const result = next(specifier, context);
-      if (!done && result.url === 'node:test') {
-        done = true;
-        hooks.deregister();
-        registerRootHooks(loadNodeTest(), recorder, file, manyFiles);
+      if (loading && !loading.done) loading.seen(specifier, (context as { parentURL?: string }).parentURL, result.url);
+      if (!hooked && result.url === 'node:test') {
+        hooked = true;
+        // One test file: nothing else to watch. Many: the runner's later imports still open their files.
+        if (!loading) remove();
+        registerRootHooks(loadNodeTest(), recorder, file, manyFiles, firstTest);
       }
       return result;
     },
   });
+}
+
+/** The 'file' records of a process that imports every test file itself (--test-isolation=none). */
+class FileLoading {
+  done = false;
+  private open: OpenTest | undefined;
+  private started = false;
+
+  constructor(private readonly recorder: TestRecorder) {}
+
+  /** One resolution: the runner's import of a test file opens that file (and closes the one before). */
+  seen(specifier: string, parentURL: string | undefined, url: string): void {
+    if (specifier !== url || !url.startsWith('file:')) return;
+    // The first test file comes from no parent; `--import` preloads, before it, from the working directory.
+    if (parentURL === undefined) this.started = true;
+    else if (!this.started || !parentURL.endsWith('/')) return;
+    const path = filePath(url);
+    if (path === undefined) return;
+    this.close();
+    this.open = this.recorder.begin('file', path, '');
+  }
+
+  /** The tests begin: loading is over. */
+  finish(): void {
+    this.done = true;
+    this.close();
+  }
+
+  private close(): void {
+    if (this.open) this.recorder.end(this.open, 'unknown');
+    this.open = undefined;
+  }
+}
+
+function filePath(url: string): string | undefined {
+  try {
+    return builtin<typeof import('node:url')>('node:url').fileURLToPath(url);
+  } catch {
+    return undefined;
+  }
 }

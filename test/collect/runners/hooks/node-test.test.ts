@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TestRecord } from '../../../../src/collect/test-record.js';
-import { envForNode, FIXTURES, NODE_VERSIONS, ROOT } from '../../../helpers/cli.js';
+import { readProfileFile } from '../../../../src/profile/read.js';
+import { envForNode, FIXTURES, NODE_VERSIONS, ROOT, runCli } from '../../../helpers/cli.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -53,5 +54,61 @@ describe.each(NODE_VERSIONS)('$label', (node) => {
     expect(child.startUs).toBeGreaterThanOrEqual(parent.startUs);
     expect(child.endUs!).toBeLessThanOrEqual(parent.endUs!);
     expect(child.wallMs).toBeGreaterThanOrEqual(4);
+  });
+});
+
+/**
+ * `--test-isolation=none` (Node 22: --experimental-test-isolation=none): one process imports
+ * every file, then runs the tests. Loading a file (its top-level code, here 80 ms of building
+ * cases) is that file's work; before 2026-11-28 it was nobody's (markdown-it in the corpus:
+ * 70% of the suite's CPU without a test file, against 3% with a process per file).
+ */
+describe.each(NODE_VERSIONS)('$label, --test-isolation=none', (node) => {
+  const cwd = join(FIXTURES, 'node-test-isolation');
+  const isolationNone = node.major === 22 ? '--experimental-test-isolation=none' : '--test-isolation=none';
+  const args = ['--import', './setup.mjs', '--test', isolationNone, '--test-reporter=dot', 'test/first.test.mjs', 'test/second.test.js'];
+
+  it.skipIf(!node.available)("each file's loading is a 'file' record, in import order, closed before the first test; the --import preload is none", () => {
+    const rawDir = mkdtempSync(join(tmpdir(), 'ciprof-node-test-isolation-'));
+    dirs.push(rawDir);
+    const preloads = ['runners/preload.cjs', 'agent.cjs'].map((f) => `--require ${join(ROOT, 'dist', f)}`).join(' ');
+    const r = spawnSync(node.bin, args, { cwd, env: { ...envForNode(node.bin), NODE_OPTIONS: preloads, CIPROF_RAW_DIR: rawDir, CIPROF_INTERVAL_US: '1000' }, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status, r.stderr).toBe(0);
+    const all = readdirSync(rawDir)
+      .filter((f) => f.endsWith('.tests.jsonl'))
+      .flatMap((f) => readFileSync(join(rawDir, f), 'utf8').trim().split('\n'))
+      .map((l) => JSON.parse(l) as TestRecord);
+    const files = all.filter((t) => t.kind === 'file');
+    const tests = all.filter((t) => t.kind === 'test');
+    expect(files.map((f) => f.file)).toEqual([join(cwd, 'test/first.test.mjs'), join(cwd, 'test/second.test.js')]);
+    // Each spans its file's 80 ms of building cases, and they follow each other.
+    for (const f of files) expect(f.wallMs).toBeGreaterThanOrEqual(79);
+    expect(files[1]!.startUs).toBeGreaterThanOrEqual(files[0]!.endUs!);
+    expect(tests.map((t) => t.name).sort()).toEqual(['first > adds', 'first > has cases', 'second has cases']);
+    const firstTest = Math.min(...tests.map((t) => t.startUs));
+    expect(files.every((f) => f.endUs !== null && f.endUs <= firstTest)).toBe(true);
+  });
+
+  it.skipIf(!node.available)('under ciprof run, what a file does while it loads carries that file', () => {
+    const out = mkdtempSync(join(tmpdir(), 'ciprof-node-test-isolation-out-'));
+    dirs.push(out);
+    const r = runCli(['run', '--no-store', '--no-report', '-q', '--out', out, '--', node.bin, ...args], { cwd, node: node.bin });
+    expect(r.status, r.stderr).toBe(0);
+    const profile = readProfileFile(join(out, 'profile.pb.gz'));
+    const fileOf = (fn: string): Map<string, number> => {
+      const index = profile.functions.findIndex((f) => f.name === fn);
+      expect(index, `${fn} in the profile`).toBeGreaterThanOrEqual(0);
+      const weights = new Map<string, number>();
+      for (const s of profile.samples) {
+        if (!s.stack.includes(index)) continue;
+        const file = String(s.labels.test_file ?? '');
+        weights.set(file, (weights.get(file) ?? 0) + s.values[0]!);
+      }
+      return weights;
+    };
+    const share = (weights: Map<string, number>, key: string): number => (weights.get(key) ?? 0) / [...weights.values()].reduce((a, b) => a + b, 0);
+    const rel = 'test/fixtures/projects/node-test-isolation/test/';
+    expect(share(fileOf('buildFirstCases'), `${rel}first.test.mjs`)).toBeGreaterThan(0.9);
+    expect(share(fileOf('buildSecondCases'), `${rel}second.test.js`)).toBeGreaterThan(0.9);
   });
 });

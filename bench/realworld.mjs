@@ -408,7 +408,8 @@ async function runOnce(project, node, mode, checkout, work, i, timeoutMs) {
   const tag = `${mode}-${i}`;
   const reportFile = join(work, `${tag}.report`);
   const outDir = join(work, `${tag}.ciprof`);
-  const command = expandCommand(project.command, checkout, reportFile);
+  // A flag that changed its name between Node majors (--experimental-test-isolation on 22) is pinned per Node.
+  const command = expandCommand(project.commandByNode?.[node] ?? project.command, checkout, reportFile);
   const nodeExe = join(nodeBinDir(node), 'node');
   const argv = mode === 'wrapped' ? [nodeExe, CLI, 'run', '--no-store', '--out', outDir, '--', ...command] : command;
   const stdoutFile = join(work, `${tag}.stdout`);

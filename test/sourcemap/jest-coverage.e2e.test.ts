@@ -16,7 +16,7 @@
  * agent reads for TypeScript that named no map (src/agent/scripts.ts). In band, before
  * that, no frame was mapped and none was even counted as generated.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -34,19 +34,26 @@ const DECLARATIONS = [
 
 type Mode = 'workers' | 'in band';
 
-function profiledLines(node: string, coverage: boolean, mode: Mode): { name: string; file?: string; line?: number }[] {
-  return profiled(node, coverage, mode).functions;
+interface Profiled {
+  functions: { name: string; file?: string; line?: number }[];
+  generatedFiles: string[];
+  /** What to read when the lines are wrong: the source-map counts, and each thread's scripts.json as the agent wrote it. */
+  diagnosis: string;
 }
 
-function profiled(node: string, coverage: boolean, mode: Mode): { functions: { name: string; file?: string; line?: number }[]; generatedFiles: string[] } {
+function profiled(node: string, coverage: boolean, mode: Mode): Profiled {
   const out = mkdtempSync(join(tmpdir(), 'ciprof-jest-coverage-'));
   const cache = mkdtempSync(join(tmpdir(), 'ciprof-jest-coverage-cache-'));
   // In band as class-validator's CI runs it (`jest --runInBand --no-cache --coverage`): no
   // transform cache to read, the agent sends the code V8 ran.
   const how = mode === 'workers' ? ['-w', '2', '--cacheDirectory', cache] : ['--runInBand', '--no-cache'];
   const command = ['node', bin('jest/bin/jest.js'), `--coverage=${coverage}`, ...how];
-  const r = runCli(['run', '--no-store', '--no-report', '--out', out, '--', ...command], { cwd: DIR, node });
+  const r = runCli(['run', '--no-store', '--no-report', '--keep-raw', '--out', out, '--', ...command], { cwd: DIR, node });
   expect(r.status, r.stderr).toBe(0);
+  const raw = /raw V8 profiles kept in (\S+)/.exec(r.stderr)?.[1];
+  const scriptsFiles = raw ? readdirSync(raw).filter((f) => f.endsWith('.scripts.json')) : [];
+  const threads = scriptsFiles.map((f) => `${f}: ${readFileSync(join(raw!, f), 'utf8').slice(0, 600)}`);
+  if (raw) rmSync(raw, { recursive: true, force: true });
   // Workers: the main process and two workers, at least; in band: jest's process alone.
   expect(r.stderr).toMatch(mode === 'workers' ? /ciprof: [3-9] process\(es\)/ : /ciprof: 1 process\(es\)/);
   const profile = readProfileFile(join(out, 'profile.pb.gz'));
@@ -54,7 +61,11 @@ function profiled(node: string, coverage: boolean, mode: Mode): { functions: { n
     const fn = profile.functions.find((f) => f.name === name);
     return { name, file: fn?.file, line: fn?.line };
   });
-  return { functions, generatedFiles: (profile.meta['sourcemap.generated_files'] ?? '').split(',').filter(Boolean) };
+  const counts = Object.entries(profile.meta)
+    .filter(([k]) => k.startsWith('sourcemap.'))
+    .map(([k, v]) => `${k}=${String(v)}`);
+  const diagnosis = [...counts, ...threads, ...r.stderr.split('\n').filter((l) => l.startsWith('ciprof:') && !l.includes('kept in'))].join('\n');
+  return { functions, generatedFiles: (profile.meta['sourcemap.generated_files'] ?? '').split(',').filter(Boolean), diagnosis };
 }
 
 const expected = DECLARATIONS.map(({ name, line }) => ({ name, file: SOURCE_FILE, line }));
@@ -64,7 +75,11 @@ describe.each(NODE_VERSIONS)('$label', (node) => {
     // Before src/sourcemap/instrumented-map.ts, with coverage: lines of the instrumented code, past the file's end (ledgerHotTotal at 346).
     it.skipIf(!node.available)('in workers: each hot function at its TypeScript line (from jest\'s transform cache)', () => {
       expect(DECLARATIONS.every((d) => d.line > 0)).toBe(true);
-      expect(profiledLines(node.bin, coverage, 'workers')).toEqual(expected);
+      // Once in ~50 CI runs (Node 22, no coverage, 2026-11-28) ledgerHotMemoLength stayed at its
+      // generated line 18 while ledgerHotTotal was mapped; not reproduced in 46 runs by hand,
+      // under load or not: the diagnosis says, next time, what each worker's agent wrote.
+      const { functions, diagnosis } = profiled(node.bin, coverage, 'workers');
+      expect(functions, diagnosis).toEqual(expected);
     });
 
     // In band the agent reads the code of the scripts still alive at the flush; jest drops

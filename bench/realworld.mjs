@@ -180,7 +180,7 @@ function setupProject(project, dir) {
     const r = sh(`git clone -q ${JSON.stringify(source)} ${JSON.stringify(checkout)}`, dir, process.env);
     if (!r.ok) return { ok: false, problem: `clone failed: ${r.output.trim().split('\n').pop()}` };
   }
-  const co = sh(`git checkout -q --detach ${project.commit} && git clean -qfdx -e node_modules`, checkout, process.env);
+  const co = sh(`git checkout -q --force --detach ${project.commit} && git clean -qfdx -e node_modules`, checkout, process.env);
   if (!co.ok) return { ok: false, problem: `checkout of ${project.commit} failed: ${co.output.trim().split('\n').pop()}` };
   const env = baseEnv(project.setupNode ?? '22', checkout);
   for (const step of [...project.install, ...(project.build ?? [])]) {

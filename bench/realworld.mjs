@@ -306,13 +306,22 @@ function extraStdoutLines(plain, wrapped) {
   const count = new Map();
   for (const l of norm(plain)) count.set(l, (count.get(l) ?? 0) + 1);
   const extra = [];
+  const internalFrames = [];
   for (const l of norm(wrapped)) {
     const n = count.get(l) ?? 0;
     if (n > 0) count.set(l, n - 1);
-    else extra.push(l);
+    else (NODE_FRAME.test(l) ? internalFrames : extra).push(l);
   }
-  return extra;
+  return { extra, internalFrames };
 }
+
+/**
+ * A stack frame of Node's own code in a failing test's report (spec: `    at …`, TAP:
+ * `        …`). node:test awaits ciprof's root beforeEach before each test, so these
+ * frames differ below the test's own (test/collect/runners/hooks/node-test.test.ts):
+ * counted apart from the lines a user would see change.
+ */
+const NODE_FRAME = /^\s+(?:at )?(?:async )?(?:[^\s(]+(?: [^\s(]+)* \((?:node:internal\/|<anonymous>|index #\))|node:internal\/)/;
 
 // ---------------------------------------------------------------- profile
 function profileMetrics(outDir) {
@@ -534,8 +543,9 @@ async function runProject(project, node, opts, dir) {
       cpuVsCpuProf: pairs.every((p) => p.wrapped.cpuMs > 0 && p.cpuprof.cpuMs > 0) ? Math.round(1000 * median(pairs.map((p) => p.wrapped.cpuMs / p.cpuprof.cpuMs))) / 1000 : undefined,
       wallVsCpuProf: Math.round(1000 * median(pairs.map((p) => p.wrapped.wallMs / p.cpuprof.wallMs))) / 1000,
       profile: first.wrapped.profile,
-      extraStdoutLines: extra.length,
-      extraStdoutSample: extra.slice(0, 5),
+      extraStdoutLines: extra.extra.length,
+      extraStdoutSample: extra.extra.slice(0, 5),
+      extraInternalFrames: extra.internalFrames.length,
       ciprofStderr: first.wrapped.ciprofStderr,
       problems,
       stderrTail: outcomesSame ? undefined : { plain: first.plain.stderrTail, wrapped: first.wrapped.stderrTail },
@@ -592,7 +602,7 @@ function renderMarkdown(results, pins) {
     const outcome = r.status === 'same' ? 'same' : r.status === 'FLAKY UNDER CIPROF' ? `**flaky under ciprof** (${r.wrappedOnlyFlaky.length} test${r.wrappedOnlyFlaky.length === 1 ? '' : 's'})` : `**DIFFERENT** (${r.differingCount} tests${r.problems?.length ? `; ${mdEscape(r.problems.join('; '))}` : ''})`;
     const flaky = r.flakyTests?.length ? ` (${r.flakyCount ?? r.flakyTests.length} flaky)` : '';
     lines.push(
-      `| ${mdEscape(r.project)} | ${mdEscape(covers)} | ${r.node} | ${outcome}${flaky} | ${c(r.plain)} | ${c(r.wrapped)} | ${r.exitPlain.join(',')}→${r.exitWrapped.join(',')} | ${prof} | ${p.testNamePct ?? '?'}% | ${p.ciprofPct ?? '?'}% | ${p.ownOriginalPct === undefined ? '?' : p.ownOriginalPct === null ? 'no project samples' : `${p.ownOriginalPct}% of ${p.ownCodePct}% (${p.mappedFunctions})`} | ${r.extraStdoutLines} | ${(r.wallPlainMs / 1000).toFixed(1)} s → ${(r.wallWrappedMs / 1000).toFixed(1)} s (x${r.wallRatio}) | ${r.wallCpuProfMs ? `${(r.wallCpuProfMs / 1000).toFixed(1)} s (x${r.cpuProfRatio})` : 'not run'} | ${vsPeer(r)} | ${r.load ?? ''}${(r.maxTimeWait ?? Infinity) > 8192 ? ' †' : ''} |`,
+      `| ${mdEscape(r.project)} | ${mdEscape(covers)} | ${r.node} | ${outcome}${flaky} | ${c(r.plain)} | ${c(r.wrapped)} | ${r.exitPlain.join(',')}→${r.exitWrapped.join(',')} | ${prof} | ${p.testNamePct ?? '?'}% | ${p.ciprofPct ?? '?'}% | ${p.ownOriginalPct === undefined ? '?' : p.ownOriginalPct === null ? 'no project samples' : `${p.ownOriginalPct}% of ${p.ownCodePct}% (${p.mappedFunctions})`} | ${r.extraStdoutLines}${r.extraInternalFrames ? ` (+${r.extraInternalFrames} of Node's own stack frames)` : ''} | ${(r.wallPlainMs / 1000).toFixed(1)} s → ${(r.wallWrappedMs / 1000).toFixed(1)} s (x${r.wallRatio}) | ${r.wallCpuProfMs ? `${(r.wallCpuProfMs / 1000).toFixed(1)} s (x${r.cpuProfRatio})` : 'not run'} | ${vsPeer(r)} | ${r.load ?? ''}${(r.maxTimeWait ?? Infinity) > 8192 ? ' †' : ''} |`,
     );
   }
   // Issue 12's target is the corpus median: ciprof's ratio next to the peer's, per Node.

@@ -345,9 +345,13 @@ function registerRootHooks(nodeTest, recorder, file, manyFiles, firstTest) {
     signal.addEventListener("abort", () => recorder.end(open, c.passed === false ? "failed" : "passed"), { once: true });
   });
 }
-function installNodeTestHooks(recorder, { manyFiles }) {
+function installNodeTestHooks(recorder, { manyFiles, plain }) {
   const file = process.argv[1] ?? "";
   if (!file && !manyFiles) return;
+  if (plain) {
+    recorder.begin("file", file, "");
+    return registerRootHooks(loadNodeTest(), recorder, file, false);
+  }
   if (!manyFiles) recorder.begin("file", file, "");
   const registerHooks = builtin("node:module").registerHooks;
   if (typeof registerHooks !== "function") {
@@ -415,6 +419,38 @@ function filePath(url) {
     return void 0;
   }
 }
+
+// src/collect/runners/hooks/runner-role.ts
+var import_node_fs5 = require("node:fs");
+
+// src/agent/process-facts.ts
+var hrtimeBigint2 = process.hrtime.bigint;
+
+// src/collect/runners/hooks/runner-role.ts
+var sep = String.raw`[\\/]`;
+var table = (patterns) => ({ patterns });
+var MAIN_ENTRIES = table([
+  ["jest", "(?:jest|jest-cli)/bin/jest(?:\\.js)?"],
+  ["jest", "\\.bin/jest"],
+  ["vitest", "vitest/vitest\\.mjs"],
+  ["vitest", "\\.bin/vitest"],
+  ["mocha", "mocha/(?:bin/_?mocha(?:\\.js)?|lib/cli/cli\\.js)"],
+  ["mocha", "\\.bin/_?mocha"]
+]);
+var WORKER_PROCESS_ENTRIES = table([
+  ["jest", "jest-worker/build/(?:workers/)?processChild\\.js"],
+  ["vitest", "vitest/dist/workers/(?:forks|vmForks)\\.js"],
+  ["vitest", "tinypool/dist/entry/process\\.js"],
+  // worker.js up to mocha 11, worker.cjs from mocha 12
+  ["mocha", "mocha/lib/nodejs/worker\\.c?js"]
+]);
+var WORKER_THREAD_ENTRIES = table([
+  ["jest", "jest-worker/build/(?:workers/)?threadChild\\.js"],
+  ["vitest", "vitest/dist/workers/(?:threads|vmThreads)\\.js"],
+  ["vitest", "tinypool/dist/entry/worker\\.js"]
+]);
+var testsMarker = (rawDir, pid2) => inRawDir(rawDir, `${pid2}.node-test.tests`);
+var markTests = (rawDir) => (0, import_node_fs5.writeFileSync)(testsMarker(rawDir, process.pid), "");
 
 // src/collect/runners/hooks/vitest.ts
 var STATE_KEY = "__vitest_worker__";
@@ -510,7 +546,8 @@ function installRunnerHooks(role, rawDir) {
       installVitestHooks(new TestRecorder());
       break;
     case "node-test":
-      installNodeTestHooks(new TestRecorder(), { manyFiles: role.manyFiles === true });
+      if (role.plain) markTests(rawDir);
+      installNodeTestHooks(new TestRecorder(), { manyFiles: role.manyFiles === true, plain: role.plain === true });
       break;
   }
 }

@@ -68,6 +68,63 @@ function warnRun(rawDir, message) {
   }
 }
 
+// src/collect/runners/hooks/node-test-plain.ts
+var HARNESS = "node:internal/test_runner/harness";
+function watchPlainNodeTest(onRoot) {
+  const registerHooks = builtin("node:module").registerHooks;
+  if (typeof registerHooks !== "function") return;
+  let watching = true;
+  const stop = () => {
+    if (!watching) return;
+    watching = false;
+    clearImmediate(loaded);
+    hooks.deregister();
+  };
+  const hooks = registerHooks({
+    resolve(specifier, context, next) {
+      const result = next(specifier, context);
+      if (watching && result.url === "node:test") {
+        stop();
+        awaitHarnessRoot(onRoot);
+      }
+      return result;
+    }
+  });
+  const loaded = setImmediate(stop);
+  loaded.unref();
+}
+function awaitHarnessRoot(then) {
+  const onNewListener = (event) => {
+    if (event !== "uncaughtException") return;
+    let maker;
+    try {
+      maker = rootMaker();
+    } catch {
+      maker = "other";
+    }
+    if (maker === void 0) return;
+    process.removeListener("newListener", onNewListener);
+    if (maker === "lazyBootstrapRoot") then();
+  };
+  process.on("newListener", onNewListener);
+}
+function rootMaker() {
+  const { prepareStackTrace, stackTraceLimit } = Error;
+  try {
+    Error.stackTraceLimit = 12;
+    Error.prepareStackTrace = (_error, sites2) => sites2;
+    const holder = {};
+    Error.captureStackTrace(holder, rootMaker);
+    const sites = Array.isArray(holder.stack) ? holder.stack : [];
+    const harness = sites.filter((site) => site.getFileName() === HARNESS);
+    if (harness.length === 0) return void 0;
+    return harness.some((site) => site.getFunctionName() === "lazyBootstrapRoot") ? "lazyBootstrapRoot" : "other";
+  } finally {
+    Error.prepareStackTrace = prepareStackTrace;
+    Error.stackTraceLimit = stackTraceLimit;
+  }
+}
+
 // src/collect/runners/hooks/runner-role.ts
 var import_node_fs4 = require("node:fs");
 
@@ -145,14 +202,24 @@ function mainThreadRole(rawDir) {
     markTests(rawDir);
     return { runner: "node-test", role: "worker" };
   }
+  if (script && TEST_SCRIPT.test(projectPath(script)) && !runnerAbove(rawDir)) return { runner: "node-test", role: "worker", plain: true };
   return void 0;
 }
+function projectPath(script) {
+  const cwd = process.cwd();
+  return script.startsWith(cwd) && (script[cwd.length] === "/" || script[cwd.length] === "\\") ? script.slice(cwd.length + 1) : script.slice(Math.max(script.lastIndexOf("/"), script.lastIndexOf("\\")) + 1);
+}
+var TEST_SCRIPT = /(?:^|[\\/])(?:tests?|__tests__|specs?)(?:[\\/]|\.[cm]?[jt]sx?$)|[._-](?:test|spec)s?\.[cm]?[jt]sx?$/i;
 function markMain(rawDir, runner) {
   (0, import_node_fs4.writeFileSync)(marker(rawDir, process.pid, runner), "");
   return { runner, role: "main" };
 }
 var testsMarker = (rawDir, pid2) => inRawDir(rawDir, `${pid2}.node-test.tests`);
 var markTests = (rawDir) => (0, import_node_fs4.writeFileSync)(testsMarker(rawDir, process.pid), "");
+var RUNNERS = ["node-test", "jest", "vitest", "mocha"];
+function runnerAbove(rawDir) {
+  return parentChain().some((pid2) => (0, import_node_fs4.existsSync)(testsMarker(rawDir, pid2)) || RUNNERS.some((runner) => (0, import_node_fs4.existsSync)(marker(rawDir, pid2, runner))));
+}
 function isolationNone(execArgv) {
   return execArgv.some((arg, i) => {
     const flag = arg.replace(/^--experimental-test-isolation/, "--test-isolation");
@@ -211,7 +278,8 @@ function main() {
   if (!rawDir || !(0, import_node_fs5.existsSync)(rawDir)) return;
   if (isMainThread) {
     const role = mainThreadRole(rawDir);
-    if (role) guarded(role, rawDir);
+    if (role?.plain) watchPlainNodeTest(() => guarded(role, rawDir));
+    else if (role) guarded(role, rawDir);
   } else onWorkerThreadRole(rawDir, (role) => guarded(role, rawDir));
 }
 try {

@@ -8,7 +8,7 @@ import { TestRecorder } from '../test-record.js';
 import { installJestHooks } from './hooks/jest.js';
 import { installMochaHooks } from './hooks/mocha.js';
 import { installNodeTestHooks } from './hooks/node-test.js';
-import type { RunnerRole } from './hooks/runner-role.js';
+import { markTests, type RunnerRole } from './hooks/runner-role.js';
 import { installVitestHooks } from './hooks/vitest.js';
 
 /** Called by the preload for a role that records tests (runner-role.ts recordsTests). */
@@ -26,7 +26,9 @@ export function installRunnerHooks(role: RunnerRole, rawDir: string): void {
       installVitestHooks(new TestRecorder());
       break;
     case 'node-test':
-      installNodeTestHooks(new TestRecorder(), { manyFiles: role.manyFiles === true });
+      // A script running node:test itself: what it starts from now on is its tests'.
+      if (role.plain) markTests(rawDir);
+      installNodeTestHooks(new TestRecorder(), { manyFiles: role.manyFiles === true, plain: role.plain === true });
       break;
   }
 }

@@ -16,6 +16,7 @@ import { existsSync } from 'node:fs';
 import { runRawDir } from '../../agent/run-env.js';
 import { warnRun } from '../../agent/run-warnings.js';
 import { isMainThread } from '../../agent/thread.js';
+import { watchPlainNodeTest } from './hooks/node-test-plain.js';
 import { mainThreadRole, onWorkerThreadRole, recordsTests, type RunnerRole } from './hooks/runner-role.js';
 import type { installRunnerHooks } from './install.js';
 
@@ -41,7 +42,9 @@ function main(): void {
   if (!rawDir || !existsSync(rawDir)) return;
   if (isMainThread) {
     const role = mainThreadRole(rawDir);
-    if (role) guarded(role, rawDir);
+    // A script that may run node:test itself: installed only once it does.
+    if (role?.plain) watchPlainNodeTest(() => guarded(role, rawDir));
+    else if (role) guarded(role, rawDir);
   } else onWorkerThreadRole(rawDir, (role) => guarded(role, rawDir));
 }
 

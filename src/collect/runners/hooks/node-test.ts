@@ -52,11 +52,19 @@ function registerRootHooks(nodeTest: NodeTest, recorder: TestRecorder, file: str
   });
 }
 
-export function installNodeTestHooks(recorder: TestRecorder, { manyFiles }: { manyFiles: boolean }): void {
+/**
+ * `plain`: node:test in a script's own process, without --test (node-test-plain.ts):
+ * installed once node:test's harness has made its root, before the first test.
+ */
+export function installNodeTestHooks(recorder: TestRecorder, { manyFiles, plain }: { manyFiles: boolean; plain?: boolean }): void {
   // Under --test-isolation=none with no file named (node:test's default globs) there is no
   // argv[1]: each test's filePath names its file then.
   const file = process.argv[1] ?? '';
   if (!file && !manyFiles) return;
+  if (plain) {
+    recorder.begin('file', file, '');
+    return registerRootHooks(loadNodeTest(), recorder, file, false);
+  }
   // The whole process is this one file: loading it and its before/after hooks count to it.
   // Under --test-isolation=none it is the orchestrator, and each test names its own file.
   if (!manyFiles) recorder.begin('file', file, '');

@@ -26,6 +26,12 @@ export interface RunnerRole {
    * so each test's file is the one node:test gives it, not the process's script.
    */
   manyFiles?: boolean;
+  /**
+   * node:test only: a script that may run node:test in its own process, without --test
+   * (`node test/all.test.js`): a test process only once node:test's own harness makes
+   * its root there (hooks/node-test.ts).
+   */
+  plain?: boolean;
 }
 
 const sep = String.raw`[\\/]`;
@@ -95,8 +101,24 @@ export function mainThreadRole(rawDir: string): RunnerRole | undefined {
     markTests(rawDir);
     return { runner: 'node-test', role: 'worker' };
   }
+  if (script && TEST_SCRIPT.test(projectPath(script)) && !runnerAbove(rawDir)) return { runner: 'node-test', role: 'worker', plain: true };
   return undefined;
 }
+
+/** The script's path inside the working directory, or its name: a checkout under /builds/test/ makes no script a test. */
+function projectPath(script: string): string {
+  const cwd = process.cwd();
+  return script.startsWith(cwd) && (script[cwd.length] === '/' || script[cwd.length] === '\\') ? script.slice(cwd.length + 1) : script.slice(Math.max(script.lastIndexOf('/'), script.lastIndexOf('\\')) + 1);
+}
+
+/**
+ * A script that looks like a test (in a test/, tests/, __tests__/ or spec/ directory, or
+ * named test.js, x.test.js, x.spec.ts, x_test.mjs...): `node test/all.test.js` (zx),
+ * `node --conditions development test/index.js` (the unified packages), node:test run
+ * in the script's own process. Only these pay for the watch (hooks/node-test.ts); the
+ * other scripts a suite starts (its CLIs, servers, build tools) pay nothing.
+ */
+const TEST_SCRIPT = /(?:^|[\\/])(?:tests?|__tests__|specs?)(?:[\\/]|\.[cm]?[jt]sx?$)|[._-](?:test|spec)s?\.[cm]?[jt]sx?$/i;
 
 function markMain(rawDir: string, runner: RunnerKind): RunnerRole {
   writeFileSync(marker(rawDir, process.pid, runner), '');
@@ -104,7 +126,15 @@ function markMain(rawDir: string, runner: RunnerKind): RunnerRole {
 }
 
 const testsMarker = (rawDir: string, pid: number): string => inRawDir(rawDir, `${pid}.node-test.tests`);
-const markTests = (rawDir: string): void => writeFileSync(testsMarker(rawDir, process.pid), '');
+/** This process runs node:test tests: the processes it starts are its tests', never test files of their own. */
+export const markTests = (rawDir: string): void => writeFileSync(testsMarker(rawDir, process.pid), '');
+
+const RUNNERS: readonly RunnerKind[] = ['node-test', 'jest', 'vitest', 'mocha'];
+
+/** Whether an ancestor runs tests (a runner's main process, or a process that ran node:test files): then this process is one of its tests'. */
+function runnerAbove(rawDir: string): boolean {
+  return parentChain().some((pid) => existsSync(testsMarker(rawDir, pid)) || RUNNERS.some((runner) => existsSync(marker(rawDir, pid, runner))));
+}
 
 /** `--test-isolation=none` (Node 22.8+ as --experimental-test-isolation), as one argument or two. */
 function isolationNone(execArgv: readonly string[]): boolean {

@@ -112,3 +112,42 @@ describe.each(NODE_VERSIONS)('$label, --test-isolation=none', (node) => {
     expect(share(fileOf('buildSecondCases'), `${rel}second.test.js`)).toBeGreaterThan(0.9);
   });
 });
+
+/**
+ * The one thing the hook changes in a run's output, found by the corpus (zx, whose suite
+ * has failing tests): node:test awaits its root beforeEach before each test, so a failing
+ * test's stack trace shows node:test's own frames below the test's differently (`Test.start
+ * … Array.map` becomes `async Promise.all … async Suite.run`). Everything else is the same:
+ * names, messages, the user's frames, counts, exit code. Checked both ways node:test runs a
+ * file: in the script's own process and under `node --test`.
+ */
+/** A stack frame of Node's own code, as spec (`    at …`) and TAP (`        …`) reports print it. */
+const NODE_FRAME = /^\s+(?:at )?(?:async )?(?:[^\s(]+(?: [^\s(]+)* \((?:node:internal\/|<anonymous>|index \d+\))|node:internal\/)/;
+
+describe.each(NODE_VERSIONS)('$label, failing tests', (node) => {
+  const cwd = join(FIXTURES, 'node-test-plain');
+  /** Lines of node:test's own frames, and timings, left out. */
+  const comparable = (stdout: string): string[] =>
+    stdout
+      .split('\n')
+      .filter((l) => !NODE_FRAME.test(l))
+      .map((l) => l.replace(/\d+(?:\.\d+)?ms\b|duration_ms:? [\d.]+/g, '#'));
+
+  for (const mode of [[], ['--test']] as const) {
+    it.skipIf(!node.available)(`${mode.length ? 'node --test' : 'plain node'}: the report is the same but for node:test's own frames`, () => {
+      const args = [...mode, 'test/fails.test.mjs'];
+      const plain = spawnSync(node.bin, args, { cwd, env: { ...envForNode(node.bin), NODE_OPTIONS: '' }, encoding: 'utf8', timeout: 60_000 });
+      const out = mkdtempSync(join(tmpdir(), 'ciprof-node-test-fails-'));
+      dirs.push(out);
+      const wrapped = runCli(['run', '--no-store', '--no-report', '-q', '--out', out, '--', node.bin, ...args], { cwd, node: node.bin });
+      expect(plain.status).toBe(1);
+      expect(wrapped.status).toBe(1);
+      expect(comparable(wrapped.stdout)).toEqual(comparable(plain.stdout));
+      // The test's own frame is in both reports, and the hook did record the tests.
+      expect(plain.stdout).toMatch(/TestContext\.<anonymous> \(file:\/\/.*fails\.test\.mjs:8:/);
+      expect(wrapped.stdout).toMatch(/TestContext\.<anonymous> \(file:\/\/.*fails\.test\.mjs:8:/);
+      const names = new Set(readProfileFile(join(out, 'profile.pb.gz')).samples.map((s) => String(s.labels.test_name ?? '')));
+      expect(names.has('suite > fails at once') || names.has('suite > fails after a turn') || names.has('throws')).toBe(true);
+    });
+  }
+});

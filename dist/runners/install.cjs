@@ -333,6 +333,12 @@ function installMochaHooks(recorder) {
   };
 }
 
+// src/collect/runners/hooks/load-watch.ts
+var registerHooksOf = () => {
+  const registerHooks = builtin("node:module").registerHooks;
+  return typeof registerHooks === "function" ? registerHooks : void 0;
+};
+
 // src/collect/runners/hooks/node-test.ts
 var loadNodeTest = () => builtin("node:test");
 function registerRootHooks(nodeTest, recorder, file, manyFiles, firstTest) {
@@ -353,8 +359,8 @@ function installNodeTestHooks(recorder, { manyFiles, plain }) {
     return registerRootHooks(loadNodeTest(), recorder, file, false);
   }
   if (!manyFiles) recorder.begin("file", file, "");
-  const registerHooks = builtin("node:module").registerHooks;
-  if (typeof registerHooks !== "function") {
+  const registerHooks = registerHooksOf();
+  if (!registerHooks) {
     if (!manyFiles) registerRootHooks(loadNodeTest(), recorder, file, manyFiles);
     return;
   }

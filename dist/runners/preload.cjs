@@ -68,11 +68,14 @@ function warnRun(rawDir, message) {
   }
 }
 
-// src/collect/runners/hooks/node-test-plain.ts
-var HARNESS = "node:internal/test_runner/harness";
-function watchPlainNodeTest(onRoot) {
+// src/collect/runners/hooks/load-watch.ts
+var registerHooksOf = () => {
   const registerHooks = builtin("node:module").registerHooks;
-  if (typeof registerHooks !== "function") return;
+  return typeof registerHooks === "function" ? registerHooks : void 0;
+};
+function watchLoading(seen) {
+  const registerHooks = registerHooksOf();
+  if (!registerHooks) return false;
   let watching = true;
   const stop = () => {
     if (!watching) return;
@@ -83,15 +86,23 @@ function watchPlainNodeTest(onRoot) {
   const hooks = registerHooks({
     resolve(specifier, context, next) {
       const result = next(specifier, context);
-      if (watching && result.url === "node:test") {
+      const found = watching ? seen(result.url, context.parentURL) : void 0;
+      if (found) {
         stop();
-        awaitHarnessRoot(onRoot);
+        found();
       }
       return result;
     }
   });
   const loaded = setImmediate(stop);
   loaded.unref();
+  return true;
+}
+
+// src/collect/runners/hooks/node-test-plain.ts
+var HARNESS = "node:internal/test_runner/harness";
+function watchPlainNodeTest(onRoot) {
+  watchLoading((url) => url === "node:test" ? () => awaitHarnessRoot(onRoot) : void 0);
 }
 function awaitHarnessRoot(then) {
   const onNewListener = (event) => {
@@ -235,29 +246,11 @@ function nodeTestFileProcess(rawDir) {
 function onWorkerThreadRole(rawDir, then) {
   const candidate = ["vitest", "jest"].find((runner) => (0, import_node_fs4.existsSync)(marker(rawDir, process.pid, runner)));
   if (!candidate) return;
-  const registerHooks = builtin("node:module").registerHooks;
-  if (typeof registerHooks !== "function") return then({ runner: candidate, role: "worker" });
-  let watching = true;
-  const stop = () => {
-    if (!watching) return;
-    watching = false;
-    clearImmediate(timeout);
-    hooks.deregister();
-  };
-  const hooks = registerHooks({
-    resolve(specifier, context, next) {
-      const result = next(specifier, context);
-      if (!watching || context.parentURL !== void 0) return result;
-      const runner = match(WORKER_THREAD_ENTRIES, result.url);
-      if (runner) {
-        stop();
-        then({ runner, role: "worker" });
-      }
-      return result;
-    }
+  const watched = watchLoading((url, parentURL) => {
+    const runner = parentURL === void 0 ? match(WORKER_THREAD_ENTRIES, url) : void 0;
+    return runner && (() => then({ runner, role: "worker" }));
   });
-  const timeout = setImmediate(stop);
-  timeout.unref();
+  if (!watched) then({ runner: candidate, role: "worker" });
 }
 
 // src/collect/runners/preload.ts

@@ -18,35 +18,13 @@
  *
  * In the preload's bundle: most scripts watched never load node:test.
  */
-import { builtin } from '../../../agent/thread.js';
-
-type RegisterHooks = (hooks: { resolve: (specifier: string, context: unknown, next: (s: string, c: unknown) => { url: string }) => { url: string } }) => { deregister: () => void };
+import { watchLoading } from './load-watch.js';
 
 const HARNESS = 'node:internal/test_runner/harness';
 
 export function watchPlainNodeTest(onRoot: () => void): void {
-  const registerHooks = builtin<{ registerHooks?: RegisterHooks }>('node:module').registerHooks;
   // Without registerHooks (Node 22.8-22.14) there is no cheap way to see node:test load: not attributed.
-  if (typeof registerHooks !== 'function') return;
-  let watching = true;
-  const stop = (): void => {
-    if (!watching) return;
-    watching = false;
-    clearImmediate(loaded);
-    hooks.deregister();
-  };
-  const hooks = registerHooks({
-    resolve(specifier, context, next) {
-      const result = next(specifier, context);
-      if (watching && result.url === 'node:test') {
-        stop();
-        awaitHarnessRoot(onRoot);
-      }
-      return result;
-    },
-  });
-  const loaded = setImmediate(stop);
-  loaded.unref();
+  watchLoading((url) => (url === 'node:test' ? () => awaitHarnessRoot(onRoot) : undefined));
 }
 
 function awaitHarnessRoot(then: () => void): void {

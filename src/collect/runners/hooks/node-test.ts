@@ -22,10 +22,10 @@
  */
 import { builtin } from '../../../agent/thread.js';
 import type { OpenTest, TestRecorder } from '../../test-record.js';
+import { registerHooksOf } from './load-watch.js';
 
 type NodeTest = typeof import('node:test');
 type Ctx = { name: string; fullName?: string; filePath?: string; passed?: boolean; signal?: AbortSignal };
-type RegisterHooks = (hooks: { resolve: (specifier: string, context: unknown, next: (s: string, c: unknown) => { url: string }) => { url: string } }) => { deregister: () => void };
 
 const loadNodeTest = (): NodeTest => builtin<NodeTest>('node:test');
 
@@ -68,8 +68,8 @@ export function installNodeTestHooks(recorder: TestRecorder, { manyFiles, plain 
   // The whole process is this one file: loading it and its before/after hooks count to it.
   // Under --test-isolation=none it is the orchestrator, and each test names its own file.
   if (!manyFiles) recorder.begin('file', file, '');
-  const registerHooks = builtin<{ registerHooks?: RegisterHooks }>('node:module').registerHooks;
-  if (typeof registerHooks !== 'function') {
+  const registerHooks = registerHooksOf();
+  if (!registerHooks) {
     // An orchestrator without registerHooks (Node 22.8-22.14) would create node:test's root
     // before its runner does: there the tests go unrecorded.
     if (!manyFiles) registerRootHooks(loadNodeTest(), recorder, file, manyFiles);

@@ -13,7 +13,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { parentChain } from '../../../agent/process-facts.js';
 import { inRawDir, OUTER_NODE_TEST_CONTEXT } from '../../../agent/protocol.js';
-import { builtin } from '../../../agent/thread.js';
+import { watchLoading } from './load-watch.js';
 
 export type RunnerKind = 'jest' | 'mocha' | 'vitest' | 'node-test';
 
@@ -163,7 +163,6 @@ function nodeTestFileProcess(rawDir: string): boolean {
   return true;
 }
 
-type RegisterHooks = (hooks: { resolve: (specifier: string, context: unknown, next: (s: string, c: unknown) => { url: string }) => { url: string } }) => { deregister: () => void };
 
 /**
  * A worker thread's role comes from its entry script, which the preload cannot see. Only
@@ -176,27 +175,9 @@ type RegisterHooks = (hooks: { resolve: (specifier: string, context: unknown, ne
 export function onWorkerThreadRole(rawDir: string, then: (role: RunnerRole) => void): void {
   const candidate = (['vitest', 'jest'] as const).find((runner) => existsSync(marker(rawDir, process.pid, runner)));
   if (!candidate) return;
-  const registerHooks = builtin<{ registerHooks?: RegisterHooks }>('node:module').registerHooks;
-  if (typeof registerHooks !== 'function') return then({ runner: candidate, role: 'worker' });
-  let watching = true;
-  const stop = (): void => {
-    if (!watching) return;
-    watching = false;
-    clearImmediate(timeout);
-    hooks.deregister();
-  };
-  const hooks = registerHooks({
-    resolve(specifier, context, next) {
-      const result = next(specifier, context);
-      if (!watching || (context as { parentURL?: string }).parentURL !== undefined) return result;
-      const runner = match(WORKER_THREAD_ENTRIES, result.url);
-      if (runner) {
-        stop();
-        then({ runner, role: 'worker' });
-      }
-      return result;
-    },
+  const watched = watchLoading((url, parentURL) => {
+    const runner = parentURL === undefined ? match(WORKER_THREAD_ENTRIES, url) : undefined;
+    return runner && (() => then({ runner, role: 'worker' }));
   });
-  const timeout = setImmediate(stop);
-  timeout.unref();
+  if (!watched) then({ runner: candidate, role: 'worker' });
 }

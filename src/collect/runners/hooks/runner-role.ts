@@ -29,7 +29,7 @@ export interface RunnerRole {
   /**
    * node:test only: a script that may run node:test in its own process, without --test
    * (`node test/all.test.js`): a test process only once node:test's own harness makes
-   * its root there (hooks/node-test.ts).
+   * its root there (hooks/node-test-plain.ts).
    */
   plain?: boolean;
 }
@@ -115,7 +115,7 @@ function projectPath(script: string): string {
  * A script that looks like a test (in a test/, tests/, __tests__/ or spec/ directory, or
  * named test.js, x.test.js, x.spec.ts, x_test.mjs...): `node test/all.test.js` (zx),
  * `node --conditions development test/index.js` (the unified packages), node:test run
- * in the script's own process. Only these pay for the watch (hooks/node-test.ts); the
+ * in the script's own process. Only these pay for the watch (hooks/node-test-plain.ts); the
  * other scripts a suite starts (its CLIs, servers, build tools) pay nothing.
  */
 const TEST_SCRIPT = /(?:^|[\\/])(?:tests?|__tests__|specs?)(?:[\\/]|\.[cm]?[jt]sx?$)|[._-](?:test|spec)s?\.[cm]?[jt]sx?$/i;
@@ -162,7 +162,6 @@ function nodeTestFileProcess(rawDir: string): boolean {
   for (const pid of parentChain()) if (existsSync(testsMarker(rawDir, pid)) || existsSync(marker(rawDir, pid, 'node-test'))) return false;
   return true;
 }
-
 
 /**
  * A worker thread's role comes from its entry script, which the preload cannot see. Only

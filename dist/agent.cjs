@@ -1,4 +1,6 @@
 "use strict";
+const process = globalThis.process;
+"use strict";
 
 // src/agent/agent.ts
 var import_node_fs8 = require("node:fs");

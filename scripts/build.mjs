@@ -58,7 +58,14 @@ await build({
 });
 // The Action entry is one file, like other JavaScript actions: it loads the toolkit anyway.
 await build({ ...common, target: 'node24', entryPoints: { index: 'src/action/index.ts' }, outdir, format: 'esm', banner: { js: requireShim } });
-await build({ ...common, entryPoints: { agent: 'src/agent/agent.ts' }, outdir, format: 'cjs', outExtension: { '.js': '.cjs' } });
+// The agent and the runner hooks run inside the user's processes, where the code under test
+// may replace the global `process` (signal-exit's fixtures set it to null; pino's to an
+// object with a fake pid) and still expects its exit and signals to go as without ciprof.
+// Each of these bundles binds `process` to the real one once, at load, before any user code
+// runs: every use inside, at exit or on a signal included, reads that binding, never the
+// global. A bundle that declared its own top-level `process` would now fail to load, loudly.
+const ownProcess = { js: '"use strict";\nconst process = globalThis.process;' };
+await build({ ...common, entryPoints: { agent: 'src/agent/agent.ts' }, outdir, format: 'cjs', outExtension: { '.js': '.cjs' }, banner: ownProcess });
 for (const register of (existsSync('src/collect/runners') ? readdirSync('src/collect/runners') : []).filter((f) => f.endsWith('.ts'))) {
   await build({
     ...common,
@@ -66,6 +73,7 @@ for (const register of (existsSync('src/collect/runners') ? readdirSync('src/col
     outdir: join(outdir, 'runners'),
     format: 'cjs',
     outExtension: { '.js': '.cjs' },
+    banner: ownProcess,
   });
 }
 

@@ -1,4 +1,6 @@
 "use strict";
+const process = globalThis.process;
+"use strict";
 
 // src/collect/runners/preload.ts
 var import_node_fs5 = require("node:fs");

@@ -64,8 +64,16 @@ export function labelRun(s: Settings, command: string[], run: ProfiledRun, env: 
   // another process that it had no handler for (the agent catches only SIGTERM, and any
   // signal a process sends itself), or crashed: nothing in-process can write then, and
   // saying so tells users this is not ciprof dropping data.
-  if (gathered.lost.length) {
-    log.warn(`${gathered.lost.length} thread(s) ended before writing a profile (SIGKILL, an unhandled SIGINT/SIGHUP from another process, or a crash: no in-process profiler, node --cpu-prof included, can write those): ${gathered.lost.slice(0, 5).join(', ')}`);
+  // A worker thread is also lost when it is stopped (terminate(), its process's exit) while
+  // blocked in Atomics.wait or busy in a loop: it never hears the request to write (piscina's
+  // idle workers). There `node --cpu-prof`, native, still writes at the thread's teardown.
+  const lostMain = gathered.lost.filter((id) => id.endsWith('-0'));
+  const lostWorkers = gathered.lost.filter((id) => !id.endsWith('-0'));
+  if (lostMain.length) {
+    log.warn(`${lostMain.length} thread(s) ended before writing a profile (SIGKILL, an unhandled SIGINT/SIGHUP from another process, or a crash: no in-process profiler, node --cpu-prof included, can write those): ${lostMain.slice(0, 5).join(', ')}`);
+  }
+  if (lostWorkers.length) {
+    log.warn(`${lostWorkers.length} worker thread(s) ended before writing a profile (stopped by terminate() or their process's exit while blocked in Atomics.wait or busy in a loop, they never heard the request to write it, which node --cpu-prof, native, does not need; or killed with their process): ${lostWorkers.slice(0, 5).join(', ')}`);
   }
 
   try {

@@ -35,6 +35,27 @@ async function gone(dir: string, withinMs = 10_000): Promise<boolean> {
 }
 
 describe('removeRawDirInBackground', () => {
+  it('removes a small directory (a one-process suite) at once, before it returns', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ciprof-raw-'));
+    made.push(dir);
+    for (const ext of ['.start', '-0.cpuprofile', '-0.scripts.json', '.tests.jsonl', '.flushing']) writeFileSync(join(dir, `1000-0${ext}`), '{}');
+    writeFileSync(join(dir, '1000.mocha.runner'), '');
+    const warnings: string[] = [];
+    removeRawDirInBackground(dir, (l) => warnings.push(l));
+    expect(existsSync(dir)).toBe(false);
+    expect(warnings).toEqual([]);
+    // Gone already: nothing to do, nothing to say.
+    removeRawDirInBackground(dir, (l) => warnings.push(l));
+    expect(warnings).toEqual([]);
+  });
+
+  it('leaves a large one to a detached rm: still there when it returns', async () => {
+    const dir = rawDir();
+    removeRawDirInBackground(dir, () => undefined);
+    expect(existsSync(dir)).toBe(true);
+    expect(await gone(dir)).toBe(true);
+  });
+
   it('removes the directory with a detached rm', async () => {
     const dir = rawDir();
     const warnings: string[] = [];

@@ -2,7 +2,7 @@ import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
   collectWhileResolving
-} from "./chunk-UHHSC7EF.js";
+} from "./chunk-2OWWQPKG.js";
 import {
   prepareOutDir
 } from "./chunk-G7F6OYY4.js";

@@ -85,7 +85,7 @@ function testCommandEnv(env) {
 }
 
 // src/collect/profile-command.ts
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync as rmSync2, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path3 from "node:path";
 
@@ -332,11 +332,16 @@ function threadKeyOf(profile) {
 
 // src/collect/remove-raw-dir.ts
 import { spawn } from "node:child_process";
-import { rm } from "node:fs";
+import { readdirSync, rm, rmSync } from "node:fs";
+var SMALL_DIR_ENTRIES = 16;
 function removeRawDirInBackground(dir, warn) {
-  const inProcess = () => rm(dir, { recursive: true, force: true }, (err) => {
-    if (err) warn(`raw directory ${dir} not removed: ${err.message}`);
-  });
+  const fail = (err) => warn(`raw directory ${dir} not removed: ${err.message}`);
+  const inProcess = () => rm(dir, { recursive: true, force: true }, (err) => err && fail(err));
+  try {
+    if (readdirSync(dir).length <= SMALL_DIR_ENTRIES) return rmSync(dir, { recursive: true, force: true });
+  } catch (err) {
+    return err.code === "ENOENT" ? void 0 : fail(err);
+  }
   try {
     const child = spawn("rm", ["-rf", "--", dir], { detached: true, stdio: "ignore" });
     child.once("error", inProcess);
@@ -347,9 +352,9 @@ function removeRawDirInBackground(dir, warn) {
 }
 
 // src/collect/settle.ts
-import { readdirSync } from "node:fs";
+import { readdirSync as readdirSync2 } from "node:fs";
 function pendingPids(rawDir) {
-  const names = readdirSync(rawDir);
+  const names = readdirSync2(rawDir);
   const written = new Set(names.filter((n) => n.endsWith(".cpuprofile")).map((n) => n.split("-").slice(0, 2).join("-")));
   const pids = /* @__PURE__ */ new Set();
   for (const n of names) {
@@ -470,7 +475,7 @@ async function runProfiled(opts) {
   if (result.spawnError) opts.warn(result.spawnError);
   if (result.spawnError || !rawDir) {
     early?.finish();
-    if (rawDir) rmSync(rawDir, { recursive: true, force: true });
+    if (rawDir) rmSync2(rawDir, { recursive: true, force: true });
     return { exitCode: result.exitCode, wallMs: result.wallMs };
   }
   try {
@@ -518,7 +523,7 @@ async function collectWhileResolving(start, resolve2, opts, log) {
   const running = runProfiled({ command: opts.command, env, cwd: start.cwd, intervalUs: start.intervalUs, repoRoot: async () => (await resolved()).repoRoot, keepRaw: opts.keepRaw, profile: opts.profile, attribution, warn, stdout: opts.commandStdout, onCommandEnd: () => warmUp?.stop() });
   warmUp?.start();
   resolved().catch(() => void 0);
-  const labelling = opts.profile === false ? void 0 : import("./collect-label-GAZYYHZ4.js");
+  const labelling = opts.profile === false ? void 0 : import("./collect-label-VYTE2E63.js");
   labelling?.catch(() => void 0);
   const run = await running;
   const done = { exitCode: run.exitCode, wallMs: run.wallMs, threads: [], lost: [] };

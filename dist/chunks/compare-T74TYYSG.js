@@ -25,7 +25,7 @@ import "./chunk-KBBVG7QG.js";
 import {
   collect,
   testCommandEnv
-} from "./chunk-UHHSC7EF.js";
+} from "./chunk-2OWWQPKG.js";
 import "./chunk-G7F6OYY4.js";
 import {
   EXIT_USAGE,

@@ -2,8 +2,8 @@ import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
   runTests
-} from "./chunk-CDROONXR.js";
-import "./chunk-UHHSC7EF.js";
+} from "./chunk-KP3Y5Y3K.js";
+import "./chunk-2OWWQPKG.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-GA3KEGGT.js";
 import "./chunk-6B3EOHIS.js";

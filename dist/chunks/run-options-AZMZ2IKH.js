@@ -6,8 +6,8 @@ import {
 import "./chunk-5RRSUTS2.js";
 import {
   runTests
-} from "./chunk-CDROONXR.js";
-import "./chunk-UHHSC7EF.js";
+} from "./chunk-KP3Y5Y3K.js";
+import "./chunk-2OWWQPKG.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-GA3KEGGT.js";
 import "./chunk-6B3EOHIS.js";

@@ -97,8 +97,13 @@ function labelRun(s, command, run, env, attribution, log, labelled) {
     const where = nodeOptionsOverride(command, s.cwd);
     if (where) log.warn(overrideWarning(where));
   }
-  if (gathered.lost.length) {
-    log.warn(`${gathered.lost.length} thread(s) ended before writing a profile (SIGKILL, an unhandled SIGINT/SIGHUP from another process, or a crash: no in-process profiler, node --cpu-prof included, can write those): ${gathered.lost.slice(0, 5).join(", ")}`);
+  const lostMain = gathered.lost.filter((id) => id.endsWith("-0"));
+  const lostWorkers = gathered.lost.filter((id) => !id.endsWith("-0"));
+  if (lostMain.length) {
+    log.warn(`${lostMain.length} thread(s) ended before writing a profile (SIGKILL, an unhandled SIGINT/SIGHUP from another process, or a crash: no in-process profiler, node --cpu-prof included, can write those): ${lostMain.slice(0, 5).join(", ")}`);
+  }
+  if (lostWorkers.length) {
+    log.warn(`${lostWorkers.length} worker thread(s) ended before writing a profile (stopped by terminate() or their process's exit while blocked in Atomics.wait or busy in a loop, they never heard the request to write it, which node --cpu-prof, native, does not need; or killed with their process): ${lostWorkers.slice(0, 5).join(", ")}`);
   }
   try {
     labelled?.(profile, walls);

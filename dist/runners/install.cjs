@@ -341,6 +341,40 @@ var registerHooksOf = () => {
   return typeof registerHooks === "function" ? registerHooks : void 0;
 };
 
+// src/collect/runners/hooks/node-test-plain.ts
+var HARNESS = "node:internal/test_runner/harness";
+function awaitHarnessRoot(then) {
+  const onNewListener = (event) => {
+    if (event !== "uncaughtException") return;
+    let maker;
+    try {
+      maker = rootMaker();
+    } catch {
+      maker = "other";
+    }
+    if (maker === void 0) return;
+    process.removeListener("newListener", onNewListener);
+    if (maker === "lazyBootstrapRoot") then();
+  };
+  process.on("newListener", onNewListener);
+}
+function rootMaker() {
+  const { prepareStackTrace, stackTraceLimit } = Error;
+  try {
+    Error.stackTraceLimit = 12;
+    Error.prepareStackTrace = (_error, sites2) => sites2;
+    const holder = {};
+    Error.captureStackTrace(holder, rootMaker);
+    const sites = Array.isArray(holder.stack) ? holder.stack : [];
+    const harness = sites.filter((site) => site.getFileName() === HARNESS);
+    if (harness.length === 0) return void 0;
+    return harness.some((site) => site.getFunctionName() === "lazyBootstrapRoot") ? "lazyBootstrapRoot" : "other";
+  } finally {
+    Error.prepareStackTrace = prepareStackTrace;
+    Error.stackTraceLimit = stackTraceLimit;
+  }
+}
+
 // src/collect/runners/hooks/node-test.ts
 var loadNodeTest = () => builtin("node:test");
 function registerRootHooks(nodeTest, recorder, file, manyFiles, firstTest) {
@@ -379,18 +413,37 @@ function installNodeTestHooks(recorder, { manyFiles, plain }) {
     loading.finish();
     remove();
   } : void 0;
-  const hooks = registerHooks({
-    resolve(specifier, context, next) {
-      const result = next(specifier, context);
-      if (loading && !loading.done) loading.seen(specifier, context.parentURL, result.url);
-      if (!hooked && result.url === "node:test") {
-        hooked = true;
-        if (!loading) remove();
-        registerRootHooks(loadNodeTest(), recorder, file, manyFiles, firstTest);
+  const onNodeTest = () => {
+    hooked = true;
+    if (!loading) remove();
+    registerRootHooks(loadNodeTest(), recorder, file, manyFiles, firstTest);
+  };
+  const hooks = registerHooks(
+    loading ? {
+      // Many files: which file imports what needs the parent's URL, which only resolve has.
+      resolve(specifier, context, next) {
+        const result = next(specifier, context);
+        if (!loading.done) loading.seen(specifier, context.parentURL, result.url);
+        if (!hooked && result.url === "node:test") onNodeTest();
+        return result;
       }
-      return result;
+    } : {
+      // One file: a load hook, off the stack of the file's resolution errors (load-watch.ts);
+      // and the root hooks join only the root node:test's harness makes itself. An ES
+      // module loads node:test while it links, before any of its code runs: one whose
+      // other import then failed had a root from us, and on Node 22 its error went
+      // through the harness (exit code 7, another report) instead of the plain exit 1.
+      load(url, context, next) {
+        const result = next(url, context);
+        if (!hooked && url === "node:test") {
+          hooked = true;
+          remove();
+          awaitHarnessRoot(() => registerRootHooks(loadNodeTest(), recorder, file, false));
+        }
+        return result;
+      }
     }
-  });
+  );
 }
 var FileLoading = class {
   constructor(recorder) {

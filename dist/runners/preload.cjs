@@ -75,7 +75,7 @@ var registerHooksOf = () => {
   const registerHooks = builtin("node:module").registerHooks;
   return typeof registerHooks === "function" ? registerHooks : void 0;
 };
-function watchLoading(seen) {
+function watchLoading(seen, via = "resolve") {
   const registerHooks = registerHooksOf();
   if (!registerHooks) return false;
   let watching = true;
@@ -85,17 +85,28 @@ function watchLoading(seen) {
     clearImmediate(loaded);
     hooks.deregister();
   };
-  const hooks = registerHooks({
-    resolve(specifier, context, next) {
-      const result = next(specifier, context);
-      const found = watching ? seen(result.url, context.parentURL) : void 0;
-      if (found) {
-        stop();
-        found();
-      }
-      return result;
+  const look = (url, parentURL) => {
+    const found = watching ? seen(url, parentURL) : void 0;
+    if (found) {
+      stop();
+      found();
     }
-  });
+  };
+  const hooks = registerHooks(
+    via === "load" ? {
+      load(url, context, next) {
+        const result = next(url, context);
+        look(url, void 0);
+        return result;
+      }
+    } : {
+      resolve(specifier, context, next) {
+        const result = next(specifier, context);
+        look(result.url, context.parentURL);
+        return result;
+      }
+    }
+  );
   const loaded = setImmediate(stop);
   loaded.unref();
   return true;
@@ -104,7 +115,7 @@ function watchLoading(seen) {
 // src/collect/runners/hooks/node-test-plain.ts
 var HARNESS = "node:internal/test_runner/harness";
 function watchPlainNodeTest(onRoot) {
-  watchLoading((url) => url === "node:test" ? () => awaitHarnessRoot(onRoot) : void 0);
+  watchLoading((url) => url === "node:test" ? () => awaitHarnessRoot(onRoot) : void 0, "load");
 }
 function awaitHarnessRoot(then) {
   const onNewListener = (event) => {

@@ -8,7 +8,7 @@
  * 'uncaughtException' listener before any test exists. At that moment the node:test hook
  * (node-test.ts) joins the root just made with a root-level beforeEach.
  *
- * What a script that looks like a test (runner-role.ts) pays: a resolve hook while it
+ * What a script that looks like a test (runner-role.ts) pays: a load hook while it
  * loads, removed at node:test or at the first turn of the event loop (by then the
  * script's static imports are resolved, ES modules and TypeScript included, Node 22 to
  * 26); then, if it loaded node:test, one 'newListener' listener until the root is made.
@@ -24,10 +24,15 @@ const HARNESS = 'node:internal/test_runner/harness';
 
 export function watchPlainNodeTest(onRoot: () => void): void {
   // Without registerHooks (Node 22.8-22.14) there is no cheap way to see node:test load: not attributed.
-  watchLoading((url) => (url === 'node:test' ? () => awaitHarnessRoot(onRoot) : undefined));
+  watchLoading((url) => (url === 'node:test' ? () => awaitHarnessRoot(onRoot) : undefined), 'load');
 }
 
-function awaitHarnessRoot(then: () => void): void {
+/**
+ * Calls `then` once node:test's harness makes its root (lazyBootstrapRoot), never for a
+ * root run() makes. Also used by node-test.ts for a `node --test` file's process: an ES
+ * module whose static imports fail to link has loaded node:test without making a root.
+ */
+export function awaitHarnessRoot(then: () => void): void {
   const onNewListener = (event: string | symbol): void => {
     if (event !== 'uncaughtException') return;
     let maker: ReturnType<typeof rootMaker>;

@@ -6,8 +6,8 @@
  * user's own each-hooks; the test's AbortSignal closes it. Before that moment we touch
  * nothing: registering a hook creates node:test's root test, which reports on stdout.
  *
- * "Once the file loads node:test": a resolve hook (module.registerHooks, Node 22.15+)
- * sees the file's own `require`/`import` of node:test, for CommonJS and ESM alike, and
+ * "Once the file loads node:test": a load hook (module.registerHooks, Node 22.15+; under
+ * --test-isolation=none a resolve hook, load-watch.ts says why) sees the file's own `require`/`import` of node:test, for CommonJS and ESM alike, and
  * is removed at that first sighting. Without registerHooks (Node 20) the hooks are
  * registered at once.
  *
@@ -23,6 +23,7 @@
 import { builtin } from '../../../agent/thread.js';
 import type { OpenTest, TestRecorder } from '../../test-record.js';
 import { registerHooksOf } from './load-watch.js';
+import { awaitHarnessRoot } from './node-test-plain.js';
 
 type NodeTest = typeof import('node:test');
 type Ctx = { name: string; fullName?: string; filePath?: string; passed?: boolean; signal?: AbortSignal };
@@ -90,19 +91,40 @@ export function installNodeTestHooks(recorder: TestRecorder, { manyFiles, plain 
         remove();
       }
     : undefined;
-  const hooks = registerHooks({
-    resolve(specifier, context, next) {
-      const result = next(specifier, context);
-      if (loading && !loading.done) loading.seen(specifier, (context as { parentURL?: string }).parentURL, result.url);
-      if (!hooked && result.url === 'node:test') {
-        hooked = true;
-        // One test file: nothing else to watch. Many: the runner's later imports still open their files.
-        if (!loading) remove();
-        registerRootHooks(loadNodeTest(), recorder, file, manyFiles, firstTest);
-      }
-      return result;
-    },
-  });
+  const onNodeTest = (): void => {
+    hooked = true;
+    // One test file: nothing else to watch. Many: the runner's later imports still open their files.
+    if (!loading) remove();
+    registerRootHooks(loadNodeTest(), recorder, file, manyFiles, firstTest);
+  };
+  const hooks = registerHooks(
+    loading
+      ? {
+          // Many files: which file imports what needs the parent's URL, which only resolve has.
+          resolve(specifier, context, next) {
+            const result = next(specifier, context);
+            if (!loading.done) loading.seen(specifier, (context as { parentURL?: string }).parentURL, result.url);
+            if (!hooked && result.url === 'node:test') onNodeTest();
+            return result;
+          },
+        }
+      : {
+          // One file: a load hook, off the stack of the file's resolution errors (load-watch.ts);
+          // and the root hooks join only the root node:test's harness makes itself. An ES
+          // module loads node:test while it links, before any of its code runs: one whose
+          // other import then failed had a root from us, and on Node 22 its error went
+          // through the harness (exit code 7, another report) instead of the plain exit 1.
+          load(url, context, next) {
+            const result = next(url, context);
+            if (!hooked && url === 'node:test') {
+              hooked = true;
+              remove();
+              awaitHarnessRoot(() => registerRootHooks(loadNodeTest(), recorder, file, false));
+            }
+            return result;
+          },
+        },
+  );
 }
 
 /** The 'file' records of a process that imports every test file itself (--test-isolation=none). */

@@ -151,3 +151,34 @@ describe.each(NODE_VERSIONS)('$label, failing tests', (node) => {
     });
   }
 });
+
+/**
+ * Failure class found by running suites under Node's flags by hand: a test file whose
+ * require or import fails before it loads node:test. The hook that waits for node:test was
+ * a resolve hook, on the stack of every resolution error it passed: the error's report
+ * showed ciprof's frame and Node's hook machinery, and V8's ten frames no longer reached
+ * the user's own line (missing-import.test.cjs:5). It is a load hook now, which is on no
+ * resolution error's stack: the whole report is the same, frames included.
+ */
+describe.each(NODE_VERSIONS)('$label, a test file whose import fails before node:test loads', (node) => {
+  const cwd = join(FIXTURES, 'node-test-plain');
+  const untimed = (text: string): string => text.replace(/\d+(?:\.\d+)?ms\b|duration_ms:? [\d.]+/g, '#');
+  for (const file of ['test/missing-import.test.cjs', 'test/missing-import.test.mjs']) {
+    for (const mode of [[], ['--test']] as const) {
+      it.skipIf(!node.available)(`${mode.length ? 'node --test' : 'plain node'} ${file}: the same report, every frame included`, () => {
+        const args = [...mode, file];
+        const plain = spawnSync(node.bin, args, { cwd, env: { ...envForNode(node.bin), NODE_OPTIONS: '' }, encoding: 'utf8', timeout: 60_000 });
+        const out = mkdtempSync(join(tmpdir(), 'ciprof-node-test-missing-'));
+        dirs.push(out);
+        const wrapped = runCli(['run', '--no-store', '--no-report', '-q', '--out', out, '--', node.bin, ...args], { cwd, node: node.bin });
+        expect(plain.status).toBe(1);
+        expect(wrapped.status).toBe(1);
+        expect(untimed(wrapped.stdout)).toBe(untimed(plain.stdout));
+        const ownLines = (stderr: string): string => stderr.split('\n').filter((l) => !l.startsWith('ciprof:')).join('\n');
+        expect(untimed(ownLines(wrapped.stderr))).toBe(untimed(ownLines(plain.stderr)));
+        expect(`${wrapped.stdout}${wrapped.stderr}`).not.toContain('ciprof/runners');
+        if (file.endsWith('.cjs')) expect(`${plain.stdout}${plain.stderr}`).toMatch(/missing-import\.test\.cjs:5:1/);
+      });
+    }
+  }
+});

@@ -72,6 +72,7 @@ var import_node_fs3 = require("node:fs");
 var FLUSH_CHANNEL = "ciprof:flush";
 var inRawDir = (rawDir, name) => `${rawDir}/${name}`;
 var HOOK_FLUSHERS = /* @__PURE__ */ Symbol.for("ciprof.hookFlushers");
+var INTERRUPT_FLUSH = /* @__PURE__ */ Symbol.for("ciprof.interruptFlush");
 var JEST_TRANSFORM_CACHES = /* @__PURE__ */ Symbol.for("ciprof.jestTransformCaches");
 var FLUSHING_SUFFIX = ".flushing";
 var WARNINGS_SUFFIX = ".warnings";
@@ -347,6 +348,13 @@ var AgentSession = class {
     const session = new inspector.Session();
     session.connect();
     this.fallback = session;
+  }
+  /** Ends the session (a short-lived one: worker-interrupt.ts); the profiler's own lives as long as its thread. */
+  disconnect() {
+    this.raw?.disconnect();
+    this.fallback?.disconnect();
+    this.raw = void 0;
+    this.fallback = void 0;
   }
   post(method, params, callback) {
     let result;
@@ -764,12 +772,39 @@ function askToFlush(view, threadId2) {
   Atomics.notify(view, base + REQUEST);
   return {
     state: () => Atomics.load(view, base + STATE),
-    waitFor: (from, ms) => waitAsync(view, base + STATE, from, ms)
+    waitFor: (from, ms) => waitAsync(view, base + STATE, from, ms),
+    release: () => void Atomics.compareExchange(view, base + OWNER, threadId2, 0)
   };
+}
+
+// src/agent/worker-interrupt.ts
+var TITLE = /^\[worker (\d+)\]/;
+function flushExpression(threadIds) {
+  return `globalThis[Symbol.for(${JSON.stringify(INTERRUPT_FLUSH.description)})]?.(${JSON.stringify(threadIds)})`;
+}
+function interruptToFlush(threadIds) {
+  if (threadIds.length === 0) return;
+  const session = new AgentSession();
+  session.connect();
+  try {
+    const attached = [];
+    session.on("NodeWorker.attachedToWorker", (event) => attached.push(event.params));
+    session.post("NodeWorker.enable", { waitForDebuggerOnStart: false });
+    const message = JSON.stringify({ id: 1, method: "Runtime.evaluate", params: { expression: flushExpression(threadIds), silent: true } });
+    for (const worker of attached) {
+      const titled = TITLE.exec(worker.workerInfo?.title ?? "");
+      if (titled && !threadIds.includes(Number(titled[1]))) continue;
+      session.post("NodeWorker.sendMessageToWorker", { sessionId: worker.sessionId, message });
+    }
+    session.post("NodeWorker.disable");
+  } finally {
+    session.disconnect();
+  }
 }
 
 // src/agent/terminate.ts
 var ANSWER_TIMEOUT_MS = 1e3;
+var SLOT_ANSWER_MS = 20;
 var WRITE_TIMEOUT_MS = 1e4;
 var LAST_FILE = "-0.scripts.json";
 function wrapWorkerTerminate(rawDir) {
@@ -830,11 +865,23 @@ function askOverChannel(threadIds) {
     channel.close();
   }
 }
-async function slotWritten(asked) {
+function interruptUnanswered(threadIds) {
+  try {
+    interruptToFlush(threadIds);
+  } catch {
+  }
+}
+async function slotWritten(asked, rawDir, target) {
   const keepAlive = setTimeout(() => void 0, ANSWER_TIMEOUT_MS + WRITE_TIMEOUT_MS);
   try {
-    if (asked.state() === SLOT_IDLE) await asked.waitFor(SLOT_IDLE, ANSWER_TIMEOUT_MS);
+    if (asked.state() === SLOT_IDLE) await asked.waitFor(SLOT_IDLE, SLOT_ANSWER_MS);
+    if (asked.state() === SLOT_IDLE) {
+      const answer = await writtenOnDisk(rawDir, target, Date.now() - SLOT_ANSWER_MS);
+      asked.release();
+      return answer;
+    }
     if (asked.state() === SLOT_FLUSHING) await asked.waitFor(SLOT_FLUSHING, WRITE_TIMEOUT_MS);
+    return { interrupted: false };
   } finally {
     clearTimeout(keepAlive);
   }
@@ -844,13 +891,17 @@ function stateOnDisk(rawDir, tid) {
   if ((0, import_node_fs7.existsSync)(inRawDir(rawDir, `${pid}-${tid}${LAST_FILE}`))) return SLOT_WRITTEN;
   return (0, import_node_fs7.existsSync)(inRawDir(rawDir, `${pid}-${tid}${FLUSHING_SUFFIX}`)) ? SLOT_FLUSHING : SLOT_IDLE;
 }
-function writtenOnDisk(rawDir, target) {
-  const started = Date.now();
+function writtenOnDisk(rawDir, target, started = Date.now()) {
+  let interrupted = false;
   return new Promise((resolve) => {
     const look = () => {
       const state = stateOnDisk(rawDir, target);
+      if (!interrupted && state === SLOT_IDLE && Date.now() - started >= SLOT_ANSWER_MS) {
+        interrupted = true;
+        interruptUnanswered([target]);
+      }
       const limit = state === SLOT_FLUSHING ? ANSWER_TIMEOUT_MS + WRITE_TIMEOUT_MS : ANSWER_TIMEOUT_MS;
-      if (state === SLOT_WRITTEN || Date.now() - started >= limit) resolve();
+      if (state === SLOT_WRITTEN || Date.now() - started >= limit) resolve({ interrupted });
       else setTimeout(look, POLL_MS);
     };
     look();
@@ -865,16 +916,29 @@ function wrapTerminate(workerThreads2, rawDir) {
     if (target < 0 || !(0, import_node_fs7.existsSync)(inRawDir(rawDir, `${pid}-${target}.start`)) || (0, import_node_fs7.existsSync)(inRawDir(rawDir, `${pid}-${target}${LAST_FILE}`))) return originalTerminate.call(this);
     const asked = slots && askToFlush(slots, target);
     let written;
-    if (asked) written = slotWritten(asked);
+    if (asked) written = slotWritten(asked, rawDir, target);
     else {
       askOverChannel([target]);
       written = writtenOnDisk(rawDir, target);
     }
     return written.then(
-      () => originalTerminate.call(this),
+      (how) => how.interrupted ? terminateUntilEnded(this, originalTerminate) : originalTerminate.call(this),
       () => originalTerminate.call(this)
     );
   };
+}
+var RETERMINATE_MS = 50;
+var RETERMINATE_TIMES = 1200;
+function terminateUntilEnded(worker, originalTerminate) {
+  const ended = originalTerminate.call(worker);
+  let times = 0;
+  const again = () => {
+    if (worker.threadId < 0 || ++times > RETERMINATE_TIMES) return;
+    originalTerminate.call(worker).catch(() => void 0);
+    setTimeout(again, RETERMINATE_MS).unref();
+  };
+  setTimeout(again, RETERMINATE_MS).unref();
+  return ended;
 }
 function listenForFlushRequests(flush) {
   const workerThreads2 = builtin("node:worker_threads");
@@ -924,13 +988,13 @@ function main() {
   const flushingMarker = inRawDir(rawDir, `${pid}-${threadId}${FLUSHING_SUFFIX}`);
   const markFlushing = () => safely("flush marker", () => (0, import_node_fs8.writeFileSync)(flushingMarker, ""));
   let ownSlot;
-  const flushAll = (reason) => {
+  const flushAll = (reason, tellSlot = true) => {
     markFlushing();
     for (const flushHook of g[HOOK_FLUSHERS] ?? []) safely(`per-test records (${reason})`, () => flushHook(reason));
     const sampler = started.alloc;
     const allocFlush = sampler && ((info) => safely(`allocation profile on ${reason}`, () => sampler.flush(info)));
     safely(`flush on ${reason}`, () => profiler.flush(reason, allocFlush));
-    safely("flush slot", () => ownSlot?.written());
+    if (tellSlot) safely("flush slot", () => ownSlot?.written());
   };
   process.on("exit", () => {
     if (!isMainThread) return flushAll("exit");
@@ -947,6 +1011,10 @@ function main() {
     installSigtermFlush(() => flushAll("signal"));
   } else {
     ownSlot = listenForFlushRequests(() => flushAll("terminate"));
+    const interruptFlush = (threadIds) => {
+      if (threadIds.includes(threadId)) flushAll("terminate", false);
+    };
+    Object.defineProperty(g, INTERRUPT_FLUSH, { value: interruptFlush });
   }
   wrapWorkerTerminate(rawDir);
   profiler.start();

@@ -67,7 +67,7 @@ function parseRunArgv(argv) {
 // src/cli/index.ts
 enableCompileCache();
 var fast = parseRunArgv(process.argv);
-var main = fast ? import("./chunks/run-ZDMB3ECJ.js").then((m) => m.runTests(fast.command, fast.flags)) : import("./chunks/program-EDPI5JPJ.js").then(async ({ buildProgram }) => (await buildProgram(process.argv)).parseAsync(process.argv));
+var main = fast ? import("./chunks/run-3G7YFE5X.js").then((m) => m.runTests(fast.command, fast.flags)) : import("./chunks/program-QDU4BVOQ.js").then(async ({ buildProgram }) => (await buildProgram(process.argv)).parseAsync(process.argv));
 main.catch((err) => {
   process.stderr.write(`ciprof: error: ${err.message}
 `);

@@ -12,7 +12,8 @@
  * the profile at a normal end or process.exit()); in main threads a SIGTERM listener
  * only while the program has none, and a process.kill wrapper (signals.ts);
  * Worker.prototype.terminate wrapped, and in worker threads a flush-request slot in
- * shared memory (terminate.ts, flush-slots.ts).
+ * shared memory (terminate.ts, flush-slots.ts) and a non-enumerable global symbol its
+ * parent's inspector can call as an interrupt (worker-interrupt.ts).
  *
  * Files written into CIPROF_RAW_DIR:
  *   <pid>-<tid>.start                 a marker (StartMarker), so a thread that dies unflushed is counted
@@ -25,7 +26,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { hrtimeNs, parentChain, threadStartUs } from './process-facts.js';
 import { errorText, isAccessDenied, NoInspector, ThreadProfiler } from './profiler.js';
 import { AllocationSampler } from './alloc.js';
-import { ALLOC_ENV, FLUSHING_SUFFIX, HOOK_FLUSHERS, inRawDir, TEST_BOUNDARY, type AgentThreadInfo, type FlushReason, type HookFlusher, type TestBoundary } from './protocol.js';
+import { ALLOC_ENV, FLUSHING_SUFFIX, HOOK_FLUSHERS, INTERRUPT_FLUSH, inRawDir, TEST_BOUNDARY, type AgentThreadInfo, type FlushReason, type HookFlusher, type InterruptFlush, type TestBoundary } from './protocol.js';
 import { runRawDir } from './run-env.js';
 import { warnRun } from './run-warnings.js';
 import { installSigtermFlush } from './signals.js';
@@ -35,7 +36,7 @@ import { isMainThread, pid, threadId } from './thread.js';
 
 const AGENT_KEY = Symbol.for('ciprof.agent');
 
-type Global = typeof globalThis & { [AGENT_KEY]?: boolean; [HOOK_FLUSHERS]?: HookFlusher[]; [TEST_BOUNDARY]?: TestBoundary };
+type Global = typeof globalThis & { [AGENT_KEY]?: boolean; [HOOK_FLUSHERS]?: HookFlusher[]; [TEST_BOUNDARY]?: TestBoundary; [INTERRUPT_FLUSH]?: InterruptFlush };
 
 /** To the run (run-warnings.ts), not to this process's stderr. */
 function warn(message: string): void {
@@ -85,14 +86,14 @@ function main(): void {
   const markFlushing = (): void => safely('flush marker', () => writeFileSync(flushingMarker, ''));
   // A worker's slot in shared memory, through which the thread that made it asks for its profile (terminate.ts).
   let ownSlot: OwnSlot | undefined;
-  const flushAll = (reason: FlushReason): void => {
+  const flushAll = (reason: FlushReason, tellSlot = true): void => {
     markFlushing();
     for (const flushHook of g[HOOK_FLUSHERS] ?? []) safely(`per-test records (${reason})`, () => flushHook(reason));
     const sampler = started.alloc;
     const allocFlush = sampler && ((info: AgentThreadInfo) => safely(`allocation profile on ${reason}`, () => sampler.flush(info)));
     safely(`flush on ${reason}`, () => profiler.flush(reason, allocFlush));
     // A thread waiting to terminate this worker is told it may (also after a flush at the worker's own exit).
-    safely('flush slot', () => ownSlot?.written());
+    if (tellSlot) safely('flush slot', () => ownSlot?.written());
   };
   // The main thread's exit also stops every worker still running, none of whose JavaScript
   // runs then: they are asked to write theirs first (terminate.ts).
@@ -114,6 +115,14 @@ function main(): void {
     // Before wrapWorkerTerminate: the slot must be the one inherited from the thread that
     // made this worker, not the one this thread may set for its own workers.
     ownSlot = listenForFlushRequests(() => flushAll('terminate'));
+    // The same request, when it comes as an interrupt from the thread that made this worker
+    // (worker-interrupt.ts). The slot is left alone: an Atomics.notify from an interrupt
+    // that runs inside the worker's Atomics.wait left the thread deaf to terminate() (Node
+    // 22 to 26); the requester reads the raw directory instead.
+    const interruptFlush: InterruptFlush = (threadIds) => {
+      if (threadIds.includes(threadId)) flushAll('terminate', false);
+    };
+    Object.defineProperty(g, INTERRUPT_FLUSH, { value: interruptFlush });
   }
   wrapWorkerTerminate(rawDir);
   // Sampling starts once every flush trigger is in place. Profiler.start takes 15-20 ms; a

@@ -113,6 +113,8 @@ export interface AskedSlot {
   state(): number;
   /** Resolves when the state leaves `from` or after `ms`. */
   waitFor(from: number, ms: number): Promise<unknown>;
+  /** Frees the slot of a worker that answered elsewhere (an interrupt, terminate.ts) and so never freed it itself. */
+  release(): void;
 }
 
 /** Asks worker `threadId` to write its profile; undefined when it holds no slot here. */
@@ -129,5 +131,6 @@ export function askToFlush(view: Int32Array, threadId: number): AskedSlot | unde
   return {
     state: () => Atomics.load(view, base + STATE),
     waitFor: (from, ms) => waitAsync(view, base + STATE, from, ms),
+    release: () => void Atomics.compareExchange(view, base + OWNER, threadId, 0),
   };
 }

@@ -24,6 +24,16 @@ export const HOOK_FLUSHERS = Symbol.for('ciprof.hookFlushers');
 export type HookFlusher = (reason: FlushReason) => void;
 
 /**
+ * In a worker thread, the agent puts under this global symbol (non-enumerable) the function
+ * that writes the thread's profile when its parent asks through the inspector
+ * (worker-interrupt.ts): called with the threadIds asked for, it flushes only if its own
+ * is one of them. It runs as an interrupt, so it reaches a worker blocked in Atomics.wait
+ * or busy in a loop, which never sees the request in its flush slot.
+ */
+export const INTERRUPT_FLUSH = Symbol.for('ciprof.interruptFlush');
+export type InterruptFlush = (threadIds: readonly number[]) => void;
+
+/**
  * jest's transform caches a worker's tests used, by the jest hook (under this global
  * symbol, keyed `<directory>\0<config id>`), for the agent's `.scripts.json`: the collector
  * then reads only `<directory>/jest-transform-cache-<config id>-*` for that worker's maps,

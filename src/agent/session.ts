@@ -22,6 +22,7 @@ import { builtin } from './thread.js';
 
 interface RawConnection {
   dispatch(message: string): void;
+  disconnect(): void;
 }
 type RawConnectionClass = new (onMessage: (message: string) => void) => RawConnection;
 
@@ -79,6 +80,14 @@ export class AgentSession implements EventSession {
     const session = new inspector.Session();
     session.connect();
     this.fallback = session;
+  }
+
+  /** Ends the session (a short-lived one: worker-interrupt.ts); the profiler's own lives as long as its thread. */
+  disconnect(): void {
+    this.raw?.disconnect();
+    this.fallback?.disconnect();
+    this.raw = undefined;
+    this.fallback = undefined;
   }
 
   /** Posts a command and returns its result; throws what the inspector answered as an error. */

@@ -28,8 +28,15 @@ import type * as WorkerThreads from 'node:worker_threads';
 import { askToFlush, listenOnFlushSlot, shareFlushSlots, SLOT_FLUSHING, SLOT_IDLE, SLOT_WRITTEN, type AskedSlot, type OwnSlot } from './flush-slots.js';
 import { FLUSH_CHANNEL, FLUSHING_SUFFIX, inRawDir, type FlushMessage } from './protocol.js';
 import { builtin, pid, threadId, workerThreadsIfLoaded } from './thread.js';
+import { interruptToFlush } from './worker-interrupt.js';
 
 const ANSWER_TIMEOUT_MS = 1000;
+/**
+ * How long a worker has to answer its slot before it is asked again through the inspector
+ * (worker-interrupt.ts): a worker whose event loop is free answers in under a millisecond;
+ * one blocked in Atomics.wait (piscina's idle workers) or busy in a loop never does.
+ */
+const SLOT_ANSWER_MS = 20;
 const WRITE_TIMEOUT_MS = 10_000;
 /** The last file a thread's flush writes (profiler.ts: after the .cpuprofile): its flush is over. */
 const LAST_FILE = '-0.scripts.json';
@@ -129,15 +136,36 @@ function askOverChannel(threadIds: number[]): void {
   }
 }
 
+/** The workers that have not answered their slot are asked through the inspector; a refusal leaves them to the timeouts, as before. */
+function interruptUnanswered(threadIds: number[]): void {
+  try {
+    interruptToFlush(threadIds);
+  } catch {
+    // no inspector for this (the permission model, a debugger's session in the way): they are waited for, then counted lost
+  }
+}
+
 /** Waits until an asked worker has written its profile, or gave no sign in time. Keeps the program alive meanwhile, as a pending terminate() does. */
-async function slotWritten(asked: AskedSlot): Promise<void> {
+async function slotWritten(asked: AskedSlot, rawDir: string, target: number): Promise<Asked> {
   const keepAlive = setTimeout(() => undefined, ANSWER_TIMEOUT_MS + WRITE_TIMEOUT_MS);
   try {
-    if (asked.state() === SLOT_IDLE) await asked.waitFor(SLOT_IDLE, ANSWER_TIMEOUT_MS);
+    if (asked.state() === SLOT_IDLE) await asked.waitFor(SLOT_IDLE, SLOT_ANSWER_MS);
+    // Unanswered: asked again as an interrupt, which answers on disk, not in the slot (agent.ts).
+    if (asked.state() === SLOT_IDLE) {
+      const answer = await writtenOnDisk(rawDir, target, Date.now() - SLOT_ANSWER_MS);
+      asked.release();
+      return answer;
+    }
     if (asked.state() === SLOT_FLUSHING) await asked.waitFor(SLOT_FLUSHING, WRITE_TIMEOUT_MS);
+    return { interrupted: false };
   } finally {
     clearTimeout(keepAlive);
   }
+}
+
+/** How a worker was asked for its profile: through an interrupt or not (then terminate() is sent again until it ends). */
+interface Asked {
+  interrupted: boolean;
 }
 
 /** POLL_MS apart, the raw directory is looked at for a worker asked over the channel. */
@@ -149,13 +177,18 @@ function stateOnDisk(rawDir: string, tid: number): number {
   return existsSync(inRawDir(rawDir, `${pid}-${tid}${FLUSHING_SUFFIX}`)) ? SLOT_FLUSHING : SLOT_IDLE;
 }
 
-function writtenOnDisk(rawDir: string, target: number): Promise<void> {
-  const started = Date.now();
+/** Waits for a worker's files; one that has not begun to write SLOT_ANSWER_MS after `started` is asked again as an interrupt. */
+function writtenOnDisk(rawDir: string, target: number, started = Date.now()): Promise<Asked> {
+  let interrupted = false;
   return new Promise((resolve) => {
     const look = (): void => {
       const state = stateOnDisk(rawDir, target);
+      if (!interrupted && state === SLOT_IDLE && Date.now() - started >= SLOT_ANSWER_MS) {
+        interrupted = true;
+        interruptUnanswered([target]);
+      }
       const limit = state === SLOT_FLUSHING ? ANSWER_TIMEOUT_MS + WRITE_TIMEOUT_MS : ANSWER_TIMEOUT_MS;
-      if (state === SLOT_WRITTEN || Date.now() - started >= limit) resolve();
+      if (state === SLOT_WRITTEN || Date.now() - started >= limit) resolve({ interrupted });
       else setTimeout(look, POLL_MS);
     };
     look();
@@ -170,17 +203,41 @@ function wrapTerminate(workerThreads: typeof WorkerThreads, rawDir: string): voi
     const target = this.threadId;
     if (target < 0 || !existsSync(inRawDir(rawDir, `${pid}-${target}.start`)) || existsSync(inRawDir(rawDir, `${pid}-${target}${LAST_FILE}`))) return originalTerminate.call(this);
     const asked = slots && askToFlush(slots, target);
-    let written: Promise<void>;
-    if (asked) written = slotWritten(asked);
+    let written: Promise<Asked>;
+    if (asked) written = slotWritten(asked, rawDir, target);
     else {
       askOverChannel([target]);
       written = writtenOnDisk(rawDir, target);
     }
     return written.then(
-      () => originalTerminate.call(this),
+      (how) => (how.interrupted ? terminateUntilEnded(this, originalTerminate) : originalTerminate.call(this)),
       () => originalTerminate.call(this),
     );
   };
+}
+
+/** Every RETERMINATE_MS while an interrupted worker has not ended, for a minute at most (a worker that a native call holds). */
+const RETERMINATE_MS = 50;
+const RETERMINATE_TIMES = 1200;
+
+/**
+ * terminate() for a worker that wrote its profile from an interrupt. A termination that
+ * arrives while the worker still runs that interrupt, inside its Atomics.wait, is lost
+ * (Node 22 to 26): the worker goes back to waiting, and the program that awaits it hangs.
+ * The interrupt has returned a moment later; a terminate() sent then ends the worker. So
+ * it is sent again until the worker is gone (its threadId turns -1): a worker that ended
+ * at the first never sees a second.
+ */
+function terminateUntilEnded(worker: WorkerThreads.Worker, originalTerminate: () => Promise<number>): Promise<number> {
+  const ended = originalTerminate.call(worker);
+  let times = 0;
+  const again = (): void => {
+    if (worker.threadId < 0 || ++times > RETERMINATE_TIMES) return;
+    originalTerminate.call(worker).catch(() => undefined);
+    setTimeout(again, RETERMINATE_MS).unref();
+  };
+  setTimeout(again, RETERMINATE_MS).unref();
+  return ended;
 }
 
 /**

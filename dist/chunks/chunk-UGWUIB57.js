@@ -10,7 +10,7 @@ import {
   ALLOC_ENV,
   OUTER_NODE_TEST_CONTEXT,
   inRawDir
-} from "./chunk-CENUM73K.js";
+} from "./chunk-DWI46GCV.js";
 
 // src/collect/node-options.ts
 function quoteNodeOption(value) {
@@ -39,7 +39,7 @@ function setupAttribution(_command, opts) {
   };
   let records;
   let loading;
-  const load = () => loading ??= import("./test-attribution-VNXDREAZ.js").then(
+  const load = () => loading ??= import("./test-attribution-RDZBGNWE.js").then(
     (m) => {
       records = new m.TestAttribution(warnOnce);
     },
@@ -460,7 +460,7 @@ async function runProfiled(opts) {
     }
   }
   const running = runCommand(rawDir && opts.attribution?.command || opts.command, { env, cwd: opts.cwd, stdout: opts.stdout });
-  const gatherModule = rawDir ? import("./gather-3OHRVJQU.js") : void 0;
+  const gatherModule = rawDir ? import("./gather-4SU4H5J6.js") : void 0;
   gatherModule?.catch(() => void 0);
   const attributionLoaded = rawDir ? opts.attribution?.load?.() : void 0;
   const repoRoot = () => typeof opts.repoRoot === "string" ? Promise.resolve(opts.repoRoot) : opts.repoRoot();
@@ -547,7 +547,7 @@ var WarmUpHandle = class {
   warmUp;
   start() {
     if (!warmUpEnabled(this.env)) return;
-    import("./warmup-7GYV6RSM.js").then(
+    import("./warmup-G3IEJ4IN.js").then(
       (m) => {
         if (!this.stopped) this.warmUp = m.scheduleWarmUp({ report: this.report, env: this.env, ...m.warmUpTestHooks(this.env) });
       },

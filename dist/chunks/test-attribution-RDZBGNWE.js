@@ -14,7 +14,7 @@ import {
   testStats
 } from "./chunk-ZT4APMRY.js";
 import "./chunk-WO6TBIDZ.js";
-import "./chunk-CENUM73K.js";
+import "./chunk-DWI46GCV.js";
 import "./chunk-BCCUQZ3E.js";
 import "./chunk-VYVC6F5W.js";
 import "./chunk-ZHB73YNC.js";

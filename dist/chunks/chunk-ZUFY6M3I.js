@@ -2,7 +2,7 @@ import { createRequire as __ciprofCreateRequire } from 'node:module';
 const require = __ciprofCreateRequire(import.meta.url);
 import {
   collectWhileResolving
-} from "./chunk-2OWWQPKG.js";
+} from "./chunk-UGWUIB57.js";
 import {
   prepareOutDir
 } from "./chunk-G7F6OYY4.js";
@@ -15,7 +15,7 @@ import {
 } from "./chunk-ZW2XN2ZX.js";
 import {
   withAllocSampling
-} from "./chunk-CENUM73K.js";
+} from "./chunk-DWI46GCV.js";
 
 // src/cli/run.ts
 import * as path from "node:path";

@@ -242,8 +242,8 @@ async function passes(isStopped, spare, opts, event, scratch) {
     return true;
   };
   const [{ RawGatherer }, labeler, { testStats, testWallsMeta }, { blockedClass }, { summarize }, { encodePprofGzip }] = await Promise.all([
-    import("./gather-3OHRVJQU.js"),
-    import("./test-labeler-MJNLGLMW.js"),
+    import("./gather-4SU4H5J6.js"),
+    import("./test-labeler-M2UVH6B3.js"),
     import("./tests-6SSTUNP5.js"),
     import("./blocked-PEMRQKJR.js"),
     import("./summary-Q36F2BLU.js"),

@@ -10,7 +10,7 @@ import "./chunk-ZHB73YNC.js";
 
 // src/cli/program.ts
 var COMMANDS = {
-  run: async () => (await import("./run-options-AZMZ2IKH.js")).registerRun,
+  run: async () => (await import("./run-options-I7FOHLVY.js")).registerRun,
   merge: async () => (await import("./merge-PH6EJXPS.js")).registerMerge,
   export: async () => (await import("./export-CG22IYJD.js")).registerExport,
   top: async () => (await import("./top-UNNGG5BA.js")).registerTop,
@@ -18,7 +18,7 @@ var COMMANDS = {
   upload: async () => (await import("./upload-SOXDIMPY.js")).registerUpload,
   diff: async () => (await import("./diff-MWGTZ2FJ.js")).registerDiff,
   comment: async () => (await import("./comment-RX6SY77Q.js")).registerComment,
-  compare: async () => (await import("./compare-T74TYYSG.js")).registerCompare
+  compare: async () => (await import("./compare-VNC66XY2.js")).registerCompare
 };
 async function buildProgram(argv) {
   const program = new Command("ciprof").description("Profile a Node test suite in CI and tell the pull request where the CPU time went").version(VERSION).enablePositionalOptions();

@@ -6,8 +6,8 @@ import {
 import "./chunk-5RRSUTS2.js";
 import {
   runTests
-} from "./chunk-KP3Y5Y3K.js";
-import "./chunk-2OWWQPKG.js";
+} from "./chunk-ZUFY6M3I.js";
+import "./chunk-UGWUIB57.js";
 import "./chunk-G7F6OYY4.js";
 import "./chunk-GA3KEGGT.js";
 import "./chunk-6B3EOHIS.js";
@@ -15,7 +15,7 @@ import "./chunk-ZW2XN2ZX.js";
 import "./chunk-EFHURMFM.js";
 import "./chunk-LERJVIWU.js";
 import "./chunk-MIHNHIUD.js";
-import "./chunk-CENUM73K.js";
+import "./chunk-DWI46GCV.js";
 import "./chunk-ZHB73YNC.js";
 
 // src/cli/run-options.ts

@@ -32,7 +32,7 @@ import {
   MARKER_RESIDUES,
   MARKER_STEP,
   WARNINGS_SUFFIX
-} from "./chunk-CENUM73K.js";
+} from "./chunk-DWI46GCV.js";
 import {
   normalizeScriptPath
 } from "./chunk-BCCUQZ3E.js";

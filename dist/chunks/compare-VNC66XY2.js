@@ -25,7 +25,7 @@ import "./chunk-KBBVG7QG.js";
 import {
   collect,
   testCommandEnv
-} from "./chunk-2OWWQPKG.js";
+} from "./chunk-UGWUIB57.js";
 import "./chunk-G7F6OYY4.js";
 import {
   EXIT_USAGE,
@@ -76,7 +76,7 @@ import {
 } from "./chunk-MIHNHIUD.js";
 import {
   withAllocSampling
-} from "./chunk-CENUM73K.js";
+} from "./chunk-DWI46GCV.js";
 import "./chunk-BCCUQZ3E.js";
 import "./chunk-VYVC6F5W.js";
 import "./chunk-ZHB73YNC.js";

@@ -3,11 +3,12 @@
  * thread pools (vitest threads, tinypool, piscina, jest's workerThreads) retire workers.
  * The wrapper asks the worker to write its profile first, then terminates. It waits only
  * for workers that started profiling (their .start marker exists), so a worker without
- * the agent is not delayed; a worker that does not start writing within
- * ANSWER_TIMEOUT_MS (busy in a loop, which is often why it is being terminated) is
- * terminated as is and counted lost; one that started gets WRITE_TIMEOUT_MS to write,
- * which matters on a loaded CI machine. Worker.prototype is per thread: the wrapper lives
- * only where the agent runs.
+ * the agent is not delayed. A worker that has not answered within SLOT_ANSWER_MS (blocked
+ * in Atomics.wait, busy in a loop, which is often why it is being terminated) is asked
+ * again as an inspector interrupt (worker-interrupt.ts); one that still does not start
+ * writing within ANSWER_TIMEOUT_MS is terminated as is and counted lost; one that started
+ * gets WRITE_TIMEOUT_MS to write, which matters on a loaded CI machine. Worker.prototype
+ * is per thread: the wrapper lives only where the agent runs.
  *
  * The request goes through shared memory (flush-slots.ts): under a millisecond, nothing
  * loaded, no other thread woken. A worker made before the slots were shared has none; it
